@@ -1,0 +1,11 @@
+namespace Aizu.Gateway.Cli;
+
+/// <summary>Process exit codes, documented in docs/operations.md for installers and systemd.</summary>
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int BadArguments = 1;
+    public const int BadConfiguration = 2;
+    public const int CannotStart = 3;
+    public const int BadInput = 4;
+}

@@ -1,0 +1,17 @@
+using System.CommandLine;
+
+namespace Aizu.Gateway.Cli;
+
+/// <summary>The <c>aizu</c> command line: <c>run</c>, <c>decode</c>, <c>--version</c>.</summary>
+internal static class GatewayCommandLine
+{
+    public static RootCommand Create(TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("Aizu home energy gateway: reads the smart meter, keeps the data at home, shows the local panel.")
+        {
+            RunCommand.Create(output, error),
+            DecodeCommand.Create(output, error),
+        };
+        return root;
+    }
+}

@@ -1,0 +1,19 @@
+namespace Aizu.Gateway.Hosting;
+
+/// <summary>Configuration demo mode starts from; a user's own file or environment still overrides it.</summary>
+internal static class DemoDefaults
+{
+    /// <summary>Where demo data lives unless configured: a folder in the current directory, kept between runs.</summary>
+    public const string DataDirectory = "aizu-demo-data";
+
+    public static Dictionary<string, string?> Create(string runtimeDirectory) => new()
+    {
+        ["Aizu:Storage:DatabasePath"] = Path.Combine(DataDirectory, "aizu.db"),
+        ["Aizu:BRoute:DevicePath"] = Path.Combine(runtimeDirectory, "ttyWiSUN"),
+        ["Aizu:BRoute:RouteBId"] = "0000AIZUDEMO00000000000000DEMO01",
+        ["Aizu:BRoute:Password"] = "AIZUDEMOPASS",
+        ["Aizu:BRoute:PowerInterval"] = "00:00:02",
+        ["Aizu:BRoute:EnergyInterval"] = "00:00:30",
+        ["Aizu:BRoute:PanCachePath"] = Path.Combine(DataDirectory, "broute-pan.json"),
+    };
+}

@@ -1,0 +1,90 @@
+using Aizu.Gateway.Configuration;
+using Aizu.Gateway.Demo;
+using Aizu.Hardware.BRoute;
+using Aizu.Ingest;
+using Aizu.Panel;
+using Aizu.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Aizu.Gateway.Hosting;
+
+/// <summary>The composition root: one generic host with the drivers, the ingest pipeline, the store and the panel.</summary>
+internal static class GatewayApplication
+{
+    /// <summary>Builds the host; configuration problems surface as <see cref="GatewayConfigurationException"/>.</summary>
+    public static WebApplication Build(RunSettings settings, Action<IConfigurationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = Directory.GetCurrentDirectory(),
+            EnvironmentName = settings.Demo ? "Demo" : "Production",
+        });
+
+        if (settings.Demo)
+        {
+            // Lowest priority: the user's file and environment variables still win.
+            string runtime = Path.Combine(Path.GetTempPath(), $"aizu-demo-{Environment.ProcessId}");
+            Directory.CreateDirectory(runtime);
+            builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+            {
+                InitialData = DemoDefaults.Create(runtime),
+            });
+        }
+
+        if (settings.ConfigPath is { } path)
+        {
+            if (!File.Exists(path))
+            {
+                throw new GatewayConfigurationException([$"Configuration file {path} does not exist."]);
+            }
+
+            builder.Configuration.AddJsonFile(path, optional: false, reloadOnChange: false);
+        }
+        else
+        {
+            builder.Configuration.AddJsonFile(RunSettings.SystemConfigPath, optional: true, reloadOnChange: false);
+        }
+
+        builder.Configuration.AddEnvironmentVariables("AIZU_");
+        configure?.Invoke(builder.Configuration);
+
+        var unknown = ConfigurationGuard.FindUnknownKeys(builder.Configuration);
+        if (unknown.Count > 0)
+        {
+            throw new GatewayConfigurationException(unknown);
+        }
+
+        builder.WebHost.UseUrls(settings.Urls ?? builder.Configuration["Aizu:Panel:Urls"] ?? RunSettings.DefaultUrls);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
+
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        if (settings.Demo)
+        {
+            // Registered first so the simulated dongle exists before the driver opens it.
+            services.AddOptions<DemoSettings>().Bind(configuration.GetSection("Aizu:Demo"));
+            services.AddHostedService<DemoHardware>();
+        }
+
+        services.AddAizuStorage(configuration.GetSection("Aizu:Storage"));
+        services.AddAizuIngest(configuration.GetSection("Aizu:Ingest"));
+        services.AddAizuPanel(configuration.GetSection("Aizu:Panel"));
+        services.AddBRouteMeter(configuration.GetSection(BRouteOptions.SectionName));
+
+        var app = builder.Build();
+        app.MapPanel();
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+using Aizu.Gateway.Cli;
+
+return await GatewayCommandLine.Create(Console.Out, Console.Error).Parse(args).InvokeAsync();

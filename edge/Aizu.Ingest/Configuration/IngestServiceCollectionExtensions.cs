@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Aizu.Ingest;
+
+/// <summary>Registers the ingest pipeline.</summary>
+public static class IngestServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="IngestOptions"/> from <paramref name="section"/> (normally <c>Aizu:Ingest</c>) and
+    /// registers <see cref="ReadingChannel"/>, <see cref="LiveFeed"/>, <see cref="IngestStatistics"/>, and
+    /// the hosted <see cref="IngestService"/> and <see cref="SourceSupervisor"/>. Needs the reading store
+    /// (<c>AddAizuStorage</c>); drivers are registered as <c>IReadingSource</c> singletons.
+    /// </summary>
+    public static IServiceCollection AddAizuIngest(this IServiceCollection services, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(section);
+
+        services.AddOptions<IngestOptions>().Bind(section).ValidateOnStart();
+        var sectionPath = section is IConfigurationSection named ? named.Path : IngestOptions.SectionName;
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestOptions>>(
+            new IngestOptionsValidator(sectionPath)));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ReadingChannel>();
+        services.TryAddSingleton<LiveFeed>();
+        services.TryAddSingleton<IngestStatistics>();
+        services.TryAddSingleton<IngestService>();
+        services.TryAddSingleton<SourceSupervisor>();
+
+        // The host stops services in reverse order: the supervisor (drivers) first, then the ingest
+        // service, which stores whatever the drivers wrote last.
+        services.AddHostedService(provider => provider.GetRequiredService<IngestService>());
+        services.AddHostedService(provider => provider.GetRequiredService<SourceSupervisor>());
+        return services;
+    }
+}

@@ -1,0 +1,36 @@
+using Aizu.Readings;
+using Aizu.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Logging;
+
+namespace Aizu.Panel;
+
+/// <summary>
+/// <c>GET /api/live/recent</c>: the stored power readings of the last five minutes, so a freshly
+/// opened page draws its sparkline at once instead of starting from a single dot.
+/// </summary>
+internal static class RecentPowerEndpoint
+{
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
+
+    public static async Task<Results<Ok<LiveReadingEvent[]>, ProblemHttpResult>> HandleAsync(
+        ReadingStore store,
+        PanelClock clock,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow;
+        try
+        {
+            // The end is exclusive; one extra second keeps a reading stamped "now" by a fast meter.
+            var readings = await store.GetRangeAsync(SeriesNames.ElectricPower, now - Window, now.AddSeconds(1), cancellationToken);
+            return TypedResults.Ok(readings.Select(LiveReadingEvent.From).ToArray());
+        }
+        catch (StoreUnavailableException exception)
+        {
+            loggers.CreateLogger(PanelEndpoints.LogCategory).StoreUnavailableForPanel(exception.Message);
+            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage unavailable");
+        }
+    }
+}

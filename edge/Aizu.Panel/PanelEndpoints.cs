@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Aizu.Panel;
+
+/// <summary>Maps the local web panel: the page and the endpoints it reads.</summary>
+public static class PanelEndpoints
+{
+    // Everything the page needs is served by the gateway itself; the policy makes the browser refuse
+    // anything else, so a stray external reference fails visibly during development, not at a customer's.
+    internal const string LogCategory = "Aizu.Panel";
+
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// Maps <c>GET /</c> (and the page's other files), <c>GET /api/live</c> (server-sent events),
+    /// <c>GET /api/live/recent</c>, <c>GET /api/today</c> and <c>GET /api/status</c>. Requires <c>AddAizuPanel</c>, <c>AddAizuIngest</c> and <c>AddAizuStorage</c>.
+    /// </summary>
+    public static IEndpointRouteBuilder MapPanel(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var assets = app.ServiceProvider.GetService<PanelAssets>()
+            ?? throw new InvalidOperationException("Call services.AddAizuPanel(...) before app.MapPanel().");
+
+        foreach (var asset in assets.All)
+        {
+            var endpoint = (HttpContext context) => Serve(context, asset);
+            app.MapGet(asset.RequestPath, endpoint);
+            if (asset.RequestPath == "/index.html")
+            {
+                app.MapGet("/", endpoint);
+            }
+        }
+
+        app.MapGet("/api/live", LiveEndpoint.Handle);
+        app.MapGet("/api/live/recent", RecentPowerEndpoint.HandleAsync);
+        app.MapGet("/api/today", TodayEndpoint.HandleAsync);
+        app.MapGet("/api/status", StatusEndpoint.HandleAsync);
+
+        var logger = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory);
+        logger.PanelMapped(assets.All.Count);
+        return app;
+    }
+
+    private static FileContentHttpResult Serve(HttpContext context, PanelAsset asset)
+    {
+        var headers = context.Response.Headers;
+
+        // Revalidate every time (cheap with the ETag) so a gateway update shows at once.
+        headers.CacheControl = "no-cache";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        if (asset.ContentType.StartsWith("text/html", StringComparison.Ordinal))
+        {
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        }
+
+        return TypedResults.Bytes(asset.Content, asset.ContentType, entityTag: asset.ETag);
+    }
+}

@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace Aizu.Panel;
+
+/// <summary>The body of <c>GET /api/status</c>.</summary>
+internal sealed record PanelStatus(
+    [property: JsonPropertyName("readingsStored")] long? ReadingsStored,
+    [property: JsonPropertyName("lastReadingAt")] DateTimeOffset? LastReadingAt,
+    [property: JsonPropertyName("meterLinkUp")] bool MeterLinkUp,
+    [property: JsonPropertyName("rejectedClock")] long RejectedClock,
+    [property: JsonPropertyName("rejectedFuture")] long RejectedFuture,
+    [property: JsonPropertyName("storeErrors")] long StoreErrors,
+    [property: JsonPropertyName("storeProblem")] string? StoreProblem,
+    [property: JsonPropertyName("liveDrops")] long LiveDrops,
+    [property: JsonPropertyName("sources")] IReadOnlyList<PanelSourceStatus> Sources,
+    [property: JsonPropertyName("version")] string Version);

@@ -1,0 +1,55 @@
+using System.Reflection;
+using Aizu.Ingest;
+using Aizu.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Aizu.Panel;
+
+/// <summary><c>GET /api/status</c>: is the meter talking, is the store writing, what runs.</summary>
+internal static class StatusEndpoint
+{
+    private static readonly string Version =
+        typeof(StatusEndpoint).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(StatusEndpoint).Assembly.GetName().Version?.ToString()
+        ?? "unknown";
+
+    public static async Task<Ok<PanelStatus>> HandleAsync(
+        ReadingStore store,
+        IngestStatistics statistics,
+        PanelClock clock,
+        IServiceProvider services,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow;
+        long? stored = null;
+        var storeProblem = statistics.StoreProblem;
+        try
+        {
+            stored = await store.CountAsync(cancellationToken);
+        }
+        catch (StoreUnavailableException exception)
+        {
+            // The status page must answer precisely when storage is broken.
+            loggers.CreateLogger(PanelEndpoints.LogCategory).StoreUnavailableForPanel(exception.Message);
+            storeProblem ??= exception.Message;
+        }
+
+        // Optional: a host may run the panel over a store without drivers.
+        var sources = services.GetService<SourceSupervisor>()?.GetStatuses() ?? [];
+        return TypedResults.Ok(new PanelStatus(
+            stored,
+            statistics.LastReadingAt,
+            statistics.IsLinkUp(now),
+            statistics.RejectedClock,
+            statistics.RejectedFuture,
+            statistics.StoreErrors,
+            storeProblem,
+            statistics.LiveDrops,
+            [.. sources.Select(s => new PanelSourceStatus(s.Name, s.Running, s.IsLinkUp(now), s.LastReadingAt, s.LastError))],
+            Version));
+    }
+}

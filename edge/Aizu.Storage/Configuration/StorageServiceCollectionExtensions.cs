@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Aizu.Storage;
+
+/// <summary>Registers the reading store.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="StorageOptions"/> from <paramref name="section"/> (normally <c>Aizu:Storage</c>),
+    /// validates them when the host starts and registers <see cref="ReadingStore"/> as a singleton.
+    /// </summary>
+    public static IServiceCollection AddAizuStorage(this IServiceCollection services, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(section);
+
+        services.AddOptions<StorageOptions>().Bind(section).ValidateOnStart();
+        var sectionPath = section is IConfigurationSection named ? named.Path : StorageOptions.SectionName;
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>>(
+            new StorageOptionsValidator(sectionPath)));
+        services.TryAddSingleton<ReadingStore>();
+        return services;
+    }
+}

@@ -1,0 +1,168 @@
+using System.Threading.Channels;
+using Aizu.Hardware.EchonetLite;
+using Aizu.Hardware.Serial.Tty;
+using Aizu.Hardware.Skstack;
+using Aizu.Readings;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Aizu.Hardware.BRoute;
+
+/// <summary>
+/// Reads a Japanese smart meter over the B-route: opens the Wi-SUN dongle, joins the meter's PAN
+/// (from the remembered PAN, scanning only when needed), polls power and energy, and recovers by
+/// itself from an unplugged dongle, a failed or expired PANA session and a meter that stops answering.
+/// </summary>
+public sealed class BRouteDriver : IReadingSource
+{
+    private readonly BRouteOptions _options;
+    private readonly IPanStore _panStore;
+    private readonly TimeProvider _time;
+    private readonly ILogger<BRouteDriver> _logger;
+    private readonly Func<string, Stream> _openDevice;
+
+    /// <summary>Creates the driver for a real dongle (opened with <see cref="SerialDevice.Open"/> at 115200 8N1).</summary>
+    public BRouteDriver(IOptions<BRouteOptions> options, IPanStore panStore, TimeProvider time, ILogger<BRouteDriver> logger)
+        : this(options, panStore, time, logger, path => SerialDevice.Open(path, SerialSettings.Default))
+    {
+    }
+
+    /// <summary>Creates the driver with a custom way to open the device stream.</summary>
+    public BRouteDriver(IOptions<BRouteOptions> options, IPanStore panStore, TimeProvider time, ILogger<BRouteDriver> logger, Func<string, Stream> openDevice)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _panStore = panStore;
+        _time = time;
+        _logger = logger;
+        _openDevice = openDevice;
+    }
+
+    /// <inheritdoc />
+    public string Name => "broute";
+
+    /// <inheritdoc />
+    public async Task RunAsync(ChannelWriter<Reading> output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var retry = new RetryDelay(_options.MaxRetryDelay);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var stream = _openDevice(_options.DevicePath);
+                var link = new SkstackLink(stream, new SkstackReader(_options.Dialect, SkstackDataFormat.Binary), _time);
+                await RunSessionAsync(new DongleSession(link, _options, _time, _logger), output, retry, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (IOException ex)
+            {
+                Log.DongleUnavailable(_logger, _options.DevicePath, ex.Message);
+            }
+            catch (DongleCommandException ex)
+            {
+                Log.DongleFault(_logger, ex.Message);
+            }
+            catch (EchonetLiteFormatException ex)
+            {
+                Log.MeterAnswerInvalid(_logger, ex.Message);
+            }
+
+            await Task.Delay(retry.Next(), _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task RunSessionAsync(DongleSession session, ChannelWriter<Reading> output, RetryDelay retry, CancellationToken cancellationToken)
+    {
+        await session.InitializeAsync(cancellationToken);
+        while (true)
+        {
+            var pan = await _panStore.LoadAsync(cancellationToken);
+            bool cached = pan is not null;
+            if (pan is null)
+            {
+                pan = await session.ScanAsync(cancellationToken);
+                if (pan is null)
+                {
+                    Log.NoMeterFound(_logger);
+                    await Task.Delay(retry.Next(), _time, cancellationToken);
+                    continue;
+                }
+            }
+            else
+            {
+                Log.UsingRememberedPan(_logger, pan.Channel, pan.PanId, pan.MacAddress);
+            }
+
+            if (!await session.JoinAsync(pan, cancellationToken))
+            {
+                Log.JoinFailed(_logger, pan.MacAddress, cached);
+                if (cached)
+                {
+                    // The meter may have been replaced or moved channel: scan afresh next time round.
+                    await _panStore.ForgetAsync(cancellationToken);
+                }
+
+                await Task.Delay(retry.Next(), _time, cancellationToken);
+                continue;
+            }
+
+            Log.Joined(_logger, pan.MacAddress);
+            if (!cached)
+            {
+                await _panStore.SaveAsync(pan, cancellationToken);
+            }
+
+            retry.Reset();
+            string reason = await PollAsync(session, output, cancellationToken);
+            Log.SessionLost(_logger, reason);
+            await session.TerminateAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Polls until the session is lost; returns why.</summary>
+    private async Task<string> PollAsync(DongleSession session, ChannelWriter<Reading> output, CancellationToken cancellationToken)
+    {
+        var readings = new List<Reading>();
+        await session.ReadRegisterAsync(cancellationToken);
+        if (_options.BackfillToday)
+        {
+            await session.BackfillTodayAsync(readings, cancellationToken);
+        }
+
+        var nextEnergy = _time.GetUtcNow();
+        while (true)
+        {
+            if (session.ReauthenticationPending)
+            {
+                await session.AwaitReauthenticationAsync(cancellationToken);
+            }
+
+            if (session.SessionLostReason is { } lost)
+            {
+                return lost;
+            }
+
+            var started = _time.GetUtcNow();
+            if (started >= nextEnergy)
+            {
+                await session.ReadRegisterIfUnknownAsync(cancellationToken);
+                await session.ReadEnergyAsync(readings, cancellationToken);
+                nextEnergy = started + _options.EnergyInterval;
+            }
+
+            await session.ReadPowerAsync(readings, cancellationToken);
+            session.DrainNotified(readings);
+            foreach (var reading in readings)
+            {
+                await output.WriteAsync(reading, cancellationToken);
+            }
+
+            readings.Clear();
+            await session.IdleUntilAsync(started + _options.PowerInterval, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using Aizu.Hardware.EchonetLite;
+using Aizu.Hardware.EchonetLite.SmartMeter;
+using Aizu.Readings;
+
+namespace Aizu.Hardware.BRoute;
+
+/// <summary>Turns the smart meter's properties into <see cref="Reading"/>s. Sentinels ("no data") produce nothing.</summary>
+internal static class MeterFrameDecoder
+{
+    /// <summary>
+    /// Decodes every known property of <paramref name="properties"/> into <paramref name="readings"/>.
+    /// Energy properties need <paramref name="register"/> (unit, coefficient); without it they are skipped.
+    /// </summary>
+    public static void Decode(PropertyList properties, DateTimeOffset timestamp, EnergyRegister? register, List<Reading> readings)
+    {
+        foreach (var property in properties)
+        {
+            var edt = property.Edt;
+            if (edt.IsEmpty)
+            {
+                // PDC 0 in a Get_SNA: the meter does not support this property.
+                continue;
+            }
+
+            switch (property.Epc)
+            {
+                case SmartMeterEpc.InstantaneousPower when SmartMeterCodec.TryDecodeInstantaneousPower(edt, out int watts):
+                    readings.Add(new Reading(SeriesNames.ElectricPower, timestamp, watts, Units.Watt));
+                    break;
+                case SmartMeterEpc.InstantaneousCurrent when SmartMeterCodec.TryDecodeInstantaneousCurrent(edt, out var current):
+                    readings.Add(new Reading(SeriesNames.ElectricCurrentR, timestamp, current.RPhaseAmperes, Units.Ampere));
+                    if (current.TPhaseAmperes is { } t)
+                    {
+                        readings.Add(new Reading(SeriesNames.ElectricCurrentT, timestamp, t, Units.Ampere));
+                    }
+
+                    break;
+                case SmartMeterEpc.CumulativeNormal when register is { } r && SmartMeterCodec.TryDecodeCumulative(edt, out uint raw):
+                    readings.Add(Energy(SeriesNames.ElectricImportEnergy, timestamp, r, raw, ReadingQuality.Good));
+                    break;
+                case SmartMeterEpc.CumulativeReverse when register is { } r && SmartMeterCodec.TryDecodeCumulative(edt, out uint raw):
+                    readings.Add(Energy(SeriesNames.ElectricExportEnergy, timestamp, r, raw, ReadingQuality.Good));
+                    break;
+                case SmartMeterEpc.FixedTimeNormal when register is { } r && SmartMeterCodec.TryDecodeFixedTimeCumulative(edt, out var fixedTime):
+                    readings.Add(Energy(SeriesNames.ElectricImportEnergy, MeterClock.FromMeterLocal(fixedTime.MeterLocalTime), r, fixedTime.Raw, ReadingQuality.Good));
+                    break;
+                case SmartMeterEpc.FixedTimeReverse when register is { } r && SmartMeterCodec.TryDecodeFixedTimeCumulative(edt, out var fixedTime):
+                    readings.Add(Energy(SeriesNames.ElectricExportEnergy, MeterClock.FromMeterLocal(fixedTime.MeterLocalTime), r, fixedTime.Raw, ReadingQuality.Good));
+                    break;
+                case SmartMeterEpc.HistoryNormal when register is { } r:
+                    AddHistory(SeriesNames.ElectricImportEnergy, SmartMeterCodec.DecodeHistory(edt), timestamp, r, readings);
+                    break;
+                case SmartMeterEpc.HistoryReverse when register is { } r:
+                    AddHistory(SeriesNames.ElectricExportEnergy, SmartMeterCodec.DecodeHistory(edt), timestamp, r, readings);
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The meter's own date and time (0x98 + 0x97), when the frame carries both.</summary>
+    public static DateTimeOffset? MeterTime(PropertyList properties)
+    {
+        if (properties.TryFind(SmartMeterEpc.CurrentDate, out var date) && date.Length == SmartMeterCodec.CurrentDateLength
+            && properties.TryFind(SmartMeterEpc.CurrentTime, out var time) && time.Length == SmartMeterCodec.CurrentTimeLength)
+        {
+            var local = SmartMeterCodec.DecodeCurrentDate(date).ToDateTime(SmartMeterCodec.DecodeCurrentTime(time));
+            return MeterClock.FromMeterLocal(local);
+        }
+
+        return null;
+    }
+
+    private static Reading Energy(string series, DateTimeOffset timestamp, EnergyRegister register, uint raw, ReadingQuality quality) =>
+        new(series, timestamp, (double)register.ToKilowattHours(raw), Units.KilowattHour, quality);
+
+    private static void AddHistory(string series, CumulativeHistory history, DateTimeOffset now, EnergyRegister register, List<Reading> readings)
+    {
+        // Slot times are the meter's wall clock on "today minus DaysAgo"; slots not yet reached
+        // hold "no data" and were dropped by the codec.
+        var meterToday = DateOnly.FromDateTime(now.ToOffset(MeterClock.JapanOffset).DateTime);
+        var day = meterToday.AddDays(-history.DaysAgo);
+        for (int i = 0; i < history.Slots.Count; i++)
+        {
+            if (history.Slots[i] is not { } raw)
+            {
+                continue;
+            }
+
+            var at = MeterClock.FromMeterLocal(day.ToDateTime(CumulativeHistory.SlotTime(i)));
+            if (at <= now)
+            {
+                readings.Add(Energy(series, at, register, raw, ReadingQuality.Backfilled));
+            }
+        }
+    }
+}

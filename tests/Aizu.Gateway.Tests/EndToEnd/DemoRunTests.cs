@@ -1,0 +1,138 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Aizu.Gateway.Cli;
+using Microsoft.Data.Sqlite;
+
+namespace Aizu.Gateway.Tests.EndToEnd;
+
+/// <summary><c>aizu run --demo</c> as a new user runs it, in its own process.</summary>
+public sealed class DemoRunTests
+{
+    private static readonly TimeSpan ReadingLimit = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task RunDemo_PrintsThePanelUrl_ServesLivePowerThatChanges_AndStoresReadings()
+    {
+        using var directory = new TemporaryDirectory();
+        await using var gateway = GatewayProcess.Start(directory.Path, "run", "--demo", "--urls", "http://127.0.0.1:0");
+        var panel = await gateway.PanelAsync();
+        using var http = new HttpClient { BaseAddress = panel };
+
+        var page = await http.GetStringAsync("/");
+        Assert.Contains("live-power", page, StringComparison.Ordinal);
+
+        var first = await WaitForPowerAsync(http, after: null, gateway);
+        var second = await WaitForPowerAsync(http, after: first.At, gateway);
+        Assert.True(second.At > first.At);
+
+        string database = Path.Combine(directory.Path, "aizu-demo-data", "aizu.db");
+        Assert.True(File.Exists(database), $"no database at {database}");
+        Assert.True(await CountReadingsAsync(database) > 0);
+    }
+
+    [Fact]
+    public async Task KilledGateway_KeepsItsStoredReadings_AndCarriesOnAfterRestart()
+    {
+        using var directory = new TemporaryDirectory();
+        string database = Path.Combine(directory.Path, "aizu-demo-data", "aizu.db");
+        long before;
+        await using (var gateway = GatewayProcess.Start(directory.Path, "run", "--demo", "--urls", "http://127.0.0.1:0"))
+        {
+            using var http = new HttpClient { BaseAddress = await gateway.PanelAsync() };
+            await WaitForStoredAsync(http, minimum: 5, gateway);
+            await gateway.KillAsync();
+            before = await CountReadingsAsync(database);
+        }
+
+        await using var restarted = GatewayProcess.Start(directory.Path, "run", "--demo", "--urls", "http://127.0.0.1:0");
+        using var again = new HttpClient { BaseAddress = await restarted.PanelAsync() };
+        await WaitForStoredAsync(again, minimum: before + 1, restarted);
+
+        Assert.True(before >= 5);
+        Assert.Contains("remembered PAN", restarted.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_WithMisspeltConfigurationKey_ExitsWithAClearMessage()
+    {
+        using var directory = new TemporaryDirectory();
+        string config = Path.Combine(directory.Path, "aizu.json");
+        await File.WriteAllTextAsync(config, """{ "Aizu": { "BRoute": { "PowerIntervall": "00:00:05" } } }""");
+
+        await using var gateway = GatewayProcess.Start(directory.Path, "run", "--demo", "--config", config, "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(ExitCodes.BadConfiguration, await gateway.WaitForExitAsync());
+        Assert.Contains("Unknown configuration key 'Aizu:BRoute:PowerIntervall'", gateway.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_WithInvalidValue_NamesTheKey()
+    {
+        using var directory = new TemporaryDirectory();
+        string config = Path.Combine(directory.Path, "aizu.json");
+        await File.WriteAllTextAsync(config, """{ "Aizu": { "BRoute": { "Password": "short" } } }""");
+
+        await using var gateway = GatewayProcess.Start(directory.Path, "run", "--demo", "--config", config, "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(ExitCodes.BadConfiguration, await gateway.WaitForExitAsync());
+        Assert.Contains("Aizu:BRoute:Password", gateway.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Version_PrintsTheVersion()
+    {
+        using var directory = new TemporaryDirectory();
+        await using var gateway = GatewayProcess.Start(directory.Path, "--version");
+
+        Assert.Equal(ExitCodes.Ok, await gateway.WaitForExitAsync());
+        Assert.Matches(@"^\d+\.\d+\.\d+", gateway.Output.Trim());
+    }
+
+    private static async Task<(double Watts, DateTimeOffset At)> WaitForPowerAsync(HttpClient http, DateTimeOffset? after, GatewayProcess gateway)
+    {
+        var deadline = DateTime.UtcNow + ReadingLimit;
+        while (DateTime.UtcNow < deadline)
+        {
+            var today = await http.GetFromJsonAsync<JsonElement>("/api/today");
+            if (today.TryGetProperty("latestPowerW", out var watts) && watts.ValueKind == JsonValueKind.Number
+                && today.TryGetProperty("latestAt", out var at) && at.ValueKind == JsonValueKind.String)
+            {
+                var stamp = at.GetDateTimeOffset();
+                if (after is null || stamp > after)
+                {
+                    return (watts.GetDouble(), stamp);
+                }
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"No new live power within {ReadingLimit}. Gateway output:{Environment.NewLine}{gateway.Output}");
+    }
+
+    private static async Task WaitForStoredAsync(HttpClient http, long minimum, GatewayProcess gateway)
+    {
+        var deadline = DateTime.UtcNow + ReadingLimit;
+        while (DateTime.UtcNow < deadline)
+        {
+            var status = await http.GetFromJsonAsync<JsonElement>("/api/status");
+            if (status.GetProperty("readingsStored").GetInt64() >= minimum)
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"Fewer than {minimum} readings stored within {ReadingLimit}. Gateway output:{Environment.NewLine}{gateway.Output}");
+    }
+
+    private static async Task<long> CountReadingsAsync(string database)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM reading";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}

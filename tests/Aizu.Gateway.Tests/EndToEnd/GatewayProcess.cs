@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Aizu.Gateway.Tests.EndToEnd;
+
+/// <summary>
+/// The gateway as a user starts it: the real <c>aizu</c> program in its own process, in demo mode,
+/// in a working directory of its own (where demo data is kept).
+/// </summary>
+internal sealed partial class GatewayProcess : IAsyncDisposable
+{
+    public static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(30);
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource<Uri> _panel = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private GatewayProcess(Process process, string workingDirectory)
+    {
+        _process = process;
+        WorkingDirectory = workingDirectory;
+    }
+
+    public string WorkingDirectory { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public static GatewayProcess Start(string workingDirectory, params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "aizu.dll"));
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var process = new Process { StartInfo = info };
+        var gateway = new GatewayProcess(process, workingDirectory);
+        process.OutputDataReceived += (_, e) => gateway.OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => gateway.OnLine(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return gateway;
+    }
+
+    /// <summary>The panel URL the gateway printed.</summary>
+    public async Task<Uri> PanelAsync()
+    {
+        try
+        {
+            return await _panel.Task.WaitAsync(StartLimit);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The gateway printed no panel URL within {StartLimit}. Output:{Environment.NewLine}{Output}");
+        }
+    }
+
+    public async Task<int> WaitForExitAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartLimit);
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
+    /// <summary>Kills the process without warning, as a power cut or the OOM killer would.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+
+        var match = PanelLine().Match(line);
+        if (match.Success)
+        {
+            _panel.TrySetResult(new Uri(match.Groups[1].Value));
+        }
+    }
+
+    [GeneratedRegex(@"^Aizu panel: (http://\S+)$")]
+    private static partial Regex PanelLine();
+}

@@ -1,0 +1,116 @@
+using Aizu.Ingest;
+using Aizu.Readings;
+using Aizu.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Aizu.Panel.Tests;
+
+/// <summary>
+/// The gateway's composition (storage, ingest, panel) on a real Kestrel at 127.0.0.1 with an ephemeral
+/// port and a real store on a temporary file.
+/// </summary>
+internal sealed class PanelHost : IAsyncDisposable
+{
+    private readonly string directory;
+
+    private PanelHost(WebApplication app, Uri address, string directory)
+    {
+        this.directory = directory;
+        App = app;
+        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public WebApplication App { get; }
+
+    public HttpClient Client { get; }
+
+    public ReadingStore Store => App.Services.GetRequiredService<ReadingStore>();
+
+    public LiveFeed Feed => App.Services.GetRequiredService<LiveFeed>();
+
+    public IngestStatistics Statistics => App.Services.GetRequiredService<IngestStatistics>();
+
+    public static async Task<PanelHost> StartAsync(
+        TimeProvider? time = null,
+        IDictionary<string, string?>? settings = null,
+        IReadingSource? source = null)
+    {
+        var app = Build(time, settings, source, out var directory);
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+
+            throw;
+        }
+
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        return new PanelHost(app, new Uri(address), directory);
+    }
+
+    /// <summary>Builds the app without starting it, for start-up validation tests.</summary>
+    public static WebApplication Build(
+        TimeProvider? time,
+        IDictionary<string, string?>? settings,
+        IReadingSource? source,
+        out string directory)
+    {
+        directory = Path.Combine(Path.GetTempPath(), "aizu-panel-tests", Guid.NewGuid().ToString("N"));
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Aizu:Storage:DatabasePath"] = Path.Combine(directory, "readings.db"),
+            ["Aizu:Panel:TimeZone"] = "Asia/Tokyo",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
+        // Exactly what the composition root (edge/Aizu.Gateway) does.
+        var cfg = builder.Configuration;
+        builder.Services.AddAizuStorage(cfg.GetSection("Aizu:Storage"));
+        builder.Services.AddAizuIngest(cfg.GetSection("Aizu:Ingest"));
+        builder.Services.AddAizuPanel(cfg.GetSection("Aizu:Panel"));
+        if (source is not null)
+        {
+            builder.Services.AddSingleton(source);
+        }
+
+        var app = builder.Build();
+        app.MapPanel();
+        return app;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}

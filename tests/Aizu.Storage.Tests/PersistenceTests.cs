@@ -1,0 +1,87 @@
+using Aizu.Readings;
+using Microsoft.Data.Sqlite;
+using static Aizu.Storage.Tests.Samples;
+
+namespace Aizu.Storage.Tests;
+
+public sealed class PersistenceTests : IDisposable
+{
+    private readonly TempDatabase database = new();
+
+    public void Dispose() => database.Dispose();
+
+    [Fact]
+    public async Task Readings_survive_closing_and_reopening_the_store()
+    {
+        await using (var store = database.Open())
+        {
+            await store.AppendAsync([Power(0, 480), Import(0, 100)], CancellationToken.None);
+        }
+
+        await using (var reopened = database.Open())
+        {
+            Assert.Equal(2, await reopened.CountAsync(CancellationToken.None));
+            Assert.Equal(480, (await reopened.GetLatestAsync(SeriesNames.ElectricPower, CancellationToken.None))?.Value);
+
+            // The series cache is rebuilt from the file, so existing series are reused, not duplicated.
+            await reopened.AppendAsync([Power(5, 490)], CancellationToken.None);
+            Assert.Equal(2, (await reopened.GetRangeAsync(SeriesNames.ElectricPower, T0, T0.AddHours(1), CancellationToken.None)).Count);
+        }
+    }
+
+    [Fact]
+    public async Task The_file_is_created_with_its_directory_in_wal_mode_at_the_current_schema_version()
+    {
+        await using (var store = database.Open())
+        {
+            Assert.True(File.Exists(database.FilePath));
+            Assert.Equal(Path.GetFullPath(database.FilePath), store.DatabasePath);
+        }
+
+        using var connection = new SqliteConnection($"Data Source={database.FilePath};Pooling=False");
+        connection.Open();
+        Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
+        Assert.Equal(1L, Scalar(connection, "PRAGMA user_version;"));
+    }
+
+    [Fact]
+    public async Task A_file_from_a_newer_gateway_is_refused_and_left_untouched()
+    {
+        await using (database.Open())
+        {
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={database.FilePath};Pooling=False"))
+        {
+            connection.Open();
+            Scalar(connection, "PRAGMA user_version = 99;");
+        }
+
+        await using var store = database.Open();
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.AppendAsync([Power(0, 1)], CancellationToken.None));
+
+        Assert.Equal(StoreUnavailableReason.NewerSchema, error.Reason);
+        Assert.Contains("99", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unusable_directory_reports_unavailable_on_use_instead_of_failing_construction()
+    {
+        Directory.CreateDirectory(database.Directory);
+        var blocker = Path.Combine(database.Directory, "not-a-directory");
+        await File.WriteAllTextAsync(blocker, "x");
+
+        await using var store = TempDatabase.Open(Path.Combine(blocker, "readings.db"));
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.CountAsync(CancellationToken.None));
+
+        Assert.Equal(StoreUnavailableReason.CannotOpen, error.Reason);
+        Assert.Contains(blocker, error.Message, StringComparison.Ordinal);
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
