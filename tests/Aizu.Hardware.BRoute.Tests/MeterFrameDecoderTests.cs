@@ -13,7 +13,7 @@ public sealed class MeterFrameDecoderTests
     public void Decode_GetResWithPowerCurrentAndEnergy_ReturnsEachAsAReading()
     {
         // Get_Res from the meter: E7 = 504 W, E8 = R 5.0 A / T no data (single-phase), E0 = 12345 × 0.1 kWh.
-        byte[] frame = Convert.FromHexString("1081000102880105FF0172" + "03" + "E704000001F8" + "E804003200" + "7FFE" + "E00400003039");
+        byte[] frame = Convert.FromHexString("1081000102880105FF0172" + "03" + "E704000001F8" + "E804" + "0032" + "7FFE" + "E00400003039");
 
         var readings = Decode(frame, Register);
 

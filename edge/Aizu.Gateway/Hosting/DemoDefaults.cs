@@ -14,6 +14,8 @@ internal static class DemoDefaults
         ["Aizu:BRoute:Password"] = "AIZUDEMOPASS",
         ["Aizu:BRoute:PowerInterval"] = "00:00:02",
         ["Aizu:BRoute:EnergyInterval"] = "00:00:30",
+        // The simulated meter is in Japan; its day starts at midnight JST whatever the host's zone.
+        ["Aizu:Panel:TimeZone"] = "Asia/Tokyo",
         ["Aizu:BRoute:PanCachePath"] = Path.Combine(DataDirectory, "broute-pan.json"),
     };
 }

@@ -204,8 +204,20 @@ internal sealed class DongleSession
             return;
         }
 
-        var now = _time.GetUtcNow();
-        await RequestAsync([SmartMeterEpc.HistoryNormal], properties => MeterFrameDecoder.Decode(properties, now, _register, readings), cancellationToken);
+        // "Today" is the meter's day: with an unset system clock, ask the meter what time it is.
+        DateTimeOffset? now = MeterClock.IsTrusted(_time.GetUtcNow()) ? _time.GetUtcNow() : null;
+        if (now is null)
+        {
+            await RequestAsync([SmartMeterEpc.CurrentDate, SmartMeterEpc.CurrentTime], properties => now = MeterFrameDecoder.MeterTime(properties), cancellationToken);
+        }
+
+        if (now is not { } reference)
+        {
+            Log.NoTrustedClock(_logger);
+            return;
+        }
+
+        await RequestAsync([SmartMeterEpc.HistoryNormal], properties => MeterFrameDecoder.Decode(properties, reference, _register, readings), cancellationToken);
     }
 
     /// <summary>Instantaneous power and current; stamped from the meter's clock while the system clock is not set.</summary>
@@ -404,8 +416,9 @@ internal sealed class DongleSession
                 Log.SessionExpired(_logger);
                 ReauthenticationPending = true;
                 break;
-            case SkstackEvent { Code: SkstackEventCode.PanaSucceeded }:
+            case SkstackEvent { Code: SkstackEventCode.PanaSucceeded } when ReauthenticationPending:
                 ReauthenticationPending = false;
+                Log.Reauthenticated(_logger);
                 break;
             case SkstackEvent { Code: SkstackEventCode.PanaFailed }:
                 SessionLostReason = "PANA authentication failed (EVENT 24)";

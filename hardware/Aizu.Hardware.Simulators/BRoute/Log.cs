@@ -33,13 +33,17 @@ internal static partial class Log
         Message = "A delayed action of the simulated dongle failed")]
     public static partial void WorkFailed(this ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 6107, Level = LogLevel.Error,
+        Message = "The simulated dongle could not handle {Command}; it is ignored")]
+    public static partial void CommandFailed(this ILogger logger, Exception exception, string command);
+
     [LoggerMessage(EventId = 6110, Level = LogLevel.Debug,
         Message = "Simulated dongle received {Command}")]
     public static partial void CommandReceived(this ILogger logger, string command);
 
     [LoggerMessage(EventId = 6111, Level = LogLevel.Information,
-        Message = "Simulated dongle answers FAIL ER06 to {Text}: {Reason}")]
-    public static partial void CommandMalformed(this ILogger logger, string text, string reason);
+        Message = "Simulated dongle answers FAIL ER06 to {Command}: {Reason}")]
+    public static partial void CommandMalformed(this ILogger logger, string command, string reason);
 
     [LoggerMessage(EventId = 6112, Level = LogLevel.Information,
         Message = "Simulated dongle answers FAIL ER04 to unsupported command {Command}")]

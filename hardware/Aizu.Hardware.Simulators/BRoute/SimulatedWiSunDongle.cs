@@ -183,8 +183,11 @@ public sealed class SimulatedWiSunDongle : IAsyncDisposable
         await Task.Delay(downtime, time, cancellationToken);
         lock (lifecycle)
         {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            PlugIn();
+            // Disposed while unplugged: stay unplugged.
+            if (!disposed)
+            {
+                PlugIn();
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Aizu.Hardware.EchonetLite;
 using Aizu.Hardware.EchonetLite.SmartMeter;
+using Aizu.Hardware.Simulators.BRoute;
 using Aizu.Hardware.Simulators.Tests.Support;
 using Aizu.Hardware.Skstack;
 
@@ -107,6 +108,18 @@ public sealed class FullSessionTests
 
         Assert.Equal("ER10", (await sim.Host.FailingCommandAsync(
             SkstackCommands.SkSendTo(sim.Dialect, 1, sim.MeterAddress, 0x0E1A, true, Frames.Get(1, 0xE7)))).ErrorCode);
+    }
+
+    [Fact]
+    public async Task BRouteSimulation_StartsADongleReadyOnItsDevicePath()
+    {
+        await using var dongle = await BRouteSimulation.StartAsync(
+            new SimulatedDongleOptions { LatencyScale = DongleHarness.FastLatency }, TimeProvider.System, null, CancellationToken.None);
+        await using var host = HostConnection.Open(dongle.DevicePath, SkstackDialect.Bp35A1, SkstackDataFormat.HexAscii);
+
+        await host.SendAsync(SkstackCommands.SkVer());
+
+        Assert.Equal("1.2.10", (await host.ExpectAsync<SkstackVersion>()).Version);
     }
 
     [Fact]

@@ -38,6 +38,7 @@ public sealed class UnplugTests : IDisposable
         // Power-on state: echo is back, the session and the credentials are gone, the flash format stayed.
         await sim.Host.SendAsync(SkstackCommands.SkVer());
         Assert.Equal("SKVER", (await sim.Host.ExpectAsync<SkstackEcho>()).CommandLine);
+        await sim.Host.ExpectAsync<SkstackOk>();
         Assert.Equal("00", (await sim.Host.CommandAsync(SkstackCommands.ReadOption())).Value);
         Assert.Equal("ER10", (await sim.Host.FailingCommandAsync(
             SkstackCommands.SkSendTo(sim.Dialect, 1, sim.MeterAddress, 0x0E1A, true, Frames.Get(1, 0xE7)))).ErrorCode);

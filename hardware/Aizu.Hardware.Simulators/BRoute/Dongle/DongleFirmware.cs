@@ -76,7 +76,6 @@ internal sealed class DongleFirmware
     {
         lock (sync)
         {
-            var text = Encoding.Latin1.GetString(raw).Trim('\r', '\n');
             if (command is SkstackMalformedCommand { Text: var malformed } && string.IsNullOrWhiteSpace(malformed))
             {
                 return;
@@ -93,11 +92,14 @@ internal sealed class DongleFirmware
                     SendTo(sendTo);
                     break;
                 case SkstackTextCommand textCommand:
-                    logger.CommandReceived(text);
+                    // The name only: arguments include the B-route password.
+                    logger.CommandReceived(textCommand.Name);
                     Dispatch(textCommand);
                     break;
                 case SkstackMalformedCommand bad:
-                    logger.CommandMalformed(text, bad.Reason);
+                    // The command word only: a malformed SKSETPWD still carries the password.
+                    var word = bad.Text.Split(' ')[0];
+                    logger.CommandMalformed(word, bad.Reason);
                     Emit(SkstackResponses.Fail("ER06"));
                     break;
             }
@@ -457,8 +459,9 @@ internal sealed class DongleFirmware
         }
 
         owner.CountSendTo();
-        var toMeter = string.Equals(command.Address, meterAddress, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(command.Address, MulticastAllNodes, StringComparison.OrdinalIgnoreCase);
+        var toMeter = command.Side is null or 0
+            && (string.Equals(command.Address, meterAddress, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(command.Address, MulticastAllNodes, StringComparison.OrdinalIgnoreCase));
 
         // Nobody answers the neighbour solicitation for an address that is not on the PAN, so the send fails.
         Emit(Event(SkstackEventCode.UdpSendCompleted, command.Address, toMeter ? (byte)0x00 : (byte)0x01));

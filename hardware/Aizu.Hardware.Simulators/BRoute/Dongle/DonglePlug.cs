@@ -134,7 +134,16 @@ internal sealed class DonglePlug : IAsyncDisposable
                 return (int)reader.Consumed;
             }
 
-            Firmware.Handle(command, sequence.Slice(start, reader.Position).ToArray());
+            try
+            {
+                Firmware.Handle(command, sequence.Slice(start, reader.Position).ToArray());
+            }
+#pragma warning disable CA1031 // One command the firmware model cannot handle must not unplug the whole dongle.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                logger.CommandFailed(e, command.Name);
+            }
         }
     }
 

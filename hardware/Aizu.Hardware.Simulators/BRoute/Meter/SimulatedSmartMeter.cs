@@ -33,7 +33,7 @@ public sealed class SimulatedSmartMeter
 
     private static readonly EchonetObject Self = EchonetObject.SmartElectricEnergyMeter;
 
-    private static readonly byte[] GetMap =
+    private static ReadOnlySpan<byte> GetMap =>
     [
         0x80, 0x81, 0x82, 0x88, 0x8A, 0x97, 0x98, 0x9D, 0x9E, 0x9F, SmartMeterEpc.Coefficient, SmartMeterEpc.EffectiveDigits,
         SmartMeterEpc.CumulativeNormal, SmartMeterEpc.CumulativeUnit, SmartMeterEpc.HistoryNormal,
