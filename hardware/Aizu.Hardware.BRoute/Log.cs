@@ -63,4 +63,7 @@ internal static partial class Log
 
     [LoggerMessage(20, LogLevel.Warning, "Remembered PAN file {Path} is unreadable ({Reason}); the meter will be scanned for again")]
     public static partial void PanCacheUnreadable(ILogger logger, string path, string reason);
+
+    [LoggerMessage(21, LogLevel.Warning, "Could not remember the meter's PAN ({Reason}); the next start will scan again")]
+    public static partial void PanNotRemembered(ILogger logger, string reason);
 }

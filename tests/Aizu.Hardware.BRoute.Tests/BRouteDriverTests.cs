@@ -210,4 +210,18 @@ public sealed class BRouteDriverTests
         Assert.InRange(power.Timestamp, DateTimeOffset.UtcNow.AddMinutes(-2), DateTimeOffset.UtcNow.AddMinutes(1));
         Assert.All(harness.Drain(), r => Assert.True(r.Timestamp >= Plausible, $"{r.Series} stamped {r.Timestamp:O}"));
     }
+
+    [Fact]
+    public async Task FullDisk_WhenRememberingThePan_IsReportedAndMeteringCarriesOn()
+    {
+        await using var harness = await DriverHarness.StartSimulatorAsync();
+        var store = new FullDiskPanStore();
+        harness.StartDriver(panStore: store);
+
+        await harness.NextAsync(SeriesNames.ElectricPower);
+        await harness.NextAsync(SeriesNames.ElectricPower);
+
+        Assert.Equal(1, store.SaveAttempts);
+        Assert.True(harness.Log.Contains(LogLevel.Warning, "No space left on device"));
+    }
 }

@@ -65,11 +65,11 @@ internal sealed class DriverHarness : IAsyncDisposable
         return new DriverHarness(dongle, options, directory);
     }
 
-    public void StartDriver(TimeProvider? time = null)
+    public void StartDriver(TimeProvider? time = null, IPanStore? panStore = null)
     {
         var driver = new BRouteDriver(
             Microsoft.Extensions.Options.Options.Create(Options),
-            new JsonFilePanStore(Options.PanCachePath, NullLogger<JsonFilePanStore>.Instance),
+            panStore ?? new JsonFilePanStore(Options.PanCachePath, NullLogger<JsonFilePanStore>.Instance),
             time ?? TimeProvider.System,
             Log);
         _driverTask = driver.RunAsync(_readings.Writer, _stop.Token);

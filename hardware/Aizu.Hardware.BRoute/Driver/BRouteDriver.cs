@@ -113,13 +113,26 @@ public sealed class BRouteDriver : IReadingSource
             Log.Joined(_logger, pan.MacAddress);
             if (!cached)
             {
-                await _panStore.SaveAsync(pan, cancellationToken);
+                await RememberAsync(pan, cancellationToken);
             }
 
             retry.Reset();
             string reason = await PollAsync(session, output, cancellationToken);
             Log.SessionLost(_logger, reason);
             await session.TerminateAsync(cancellationToken);
+        }
+    }
+
+    // A full or read-only disk must not stop metering: the PAN is only a start-up shortcut.
+    private async Task RememberAsync(PanInfo pan, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _panStore.SaveAsync(pan, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Log.PanNotRemembered(_logger, ex.Message);
         }
     }
 
