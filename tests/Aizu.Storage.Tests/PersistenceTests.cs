@@ -41,7 +41,7 @@ public sealed class PersistenceTests : IDisposable
         using var connection = new SqliteConnection($"Data Source={database.FilePath};Pooling=False");
         connection.Open();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
-        Assert.Equal(1L, Scalar(connection, "PRAGMA user_version;"));
+        Assert.Equal(2L, Scalar(connection, "PRAGMA user_version;"));
     }
 
     [Fact]

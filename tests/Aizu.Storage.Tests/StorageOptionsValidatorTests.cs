@@ -4,6 +4,8 @@ public sealed class StorageOptionsValidatorTests
 {
     private readonly StorageOptionsValidator validator = new("Aizu:Storage");
 
+    private static StorageOptions Valid() => new() { DatabasePath = "/var/lib/aizu/readings.db" };
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
@@ -20,6 +22,40 @@ public sealed class StorageOptionsValidatorTests
         Assert.True(validator.Validate(null, new StorageOptions { DatabasePath = "/var/lib/aizu/" }).Failed);
 
     [Fact]
-    public void A_file_path_passes() =>
-        Assert.True(validator.Validate(null, new StorageOptions { DatabasePath = "/var/lib/aizu/readings.db" }).Succeeded);
+    public void The_defaults_with_a_file_path_pass() =>
+        Assert.True(validator.Validate(null, Valid()).Succeeded);
+
+    public static TheoryData<string, Action<StorageOptions>> BadSettings => new()
+    {
+        { "Aizu:Storage:TimeZone", o => o.TimeZone = "Mars/Olympus_Mons" },
+        { "Aizu:Storage:RawRetentionMonths", o => o.RawRetentionMonths = -1 },
+        { "Aizu:Storage:HourRollupRetentionMonths", o => o.HourRollupRetentionMonths = 5_000 },
+        { "Aizu:Storage:MinFreeSpaceMegabytes", o => o.MinFreeSpaceMegabytes = -5 },
+        { "Aizu:Storage:MaxChunkPoints", o => o.MaxChunkPoints = 1 },
+        { "Aizu:Storage:MaxChunkDuration", o => o.MaxChunkDuration = TimeSpan.FromDays(30) },
+        { "Aizu:Storage:MaintenanceInterval", o => o.MaintenanceInterval = TimeSpan.Zero },
+        { "Aizu:Storage:Durability", o => o.Durability = (StorageDurability)9 },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSettings))]
+    public void A_bad_setting_fails_naming_its_key(string key, Action<StorageOptions> spoil)
+    {
+        var options = Valid();
+        spoil(options);
+
+        var result = validator.Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains(key, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_known_zone_passes()
+    {
+        var options = Valid();
+        options.TimeZone = "Asia/Tokyo";
+
+        Assert.True(validator.Validate(null, options).Succeeded);
+    }
 }

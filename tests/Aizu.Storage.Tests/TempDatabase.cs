@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Aizu.Storage.Tests;
 
@@ -16,10 +18,32 @@ internal sealed class TempDatabase : IDisposable
 
     public string FilePath { get; }
 
-    public ReadingStore Open() => Open(FilePath);
+    /// <summary>
+    /// The clock the store sees: two days after <see cref="Samples.T0"/>, so raw retention (relative to
+    /// now) keeps the sample data whatever the machine's date is.
+    /// </summary>
+    public FakeTimeProvider Time { get; } = CreateClock();
 
+    /// <summary>Free space the store sees; plenty unless a test lowers it.</summary>
+    public FakeFreeSpace FreeSpace { get; } = new();
+
+    public ReadingStore Open(Action<StorageOptions>? configure = null, ILogger<ReadingStore>? logger = null)
+    {
+        var options = new StorageOptions { DatabasePath = FilePath };
+        configure?.Invoke(options);
+        return new ReadingStore(Options.Create(options), logger ?? NullLogger<ReadingStore>.Instance, Time, FreeSpace);
+    }
+
+    /// <summary>A store with the production defaults (system clock, real disk), as the other projects construct it.</summary>
     public static ReadingStore Open(string path) =>
         new(Options.Create(new StorageOptions { DatabasePath = path }), NullLogger<ReadingStore>.Instance);
+
+    private static FakeTimeProvider CreateClock()
+    {
+        var clock = new FakeTimeProvider(Samples.T0.AddDays(2));
+        clock.SetLocalTimeZone(TimeZoneInfo.Utc);
+        return clock;
+    }
 
     public void Dispose()
     {

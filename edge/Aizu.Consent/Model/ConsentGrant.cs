@@ -32,6 +32,18 @@ public sealed record ConsentGrant(
     DateTimeOffset ExpiresAt,
     ConsentStatus Status)
 {
+    /// <summary>
+    /// Version of the city's catalogue entry for <see cref="Purpose"/> this version was decided under
+    /// (0 when not known). Text-only edits of a purpose keep a grant; see docs/privacy.md.
+    /// </summary>
+    public int PurposeVersion { get; init; }
+
+    /// <summary>
+    /// How long the recipient may keep what it receives, as an ISO 8601 duration (e.g. <c>P24M</c>).
+    /// Part of the terms: a change is a new version that needs a fresh decision.
+    /// </summary>
+    public string Retention { get; init; } = "";
+
     /// <summary><c>consent-id@version</c>, stamped on every message sent under this grant.</summary>
     public string Reference => $"{ConsentId}@{Version}";
 

@@ -24,4 +24,7 @@ public static class DataCategories
     /// <summary>All categories.</summary>
     public static IReadOnlyList<string> All { get; } =
         [ElectricImportEnergy, ElectricExportEnergy, PvGenerationEnergy, IndoorEnvironmentSummary, AlertAcknowledgement];
+
+    /// <summary>True if <paramref name="value"/> is one of <see cref="All"/>.</summary>
+    public static bool IsKnown(string value) => All.Contains(value, StringComparer.Ordinal);
 }

@@ -18,6 +18,9 @@ public static class Granularity
     /// <summary>Thirty minutes: research purposes only.</summary>
     public const string HalfHour = "PT30M";
 
+    /// <summary>What a request proposes and a grant uses unless the household chooses otherwise.</summary>
+    public const string Default = Day;
+
     /// <summary>All granularities, coarsest first.</summary>
     public static IReadOnlyList<string> All { get; } = [Month, Day, Hour, HalfHour];
 

@@ -11,6 +11,8 @@ internal static class GatewayCommandLine
         {
             RunCommand.Create(output, error),
             DecodeCommand.Create(output, error),
+            ConsentCommand.Create(output, error),
+            EgressCommand.Create(output, error),
         };
         return root;
     }

@@ -14,6 +14,9 @@ internal static class ConfigurationGuard
         ["Ingest"] = typeof(Aizu.Ingest.IngestOptions),
         ["Panel"] = typeof(Aizu.Panel.PanelOptions),
         ["BRoute"] = typeof(Aizu.Hardware.BRoute.BRouteOptions),
+        ["IndoorSensors"] = typeof(Aizu.Hardware.Sensors.IndoorSensorOptions),
+        ["Alerts"] = typeof(Aizu.Alerts.AlertOptions),
+        ["Consent"] = typeof(Aizu.Consent.ConsentOptions),
         ["Demo"] = typeof(DemoSettings),
     };
 

@@ -1,6 +1,8 @@
 using Aizu.Gateway.Configuration;
 using Aizu.Gateway.Demo;
+using Aizu.Consent;
 using Aizu.Hardware.BRoute;
+using Aizu.Hardware.Sensors;
 using Aizu.Ingest;
 using Aizu.Panel;
 using Aizu.Storage;
@@ -82,6 +84,17 @@ internal static class GatewayApplication
         services.AddAizuIngest(configuration.GetSection("Aizu:Ingest"));
         services.AddAizuPanel(configuration.GetSection("Aizu:Panel"));
         services.AddBRouteMeter(configuration.GetSection(BRouteOptions.SectionName));
+
+        // Consent records live in the same file as the readings: one file, one backup.
+        services.AddAizuConsent(configuration.GetSection("Aizu:Consent"), o => o.DatabasePath = configuration["Aizu:Storage:DatabasePath"] ?? string.Empty);
+        if (settings.Demo)
+        {
+            DemoSensors.Add(services, configuration.GetSection(IndoorSensorOptions.SectionName));
+        }
+        else if (configuration.GetSection(IndoorSensorOptions.SectionName).Exists())
+        {
+            services.AddIndoorSensors(configuration.GetSection(IndoorSensorOptions.SectionName));
+        }
 
         var app = builder.Build();
         app.MapPanel();

@@ -1,6 +1,6 @@
 namespace Aizu.Storage;
 
-/// <summary>Where the gateway keeps its readings.</summary>
+/// <summary>Where and how the gateway keeps its readings.</summary>
 public sealed class StorageOptions
 {
     /// <summary>The configuration section the composition root binds, <c>Aizu:Storage</c>.</summary>
@@ -11,4 +11,43 @@ public sealed class StorageOptions
     /// created when missing. Relative paths resolve against the working directory.
     /// </summary>
     public string DatabasePath { get; set; } = "";
+
+    /// <summary>What an acknowledged append survives; <see cref="StorageDurability.Full"/> by default.</summary>
+    public StorageDurability Durability { get; set; } = StorageDurability.Full;
+
+    /// <summary>
+    /// IANA (or Windows) id of the zone whose local days the day rollups and "today"/"this month" use;
+    /// empty means the time provider's local zone. Changing it rebuilds the day rollups at the next start.
+    /// </summary>
+    public string TimeZone { get; set; } = "";
+
+    /// <summary>Months of raw readings to keep (13 by default, so a year ago today is still there); 0 keeps them forever.</summary>
+    public int RawRetentionMonths { get; set; } = 13;
+
+    /// <summary>Months of 1-minute rollups to keep; 0 (the default) keeps them forever.</summary>
+    public int MinuteRollupRetentionMonths { get; set; }
+
+    /// <summary>Months of 15-minute rollups to keep; 0 (the default) keeps them forever.</summary>
+    public int QuarterHourRollupRetentionMonths { get; set; }
+
+    /// <summary>Months of 1-hour rollups to keep; 0 (the default) keeps them forever.</summary>
+    public int HourRollupRetentionMonths { get; set; }
+
+    /// <summary>Months of daily rollups to keep; 0 (the default) keeps them forever.</summary>
+    public int DayRollupRetentionMonths { get; set; }
+
+    /// <summary>
+    /// Free space (MB) to keep on the database's file system. Below it the oldest raw chunks are dropped
+    /// (rollups stay) until the floor is met again. Space SQLite holds free inside the file counts as free.
+    /// </summary>
+    public long MinFreeSpaceMegabytes { get; set; } = 256;
+
+    /// <summary>Points per sealed chunk at most (3600: an hour at 1 Hz).</summary>
+    public int MaxChunkPoints { get; set; } = 3_600;
+
+    /// <summary>Time a chunk may span at most, so slow series seal too (a day by default).</summary>
+    public TimeSpan MaxChunkDuration { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How often appends also apply retention and check the free-space floor (every minute by default).</summary>
+    public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

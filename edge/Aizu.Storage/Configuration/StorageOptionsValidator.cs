@@ -3,29 +3,86 @@ using Microsoft.Extensions.Options;
 namespace Aizu.Storage;
 
 /// <summary>
-/// Checks <see cref="StorageOptions"/> at start-up so a missing path stops the gateway with a message
-/// an installer can act on instead of failing at the first write.
+/// Checks <see cref="StorageOptions"/> at start-up so a wrong value stops the gateway with a message
+/// naming the key an installer has to fix, instead of failing at the first write.
 /// </summary>
 internal sealed class StorageOptionsValidator(string sectionPath) : IValidateOptions<StorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var key = $"{sectionPath}:{nameof(StorageOptions.DatabasePath)}";
+        var failures = new List<string>();
+        string Key(string property) => $"{sectionPath}:{property}";
 
         if (string.IsNullOrWhiteSpace(options.DatabasePath))
         {
-            return ValidateOptionsResult.Fail(
-                $"{key} is required: set it to the SQLite file that holds the readings, for example /var/lib/aizu/readings.db.");
+            failures.Add(
+                $"{Key(nameof(StorageOptions.DatabasePath))} is required: set it to the SQLite file that holds the readings, for example /var/lib/aizu/readings.db.");
         }
-
-        if (options.DatabasePath.IndexOfAny(Path.GetInvalidPathChars()) >= 0
+        else if (options.DatabasePath.IndexOfAny(Path.GetInvalidPathChars()) >= 0
             || Path.EndsInDirectorySeparator(options.DatabasePath))
         {
-            return ValidateOptionsResult.Fail(
-                $"{key} '{options.DatabasePath}' is not a usable file path.");
+            failures.Add($"{Key(nameof(StorageOptions.DatabasePath))} '{options.DatabasePath}' is not a usable file path.");
         }
 
-        return ValidateOptionsResult.Success;
+        if (!Enum.IsDefined(options.Durability))
+        {
+            failures.Add($"{Key(nameof(StorageOptions.Durability))} must be Full or Normal.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.TimeZone) && !TryFindZone(options.TimeZone))
+        {
+            failures.Add($"{Key(nameof(StorageOptions.TimeZone))} '{options.TimeZone}' is not a time zone this system knows (use an IANA id such as Asia/Tokyo).");
+        }
+
+        foreach (var (property, months) in (ReadOnlySpan<(string, int)>)
+        [
+            (nameof(StorageOptions.RawRetentionMonths), options.RawRetentionMonths),
+            (nameof(StorageOptions.MinuteRollupRetentionMonths), options.MinuteRollupRetentionMonths),
+            (nameof(StorageOptions.QuarterHourRollupRetentionMonths), options.QuarterHourRollupRetentionMonths),
+            (nameof(StorageOptions.HourRollupRetentionMonths), options.HourRollupRetentionMonths),
+            (nameof(StorageOptions.DayRollupRetentionMonths), options.DayRollupRetentionMonths),
+        ])
+        {
+            if (months is < 0 or > 1_200)
+            {
+                failures.Add($"{Key(property)} must be between 0 (keep forever) and 1200 months; it is {months}.");
+            }
+        }
+
+        if (options.MinFreeSpaceMegabytes < 0)
+        {
+            failures.Add($"{Key(nameof(StorageOptions.MinFreeSpaceMegabytes))} must not be negative.");
+        }
+
+        if (options.MaxChunkPoints is < 16 or > 65_536)
+        {
+            failures.Add($"{Key(nameof(StorageOptions.MaxChunkPoints))} must be between 16 and 65536; it is {options.MaxChunkPoints}.");
+        }
+
+        if (options.MaxChunkDuration < TimeSpan.FromMinutes(1) || options.MaxChunkDuration > TimeSpan.FromDays(7))
+        {
+            failures.Add($"{Key(nameof(StorageOptions.MaxChunkDuration))} must be between 00:01:00 and 7.00:00:00.");
+        }
+
+        if (options.MaintenanceInterval < TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"{Key(nameof(StorageOptions.MaintenanceInterval))} must be at least 00:00:01.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool TryFindZone(string id)
+    {
+        try
+        {
+            TimeZoneInfo.FindSystemTimeZoneById(id);
+            return true;
+        }
+        catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return false;
+        }
     }
 }

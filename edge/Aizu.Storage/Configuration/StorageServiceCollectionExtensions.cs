@@ -10,7 +10,9 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <see cref="StorageOptions"/> from <paramref name="section"/> (normally <c>Aizu:Storage</c>),
-    /// validates them when the host starts and registers <see cref="ReadingStore"/> as a singleton.
+    /// validates them when the host starts and registers <see cref="ReadingStore"/> and
+    /// <see cref="ReadingExporter"/> as singletons. The store uses the registered <see cref="TimeProvider"/>
+    /// and <see cref="IFreeSpaceProbe"/> (the system clock and <see cref="DriveFreeSpaceProbe"/> unless others are registered).
     /// </summary>
     public static IServiceCollection AddAizuStorage(this IServiceCollection services, IConfiguration section)
     {
@@ -21,7 +23,10 @@ public static class StorageServiceCollectionExtensions
         var sectionPath = section is IConfigurationSection named ? named.Path : StorageOptions.SectionName;
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>>(
             new StorageOptionsValidator(sectionPath)));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IFreeSpaceProbe, DriveFreeSpaceProbe>();
         services.TryAddSingleton<ReadingStore>();
+        services.TryAddSingleton<ReadingExporter>();
         return services;
     }
 }

@@ -24,6 +24,59 @@ internal static class SchemaMigrator
             quality   INTEGER NOT NULL,
             PRIMARY KEY(series_id, ts_ms)) WITHOUT ROWID;
         """,
+        // Version 2: compressed chunks, the open chunk's rows, late rows, rollups, quarantine. The
+        // version 1 rows move to legacy_reading, which ReadingStore converts into chunks and rollups
+        // in bounded transactions after opening (that needs the codec, not just SQL) and then drops.
+        """
+        ALTER TABLE reading RENAME TO legacy_reading;
+        ALTER TABLE series ADD COLUMN raw_from_ms INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE chunk(
+            id        INTEGER PRIMARY KEY,
+            series_id INTEGER NOT NULL REFERENCES series(id),
+            start_ms  INTEGER NOT NULL,
+            end_ms    INTEGER NOT NULL,
+            count     INTEGER NOT NULL,
+            crc       INTEGER NOT NULL,
+            data      BLOB NOT NULL);
+        CREATE UNIQUE INDEX chunk_by_series ON chunk(series_id, start_ms);
+        CREATE INDEX chunk_by_end ON chunk(end_ms);
+        CREATE TABLE open_reading(
+            series_id INTEGER NOT NULL REFERENCES series(id),
+            ts_ms     INTEGER NOT NULL,
+            value     REAL NOT NULL,
+            quality   INTEGER NOT NULL,
+            PRIMARY KEY(series_id, ts_ms)) WITHOUT ROWID;
+        CREATE TABLE late_reading(
+            series_id INTEGER NOT NULL REFERENCES series(id),
+            ts_ms     INTEGER NOT NULL,
+            value     REAL NOT NULL,
+            quality   INTEGER NOT NULL,
+            replaces  INTEGER NOT NULL,
+            PRIMARY KEY(series_id, ts_ms)) WITHOUT ROWID;
+        CREATE TABLE rollup(
+            series_id INTEGER NOT NULL REFERENCES series(id),
+            level     INTEGER NOT NULL,
+            start_ms  INTEGER NOT NULL,
+            count     INTEGER NOT NULL,
+            sum       REAL NOT NULL,
+            min       REAL,
+            max       REAL,
+            energy    REAL,
+            PRIMARY KEY(series_id, level, start_ms)) WITHOUT ROWID;
+        CREATE TABLE quarantine_chunk(
+            id          INTEGER PRIMARY KEY,
+            series_id   INTEGER NOT NULL,
+            start_ms    INTEGER NOT NULL,
+            end_ms      INTEGER NOT NULL,
+            count       INTEGER NOT NULL,
+            crc         INTEGER NOT NULL,
+            data        BLOB NOT NULL,
+            reason      TEXT NOT NULL,
+            found_at_ms INTEGER NOT NULL);
+        CREATE TABLE store_meta(
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL) WITHOUT ROWID;
+        """,
     ];
 
     public static int LatestVersion => Steps.Length;

@@ -9,18 +9,14 @@ public sealed partial class ReadingStore
     public Task<Reading?> GetLatestAsync(string series, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(series);
-        return ReadAsync<Reading?>(connection =>
+        return ReadAsync<Reading?>((connection, raw) =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT r.ts_ms, r.value, r.quality, s.unit
-                FROM reading r JOIN series s ON s.id = r.series_id
-                WHERE s.name = $name
-                ORDER BY r.ts_ms DESC LIMIT 1;
-                """;
-            command.Parameters.AddWithValue("$name", series);
-            using var reader = command.ExecuteReader();
-            return reader.Read() ? ToReading(series, reader) : null;
+            if (FindSeries(connection, series) is not { } info || !raw.TryPointBefore(info.Id, long.MaxValue, out var latest))
+            {
+                return null;
+            }
+
+            return ToReading(series, info.Unit, latest);
         }, cancellationToken);
     }
 
@@ -28,23 +24,19 @@ public sealed partial class ReadingStore
     public Task<IReadOnlyList<Reading>> GetRangeAsync(string series, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(series);
-        return ReadAsync<IReadOnlyList<Reading>>(connection =>
+        return ReadAsync<IReadOnlyList<Reading>>((connection, raw) =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT r.ts_ms, r.value, r.quality, s.unit
-                FROM reading r JOIN series s ON s.id = r.series_id
-                WHERE s.name = $name AND r.ts_ms >= $from AND r.ts_ms < $to
-                ORDER BY r.ts_ms;
-                """;
-            command.Parameters.AddWithValue("$name", series);
-            command.Parameters.AddWithValue("$from", from.ToUnixTimeMilliseconds());
-            command.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
-            using var reader = command.ExecuteReader();
-            var readings = new List<Reading>();
-            while (reader.Read())
+            if (FindSeries(connection, series) is not { } info)
             {
-                readings.Add(ToReading(series, reader));
+                return [];
+            }
+
+            var points = new PointBuffer();
+            raw.ReadRange(info.Id, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), points);
+            var readings = new Reading[points.Count];
+            for (var i = 0; i < readings.Length; i++)
+            {
+                readings[i] = ToReading(series, info.Unit, new RawPoint(points.Timestamps[i], points.Values[i], points.Qualities[i]));
             }
 
             return readings;
@@ -58,9 +50,9 @@ public sealed partial class ReadingStore
     /// has no value in that span.
     /// </summary>
     /// <remarks>
-    /// A register that goes down was reset or rolled over. Instead of a negative total the rises are
-    /// summed: each non-decreasing run contributes its last minus its first value. What the meter
-    /// counted between the last reading before and the first after the reset is unknown and left out.
+    /// Computed from raw readings, so it fits spans of hours or days; <see cref="GetEnergyTotalsAsync"/>
+    /// and <see cref="GetEnergyByTariffAsync"/> answer from rollups. A register that goes down rolled
+    /// over or was reset; see <see cref="RegisterArithmetic"/> for how each is counted.
     /// </remarks>
     public Task<double?> GetCumulativeDeltaAsync(string series, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
@@ -70,49 +62,70 @@ public sealed partial class ReadingStore
             throw new ArgumentOutOfRangeException(nameof(to), to, "The end of the span precedes its start.");
         }
 
-        return ReadAsync(connection =>
+        return ReadAsync((connection, raw) =>
         {
-            // One read transaction gives all three statements the same snapshot while appends go on.
-            using var transaction = connection.BeginTransaction(deferred: true);
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.Parameters.AddWithValue("$name", series);
-            command.Parameters.AddWithValue("$from", from.ToUnixTimeMilliseconds());
-            command.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
-            command.CommandText = """
-                SELECT coalesce(
-                    (SELECT r.ts_ms FROM reading r JOIN series s ON s.id = r.series_id
-                     WHERE s.name = $name AND r.ts_ms <= $from ORDER BY r.ts_ms DESC LIMIT 1),
-                    (SELECT r.ts_ms FROM reading r JOIN series s ON s.id = r.series_id
-                     WHERE s.name = $name AND r.ts_ms >= $from AND r.ts_ms <= $to ORDER BY r.ts_ms LIMIT 1));
-                """;
-            if (command.ExecuteScalar() is not long start)
+            if (FindSeries(connection, series) is not { } info)
             {
                 return (double?)null;
             }
 
-            command.CommandText = """
-                SELECT r.value FROM reading r JOIN series s ON s.id = r.series_id
-                WHERE s.name = $name AND r.ts_ms >= $start AND r.ts_ms <= $to
-                ORDER BY r.ts_ms;
-                """;
-            command.Parameters.AddWithValue("$start", start);
-            using var reader = command.ExecuteReader();
-            return RegisterArithmetic.SumOfRises(Values(reader));
+            var fromMs = from.ToUnixTimeMilliseconds();
+            var toMs = to.ToUnixTimeMilliseconds();
+            long start;
+            if (raw.TryPointBefore(info.Id, fromMs + 1, out var before))
+            {
+                start = before.TimestampMs;
+            }
+            else if (raw.TryPointAfter(info.Id, fromMs - 1, out var after) && after.TimestampMs <= toMs)
+            {
+                start = after.TimestampMs;
+            }
+            else
+            {
+                return null;
+            }
+
+            var points = new PointBuffer();
+            raw.ReadRange(info.Id, start, toMs + 1, points);
+            return RegisterArithmetic.SumOfRises(points.Values.ToArray());
         }, cancellationToken);
     }
 
     /// <summary>The number of stored readings across all series.</summary>
-    /// <remarks>Counts the table on each call; fine for a status page, not for a hot path.</remarks>
+    /// <remarks>Sums chunk headers and counts the row tables; fine for a status page, not for a hot path.</remarks>
     public Task<long> CountAsync(CancellationToken cancellationToken) =>
-        ReadAsync(connection =>
+        ReadAsync((connection, _) =>
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM reading;";
+            command.CommandText = """
+                SELECT (SELECT coalesce(sum(count), 0) FROM chunk)
+                     + (SELECT count(*) FROM open_reading)
+                     + (SELECT count(*) FROM late_reading WHERE replaces = 0);
+                """;
             return (long)command.ExecuteScalar()!;
         }, cancellationToken);
 
-    private async Task<T> ReadAsync<T>(Func<SqliteConnection, T> query, CancellationToken cancellationToken)
+    /// <summary>Every series the store knows, by name.</summary>
+    public Task<IReadOnlyList<SeriesInfo>> GetSeriesAsync(CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<SeriesInfo>>((connection, _) =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT name, unit FROM series ORDER BY name;";
+            using var reader = command.ExecuteReader();
+            var list = new List<SeriesInfo>();
+            while (reader.Read())
+            {
+                list.Add(new SeriesInfo(reader.GetString(0), reader.GetString(1)));
+            }
+
+            return list;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="query"/> on a fresh read connection inside one read transaction, so every
+    /// statement sees the same snapshot while appends go on. Chunks found damaged are quarantined afterwards.
+    /// </summary>
+    private async Task<T> ReadAsync<T>(Func<SqliteConnection, RawReader, T> query, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
@@ -131,30 +144,64 @@ public sealed partial class ReadingStore
             }
         }
 
+        var corrupt = new List<CorruptChunk>();
+        T result;
         try
         {
             using var connection = new SqliteConnection(readerConnectionString);
             connection.Open();
-            return query(connection);
+            using var transaction = connection.BeginTransaction(deferred: true);
+            result = query(connection, new RawReader(connection, transaction, corrupt));
         }
         catch (SqliteException exception) when (SqliteFailures.TryTranslate(exception, path) is { } unavailable)
         {
             throw unavailable;
         }
+
+        if (corrupt.Count > 0)
+        {
+            await QuarantineAsync(corrupt, cancellationToken);
+        }
+
+        return result;
     }
 
-    private static IEnumerable<double> Values(SqliteDataReader reader)
+    private async Task QuarantineAsync(List<CorruptChunk> corrupt, CancellationToken cancellationToken)
     {
-        while (reader.Read())
+        await writeLock.WaitAsync(cancellationToken);
+        try
         {
-            yield return reader.GetDouble(0);
+            ObjectDisposedException.ThrowIf(disposed, this);
+            var connection = OpenWriter();
+            using var transaction = connection.BeginTransaction();
+            Quarantine(connection, transaction, corrupt);
+            transaction.Commit();
+        }
+        catch (SqliteException exception) when (SqliteFailures.TryTranslate(exception, path) is { } unavailable)
+        {
+            CloseWriter();
+            throw unavailable;
+        }
+        finally
+        {
+            writeLock.Release();
         }
     }
 
-    private static Reading ToReading(string series, SqliteDataReader reader) => new(
+    /// <summary>Id and unit of a series, on a read connection (the writer's cache is not the read snapshot).</summary>
+    private static (long Id, string Unit)? FindSeries(SqliteConnection connection, string name)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, unit FROM series WHERE name = $name;";
+        command.Parameters.AddWithValue("$name", name);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : null;
+    }
+
+    private static Reading ToReading(string series, string unit, RawPoint point) => new(
         series,
-        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)),
-        reader.GetDouble(1),
-        reader.GetString(3),
-        (ReadingQuality)reader.GetInt32(2));
+        DateTimeOffset.FromUnixTimeMilliseconds(point.TimestampMs),
+        point.Value,
+        unit,
+        (ReadingQuality)point.Quality);
 }

@@ -6,9 +6,12 @@ using Microsoft.Extensions.Options;
 namespace Aizu.Storage;
 
 /// <summary>
-/// The gateway's durable record of readings: one SQLite file in WAL mode with <c>synchronous=FULL</c>,
-/// so a batch whose <see cref="AppendAsync"/> returned survives a power cut. One writer connection is
-/// kept open; every read opens its own short-lived connection so the panel never waits for a write.
+/// The gateway's durable record of readings: one SQLite file in WAL mode. Readings are kept per series
+/// in compressed, checksummed chunks; the chunk still filling is kept as plain rows so that a batch
+/// whose <see cref="AppendAsync"/> returned survives a power cut (with the default
+/// <see cref="StorageDurability.Full"/>). Rollups (1 min, 15 min, 1 h, local day) grow with every
+/// batch. One writer connection is kept open; every read opens its own short-lived connection so the
+/// panel never waits for a write.
 /// </summary>
 /// <remarks>
 /// Microsoft.Data.Sqlite has no asynchronous I/O: the "async" methods do their SQLite work on the
@@ -16,6 +19,16 @@ namespace Aizu.Storage;
 /// Faults of the environment (full disk, read-only or failing media) surface as
 /// <see cref="StoreUnavailableException"/>; the file is left as it was before the failed call, and the
 /// store reopens the file on the next call, so it recovers once the fault is cleared.
+/// <para>
+/// Where a reading goes: a reading newer than the series' last sealed chunk joins the open chunk (in
+/// time order, whatever order it arrived in; a reading at an existing timestamp replaces it). When the
+/// open chunk holds <see cref="StorageOptions.MaxChunkPoints"/> points or spans
+/// <see cref="StorageOptions.MaxChunkDuration"/>, it is encoded and sealed in the same transaction. A
+/// reading at or before the end of the last sealed chunk (a clock that jumped back, a meter backfill)
+/// is a late reading: it is kept as a row beside the chunks, sealed chunks are never rewritten, and
+/// reads merge it in (winning over a chunk's value at the same timestamp). Readings stamped before 2020,
+/// or older than the raw data still kept, are not stored and are counted in <see cref="Health"/>.
+/// </para>
 /// </remarks>
 public sealed partial class ReadingStore : IDisposable, IAsyncDisposable
 {
@@ -26,25 +39,41 @@ public sealed partial class ReadingStore : IDisposable, IAsyncDisposable
     private readonly string writerConnectionString;
     private readonly string readerConnectionString;
     private readonly ILogger<ReadingStore> logger;
+    private readonly TimeProvider timeProvider;
+    private readonly IFreeSpaceProbe freeSpace;
+    private readonly StorageOptions settings;
+    private readonly RollupCalendar calendar;
 
-    // Serialises the writer connection and the series cache below; SQLite allows one writer anyway.
+    // Serialises the writer connection and the series states below; SQLite allows one writer anyway.
     private readonly SemaphoreSlim writeLock = new(1, 1);
-    private readonly Dictionary<string, SeriesRow> series = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SeriesState> series = new(StringComparer.Ordinal);
+    private readonly PointBuffer mergeScratch = new();
     private SqliteConnection? writer;
+    private WriteCommands? writeCommands;
+    private RollupUpdater? rollupUpdater;
     private long? pageLimitForTesting;
     private volatile bool schemaReady;
     private volatile bool disposed;
 
-    /// <summary>Opens (creating when missing) the database file and its directory.</summary>
+    /// <summary>Opens (creating when missing) the database file and its directory, with the system clock and disk.</summary>
     /// <remarks>
     /// A store that cannot be opened yet (disk full, card missing) does not throw here: the gateway
     /// still starts and shows live data, and every call retries the open.
     /// </remarks>
     public ReadingStore(IOptions<StorageOptions> options, ILogger<ReadingStore> logger)
+        : this(options, logger, TimeProvider.System, new DriveFreeSpaceProbe())
+    {
+    }
+
+    /// <summary>Opens (creating when missing) the database file, with the given clock and free-space probe.</summary>
+    public ReadingStore(IOptions<StorageOptions> options, ILogger<ReadingStore> logger, TimeProvider timeProvider, IFreeSpaceProbe freeSpace)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
-        var configured = options.Value.DatabasePath;
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(freeSpace);
+        settings = options.Value;
+        var configured = settings.DatabasePath;
         if (string.IsNullOrWhiteSpace(configured))
         {
             throw new ArgumentException($"{StorageOptions.SectionName}:{nameof(StorageOptions.DatabasePath)} is required.", nameof(options));
@@ -52,6 +81,11 @@ public sealed partial class ReadingStore : IDisposable, IAsyncDisposable
 
         path = Path.GetFullPath(configured);
         this.logger = logger;
+        this.timeProvider = timeProvider;
+        this.freeSpace = freeSpace;
+        calendar = new RollupCalendar(string.IsNullOrWhiteSpace(settings.TimeZone)
+            ? timeProvider.LocalTimeZone
+            : TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone));
         writerConnectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -59,12 +93,13 @@ public sealed partial class ReadingStore : IDisposable, IAsyncDisposable
             Pooling = false,
         }.ToString();
 
-        // Readers must not create an empty database when the file has vanished.
+        // Readers must not create an empty database when the file has vanished. They are pooled:
+        // opening a connection (file, WAL index, schema) costs more than a panel query on rollups.
         readerConnectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
             Mode = SqliteOpenMode.ReadWrite,
-            Pooling = false,
+            Pooling = true,
         }.ToString();
 
         try
@@ -79,6 +114,9 @@ public sealed partial class ReadingStore : IDisposable, IAsyncDisposable
 
     /// <summary>The absolute path of the database file.</summary>
     public string DatabasePath => path;
+
+    /// <summary>The zone whose local days the day rollups use.</summary>
+    public TimeZoneInfo TimeZone => calendar.Zone;
 
     /// <inheritdoc />
     public void Dispose()
@@ -173,7 +211,9 @@ public sealed partial class ReadingStore : IDisposable, IAsyncDisposable
 
             // In WAL mode NORMAL may lose the last commits on power loss; FULL syncs the WAL on every
             // commit, which is what "acknowledged" has to mean for a meter's register values.
-            ExecuteNonQuery(connection, "PRAGMA synchronous = FULL;");
+            ExecuteNonQuery(connection, settings.Durability == StorageDurability.Normal
+                ? "PRAGMA synchronous = NORMAL;"
+                : "PRAGMA synchronous = FULL;");
             if (pageLimitForTesting is { } limit)
             {
                 SetMaxPageCount(connection, limit);
@@ -186,6 +226,8 @@ public sealed partial class ReadingStore : IDisposable, IAsyncDisposable
             }
 
             LoadSeries(connection);
+            ImportLegacyRows(connection);
+            CheckDayZone(connection);
             writer = connection;
             schemaReady = true;
             logger.StoreOpened(path, SchemaMigrator.LatestVersion);
@@ -193,11 +235,13 @@ public sealed partial class ReadingStore : IDisposable, IAsyncDisposable
         }
         catch (SqliteException exception) when (SqliteFailures.TryTranslate(exception, path) is { } unavailable)
         {
+            DropWriterState();
             connection.Dispose();
             throw unavailable;
         }
         catch
         {
+            DropWriterState();
             connection.Dispose();
             throw;
         }
@@ -205,12 +249,27 @@ public sealed partial class ReadingStore : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// Drops the writer after a fault. SQLite has already rolled the failed transaction back; a fresh
-    /// connection also picks up a file system that was remounted or a card that was reinserted.
+    /// connection also picks up a file system that was remounted or a card that was reinserted, and the
+    /// series states (open chunks, newest points) are reloaded from what was committed.
     /// </summary>
     private void CloseWriter()
     {
+        DropWriterState();
         writer?.Dispose();
         writer = null;
+
+        // Pooled readers may hold a file that was replaced or a card that was pulled: start afresh too.
+        using var reader = new SqliteConnection(readerConnectionString);
+        SqliteConnection.ClearPool(reader);
+    }
+
+    /// <summary>Forgets everything tied to the writer connection: prepared statements and series states.</summary>
+    private void DropWriterState()
+    {
+        writeCommands?.Dispose();
+        writeCommands = null;
+        rollupUpdater?.Dispose();
+        rollupUpdater = null;
         series.Clear();
     }
 
@@ -220,13 +279,83 @@ public sealed partial class ReadingStore : IDisposable, IAsyncDisposable
     private void LoadSeries(SqliteConnection connection)
     {
         series.Clear();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, name, unit FROM series;";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        using (var command = connection.CreateCommand())
         {
-            series[reader.GetString(1)] = new SeriesRow(reader.GetInt64(0), reader.GetString(2));
+            command.CommandText = """
+                SELECT s.id, s.name, s.unit, s.raw_from_ms, (SELECT max(c.end_ms) FROM chunk c WHERE c.series_id = s.id)
+                FROM series s;
+                """;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var state = new SeriesState(reader.GetInt64(0), reader.GetString(1), reader.GetString(2))
+                {
+                    RawFromMs = reader.GetInt64(3),
+                    SealedToMs = reader.IsDBNull(4) ? long.MinValue : reader.GetInt64(4),
+                };
+                series[state.Name] = state;
+            }
         }
+
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT series_id, ts_ms, value, quality FROM open_reading ORDER BY series_id, ts_ms;";
+            using var reader = command.ExecuteReader();
+            var byId = series.Values.ToDictionary(s => s.Id);
+            while (reader.Read())
+            {
+                if (byId.TryGetValue(reader.GetInt64(0), out var state))
+                {
+                    state.Open.Add(reader.GetInt64(1), reader.GetDouble(2), (byte)reader.GetInt32(3));
+                }
+            }
+        }
+
+        var corrupt = new List<CorruptChunk>();
+        var raw = new RawReader(connection, null, corrupt);
+        foreach (var state in series.Values)
+        {
+            if (raw.TryPointBefore(state.Id, long.MaxValue, out var latest))
+            {
+                state.HasLatest = true;
+                state.LatestMs = latest.TimestampMs;
+                state.LatestValue = latest.Value;
+            }
+        }
+
+        if (corrupt.Count > 0)
+        {
+            using var transaction = connection.BeginTransaction();
+            Quarantine(connection, transaction, corrupt);
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>Day rollups depend on the zone; when it changed since the last start they are rebuilt from the quarter hours.</summary>
+    private void CheckDayZone(SqliteConnection connection)
+    {
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT value FROM store_meta WHERE key = 'day_zone';";
+        var stored = command.ExecuteScalar() as string;
+        if (string.Equals(stored, calendar.Zone.Id, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        if (stored is not null)
+        {
+            using var updater = new RollupUpdater(connection, calendar);
+            updater.Begin(transaction);
+            var days = updater.RebuildDays();
+            logger.DayRollupsRebuilt(stored, calendar.Zone.Id, days);
+        }
+
+        command.CommandText = "INSERT OR REPLACE INTO store_meta(key, value) VALUES ('day_zone', $zone);";
+        command.Parameters.AddWithValue("$zone", calendar.Zone.Id);
+        command.ExecuteNonQuery();
+        transaction.Commit();
     }
 
     private static void ExecuteNonQuery(SqliteConnection connection, string sql)

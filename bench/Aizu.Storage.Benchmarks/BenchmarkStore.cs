@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Aizu.Storage.Benchmarks;
+
+/// <summary>Opens stores the way the benchmarks need them: default settings, no retention (the data is from 2025), no free-space floor.</summary>
+public static class BenchmarkStore
+{
+    public static ReadingStore Open(string path) => new(
+        Options.Create(new StorageOptions
+        {
+            DatabasePath = path,
+            RawRetentionMonths = 0,
+            MinFreeSpaceMegabytes = 0,
+            TimeZone = "UTC",
+        }),
+        NullLogger<ReadingStore>.Instance);
+}

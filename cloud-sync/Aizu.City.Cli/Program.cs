@@ -1,0 +1,3 @@
+using Aizu.City.Cli;
+
+return await CityCommandLine.Create(Console.Out, Console.Error, TimeProvider.System).Parse(args).InvokeAsync();

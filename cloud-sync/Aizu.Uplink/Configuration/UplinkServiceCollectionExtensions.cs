@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Aizu.Uplink;
+
+/// <summary>Registers the MQTT uplink.</summary>
+public static class UplinkServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="UplinkOptions"/> from <paramref name="section"/> (normally <c>Aizu:Uplink</c>),
+    /// validates them at start-up and registers the hosted <see cref="UplinkService"/>, its
+    /// <see cref="UplinkState"/> and the downlink dispatcher. Needs an <c>IOutbox</c> (the egress side);
+    /// <see cref="IDownlinkHandler"/>s registered by other components receive the downlink topics.
+    /// </summary>
+    public static IServiceCollection AddAizuUplink(this IServiceCollection services, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(section);
+
+        services.AddOptions<UplinkOptions>().Bind(section).ValidateOnStart();
+        var sectionPath = section is IConfigurationSection named ? named.Path : UplinkOptions.SectionName;
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UplinkOptions>>(new UplinkOptionsValidator(sectionPath)));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(Random.Shared);
+        services.TryAddSingleton<UplinkState>();
+        services.TryAddSingleton<DownlinkDispatcher>();
+        services.TryAddSingleton<UplinkService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UplinkService>(provider => provider.GetRequiredService<UplinkService>()));
+        return services;
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Aizu.Alerts;
+
+/// <summary>Registers the alert component.</summary>
+public static class AlertServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="AlertOptions"/> from <paramref name="section"/> (normally <c>Aizu:Alerts</c>), validates
+    /// them at start-up and registers <see cref="AlertInbox"/> (hand it the payloads of
+    /// <see cref="AlertTopics.City"/> and <see cref="AlertTopics.Keys"/>), <see cref="AlertBoard"/> (the panel
+    /// reads it), <see cref="CityKeyRing"/> and <see cref="AlertStatistics"/>.
+    /// </summary>
+    public static IServiceCollection AddAizuAlerts(this IServiceCollection services, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(section);
+
+        services.AddOptions<AlertOptions>().Bind(section).ValidateOnStart();
+        var sectionPath = section is IConfigurationSection named ? named.Path : AlertOptions.SectionName;
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertOptions>>(new AlertOptionsValidator(sectionPath)));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IKeyRingStore>(provider => new FileKeyRingStore(provider.GetRequiredService<IOptions<AlertOptions>>().Value.KeyStateFile));
+        services.TryAddSingleton<CityKeyRing>();
+        services.TryAddSingleton<AlertStatistics>();
+        services.TryAddSingleton<AlertBoard>();
+        services.TryAddSingleton<AlertInbox>();
+        return services;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Aizu.Consent;
+
+/// <summary>Registers the consent ledger, service, catalogue and monitor.</summary>
+public static class ConsentServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="ConsentOptions"/> from <paramref name="section"/> (normally <c>Aizu:Consent</c>),
+    /// then applies <paramref name="configure"/> (the host uses it to set
+    /// <see cref="ConsentOptions.DatabasePath"/> to the reading store's file), validates them at start-up,
+    /// and registers <see cref="ConsentService"/> (also as <see cref="IConsentRegistry"/>),
+    /// <see cref="PurposeCatalogueService"/>, <see cref="ConsentLedger"/> and the hosted
+    /// <see cref="ConsentMonitor"/>. <see cref="IGatewayKeyProvider"/>, <see cref="IHouseholdPrincipal"/>,
+    /// <see cref="TimeProvider"/> and <see cref="RandomNumberGenerator"/> are added only when missing, so
+    /// a host or test registers its own first.
+    /// </summary>
+    public static IServiceCollection AddAizuConsent(this IServiceCollection services, IConfiguration section, Action<ConsentOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(section);
+
+        var builder = services.AddOptions<ConsentOptions>().Bind(section);
+        if (configure is not null)
+        {
+            builder.Configure(configure);
+        }
+
+        builder.ValidateOnStart();
+        var sectionPath = section is IConfigurationSection named ? named.Path : ConsentOptions.SectionName;
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsentOptions>>(new ConsentOptionsValidator(sectionPath)));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => RandomNumberGenerator.Create());
+        services.TryAddSingleton<IGatewayKeyProvider, FileGatewayKeyProvider>();
+        services.TryAddSingleton<IHouseholdPrincipal, GatewayKeyPrincipal>();
+        services.TryAddSingleton<ConsentLedger>();
+        services.TryAddSingleton<PurposeCatalogueStore>();
+        services.TryAddSingleton<ConsentService>();
+        services.TryAddSingleton<IConsentRegistry>(provider => provider.GetRequiredService<ConsentService>());
+        services.TryAddSingleton<PurposeCatalogueService>();
+        services.TryAddSingleton<ConsentMonitor>();
+        services.AddHostedService(provider => provider.GetRequiredService<ConsentMonitor>());
+        return services;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+
+namespace Aizu.Consent;
+
+/// <summary>
+/// The exact text the ledger stores for times, event types and actors. The hash covers these strings
+/// as stored, so they are written one way only and read back strictly.
+/// </summary>
+internal static class LedgerText
+{
+    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
+    public static string FormatTime(DateTimeOffset at) =>
+        at.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+
+    public static bool TryParseTime(string text, out DateTimeOffset at)
+    {
+        var ok = DateTime.TryParseExact(text, TimeFormat, CultureInfo.InvariantCulture,
+            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var utc);
+        at = ok ? new DateTimeOffset(utc, TimeSpan.Zero) : default;
+        return ok;
+    }
+
+    public static string TypeName(ConsentStatus type) => type switch
+    {
+        ConsentStatus.Requested => "requested",
+        ConsentStatus.Deferred => "deferred",
+        ConsentStatus.Refused => "refused",
+        ConsentStatus.Given => "given",
+        ConsentStatus.Renewed => "renewed",
+        ConsentStatus.Expired => "expired",
+        ConsentStatus.Withdrawn => "withdrawn",
+        ConsentStatus.Revoked => "revoked",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a ledger event type."),
+    };
+
+    public static bool TryParseType(string text, out ConsentStatus type)
+    {
+        foreach (var candidate in Enum.GetValues<ConsentStatus>())
+        {
+            if (string.Equals(TypeName(candidate), text, StringComparison.Ordinal))
+            {
+                type = candidate;
+                return true;
+            }
+        }
+
+        type = default;
+        return false;
+    }
+
+    public static string ActorName(ConsentActor actor) => actor switch
+    {
+        ConsentActor.Household => "household",
+        ConsentActor.City => "city",
+        ConsentActor.Gateway => "gateway",
+        _ => throw new ArgumentOutOfRangeException(nameof(actor), actor, "Not a ledger actor."),
+    };
+
+    public static bool TryParseActor(string text, out ConsentActor actor)
+    {
+        foreach (var candidate in Enum.GetValues<ConsentActor>())
+        {
+            if (string.Equals(ActorName(candidate), text, StringComparison.Ordinal))
+            {
+                actor = candidate;
+                return true;
+            }
+        }
+
+        actor = default;
+        return false;
+    }
+}

@@ -1,0 +1,39 @@
+namespace Aizu.Egress;
+
+/// <summary>What the egress side needs to decide what may leave and to keep its outbox.</summary>
+public sealed class EgressOptions
+{
+    /// <summary>The configuration section the composition root binds, <c>Aizu:Egress</c>.</summary>
+    public const string SectionName = "Aizu:Egress";
+
+    /// <summary>
+    /// The gateway's SQLite file. The host binds it to the reading store's file
+    /// (<c>Aizu:Storage:DatabasePath</c>) so the outbox and the egress log live beside the readings in
+    /// their own <c>egress_*</c> tables.
+    /// </summary>
+    public string DatabasePath { get; set; } = "";
+
+    /// <summary>
+    /// Pseudonymous gateway id, the same as the device certificate's CN and <c>Aizu:Uplink:GatewayId</c>:
+    /// the last level of <c>aizu/v1/consent/{gw}</c>. Lower-case letters, digits and dashes.
+    /// </summary>
+    public string GatewayId { get; set; } = "";
+
+    /// <summary>IANA or Windows time zone whose calendar days, months and hours the windows follow. Default <c>Asia/Tokyo</c>.</summary>
+    public string TimeZone { get; set; } = "Asia/Tokyo";
+
+    /// <summary>
+    /// The file holding the gateway secret the per-purpose pseudonyms are derived from. Created with
+    /// 32 random bytes and mode 0600 when missing; refused when others can read it.
+    /// </summary>
+    public string SecretPath { get; set; } = "/var/lib/aizu/pseudonym.key";
+
+    /// <summary>How often the egress side looks for closed windows and expired grants. Default one minute.</summary>
+    public TimeSpan EvaluationInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long after a window closes before it is released, so late readings (the meter's 30-minute
+    /// history, a slow batch) are in the store. Default five minutes.
+    /// </summary>
+    public TimeSpan ReleaseDelay { get; set; } = TimeSpan.FromMinutes(5);
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Options;
+
+namespace Aizu.Egress;
+
+/// <summary>Refuses start-up with a message naming the key when <see cref="EgressOptions"/> cannot work.</summary>
+internal sealed class EgressOptionsValidator(string sectionPath) : IValidateOptions<EgressOptions>
+{
+    public ValidateOptionsResult Validate(string? name, EgressOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        string Key(string property) => $"{sectionPath}:{property}";
+
+        if (string.IsNullOrWhiteSpace(options.DatabasePath))
+        {
+            failures.Add($"{Key(nameof(EgressOptions.DatabasePath))} is required: bind it to the reading store's file (Aizu:Storage:DatabasePath).");
+        }
+
+        if (!GatewayIds.IsValid(options.GatewayId))
+        {
+            failures.Add($"{Key(nameof(EgressOptions.GatewayId))} '{options.GatewayId}' must be 3–64 lower-case letters, digits or dashes (the device certificate's CN).");
+        }
+
+        try
+        {
+            _ = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+        }
+        catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
+        {
+            failures.Add($"{Key(nameof(EgressOptions.TimeZone))} '{options.TimeZone}' is not a known time zone (e.g. Asia/Tokyo).");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.SecretPath) || Path.EndsInDirectorySeparator(options.SecretPath))
+        {
+            failures.Add($"{Key(nameof(EgressOptions.SecretPath))} must name a file, e.g. /var/lib/aizu/pseudonym.key.");
+        }
+
+        if (options.EvaluationInterval < TimeSpan.FromSeconds(1) || options.EvaluationInterval > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{Key(nameof(EgressOptions.EvaluationInterval))} must be between 00:00:01 and 01:00:00.");
+        }
+
+        if (options.ReleaseDelay < TimeSpan.Zero || options.ReleaseDelay > TimeSpan.FromDays(1))
+        {
+            failures.Add($"{Key(nameof(EgressOptions.ReleaseDelay))} must be between 00:00:00 and 1.00:00:00.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,50 @@
+using Aizu.Uplink.Messages;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Aizu.Egress;
+
+/// <summary>Registers the egress side.</summary>
+public static class EgressServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="EgressOptions"/> from <paramref name="section"/> (normally <c>Aizu:Egress</c>),
+    /// validates them at start-up, and registers the egress policy, the outbox (as <see cref="IOutbox"/>),
+    /// the egress log and the hosted <see cref="EgressService"/>. Needs an <c>IConsentRegistry</c>
+    /// (the consent service) and the <c>ReadingStore</c>. The secret provider and <see cref="Random"/>
+    /// are only added when none is registered, so a host or test can supply its own.
+    /// </summary>
+    public static IServiceCollection AddAizuEgress(this IServiceCollection services, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(section);
+
+        services.AddOptions<EgressOptions>().Bind(section).ValidateOnStart();
+        var sectionPath = section is IConfigurationSection named ? named.Path : EgressOptions.SectionName;
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EgressOptions>>(new EgressOptionsValidator(sectionPath)));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(Random.Shared);
+        services.TryAddSingleton<IGatewaySecretProvider, FileGatewaySecretProvider>();
+        services.TryAddSingleton(provider => new WindowCalendar(
+            TimeZoneInfo.FindSystemTimeZoneById(provider.GetRequiredService<IOptions<EgressOptions>>().Value.TimeZone)));
+        services.TryAddSingleton<HouseholdPseudonyms>();
+        services.TryAddSingleton<ValueMinimiser>();
+        services.TryAddSingleton<ConsentGate>();
+        services.TryAddSingleton<EgressPolicy>();
+        services.TryAddSingleton<EgressDatabase>();
+        services.TryAddSingleton<EgressJournal>();
+        services.TryAddSingleton<SqliteOutbox>();
+        services.TryAddSingleton<IOutbox>(provider => provider.GetRequiredService<SqliteOutbox>());
+        services.TryAddSingleton<EgressLog>();
+        services.TryAddSingleton<WindowAggregator>();
+        services.TryAddSingleton<ConsentStateKeeper>();
+        services.TryAddSingleton<EgressStatus>();
+        services.TryAddSingleton<EgressService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EgressService>(provider => provider.GetRequiredService<EgressService>()));
+        return services;
+    }
+}

@@ -1,0 +1,133 @@
+using System.Threading.Channels;
+using Aizu.Consent;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Aizu.Egress;
+
+/// <summary>
+/// Runs the egress side: a pass (consent reconciliation, then the windows that are due) at every tick
+/// of <see cref="EgressOptions.EvaluationInterval"/> and at once after any consent change, so a
+/// withdrawal drops unsent messages without waiting for the tick.
+/// </summary>
+public sealed class EgressService : BackgroundService
+{
+    private static readonly TimeSpan WatchRetryDelay = TimeSpan.FromSeconds(5);
+
+    private readonly IConsentRegistry registry;
+    private readonly ConsentStateKeeper keeper;
+    private readonly WindowAggregator aggregator;
+    private readonly EgressStatus status;
+    private readonly TimeProvider time;
+    private readonly TimeSpan interval;
+    private readonly ILogger<EgressService> logger;
+    private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    /// <summary>Creates the service.</summary>
+    public EgressService(
+        IConsentRegistry registry,
+        ConsentStateKeeper keeper,
+        WindowAggregator aggregator,
+        EgressStatus status,
+        TimeProvider time,
+        IOptions<EgressOptions> options,
+        ILogger<EgressService> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.registry = registry;
+        this.keeper = keeper;
+        this.aggregator = aggregator;
+        this.status = status;
+        this.time = time;
+        interval = options.Value.EvaluationInterval;
+        this.logger = logger;
+    }
+
+    /// <summary>Runs one pass now (also what every tick does).</summary>
+    public async Task RunPassAsync(CancellationToken cancellationToken)
+    {
+        var startedAt = time.GetUtcNow();
+        try
+        {
+            // Reconcile first: a withdrawn consent's unsent data is gone before any new window is looked at.
+            await keeper.ReconcileAsync(cancellationToken);
+            await aggregator.RunAsync(cancellationToken);
+            status.PassCompleted(startedAt, null);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.PassFailed(exception);
+            status.PassCompleted(startedAt, exception.Message);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        wake.Writer.TryWrite(true);
+        var watcher = WatchAsync(stoppingToken);
+        var ticker = TickAsync(stoppingToken);
+        try
+        {
+            while (await wake.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (wake.Reader.TryRead(out _))
+                {
+                }
+
+                await RunPassAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        await Task.WhenAll(watcher, ticker);
+    }
+
+    private async Task TickAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(interval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                wake.Writer.TryWrite(true);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task WatchAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await foreach (var _ in registry.WatchAsync(stoppingToken))
+                {
+                    wake.Writer.TryWrite(true);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                logger.WatchFailed(exception, WatchRetryDelay);
+                try
+                {
+                    await Task.Delay(WatchRetryDelay, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+}

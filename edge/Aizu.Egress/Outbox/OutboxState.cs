@@ -1,0 +1,14 @@
+namespace Aizu.Egress;
+
+/// <summary>Where an outbox message stands.</summary>
+public enum OutboxState
+{
+    /// <summary>Waiting to be sent, or to be sent again.</summary>
+    Pending = 0,
+
+    /// <summary>The broker acknowledged it with a success reason code.</summary>
+    Delivered = 1,
+
+    /// <summary>Never sent and never will be: its consent ended first.</summary>
+    Dropped = 2,
+}

@@ -1,0 +1,284 @@
+using Aizu.Uplink.Messages;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Aizu.Egress;
+
+/// <summary>
+/// The durable outbox in the gateway's SQLite file. Messages are handed out oldest first; a data
+/// message is re-checked against its consent at that moment and dropped, never handed out, when the
+/// consent no longer allows it. A message the broker refuses (reason code 0x80 or above) stays, with
+/// its attempts and the reason, and is tried again after a back-off while later messages go on.
+/// </summary>
+public sealed class SqliteOutbox : IOutbox
+{
+    // Back-off for refused messages: a refusal (ACL, quota) rarely clears within seconds.
+    private static readonly TimeSpan[] RetryDelays =
+    [
+        TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1),
+    ];
+
+    private readonly EgressDatabase database;
+    private readonly ConsentGate gate;
+    private readonly TimeProvider time;
+    private readonly ILogger<SqliteOutbox> logger;
+
+    /// <summary>Creates the outbox over <paramref name="database"/>.</summary>
+    public SqliteOutbox(EgressDatabase database, ConsentGate gate, TimeProvider time, ILogger<SqliteOutbox> logger)
+    {
+        this.database = database;
+        this.gate = gate;
+        this.time = time;
+        this.logger = logger;
+    }
+
+    /// <inheritdoc />
+    public async Task<UplinkMessage?> GetNextDueAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var now = time.GetUtcNow();
+            var next = await database.ReadAsync(connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = $"""
+                    SELECT {OutboxRows.MessageColumns}, kind, consent_id, consent_version, category, granularity, purpose, recipient
+                    FROM egress_outbox WHERE state = 0 AND next_attempt_ms <= $now ORDER BY seq LIMIT 1;
+                    """;
+                command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+                using var reader = command.ExecuteReader();
+                if (!reader.Read())
+                {
+                    return ((UplinkMessage, MessageKind, ConsentTerms?)?)null;
+                }
+
+                var message = OutboxRows.ReadMessage(reader);
+                var kind = (MessageKind)reader.GetInt32(8);
+                ConsentTerms? terms = reader.IsDBNull(9) ? null : new ConsentTerms(
+                    reader.GetString(9), reader.GetInt32(10), reader.GetString(11), reader.GetString(12), reader.GetString(13), reader.GetString(14));
+                return (message, kind, terms);
+            }, cancellationToken);
+
+            if (next is not var (candidate, kind, terms))
+            {
+                return null;
+            }
+
+            if (kind != MessageKind.Data)
+            {
+                return candidate;
+            }
+
+            // A data row without terms cannot be checked, so it cannot go.
+            var verdict = terms is null
+                ? ConsentVerdict.Refuse("data message without consent terms")
+                : await gate.CheckAsync(terms, now, cancellationToken);
+            if (verdict.Allowed)
+            {
+                return candidate;
+            }
+
+            await DropAsync(candidate.MessageId, verdict.Reason, cancellationToken);
+            logger.PendingDropped(1, terms?.ConsentId ?? "?", verdict.Reason);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task WaitForDueAsync(CancellationToken cancellationToken)
+    {
+        // Take any pulse first, then look: a commit after the look pulses again and ends the wait.
+        while (database.OutboxChanged.TryRead(out _))
+        {
+        }
+
+        var now = time.GetUtcNow();
+        var earliest = await database.ReadAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT min(next_attempt_ms) FROM egress_outbox WHERE state = 0;";
+            return command.ExecuteScalar() is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
+        }, cancellationToken);
+        if (earliest <= now)
+        {
+            return;
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pulse = database.OutboxChanged.WaitToReadAsync(stop.Token).AsTask();
+        var due = earliest is { } at ? Task.Delay(at - now, time, stop.Token) : Task.Delay(Timeout.Infinite, stop.Token);
+        var first = await Task.WhenAny(pulse, due);
+        await stop.CancelAsync();
+        await first;
+    }
+
+    /// <inheritdoc />
+    public Task MarkDeliveredAsync(string messageId, int reasonCode, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+        if (reasonCode is < 0 or >= 0x80)
+        {
+            throw new ArgumentOutOfRangeException(nameof(reasonCode), reasonCode, "A reason code of 0x80 or above is not delivery.");
+        }
+
+        var now = time.GetUtcNow();
+        return database.WriteAsync((connection, transaction) =>
+        {
+            var attempt = Execute(connection, transaction, """
+                UPDATE egress_outbox SET attempts = attempts + 1, last_reason_code = $code, last_reason = NULL,
+                    state = CASE state WHEN 0 THEN 1 ELSE state END,
+                    finished_ms = CASE state WHEN 0 THEN $now ELSE finished_ms END
+                WHERE msg_id = $id RETURNING attempts;
+                """, messageId, now, reasonCode, null);
+            if (attempt is not null)
+            {
+                AppendLog(connection, transaction, messageId, attempt.Value, now, reasonCode, null, delivered: true);
+            }
+
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task MarkFailedAsync(string messageId, int? reasonCode, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+        ArgumentNullException.ThrowIfNull(reason);
+        var now = time.GetUtcNow();
+        var attempt = await database.WriteAsync((connection, transaction) =>
+        {
+            var attempts = Execute(connection, transaction, "SELECT attempts + 1 FROM egress_outbox WHERE msg_id = $id;", messageId, now, reasonCode, reason);
+            if (attempts is null)
+            {
+                return (int?)null;
+            }
+
+            // A refusal waits before the next try; a lost connection is retried as soon as it is back.
+            var retryAt = reasonCode is null ? now : now + RetryDelays[Math.Min(attempts.Value, RetryDelays.Length) - 1];
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                UPDATE egress_outbox SET attempts = attempts + 1, last_reason_code = $code, last_reason = $reason,
+                    next_attempt_ms = CASE state WHEN 0 THEN $retry ELSE next_attempt_ms END
+                WHERE msg_id = $id;
+                """;
+            command.Parameters.AddWithValue("$id", messageId);
+            command.Parameters.AddWithValue("$code", (object?)reasonCode ?? DBNull.Value);
+            command.Parameters.AddWithValue("$reason", reason);
+            command.Parameters.AddWithValue("$retry", retryAt.ToUnixTimeMilliseconds());
+            command.ExecuteNonQuery();
+            AppendLog(connection, transaction, messageId, attempts.Value, now, reasonCode, reason, delivered: false);
+            return attempts;
+        }, cancellationToken);
+        if (attempt is { } number)
+        {
+            logger.DeliveryFailed(messageId, number, reasonCode, reason);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<UplinkMessage>> ListPendingAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<UplinkMessage>>(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {OutboxRows.MessageColumns} FROM egress_outbox WHERE state = 0 ORDER BY seq;";
+            using var reader = command.ExecuteReader();
+            var messages = new List<UplinkMessage>();
+            while (reader.Read())
+            {
+                messages.Add(OutboxRows.ReadMessage(reader));
+            }
+
+            return messages;
+        }, cancellationToken);
+
+    /// <summary>The newest <paramref name="limit"/> outbox messages (optionally of one state), newest first, for the panel.</summary>
+    public Task<IReadOnlyList<OutboxEntry>> ListAsync(OutboxState? state, int limit, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<OutboxEntry>>(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT msg_id, kind, topic, consent_ref, created_ms, state, attempts, next_attempt_ms, last_reason_code, last_reason, finished_ms
+                FROM egress_outbox WHERE $state IS NULL OR state = $state ORDER BY seq DESC LIMIT $limit;
+                """;
+            command.Parameters.AddWithValue("$state", state is null ? DBNull.Value : (int)state);
+            command.Parameters.AddWithValue("$limit", limit);
+            using var reader = command.ExecuteReader();
+            var entries = new List<OutboxEntry>();
+            while (reader.Read())
+            {
+                entries.Add(new OutboxEntry(
+                    reader.GetString(0),
+                    (MessageKind)reader.GetInt32(1),
+                    reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
+                    (OutboxState)reader.GetInt32(5),
+                    reader.GetInt32(6),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
+                    reader.IsDBNull(8) ? null : reader.GetInt32(8),
+                    reader.IsDBNull(9) ? null : reader.GetString(9),
+                    reader.IsDBNull(10) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10))));
+            }
+
+            return entries;
+        }, cancellationToken);
+
+    /// <summary>Adds <paramref name="message"/> in its own transaction and wakes the uplink.</summary>
+    internal async Task EnqueueAsync(UplinkMessage message, MessageKind kind, ConsentTerms? terms, CancellationToken cancellationToken)
+    {
+        await database.WriteAsync((connection, transaction) =>
+        {
+            OutboxRows.Insert(connection, transaction, message, kind, terms);
+            return true;
+        }, cancellationToken);
+        database.PulseOutbox();
+    }
+
+    private Task<int> DropAsync(string messageId, string reason, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return database.WriteAsync((connection, transaction) =>
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "UPDATE egress_outbox SET state = 2, last_reason = $reason, finished_ms = $now WHERE msg_id = $id AND state = 0;";
+            command.Parameters.AddWithValue("$id", messageId);
+            command.Parameters.AddWithValue("$reason", "dropped before sending: " + reason);
+            command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            return command.ExecuteNonQuery();
+        }, cancellationToken);
+    }
+
+    private static int? Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, string id, DateTimeOffset now, int? code, string? reason)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$code", (object?)code ?? DBNull.Value);
+        command.Parameters.AddWithValue("$reason", (object?)reason ?? DBNull.Value);
+        return command.ExecuteScalar() is long value ? (int)value : null;
+    }
+
+    private static void AppendLog(SqliteConnection connection, SqliteTransaction transaction, string id, int attempt, DateTimeOffset at, int? code, string? reason, bool delivered)
+    {
+        // The log copies the row as sent: the outbox row may later be pruned, the log stays.
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO egress_log(msg_id, attempt, at_ms, kind, topic, payload, content_type, user_properties, retain,
+                consent_ref, consent_id, reason_code, reason, delivered)
+            SELECT msg_id, $attempt, $at, kind, topic, payload, content_type, user_properties, retain,
+                consent_ref, consent_id, $code, $reason, $delivered
+            FROM egress_outbox WHERE msg_id = $id;
+            """;
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$attempt", attempt);
+        command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$code", (object?)code ?? DBNull.Value);
+        command.Parameters.AddWithValue("$reason", (object?)reason ?? DBNull.Value);
+        command.Parameters.AddWithValue("$delivered", delivered ? 1 : 0);
+        command.ExecuteNonQuery();
+    }
+}

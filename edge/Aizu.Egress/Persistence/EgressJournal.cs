@@ -1,0 +1,195 @@
+using Aizu.Consent;
+using Aizu.Uplink.Messages;
+using Microsoft.Data.Sqlite;
+
+namespace Aizu.Egress;
+
+/// <summary>
+/// The egress decisions: which window of which consent was released (or why not), and the gateway's
+/// record of the consent state it published. Every decision is committed in the same transaction as
+/// the outbox row it produced, so a crash leaves either both or neither.
+/// </summary>
+public sealed class EgressJournal(EgressDatabase database)
+{
+    private const string ConsentStateKey = "consent-state";
+
+    /// <summary>Start of the latest window decided for <paramref name="consentId"/>, or null.</summary>
+    public Task<DateTimeOffset?> GetLastDecidedWindowStartAsync(string consentId, CancellationToken cancellationToken) =>
+        database.ReadAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT max(window_start_ms) FROM egress_release WHERE consent_id = $id;";
+            command.Parameters.AddWithValue("$id", consentId);
+            return command.ExecuteScalar() is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Commits <paramref name="decision"/> and, when released, its message as a pending outbox row, in one
+    /// transaction. False when the window was already decided (nothing written).
+    /// </summary>
+    public async Task<bool> CommitAsync(ReleaseDecision decision, DateTimeOffset decidedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        if ((decision.Outcome == ReleaseOutcome.Released) != (decision.Message is not null))
+        {
+            throw new ArgumentException("A released decision carries a message and only a released one does.", nameof(decision));
+        }
+
+        var committed = await database.WriteAsync((connection, transaction) =>
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                INSERT INTO egress_release(consent_id, window_start_ms, window_end_ms, consent_version, category, granularity,
+                    purpose, recipient, decided_ms, outcome, detail, msg_id, pseudonym)
+                VALUES ($id, $start, $end, $version, $category, $granularity, $purpose, $recipient, $decided, $outcome, $detail, $msg, $pseudonym)
+                ON CONFLICT DO NOTHING;
+                """;
+            var terms = decision.Terms;
+            command.Parameters.AddWithValue("$id", terms.ConsentId);
+            command.Parameters.AddWithValue("$start", decision.Window.Start.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$end", decision.Window.End.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$version", terms.Version);
+            command.Parameters.AddWithValue("$category", terms.Category);
+            command.Parameters.AddWithValue("$granularity", terms.Granularity);
+            command.Parameters.AddWithValue("$purpose", terms.Purpose);
+            command.Parameters.AddWithValue("$recipient", terms.Recipient);
+            command.Parameters.AddWithValue("$decided", decidedAt.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$outcome", (int)decision.Outcome);
+            command.Parameters.AddWithValue("$detail", decision.Detail);
+            command.Parameters.AddWithValue("$msg", (object?)decision.Message?.MessageId ?? DBNull.Value);
+            command.Parameters.AddWithValue("$pseudonym", (object?)decision.Pseudonym ?? DBNull.Value);
+            if (command.ExecuteNonQuery() == 0)
+            {
+                return false;
+            }
+
+            if (decision.Message is { } message)
+            {
+                OutboxRows.Insert(connection, transaction, message, MessageKind.Data, terms);
+            }
+
+            return true;
+        }, cancellationToken);
+        if (committed && decision.Message is not null)
+        {
+            database.PulseOutbox();
+        }
+
+        return committed;
+    }
+
+    /// <summary>Drops unsent data messages of every consent not in <paramref name="activeConsentIds"/>; returns how many per consent.</summary>
+    public Task<IReadOnlyDictionary<string, int>> DropPendingExceptAsync(IReadOnlyCollection<string> activeConsentIds, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
+        database.WriteAsync<IReadOnlyDictionary<string, int>>((connection, transaction) =>
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                UPDATE egress_outbox SET state = 2, last_reason = $reason, finished_ms = $at
+                WHERE state = 0 AND kind = 0 AND (consent_id IS NULL OR consent_id NOT IN (SELECT value FROM json_each($active)))
+                RETURNING coalesce(consent_id, '?');
+                """;
+            command.Parameters.AddWithValue("$reason", "dropped before sending: " + reason);
+            command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$active", System.Text.Json.JsonSerializer.Serialize(activeConsentIds.ToArray(), EgressJsonContext.Default.StringArray));
+            using var reader = command.ExecuteReader();
+            var dropped = new Dictionary<string, int>(StringComparer.Ordinal);
+            while (reader.Read())
+            {
+                var id = reader.GetString(0);
+                dropped[id] = dropped.GetValueOrDefault(id) + 1;
+            }
+
+            return dropped;
+        }, cancellationToken);
+
+    /// <summary>The consent-state description last queued for publication, or "" when none was.</summary>
+    public async Task<string> GetPublishedConsentStateAsync(CancellationToken cancellationToken) =>
+        await GetStateAsync(ConsentStateKey, cancellationToken) ?? "";
+
+    /// <summary>True when a deletion request for <paramref name="consentReference"/> was already queued.</summary>
+    public async Task<bool> HasDeletionRequestAsync(string consentReference, CancellationToken cancellationToken) =>
+        await GetStateAsync(DeletionKey(consentReference), cancellationToken) is not null;
+
+    /// <summary>True when any message under <paramref name="consentId"/> may have left (a send completed or was interrupted after a PUBLISH).</summary>
+    public Task<bool> HasAnythingLeftUnderAsync(string consentId, CancellationToken cancellationToken) =>
+        database.ReadAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT EXISTS(SELECT 1 FROM egress_log WHERE consent_id = $id AND kind = 0)
+                    OR EXISTS(SELECT 1 FROM egress_outbox WHERE consent_id = $id AND kind = 0 AND attempts > 0);
+                """;
+            command.Parameters.AddWithValue("$id", consentId);
+            return (long)command.ExecuteScalar()! != 0;
+        }, cancellationToken);
+
+    /// <summary>Pseudonyms of released windows of <paramref name="consentId"/>.</summary>
+    public Task<IReadOnlyList<string>> GetReleasedPseudonymsAsync(string consentId, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<string>>(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT DISTINCT pseudonym FROM egress_release WHERE consent_id = $id AND outcome = 0 AND pseudonym IS NOT NULL ORDER BY pseudonym;";
+            command.Parameters.AddWithValue("$id", consentId);
+            using var reader = command.ExecuteReader();
+            var list = new List<string>();
+            while (reader.Read())
+            {
+                list.Add(reader.GetString(0));
+            }
+
+            return list;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Queues the new consent state (when not null) and deletion requests, and records them, in one
+    /// transaction, so each is queued exactly once.
+    /// </summary>
+    public async Task CommitConsentMessagesAsync(
+        string stateDescription,
+        UplinkMessage? consentState,
+        IReadOnlyList<(ConsentGrant Withdrawn, UplinkMessage Request)> deletions,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deletions);
+        await database.WriteAsync((connection, transaction) =>
+        {
+            if (consentState is not null)
+            {
+                OutboxRows.Insert(connection, transaction, consentState, MessageKind.ConsentState, null);
+                SetState(connection, transaction, ConsentStateKey, stateDescription);
+            }
+
+            foreach (var (withdrawn, request) in deletions)
+            {
+                OutboxRows.Insert(connection, transaction, request, MessageKind.DeletionRequest, null);
+                SetState(connection, transaction, DeletionKey(withdrawn.Reference), request.MessageId);
+            }
+
+            return true;
+        }, cancellationToken);
+        database.PulseOutbox();
+    }
+
+    private static string DeletionKey(string consentReference) => "deletion:" + consentReference;
+
+    private Task<string?> GetStateAsync(string key, CancellationToken cancellationToken) =>
+        database.ReadAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT value FROM egress_state WHERE key = $key;";
+            command.Parameters.AddWithValue("$key", key);
+            return command.ExecuteScalar() as string;
+        }, cancellationToken);
+
+    private static void SetState(SqliteConnection connection, SqliteTransaction transaction, string key, string value)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO egress_state(key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value;";
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$value", value);
+        command.ExecuteNonQuery();
+    }
+}

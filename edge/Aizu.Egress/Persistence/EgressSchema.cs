@@ -1,0 +1,120 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Aizu.Egress;
+
+/// <summary>
+/// The egress tables in the gateway's SQLite file. The reading store owns <c>PRAGMA user_version</c>
+/// of the same file, so the egress side keeps its own version in <c>egress_schema</c> and touches
+/// nothing but <c>egress_*</c> tables.
+/// </summary>
+internal static class EgressSchema
+{
+    // Index i upgrades version i to i + 1. Append new steps; never edit a shipped one.
+    private static readonly string[] Steps =
+    [
+        """
+        CREATE TABLE egress_outbox(
+            seq              INTEGER PRIMARY KEY AUTOINCREMENT,
+            msg_id           TEXT NOT NULL UNIQUE,
+            kind             INTEGER NOT NULL,
+            topic            TEXT NOT NULL,
+            payload          BLOB NOT NULL,
+            content_type     TEXT NOT NULL,
+            user_properties  TEXT NOT NULL,
+            retain           INTEGER NOT NULL,
+            consent_ref      TEXT,
+            consent_id       TEXT,
+            consent_version  INTEGER,
+            category         TEXT,
+            granularity      TEXT,
+            purpose          TEXT,
+            recipient        TEXT,
+            created_ms       INTEGER NOT NULL,
+            state            INTEGER NOT NULL,
+            attempts         INTEGER NOT NULL DEFAULT 0,
+            next_attempt_ms  INTEGER NOT NULL,
+            last_reason_code INTEGER,
+            last_reason      TEXT,
+            finished_ms      INTEGER);
+        CREATE INDEX egress_outbox_by_state ON egress_outbox(state, seq);
+        CREATE INDEX egress_outbox_by_consent ON egress_outbox(consent_id, state);
+        CREATE TABLE egress_release(
+            consent_id      TEXT NOT NULL,
+            window_start_ms INTEGER NOT NULL,
+            window_end_ms   INTEGER NOT NULL,
+            consent_version INTEGER NOT NULL,
+            category        TEXT NOT NULL,
+            granularity     TEXT NOT NULL,
+            purpose         TEXT NOT NULL,
+            recipient       TEXT NOT NULL,
+            decided_ms      INTEGER NOT NULL,
+            outcome         INTEGER NOT NULL,
+            detail          TEXT NOT NULL,
+            msg_id          TEXT,
+            pseudonym       TEXT,
+            PRIMARY KEY(consent_id, window_start_ms)) WITHOUT ROWID;
+        CREATE TABLE egress_log(
+            id              INTEGER PRIMARY KEY AUTOINCREMENT,
+            msg_id          TEXT NOT NULL,
+            attempt         INTEGER NOT NULL,
+            at_ms           INTEGER NOT NULL,
+            kind            INTEGER NOT NULL,
+            topic           TEXT NOT NULL,
+            payload         BLOB NOT NULL,
+            content_type    TEXT NOT NULL,
+            user_properties TEXT NOT NULL,
+            retain          INTEGER NOT NULL,
+            consent_ref     TEXT,
+            consent_id      TEXT,
+            reason_code     INTEGER,
+            reason          TEXT,
+            delivered       INTEGER NOT NULL);
+        CREATE INDEX egress_log_by_time ON egress_log(at_ms);
+        CREATE TABLE egress_state(
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL) WITHOUT ROWID;
+        """,
+    ];
+
+    public static int LatestVersion => Steps.Length;
+
+    /// <summary>Brings the egress tables to <see cref="LatestVersion"/>; returns the version found.</summary>
+    public static int Migrate(SqliteConnection connection, string path)
+    {
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE IF NOT EXISTS egress_schema(id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);";
+            create.ExecuteNonQuery();
+        }
+
+        var found = ReadVersion(connection);
+        if (found > LatestVersion)
+        {
+            throw new InvalidOperationException(
+                $"The egress tables in {path} have schema version {found}, newer than this gateway understands ({LatestVersion}); update the gateway.");
+        }
+
+        for (var version = found; version < LatestVersion; version++)
+        {
+            // Each step commits with its version number: a power cut mid-way leaves the previous version.
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Steps[version] + string.Create(CultureInfo.InvariantCulture,
+                $"\nINSERT INTO egress_schema(id, version) VALUES (1, {version + 1}) ON CONFLICT(id) DO UPDATE SET version = excluded.version;");
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+
+        return found;
+    }
+
+    /// <summary>The version recorded in <paramref name="connection"/>'s file, 0 when the egress tables were never made.</summary>
+    public static int ReadVersion(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version FROM egress_schema WHERE id = 1;";
+        return command.ExecuteScalar() is long version ? (int)version : 0;
+    }
+}

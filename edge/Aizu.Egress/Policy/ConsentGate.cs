@@ -1,0 +1,60 @@
+using Aizu.Consent;
+
+namespace Aizu.Egress;
+
+/// <summary>
+/// The one check between household data and the network, asked twice: when the egress policy makes
+/// a message and again when the outbox hands it to the uplink. A message may go only while the exact
+/// consent version it names is given or renewed and valid, the latest version of that consent is too,
+/// and both allow exactly the message's category, granularity, purpose and recipient.
+/// </summary>
+public sealed class ConsentGate(IConsentRegistry registry)
+{
+    /// <summary>Checks <paramref name="terms"/> against the registry at <paramref name="at"/>.</summary>
+    public async Task<ConsentVerdict> CheckAsync(ConsentTerms terms, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        if (!DataCategories.All.Contains(terms.Category, StringComparer.Ordinal))
+        {
+            return ConsentVerdict.Refuse($"category '{terms.Category}' is not a releasable category");
+        }
+
+        if (!Granularity.IsKnown(terms.Granularity))
+        {
+            return ConsentVerdict.Refuse($"granularity '{terms.Granularity}' is not a releasable granularity");
+        }
+
+        var exact = await registry.GetGrantAsync(terms.ConsentId, terms.Version, cancellationToken);
+        if (exact is null)
+        {
+            return ConsentVerdict.Refuse($"consent {terms.Reference} is unknown");
+        }
+
+        if (!terms.MatchExactly(exact))
+        {
+            return ConsentVerdict.Refuse($"consent {terms.Reference} does not allow {terms.Category} {terms.Granularity} for {terms.Purpose} to {terms.Recipient}");
+        }
+
+        if (!exact.IsActiveAt(at))
+        {
+            return ConsentVerdict.Refuse($"consent {terms.Reference} is {exact.Status} and valid {exact.ValidFrom:O} to {exact.ExpiresAt:O}, not at {at:O}");
+        }
+
+        // A later version speaks for the household now: a withdrawal or changed terms there end this one.
+        var grants = await registry.GetGrantsAsync(cancellationToken);
+        var latest = grants.Where(g => string.Equals(g.ConsentId, terms.ConsentId, StringComparison.Ordinal)).MaxBy(g => g.Version);
+        if (latest is not null && latest.Version > exact.Version && (!latest.IsActiveAt(at) || !terms.MatchExactly(latest)))
+        {
+            return ConsentVerdict.Refuse($"consent {terms.Reference} is superseded by {latest.Reference} ({latest.Status})");
+        }
+
+        return ConsentVerdict.Allow;
+    }
+
+    /// <summary>The exact consent version <paramref name="terms"/> names, or null.</summary>
+    public Task<ConsentGrant?> GetExactAsync(ConsentTerms terms, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        return registry.GetGrantAsync(terms.ConsentId, terms.Version, cancellationToken);
+    }
+}

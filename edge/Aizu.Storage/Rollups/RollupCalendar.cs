@@ -1,0 +1,92 @@
+namespace Aizu.Storage;
+
+/// <summary>
+/// Bucket boundaries: minutes, quarter hours and hours on the UTC grid, days at local midnight in the
+/// configured zone. Every zone's offset is a multiple of 15 minutes, so each local day is a whole
+/// number of quarter hours and day buckets can be merged from quarter-hour buckets.
+/// </summary>
+internal sealed class RollupCalendar(TimeZoneInfo zone)
+{
+    public const long MinuteMs = 60_000;
+    public const long QuarterHourMs = 900_000;
+    public const long HourMs = 3_600_000;
+
+    // Day starts by quarter-hour key; bounded so a long-running gateway does not grow it forever.
+    private const int CacheLimit = 4_096;
+    private readonly Dictionary<long, long> dayStarts = [];
+
+    public TimeZoneInfo Zone { get; } = zone;
+
+    public static long Floor(long ms, long width)
+    {
+        var remainder = ms % width;
+        return remainder < 0 ? ms - remainder - width : ms - remainder;
+    }
+
+    public static long Width(RollupLevel level) => level switch
+    {
+        RollupLevel.Minute => MinuteMs,
+        RollupLevel.QuarterHour => QuarterHourMs,
+        RollupLevel.Hour => HourMs,
+        _ => throw new ArgumentOutOfRangeException(nameof(level), level, "Days have no fixed width."),
+    };
+
+    /// <summary>Start (Unix ms) of the bucket of <paramref name="level"/> holding <paramref name="ms"/>.</summary>
+    public long BucketStart(RollupLevel level, long ms) =>
+        level == RollupLevel.Day ? DayStart(ms) : Floor(ms, Width(level));
+
+    /// <summary>Start of the bucket after the one starting at <paramref name="start"/>.</summary>
+    public long NextBucketStart(RollupLevel level, long start) =>
+        level == RollupLevel.Day ? NextDayStart(start) : start + Width(level);
+
+    /// <summary>Unix ms of local midnight starting the day that holds <paramref name="ms"/>.</summary>
+    public long DayStart(long ms)
+    {
+        var quarter = Floor(ms, QuarterHourMs);
+        if (dayStarts.TryGetValue(quarter, out var start))
+        {
+            return start;
+        }
+
+        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(quarter), Zone);
+        start = LocalMidnight(local.Date);
+        if (dayStarts.Count >= CacheLimit)
+        {
+            dayStarts.Clear();
+        }
+
+        dayStarts[quarter] = start;
+        return start;
+    }
+
+    /// <summary>Unix ms of the local midnight after the day starting at <paramref name="dayStart"/>.</summary>
+    public long NextDayStart(long dayStart)
+    {
+        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(dayStart), Zone);
+        return LocalMidnight(local.Date.AddDays(1));
+    }
+
+    /// <summary>The local calendar date of <paramref name="ms"/>.</summary>
+    public DateOnly LocalDate(long ms) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(ms), Zone).DateTime);
+
+    /// <summary>Unix ms of the first instant of <paramref name="date"/> in the zone.</summary>
+    public long LocalMidnight(DateOnly date) => LocalMidnight(date.ToDateTime(TimeOnly.MinValue));
+
+    /// <summary>Unix ms of local wall-clock time <paramref name="local"/> (the earlier instant when ambiguous, the first valid one after a gap).</summary>
+    public long LocalToUtc(DateTime local)
+    {
+        var wall = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+
+        // Where clocks jump forward over midnight the day starts at the first valid quarter hour.
+        while (Zone.IsInvalidTime(wall))
+        {
+            wall = wall.AddMinutes(15);
+        }
+
+        var offset = Zone.IsAmbiguousTime(wall) ? Zone.GetAmbiguousTimeOffsets(wall).Max() : Zone.GetUtcOffset(wall);
+        return new DateTimeOffset(wall, offset).ToUnixTimeMilliseconds();
+    }
+
+    private long LocalMidnight(DateTime date) => LocalToUtc(date.Date);
+}

@@ -1,0 +1,403 @@
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+
+namespace Aizu.Storage;
+
+/// <summary>
+/// Keeps the <c>rollup</c> table in step with one write transaction. Points that arrive in time order
+/// are folded into minute buckets and merged upwards (minute → quarter hour → hour, quarter hour →
+/// local day) and added to the stored rows. A point that lands before the series' newest point (clock
+/// jump, backfill, duplicate) may change values already rolled up, so its minute bucket — and, for a
+/// register, the buckets of the energy steps into and out of it — is recomputed from raw data, then the
+/// quarter hour, hour and day above it from the finer rows. Nothing ever rescans history.
+/// </summary>
+/// <remarks>
+/// A register's step from reading p to reading q is counted in the bucket holding q − 1 ms: the energy
+/// of (p, q]. A 30-minute meter value stamped 12:30 thus counts for 12:00–12:30, where it was used.
+/// </remarks>
+internal sealed class RollupUpdater : IDisposable
+{
+    private static readonly RollupLevel[] FixedCoarseLevels = [RollupLevel.QuarterHour, RollupLevel.Hour];
+
+    private readonly SqliteConnection connection;
+    private readonly RollupCalendar calendar;
+    private SqliteTransaction? transaction;
+    private readonly List<RollupAccumulator> minutes = [];
+    private readonly List<RollupAccumulator> coarse = [];
+    private readonly Dictionary<SeriesState, List<long>> outOfOrder = [];
+    private readonly PointBuffer points = new();
+    private SqliteCommand? upsert;
+    private SqliteCommand? replace;
+    private SqliteCommand? delete;
+
+    /// <summary>Creates the updater for the writer connection; its prepared statements live as long as it does.</summary>
+    public RollupUpdater(SqliteConnection connection, RollupCalendar calendar)
+    {
+        this.connection = connection;
+        this.calendar = calendar;
+    }
+
+    /// <summary>Starts work in <paramref name="writeTransaction"/>, forgetting anything left from an earlier one.</summary>
+    public void Begin(SqliteTransaction writeTransaction)
+    {
+        transaction = writeTransaction;
+        outOfOrder.Clear();
+    }
+
+    /// <summary>Adds points newer than the series' newest (sorted, strictly increasing) and moves its newest point on.</summary>
+    public void AddInOrder(SeriesState series, ReadOnlySpan<long> timestamps, ReadOnlySpan<double> values)
+    {
+        if (timestamps.IsEmpty)
+        {
+            return;
+        }
+
+        minutes.Clear();
+        var hasPrevious = series.HasLatest;
+        var previous = series.LatestValue;
+        for (var i = 0; i < timestamps.Length; i++)
+        {
+            var ts = timestamps[i];
+            var value = values[i];
+            if (series.Cumulative && hasPrevious)
+            {
+                Bucket(RollupCalendar.Floor(ts - 1, RollupCalendar.MinuteMs)).AddEnergy(RegisterArithmetic.Step(previous, value));
+            }
+
+            Bucket(RollupCalendar.Floor(ts, RollupCalendar.MinuteMs)).AddValue(value);
+            previous = value;
+            hasPrevious = true;
+        }
+
+        series.HasLatest = true;
+        series.LatestMs = timestamps[^1];
+        series.LatestValue = values[^1];
+
+        foreach (var minute in minutes)
+        {
+            Upsert(series.Id, RollupLevel.Minute, minute);
+        }
+
+        foreach (var level in FixedCoarseLevels)
+        {
+            Coarsen(level, minutes);
+            foreach (var bucket in coarse)
+            {
+                Upsert(series.Id, level, bucket);
+            }
+        }
+
+        Coarsen(RollupLevel.Day, minutes);
+        foreach (var bucket in coarse)
+        {
+            Upsert(series.Id, RollupLevel.Day, bucket);
+        }
+    }
+
+    /// <summary>Notes a point at or before the series' newest; its buckets are recomputed in <see cref="Flush"/>.</summary>
+    public void AddOutOfOrder(SeriesState series, long timestampMs)
+    {
+        if (!outOfOrder.TryGetValue(series, out var list))
+        {
+            outOfOrder[series] = list = [];
+        }
+
+        list.Add(timestampMs);
+    }
+
+    /// <summary>Recomputes the buckets touched by out-of-order points. Call after the raw data of the transaction is written.</summary>
+    public void Flush(RawReader raw)
+    {
+        foreach (var (series, timestamps) in outOfOrder)
+        {
+            var dirtyMinutes = new SortedSet<long>();
+            foreach (var ts in timestamps)
+            {
+                dirtyMinutes.Add(RollupCalendar.Floor(ts, RollupCalendar.MinuteMs));
+                if (series.Cumulative)
+                {
+                    dirtyMinutes.Add(RollupCalendar.Floor(ts - 1, RollupCalendar.MinuteMs));
+                    if (raw.TryPointAfter(series.Id, ts, out var next))
+                    {
+                        dirtyMinutes.Add(RollupCalendar.Floor(next.TimestampMs - 1, RollupCalendar.MinuteMs));
+                    }
+                }
+            }
+
+            var quarters = new SortedSet<long>();
+            var hours = new SortedSet<long>();
+            var days = new SortedSet<long>();
+            foreach (var minute in dirtyMinutes)
+            {
+                RecomputeMinute(series, minute, raw);
+                quarters.Add(RollupCalendar.Floor(minute, RollupCalendar.QuarterHourMs));
+                hours.Add(RollupCalendar.Floor(minute, RollupCalendar.HourMs));
+                days.Add(calendar.DayStart(minute));
+            }
+
+            foreach (var quarter in quarters)
+            {
+                RecomputeFrom(series.Id, RollupLevel.QuarterHour, quarter, quarter + RollupCalendar.QuarterHourMs, RollupLevel.Minute);
+            }
+
+            foreach (var hour in hours)
+            {
+                RecomputeFrom(series.Id, RollupLevel.Hour, hour, hour + RollupCalendar.HourMs, RollupLevel.QuarterHour);
+            }
+
+            foreach (var day in days)
+            {
+                RecomputeFrom(series.Id, RollupLevel.Day, day, calendar.NextDayStart(day), RollupLevel.QuarterHour);
+            }
+        }
+
+        outOfOrder.Clear();
+    }
+
+    /// <summary>Rebuilds every day bucket from the quarter-hour rows, after the configured zone changed.</summary>
+    public long RebuildDays()
+    {
+        Execute("DELETE FROM rollup WHERE level = 3;");
+        using var command = Command("SELECT series_id, start_ms, count, sum, min, max, energy FROM rollup WHERE level = 1 ORDER BY series_id, start_ms;");
+        using var reader = command.ExecuteReader();
+        long rows = 0;
+        long currentSeries = -1;
+        var day = new RollupAccumulator(long.MinValue);
+        while (reader.Read())
+        {
+            var seriesId = reader.GetInt64(0);
+            var quarter = ReadAccumulator(reader, 1);
+            var dayStart = calendar.DayStart(quarter.Start);
+            if (seriesId != currentSeries || dayStart != day.Start)
+            {
+                if (currentSeries >= 0)
+                {
+                    Write(currentSeries, RollupLevel.Day, day);
+                    rows++;
+                }
+
+                currentSeries = seriesId;
+                day = new RollupAccumulator(dayStart);
+            }
+
+            day.Merge(quarter);
+        }
+
+        if (currentSeries >= 0)
+        {
+            Write(currentSeries, RollupLevel.Day, day);
+            rows++;
+        }
+
+        return rows;
+    }
+
+    /// <summary>Reads count, sum, min, max, energy starting at column <paramref name="first"/> − 1 (the start).</summary>
+    public static RollupAccumulator ReadAccumulator(SqliteDataReader reader, int first)
+    {
+        var bucket = new RollupAccumulator(reader.GetInt64(first))
+        {
+            Count = reader.GetInt64(first + 1),
+            Sum = reader.GetDouble(first + 2),
+        };
+        if (bucket.Count > 0)
+        {
+            bucket.Min = reader.GetDouble(first + 3);
+            bucket.Max = reader.GetDouble(first + 4);
+        }
+
+        if (!reader.IsDBNull(first + 5))
+        {
+            bucket.AddEnergy(reader.GetDouble(first + 5));
+        }
+
+        return bucket;
+    }
+
+    private ref RollupAccumulator Bucket(long start)
+    {
+        var span = CollectionsMarshal.AsSpan(minutes);
+        if (span.Length > 0 && span[^1].Start == start)
+        {
+            return ref span[^1];
+        }
+
+        // Keys only grow: an energy step's bucket is never older than the previous point's bucket.
+        minutes.Add(new RollupAccumulator(start));
+        return ref CollectionsMarshal.AsSpan(minutes)[^1];
+    }
+
+    private void Coarsen(RollupLevel level, List<RollupAccumulator> fine)
+    {
+        coarse.Clear();
+        foreach (var bucket in fine)
+        {
+            var start = calendar.BucketStart(level, bucket.Start);
+            var span = CollectionsMarshal.AsSpan(coarse);
+            if (span.Length > 0 && span[^1].Start == start)
+            {
+                span[^1].Merge(bucket);
+            }
+            else
+            {
+                var merged = new RollupAccumulator(start);
+                merged.Merge(bucket);
+                coarse.Add(merged);
+            }
+        }
+    }
+
+    private void RecomputeMinute(SeriesState series, long minute, RawReader raw)
+    {
+        var end = minute + RollupCalendar.MinuteMs;
+
+        // Up to and including `end`: a point stamped exactly at the end closes an energy step of this minute.
+        raw.ReadRange(series.Id, minute, end + 1, points);
+        var bucket = new RollupAccumulator(minute);
+        var hasPrevious = false;
+        double previous = 0;
+        if (series.Cumulative && raw.TryPointBefore(series.Id, minute, out var before))
+        {
+            hasPrevious = true;
+            previous = before.Value;
+        }
+
+        var timestamps = points.Timestamps;
+        var values = points.Values;
+        for (var i = 0; i < points.Count; i++)
+        {
+            if (timestamps[i] < end)
+            {
+                bucket.AddValue(values[i]);
+            }
+
+            if (series.Cumulative)
+            {
+                if (hasPrevious && timestamps[i] > minute)
+                {
+                    bucket.AddEnergy(RegisterArithmetic.Step(previous, values[i]));
+                }
+
+                previous = values[i];
+                hasPrevious = true;
+            }
+        }
+
+        Write(series.Id, RollupLevel.Minute, bucket);
+    }
+
+    private void RecomputeFrom(long seriesId, RollupLevel level, long start, long end, RollupLevel finer)
+    {
+        var bucket = new RollupAccumulator(start);
+        using (var command = Command(
+            "SELECT start_ms, count, sum, min, max, energy FROM rollup WHERE series_id = $s AND level = $l AND start_ms >= $from AND start_ms < $to;"))
+        {
+            command.Parameters.AddWithValue("$s", seriesId);
+            command.Parameters.AddWithValue("$l", (int)finer);
+            command.Parameters.AddWithValue("$from", start);
+            command.Parameters.AddWithValue("$to", end);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                bucket.Merge(ReadAccumulator(reader, 0));
+            }
+        }
+
+        Write(seriesId, level, bucket);
+    }
+
+    /// <summary>Stores <paramref name="bucket"/> as the whole row (or removes the row when the bucket is empty).</summary>
+    private void Write(long seriesId, RollupLevel level, in RollupAccumulator bucket)
+    {
+        if (bucket.IsEmpty)
+        {
+            delete ??= Prepare("DELETE FROM rollup WHERE series_id = $s AND level = $l AND start_ms = $t;", withValues: false);
+            delete.Transaction = transaction;
+            Bind(delete, seriesId, level, bucket, withValues: false);
+            delete.ExecuteNonQuery();
+            return;
+        }
+
+        replace ??= Prepare(
+            "INSERT OR REPLACE INTO rollup(series_id, level, start_ms, count, sum, min, max, energy) VALUES ($s, $l, $t, $c, $sum, $min, $max, $e);",
+            withValues: true);
+        replace.Transaction = transaction;
+        Bind(replace, seriesId, level, bucket, withValues: true);
+        replace.ExecuteNonQuery();
+    }
+
+    /// <summary>Adds <paramref name="bucket"/> to the stored row (or creates it).</summary>
+    private void Upsert(long seriesId, RollupLevel level, in RollupAccumulator bucket)
+    {
+        // In an UPDATE every column reference means the row's old value, so the order of SETs does not matter.
+        upsert ??= Prepare("""
+            INSERT INTO rollup(series_id, level, start_ms, count, sum, min, max, energy) VALUES ($s, $l, $t, $c, $sum, $min, $max, $e)
+            ON CONFLICT(series_id, level, start_ms) DO UPDATE SET
+                count = count + excluded.count,
+                sum = sum + excluded.sum,
+                min = CASE WHEN excluded.count = 0 THEN min WHEN count = 0 THEN excluded.min ELSE min(min, excluded.min) END,
+                max = CASE WHEN excluded.count = 0 THEN max WHEN count = 0 THEN excluded.max ELSE max(max, excluded.max) END,
+                energy = CASE WHEN excluded.energy IS NULL THEN energy WHEN energy IS NULL THEN excluded.energy ELSE energy + excluded.energy END;
+            """, withValues: true);
+        upsert.Transaction = transaction;
+        Bind(upsert, seriesId, level, bucket, withValues: true);
+        upsert.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Prepare(string sql, bool withValues)
+    {
+        var command = Command(sql);
+        command.Parameters.Add("$s", SqliteType.Integer);
+        command.Parameters.Add("$l", SqliteType.Integer);
+        command.Parameters.Add("$t", SqliteType.Integer);
+        if (withValues)
+        {
+            command.Parameters.Add("$c", SqliteType.Integer);
+            command.Parameters.Add("$sum", SqliteType.Real);
+            command.Parameters.Add("$min", SqliteType.Real);
+            command.Parameters.Add("$max", SqliteType.Real);
+            command.Parameters.Add("$e", SqliteType.Real);
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private static void Bind(SqliteCommand command, long seriesId, RollupLevel level, in RollupAccumulator bucket, bool withValues)
+    {
+        var parameters = command.Parameters;
+        parameters[0].Value = seriesId;
+        parameters[1].Value = (int)level;
+        parameters[2].Value = bucket.Start;
+        if (withValues)
+        {
+            parameters[3].Value = bucket.Count;
+            parameters[4].Value = bucket.Sum;
+            parameters[5].Value = bucket.Count > 0 ? bucket.Min : DBNull.Value;
+            parameters[6].Value = bucket.Count > 0 ? bucket.Max : DBNull.Value;
+            parameters[7].Value = bucket.HasEnergy ? bucket.Energy : DBNull.Value;
+        }
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = Command(sql);
+        command.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Command(string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    /// <summary>Releases the prepared statements.</summary>
+    public void Dispose()
+    {
+        upsert?.Dispose();
+        replace?.Dispose();
+        delete?.Dispose();
+    }
+}

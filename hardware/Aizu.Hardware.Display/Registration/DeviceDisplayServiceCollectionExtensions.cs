@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Aizu.Hardware.Display;
+
+/// <summary>Registers the on-device screen.</summary>
+public static class DeviceDisplayServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="DeviceDisplay"/> as a hosted service, with options bound from <paramref name="section"/>
+    /// and validated at start-up, and a <see cref="DisplayState"/> (also as <see cref="IDisplayState"/>)
+    /// for the host to feed unless it registered its own <see cref="IDisplayState"/>.
+    /// </summary>
+    public static IServiceCollection AddDeviceDisplay(this IServiceCollection services, IConfiguration section, Action<DeviceDisplayOptions>? configure = null)
+    {
+        var builder = services.AddOptions<DeviceDisplayOptions>().Bind(section);
+        if (configure is not null)
+        {
+            builder.Configure(configure);
+        }
+
+        builder.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeviceDisplayOptions>, DeviceDisplayOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<DisplayState>();
+        services.TryAddSingleton<IDisplayState>(sp => sp.GetRequiredService<DisplayState>());
+        services.AddSingleton<DeviceDisplay>(sp => new DeviceDisplay(
+            sp.GetRequiredService<IOptions<DeviceDisplayOptions>>(),
+            sp.GetRequiredService<IDisplayState>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<DeviceDisplay>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<DeviceDisplay>());
+        return services;
+    }
+}

@@ -1,0 +1,18 @@
+using Aizu.Hardware.Serial.Tty;
+
+namespace Aizu.Hardware.Dsmr;
+
+/// <summary>What each <see cref="DsmrProtocol"/> means on the wire.</summary>
+internal static class DsmrLine
+{
+    public static SerialSettings Settings(DsmrProtocol protocol) => protocol == DsmrProtocol.Dsmr22
+        ? new SerialSettings(9600, 7, SerialParity.Even)
+        : new SerialSettings(115200, 8, SerialParity.None);
+
+    public static DsmrParseOptions ParseOptions(DsmrProtocol protocol) =>
+        protocol == DsmrProtocol.Dsmr22 ? DsmrParseOptions.WithoutChecksum : DsmrParseOptions.Strict;
+
+    /// <summary>How often the meter sends a telegram.</summary>
+    public static TimeSpan TelegramInterval(DsmrProtocol protocol) =>
+        protocol is DsmrProtocol.Dsmr5 or DsmrProtocol.EMucs ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(10);
+}

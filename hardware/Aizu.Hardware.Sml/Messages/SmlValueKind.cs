@@ -1,0 +1,20 @@
+namespace Aizu.Hardware.Sml;
+
+/// <summary>The type of an <see cref="SmlValue"/>.</summary>
+public enum SmlValueKind
+{
+    /// <summary>No value (the optional field was not set).</summary>
+    None = 0,
+
+    /// <summary>An octet string (identifiers, firmware versions).</summary>
+    Bytes = 1,
+
+    /// <summary>A boolean.</summary>
+    Boolean = 2,
+
+    /// <summary>A signed integer of 8 to 64 bits.</summary>
+    SignedInteger = 3,
+
+    /// <summary>An unsigned integer of 8 to 64 bits.</summary>
+    UnsignedInteger = 4,
+}

@@ -1,0 +1,214 @@
+using System.Buffers;
+using Aizu.City.Cli;
+using Microsoft.Extensions.Time.Testing;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+
+namespace Aizu.Alerts.Tests;
+
+public sealed class CityCliTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("aizu-city-cli-").FullName;
+    private readonly FakeTimeProvider time = new(TestGateway.Morning);
+    private readonly StringWriter output = new();
+    private readonly StringWriter error = new();
+
+    [Fact]
+    public async Task KeyGenerate_WritesAPrivateKeyOnlyTheOwnerCanReadAndThePublicKey()
+    {
+        var exit = await RunAsync("key", "generate", "--out", Path.Combine(directory, "city.pem"));
+
+        Assert.Equal(0, exit);
+        var privatePath = Path.Combine(directory, "city.pem");
+        using var key = P256Pem.ImportPrivate(await File.ReadAllTextAsync(privatePath));
+        using var publicKey = P256Pem.ImportPublic(await File.ReadAllTextAsync(Path.Combine(directory, "city.pub.pem")));
+        Assert.Equal(P256Pem.Thumbprint(key), P256Pem.Thumbprint(publicKey));
+        Assert.Contains(P256Pem.Thumbprint(key), output.ToString(), StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(privatePath));
+        }
+    }
+
+    [Fact]
+    public async Task KeyGenerate_NeverOverwritesAKey()
+    {
+        var path = Path.Combine(directory, "city.pem");
+        await File.WriteAllTextAsync(path, "precious");
+
+        var exit = await RunAsync("key", "generate", "--out", path);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("precious", await File.ReadAllTextAsync(path));
+    }
+
+    [Fact]
+    public async Task AlertPublish_ToFile_ProducesWhatTheGatewayShows()
+    {
+        var key = await GenerateKeyAsync("city");
+        var signed = Path.Combine(directory, "alert.jws");
+
+        var exit = await RunAsync("alert", "publish", Fixture.ExamplePath("level4-evacuation-order.xml"), "--sign", key, "--out", signed);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("expires in 06:00:00", error.ToString(), StringComparison.Ordinal);
+        using var gateway = new TestGateway(await File.ReadAllTextAsync(Path.Combine(directory, "city.pub.pem")), time: time);
+        var receipt = await gateway.ReceiveAsync(await File.ReadAllBytesAsync(signed));
+        Assert.Equal(AlertOutcome.Shown, receipt.Outcome);
+    }
+
+    [Fact]
+    public async Task AlertPublish_WithoutOutOrBroker_WritesTheJwsToStandardOutput()
+    {
+        var key = await GenerateKeyAsync("city");
+        output.GetStringBuilder().Clear();
+
+        var exit = await RunAsync("alert", "publish", Fixture.ExamplePath("level4-evacuation-order-cancel.xml"), "--sign", key);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(3, output.ToString().Trim().Split('.').Length);
+    }
+
+    [Fact]
+    public async Task AlertPublish_ExpiredAlert_IsRefused()
+    {
+        var key = await GenerateKeyAsync("city");
+        time.SetUtcNow(new DateTimeOffset(2026, 7, 10, 12, 0, 0, TimeSpan.FromHours(9)));
+
+        var exit = await RunAsync("alert", "publish", Fixture.ExamplePath("level4-evacuation-order.xml"), "--sign", key);
+
+        Assert.Equal(4, exit);
+        Assert.Contains("has passed", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AlertPublish_InconsistentLevel_IsRefused()
+    {
+        var key = await GenerateKeyAsync("city");
+        var cap = Path.Combine(directory, "odd.xml");
+        await File.WriteAllTextAsync(cap, CapXml.Alert("odd", TestGateway.Morning, TestGateway.Morning.AddHours(1), level: 4, severity: "Moderate", urgency: "Expected"));
+
+        var exit = await RunAsync("alert", "publish", cap, "--sign", key);
+
+        Assert.Equal(4, exit);
+        Assert.Contains("needs severity Severe and urgency Immediate", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AlertPublish_PublicKeyAsSigningKey_IsRefused()
+    {
+        await GenerateKeyAsync("city");
+
+        var exit = await RunAsync("alert", "publish", Fixture.ExamplePath("level4-evacuation-order.xml"), "--sign", Path.Combine(directory, "city.pub.pem"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("PUBLIC KEY", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KeyRotate_ToFile_IsAcceptedByTheGatewayAndTheNextKeyThenSigns()
+    {
+        var current = await GenerateKeyAsync("current");
+        var next = await GenerateKeyAsync("next");
+        var update = Path.Combine(directory, "rotate.jws");
+
+        var exit = await RunAsync("key", "rotate", "--sign", current, "--next", Path.Combine(directory, "next.pub.pem"), "--overlap-days", "3", "--out", update);
+
+        Assert.Equal(0, exit);
+        using var gateway = new TestGateway(await File.ReadAllTextAsync(Path.Combine(directory, "current.pub.pem")), time: time);
+        Assert.Equal(AlertOutcome.KeyUpdated, (await gateway.ReceiveAsync(await File.ReadAllBytesAsync(update))).Outcome);
+        var signed = Path.Combine(directory, "alert.jws");
+        Assert.Equal(0, await RunAsync("alert", "publish", Fixture.ExamplePath("level4-evacuation-order.xml"), "--sign", next, "--out", signed));
+        Assert.Equal(AlertOutcome.Shown, (await gateway.ReceiveAsync(await File.ReadAllBytesAsync(signed))).Outcome);
+        var status = await gateway.Keys.GetStatusAsync(CancellationToken.None);
+        Assert.Equal(TestGateway.Morning.AddDays(3), status.OverlapUntil);
+    }
+
+    [Theory]
+    [InlineData("mqtt://localhost", "localhost", 1883, false)]
+    [InlineData("mqtts://broker.example:8884", "broker.example", 8884, true)]
+    [InlineData("mqtts://broker.example", "broker.example", 8883, true)]
+    public void BrokerConnection_ParsesAddresses(string text, string host, int port, bool tls)
+    {
+        Assert.True(BrokerConnection.TryParse(text, out var connection, out _));
+        Assert.Equal(new BrokerConnection(host, port, tls), connection);
+    }
+
+    [Theory]
+    [InlineData("http://localhost:1883")]
+    [InlineData("mqtt://user:pw@localhost")]
+    [InlineData("localhost:1883")]
+    public void BrokerConnection_RefusesOtherAddresses(string text)
+    {
+        Assert.False(BrokerConnection.TryParse(text, out _, out var problem));
+        Assert.Contains("broker address", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AlertPublish_ToBroker_IsRetainedWithQos1AndExpiryAndShownByAGatewayThatConnectsLater()
+    {
+        await using var broker = await Mosquitto.StartAsync();
+        var key = await GenerateKeyAsync("city");
+
+        var exit = await RunAsync("alert", "publish", Fixture.ExamplePath("level4-evacuation-order.xml"), "--sign", key, "--broker", $"mqtt://127.0.0.1:{broker.Port}");
+
+        Assert.True(exit == 0, error.ToString() + broker.Output);
+
+        // A gateway subscribing afterwards gets the retained message from the broker.
+        using var client = new MqttClientFactory().CreateMqttClient();
+        var received = new TaskCompletionSource<MqttApplicationMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.ApplicationMessageReceivedAsync += e =>
+        {
+            received.TrySetResult(e.ApplicationMessage);
+            return Task.CompletedTask;
+        };
+        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", broker.Port).WithProtocolVersion(MqttProtocolVersion.V500).Build());
+        await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(AlertTopics.City, MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        var message = await received.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        await client.DisconnectAsync();
+
+        Assert.True(message.Retain);
+        Assert.Equal(MqttQualityOfServiceLevel.AtLeastOnce, message.QualityOfServiceLevel);
+        Assert.Equal("application/jose", message.ContentType);
+        Assert.InRange(message.MessageExpiryInterval, 6u * 3600 - 60, 6u * 3600);
+        using var gateway = new TestGateway(await File.ReadAllTextAsync(Path.Combine(directory, "city.pub.pem")), time: time);
+        var receipt = await gateway.Inbox.ReceiveAsync(
+            message.Payload.ToArray(), new AlertDelivery(AlertTopics.City, message.Retain, message.MessageExpiryInterval), CancellationToken.None);
+        Assert.Equal(AlertOutcome.Shown, receipt.Outcome);
+    }
+
+    [Fact]
+    public async Task AlertPublish_BrokerUnreachable_FailsWithExitCode5()
+    {
+        var key = await GenerateKeyAsync("city");
+        int closedPort;
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            closedPort = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        var exit = await RunAsync("alert", "publish", Fixture.ExamplePath("level4-evacuation-order.xml"), "--sign", key, "--broker", $"mqtt://127.0.0.1:{closedPort}");
+
+        Assert.Equal(5, exit);
+        Assert.Contains("could not publish", error.ToString(), StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        output.Dispose();
+        error.Dispose();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    private async Task<string> GenerateKeyAsync(string name)
+    {
+        var path = Path.Combine(directory, name + ".pem");
+        Assert.Equal(0, await RunAsync("key", "generate", "--out", path));
+        return path;
+    }
+
+    private Task<int> RunAsync(params string[] args) =>
+        CityCommandLine.Create(output, error, time).Parse(args).InvokeAsync();
+}

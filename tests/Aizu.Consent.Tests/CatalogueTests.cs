@@ -1,0 +1,187 @@
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Aizu.Consent.Tests;
+
+public sealed class CatalogueTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Fact]
+    public async Task SignedCatalogue_IsAccepted_AndEveryPurposeCategoryBecomesARequest()
+    {
+        using var harness = new ConsentHarness();
+
+        var result = await harness.PublishAsync(SamplePurposes.Catalogue(1, SamplePurposes.Planning(), SamplePurposes.Research()));
+
+        Assert.Equal(CatalogueStatus.Accepted, result.Status);
+        Assert.Equal(1, result.Sequence);
+        Assert.Null(result.Problem);
+        Assert.Equal(3, result.Requested.Count);
+        Assert.All(result.Requested, g => Assert.Equal(ConsentStatus.Requested, g.Status));
+        Assert.Empty(result.Revoked);
+        var catalogue = await harness.Consents.GetCatalogueAsync(None);
+        var planning = catalogue!.Find(SamplePurposes.PlanningId)!;
+        Assert.Equal(SamplePurposes.Planning().Description, planning.Description);
+        Assert.Equal(SamplePurposes.Planning().Granularities, planning.Granularities);
+        Assert.Equal(1, catalogue.Sequence);
+    }
+
+    [Fact]
+    public async Task UnsignedCatalogue_IsRejected()
+    {
+        using var harness = new ConsentHarness();
+        var json = JsonSerializer.SerializeToUtf8Bytes(SamplePurposes.Catalogue(1, SamplePurposes.Planning()), ConsentJson.Default.PurposeCatalogue);
+        var unsecured = $"{Base64Url.EncodeToString("{\"alg\":\"none\"}"u8)}.{Base64Url.EncodeToString(json)}.";
+
+        await AssertRejectedAsync(harness, Encoding.UTF8.GetBytes(unsecured), "unsigned");
+        await AssertRejectedAsync(harness, json, "unsigned");
+    }
+
+    [Fact]
+    public async Task CatalogueSignedWithAnotherKey_IsRejected()
+    {
+        using var harness = new ConsentHarness();
+        using var impostor = P256Keys.Create();
+        var jws = harness.SignCatalogue(SamplePurposes.Catalogue(1, SamplePurposes.Planning()), impostor);
+
+        var problem = await AssertRejectedAsync(harness, Encoding.UTF8.GetBytes(jws), "signature");
+        Assert.Contains("does not match", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CatalogueChangedAfterSigning_IsRejected()
+    {
+        using var harness = new ConsentHarness();
+        var jws = harness.SignCatalogue(SamplePurposes.Catalogue(1, SamplePurposes.Planning()));
+        var parts = jws.Split('.');
+        var payload = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(parts[1])).Replace("city-energy-office", "ad-broker-inc-corp", StringComparison.Ordinal);
+        var tampered = $"{parts[0]}.{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload))}.{parts[2]}";
+
+        await AssertRejectedAsync(harness, Encoding.UTF8.GetBytes(tampered), "tampered");
+    }
+
+    [Fact]
+    public async Task WithoutAPinnedCityKey_NothingIsAccepted()
+    {
+        using var harness = new ConsentHarness(o => o.CityPublicKeyPem = "");
+
+        var problem = await AssertRejectedAsync(harness, Encoding.UTF8.GetBytes(harness.SignCatalogue(SamplePurposes.Catalogue(1, SamplePurposes.Planning()))), "no key");
+
+        Assert.Contains("Aizu:Consent:CityPublicKeyPem", problem, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string> BadPurposes => new()
+    {
+        { "15-minute data", "finer than 30 minutes" },
+        { "instantaneous power", "instantaneous power or current" },
+        { "30 minutes for planning", "research purposes only" },
+        { "onward sharing to nobody named", "does not name the third parties" },
+        { "topic separator in the id", "not usable" },
+        { "no retention", "retention" },
+        { "no Japanese description", "both Japanese and English" },
+        { "no DPV IRI", "DPV" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadPurposes))]
+    public async Task CatalogueWithAnInvalidPurpose_IsRejectedWhole(string defect, string expected)
+    {
+        using var harness = new ConsentHarness();
+        var planning = SamplePurposes.Planning();
+        var bad = defect switch
+        {
+            "15-minute data" => planning with { Granularities = [Granularity.Day, "PT15M"] },
+            "instantaneous power" => planning with { Categories = ["elec.instant.power"] },
+            "30 minutes for planning" => planning with { Granularities = [Granularity.HalfHour] },
+            "onward sharing to nobody named" => planning with { OnwardSharing = true },
+            "topic separator in the id" => planning with { Id = "city/planning" },
+            "no retention" => planning with { Retention = "forever" },
+            "no Japanese description" => planning with { Description = new LocalizedText("", "English only") },
+            _ => planning with { Dpv = "improve things" },
+        };
+
+        var result = await harness.PublishAsync(SamplePurposes.Catalogue(1, SamplePurposes.Research(), bad));
+
+        Assert.Equal(CatalogueStatus.Rejected, result.Status);
+        Assert.Contains(expected, result.Problem, StringComparison.Ordinal);
+        Assert.Empty(await harness.Consents.GetGrantsAsync(None));
+    }
+
+    [Fact]
+    public async Task OlderCatalogue_IsRejected_AndTheSameOneAgainIsUnchanged()
+    {
+        using var harness = new ConsentHarness();
+        var second = harness.SignCatalogue(SamplePurposes.Catalogue(2, SamplePurposes.Planning()));
+        Assert.Equal(CatalogueStatus.Accepted, (await harness.Catalogues.ApplyAsync(Encoding.UTF8.GetBytes(second))).Status);
+
+        var replayed = await harness.PublishAsync(SamplePurposes.Catalogue(1, SamplePurposes.Planning(), SamplePurposes.Research()));
+        var again = await harness.Catalogues.ApplyAsync(Encoding.UTF8.GetBytes(second));
+        var resigned = await harness.PublishAsync(SamplePurposes.Catalogue(2, SamplePurposes.Planning()));
+        var conflicting = await harness.PublishAsync(SamplePurposes.Catalogue(2, SamplePurposes.Planning(), SamplePurposes.Research()));
+
+        Assert.Equal(CatalogueStatus.Rejected, replayed.Status);
+        Assert.Contains("older", replayed.Problem, StringComparison.Ordinal);
+        Assert.Equal(CatalogueStatus.Unchanged, again.Status);
+        Assert.Empty(again.Requested);
+        Assert.Equal(CatalogueStatus.Unchanged, resigned.Status);
+        Assert.Equal(CatalogueStatus.Rejected, conflicting.Status);
+        Assert.Contains("higher sequence", conflicting.Problem, StringComparison.Ordinal);
+        Assert.Equal(2, (await harness.Consents.GetGrantsAsync(None)).Count);
+    }
+
+    [Fact]
+    public async Task StoredCatalogueEditedInTheFile_IsNoLongerTrusted()
+    {
+        using var harness = new ConsentHarness();
+        await harness.RequestPlanningAsync();
+        using (var connection = new SqliteConnection($"Data Source={harness.DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE consent_catalogue SET jws = substr(jws, 1, length(jws) - 2) || 'AA';";
+            command.ExecuteNonQuery();
+        }
+
+        Assert.Null(await harness.Consents.GetCatalogueAsync(None));
+        var refused = await Assert.ThrowsAsync<ConsentException>(() => harness.GrantPlanningAsync());
+        Assert.Contains("No purpose catalogue", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Payload_WithSurroundingWhitespace_IsAccepted_ButNotArbitraryBytes()
+    {
+        using var harness = new ConsentHarness();
+        var jws = harness.SignCatalogue(SamplePurposes.Catalogue(1, SamplePurposes.Planning()));
+
+        Assert.Equal(CatalogueStatus.Accepted, (await harness.Catalogues.ApplyAsync(Encoding.UTF8.GetBytes($"\n{jws}\r\n"))).Status);
+        Assert.Equal(CatalogueStatus.Rejected, (await harness.Catalogues.ApplyAsync(new byte[] { 0xFF, 0xFE, 0x00 })).Status);
+        Assert.Equal(CatalogueStatus.Rejected, (await harness.Catalogues.ApplyAsync(ReadOnlyMemory<byte>.Empty)).Status);
+    }
+
+    [Fact]
+    public async Task InterruptedReconciliation_IsCompletedAtStartUp()
+    {
+        using var harness = new ConsentHarness();
+        await harness.Store.StoreAsync(1, harness.SignCatalogue(SamplePurposes.Catalogue(1, SamplePurposes.Planning())), harness.Time.GetUtcNow(), None);
+        Assert.Empty(await harness.Consents.GetGrantsAsync(None));
+
+        await harness.Catalogues.ReconcileCurrentAsync(None);
+
+        Assert.Equal(2, (await harness.Consents.GetGrantsAsync(None)).Count(g => g.Status == ConsentStatus.Requested));
+    }
+
+    private static async Task<string> AssertRejectedAsync(ConsentHarness harness, byte[] payload, string because)
+    {
+        var result = await harness.Catalogues.ApplyAsync(payload);
+
+        Assert.True(result.Status == CatalogueStatus.Rejected, because);
+        Assert.False(string.IsNullOrEmpty(result.Problem));
+        Assert.Empty(result.Requested);
+        Assert.Null(await harness.Consents.GetCatalogueAsync(None));
+        Assert.Empty(await harness.Consents.GetGrantsAsync(None));
+        return result.Problem!;
+    }
+}

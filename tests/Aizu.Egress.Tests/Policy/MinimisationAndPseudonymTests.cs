@@ -1,0 +1,52 @@
+using Aizu.Consent;
+using Aizu.Testing.Uplink;
+
+namespace Aizu.Egress.Tests.Policy;
+
+public sealed class MinimisationAndPseudonymTests
+{
+    [Theory]
+    [InlineData(8449.9, 100, 8400)]
+    [InlineData(8450, 100, 8500)]
+    [InlineData(123.456, 0.1, 123.5)]
+    [InlineData(-3, 100, 0)]
+    public void Apply_WithoutNoise_RoundsToTheStep(double value, double step, double expected)
+    {
+        Assert.Equal(expected, new ValueMinimiser(new Random(1)).Apply(value, new ValueTransform(step)));
+    }
+
+    [Fact]
+    public void Apply_WithLaplaceNoise_StaysOnTheGridAndVaries()
+    {
+        var minimiser = new ValueMinimiser(new Random(7));
+        var released = Enumerable.Range(0, 200).Select(_ => minimiser.Apply(5000, new ValueTransform(10, 200))).ToList();
+
+        Assert.All(released, v => Assert.Equal(0m, (decimal)v % 10));
+        Assert.True(released.Distinct().Count() > 20);
+        Assert.InRange(released.Average(), 4900, 5100);
+    }
+
+    [Fact]
+    public async Task Pseudonyms_DifferByPurposeAndYear_AndAreStable()
+    {
+        var pseudonyms = new HouseholdPseudonyms(new FixedSecretProvider([.. Enumerable.Repeat((byte)9, 32)]));
+
+        var planning2026 = await pseudonyms.ForAsync("city-energy-planning", 2026, CancellationToken.None);
+        var planning2027 = await pseudonyms.ForAsync("city-energy-planning", 2027, CancellationToken.None);
+        var research2026 = await pseudonyms.ForAsync("academic-research", 2026, CancellationToken.None);
+
+        Assert.Matches("^[0-9a-f]{16}$", planning2026);
+        Assert.Equal(planning2026, await pseudonyms.ForAsync("city-energy-planning", 2026, CancellationToken.None));
+        Assert.Equal(3, new[] { planning2026, planning2027, research2026 }.Distinct().Count());
+    }
+
+    [Fact]
+    public void SenmlPayload_IsOneRecordWithVersion26AndWh()
+    {
+        var window = new AggregationWindow(Granularity.Day, new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.FromHours(9)), new DateTimeOffset(2026, 3, 3, 0, 0, 0, TimeSpan.FromHours(9)));
+
+        var json = System.Text.Encoding.UTF8.GetString(SenmlEnergyPayload.Write("0123456789abcdef", DataCategories.ElectricImportEnergy, window, 8400));
+
+        Assert.Equal("""[{"bn":"urn:dev:os:32473-0123456789abcdef:","bver":26,"n":"elec.import.energy","u":"Wh","v":8400,"t":1772377200,"agg":"P1D"}]""", json);
+    }
+}

@@ -1,0 +1,77 @@
+using Aizu.Readings;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Aizu.Hardware.Display.Tests;
+
+public sealed class DisplayConfigurationTests
+{
+    [Fact]
+    public void Validate_Defaults_Succeed() =>
+        Assert.True(new DeviceDisplayOptionsValidator().Validate(null, new DeviceDisplayOptions()).Succeeded);
+
+    [Theory]
+    [InlineData("Height", 48, "Aizu:Display:Height")]
+    [InlineData("Bus", -1, "Aizu:Display:Bus")]
+    public void Validate_BadValue_NamesTheKey(string property, int value, string key)
+    {
+        var options = new DeviceDisplayOptions();
+        typeof(DeviceDisplayOptions).GetProperty(property)!.SetValue(options, value);
+
+        var result = new DeviceDisplayOptionsValidator().Validate(null, options);
+
+        Assert.Contains(result.Failures!, f => f.StartsWith(key, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_BadAddress_ShowsTheUsualOne()
+    {
+        var options = new DeviceDisplayOptions { Kind = DisplayKind.Hd44780, Address = "0x99" };
+
+        var result = new DeviceDisplayOptionsValidator().Validate(null, options);
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("Aizu:Display:Address", StringComparison.Ordinal) && f.Contains("0x27", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AddDeviceDisplay_BindsTheSection_AndSharesTheState()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Aizu:Display:Kind"] = "Hd44780",
+            ["Aizu:Display:Address"] = "0x3F",
+            ["Aizu:Display:RefreshInterval"] = "00:00:05",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDeviceDisplay(configuration.GetSection(DeviceDisplayOptions.SectionName));
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<DeviceDisplayOptions>>().Value;
+        var state = provider.GetRequiredService<DisplayState>();
+        state.SetAlert(true);
+        state.Offer(new Reading(SeriesNames.ElectricImportEnergy, DateTimeOffset.UtcNow, 1, Units.KilowattHour));
+
+        Assert.Equal(DisplayKind.Hd44780, options.Kind);
+        Assert.Equal("0x3F", options.Address);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.RefreshInterval);
+        Assert.True(provider.GetRequiredService<IDisplayState>().AlertActive);
+        Assert.Null(provider.GetRequiredService<IDisplayState>().LatestPower);
+        Assert.Contains(provider.GetServices<IHostedService>(), s => s is DeviceDisplay);
+    }
+
+    [Fact]
+    public async Task AddDeviceDisplay_InvalidSection_StopsStartUp()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Aizu:Display:Height"] = "40" });
+        builder.Services.AddDeviceDisplay(builder.Configuration.GetSection(DeviceDisplayOptions.SectionName));
+        using var host = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(failure.Failures, f => f.StartsWith("Aizu:Display:Height", StringComparison.Ordinal));
+    }
+}

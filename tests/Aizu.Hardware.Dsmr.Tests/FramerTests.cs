@@ -1,0 +1,140 @@
+using System.Buffers;
+using System.Text;
+
+namespace Aizu.Hardware.Dsmr.Tests;
+
+public sealed class FramerTests
+{
+    [Fact]
+    public void GarbageBeforeTelegram_IsDiscardedAndTheTelegramFound()
+    {
+        var frames = Frames("\x01\xFFnoise" + RealTelegrams.V50);
+
+        Assert.Equal([DsmrFrameKind.Discarded, DsmrFrameKind.Telegram], frames.Select(f => f.Kind));
+        Assert.Equal(RealTelegrams.V50, frames[1].Text);
+    }
+
+    [Fact]
+    public void CutOffTelegram_FollowedByAWholeOne_IsDiscardedAndTheNextOneKept()
+    {
+        var frames = Frames(RealTelegrams.V50[..300] + RealTelegrams.V42);
+
+        Assert.Equal(DsmrFrameKind.Discarded, frames[0].Kind);
+        Assert.Contains("cut off", frames[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(RealTelegrams.V42, frames[1].Text);
+    }
+
+    [Fact]
+    public void LineEndsBetweenTelegrams_AreNotReportedAsNoise()
+    {
+        var frames = Frames("\r\n" + RealTelegrams.V22 + "\r\n\r\n" + RealTelegrams.V3);
+
+        Assert.Equal([RealTelegrams.V22, RealTelegrams.V3], frames.Select(f => f.Text));
+    }
+
+    [Fact]
+    public void IncompleteTelegram_WaitsForMoreWithoutConsuming()
+    {
+        var bytes = RealTelegrams.Bytes(RealTelegrams.V50[..^3]);
+        var reader = new SequenceReader<byte>(new ReadOnlySequence<byte>(bytes));
+
+        Assert.False(DsmrFramer.TryReadFrame(ref reader, out _));
+        Assert.Equal(0, reader.Consumed);
+    }
+
+    [Fact]
+    public void TelegramSplitAcrossSegments_IsFramedWhole()
+    {
+        var bytes = RealTelegrams.Bytes(RealTelegrams.V42);
+        var sequence = Segments(bytes, 7);
+        var reader = new SequenceReader<byte>(sequence);
+
+        Assert.True(DsmrFramer.TryReadFrame(ref reader, out var frame));
+        Assert.Equal(DsmrFrameKind.Telegram, frame.Kind);
+        Assert.Equal(bytes, frame.Bytes.ToArray());
+        Assert.NotNull(DsmrTelegramParser.Parse(frame.Bytes));
+    }
+
+    [Fact]
+    public void EndlessDataWithoutEnd_IsDiscardedAtTheLimit()
+    {
+        var text = "/ISk5\\2MT382-1000\r\n" + new string('1', 200);
+        var reader = new SequenceReader<byte>(new ReadOnlySequence<byte>(Encoding.ASCII.GetBytes(text)));
+
+        Assert.True(DsmrFramer.TryReadFrame(ref reader, out var frame, maxTelegramLength: 100));
+        Assert.Equal(DsmrFrameKind.Discarded, frame.Kind);
+        Assert.Equal(text.Length, reader.Consumed);
+    }
+
+    [Fact]
+    public void FedOneByteAtATime_FindsTheSameTelegrams()
+    {
+        var stream = "junk" + RealTelegrams.V50 + RealTelegrams.V42[..100] + RealTelegrams.FluviusEMucs;
+        var found = new List<string>();
+        var pending = new List<byte>();
+        foreach (byte b in Encoding.ASCII.GetBytes(stream))
+        {
+            pending.Add(b);
+            var reader = new SequenceReader<byte>(new ReadOnlySequence<byte>(pending.ToArray()));
+            while (DsmrFramer.TryReadFrame(ref reader, out var frame))
+            {
+                if (frame.Kind == DsmrFrameKind.Telegram)
+                {
+                    found.Add(Encoding.ASCII.GetString(frame.Bytes.ToArray()));
+                }
+            }
+
+            pending.RemoveRange(0, (int)reader.Consumed);
+        }
+
+        Assert.Equal([RealTelegrams.V50, RealTelegrams.FluviusEMucs], found);
+    }
+
+    internal static List<(DsmrFrameKind Kind, string Text, string? Reason)> Frames(string stream)
+    {
+        var reader = new SequenceReader<byte>(new ReadOnlySequence<byte>(Encoding.Latin1.GetBytes(stream)));
+        var frames = new List<(DsmrFrameKind, string, string?)>();
+        while (DsmrFramer.TryReadFrame(ref reader, out var frame))
+        {
+            frames.Add((frame.Kind, Encoding.Latin1.GetString(frame.Bytes.ToArray()), frame.Reason));
+        }
+
+        return frames;
+    }
+
+    private static ReadOnlySequence<byte> Segments(byte[] bytes, int size)
+    {
+        Segment? first = null;
+        Segment? last = null;
+        for (int at = 0; at < bytes.Length; at += size)
+        {
+            var memory = bytes.AsMemory(at, Math.Min(size, bytes.Length - at));
+            if (last is null)
+            {
+                first = last = new Segment(memory, 0);
+            }
+            else
+            {
+                last = last.Append(memory);
+            }
+        }
+
+        return new ReadOnlySequence<byte>(first!, 0, last!, last!.Memory.Length);
+    }
+
+    private sealed class Segment : ReadOnlySequenceSegment<byte>
+    {
+        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
+        {
+            Memory = memory;
+            RunningIndex = runningIndex;
+        }
+
+        public Segment Append(ReadOnlyMemory<byte> memory)
+        {
+            var next = new Segment(memory, RunningIndex + Memory.Length);
+            Next = next;
+            return next;
+        }
+    }
+}
