@@ -82,10 +82,10 @@ public sealed class UplinkService : BackgroundService
             {
                 break;
             }
-            catch (Exception exception) when (exception is MqttCommunicationException or MqttProtocolViolationException
-                or InvalidOperationException or OperationCanceledException or IOException or System.Net.Sockets.SocketException
-                or System.Security.Authentication.AuthenticationException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
+                // Broker, network, TLS or outbox trouble: whatever it was, the loop outlives it and
+                // tries again after the back-off; nothing was marked delivered.
                 reason = exception.Message;
             }
 

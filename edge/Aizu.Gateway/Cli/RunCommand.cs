@@ -20,15 +20,22 @@ internal static class RunCommand
         {
             Description = "Where the panel listens, e.g. http://0.0.0.0:8480. Default: http://127.0.0.1:8480.",
         };
+        var profile = new Option<string>("--profile")
+        {
+            Description = "Demo household: jp (B-route smart meter, default) or eu (DSMR P1 meter with gas).",
+            DefaultValueFactory = _ => "jp",
+        };
+        profile.AcceptOnlyFromAmong("jp", "eu");
         var command = new Command("run", "Run the gateway: read the meter, store readings, serve the panel.")
         {
             demo,
+            profile,
             config,
             urls,
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var settings = new RunSettings(parse.GetValue(demo), parse.GetValue(config)?.FullName, parse.GetValue(urls));
+            var settings = new RunSettings(parse.GetValue(demo), parse.GetValue(config)?.FullName, parse.GetValue(urls), parse.GetValue(profile) ?? "jp");
             return GatewayRunner.RunAsync(settings, output, error, cancellationToken);
         });
         return command;

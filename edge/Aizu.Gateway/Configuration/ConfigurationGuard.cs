@@ -14,9 +14,14 @@ internal static class ConfigurationGuard
         ["Ingest"] = typeof(Aizu.Ingest.IngestOptions),
         ["Panel"] = typeof(Aizu.Panel.PanelOptions),
         ["BRoute"] = typeof(Aizu.Hardware.BRoute.BRouteOptions),
+        ["Dsmr"] = typeof(Aizu.Hardware.Dsmr.DsmrOptions),
+        ["Sml"] = typeof(Aizu.Hardware.Sml.SmlOptions),
+        ["Pulse"] = typeof(Aizu.Hardware.Pulse.PulseMeterOptions),
         ["IndoorSensors"] = typeof(Aizu.Hardware.Sensors.IndoorSensorOptions),
         ["Alerts"] = typeof(Aizu.Alerts.AlertOptions),
         ["Consent"] = typeof(Aizu.Consent.ConsentOptions),
+        ["Egress"] = typeof(Aizu.Egress.EgressOptions),
+        ["Uplink"] = typeof(Aizu.Uplink.UplinkOptions),
         ["Demo"] = typeof(DemoSettings),
     };
 

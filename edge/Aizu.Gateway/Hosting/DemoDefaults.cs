@@ -6,7 +6,19 @@ internal static class DemoDefaults
     /// <summary>Where demo data lives unless configured: a folder in the current directory, kept between runs.</summary>
     public const string DataDirectory = "aizu-demo-data";
 
-    public static Dictionary<string, string?> Create(string runtimeDirectory) => new()
+    public static Dictionary<string, string?> Create(string runtimeDirectory, string profile) =>
+        profile == "eu" ? Europe(runtimeDirectory) : Japan(runtimeDirectory);
+
+    private static Dictionary<string, string?> Europe(string runtimeDirectory) => new()
+    {
+        ["Aizu:Storage:DatabasePath"] = Path.Combine(DataDirectory + "-eu", "aizu.db"),
+        ["Aizu:Dsmr:DevicePath"] = Path.Combine(runtimeDirectory, "ttyP1"),
+        ["Aizu:Dsmr:PowerInterval"] = "00:00:02",
+        ["Aizu:Dsmr:EnergyInterval"] = "00:00:30",
+        ["Aizu:Panel:TimeZone"] = "Europe/Amsterdam",
+    };
+
+    private static Dictionary<string, string?> Japan(string runtimeDirectory) => new()
     {
         ["Aizu:Storage:DatabasePath"] = Path.Combine(DataDirectory, "aizu.db"),
         ["Aizu:BRoute:DevicePath"] = Path.Combine(runtimeDirectory, "ttyWiSUN"),

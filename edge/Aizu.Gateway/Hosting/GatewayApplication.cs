@@ -1,7 +1,12 @@
 using Aizu.Gateway.Configuration;
 using Aizu.Gateway.Demo;
 using Aizu.Consent;
+using Aizu.Egress;
+using Aizu.Uplink;
 using Aizu.Hardware.BRoute;
+using Aizu.Hardware.Dsmr;
+using Aizu.Hardware.Pulse;
+using Aizu.Hardware.Sml;
 using Aizu.Hardware.Sensors;
 using Aizu.Ingest;
 using Aizu.Panel;
@@ -33,7 +38,7 @@ internal static class GatewayApplication
             Directory.CreateDirectory(runtime);
             builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
             {
-                InitialData = DemoDefaults.Create(runtime),
+                InitialData = DemoDefaults.Create(runtime, settings.Profile),
             });
         }
 
@@ -77,13 +82,20 @@ internal static class GatewayApplication
         {
             // Registered first so the simulated dongle exists before the driver opens it.
             services.AddOptions<DemoSettings>().Bind(configuration.GetSection("Aizu:Demo"));
-            services.AddHostedService<DemoHardware>();
+            if (settings.Profile == "eu")
+            {
+                services.AddHostedService<DemoP1Meter>();
+            }
+            else
+            {
+                services.AddHostedService<DemoHardware>();
+            }
         }
 
         services.AddAizuStorage(configuration.GetSection("Aizu:Storage"));
         services.AddAizuIngest(configuration.GetSection("Aizu:Ingest"));
         services.AddAizuPanel(configuration.GetSection("Aizu:Panel"));
-        services.AddBRouteMeter(configuration.GetSection(BRouteOptions.SectionName));
+        AddMeters(services, configuration);
 
         // Consent records live in the same file as the readings: one file, one backup.
         services.AddAizuConsent(configuration.GetSection("Aizu:Consent"), o => o.DatabasePath = configuration["Aizu:Storage:DatabasePath"] ?? string.Empty);
@@ -96,8 +108,57 @@ internal static class GatewayApplication
             services.AddIndoorSensors(configuration.GetSection(IndoorSensorOptions.SectionName));
         }
 
+        if (configuration.GetSection("Aizu:Uplink").Exists())
+        {
+            // Only consented aggregates leave, and only when the household has configured a city broker.
+            services.AddAizuEgress(configuration.GetSection("Aizu:Egress"));
+            services.PostConfigure<EgressOptions>(o =>
+            {
+                if (string.IsNullOrEmpty(o.DatabasePath))
+                {
+                    o.DatabasePath = configuration["Aizu:Storage:DatabasePath"] ?? string.Empty;
+                }
+            });
+            services.AddAizuUplink(configuration.GetSection("Aizu:Uplink"));
+        }
+
         var app = builder.Build();
         app.MapPanel();
         return app;
+    }
+
+    // Each configured meter section adds its driver; a gateway with none has nothing to read.
+    private static void AddMeters(IServiceCollection services, ConfigurationManager configuration)
+    {
+        bool any = false;
+        if (configuration.GetSection(BRouteOptions.SectionName).Exists())
+        {
+            services.AddBRouteMeter(configuration.GetSection(BRouteOptions.SectionName));
+            any = true;
+        }
+
+        if (configuration.GetSection(DsmrOptions.SectionName).Exists())
+        {
+            services.AddDsmrMeter(configuration.GetSection(DsmrOptions.SectionName));
+            any = true;
+        }
+
+        if (configuration.GetSection(SmlOptions.SectionName).Exists())
+        {
+            services.AddSmlMeter(configuration.GetSection(SmlOptions.SectionName));
+            any = true;
+        }
+
+        if (configuration.GetSection(PulseMeterOptions.SectionName).Exists())
+        {
+            services.AddPulseMeter(configuration.GetSection(PulseMeterOptions.SectionName));
+            any = true;
+        }
+
+        if (!any)
+        {
+            throw new GatewayConfigurationException(
+                [$"No meter is configured: add a section {BRouteOptions.SectionName} (Japanese smart meter), {DsmrOptions.SectionName}, {SmlOptions.SectionName} or {PulseMeterOptions.SectionName} (see docs/hardware.md), or try 'aizu run --demo'."]);
+        }
     }
 }

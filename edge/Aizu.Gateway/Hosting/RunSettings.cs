@@ -4,7 +4,8 @@ namespace Aizu.Gateway.Hosting;
 /// <param name="Demo">Simulated dongle and meter instead of hardware.</param>
 /// <param name="ConfigPath">Explicit configuration file, or null for the default locations.</param>
 /// <param name="Urls">Panel listen address(es), or null for the configured/default one.</param>
-internal sealed record RunSettings(bool Demo, string? ConfigPath, string? Urls)
+/// <param name="Profile">Demo household: <c>jp</c> (B-route smart meter) or <c>eu</c> (DSMR P1 meter with gas).</param>
+internal sealed record RunSettings(bool Demo, string? ConfigPath, string? Urls, string Profile = "jp")
 {
     /// <summary>Default location of the installer's configuration file.</summary>
     public const string SystemConfigPath = "/etc/aizu/aizu.json";

@@ -11,9 +11,11 @@ internal sealed class RollupCalendar(TimeZoneInfo zone)
     public const long QuarterHourMs = 900_000;
     public const long HourMs = 3_600_000;
 
-    // Day starts by quarter-hour key; bounded so a long-running gateway does not grow it forever.
+    // Day starts by quarter-hour key; bounded so a long-running gateway does not grow it forever. The
+    // writer and concurrent panel reads share it, hence the lock.
     private const int CacheLimit = 4_096;
     private readonly Dictionary<long, long> dayStarts = [];
+    private readonly Lock cacheLock = new();
 
     public TimeZoneInfo Zone { get; } = zone;
 
@@ -43,19 +45,26 @@ internal sealed class RollupCalendar(TimeZoneInfo zone)
     public long DayStart(long ms)
     {
         var quarter = Floor(ms, QuarterHourMs);
-        if (dayStarts.TryGetValue(quarter, out var start))
+        lock (cacheLock)
         {
-            return start;
+            if (dayStarts.TryGetValue(quarter, out var cached))
+            {
+                return cached;
+            }
         }
 
         var local = TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(quarter), Zone);
-        start = LocalMidnight(local.Date);
-        if (dayStarts.Count >= CacheLimit)
+        var start = LocalMidnight(local.Date);
+        lock (cacheLock)
         {
-            dayStarts.Clear();
+            if (dayStarts.Count >= CacheLimit)
+            {
+                dayStarts.Clear();
+            }
+
+            dayStarts[quarter] = start;
         }
 
-        dayStarts[quarter] = start;
         return start;
     }
 
