@@ -3,7 +3,9 @@ using System.CommandLine;
 using System.Text;
 using Aizu.Hardware.EchonetLite;
 using Aizu.Hardware.EchonetLite.Description;
+using Aizu.Hardware.Dsmr;
 using Aizu.Hardware.Skstack;
+using Aizu.Hardware.Sml;
 
 namespace Aizu.Gateway.Cli;
 
@@ -15,11 +17,59 @@ internal static class DecodeCommand
         var input = new Argument<string[]>("input")
         {
             Description = "An ECHONET Lite frame in hex (\"10 81 00 01 …\") or a whole ERXUDP line as the dongle printed it.",
-            Arity = ArgumentArity.OneOrMore,
+            Arity = ArgumentArity.ZeroOrMore,
         };
-        var command = new Command("decode", "Decode an ECHONET Lite frame or an ERXUDP line and print it readably.") { input };
-        command.SetAction(parse => Decode(string.Join(' ', parse.GetValue(input) ?? []), output, error));
+        var dsmr = new Option<FileInfo?>("--dsmr") { Description = "Decode a DSMR P1 telegram saved in this file." };
+        var sml = new Option<FileInfo?>("--sml") { Description = "Decode an SML file (binary, as read from the IR head) saved in this file." };
+        var command = new Command("decode", "Decode an ECHONET Lite frame, an ERXUDP line, a DSMR telegram or an SML file and print it readably.")
+        {
+            input,
+            dsmr,
+            sml,
+        };
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(dsmr) is { } telegram)
+            {
+                return DecodeFile(telegram, bytes => DsmrTelegramDescriber.Describe(bytes), output, error);
+            }
+
+            if (parse.GetValue(sml) is { } file)
+            {
+                return DecodeFile(file, bytes => SmlFileDescriber.Describe(bytes), output, error);
+            }
+
+            var text = string.Join(' ', parse.GetValue(input) ?? []);
+            if (text.Length == 0)
+            {
+                error.WriteLine("error: give a hex frame or an ERXUDP line, or --dsmr FILE / --sml FILE.");
+                return ExitCodes.BadArguments;
+            }
+
+            return Decode(text, output, error);
+        });
         return command;
+    }
+
+    internal static int DecodeFile(FileInfo file, Func<byte[], string> describe, TextWriter output, TextWriter error)
+    {
+        if (!file.Exists)
+        {
+            error.WriteLine($"error: {file.FullName} does not exist.");
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            output.WriteLine(describe(File.ReadAllBytes(file.FullName)));
+            return ExitCodes.Ok;
+        }
+        catch (FormatException ex)
+        {
+            // DsmrFormatException and SmlFormatException both say what is wrong and where.
+            error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
     }
 
     internal static int Decode(string text, TextWriter output, TextWriter error)
