@@ -17,6 +17,7 @@ internal static class ConfigurationGuard
         ["Dsmr"] = typeof(Aizu.Hardware.Dsmr.DsmrOptions),
         ["Sml"] = typeof(Aizu.Hardware.Sml.SmlOptions),
         ["Pulse"] = typeof(Aizu.Hardware.Pulse.PulseMeterOptions),
+        ["Display"] = typeof(Aizu.Hardware.Display.DeviceDisplayOptions),
         ["IndoorSensors"] = typeof(Aizu.Hardware.Sensors.IndoorSensorOptions),
         ["Alerts"] = typeof(Aizu.Alerts.AlertOptions),
         ["Consent"] = typeof(Aizu.Consent.ConsentOptions),

@@ -4,6 +4,7 @@ using Aizu.Consent;
 using Aizu.Egress;
 using Aizu.Uplink;
 using Aizu.Hardware.BRoute;
+using Aizu.Hardware.Display;
 using Aizu.Hardware.Dsmr;
 using Aizu.Hardware.Pulse;
 using Aizu.Hardware.Sml;
@@ -106,6 +107,12 @@ internal static class GatewayApplication
         else if (configuration.GetSection(IndoorSensorOptions.SectionName).Exists())
         {
             services.AddIndoorSensors(configuration.GetSection(IndoorSensorOptions.SectionName));
+        }
+
+        if (configuration.GetSection(DeviceDisplayOptions.SectionName).Exists())
+        {
+            services.AddDeviceDisplay(configuration.GetSection(DeviceDisplayOptions.SectionName));
+            services.AddHostedService<Display.DisplayFeeder>();
         }
 
         if (configuration.GetSection("Aizu:Uplink").Exists())

@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Aizu.Gateway.Cli;
-using Microsoft.Data.Sqlite;
+using Aizu.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Aizu.Gateway.Tests.EndToEnd;
 
@@ -39,17 +41,21 @@ public sealed class DemoRunTests
         await using (var gateway = GatewayProcess.Start(directory.Path, "run", "--demo", "--urls", "http://127.0.0.1:0"))
         {
             using var http = new HttpClient { BaseAddress = await gateway.PanelAsync() };
+            await WaitForPowerAsync(http, after: null, gateway);
             await WaitForStoredAsync(http, minimum: 5, gateway);
             await gateway.KillAsync();
             before = await CountReadingsAsync(database);
         }
 
+        var restartedAt = DateTimeOffset.UtcNow;
         await using var restarted = GatewayProcess.Start(directory.Path, "run", "--demo", "--urls", "http://127.0.0.1:0");
         using var again = new HttpClient { BaseAddress = await restarted.PanelAsync() };
         await WaitForStoredAsync(again, minimum: before + 1, restarted);
+        await WaitForPowerAsync(again, after: restartedAt, restarted);
 
         Assert.True(before >= 5);
         Assert.Contains("remembered PAN", restarted.Output, StringComparison.Ordinal);
+        Assert.True(await CountReadingsAsync(database) > before);
     }
 
     [Fact]
@@ -127,12 +133,10 @@ public sealed class DemoRunTests
         throw new TimeoutException($"Fewer than {minimum} readings stored within {ReadingLimit}. Gateway output:{Environment.NewLine}{gateway.Output}");
     }
 
+    // Counted through the store itself: the file format (compressed chunks) is the store's business.
     private static async Task<long> CountReadingsAsync(string database)
     {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM reading";
-        return (long)(await command.ExecuteScalarAsync())!;
+        await using var store = new ReadingStore(Options.Create(new StorageOptions { DatabasePath = database }), NullLogger<ReadingStore>.Instance);
+        return await store.CountAsync(CancellationToken.None);
     }
 }
