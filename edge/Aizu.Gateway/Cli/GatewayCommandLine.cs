@@ -13,6 +13,7 @@ internal static class GatewayCommandLine
             DecodeCommand.Create(output, error),
             ConsentCommand.Create(output, error),
             EgressCommand.Create(output, error),
+            ExportCommand.Create(output, error),
         };
         return root;
     }

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Globalization;
+using Aizu.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Aizu.Gateway.Cli;
+
+/// <summary><c>aizu export --from --to --resolution --format [--series] [--database]</c>: the household's own data, out of the store.</summary>
+internal static class ExportCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var from = new Option<string>("--from") { Description = "Start (inclusive), e.g. 2026-11-01 or 2026-11-01T00:00+09:00.", Required = true };
+        var to = new Option<string>("--to") { Description = "End (exclusive), same format.", Required = true };
+        var resolution = new Option<Resolution>("--resolution") { Description = "raw, minute, quarterhour, hour or day.", DefaultValueFactory = _ => Resolution.Hour };
+        var format = new Option<ExportFormat>("--format") { Description = "csv or json.", DefaultValueFactory = _ => ExportFormat.Csv };
+        var series = new Option<string?>("--series") { Description = "One series, e.g. elec.import.energy. Default: every series." };
+        var database = new Option<string>("--database") { Description = "The gateway's database file.", DefaultValueFactory = _ => Path.Combine("aizu-demo-data", "aizu.db") };
+        var command = new Command("export", "Export stored readings or rollups as CSV or JSON.") { from, to, resolution, format, series, database };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!TryParseTime(parse.GetValue(from)!, out var start) || !TryParseTime(parse.GetValue(to)!, out var end))
+            {
+                await error.WriteLineAsync("error: --from and --to must be dates or times such as 2026-11-01 or 2026-11-01T00:00+09:00.");
+                return ExitCodes.BadArguments;
+            }
+
+            if (end <= start)
+            {
+                await error.WriteLineAsync("error: --to must be after --from.");
+                return ExitCodes.BadArguments;
+            }
+
+            string path = parse.GetValue(database)!;
+            if (!File.Exists(path))
+            {
+                await error.WriteLineAsync($"error: there is no gateway database at {Path.GetFullPath(path)}; pass --database FILE.");
+                return ExitCodes.BadInput;
+            }
+
+            await using var store = new ReadingStore(Options.Create(new StorageOptions { DatabasePath = path }), NullLogger<ReadingStore>.Instance);
+            try
+            {
+                await new ReadingExporter(store).ExportAsync(parse.GetValue(series), start, end, parse.GetValue(resolution), parse.GetValue(format), output, cancellationToken);
+                return ExitCodes.Ok;
+            }
+            catch (ArgumentException ex)
+            {
+                await error.WriteLineAsync($"error: {ex.Message}");
+                return ExitCodes.BadArguments;
+            }
+        });
+        return command;
+    }
+
+    private static bool TryParseTime(string text, out DateTimeOffset value) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
+}
