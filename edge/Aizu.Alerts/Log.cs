@@ -43,4 +43,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 7009, Level = LogLevel.Error,
         Message = "The alert key state is unreadable ({Reason}); trusting only the pinned city key")]
     public static partial void KeyStateDamaged(this ILogger logger, Exception exception, string reason);
+
+    [LoggerMessage(EventId = 7010, Level = LogLevel.Information,
+        Message = "City alert {Identifier} acknowledged on the panel ({Forwarding}): {Detail}")]
+    public static partial void AlertAcknowledged(this ILogger logger, string identifier, AcknowledgementForwarding forwarding, string detail);
 }

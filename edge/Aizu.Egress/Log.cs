@@ -43,4 +43,16 @@ internal static partial class Log
     [LoggerMessage(EventId = 3009, Level = LogLevel.Warning,
         Message = "Message {MessageId} was not delivered (attempt {Attempt}, reason {ReasonCode}): {Reason}")]
     public static partial void DeliveryFailed(this ILogger logger, string messageId, int attempt, int? reasonCode, string reason);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Information,
+        Message = "Alert acknowledgement for {AlertReference} queued under {ConsentReference} as message {MessageId}")]
+    public static partial void AcknowledgementQueued(this ILogger logger, string alertReference, string consentReference, string messageId);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Information,
+        Message = "Alert acknowledgement for {AlertReference} kept on the gateway: {Reason}")]
+    public static partial void AcknowledgementNotSent(this ILogger logger, string alertReference, string reason);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Information,
+        Message = "Pruned {Count} delivered outbox message(s) finished before {Before:O}; the egress log keeps them")]
+    public static partial void OutboxPruned(this ILogger logger, int count, DateTimeOffset before);
 }

@@ -19,12 +19,12 @@ public static class PanelEndpoints
 
     /// <summary>
     /// Maps <c>GET /</c> (and the page's other files), <c>GET /api/live</c> (server-sent events),
-    /// <c>GET /api/live/recent</c>, <c>GET /api/today</c> and <c>GET /api/status</c>. Requires <c>AddAizuPanel</c>, <c>AddAizuIngest</c> and <c>AddAizuStorage</c>.
+    /// <c>GET /api/live/recent</c>, <c>GET /api/today</c> and <c>GET /api/status</c>, the session endpoints and the access middleware. Requires <c>AddAizuPanel</c>, <c>AddAizuIngest</c> and <c>AddAizuStorage</c>.
     /// </summary>
-    public static IEndpointRouteBuilder MapPanel(this IEndpointRouteBuilder app)
+    public static WebApplication MapPanel(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var assets = app.ServiceProvider.GetService<PanelAssets>()
+        var assets = app.Services.GetService<PanelAssets>()
             ?? throw new InvalidOperationException("Call services.AddAizuPanel(...) before app.MapPanel().");
 
         foreach (var asset in assets.All)
@@ -37,12 +37,29 @@ public static class PanelEndpoints
             }
         }
 
-        app.MapGet("/api/live", LiveEndpoint.Handle);
-        app.MapGet("/api/live/recent", RecentPowerEndpoint.HandleAsync);
-        app.MapGet("/api/today", TodayEndpoint.HandleAsync);
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        SessionEndpoints.Map(app);
+
+        // A health probe for installers and supervisors: says only that the gateway answers.
+        app.MapGet("/healthz", () => TypedResults.Text("ok"));
+
+        // Open like the probe: it carries no consumption, and "the store is broken" must show even when
+        // signing in cannot work because the data folder is what is broken.
         app.MapGet("/api/status", StatusEndpoint.HandleAsync);
 
-        var logger = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory);
+        var viewer = app.MapGroup("/api").RequireAuthorization(PanelPolicies.Viewer);
+        viewer.MapGet("/live", LiveEndpoint.Handle);
+        viewer.MapGet("/live/recent", RecentPowerEndpoint.HandleAsync);
+        viewer.MapGet("/today", TodayEndpoint.HandleAsync);
+        viewer.MapGet("/history", HistoryEndpoint.HandleAsync);
+
+        // Alerts are for whoever stands at the panel, kiosk included: "I'm safe" must not wait for a password.
+        app.MapAlertApi().RequireAuthorization(PanelPolicies.Viewer).AddEndpointFilter<CsrfFilter>();
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory);
         logger.PanelMapped(assets.All.Count);
         return app;
     }

@@ -19,16 +19,20 @@ public sealed class AssetTests
         Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
         Assert.True(response.Headers.CacheControl?.NoCache);
         Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
-        foreach (var id in new[] { "live-power", "live-updated", "today-import", "link-status", "lang-toggle" })
+        foreach (var id in new[] { "nav", "screens", "gate", "link-status", "lang-toggle" })
         {
             Assert.Contains($"id=\"{id}\"", html, StringComparison.Ordinal);
         }
+
+        Assert.Contains("<script src=\"js/main.js\" type=\"module\">", html, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("/index.html", "text/html")]
-    [InlineData("/app.js", "text/javascript")]
-    [InlineData("/app.css", "text/css")]
+    [InlineData("/js/main.js", "text/javascript")]
+    [InlineData("/js/screens/home.js", "text/javascript")]
+    [InlineData("/css/app.css", "text/css")]
+    [InlineData("/vendor/uplot/uPlot.iife.min.js", "text/javascript")]
     public async Task Each_file_has_its_content_type(string path, string mediaType)
     {
         await using var host = await PanelHost.StartAsync();
@@ -45,11 +49,11 @@ public sealed class AssetTests
     public async Task An_unchanged_file_revalidates_with_304()
     {
         await using var host = await PanelHost.StartAsync();
-        using var first = await host.Client.GetAsync("/app.js");
+        using var first = await host.Client.GetAsync("/js/main.js");
         var etag = first.Headers.ETag;
         Assert.NotNull(etag);
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/app.js");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/js/main.js");
         request.Headers.IfNoneMatch.Add(etag);
         using var second = await host.Client.SendAsync(request);
 
@@ -61,10 +65,13 @@ public sealed class AssetTests
     {
         var assets = new PanelAssets().All;
 
-        Assert.Equal(["/app.css", "/app.js", "/index.html"], assets.Select(a => a.RequestPath));
+        Assert.Contains("/index.html", assets.Select(a => a.RequestPath));
+        Assert.Contains("/js/main.js", assets.Select(a => a.RequestPath));
+        Assert.Contains("/vendor/uplot/uPlot.iife.min.js", assets.Select(a => a.RequestPath));
         foreach (var asset in assets)
         {
-            var text = Encoding.UTF8.GetString(asset.Content);
+            // uPlot names its home page in its banner comment; that is text, not something fetched.
+            var text = Encoding.UTF8.GetString(asset.Content).Replace("https://github.com/leeoniya/uPlot", string.Empty, StringComparison.Ordinal);
             Assert.DoesNotContain("http://", text, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("https://", text, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("//cdn", text, StringComparison.OrdinalIgnoreCase);
@@ -74,11 +81,11 @@ public sealed class AssetTests
     [Fact]
     public void The_page_offers_both_languages()
     {
-        var script = Encoding.UTF8.GetString(new PanelAssets().All.Single(a => a.RequestPath == "/app.js").Content);
+        string Script(string path) => Encoding.UTF8.GetString(new PanelAssets().All.Single(a => a.RequestPath == path).Content);
 
-        Assert.Contains("現在の電力", script, StringComparison.Ordinal);
-        Assert.Contains("Live power", script, StringComparison.Ordinal);
-        Assert.Contains("navigator.languages", script, StringComparison.Ordinal);
+        Assert.Contains("現在の電力", Script("/js/screens/home.js"), StringComparison.Ordinal);
+        Assert.Contains("Live power", Script("/js/screens/home.js"), StringComparison.Ordinal);
+        Assert.Contains("navigator.languages", Script("/js/i18n.js"), StringComparison.Ordinal);
     }
 
     [Fact]

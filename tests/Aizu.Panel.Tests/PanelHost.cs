@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Aizu.Ingest;
 using Aizu.Readings;
 using Aizu.Storage;
@@ -24,8 +25,14 @@ internal sealed class PanelHost : IAsyncDisposable
     {
         this.directory = directory;
         App = app;
-        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        Client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }, disposeHandler: true)
+        {
+            BaseAddress = address,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
     }
+
+    public const string Password = "panel test password";
 
     public WebApplication App { get; }
 
@@ -40,7 +47,8 @@ internal sealed class PanelHost : IAsyncDisposable
     public static async Task<PanelHost> StartAsync(
         TimeProvider? time = null,
         IDictionary<string, string?>? settings = null,
-        IReadingSource? source = null)
+        IReadingSource? source = null,
+        bool signIn = true)
     {
         var app = Build(time, settings, source, out var directory);
         try
@@ -59,7 +67,13 @@ internal sealed class PanelHost : IAsyncDisposable
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new PanelHost(app, new Uri(address), directory);
+        var host = new PanelHost(app, new Uri(address), directory);
+        if (signIn)
+        {
+            await host.SignInAsync(Password);
+        }
+
+        return host;
     }
 
     /// <summary>Builds the app without starting it, for start-up validation tests.</summary>
@@ -101,6 +115,25 @@ internal sealed class PanelHost : IAsyncDisposable
         var app = builder.Build();
         app.MapPanel();
         return app;
+    }
+
+    /// <summary>What the page does: the session for its anti-forgery token, then the first-start password or a sign-in.</summary>
+    public async Task SignInAsync(string password)
+    {
+        var session = await Client.GetFromJsonAsync<SessionState>("/api/session");
+        SetCsrf(session!);
+        string path = session!.SetupRequired ? "/api/session/setup" : "/api/session/login";
+        using var response = await Client.PostAsJsonAsync(path, new PasswordRequest(password));
+        response.EnsureSuccessStatusCode();
+
+        // The anti-forgery token is bound to who is signed in, so take the new one.
+        SetCsrf((await Client.GetFromJsonAsync<SessionState>("/api/session"))!);
+    }
+
+    public void SetCsrf(SessionState session)
+    {
+        Client.DefaultRequestHeaders.Remove(session.CsrfHeader);
+        Client.DefaultRequestHeaders.Add(session.CsrfHeader, session.CsrfToken);
     }
 
     public async ValueTask DisposeAsync()

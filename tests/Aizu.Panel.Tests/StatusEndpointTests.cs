@@ -51,7 +51,14 @@ public sealed class StatusEndpointTests
         {
             await using var host = await PanelHost.StartAsync(
                 new FakeTimeProvider(Now),
-                new Dictionary<string, string?> { ["Aizu:Storage:DatabasePath"] = Path.Combine(blocker, "readings.db") });
+                new Dictionary<string, string?>
+                {
+                    ["Aizu:Storage:DatabasePath"] = Path.Combine(blocker, "readings.db"),
+
+                    // No password can be saved where the store cannot be; a kiosk still shows the problem.
+                    ["Aizu:Panel:Kiosk"] = "true",
+                },
+                signIn: false);
 
             var status = await GetStatus(host);
             Assert.Equal(JsonValueKind.Null, status.GetProperty("readingsStored").ValueKind);

@@ -2,7 +2,7 @@ namespace Aizu.Uplink;
 
 /// <summary>
 /// Receives messages from the city on the downlink topics (<see cref="GatewayTopics.Downlink"/>): the alert
-/// component takes <see cref="GatewayTopics.CityAlerts"/>, the consent component <see cref="GatewayTopics.Catalogue"/>.
+/// component takes <see cref="GatewayTopics.CityAlerts"/> and <see cref="GatewayTopics.AlertKeys"/>, the consent component <see cref="GatewayTopics.Catalogue"/>.
 /// Register implementations as <c>IDownlinkHandler</c> singletons.
 /// </summary>
 public interface IDownlinkHandler

@@ -12,7 +12,9 @@ public static class AlertServiceCollectionExtensions
     /// Binds <see cref="AlertOptions"/> from <paramref name="section"/> (normally <c>Aizu:Alerts</c>), validates
     /// them at start-up and registers <see cref="AlertInbox"/> (hand it the payloads of
     /// <see cref="AlertTopics.City"/> and <see cref="AlertTopics.Keys"/>), <see cref="AlertBoard"/> (the panel
-    /// reads it), <see cref="CityKeyRing"/> and <see cref="AlertStatistics"/>.
+    /// reads it), <see cref="CityKeyRing"/>, <see cref="AlertStatistics"/> and <see cref="AlertAcknowledger"/> (the panel's
+    /// "I'm safe"; it keeps acknowledgements on the device unless the host registers an
+    /// <see cref="IAlertAcknowledgementSender"/> first that forwards them under consent).
     /// </summary>
     public static IServiceCollection AddAizuAlerts(this IServiceCollection services, IConfiguration section)
     {
@@ -28,6 +30,8 @@ public static class AlertServiceCollectionExtensions
         services.TryAddSingleton<AlertStatistics>();
         services.TryAddSingleton<AlertBoard>();
         services.TryAddSingleton<AlertInbox>();
+        services.TryAddSingleton<IAlertAcknowledgementSender, LocalOnlyAcknowledgementSender>();
+        services.TryAddSingleton<AlertAcknowledger>();
         return services;
     }
 }

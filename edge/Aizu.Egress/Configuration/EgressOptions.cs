@@ -36,4 +36,11 @@ public sealed class EgressOptions
     /// history, a slow batch) are in the store. Default five minutes.
     /// </summary>
     public TimeSpan ReleaseDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long delivered messages stay in the outbox table before they are pruned. Default 30 days. The
+    /// egress log (what the household reads: <c>aizu egress log</c>, the panel) keeps its own copy of every
+    /// send and is never pruned; pending and dropped messages are never pruned.
+    /// </summary>
+    public TimeSpan DeliveredRetention { get; set; } = TimeSpan.FromDays(30);
 }

@@ -40,6 +40,11 @@ internal sealed class EgressOptionsValidator(string sectionPath) : IValidateOpti
             failures.Add($"{Key(nameof(EgressOptions.EvaluationInterval))} must be between 00:00:01 and 01:00:00.");
         }
 
+        if (options.DeliveredRetention < TimeSpan.FromDays(1) || options.DeliveredRetention > TimeSpan.FromDays(3650))
+        {
+            failures.Add($"{Key(nameof(EgressOptions.DeliveredRetention))} must be between 1.00:00:00 and 3650.00:00:00.");
+        }
+
         if (options.ReleaseDelay < TimeSpan.Zero || options.ReleaseDelay > TimeSpan.FromDays(1))
         {
             failures.Add($"{Key(nameof(EgressOptions.ReleaseDelay))} must be between 00:00:00 and 1.00:00:00.");

@@ -42,6 +42,7 @@ public static class EgressServiceCollectionExtensions
         services.TryAddSingleton<EgressLog>();
         services.TryAddSingleton<WindowAggregator>();
         services.TryAddSingleton<ConsentStateKeeper>();
+        services.TryAddSingleton<AcknowledgementEgress>();
         services.TryAddSingleton<EgressStatus>();
         services.TryAddSingleton<EgressService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EgressService>(provider => provider.GetRequiredService<EgressService>()));

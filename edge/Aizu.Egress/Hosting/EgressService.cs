@@ -14,10 +14,14 @@ namespace Aizu.Egress;
 public sealed class EgressService : BackgroundService
 {
     private static readonly TimeSpan WatchRetryDelay = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
 
     private readonly IConsentRegistry registry;
     private readonly ConsentStateKeeper keeper;
     private readonly WindowAggregator aggregator;
+    private readonly SqliteOutbox outbox;
+    private readonly TimeSpan deliveredRetention;
+    private DateTimeOffset nextPruneAt = DateTimeOffset.MinValue;
     private readonly EgressStatus status;
     private readonly TimeProvider time;
     private readonly TimeSpan interval;
@@ -29,6 +33,7 @@ public sealed class EgressService : BackgroundService
         IConsentRegistry registry,
         ConsentStateKeeper keeper,
         WindowAggregator aggregator,
+        SqliteOutbox outbox,
         EgressStatus status,
         TimeProvider time,
         IOptions<EgressOptions> options,
@@ -38,6 +43,8 @@ public sealed class EgressService : BackgroundService
         this.registry = registry;
         this.keeper = keeper;
         this.aggregator = aggregator;
+        this.outbox = outbox;
+        deliveredRetention = options.Value.DeliveredRetention;
         this.status = status;
         this.time = time;
         interval = options.Value.EvaluationInterval;
@@ -53,12 +60,30 @@ public sealed class EgressService : BackgroundService
             // Reconcile first: a withdrawn consent's unsent data is gone before any new window is looked at.
             await keeper.ReconcileAsync(cancellationToken);
             await aggregator.RunAsync(cancellationToken);
+            await PruneAsync(startedAt, cancellationToken);
             status.PassCompleted(startedAt, null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.PassFailed(exception);
             status.PassCompleted(startedAt, exception.Message);
+        }
+    }
+
+    /// <summary>Deletes delivered outbox rows older than <see cref="EgressOptions.DeliveredRetention"/>, at most once an hour.</summary>
+    private async Task PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (now < nextPruneAt)
+        {
+            return;
+        }
+
+        nextPruneAt = now + PruneInterval;
+        var before = now - deliveredRetention;
+        var pruned = await outbox.PruneDeliveredAsync(before, cancellationToken);
+        if (pruned > 0)
+        {
+            logger.OutboxPruned(pruned, before);
         }
     }
 

@@ -64,12 +64,12 @@ public sealed class SqliteOutbox : IOutbox
                 return null;
             }
 
-            if (kind != MessageKind.Data)
+            if (kind is MessageKind.ConsentState or MessageKind.DeletionRequest)
             {
                 return candidate;
             }
 
-            // A data row without terms cannot be checked, so it cannot go.
+            // A data or acknowledgement row without terms cannot be checked, so it cannot go.
             var verdict = terms is null
                 ? ConsentVerdict.Refuse("data message without consent terms")
                 : await gate.CheckAsync(terms, now, cancellationToken);
@@ -221,6 +221,21 @@ public sealed class SqliteOutbox : IOutbox
             }
 
             return entries;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Deletes delivered outbox rows that finished before <paramref name="before"/>; returns how many. Only
+    /// delivered rows go: pending ones are still to be sent, dropped ones say why something never left.
+    /// The egress log keeps its own copy of every send, so what the household reads is unaffected.
+    /// </summary>
+    public Task<int> PruneDeliveredAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, transaction) =>
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "DELETE FROM egress_outbox WHERE state = 1 AND finished_ms IS NOT NULL AND finished_ms < $before;";
+            command.Parameters.AddWithValue("$before", before.ToUnixTimeMilliseconds());
+            return command.ExecuteNonQuery();
         }, cancellationToken);
 
     /// <summary>Adds <paramref name="message"/> in its own transaction and wakes the uplink.</summary>

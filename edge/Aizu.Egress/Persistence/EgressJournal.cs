@@ -79,6 +79,62 @@ public sealed class EgressJournal(EgressDatabase database)
         return committed;
     }
 
+    /// <summary>
+    /// Commits an alert acknowledgement released under <paramref name="decision"/>'s consent and its outbox
+    /// row in one transaction. False when this alert was already acknowledged under that consent (nothing
+    /// written): the city gets one answer per alert and consent, however often the button is pressed.
+    /// </summary>
+    public async Task<bool> CommitAcknowledgementAsync(AcknowledgementDecision decision, DateTimeOffset decidedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        if (decision.Message is not { } message || decision.Pseudonym is not { } pseudonym)
+        {
+            throw new ArgumentException("Only a released acknowledgement with its message and pseudonym is committed.", nameof(decision));
+        }
+
+        var committed = await database.WriteAsync((connection, transaction) =>
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                INSERT INTO egress_ack(consent_id, alert_ref, consent_version, acknowledged_ms, decided_ms, msg_id, pseudonym)
+                VALUES ($id, $alert, $version, $acknowledged, $decided, $msg, $pseudonym)
+                ON CONFLICT DO NOTHING;
+                """;
+            command.Parameters.AddWithValue("$id", decision.Terms.ConsentId);
+            command.Parameters.AddWithValue("$alert", decision.AlertReference);
+            command.Parameters.AddWithValue("$version", decision.Terms.Version);
+            command.Parameters.AddWithValue("$acknowledged", decision.AcknowledgedAt.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$decided", decidedAt.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$msg", message.MessageId);
+            command.Parameters.AddWithValue("$pseudonym", pseudonym);
+            if (command.ExecuteNonQuery() == 0)
+            {
+                return false;
+            }
+
+            OutboxRows.Insert(connection, transaction, message, MessageKind.AlertAcknowledgement, decision.Terms);
+            return true;
+        }, cancellationToken);
+        if (committed)
+        {
+            database.PulseOutbox();
+        }
+
+        return committed;
+    }
+
+    /// <summary>The message id of the acknowledgement of <paramref name="alertReference"/> under <paramref name="consentId"/>, or null.</summary>
+    public Task<string?> GetAcknowledgementAsync(string consentId, string alertReference, CancellationToken cancellationToken) =>
+        database.ReadAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT msg_id FROM egress_ack WHERE consent_id = $id AND alert_ref = $alert;";
+            command.Parameters.AddWithValue("$id", consentId);
+            command.Parameters.AddWithValue("$alert", alertReference);
+            return command.ExecuteScalar() as string;
+        }, cancellationToken);
+
     /// <summary>Drops unsent data messages of every consent not in <paramref name="activeConsentIds"/>; returns how many per consent.</summary>
     public Task<IReadOnlyDictionary<string, int>> DropPendingExceptAsync(IReadOnlyCollection<string> activeConsentIds, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
         database.WriteAsync<IReadOnlyDictionary<string, int>>((connection, transaction) =>
@@ -87,7 +143,7 @@ public sealed class EgressJournal(EgressDatabase database)
             command.Transaction = transaction;
             command.CommandText = """
                 UPDATE egress_outbox SET state = 2, last_reason = $reason, finished_ms = $at
-                WHERE state = 0 AND kind = 0 AND (consent_id IS NULL OR consent_id NOT IN (SELECT value FROM json_each($active)))
+                WHERE state = 0 AND kind IN (0, 3) AND (consent_id IS NULL OR consent_id NOT IN (SELECT value FROM json_each($active)))
                 RETURNING coalesce(consent_id, '?');
                 """;
             command.Parameters.AddWithValue("$reason", "dropped before sending: " + reason);
@@ -118,19 +174,23 @@ public sealed class EgressJournal(EgressDatabase database)
         {
             using var command = connection.CreateCommand();
             command.CommandText = """
-                SELECT EXISTS(SELECT 1 FROM egress_log WHERE consent_id = $id AND kind = 0)
-                    OR EXISTS(SELECT 1 FROM egress_outbox WHERE consent_id = $id AND kind = 0 AND attempts > 0);
+                SELECT EXISTS(SELECT 1 FROM egress_log WHERE consent_id = $id AND kind IN (0, 3))
+                    OR EXISTS(SELECT 1 FROM egress_outbox WHERE consent_id = $id AND kind IN (0, 3) AND attempts > 0);
                 """;
             command.Parameters.AddWithValue("$id", consentId);
             return (long)command.ExecuteScalar()! != 0;
         }, cancellationToken);
 
-    /// <summary>Pseudonyms of released windows of <paramref name="consentId"/>.</summary>
+    /// <summary>Pseudonyms of released windows and queued alert acknowledgements of <paramref name="consentId"/>.</summary>
     public Task<IReadOnlyList<string>> GetReleasedPseudonymsAsync(string consentId, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<string>>(connection =>
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT DISTINCT pseudonym FROM egress_release WHERE consent_id = $id AND outcome = 0 AND pseudonym IS NOT NULL ORDER BY pseudonym;";
+            command.CommandText = """
+                SELECT pseudonym FROM egress_release WHERE consent_id = $id AND outcome = 0 AND pseudonym IS NOT NULL
+                UNION SELECT pseudonym FROM egress_ack WHERE consent_id = $id
+                ORDER BY pseudonym;
+                """;
             command.Parameters.AddWithValue("$id", consentId);
             using var reader = command.ExecuteReader();
             var list = new List<string>();

@@ -75,6 +75,18 @@ internal static class EgressSchema
             key   TEXT PRIMARY KEY,
             value TEXT NOT NULL) WITHOUT ROWID;
         """,
+        """
+        CREATE TABLE egress_ack(
+            consent_id      TEXT NOT NULL,
+            alert_ref       TEXT NOT NULL,
+            consent_version INTEGER NOT NULL,
+            acknowledged_ms INTEGER NOT NULL,
+            decided_ms      INTEGER NOT NULL,
+            msg_id          TEXT NOT NULL,
+            pseudonym       TEXT NOT NULL,
+            PRIMARY KEY(consent_id, alert_ref)) WITHOUT ROWID;
+        CREATE INDEX egress_outbox_by_finish ON egress_outbox(state, finished_ms);
+        """,
     ];
 
     public static int LatestVersion => Steps.Length;

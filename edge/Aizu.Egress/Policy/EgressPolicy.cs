@@ -111,6 +111,72 @@ public sealed class EgressPolicy
     }
 
     /// <summary>
+    /// Decides on the household's acknowledgement of the alert <paramref name="alertReference"/> (CAP
+    /// <c>sender,identifier,sent</c>) under <paramref name="terms"/>, which must be an <c>alert.ack</c>
+    /// consent active now. The message says only "safe", which alert, and the start of the grant's
+    /// granularity window the button was pressed in (never the exact time). Nothing is written.
+    /// </summary>
+    public async Task<AcknowledgementDecision> DecideAcknowledgementAsync(
+        ConsentTerms terms, string alertReference, DateTimeOffset acknowledgedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(alertReference);
+        AcknowledgementDecision Refuse(string why) => new(terms, alertReference, acknowledgedAt, ReleaseOutcome.Refused, why, null, null);
+
+        if (!string.Equals(terms.Category, DataCategories.AlertAcknowledgement, StringComparison.Ordinal))
+        {
+            return Refuse($"consent {terms.Reference} is for {terms.Category}, not {DataCategories.AlertAcknowledgement}");
+        }
+
+        var now = time.GetUtcNow();
+        var verdict = await gate.CheckAsync(terms, now, cancellationToken);
+        if (!verdict.Allowed)
+        {
+            return Refuse(verdict.Reason);
+        }
+
+        if (!UplinkTopics.IsLevel(terms.Purpose))
+        {
+            return Refuse($"purpose '{terms.Purpose}' cannot be a topic level");
+        }
+
+        if (alertReference.Length is 0 or > 512 || alertReference.Any(char.IsControl))
+        {
+            return Refuse("the alert reference is not a CAP reference");
+        }
+
+        var window = calendar.Containing(acknowledgedAt > now ? now : acknowledgedAt, terms.Granularity);
+        var pseudonym = await pseudonyms.ForAsync(terms.Purpose, calendar.LocalYear(window.Start), cancellationToken);
+        var messageId = NewMessageId(now);
+        var payload = Json(json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("ack", "safe");
+            json.WriteString("alert", alertReference);
+            json.WriteString("window", Timestamp(window.Start));
+            json.WriteString("agg", terms.Granularity);
+            json.WriteString("pseudonym", pseudonym);
+            json.WriteEndObject();
+        });
+        var message = new UplinkMessage(
+            messageId,
+            UplinkTopics.Data(terms.Purpose, terms.Category, pseudonym),
+            payload,
+            UplinkProperties.Json,
+            [
+                new(UplinkProperties.ConsentId, terms.Reference),
+                new(UplinkProperties.Purpose, terms.Purpose),
+                new(UplinkProperties.Aggregation, terms.Granularity),
+                new(UplinkProperties.Schema, UplinkProperties.AcknowledgementSchema),
+                new(UplinkProperties.MessageId, messageId),
+            ],
+            terms.Reference,
+            retain: false,
+            now);
+        return new AcknowledgementDecision(terms, alertReference, acknowledgedAt, ReleaseOutcome.Released, "", message, pseudonym);
+    }
+
+    /// <summary>
     /// The retained consent state: the active grants' references and terms, never a value. The
     /// recipient learns which purposes the household joined, which it needs to accept the data.
     /// </summary>
@@ -139,6 +205,7 @@ public sealed class EgressPolicy
                 json.WriteNumber("noiseScale", grant.Transform.NoiseScale);
                 json.WriteString("validFrom", Timestamp(grant.ValidFrom));
                 json.WriteString("expiresAt", Timestamp(grant.ExpiresAt));
+                json.WriteString("retention", grant.Retention);
                 json.WriteEndObject();
             }
 

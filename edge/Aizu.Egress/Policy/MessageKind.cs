@@ -11,4 +11,10 @@ public enum MessageKind
 
     /// <summary>A deletion request after a withdrawal (no household values).</summary>
     DeletionRequest = 2,
+
+    /// <summary>
+    /// The household's "I'm safe" answer to a city alert, sent only under an active <c>alert.ack</c> grant;
+    /// re-checked against its consent before every send, like <see cref="Data"/>.
+    /// </summary>
+    AlertAcknowledgement = 3,
 }

@@ -32,4 +32,7 @@ public static class UplinkProperties
 
     /// <summary>Schema of a deletion request.</summary>
     public const string DeletionSchema = "aizu.deletion-request/1";
+
+    /// <summary>Schema of an alert acknowledgement ("I'm safe").</summary>
+    public const string AcknowledgementSchema = "aizu.alert-ack/1";
 }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Extensions.Configuration;
 
 namespace Aizu.Gateway.Configuration;
@@ -23,6 +24,8 @@ internal static class ConfigurationGuard
         ["Consent"] = typeof(Aizu.Consent.ConsentOptions),
         ["Egress"] = typeof(Aizu.Egress.EgressOptions),
         ["Uplink"] = typeof(Aizu.Uplink.UplinkOptions),
+        ["Tariff"] = typeof(Aizu.Tariffs.TariffOptions),
+        ["InfluxMirror"] = typeof(Aizu.Storage.Influx.InfluxMirrorOptions),
         ["Demo"] = typeof(DemoSettings),
     };
 
@@ -52,9 +55,62 @@ internal static class ConfigurationGuard
                 {
                     problems.Add($"Unknown configuration key '{key.Path}'. Known keys of {section.Path}: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
                 }
+                else if (type.GetProperty(key.Key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is { } property)
+                {
+                    CheckNested(key, property.PropertyType, problems);
+                }
             }
         }
 
         return problems;
+    }
+
+    // Options with nested settings (e.g. Aizu:Alerts:Household:Latitude, …:Geocodes:0:Name) are checked
+    // the same way, one level of objects or lists of objects at a time.
+    private static void CheckNested(IConfigurationSection section, Type type, List<string> problems)
+    {
+        if (ElementType(type) is { } element)
+        {
+            foreach (var item in section.GetChildren())
+            {
+                CheckNested(item, element, problems);
+            }
+
+            return;
+        }
+
+        if (!IsSettingsObject(type))
+        {
+            return;
+        }
+
+        var known = type.GetProperties().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in section.GetChildren())
+        {
+            if (type.GetProperty(key.Key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is { } property)
+            {
+                CheckNested(key, property.PropertyType, problems);
+            }
+            else
+            {
+                problems.Add($"Unknown configuration key '{key.Path}'. Known keys of {section.Path}: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
+            }
+        }
+    }
+
+    private static bool IsSettingsObject(Type type) =>
+        type.IsClass && type != typeof(string) && !typeof(System.Collections.IEnumerable).IsAssignableFrom(type)
+        && type.Namespace?.StartsWith("Aizu", StringComparison.Ordinal) == true;
+
+    // Lists of settings objects (not of strings or numbers, and not dictionaries, whose keys are free).
+    private static Type? ElementType(Type type)
+    {
+        if (type == typeof(string) || !typeof(System.Collections.IEnumerable).IsAssignableFrom(type))
+        {
+            return null;
+        }
+
+        var element = type.IsArray ? type.GetElementType() : type.IsGenericType && type.GetGenericArguments().Length == 1 ? type.GetGenericArguments()[0] : null;
+        return element is not null && IsSettingsObject(element) ? element : null;
     }
 }

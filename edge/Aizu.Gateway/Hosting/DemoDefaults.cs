@@ -16,6 +16,13 @@ internal static class DemoDefaults
         ["Aizu:Dsmr:PowerInterval"] = "00:00:02",
         ["Aizu:Dsmr:EnergyInterval"] = "00:00:30",
         ["Aizu:Panel:TimeZone"] = "Europe/Amsterdam",
+        ["Aizu:Storage:TimeZone"] = "Europe/Amsterdam",
+        ["Aizu:Tariff:Currency"] = "EUR",
+        ["Aizu:Tariff:TimeZone"] = "Europe/Amsterdam",
+        ["Aizu:Tariff:Kind"] = "Flat",
+        ["Aizu:Tariff:PricePerKWh"] = "0.27",
+        ["Aizu:Tariff:BasicChargePerMonth"] = "7.50",
+        ["Aizu:Tariff:ExportPricePerKWh"] = "0.09",
     };
 
     private static Dictionary<string, string?> Japan(string runtimeDirectory) => new()
@@ -28,6 +35,23 @@ internal static class DemoDefaults
         ["Aizu:BRoute:EnergyInterval"] = "00:00:30",
         // The simulated meter is in Japan; its day starts at midnight JST whatever the host's zone.
         ["Aizu:Panel:TimeZone"] = "Asia/Tokyo",
+        ["Aizu:Storage:TimeZone"] = "Asia/Tokyo",
+
+        // docs/examples/tariffs/jp-tiered.json: TEPCO 従量電灯B 30 A with illustrative prices.
+        ["Aizu:Tariff:Currency"] = "JPY",
+        ["Aizu:Tariff:TimeZone"] = "Asia/Tokyo",
+        ["Aizu:Tariff:Kind"] = "Tiered",
+        ["Aizu:Tariff:Tiers:0:Name"] = "第1段階",
+        ["Aizu:Tariff:Tiers:0:UpToKWh"] = "120",
+        ["Aizu:Tariff:Tiers:0:PricePerKWh"] = "29.80",
+        ["Aizu:Tariff:Tiers:1:Name"] = "第2段階",
+        ["Aizu:Tariff:Tiers:1:UpToKWh"] = "300",
+        ["Aizu:Tariff:Tiers:1:PricePerKWh"] = "36.40",
+        ["Aizu:Tariff:Tiers:2:Name"] = "第3段階",
+        ["Aizu:Tariff:Tiers:2:PricePerKWh"] = "40.49",
+        ["Aizu:Tariff:BasicChargePerMonth"] = "935.25",
+        ["Aizu:Tariff:FuelCostAdjustmentPerKWh"] = "-2.50",
+        ["Aizu:Tariff:RenewableSurchargePerKWh"] = "3.49",
         ["Aizu:BRoute:PanCachePath"] = Path.Combine(DataDirectory, "broute-pan.json"),
     };
 }

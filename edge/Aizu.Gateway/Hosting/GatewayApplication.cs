@@ -12,6 +12,8 @@ using Aizu.Hardware.Sensors;
 using Aizu.Ingest;
 using Aizu.Panel;
 using Aizu.Storage;
+using Aizu.Storage.Influx;
+using Aizu.Tariffs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -96,6 +98,17 @@ internal static class GatewayApplication
         services.AddAizuStorage(configuration.GetSection("Aizu:Storage"));
         services.AddAizuIngest(configuration.GetSection("Aizu:Ingest"));
         services.AddAizuPanel(configuration.GetSection("Aizu:Panel"));
+        if (configuration.GetSection("Aizu:Tariff").Exists())
+        {
+            // Without a tariff the panel shows energy but no money.
+            services.AddAizuTariffs(configuration.GetSection("Aizu:Tariff"));
+        }
+
+        if (configuration.GetSection("Aizu:InfluxMirror").Exists())
+        {
+            services.AddAizuInfluxMirror(configuration.GetSection("Aizu:InfluxMirror"));
+        }
+
         AddMeters(services, configuration);
 
         // Consent records live in the same file as the readings: one file, one backup.
@@ -129,6 +142,7 @@ internal static class GatewayApplication
             services.AddAizuUplink(configuration.GetSection("Aizu:Uplink"));
         }
 
+        services.AddCityLink(configuration);
         var app = builder.Build();
         app.MapPanel();
         return app;

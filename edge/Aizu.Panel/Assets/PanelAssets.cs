@@ -10,8 +10,8 @@ namespace Aizu.Panel;
 /// </summary>
 internal sealed class PanelAssets
 {
-    // EmbeddedResource names are RootNamespace + path with '/' turned into '.'; wwwroot is flat.
-    private const string Prefix = "Aizu.Panel.wwwroot.";
+    // The project gives each embedded file its path under wwwroot as its name (LogicalName), so folders survive.
+    private const string Prefix = "wwwroot/";
 
     private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -22,6 +22,7 @@ internal sealed class PanelAssets
         [".svg"] = "image/svg+xml",
         [".png"] = "image/png",
         [".ico"] = "image/x-icon",
+        [".woff2"] = "font/woff2",
     };
 
     public PanelAssets()

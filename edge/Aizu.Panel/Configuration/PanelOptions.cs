@@ -11,4 +11,16 @@ public sealed class PanelOptions
     /// gateway's own local time zone is used.
     /// </summary>
     public string? TimeZone { get; set; }
+
+    /// <summary>
+    /// Read-only kiosk for a wall tablet: the live, today, history, climate and alert screens show without
+    /// signing in; consents, what left the home and settings still need the password. Off unless chosen.
+    /// </summary>
+    public bool Kiosk { get; set; }
+
+    /// <summary>How long a sign-in lasts without use (sliding). Default 30 days.</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Sign-in attempts allowed per client address per minute. Default 5.</summary>
+    public int LoginAttemptsPerMinute { get; set; } = 5;
 }

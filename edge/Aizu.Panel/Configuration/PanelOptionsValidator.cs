@@ -7,12 +7,22 @@ internal sealed class PanelOptionsValidator(string sectionPath) : IValidateOptio
     public ValidateOptionsResult Validate(string? name, PanelOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.TimeZone) || TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
+        var failures = new List<string>();
+        if (!string.IsNullOrWhiteSpace(options.TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
         {
-            return ValidateOptionsResult.Success;
+            failures.Add($"{sectionPath}:{nameof(PanelOptions.TimeZone)} '{options.TimeZone}' is not a time zone this system knows; use an IANA id such as Asia/Tokyo, or leave it unset to use the system's zone.");
         }
 
-        return ValidateOptionsResult.Fail(
-            $"{sectionPath}:{nameof(PanelOptions.TimeZone)} '{options.TimeZone}' is not a time zone this system knows; use an IANA id such as Asia/Tokyo, or leave it unset to use the system's zone.");
+        if (options.SessionLifetime < TimeSpan.FromMinutes(5) || options.SessionLifetime > TimeSpan.FromDays(400))
+        {
+            failures.Add($"{sectionPath}:{nameof(PanelOptions.SessionLifetime)} '{options.SessionLifetime}' must be between 00:05:00 and 400.00:00:00 (d.hh:mm:ss).");
+        }
+
+        if (options.LoginAttemptsPerMinute is < 1 or > 100)
+        {
+            failures.Add($"{sectionPath}:{nameof(PanelOptions.LoginAttemptsPerMinute)} '{options.LoginAttemptsPerMinute}' must be between 1 and 100.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

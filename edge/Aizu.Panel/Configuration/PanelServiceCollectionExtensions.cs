@@ -27,6 +27,7 @@ public static class PanelServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PanelClock>();
         services.TryAddSingleton<PanelAssets>();
+        PanelAccess.Add(services);
         return services;
     }
 }

@@ -186,7 +186,7 @@ public sealed class EgressPolicyTests : IDisposable
         command.CommandText = "SELECT version FROM egress_schema; PRAGMA journal_mode;";
         using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
-        Assert.Equal(1L, reader.GetInt64(0));
+        Assert.Equal((long)EgressSchema.LatestVersion, reader.GetInt64(0));
         Assert.True(await reader.NextResultAsync() && await reader.ReadAsync());
         Assert.Equal("wal", reader.GetString(0));
     }

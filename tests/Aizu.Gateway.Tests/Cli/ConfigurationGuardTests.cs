@@ -37,6 +37,38 @@ public sealed class ConfigurationGuardTests
         Assert.Empty(ConfigurationGuard.FindUnknownKeys(configuration));
     }
 
+    [Fact]
+    public void AlertHouseholdSettings_AreKnown_AndAMisspeltOneIsReported()
+    {
+        var configuration = Build(new()
+        {
+            ["Aizu:Alerts:CityKeyFile"] = "/etc/aizu/city-alerts.pub.pem",
+            ["Aizu:Alerts:Household:Latitude"] = "37.49",
+            ["Aizu:Alerts:Household:Longitude"] = "139.86",
+            ["Aizu:Alerts:Household:Geocodes:0:Name"] = "JP-District",
+            ["Aizu:Alerts:Household:Geocodes:0:Value"] = "07202-kitaaizu",
+            ["Aizu:Alerts:Household:DistrictName"] = "北会津",
+            ["Aizu:Alerts:Household:Languages:0"] = "ja",
+            ["Aizu:Alerts:Household:Categories:0"] = "Met",
+            ["Aizu:Alerts:Household:MinimumLevel"] = "2",
+            ["Aizu:Alerts:Household:QuietHoursStart"] = "22:00",
+            ["Aizu:Alerts:Household:QuietHoursEnd"] = "07:00",
+            ["Aizu:Alerts:Household:TimeZone"] = "Asia/Tokyo",
+            ["Aizu:Egress:DeliveredRetention"] = "30.00:00:00",
+        });
+        Assert.Empty(ConfigurationGuard.FindUnknownKeys(configuration));
+
+        var misspelt = Build(new()
+        {
+            ["Aizu:Alerts:Household:Lattitude"] = "37.49",
+            ["Aizu:Alerts:Household:Geocodes:0:Nmae"] = "JP-District",
+        });
+        var problems = ConfigurationGuard.FindUnknownKeys(misspelt);
+        Assert.Equal(2, problems.Count);
+        Assert.Contains(problems, p => p.Contains("'Aizu:Alerts:Household:Lattitude'", StringComparison.Ordinal) && p.Contains("Latitude", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'Aizu:Alerts:Household:Geocodes:0:Nmae'", StringComparison.Ordinal));
+    }
+
     private static IConfiguration Build(Dictionary<string, string?> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 }

@@ -1,0 +1,107 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Aizu.Panel;
+
+/// <summary>First-start password, sign-in, sign-out and password change.</summary>
+internal static class SessionEndpoints
+{
+    public const string LoginRateLimit = "aizu-login";
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var session = app.MapGroup("/api/session");
+        session.MapGet("", GetState);
+        session.MapPost("/setup", SetupAsync).AddEndpointFilter<CsrfFilter>().RequireRateLimiting(LoginRateLimit);
+        session.MapPost("/login", LoginAsync).AddEndpointFilter<CsrfFilter>().RequireRateLimiting(LoginRateLimit);
+        session.MapPost("/logout", (Delegate)LogoutAsync).AddEndpointFilter<CsrfFilter>();
+        session.MapPost("/password", ChangePasswordAsync).AddEndpointFilter<CsrfFilter>()
+            .RequireAuthorization(PanelPolicies.Household).RequireRateLimiting(LoginRateLimit);
+    }
+
+    private static Ok<SessionState> GetState(HttpContext context, PanelCredentialStore credentials, IAntiforgery antiforgery, IOptions<PanelOptions> options)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(new SessionState(
+            !credentials.IsSetUp,
+            context.User.Identity?.IsAuthenticated == true,
+            options.Value.Kiosk,
+            tokens.RequestToken ?? string.Empty,
+            tokens.HeaderName ?? PanelAccess.CsrfHeader));
+    }
+
+    private static async Task<Results<NoContent, Conflict<ProblemDetails>, BadRequest<ProblemDetails>>> SetupAsync(
+        PasswordRequest request, HttpContext context, PanelCredentialStore credentials, ILogger<PanelCredentialStore> logger, CancellationToken cancellationToken)
+    {
+        if (PanelPassword.Problem(request.Password) is { } problem)
+        {
+            return TypedResults.BadRequest(Problem("Password not accepted", problem));
+        }
+
+        if (!await credentials.TrySetInitialAsync(request.Password!, cancellationToken))
+        {
+            return TypedResults.Conflict(Problem("Already set up", "A panel password is already set; sign in with it."));
+        }
+
+        logger.PanelPasswordSet();
+        await SignInAsync(context);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, UnauthorizedHttpResult, Conflict<ProblemDetails>>> LoginAsync(
+        PasswordRequest request, HttpContext context, PanelCredentialStore credentials, ILogger<PanelCredentialStore> logger, CancellationToken cancellationToken)
+    {
+        if (!credentials.IsSetUp)
+        {
+            return TypedResults.Conflict(Problem("Not set up", "No panel password is set yet; set one first."));
+        }
+
+        if (string.IsNullOrEmpty(request.Password) || !await credentials.VerifyAsync(request.Password, cancellationToken))
+        {
+            logger.PanelLoginFailed(context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+            return TypedResults.Unauthorized();
+        }
+
+        await SignInAsync(context);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> LogoutAsync(HttpContext context)
+    {
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, UnauthorizedHttpResult, BadRequest<ProblemDetails>>> ChangePasswordAsync(
+        PasswordChangeRequest request, PanelCredentialStore credentials, CancellationToken cancellationToken)
+    {
+        if (PanelPassword.Problem(request.Password) is { } problem)
+        {
+            return TypedResults.BadRequest(Problem("Password not accepted", problem));
+        }
+
+        return await credentials.ChangeAsync(request.Current ?? string.Empty, request.Password!, cancellationToken)
+            ? TypedResults.NoContent()
+            : TypedResults.Unauthorized();
+    }
+
+    private static Task SignInAsync(HttpContext context)
+    {
+        // One household, one identity: the claim only says "signed in here". A browser-session cookie (no
+        // Expires): closing the browser signs out, and the ticket inside still expires after SessionLifetime.
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "household")], CookieAuthenticationDefaults.AuthenticationScheme);
+        return context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false });
+    }
+
+    private static ProblemDetails Problem(string title, string detail) => new() { Title = title, Detail = detail };
+}

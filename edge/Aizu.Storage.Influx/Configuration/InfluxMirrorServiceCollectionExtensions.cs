@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Aizu.Storage.Influx;
+
+/// <summary>Registers the InfluxDB mirror.</summary>
+public static class InfluxMirrorServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="InfluxMirrorOptions"/> from <paramref name="section"/> (normally <c>Aizu:InfluxMirror</c>),
+    /// validates them when the host starts, and registers <see cref="InfluxMirrorStatus"/> (for the panel)
+    /// and the hosted <see cref="InfluxMirrorService"/>. Needs the store (<c>AddAizuStorage</c>); uses the
+    /// registered <see cref="TimeProvider"/> (the system clock unless another is registered).
+    /// </summary>
+    public static IServiceCollection AddAizuInfluxMirror(this IServiceCollection services, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(section);
+
+        services.AddOptions<InfluxMirrorOptions>().Bind(section).ValidateOnStart();
+        var sectionPath = section is IConfigurationSection named ? named.Path : InfluxMirrorOptions.SectionName;
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InfluxMirrorOptions>>(
+            new InfluxMirrorOptionsValidator(sectionPath)));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<InfluxMirrorStatus>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, InfluxMirrorService>());
+        return services;
+    }
+}

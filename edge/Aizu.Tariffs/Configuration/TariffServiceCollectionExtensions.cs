@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Aizu.Tariffs;
+
+/// <summary>Registers the tariff and cost engine.</summary>
+public static class TariffServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="TariffOptions"/> from <paramref name="section"/> (normally <c>Aizu:Tariff</c>),
+    /// validates them when the host starts and registers <see cref="Tariff"/>, <see cref="TariffCalculator"/>
+    /// and <see cref="DayForecaster"/> as singletons (with the registered <see cref="TimeProvider"/>, the system
+    /// clock unless another is registered; an empty time zone means its local zone). Call it only when the
+    /// section exists: a household without a tariff sees energy but no cost.
+    /// </summary>
+    public static IServiceCollection AddAizuTariffs(this IServiceCollection services, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(section);
+
+        services.AddOptions<TariffOptions>().Bind(section).ValidateOnStart();
+        var sectionPath = section is IConfigurationSection named ? named.Path : TariffOptions.SectionName;
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TariffOptions>>(new TariffOptionsValidator(sectionPath)));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => Tariff.FromOptions(
+            provider.GetRequiredService<IOptions<TariffOptions>>().Value,
+            provider.GetRequiredService<TimeProvider>().LocalTimeZone));
+        services.TryAddSingleton<TariffCalculator>();
+        services.TryAddSingleton<DayForecaster>();
+        return services;
+    }
+}

@@ -1,0 +1,110 @@
+using Aizu.Consent;
+using Aizu.Testing.Uplink;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Aizu.Egress.Tests.Acknowledgement;
+
+/// <summary>The "I'm safe" acknowledgement leaves only under an alert.ack consent; delivered rows are pruned, the log is kept.</summary>
+public sealed class AcknowledgementEgressTests : IDisposable
+{
+    private const string Alert = "bousai@aizuwakamatsu.example,order-1,2026-03-04T10:00:00+09:00";
+    private static readonly DateTimeOffset T0 = new(2026, 3, 2, 0, 0, 0, TimeSpan.FromHours(9));
+    private readonly string directory = Directory.CreateTempSubdirectory("aizu-ack-").FullName;
+    private readonly FakeTimeProvider time = new(T0.AddDays(2));
+    private readonly TestConsentRegistry registry = new();
+    private readonly EgressDatabase database;
+    private readonly EgressPolicy policy;
+    private readonly EgressJournal journal;
+    private readonly SqliteOutbox outbox;
+    private readonly AcknowledgementEgress egress;
+    private readonly string databasePath;
+    private readonly ConsentGrant safety = new("safe-a", 1, DataCategories.AlertAcknowledgement, Granularity.Day, "safety-confirmation",
+        "https://w3id.org/dpv#PublicBenefit", "city-disaster-office", false, new ValueTransform(0), T0, T0.AddDays(180), ConsentStatus.Given)
+    { Retention = "P6M" };
+
+    public AcknowledgementEgressTests()
+    {
+        databasePath = Path.Combine(directory, "gateway.db");
+        var options = Options.Create(new EgressOptions { DatabasePath = databasePath, GatewayId = "gw-test-0001" });
+        database = new EgressDatabase(options, NullLogger<EgressDatabase>.Instance);
+        var gate = new ConsentGate(registry);
+        var calendar = new WindowCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
+        policy = new EgressPolicy(gate, new HouseholdPseudonyms(new FixedSecretProvider(new byte[32])), calendar, new ValueMinimiser(new Random(3)), time, options);
+        journal = new EgressJournal(database);
+        outbox = new SqliteOutbox(database, gate, time, NullLogger<SqliteOutbox>.Instance);
+        egress = new AcknowledgementEgress(registry, policy, journal, time, NullLogger<AcknowledgementEgress>.Instance);
+    }
+
+    public void Dispose()
+    {
+        database.Dispose();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task WithoutAlertAckConsent_NothingIsQueued()
+    {
+        registry.Give(new ConsentGrant("plan-b", 1, DataCategories.ElectricImportEnergy, Granularity.Day, "city-energy-planning",
+            "https://w3id.org/dpv#ImprovePublicServices", "city-energy-office", false, new ValueTransform(100), T0, T0.AddDays(365), ConsentStatus.Given), T0);
+
+        var releases = await egress.OfferAsync(Alert, time.GetUtcNow(), CancellationToken.None);
+
+        Assert.Empty(releases);
+        Assert.Empty(await outbox.ListPendingAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task WithConsent_OneMessagePerAlert_StampedAndCoarsened_AndDroppedIfWithdrawnBeforeSending()
+    {
+        registry.Give(safety, T0);
+        var pressed = time.GetUtcNow().AddMinutes(-7);
+
+        var first = Assert.Single(await egress.OfferAsync(Alert, pressed, CancellationToken.None));
+        var second = Assert.Single(await egress.OfferAsync(Alert, pressed, CancellationToken.None));
+
+        Assert.Equal(AcknowledgementOutcome.Queued, first.Outcome);
+        Assert.Equal(AcknowledgementOutcome.AlreadyQueued, second.Outcome);
+        Assert.Equal(first.MessageId, second.MessageId);
+        var message = Assert.Single(await outbox.ListPendingAsync(CancellationToken.None));
+        Assert.StartsWith("aizu/v1/dt/safety-confirmation/alert.ack/", message.Topic, StringComparison.Ordinal);
+        Assert.Equal("safe-a@1", message.ConsentReference);
+        var payload = System.Text.Encoding.UTF8.GetString(message.Payload.Span);
+        Assert.Contains("\"ack\":\"safe\"", payload, StringComparison.Ordinal);
+        Assert.Contains("\"window\":\"2026-03-02T15:00:00Z\"", payload, StringComparison.Ordinal);
+        Assert.DoesNotContain("14:53", payload, StringComparison.Ordinal);
+
+        registry.Withdraw(safety.ConsentId, time.GetUtcNow());
+        Assert.Null(await outbox.GetNextDueAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task DeliveredRows_ArePrunedAfterTheRetention_ButTheEgressLogKeepsThem()
+    {
+        registry.Give(safety, T0);
+        var release = Assert.Single(await egress.OfferAsync(Alert, time.GetUtcNow(), CancellationToken.None));
+        var message = await outbox.GetNextDueAsync(CancellationToken.None);
+        Assert.Equal(release.MessageId, message!.MessageId);
+        await outbox.MarkDeliveredAsync(message.MessageId, 0, CancellationToken.None);
+
+        Assert.Equal(0, await outbox.PruneDeliveredAsync(time.GetUtcNow().AddDays(-30), CancellationToken.None));
+        time.Advance(TimeSpan.FromDays(31));
+        Assert.Equal(1, await outbox.PruneDeliveredAsync(time.GetUtcNow().AddDays(-30), CancellationToken.None));
+
+        Assert.Empty(await outbox.ListAsync(null, 10, CancellationToken.None));
+        var logged = Assert.Single(await new EgressLog(databasePath).ListAsync(new EgressLogFilter(), CancellationToken.None));
+        Assert.Equal(message.MessageId, logged.MessageId);
+        Assert.True(logged.Delivered);
+    }
+
+    [Fact]
+    public void ConsentState_CarriesEachGrantsRetention()
+    {
+        var state = policy.CreateConsentState([safety]);
+
+        Assert.Contains("\"retention\":\"P6M\"", System.Text.Encoding.UTF8.GetString(state.Payload.Span), StringComparison.Ordinal);
+    }
+}

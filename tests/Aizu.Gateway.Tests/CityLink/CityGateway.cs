@@ -1,0 +1,154 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Aizu.Gateway.Tests.EndToEnd;
+
+namespace Aizu.Gateway.Tests.CityLink;
+
+/// <summary>
+/// A real <c>aizu run --demo</c> process connected to the test's mosquitto, with the city's keys pinned and
+/// a household district set, in a directory of its own. Its panel is read over HTTP.
+/// </summary>
+internal sealed class CityGateway : IAsyncDisposable
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private GatewayProcess process;
+
+    private CityGateway(string directory, string gatewayId, GatewayProcess process, HttpClient http)
+    {
+        Directory = directory;
+        GatewayId = gatewayId;
+        this.process = process;
+        Http = http;
+    }
+
+    public string Directory { get; }
+
+    public string GatewayId { get; }
+
+    public HttpClient Http { get; private set; }
+
+    public string Output => process.Output;
+
+    public string DatabasePath => Path.Combine(Directory, "aizu-demo-data", "aizu.db");
+
+    public static string WriteConfiguration(string directory, int brokerPort, string gatewayId, string district, string cityPublicKeyFile)
+    {
+        var pem = File.ReadAllText(cityPublicKeyFile);
+        var config = new JsonObject
+        {
+            ["Aizu"] = new JsonObject
+            {
+                ["Uplink"] = new JsonObject
+                {
+                    ["Host"] = "127.0.0.1",
+                    ["Port"] = brokerPort,
+                    [nameof(GatewayId)] = gatewayId,
+                    ["UseTls"] = false,
+                    ["KeepAlive"] = "00:00:05",
+                    ["ReconnectMinDelay"] = "00:00:00.200",
+                    ["ReconnectMaxDelay"] = "00:00:01",
+                },
+                ["Egress"] = new JsonObject
+                {
+                    [nameof(GatewayId)] = gatewayId,
+                    ["SecretPath"] = Path.Combine(directory, "pseudonym.key"),
+                    ["EvaluationInterval"] = "00:00:01",
+                    ["ReleaseDelay"] = "00:00:00",
+                },
+                ["Consent"] = new JsonObject
+                {
+                    ["CityPublicKeyPem"] = pem,
+                    ["ChangePollInterval"] = "00:00:00.200",
+                },
+                ["Alerts"] = new JsonObject
+                {
+                    ["CityKeyFile"] = cityPublicKeyFile,
+                    ["KeyStateFile"] = Path.Combine(directory, "alert-keys.json"),
+                    ["Household"] = new JsonObject
+                    {
+                        ["Geocodes"] = new JsonArray(new JsonObject { ["Name"] = "JP-District", ["Value"] = district }),
+                        ["DistrictName"] = district,
+                        ["Languages"] = new JsonArray("ja", "en"),
+                    },
+                },
+            },
+        };
+        var path = Path.Combine(directory, "aizu.json");
+        File.WriteAllText(path, config.ToJsonString(Indented));
+        return path;
+    }
+
+    public static async Task<CityGateway> StartAsync(string directory, int brokerPort, string gatewayId, string district, string cityPublicKeyFile)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        WriteConfiguration(directory, brokerPort, gatewayId, district, cityPublicKeyFile);
+        var (process, http) = await LaunchAsync(directory);
+        return new CityGateway(directory, gatewayId, process, http);
+    }
+
+    /// <summary>Kills the process without warning (a power cut) and starts it again on the same files.</summary>
+    public async Task RestartAsync()
+    {
+        await process.DisposeAsync();
+        Http.Dispose();
+        (process, Http) = await LaunchAsync(Directory);
+    }
+
+    public async Task<JsonElement> AlertsAsync()
+    {
+        using var response = await Http.GetAsync(new Uri("/api/alerts", UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET /api/alerts: {(int)response.StatusCode} {body}{Environment.NewLine}{Output}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    public async Task<IReadOnlyList<JsonElement>> CurrentAlertsAsync() =>
+        [.. (await AlertsAsync()).GetProperty("current").EnumerateArray()];
+
+    public async Task<JsonElement> AcknowledgeAsync(string identifier)
+    {
+        using var response = await Http.PostAsync(new Uri($"/api/alerts/{Uri.EscapeDataString(identifier)}/ack", UriKind.Relative), null);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"POST ack: {(int)response.StatusCode} {body}{Environment.NewLine}{Output}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>Waits until the panel's current alerts satisfy <paramref name="condition"/>.</summary>
+    public async Task<IReadOnlyList<JsonElement>> WaitForAlertsAsync(Func<IReadOnlyList<JsonElement>, bool> condition, string what, TimeSpan? timeout = null)
+    {
+        IReadOnlyList<JsonElement> current = [];
+        await Aizu.Testing.Uplink.Eventually.TrueAsync(async () =>
+        {
+            current = await CurrentAlertsAsync();
+            return condition(current);
+        }, timeout ?? TimeSpan.FromSeconds(20), () => $"{GatewayId}: {what}; current: {JsonSerializer.Serialize(current)}{Environment.NewLine}{Output}");
+        return current;
+    }
+
+    /// <summary>Waits until the gateway logged <paramref name="text"/>.</summary>
+    public Task WaitForLogAsync(string text, TimeSpan? timeout = null) =>
+        Aizu.Testing.Uplink.Eventually.TrueAsync(() => Output.Contains(text, StringComparison.Ordinal), timeout ?? TimeSpan.FromSeconds(20),
+            () => $"{GatewayId} never logged '{text}':{Environment.NewLine}{Output}");
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await process.DisposeAsync();
+    }
+
+    private static async Task<(GatewayProcess Process, HttpClient Http)> LaunchAsync(string directory)
+    {
+        var process = GatewayProcess.Start(directory, "run", "--demo", "--config", Path.Combine(directory, "aizu.json"), "--urls", "http://127.0.0.1:0");
+        try
+        {
+            var panel = await process.PanelAsync();
+            return (process, await PanelClient.SignInAsync(panel));
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
+    }
+}
