@@ -55,9 +55,16 @@ public static class PanelEndpoints
         viewer.MapGet("/live/recent", RecentPowerEndpoint.HandleAsync);
         viewer.MapGet("/today", TodayEndpoint.HandleAsync);
         viewer.MapGet("/history", HistoryEndpoint.HandleAsync);
+        viewer.MapClimate();
+        viewer.MapGet("/today/cost", CostEndpoint.HandleAsync);
 
         // Alerts are for whoever stands at the panel, kiosk included: "I'm safe" must not wait for a password.
         app.MapAlertApi().RequireAuthorization(PanelPolicies.Viewer).AddEndpointFilter<CsrfFilter>();
+
+        // Consent decisions and what left the home are the household's own: signed in, never kiosk.
+        app.MapConsentApi().RequireAuthorization(PanelPolicies.Household).AddEndpointFilter<CsrfFilter>();
+        app.MapEgressApi().RequireAuthorization(PanelPolicies.Household);
+        app.MapGroup("/api").RequireAuthorization(PanelPolicies.Household).MapSettingsApi();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory);
         logger.PanelMapped(assets.All.Count);

@@ -51,4 +51,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1011, Level = LogLevel.Information,
         Message = "Converted {Rows} readings of the version 1 row table into chunks and rollups ({Remaining} left)")]
     public static partial void LegacyRowsConverted(this ILogger logger, long rows, long remaining);
+
+    [LoggerMessage(EventId = 3220, Level = LogLevel.Warning,
+        Message = "The household erased the stored readings: {Readings} readings of {Series} series, their rollups and quarantined chunks")]
+    public static partial void ReadingsErased(this ILogger logger, long readings, int series);
 }

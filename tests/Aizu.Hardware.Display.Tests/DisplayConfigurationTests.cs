@@ -36,6 +36,78 @@ public sealed class DisplayConfigurationTests
     }
 
     [Fact]
+    public void Validate_GpioWiringForTheOled_NamesWiring()
+    {
+        var result = new DeviceDisplayOptionsValidator().Validate(null, new DeviceDisplayOptions { Wiring = DisplayWiring.Gpio });
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("Aizu:Display:Wiring", StringComparison.Ordinal) && f.Contains("Hd44780", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_GpioLcd_DefaultsSucceed() =>
+        Assert.True(new DeviceDisplayOptionsValidator().Validate(null, new DeviceDisplayOptions { Kind = DisplayKind.Hd44780, Wiring = DisplayWiring.Gpio, LcdModel = LcdModel.Lcd2004 }).Succeeded);
+
+    [Fact]
+    public void Validate_GpioLcd_SharedPin_NamesBothKeys()
+    {
+        var options = new DeviceDisplayOptions { Kind = DisplayKind.Hd44780, Wiring = DisplayWiring.Gpio, D6Pin = 25 };
+
+        var result = new DeviceDisplayOptionsValidator().Validate(null, options);
+
+        var failure = Assert.Single(result.Failures!);
+        Assert.StartsWith("Aizu:Display:D6Pin uses GPIO 25", failure, StringComparison.Ordinal);
+        Assert.Contains("Aizu:Display:RsPin", failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("EnablePin", 28)]
+    [InlineData("D4Pin", -1)]
+    [InlineData("BacklightPin", 40)]
+    [InlineData("GpioChip", -1)]
+    public void Validate_GpioLcd_BadPin_NamesTheKey(string property, int value)
+    {
+        var options = new DeviceDisplayOptions { Kind = DisplayKind.Hd44780, Wiring = DisplayWiring.Gpio };
+        typeof(DeviceDisplayOptions).GetProperty(property)!.SetValue(options, value);
+
+        var result = new DeviceDisplayOptionsValidator().Validate(null, options);
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("Aizu:Display:" + property, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_UndefinedModel_NamesLcdModel()
+    {
+        var result = new DeviceDisplayOptionsValidator().Validate(null, new DeviceDisplayOptions { Kind = DisplayKind.Hd44780, LcdModel = (LcdModel)7 });
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("Aizu:Display:LcdModel", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Bind_GpioLcdSection()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Aizu:Display:Kind"] = "Hd44780",
+            ["Aizu:Display:Wiring"] = "Gpio",
+            ["Aizu:Display:LcdModel"] = "Lcd2004",
+            ["Aizu:Display:RsPin"] = "26",
+            ["Aizu:Display:D7Pin"] = "21",
+            ["Aizu:Display:BacklightPin"] = "12",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDeviceDisplay(configuration.GetSection(DeviceDisplayOptions.SectionName));
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<DeviceDisplayOptions>>().Value;
+
+        Assert.Equal(DisplayWiring.Gpio, options.Wiring);
+        Assert.Equal(LcdModel.Lcd2004, options.LcdModel);
+        Assert.Equal([23, 22, 27, 21], options.DataPins);
+        Assert.Equal((26, 24, 12), (options.RsPin, options.EnablePin, options.BacklightPin));
+    }
+
+    [Fact]
     public void AddDeviceDisplay_BindsTheSection_AndSharesTheState()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -48,9 +48,10 @@ internal sealed class PanelHost : IAsyncDisposable
         TimeProvider? time = null,
         IDictionary<string, string?>? settings = null,
         IReadingSource? source = null,
-        bool signIn = true)
+        bool signIn = true,
+        Action<IServiceCollection>? services = null)
     {
-        var app = Build(time, settings, source, out var directory);
+        var app = Build(time, settings, source, out var directory, services);
         try
         {
             await app.StartAsync();
@@ -81,7 +82,8 @@ internal sealed class PanelHost : IAsyncDisposable
         TimeProvider? time,
         IDictionary<string, string?>? settings,
         IReadingSource? source,
-        out string directory)
+        out string directory,
+        Action<IServiceCollection>? services = null)
     {
         directory = Path.Combine(Path.GetTempPath(), "aizu-panel-tests", Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
@@ -112,6 +114,8 @@ internal sealed class PanelHost : IAsyncDisposable
             builder.Services.AddSingleton(source);
         }
 
+        // Optional components a test wants present (tariff, InfluxDB mirror status, consent…).
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapPanel();
         return app;

@@ -40,7 +40,13 @@ public sealed class AlertBoard : IDisposable
     public event EventHandler? Changed;
 
     /// <summary>The current alerts for this household: takeover first, then by level, newest first.</summary>
-    public IReadOnlyList<AlertView> GetCurrent()
+    public IReadOnlyList<AlertView> GetCurrent() => GetCurrent(null);
+
+    /// <summary>
+    /// The current alerts for this household, with their texts in the first of <paramref name="languages"/>
+    /// the city provided (else the household's language order): takeover first, then by level, newest first.
+    /// </summary>
+    public IReadOnlyList<AlertView> GetCurrent(IReadOnlyList<string>? languages)
     {
         var now = time.GetUtcNow();
         var household = options.CurrentValue.Household;
@@ -58,7 +64,7 @@ public sealed class AlertBoard : IDisposable
         }
 
         return entries
-            .Select(e => View(e, household, now))
+            .Select(e => View(e, household, now, languages))
             .OfType<AlertView>()
             .OrderByDescending(v => v.Takeover)
             .ThenByDescending(v => v.Level)
@@ -67,7 +73,10 @@ public sealed class AlertBoard : IDisposable
     }
 
     /// <summary>Ended alerts that were for this household, newest first.</summary>
-    public IReadOnlyList<PastAlert> GetHistory()
+    public IReadOnlyList<PastAlert> GetHistory() => GetHistory(null);
+
+    /// <summary>Ended alerts that were for this household, newest first, in the first of <paramref name="languages"/> provided.</summary>
+    public IReadOnlyList<PastAlert> GetHistory(IReadOnlyList<string>? languages)
     {
         var now = time.GetUtcNow();
         var household = options.CurrentValue.Household;
@@ -79,7 +88,7 @@ public sealed class AlertBoard : IDisposable
         }
 
         return ended
-            .Select(h => View(h.Entry, household, now) is { } view ? new PastAlert(view, h.Reason, h.Ended) : null)
+            .Select(h => View(h.Entry, household, now, languages) is { } view ? new PastAlert(view, h.Reason, h.Ended) : null)
             .OfType<PastAlert>()
             .ToList();
     }
@@ -239,8 +248,8 @@ public sealed class AlertBoard : IDisposable
         }
     }
 
-    private static AlertView? View(BoardEntry entry, AlertPreferences household, DateTimeOffset now) =>
+    private static AlertView? View(BoardEntry entry, AlertPreferences household, DateTimeOffset now, IReadOnlyList<string>? languages) =>
         entry.Alert.Infos.Count > 0 && HouseholdFilter.Shows(entry.Alert, entry.Classification, household, out var area)
-            ? AlertViewFactory.Create(entry.Alert, entry.Classification, area, entry.Expires, household, now)
+            ? AlertViewFactory.Create(entry.Alert, entry.Classification, area, entry.Expires, household, now, languages)
             : null;
 }

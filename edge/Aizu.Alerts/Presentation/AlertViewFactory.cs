@@ -4,12 +4,21 @@ namespace Aizu.Alerts;
 public static class AlertViewFactory
 {
     /// <summary>Builds the view of <paramref name="alert"/> for <paramref name="household"/> at <paramref name="now"/>.</summary>
-    public static AlertView Create(CapAlert alert, AlertClassification classification, AreaMatch area, DateTimeOffset expires, AlertPreferences household, DateTimeOffset now)
+    public static AlertView Create(CapAlert alert, AlertClassification classification, AreaMatch area, DateTimeOffset expires, AlertPreferences household, DateTimeOffset now) =>
+        Create(alert, classification, area, expires, household, now, null);
+
+    /// <summary>
+    /// Builds the view of <paramref name="alert"/> for <paramref name="household"/> at <paramref name="now"/>, with
+    /// the texts in the first of <paramref name="languages"/> the city provided (then the household's own order);
+    /// the panel passes the language it is shown in.
+    /// </summary>
+    public static AlertView Create(CapAlert alert, AlertClassification classification, AreaMatch area, DateTimeOffset expires, AlertPreferences household, DateTimeOffset now, IReadOnlyList<string>? languages)
     {
         ArgumentNullException.ThrowIfNull(alert);
         ArgumentNullException.ThrowIfNull(classification);
         ArgumentNullException.ThrowIfNull(household);
-        var info = BestInfo(alert.Infos, household.EffectiveLanguages)
+        var order = languages is { Count: > 0 } first ? [.. first, .. household.EffectiveLanguages] : household.EffectiveLanguages;
+        var info = BestInfo(alert.Infos, order)
             ?? throw new ArgumentException("An alert without <info> cannot be shown.", nameof(alert));
         var separator = info.Language.StartsWith("ja", StringComparison.OrdinalIgnoreCase) ? "、" : "; ";
         return new AlertView

@@ -40,6 +40,7 @@ public static class EgressServiceCollectionExtensions
         services.TryAddSingleton<SqliteOutbox>();
         services.TryAddSingleton<IOutbox>(provider => provider.GetRequiredService<SqliteOutbox>());
         services.TryAddSingleton<EgressLog>();
+        services.TryAddSingleton<EgressHistory>();
         services.TryAddSingleton<WindowAggregator>();
         services.TryAddSingleton<ConsentStateKeeper>();
         services.TryAddSingleton<AcknowledgementEgress>();

@@ -23,6 +23,9 @@ internal static class DemoDefaults
         ["Aizu:Tariff:PricePerKWh"] = "0.27",
         ["Aizu:Tariff:BasicChargePerMonth"] = "7.50",
         ["Aizu:Tariff:ExportPricePerKWh"] = "0.09",
+
+        // The sample purpose catalogue is signed with the demo city key (Demo/DemoCatalogue.cs).
+        ["Aizu:Consent:CityPublicKeyPem"] = Demo.DemoCatalogue.CityPublicKeyPem,
     };
 
     private static Dictionary<string, string?> Japan(string runtimeDirectory) => new()
@@ -53,5 +56,8 @@ internal static class DemoDefaults
         ["Aizu:Tariff:FuelCostAdjustmentPerKWh"] = "-2.50",
         ["Aizu:Tariff:RenewableSurchargePerKWh"] = "3.49",
         ["Aizu:BRoute:PanCachePath"] = Path.Combine(DataDirectory, "broute-pan.json"),
+
+        // The sample purpose catalogue is signed with the demo city key (Demo/DemoCatalogue.cs).
+        ["Aizu:Consent:CityPublicKeyPem"] = Demo.DemoCatalogue.CityPublicKeyPem,
     };
 }

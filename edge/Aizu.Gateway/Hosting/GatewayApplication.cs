@@ -116,6 +116,7 @@ internal static class GatewayApplication
         if (settings.Demo)
         {
             DemoSensors.Add(services, configuration.GetSection(IndoorSensorOptions.SectionName));
+            services.AddHostedService<DemoCatalogue>();
         }
         else if (configuration.GetSection(IndoorSensorOptions.SectionName).Exists())
         {
@@ -126,6 +127,7 @@ internal static class GatewayApplication
         {
             services.AddDeviceDisplay(configuration.GetSection(DeviceDisplayOptions.SectionName));
             services.AddHostedService<Display.DisplayFeeder>();
+            services.AddHostedService<Display.AlertIndicator>();
         }
 
         if (configuration.GetSection("Aizu:Uplink").Exists())

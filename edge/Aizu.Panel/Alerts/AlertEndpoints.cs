@@ -11,7 +11,8 @@ namespace Aizu.Panel;
 /// The panel's alert API: <c>GET /api/alerts</c> (current alerts for this household, with the takeover and
 /// TEST flags, and the history) and <c>POST /api/alerts/{id}/ack</c> (the "確認しました / I'm safe" button).
 /// Works whether or not the alert component is configured: without it the list is empty and
-/// <c>enabled</c> is false.
+/// <c>enabled</c> is false. <c>GET /api/alerts?lang=en</c> gives each alert's texts in that language when the
+/// city provided it.
 /// </summary>
 public static class AlertEndpoints
 {
@@ -29,7 +30,9 @@ public static class AlertEndpoints
         return group;
     }
 
-    private static Ok<AlertListResponse> List(IServiceProvider services)
+    // ?lang=en asks for the texts in the panel's language when the city wrote that language (the household's
+    // order otherwise). Only a plain language tag is taken; anything else is ignored.
+    private static Ok<AlertListResponse> List(IServiceProvider services, string? lang)
     {
         var notice = new AlertNotice(SupplementaryNotice.Japanese, SupplementaryNotice.English);
         if (services.GetService<AlertBoard>() is not { } board)
@@ -37,9 +40,10 @@ public static class AlertEndpoints
             return TypedResults.Ok(new AlertListResponse(false, notice, [], []));
         }
 
+        IReadOnlyList<string>? languages = IsLanguageTag(lang) ? [lang!] : null;
         var acknowledger = services.GetService<AlertAcknowledger>();
-        var current = board.GetCurrent().Select(v => Item(v, acknowledger)).ToList();
-        var history = board.GetHistory().Select(p => new PastAlertItem(Item(p.View, acknowledger), p.Reason.ToString(), p.Ended)).ToList();
+        var current = board.GetCurrent(languages).Select(v => Item(v, acknowledger)).ToList();
+        var history = board.GetHistory(languages).Select(p => new PastAlertItem(Item(p.View, acknowledger), p.Reason.ToString(), p.Ended)).ToList();
         return TypedResults.Ok(new AlertListResponse(true, notice, current, history));
     }
 
@@ -55,6 +59,9 @@ public static class AlertEndpoints
             ? TypedResults.Problem($"No current alert '{id}' is shown on this gateway; it may have ended.", statusCode: StatusCodes.Status404NotFound, title: "No such alert")
             : TypedResults.Ok(Ack(result));
     }
+
+    private static bool IsLanguageTag(string? tag) =>
+        tag is { Length: > 0 and <= 35 } && tag.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
     private static AlertAckItem Ack(AcknowledgementResult result) => new(
         result.Acknowledgement.AcknowledgedAt,

@@ -13,4 +13,9 @@ internal sealed record PanelStatus(
     [property: JsonPropertyName("storeProblem")] string? StoreProblem,
     [property: JsonPropertyName("liveDrops")] long LiveDrops,
     [property: JsonPropertyName("sources")] IReadOnlyList<PanelSourceStatus> Sources,
-    [property: JsonPropertyName("version")] string Version);
+    [property: JsonPropertyName("version")] string Version)
+{
+    /// <summary>The store's disk budget and damaged-data counters; the panel shows a banner unless the state is <c>ok</c>.</summary>
+    [JsonPropertyName("storage")]
+    public PanelStorageStatus? Storage { get; init; }
+}

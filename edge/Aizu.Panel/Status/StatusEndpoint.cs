@@ -50,6 +50,9 @@ internal static class StatusEndpoint
             storeProblem,
             statistics.LiveDrops,
             [.. sources.Select(s => new PanelSourceStatus(s.Name, s.Running, s.IsLinkUp(now), s.LastReadingAt, s.LastError))],
-            Version));
+            Version)
+        {
+            Storage = PanelStorageStatus.From(store.Health),
+        });
     }
 }

@@ -23,6 +23,8 @@ internal static class TodayEndpoint
         {
             var import = await store.GetCumulativeDeltaAsync(SeriesNames.ElectricImportEnergy, start, now, cancellationToken);
             var export = await store.GetCumulativeDeltaAsync(SeriesNames.ElectricExportEnergy, start, now, cancellationToken);
+            var gas = await store.GetCumulativeDeltaAsync(SeriesNames.GasVolume, start, now, cancellationToken);
+            var water = await store.GetCumulativeDeltaAsync(SeriesNames.WaterVolume, start, now, cancellationToken);
 
             // After a restart the live feed is empty until the meter answers; the store still knows.
             Reading? power = feed.TryGetLatest(SeriesNames.ElectricPower, out var live)
@@ -35,7 +37,11 @@ internal static class TodayEndpoint
                 Round(import),
                 Round(export),
                 power?.Value,
-                power?.Timestamp));
+                power?.Timestamp)
+            {
+                GasM3 = Round(gas),
+                WaterM3 = Round(water),
+            });
         }
         catch (StoreUnavailableException exception)
         {

@@ -17,6 +17,25 @@ public sealed class DeviceDisplayOptionsValidator : IValidateOptions<DeviceDispl
             failures.Add($"{Section}:Kind must be one of {string.Join(", ", Enum.GetNames<DisplayKind>())} (got {options.Kind}).");
         }
 
+        if (!Enum.IsDefined(options.Wiring))
+        {
+            failures.Add($"{Section}:Wiring must be one of {string.Join(", ", Enum.GetNames<DisplayWiring>())} (got {options.Wiring}).");
+        }
+        else if (options.Wiring == DisplayWiring.Gpio && options.Kind != DisplayKind.Hd44780)
+        {
+            failures.Add($"{Section}:Wiring can be Gpio only with Kind Hd44780; the {options.Kind} is connected over I2C (set Wiring to I2c or leave it out).");
+        }
+
+        if (!Enum.IsDefined(options.LcdModel))
+        {
+            failures.Add($"{Section}:LcdModel must be one of {string.Join(", ", Enum.GetNames<LcdModel>())} (got {options.LcdModel}).");
+        }
+
+        if (options.Kind == DisplayKind.Hd44780 && options.Wiring == DisplayWiring.Gpio)
+        {
+            ValidatePins(options, failures);
+        }
+
         if (options.Bus < 0)
         {
             failures.Add($"{Section}:Bus must be the I2C bus number, 1 on a Raspberry Pi (got {options.Bus}).");
@@ -47,6 +66,47 @@ public sealed class DeviceDisplayOptionsValidator : IValidateOptions<DeviceDispl
             failures.Add($"{Section}:OpenI2cDevice is not set.");
         }
 
+        if (options.OpenGpioDriver is null)
+        {
+            failures.Add($"{Section}:OpenGpioDriver is not set.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidatePins(DeviceDisplayOptions options, List<string> failures)
+    {
+        if (options.GpioChip < 0)
+        {
+            failures.Add($"{Section}:GpioChip must be the GPIO chip number, 0 on a Raspberry Pi (got {options.GpioChip}).");
+        }
+
+        var pins = new List<(string Key, int Pin)>
+        {
+            ("RsPin", options.RsPin),
+            ("EnablePin", options.EnablePin),
+            ("D4Pin", options.D4Pin),
+            ("D5Pin", options.D5Pin),
+            ("D6Pin", options.D6Pin),
+            ("D7Pin", options.D7Pin),
+        };
+        if (options.BacklightPin != -1)
+        {
+            pins.Add(("BacklightPin", options.BacklightPin));
+        }
+
+        foreach (var (key, pin) in pins)
+        {
+            if (pin is < 0 or > 27)
+            {
+                string none = key == "BacklightPin" ? ", or -1 when the backlight is wired to the supply" : string.Empty;
+                failures.Add($"{Section}:{key} must be a GPIO line of the Pi's header in BCM numbering, 0 to 27{none} (got {pin}).");
+            }
+        }
+
+        foreach (var clash in pins.GroupBy(p => p.Pin).Where(g => g.Count() > 1))
+        {
+            failures.Add($"{Section}:{clash.Last().Key} uses GPIO {clash.Key}, which {Section}:{clash.First().Key} already uses; every LCD signal needs its own line.");
+        }
     }
 }

@@ -1,38 +1,58 @@
-using System.Device.I2c;
 using Iot.Device.CharacterLcd;
 
 namespace Aizu.Hardware.Display;
 
 /// <summary>
-/// The 16×2 LCD layout: "Power" and the value right-aligned on the first line, "! ALERT" on the second
-/// while an alert is active. Lines are overwritten in full rather than cleared, so the text does not flicker.
+/// The character LCD layout: "Power" and the value right-aligned on the first row, "! ALERT" on the second while an
+/// alert is active; a 20×4 module leaves its lower two rows blank. Rows are overwritten in full rather than cleared, so
+/// the text does not flicker. Works the same over the PCF8574 I2C backpack and direct 4-bit GPIO: both are a bindings
+/// <see cref="LcdInterface"/>.
 /// </summary>
 internal sealed class CharacterLcdScreen : IScreen
 {
-    /// <summary>What the second line shows during an alert.</summary>
+    /// <summary>What the second row shows during an alert.</summary>
     public const string AlertText = "! ALERT";
 
-    private const int Columns = 16;
-    private readonly Lcd1602 _lcd;
+    private readonly Hd44780 _lcd;
+    private readonly int _columns;
+    private readonly int _rows;
+    private bool _lowerRowsCleared;
 
-    public CharacterLcdScreen(I2cDevice device)
+    public CharacterLcdScreen(LcdInterface lcdInterface, LcdModel model)
     {
-        // The PCF8574 backpack drives the LCD's 4-bit bus; the bindings' 4-bit I2C interface speaks it.
-        _lcd = new Lcd1602(LcdInterface.CreateI2c(device, uses8Bit: false));
+        ArgumentNullException.ThrowIfNull(lcdInterface);
+        (_lcd, _columns, _rows) = model == LcdModel.Lcd2004
+            ? ((Hd44780)new Lcd2004(lcdInterface), 20, 4)
+            : (new Lcd1602(lcdInterface), 16, 2);
         _lcd.BacklightOn = true;
     }
 
-    public static string FirstLine(DisplayContent content) => "Power" + content.Power.PadLeft(Columns - 5);
+    /// <summary>The first row: "Power" and the value right-aligned in <paramref name="columns"/> characters.</summary>
+    public static string FirstLine(DisplayContent content, int columns = 16) => "Power" + content.Power.PadLeft(columns - 5);
+
+    /// <summary>The second row: the alert indicator, or nothing.</summary>
+    public static string SecondLine(DisplayContent content) => content.Alert ? AlertText : string.Empty;
 
     public void Show(DisplayContent content)
     {
-        _lcd.SetCursorPosition(0, 0);
-        _lcd.Write(Fit(FirstLine(content)));
-        _lcd.SetCursorPosition(0, 1);
-        _lcd.Write(Fit(content.Alert ? AlertText : string.Empty));
+        WriteRow(0, FirstLine(content, _columns));
+        WriteRow(1, SecondLine(content));
+        if (!_lowerRowsCleared)
+        {
+            for (int row = 2; row < _rows; row++)
+            {
+                WriteRow(row, string.Empty);
+            }
+
+            _lowerRowsCleared = true;
+        }
     }
 
     public void Dispose() => _lcd.Dispose();
 
-    private static string Fit(string text) => text.Length >= Columns ? text[..Columns] : text.PadRight(Columns);
+    private void WriteRow(int row, string text)
+    {
+        _lcd.SetCursorPosition(0, row);
+        _lcd.Write(text.Length >= _columns ? text[.._columns] : text.PadRight(_columns));
+    }
 }

@@ -6,9 +6,15 @@ import { shellStrings } from './strings.js';
 import status from './status.js';
 import home from './screens/home.js';
 import history from './screens/history.js';
+import alerts from './screens/alerts.js';
+import alertsLayer from './alerts-layer.js';
+import consent from './screens/consent.js';
+import egress from './screens/egress.js';
+import climate from './screens/climate.js';
+import settings from './screens/settings.js';
 
 // Order is the navigation order. access: 'viewer' shows in kiosk mode, 'household' needs sign-in.
-const screens = [home, history];
+const screens = [home, history, climate, alerts, consent, egress, settings];
 
 const $ = (id) => document.getElementById(id);
 const state = { session: null, active: null, mounted: new Set() };
@@ -129,6 +135,8 @@ async function start() {
   }
   state.session = session;
   useSession(session, () => start());
+  // Alerts show over every screen for whoever may see the panel (kiosk included), and stop at sign-out.
+  if (!session.authenticated && !session.kiosk) alertsLayer.stop();
   document.body.dataset.kiosk = String(session.kiosk && !session.authenticated);
   $('signout').hidden = !session.authenticated;
   $('signin-link').hidden = session.authenticated || !session.kiosk;
@@ -143,6 +151,7 @@ async function start() {
     return;
   }
   status.start();
+  alertsLayer.start();
   await route();
 }
 

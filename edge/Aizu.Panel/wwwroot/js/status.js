@@ -1,12 +1,12 @@
 // The footer: is the meter talking, is the clock trusted, is the store writing.
 import { getJson } from './api.js';
 import { connect, onConnection, subscribe } from './live.js';
-import { onLanguage, t } from './i18n.js';
+import { addStrings, onLanguage, t } from './i18n.js';
 import * as format from './format.js';
 
 const REFRESH_MS = 30 * 1000;
 const $ = (id) => document.getElementById(id);
-const state = { linkUp: null, reconnecting: false, lastReadingAt: null, storeProblem: null, started: false };
+const state = { linkUp: null, reconnecting: false, lastReadingAt: null, storeProblem: null, started: false, storage: null };
 
 function render() {
   const link = $('link-status');
@@ -24,6 +24,7 @@ function render() {
   const problem = $('store-problem');
   problem.hidden = !state.storeProblem;
   problem.textContent = state.storeProblem ? t('storeProblem') + state.storeProblem : '';
+  renderStorageBanner();
 }
 
 async function refresh() {
@@ -33,6 +34,7 @@ async function refresh() {
     state.reconnecting = false;
     if (status.lastReadingAt) state.lastReadingAt = status.lastReadingAt;
     state.storeProblem = status.storeProblem;
+    state.storage = status.storage || null;
     $('clock-status').hidden = !(status.rejectedClock > 0 && !status.meterLinkUp);
   } catch {
     state.reconnecting = true;
@@ -54,6 +56,48 @@ function start() {
   onLanguage(render);
   refresh();
   setInterval(refresh, REFRESH_MS);
+}
+
+// The store's disk budget: a banner under the header while raw data had to be dropped for space,
+// a damaged block was set aside, or the disk is below its free-space floor. Removed again when all is well.
+addStrings({
+  en: {
+    storageDegraded: 'Storage needs attention.', storageCritical: 'The gateway’s disk is nearly full: new readings may soon not be stored.',
+    storageDropped: 'The oldest detailed readings were removed to keep space free; daily and hourly summaries are kept.',
+    storageSettings: 'Details in Settings',
+  },
+  ja: {
+    storageDegraded: 'データの保存について確認が必要です。', storageCritical: 'ゲートウェイのディスクの空きがほとんどありません。新しい測定値を保存できなくなるおそれがあります。',
+    storageDropped: '空き容量を確保するため、古い詳細データを削除しました。1日・1時間ごとの集計は残っています。',
+    storageSettings: '詳しくは設定画面へ',
+  },
+});
+
+function renderStorageBanner() {
+  const storage = state.storage;
+  let banner = $('storage-banner');
+  if (!storage || storage.state === 'ok') {
+    banner?.remove();
+    return;
+  }
+  if (!banner) {
+    banner = document.createElement('div');
+    banner.id = 'storage-banner';
+    banner.className = 'storage-banner';
+    banner.setAttribute('role', 'status');
+    $('banner-area').append(banner);
+  }
+  banner.dataset.state = storage.state;
+  const parts = [storage.state === 'critical' ? t('storageCritical') : t('storageDegraded')];
+  if (storage.rawChunksDroppedForSpace > 0) parts.push(t('storageDropped'));
+  if (storage.problem) parts.push(storage.problem);
+  banner.replaceChildren();
+  const text = document.createElement('span');
+  text.textContent = parts.join(' ');
+  const link = document.createElement('a');
+  link.href = '#/settings';
+  link.textContent = t('storageSettings');
+  banner.append(text, ' ', link);
 }
 
 export default { start };

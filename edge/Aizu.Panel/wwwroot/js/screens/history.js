@@ -62,7 +62,7 @@ function draw() {
   const bought = page.buckets.map((b) => b.importKWh);
   const sold = page.buckets.map((b) => (b.exportKWh == null ? null : -b.exportKWh));
   const styles = getComputedStyle(document.documentElement);
-  const width = Math.max(280, host.clientWidth);
+  const width = Math.max(240, host.clientWidth);
   const bars = uPlot.paths.bars({ size: [0.7, 60], align: 1 });
   const opts = {
     width,

@@ -3,6 +3,7 @@ import { getJson } from '../api.js';
 import { subscribe } from '../live.js';
 import { onLanguage, t } from '../i18n.js';
 import * as format from '../format.js';
+import { costMarkup, costStrings, refreshCost, renderCost } from './home-cost.js';
 
 const POWER = 'elec.power';
 const SPARK_WINDOW_MS = 5 * 60 * 1000;
@@ -35,7 +36,9 @@ function render() {
       <dl id="today-figures">
         <div><dt data-i18n="import"></dt><dd id="today-import">—</dd></div>
         <div id="today-export-row" hidden><dt data-i18n="export"></dt><dd id="today-export">—</dd></div>
-      </dl>
+        <div id="today-gas-row" hidden><dt data-i18n="gasToday"></dt><dd id="today-gas">—</dd></div>
+        <div id="today-water-row" hidden><dt data-i18n="waterToday"></dt><dd id="today-water">—</dd></div>
+      </dl>${costMarkup()}
     </div>`;
 }
 
@@ -46,7 +49,7 @@ function onReading(reading) {
   power.classList.toggle('exporting', reading.value < 0);
   $('live-direction').hidden = !(reading.value < 0);
   const updated = $('live-updated');
-  updated.textContent = reading.ts;
+  updated.textContent = format.time(reading.ts);
   updated.dataset.ts = reading.ts;
   updated.setAttribute('datetime', reading.ts);
   addPoint(Date.parse(reading.ts), reading.value);
@@ -117,6 +120,8 @@ async function refreshToday() {
   try {
     state.today = await getJson('api/today');
     renderToday();
+    renderGas();
+    await refreshCost();
   } catch { /* keep the last numbers; the footer tells what is wrong */ }
 }
 
@@ -132,6 +137,7 @@ function mount(root) {
   subscribe(onReading);
   window.addEventListener('resize', draw);
   onLanguage(renderToday);
+  onLanguage(renderCost);
   loadRecent();
 }
 
@@ -142,5 +148,24 @@ function show() {
 }
 
 function hide() { clearInterval(state.timer); }
+
+for (const lang of Object.keys(costStrings)) Object.assign(strings[lang], costStrings[lang]);
+
+// Gas and water (M-Bus meters behind a DSMR P1 port): a row each, only in homes that have them.
+const gasStrings = {
+  en: { gasToday: 'Gas', waterToday: 'Water' },
+  ja: { gasToday: 'ガス', waterToday: '水道' },
+};
+for (const lang of Object.keys(gasStrings)) Object.assign(strings[lang], gasStrings[lang]);
+
+function renderGas() {
+  const today = state.today;
+  if (!today) return;
+  for (const [key, id] of [['gasM3', 'today-gas'], ['waterM3', 'today-water']]) {
+    const value = today[key];
+    $(`${id}-row`).hidden = value == null;
+    if (value != null) $(id).textContent = `${format.number(value, 3)} m³`;
+  }
+}
 
 export default { id: 'home', nav: 'navHome', access: 'viewer', strings, render, mount, show, hide };

@@ -1,0 +1,392 @@
+using System.Text;
+using Aizu.Consent;
+using Aizu.Egress;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Aizu.Panel;
+
+/// <summary>
+/// The consent screen's API, on the real <see cref="ConsentService"/> (every decision goes into the
+/// hash-chained ledger with a signed receipt):
+/// <c>GET /api/consent</c>, <c>POST /api/consent/grants</c>, <c>POST /api/consent/grants/{id}/withdraw|renew|refuse|defer</c>,
+/// <c>GET /api/consent/receipts/{receiptId}</c> (the JWS as a file), <c>GET /api/consent/receipts/{receiptId}/view</c>
+/// (readable and verified) and <c>GET /api/consent/public-key</c> (the key that verifies every receipt, as a file).
+/// </summary>
+public static class ConsentEndpoints
+{
+    /// <summary>Days before expiry from which a consent in force shows a renewal reminder.</summary>
+    public const int ReminderDays = 30;
+
+    /// <summary>
+    /// Maps the consent API and returns its route group, so the host adds the household policy and the
+    /// anti-forgery filter (every POST is a decision). Works without the consent component: the overview
+    /// then says <c>enabled: false</c> and every decision answers 404.
+    /// </summary>
+    public static RouteGroupBuilder MapConsentApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var group = app.MapGroup("/api/consent");
+        group.MapGet("", OverviewAsync);
+        group.MapPost("/grants", GrantAsync);
+        group.MapPost("/grants/{id}/withdraw", (string id, IServiceProvider services, CancellationToken token) =>
+            DecideAsync(services, "withdraw", s => s.WithdrawAsync(id, token), token));
+        group.MapPost("/grants/{id}/renew", (string id, [FromBody] ConsentRenewRequest? body, IServiceProvider services, CancellationToken token) =>
+            DecideAsync(services, "renew", s => s.RenewAsync(id, Months(body?.Months, services), token), token));
+        group.MapPost("/grants/{id}/refuse", (string id, IServiceProvider services, CancellationToken token) =>
+            DecideAsync(services, "refuse", s => s.RefuseAsync(id, token), token));
+        group.MapPost("/grants/{id}/defer", (string id, IServiceProvider services, CancellationToken token) =>
+            DecideAsync(services, "defer", s => s.DeferAsync(id, token), token));
+        group.MapGet("/receipts/{receiptId}", DownloadReceiptAsync);
+        group.MapGet("/receipts/{receiptId}/view", ViewReceiptAsync);
+        group.MapGet("/public-key", PublicKeyAsync);
+        return group;
+    }
+
+    private static async Task<Results<Ok<ConsentOverview>, ProblemHttpResult>> OverviewAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var egress = services.GetService<EgressHistory>() is not null;
+        if (services.GetService<ConsentService>() is not { } consents)
+        {
+            return TypedResults.Ok(new ConsentOverview(false, null, [], [], [], [], egress, ReminderDays));
+        }
+
+        try
+        {
+            var now = Now(services);
+            var catalogue = await consents.GetCatalogueAsync(cancellationToken);
+            var items = await ItemsAsync(consents, catalogue, now, cancellationToken);
+            var purposes = catalogue?.Purposes
+                .Where(p => p.ValidUntil is not { } end || end > now)
+                .Select(Purpose)
+                .ToList() ?? [];
+            var reminders = items
+                .Where(i => i.Active && i.DaysLeft is { } days && days <= ReminderDays)
+                .OrderBy(i => i.ExpiresAt)
+                .Select(i => new ConsentReminder(i.ConsentId, i.Reference, i.Purpose, i.Category, i.ExpiresAt, i.DaysLeft!.Value, i.CanRenew))
+                .ToList();
+            var info = catalogue is null
+                ? null
+                : new ConsentCatalogueInfo(catalogue.Issuer, catalogue.Sequence, catalogue.IssuedAt, catalogue.PolicyUrl, catalogue.Controller.Name);
+            return TypedResults.Ok(new ConsentOverview(
+                true, info, purposes, items, [.. items.Where(i => i.Pending).Select(i => i.ConsentId)], reminders, egress, ReminderDays));
+        }
+        catch (Exception exception) when (IsStoreProblem(exception))
+        {
+            return Unavailable(services, exception);
+        }
+    }
+
+    private static async Task<Results<Ok<ConsentDecisionResult>, ProblemHttpResult>> GrantAsync(
+        ConsentGrantRequest? request, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (request is null || string.IsNullOrWhiteSpace(request.Purpose) || string.IsNullOrWhiteSpace(request.Category))
+        {
+            return TypedResults.Problem("Say which purpose and which data category to grant.", statusCode: StatusCodes.Status400BadRequest, title: "Incomplete grant");
+        }
+
+        return await DecideAsync(services, "grant", async consents =>
+        {
+            var granularity = request.Granularity;
+            if (string.IsNullOrWhiteSpace(granularity))
+            {
+                var catalogue = await consents.GetCatalogueAsync(cancellationToken);
+                granularity = catalogue?.Find(request.Purpose)?.ProposedGranularity ?? Granularity.Default;
+            }
+
+            return await consents.GrantAsync(request.Purpose, request.Category, granularity, null, Months(request.Months, services), cancellationToken);
+        }, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<ConsentDecisionResult>, ProblemHttpResult>> DecideAsync(
+        IServiceProvider services, string decision, Func<ConsentService, Task<ConsentDecision>> decide, CancellationToken cancellationToken)
+    {
+        if (services.GetService<ConsentService>() is not { } consents)
+        {
+            return TypedResults.Problem("This gateway has no consent component.", statusCode: StatusCodes.Status404NotFound, title: "Consent not available");
+        }
+
+        var logger = Logger(services);
+        ConsentDecision decided;
+        try
+        {
+            decided = await decide(consents);
+        }
+        catch (ConsentException exception)
+        {
+            logger.PanelConsentRefused(decision, exception.Message);
+            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status409Conflict, title: "Not possible");
+        }
+        catch (ArgumentException exception)
+        {
+            logger.PanelConsentRefused(decision, exception.Message);
+            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status400BadRequest, title: "Not possible");
+        }
+        catch (Exception exception) when (IsStoreProblem(exception))
+        {
+            return Unavailable(services, exception);
+        }
+
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.PanelConsentDecided(LedgerName(decided.Event.Type), decided.Grant.Reference, decided.Grant.Purpose, decided.Grant.Category, decided.Event.Seq);
+        }
+        try
+        {
+            var now = Now(services);
+            var catalogue = await consents.GetCatalogueAsync(cancellationToken);
+            var item = (await ItemsAsync(consents, catalogue, now, cancellationToken)).Single(i => i.ConsentId == decided.Grant.ConsentId);
+            return TypedResults.Ok(new ConsentDecisionResult(item, await ViewAsync(consents, decided.Receipt, cancellationToken)));
+        }
+        catch (Exception exception) when (IsStoreProblem(exception))
+        {
+            return Unavailable(services, exception);
+        }
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadReceiptAsync(
+        string receiptId, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (services.GetService<ConsentService>() is not { } consents)
+        {
+            return TypedResults.Problem("This gateway has no consent component.", statusCode: StatusCodes.Status404NotFound, title: "Consent not available");
+        }
+
+        try
+        {
+            if (await consents.Ledger.FindReceiptAsync(receiptId, cancellationToken) is not { } receipt)
+            {
+                return NoReceipt(receiptId);
+            }
+
+            return TypedResults.File(Encoding.ASCII.GetBytes(receipt.Jws + "\n"), "application/jose", $"aizu-receipt-{SafeName(receipt.ReceiptId)}.jws");
+        }
+        catch (Exception exception) when (IsStoreProblem(exception))
+        {
+            return Unavailable(services, exception);
+        }
+    }
+
+    private static async Task<Results<Ok<ConsentReceiptView>, ProblemHttpResult>> ViewReceiptAsync(
+        string receiptId, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (services.GetService<ConsentService>() is not { } consents)
+        {
+            return TypedResults.Problem("This gateway has no consent component.", statusCode: StatusCodes.Status404NotFound, title: "Consent not available");
+        }
+
+        try
+        {
+            return await consents.Ledger.FindReceiptAsync(receiptId, cancellationToken) is { } receipt
+                ? TypedResults.Ok(await ViewAsync(consents, receipt, cancellationToken))
+                : NoReceipt(receiptId);
+        }
+        catch (Exception exception) when (IsStoreProblem(exception))
+        {
+            return Unavailable(services, exception);
+        }
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PublicKeyAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (services.GetService<ConsentService>() is not { } consents)
+        {
+            return TypedResults.Problem("This gateway has no consent component.", statusCode: StatusCodes.Status404NotFound, title: "Consent not available");
+        }
+
+        try
+        {
+            var pem = await consents.GetPublicKeyPemAsync(cancellationToken);
+            return TypedResults.File(Encoding.ASCII.GetBytes(pem.EndsWith('\n') ? pem : pem + "\n"), "application/x-pem-file", "aizu-gateway-key.pem");
+        }
+        catch (Exception exception) when (IsStoreProblem(exception) || exception is System.Security.Cryptography.CryptographicException)
+        {
+            return Unavailable(services, exception);
+        }
+    }
+
+    private static async Task<List<ConsentItem>> ItemsAsync(ConsentService consents, PurposeCatalogue? catalogue, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var grants = await consents.GetGrantsAsync(cancellationToken);
+        var events = await consents.Ledger.ReadEventsAsync(0, cancellationToken);
+        var receipts = await consents.Ledger.ReadReceiptsAsync(null, cancellationToken);
+        var eventsBySeq = events.ToDictionary(e => e.Seq);
+        var history = events.ToLookup(e => e.ConsentId, StringComparer.Ordinal);
+        var receiptsByConsent = receipts.ToLookup(r => r.ConsentId, StringComparer.Ordinal);
+        return
+        [
+            .. grants
+                .OrderBy(g => g.Purpose, StringComparer.Ordinal)
+                .ThenBy(g => g.Category, StringComparer.Ordinal)
+                .Select(g => Item(g, catalogue, now, history[g.ConsentId], receiptsByConsent[g.ConsentId], eventsBySeq)),
+        ];
+    }
+
+    private static ConsentItem Item(
+        ConsentGrant grant,
+        PurposeCatalogue? catalogue,
+        DateTimeOffset now,
+        IEnumerable<LedgerEvent> history,
+        IEnumerable<StoredReceipt> receipts,
+        Dictionary<long, LedgerEvent> eventsBySeq)
+    {
+        var active = grant.IsActiveAt(now);
+        var pending = grant.Status is ConsentStatus.Requested or ConsentStatus.Deferred;
+        var purpose = catalogue?.Find(grant.Purpose);
+        return new ConsentItem(
+            grant.ConsentId,
+            grant.Version,
+            grant.Reference,
+            grant.Purpose,
+            grant.Category,
+            grant.Granularity,
+            grant.Recipient,
+            grant.OnwardSharing,
+            grant.Transform.RoundTo,
+            grant.Transform.NoiseScale,
+            grant.ValidFrom,
+            grant.ExpiresAt,
+            grant.Retention,
+            LedgerName(grant.Status),
+            active,
+            pending,
+            pending && grant.Version > 1,
+            active ? (int)Math.Floor((grant.ExpiresAt - now).TotalDays) : null,
+            active && purpose is not null && GrantRules.PermitsTerms(purpose, grant),
+            [.. receipts.Select(r => new ConsentReceiptSummary(
+                r.ReceiptId,
+                r.Seq,
+                r.Version,
+                eventsBySeq.TryGetValue(r.Seq, out var decided) ? LedgerName(decided.Type) : "",
+                decided?.Time ?? grant.ValidFrom))],
+            [.. history.Select(e => new ConsentLedgerEntry(e.Seq, e.Time, LedgerName(e.Type), ActorName(e.Actor), e.Version, e.Grant.Granularity, e.Hash))]);
+    }
+
+    private static ConsentPurposeItem Purpose(Purpose purpose)
+    {
+        // Only what the gateway could ever grant, coarsest first: never finer than 30 minutes, and
+        // 30 minutes only for research (a catalogue asking otherwise is refused before it gets here).
+        var granularities = Granularity.All
+            .Where(g => purpose.Granularities.Contains(g, StringComparer.Ordinal))
+            .Where(g => GrantRules.CheckGranularity(g) is null && GrantRules.CheckResearchOnly(purpose.Id, purpose.Dpv, g) is null)
+            .ToList();
+        return new ConsentPurposeItem(
+            purpose.Id,
+            purpose.Version,
+            purpose.Title,
+            purpose.Description,
+            purpose.Dpv,
+            purpose.IsResearch,
+            purpose.Recipient,
+            purpose.OnwardSharing,
+            purpose.ThirdParties,
+            purpose.Categories,
+            granularities,
+            purpose.ProposedGranularity,
+            purpose.Retention,
+            purpose.ValidUntil,
+            string.Equals(purpose.ProposedGranularity, Granularity.HalfHour, StringComparison.Ordinal)
+                ? ConsentPolicy.ResearchValidityMonths
+                : ConsentPolicy.DefaultValidityMonths);
+    }
+
+    private static async Task<ConsentReceiptView> ViewAsync(ConsentService consents, StoredReceipt stored, CancellationToken cancellationToken)
+    {
+        var verification = ReceiptVerifier.Verify(stored.Jws, await consents.GetPublicKeyPemAsync(cancellationToken));
+        var receipt = verification.Receipt;
+        var record = receipt?.Consent;
+        var service = receipt is { Services.Count: > 0 } ? receipt.Services[0] : null;
+        var purpose = service is { Purposes.Count: > 0 } ? service.Purposes[0] : null;
+        return new ConsentReceiptView(
+            stored.ReceiptId,
+            stored.ConsentId,
+            stored.Version,
+            stored.Seq,
+            stored.Jws,
+            verification.IsValid,
+            verification.Problem,
+            record?.Event,
+            record?.EventTime,
+            record?.Actor,
+            record?.Status,
+            record?.Grant.Purpose,
+            purpose?.Purpose ?? service?.Service,
+            record?.Grant.PurposeIri,
+            record?.Grant.Category,
+            record?.Grant.Granularity,
+            record?.Grant.Recipient,
+            record?.Grant.OnwardSharing,
+            record?.Grant.ValidFrom,
+            record?.Grant.ExpiresAt,
+            record?.Grant.Retention,
+            receipt is { PiiControllers.Count: > 0 } ? receipt.PiiControllers[0].PiiController : null,
+            receipt?.PolicyUrl,
+            receipt?.PiiPrincipalId,
+            receipt?.CollectionMethod,
+            receipt?.Jurisdiction,
+            record?.LedgerHash);
+    }
+
+    private static TimeSpan? Months(int? months, IServiceProvider services)
+    {
+        if (months is not { } count)
+        {
+            return null;
+        }
+
+        if (count is < 1 or > ConsentPolicy.MaxValidityMonths)
+        {
+            throw new ArgumentException($"A consent lasts 1 to {ConsentPolicy.MaxValidityMonths} months; {count} is not possible.");
+        }
+
+        var now = Now(services);
+        return now.AddMonths(count) - now;
+    }
+
+    private static DateTimeOffset Now(IServiceProvider services) =>
+        (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
+
+    private static ILogger Logger(IServiceProvider services) =>
+        services.GetRequiredService<ILoggerFactory>().CreateLogger(PanelEndpoints.LogCategory);
+
+    private static bool IsStoreProblem(Exception exception) =>
+        exception is SqliteException or IOException or UnauthorizedAccessException;
+
+    private static ProblemHttpResult Unavailable(IServiceProvider services, Exception exception)
+    {
+        Logger(services).PanelConsentUnavailable(exception.Message);
+        return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Consent records unavailable");
+    }
+
+    private static ProblemHttpResult NoReceipt(string receiptId) =>
+        TypedResults.Problem($"There is no receipt '{receiptId}' on this gateway.", statusCode: StatusCodes.Status404NotFound, title: "No such receipt");
+
+    private static string SafeName(string id) => new([.. id.Where(c => char.IsAsciiLetterOrDigit(c) || c == '-').Take(64)]);
+
+    private static string LedgerName(ConsentStatus status) => status switch
+    {
+        ConsentStatus.Requested => "requested",
+        ConsentStatus.Deferred => "deferred",
+        ConsentStatus.Refused => "refused",
+        ConsentStatus.Given => "given",
+        ConsentStatus.Renewed => "renewed",
+        ConsentStatus.Expired => "expired",
+        ConsentStatus.Withdrawn => "withdrawn",
+        ConsentStatus.Revoked => "revoked",
+        _ => "unknown",
+    };
+
+    private static string ActorName(ConsentActor actor) => actor switch
+    {
+        ConsentActor.Household => "household",
+        ConsentActor.City => "city",
+        ConsentActor.Gateway => "gateway",
+        _ => "unknown",
+    };
+}

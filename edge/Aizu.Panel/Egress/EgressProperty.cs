@@ -1,0 +1,4 @@
+namespace Aizu.Panel;
+
+/// <summary>One MQTT 5 user property, as sent.</summary>
+internal sealed record EgressProperty(string Name, string Value);

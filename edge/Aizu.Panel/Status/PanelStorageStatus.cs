@@ -1,0 +1,41 @@
+using System.Text.Json.Serialization;
+using Aizu.Storage;
+
+namespace Aizu.Panel;
+
+/// <summary>The store's own health in <c>GET /api/status</c> and <c>GET /api/settings</c>: the disk budget and damaged data.</summary>
+/// <param name="State"><c>ok</c>, <c>degraded</c> (raw data was dropped for space or a chunk was quarantined) or <c>critical</c> (below the free-space floor with nothing left to drop).</param>
+/// <param name="FreeBytes">Free bytes at the last check; null before the first.</param>
+/// <param name="FloorBytes">The configured free-space floor.</param>
+/// <param name="RawChunksDroppedForSpace">Raw chunks dropped since start because the disk was nearly full.</param>
+/// <param name="QuarantinedChunks">Damaged chunks moved aside since start.</param>
+/// <param name="RefusedReadings">Readings not stored since start (clock before 2020, or older than the raw data kept).</param>
+/// <param name="OldestRawReading">Start of the oldest raw data still kept.</param>
+/// <param name="Problem">The most recent problem in words, or null.</param>
+/// <param name="ProblemAt">When it happened.</param>
+internal sealed record PanelStorageStatus(
+    [property: JsonPropertyName("state")] string State,
+    [property: JsonPropertyName("freeBytes")] long? FreeBytes,
+    [property: JsonPropertyName("floorBytes")] long FloorBytes,
+    [property: JsonPropertyName("rawChunksDroppedForSpace")] long RawChunksDroppedForSpace,
+    [property: JsonPropertyName("quarantinedChunks")] long QuarantinedChunks,
+    [property: JsonPropertyName("refusedReadings")] long RefusedReadings,
+    [property: JsonPropertyName("oldestRawReading")] DateTimeOffset? OldestRawReading,
+    [property: JsonPropertyName("problem")] string? Problem,
+    [property: JsonPropertyName("problemAt")] DateTimeOffset? ProblemAt)
+{
+    public static PanelStorageStatus From(StorageHealth health)
+    {
+        ArgumentNullException.ThrowIfNull(health);
+        return new(
+            health.State.ToString().ToLowerInvariant(),
+            health.FreeBytes,
+            health.FreeSpaceFloorBytes,
+            health.RawChunksDroppedForSpace,
+            health.QuarantinedChunks,
+            health.RefusedReadings,
+            health.OldestRawReading,
+            health.LastProblem,
+            health.LastProblemAt);
+    }
+}

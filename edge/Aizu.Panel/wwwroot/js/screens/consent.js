@@ -1,0 +1,384 @@
+// Consent: the city's purposes in plain language, the household's yes or no per purpose and kind of data,
+// withdrawal on the same screen, signed receipts (view and download), renewal reminders. Every decision
+// is recorded by the gateway's consent service in its ledger; this screen only asks and shows.
+import { getJson, send } from '../api.js';
+import { lang, onLanguage, t } from '../i18n.js';
+import * as format from '../format.js';
+
+const state = { data: null, busy: false, root: null };
+const $ = (id) => document.getElementById(id);
+const GRANULARITIES = ['P1M', 'P1D', 'PT1H', 'PT30M'];
+
+const strings = {
+  en: {
+    navConsent: 'Consent',
+    csTitle: 'What you share with the city',
+    csIntro: 'Nothing about your home leaves this gateway unless you say yes here, item by item. You can withdraw at any time, just as easily, and it takes effect at once.',
+    csNoUplink: 'No city connection is configured on this gateway, so nothing is sent even with your consent. Your decisions are still recorded.',
+    csDisabled: 'Consent is not available on this gateway.',
+    csNoCatalogue: 'The city has not published its list of purposes to this gateway yet, so there is nothing to decide. Nothing is sent.',
+    csRequestsNote: 'The city asks for your decision on the items marked "Request". Ignoring a request means it is deferred — never given. Nothing is sent unless you press "Give consent".',
+    csCatalogue: 'List of purposes from {0} (edition {1}, {2})',
+    csResearch: 'Research',
+    csRecipient: 'Who receives it', csNoOnward: 'passed on to no one', csOnward: 'also passed on to: {0}',
+    csRetention: 'How long they keep it', csProjectEnds: 'Project ends', csDpv: 'Kind of purpose',
+    csData: 'What data', csDetail: 'How detailed', csUntil: 'Until', csReveals: 'What it could reveal',
+    csMonths: 'For how long', csMonthsN: '{0} months', csMonths1: '1 month',
+    csGrant: 'Give consent', csGrantChange: 'Change to this', csWithdraw: 'Withdraw consent', csRenew: 'Renew for 12 more months',
+    csRefuse: 'No, thank you', csDefer: 'Decide later',
+    csChanged: 'The city changed the terms of this purpose. Your earlier consent ended; the new terms need a new decision.',
+    csRequestBadge: 'Request — waiting for your decision',
+    csStatus_none: 'Not given', csStatus_requested: 'Request — not given', csStatus_deferred: 'Deferred — not given',
+    csStatus_refused: 'Declined', csStatus_given: 'Given', csStatus_renewed: 'Given (renewed)',
+    csStatus_expired: 'Ended (expired)', csStatus_withdrawn: 'Withdrawn', csStatus_revoked: 'Ended by the city',
+    csActiveUntil: 'Sent as: {0}, until {1}.', csRounding: 'Values are rounded to {0} before they leave.',
+    csReminder: 'Your consent for "{0}" ({1}) ends on {2} — in {3} days.',
+    csReminderNoRenew: 'The city has changed this purpose; to continue, give consent again under the new terms.',
+    csReceipts: 'Receipts and ledger', csNoReceipts: 'No receipts yet.',
+    csViewReceipt: 'View', csDownloadReceipt: 'Download (.jws)',
+    csLedger: 'Ledger entries', csSeq: 'No.', csWhen: 'When', csEvent: 'Event', csBy: 'By', csVersion: 'Version', csHash: 'Fingerprint',
+    csActor_household: 'you', csActor_city: 'city', csActor_gateway: 'gateway',
+    csEvent_requested: 'requested', csEvent_given: 'given', csEvent_renewed: 'renewed', csEvent_withdrawn: 'withdrawn',
+    csEvent_expired: 'expired', csEvent_revoked: 'ended by the city', csEvent_deferred: 'deferred', csEvent_refused: 'declined',
+    csOther: 'Consents for purposes the city no longer offers',
+    csKey: 'Download the gateway\'s public key (to check receipts without the gateway)',
+    csReceiptTitle: 'Consent receipt', csClose: 'Close',
+    csSignatureOk: 'Valid — signed by this gateway', csSignatureBad: 'Does not verify: {0}',
+    csDecision: 'Decision', csPurpose: 'Purpose', csValidity: 'Valid', csController: 'Responsible', csPolicy: 'Privacy policy',
+    csPseudonym: 'You, as named on the receipt', csLedgerEntry: 'Ledger entry', csSignature: 'Signature', csSigned: 'The signed receipt (JWS)',
+    csDone_given: 'Consent given. Your receipt is below.', csDone_withdrawn: 'Consent withdrawn. Nothing more is sent under it.',
+    csDone_renewed: 'Consent renewed.', csDone_refused: 'Declined.', csDone_deferred: 'Left for later — not given.',
+    csCat_elec_import_energy: 'Electricity you buy from the grid (total per period)',
+    csCat_elec_export_energy: 'Electricity you sell to the grid, e.g. from solar panels (total per period)',
+    csCat_pv_generation_energy: 'Your solar generation (total per period)',
+    csCat_indoor_env_summary: 'Average indoor temperature, humidity and CO₂',
+    csCat_alert_ack: 'Your "I\'m safe" answer to a city alert, with the day',
+    csGran_P1M: 'One total per month', csGran_P1D: 'One total per day', csGran_PT1H: 'One total per hour', csGran_PT30M: 'One total per 30 minutes (research only)',
+    csRev_P1M: 'Very little beyond how much your household uses.',
+    csRev_P1D: 'Whether someone was at home on a given day; roughly how large the home is.',
+    csRev_PT1H: 'Your daily routine: when you are at home, when you get up and go to bed.',
+    csRev_PT30M: 'When you are at home, and household characteristics such as how many people live there, fairly accurately.',
+    csRev_ack: 'That you were in the alert\'s area on that day.',
+    csDuration_M: '{0} months', csDuration_Y: '{0} years', csDuration_D: '{0} days', csDuration_1M: '1 month', csDuration_1Y: '1 year',
+  },
+  ja: {
+    navConsent: '同意',
+    csTitle: '市と共有するデータ',
+    csIntro: 'ご家庭のデータは、ここで項目ごとに「同意する」を押さない限り、このゲートウェイの外に出ません。同意はいつでも同じ手軽さで撤回でき、すぐに有効になります。',
+    csNoUplink: 'このゲートウェイには市への接続が設定されていないため、同意しても何も送られません。判断の記録は残ります。',
+    csDisabled: 'このゲートウェイでは同意の機能を利用できません。',
+    csNoCatalogue: '市の利用目的の一覧がまだ届いていないため、判断することはありません。何も送られません。',
+    csRequestsNote: '「リクエスト」と表示された項目について、市があなたの判断を求めています。答えなくても「保留」になるだけで、同意したことには決してなりません。「同意する」を押さない限り、何も送られません。',
+    csCatalogue: '{0} の利用目的一覧（第{1}版、{2}）',
+    csResearch: '研究',
+    csRecipient: '受け取る人', csNoOnward: 'ほかには渡しません', csOnward: '次にも渡します: {0}',
+    csRetention: '保管する期間', csProjectEnds: '事業の終了', csDpv: '目的の種類',
+    csData: 'データ', csDetail: '細かさ', csUntil: '期限', csReveals: 'わかる可能性があること',
+    csMonths: '期間', csMonthsN: '{0}か月', csMonths1: '1か月',
+    csGrant: '同意する', csGrantChange: 'この内容に変更する', csWithdraw: '同意を撤回する', csRenew: 'さらに12か月更新する',
+    csRefuse: '同意しない', csDefer: 'あとで決める',
+    csChanged: '市がこの目的の条件を変更しました。以前の同意は終了しています。新しい条件には改めての判断が必要です。',
+    csRequestBadge: 'リクエスト — ご判断をお待ちしています',
+    csStatus_none: '同意していません', csStatus_requested: 'リクエスト — 同意していません', csStatus_deferred: '保留 — 同意していません',
+    csStatus_refused: 'お断りしました', csStatus_given: '同意しています', csStatus_renewed: '同意しています（更新済み）',
+    csStatus_expired: '期限切れで終了', csStatus_withdrawn: '撤回しました', csStatus_revoked: '市が終了しました',
+    csActiveUntil: '{0}で送ります（{1}まで）。', csRounding: '送る前に値を{0}単位に丸めます。',
+    csReminder: '「{0}」（{1}）への同意は{2}に終わります（あと{3}日）。',
+    csReminderNoRenew: '市がこの目的を変更しました。続けるには、新しい条件で改めて同意してください。',
+    csReceipts: '受領書と記録', csNoReceipts: '受領書はまだありません。',
+    csViewReceipt: '表示', csDownloadReceipt: 'ダウンロード（.jws）',
+    csLedger: '記録（台帳）', csSeq: '番号', csWhen: '日時', csEvent: '出来事', csBy: '操作者', csVersion: '版', csHash: 'フィンガープリント',
+    csActor_household: 'あなた', csActor_city: '市', csActor_gateway: 'ゲートウェイ',
+    csEvent_requested: 'リクエスト', csEvent_given: '同意', csEvent_renewed: '更新', csEvent_withdrawn: '撤回',
+    csEvent_expired: '期限切れ', csEvent_revoked: '市が終了', csEvent_deferred: '保留', csEvent_refused: 'お断り',
+    csOther: '市が提供を終えた目的への同意',
+    csKey: 'ゲートウェイの公開鍵をダウンロード（ゲートウェイなしで受領書を確認するため）',
+    csReceiptTitle: '同意の受領書', csClose: '閉じる',
+    csSignatureOk: '有効 — このゲートウェイが署名しました', csSignatureBad: '確認できません: {0}',
+    csDecision: '判断', csPurpose: '目的', csValidity: '有効期間', csController: '責任者', csPolicy: 'プライバシーポリシー',
+    csPseudonym: '受領書上のあなたの名前（仮名）', csLedgerEntry: '台帳の記録', csSignature: '署名', csSigned: '署名済みの受領書（JWS）',
+    csDone_given: '同意しました。受領書は下にあります。', csDone_withdrawn: '同意を撤回しました。今後この同意で送ることはありません。',
+    csDone_renewed: '同意を更新しました。', csDone_refused: 'お断りしました。', csDone_deferred: 'あとで決めることにしました（同意していません）。',
+    csCat_elec_import_energy: '電力会社から買った電力量（期間ごとの合計）',
+    csCat_elec_export_energy: '電力会社に売った電力量（太陽光発電など、期間ごとの合計）',
+    csCat_pv_generation_energy: '太陽光の発電量（期間ごとの合計）',
+    csCat_indoor_env_summary: '室内の平均の温度・湿度・CO₂',
+    csCat_alert_ack: '市の警報への「確認しました」の回答と日付',
+    csGran_P1M: '1か月ごとの合計', csGran_P1D: '1日ごとの合計', csGran_PT1H: '1時間ごとの合計', csGran_PT30M: '30分ごとの合計（研究目的のみ）',
+    csRev_P1M: '世帯の使用量の大きさ以外は、ほとんどわかりません。',
+    csRev_P1D: 'その日に在宅だったかどうか、住まいのおおよその広さがわかる可能性があります。',
+    csRev_PT1H: '在宅の時間帯や起床・就寝の時刻など、毎日の生活リズムがわかる可能性があります。',
+    csRev_PT30M: '在宅の時間帯や世帯の人数などが、かなり正確にわかる可能性があります。',
+    csRev_ack: 'その日に警報の地区にいたことがわかります。',
+    csDuration_M: '{0}か月', csDuration_Y: '{0}年', csDuration_D: '{0}日', csDuration_1M: '1か月', csDuration_1Y: '1年',
+  },
+};
+
+const key = (text) => String(text).replace(/[^A-Za-z0-9]/g, '_');
+const categoryText = (category) => (t(`csCat_${key(category)}`) === `csCat_${key(category)}` ? category : t(`csCat_${key(category)}`));
+const granularityText = (g) => (GRANULARITIES.includes(g) ? t(`csGran_${g}`) : g);
+const reveals = (category, g) => (category === 'alert.ack' ? t('csRev_ack') : GRANULARITIES.includes(g) ? t(`csRev_${g}`) : '');
+const local = (text) => (text ? (lang() === 'ja' ? text.ja : text.en) || text.en || text.ja || '' : '');
+const date = (iso) => (iso ? new Date(iso).toLocaleDateString(lang() === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'long' }) : '—');
+
+function duration(iso) {
+  const match = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?$/.exec(iso || '');
+  if (!match) return iso || '—';
+  const [, y, m, d] = match;
+  const parts = [];
+  if (y) parts.push(y === '1' ? t('csDuration_1Y') : t('csDuration_Y', y));
+  if (m) parts.push(m === '1' ? t('csDuration_1M') : t('csDuration_M', m));
+  if (d) parts.push(t('csDuration_D', d));
+  return parts.join(' ') || iso;
+}
+
+function rounding(consent) {
+  if (!consent.roundTo) return '';
+  const unit = consent.category.endsWith('.energy') ? ` Wh` : '';
+  return t('csRounding', `${format.number(consent.roundTo)}${unit}`);
+}
+
+function render() {
+  return `
+    <h1 data-i18n="csTitle"></h1>
+    <p class="consent-intro" data-i18n="csIntro"></p>
+    <p id="consent-uplink" class="card consent-note" hidden data-i18n="csNoUplink"></p>
+    <div class="consent-feedback">
+      <p id="consent-message" class="consent-message" role="status" aria-live="polite"></p>
+      <p id="consent-error" class="error" role="alert"></p>
+    </div>
+    <div id="consent-reminders"></div>
+    <p id="consent-requests" class="card consent-note consent-request-note" hidden data-i18n="csRequestsNote"></p>
+    <p id="consent-catalogue" class="consent-catalogue"></p>
+    <div id="consent-purposes" class="consent-purposes"></div>
+    <section id="consent-other" hidden><h2 data-i18n="csOther"></h2><div id="consent-other-list"></div></section>
+    <p class="consent-key"><a id="consent-key" href="api/consent/public-key" download="aizu-gateway-key.pem" data-i18n="csKey"></a></p>
+    <dialog id="consent-receipt" class="consent-receipt" aria-labelledby="consent-receipt-title">
+      <h2 id="consent-receipt-title" data-i18n="csReceiptTitle"></h2>
+      <div id="consent-receipt-body"></div>
+      <form method="dialog"><button type="submit" class="primary" data-i18n="csClose"></button></form>
+    </dialog>`;
+}
+
+function statusBadge(consent) {
+  const status = consent ? consent.status : 'none';
+  const cls = consent?.active ? 'on' : consent?.pending ? 'ask' : 'off';
+  return `<span class="consent-status consent-status-${cls}">${format.escape(t(`csStatus_${status}`))}</span>`;
+}
+
+function receiptsMarkup(consent) {
+  if (!consent) return '';
+  const receipts = consent.receipts.length
+    ? `<ul class="consent-receipts">${consent.receipts.slice().reverse().map((r) => `
+        <li data-receipt-id="${format.escape(r.receiptId)}" data-event="${format.escape(r.event)}">
+          <span>${format.escape(t(`csEvent_${r.event}`))} · ${format.escape(format.dateTime(r.at))}</span>
+          <button type="button" class="consent-view-receipt" data-receipt="${format.escape(r.receiptId)}" data-i18n="csViewReceipt">${format.escape(t('csViewReceipt'))}</button>
+          <a href="api/consent/receipts/${encodeURIComponent(r.receiptId)}" download="aizu-receipt-${format.escape(r.receiptId)}.jws">${format.escape(t('csDownloadReceipt'))}</a>
+        </li>`).join('')}</ul>`
+    : `<p>${format.escape(t('csNoReceipts'))}</p>`;
+  const rows = consent.history.map((e) => `<tr data-seq="${e.seq}" data-type="${format.escape(e.type)}"><td>${e.seq}</td><td>${format.escape(format.dateTime(e.at))}</td>
+      <td>${format.escape(t(`csEvent_${e.type}`))}</td><td>${format.escape(t(`csActor_${e.actor}`))}</td><td>${e.version}</td>
+      <td><code title="${format.escape(e.hash)}">${format.escape(e.hash.slice(0, 12))}…</code></td></tr>`).join('');
+  return `<details class="consent-history"><summary>${format.escape(t('csReceipts'))} (${consent.receipts.length})</summary>
+      ${receipts}
+      <div class="table-scroll"><table class="data consent-ledger"><caption>${format.escape(t('csLedger'))}</caption>
+        <thead><tr><th>${format.escape(t('csSeq'))}</th><th>${format.escape(t('csWhen'))}</th><th>${format.escape(t('csEvent'))}</th>
+        <th>${format.escape(t('csBy'))}</th><th>${format.escape(t('csVersion'))}</th><th>${format.escape(t('csHash'))}</th></tr></thead>
+        <tbody>${rows}</tbody></table></div></details>`;
+}
+
+function rowMarkup(purpose, category, consent) {
+  const active = consent?.active;
+  const chosen = consent && purpose.granularities.includes(consent.granularity) ? consent.granularity : purpose.proposedGranularity;
+  const id = `${key(purpose.id)}-${key(category)}`;
+  const options = purpose.granularities.map((g) => `<option value="${g}"${g === chosen ? ' selected' : ''}>${format.escape(granularityText(g))}</option>`).join('');
+  const months = Array.from({ length: 12 }, (_, i) => i + 1)
+    .map((m) => `<option value="${m}"${m === purpose.defaultMonths ? ' selected' : ''}>${format.escape(m === 1 ? t('csMonths1') : t('csMonthsN', m))}</option>`).join('');
+  const pendingRequest = consent?.status === 'requested';
+  const renew = active && consent.canRenew && consent.daysLeft != null && consent.daysLeft <= (state.data?.reminderDays ?? 30);
+  const detail = active
+    ? `<p class="consent-active">${format.escape(t('csActiveUntil', granularityText(consent.granularity), date(consent.expiresAt)))} ${format.escape(rounding(consent))}</p>
+       <p class="consent-reveals"><strong>${format.escape(t('csReveals'))}:</strong> ${format.escape(reveals(category, consent.granularity))}</p>`
+    : `<p class="consent-reveals"><strong>${format.escape(t('csReveals'))}:</strong> <span class="consent-reveals-text">${format.escape(reveals(category, chosen))}</span></p>`;
+  const choose = purpose.granularities.length > 0 ? `
+      <div class="consent-choose">
+        <label>${format.escape(t('csDetail'))} <select class="consent-granularity" id="consent-g-${id}">${options}</select></label>
+        <label>${format.escape(t('csMonths'))} <select class="consent-months" id="consent-m-${id}">${months}</select></label>
+      </div>` : '';
+  const actions = active
+    ? `<button type="button" class="consent-withdraw primary">${format.escape(t('csWithdraw'))}</button>
+       ${renew ? `<button type="button" class="consent-renew">${format.escape(t('csRenew'))}</button>` : ''}`
+    : `<button type="button" class="consent-grant primary">${format.escape(t('csGrant'))}</button>
+       ${pendingRequest ? `<button type="button" class="consent-refuse">${format.escape(t('csRefuse'))}</button>
+       <button type="button" class="consent-defer">${format.escape(t('csDefer'))}</button>` : ''}`;
+  return `
+    <div class="consent-row${consent?.pending ? ' consent-row-request' : ''}" data-purpose="${format.escape(purpose.id)}" data-category="${format.escape(category)}"
+         data-consent-id="${format.escape(consent?.consentId ?? '')}" data-status="${format.escape(consent?.status ?? 'none')}">
+      <div class="consent-row-head">
+        <h3>${format.escape(categoryText(category))}</h3>
+        ${statusBadge(consent)}
+      </div>
+      ${consent?.pending ? `<p class="consent-request-badge">${format.escape(t('csRequestBadge'))}</p>` : ''}
+      ${consent?.changed ? `<p class="consent-changed">${format.escape(t('csChanged'))}</p>` : ''}
+      ${detail}
+      ${active ? '' : choose}
+      <div class="consent-actions">${actions}</div>
+      ${receiptsMarkup(consent)}
+    </div>`;
+}
+
+function purposeMarkup(purpose, consents) {
+  const onward = purpose.onwardSharing ? t('csOnward', purpose.thirdParties.join(', ')) : t('csNoOnward');
+  const rows = purpose.categories.map((category) => rowMarkup(purpose, category, consents.find((c) => c.purpose === purpose.id && c.category === category))).join('');
+  return `
+    <article class="card consent-purpose" data-purpose="${format.escape(purpose.id)}">
+      <h2>${format.escape(local(purpose.title))} ${purpose.research ? `<span class="consent-research">${format.escape(t('csResearch'))}</span>` : ''}</h2>
+      <p class="consent-description">${format.escape(local(purpose.description))}</p>
+      <dl class="consent-terms">
+        <div><dt>${format.escape(t('csRecipient'))}</dt><dd>${format.escape(purpose.recipient)} — ${format.escape(onward)}</dd></div>
+        <div><dt>${format.escape(t('csRetention'))}</dt><dd>${format.escape(duration(purpose.retention))}</dd></div>
+        ${purpose.validUntil ? `<div><dt>${format.escape(t('csProjectEnds'))}</dt><dd>${format.escape(date(purpose.validUntil))}</dd></div>` : ''}
+      </dl>
+      ${rows}
+    </article>`;
+}
+
+function otherMarkup(consent) {
+  const purpose = { id: consent.purpose, granularities: [], proposedGranularity: consent.granularity, defaultMonths: 12 };
+  return `<article class="card consent-purpose" data-purpose="${format.escape(consent.purpose)}"><h2>${format.escape(consent.purpose)}</h2>${rowMarkup(purpose, consent.category, consent)}</article>`;
+}
+
+function paint() {
+  const data = state.data;
+  if (!data || !state.root) return;
+  $('consent-uplink').hidden = !data.enabled || data.egressConfigured;
+  const purposes = $('consent-purposes');
+  if (!data.enabled) {
+    purposes.innerHTML = `<p class="card">${format.escape(t('csDisabled'))}</p>`;
+    return;
+  }
+  $('consent-catalogue').textContent = data.catalogue ? t('csCatalogue', data.catalogue.issuer, data.catalogue.sequence, date(data.catalogue.issuedAt)) : '';
+  $('consent-requests').hidden = data.requests.length === 0;
+  purposes.innerHTML = data.catalogue
+    ? data.purposes.map((p) => purposeMarkup(p, data.consents)).join('')
+    : `<p class="card">${format.escape(t('csNoCatalogue'))}</p>`;
+  const offered = new Set(data.purposes.flatMap((p) => p.categories.map((c) => `${p.id}\n${c}`)));
+  const others = data.consents.filter((c) => !offered.has(`${c.purpose}\n${c.category}`));
+  $('consent-other').hidden = others.length === 0;
+  $('consent-other-list').innerHTML = others.map(otherMarkup).join('');
+  const title = (consent) => local(data.purposes.find((p) => p.id === consent.purpose)?.title) || consent.purpose;
+  $('consent-reminders').innerHTML = data.reminders.map((r) => `
+    <div class="card consent-reminder" role="status" data-consent-id="${format.escape(r.consentId)}">
+      <p>${format.escape(t('csReminder', title(r), categoryText(r.category), date(r.expiresAt), r.daysLeft))}</p>
+      ${r.canRenew ? `<button type="button" class="consent-renew primary" data-consent-id="${format.escape(r.consentId)}">${format.escape(t('csRenew'))}</button>`
+    : `<p>${format.escape(t('csReminderNoRenew'))}</p>`}
+    </div>`).join('');
+}
+
+async function load() {
+  try {
+    state.data = await getJson('api/consent');
+    $('consent-error').textContent = '';
+    paint();
+  } catch (error) {
+    $('consent-error').textContent = error.message;
+  }
+}
+
+async function decide(path, body, done) {
+  if (state.busy) return;
+  state.busy = true;
+  $('consent-error').textContent = '';
+  $('consent-message').textContent = '';
+  for (const button of state.root.querySelectorAll('.consent-actions button, .consent-reminder button')) button.disabled = true;
+  try {
+    const result = await send('POST', path, body);
+    await load();
+    $('consent-message').textContent = t(`csDone_${result.consent.status === 'renewed' ? 'renewed' : done}`);
+  } catch (error) {
+    $('consent-error').textContent = error.message;
+    paint();
+  } finally {
+    state.busy = false;
+  }
+}
+
+function onClick(event) {
+  const button = event.target.closest('button');
+  if (!button) return;
+  if (button.classList.contains('consent-view-receipt')) {
+    showReceipt(button.dataset.receipt);
+    return;
+  }
+  const row = button.closest('.consent-row');
+  const id = button.dataset.consentId || row?.dataset.consentId;
+  if (button.classList.contains('consent-grant') && row) {
+    const granularity = row.querySelector('.consent-granularity')?.value;
+    const months = Number(row.querySelector('.consent-months')?.value) || undefined;
+    decide('api/consent/grants', { purpose: row.dataset.purpose, category: row.dataset.category, granularity, months }, 'given');
+  } else if (button.classList.contains('consent-withdraw') && id) {
+    decide(`api/consent/grants/${encodeURIComponent(id)}/withdraw`, undefined, 'withdrawn');
+  } else if (button.classList.contains('consent-renew') && id) {
+    decide(`api/consent/grants/${encodeURIComponent(id)}/renew`, {}, 'renewed');
+  } else if (button.classList.contains('consent-refuse') && id) {
+    decide(`api/consent/grants/${encodeURIComponent(id)}/refuse`, undefined, 'refused');
+  } else if (button.classList.contains('consent-defer') && id) {
+    decide(`api/consent/grants/${encodeURIComponent(id)}/defer`, undefined, 'deferred');
+  }
+}
+
+function onChange(event) {
+  const select = event.target.closest('.consent-granularity');
+  if (!select) return;
+  const row = select.closest('.consent-row');
+  const text = row.querySelector('.consent-reveals-text');
+  if (text) text.textContent = reveals(row.dataset.category, select.value);
+  // 30-minute research data lasts 6 months unless the household chooses otherwise.
+  const months = row.querySelector('.consent-months');
+  if (months) months.value = select.value === 'PT30M' ? '6' : '12';
+}
+
+async function showReceipt(receiptId) {
+  const dialog = $('consent-receipt');
+  const body = $('consent-receipt-body');
+  try {
+    const r = await getJson(`api/consent/receipts/${encodeURIComponent(receiptId)}/view`);
+    const row = (label, value) => (value == null || value === '' ? '' : `<div><dt>${format.escape(t(label))}</dt><dd>${format.escape(value)}</dd></div>`);
+    body.innerHTML = `
+      <p class="consent-signature ${r.verified ? 'ok' : 'bad'}" data-verified="${r.verified}">${format.escape(r.verified ? t('csSignatureOk') : t('csSignatureBad', r.problem || ''))}</p>
+      <dl class="consent-receipt-fields">
+        ${row('csDecision', r.event ? t(`csEvent_${r.event}`) : null)}
+        ${row('csWhen', r.eventTime ? format.dateTime(r.eventTime) : null)}
+        ${row('csBy', r.actor ? t(`csActor_${r.actor}`) : null)}
+        ${row('csPurpose', r.purposeTitle ? `${r.purposeTitle} (${r.purpose})` : r.purpose)}
+        ${row('csData', r.category ? categoryText(r.category) : null)}
+        ${row('csDetail', r.granularity ? granularityText(r.granularity) : null)}
+        ${row('csRecipient', r.recipient ? `${r.recipient} — ${r.onwardSharing ? t('csOnward', '') : t('csNoOnward')}` : null)}
+        ${row('csValidity', r.validFrom ? `${date(r.validFrom)} – ${date(r.expiresAt)}` : null)}
+        ${row('csRetention', r.retention ? duration(r.retention) : null)}
+        ${row('csController', r.controller)}
+        ${row('csPolicy', r.policyUrl)}
+        ${row('csPseudonym', r.principalId)}
+        ${row('csLedgerEntry', `${r.seq} · ${r.ledgerHash ?? ''}`)}
+      </dl>
+      <p><strong>${format.escape(t('csSigned'))}</strong></p>
+      <pre class="consent-jws" id="consent-receipt-jws">${format.escape(r.jws)}</pre>
+      <p><a href="api/consent/receipts/${encodeURIComponent(r.receiptId)}" download="aizu-receipt-${format.escape(r.receiptId)}.jws">${format.escape(t('csDownloadReceipt'))}</a></p>`;
+    if (!dialog.open) dialog.showModal();
+  } catch (error) {
+    $('consent-error').textContent = error.message;
+  }
+}
+
+function mount(section) {
+  state.root = section;
+  section.addEventListener('click', onClick);
+  section.addEventListener('change', onChange);
+  onLanguage(paint);
+}
+
+async function show() {
+  await load();
+}
+
+export default { id: 'consent', nav: 'navConsent', access: 'household', strings, render, mount, show };

@@ -1,0 +1,84 @@
+using Microsoft.Data.Sqlite;
+
+namespace Aizu.Storage;
+
+public sealed partial class ReadingStore
+{
+    /// <summary>
+    /// Erases every stored reading: sealed chunks, the open chunk, late rows, every rollup, quarantined
+    /// chunks and the series list, in one transaction (all or nothing). Deleted pages are overwritten
+    /// (<c>secure_delete</c>) and the write-ahead log is truncated, so the values do not linger in the file.
+    /// </summary>
+    /// <remarks>
+    /// Tables other components keep in the same file (consent ledger, receipts, outbox, egress log) and
+    /// the positions consumers saved with <see cref="SetCursorsAsync"/> are not touched. The store stays
+    /// open: readings appended afterwards are stored as on a fresh file.
+    /// </remarks>
+    /// <exception cref="StoreUnavailableException">The disk is full, read-only or failing. Nothing is erased.</exception>
+    public async Task<EraseResult> EraseReadingsAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        await writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            var connection = OpenWriter();
+            EraseResult result;
+            try
+            {
+                ExecuteNonQuery(connection, "PRAGMA secure_delete = ON;");
+                using (var transaction = connection.BeginTransaction())
+                {
+                    using var command = connection.CreateCommand();
+                    command.Transaction = transaction;
+                    command.CommandText = """
+                        SELECT (SELECT count(*) FROM series),
+                               (SELECT coalesce(sum(count), 0) FROM chunk)
+                             + (SELECT count(*) FROM open_reading)
+                             + (SELECT count(*) FROM late_reading WHERE replaces = 0);
+                        """;
+                    using (var reader = command.ExecuteReader())
+                    {
+                        reader.Read();
+                        result = new EraseResult(reader.GetInt32(0), reader.GetInt64(1));
+                    }
+
+                    command.CommandText = """
+                        DELETE FROM chunk;
+                        DELETE FROM open_reading;
+                        DELETE FROM late_reading;
+                        DELETE FROM rollup;
+                        DELETE FROM quarantine_chunk;
+                        DELETE FROM series;
+                        """;
+                    command.ExecuteNonQuery();
+                    transaction.Commit();
+                }
+
+                // The old pages are zeroed in the WAL; copying them home and truncating the WAL leaves no trace there either.
+                ExecuteNonQuery(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
+                ExecuteNonQuery(connection, "PRAGMA secure_delete = OFF;");
+            }
+            catch (SqliteException exception) when (SqliteFailures.TryTranslate(exception, path) is { } unavailable)
+            {
+                CloseWriter();
+                throw unavailable;
+            }
+
+            // Series states, rollup statements and pooled readers all describe data that is gone: start afresh.
+            CloseWriter();
+            lock (healthLock)
+            {
+                oldestRawMs = null;
+                quarantinedChunks = 0;
+            }
+
+            logger.ReadingsErased(result.Readings, result.Series);
+            return result;
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+}

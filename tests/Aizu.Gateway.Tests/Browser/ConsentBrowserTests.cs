@@ -1,0 +1,134 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Aizu.Consent;
+using Aizu.Gateway.Tests.CityLink;
+using Aizu.Gateway.Tests.EndToEnd;
+using Aizu.Testing.Uplink;
+using Microsoft.Extensions.DependencyInjection;
+using OpenQA.Selenium;
+using OpenQA.Selenium.Support.UI;
+
+namespace Aizu.Gateway.Tests.Browser;
+
+/// <summary>
+/// The consent and "What left my home" screens in real headless Chromium against the real gateway process in
+/// demo mode; the egress test adds a real mosquitto with a raw subscriber on <c>#</c>. Fail, never skip,
+/// when chromium or mosquitto is missing.
+/// </summary>
+public sealed class ConsentBrowserTests
+{
+    private const string Row = ".consent-row[data-purpose='city-energy-planning'][data-category='elec.import.energy']";
+
+    [Fact]
+    public async Task ConsentScreen_GrantThenWithdraw_ShowsStatusReceiptsAndLedger()
+    {
+        using var directory = new TemporaryDirectory();
+        await using var gateway = GatewayProcess.Start(directory.Path, "run", "--demo", "--urls", "http://127.0.0.1:0");
+        var panel = await gateway.PanelAsync();
+        using var browser = HeadlessChromium.Start(Path.Combine(directory.Path, "chromium"), 390, 844);
+        var wait = PanelPage.Open(browser, panel);
+        PanelPage.Show(browser, wait, "consent");
+
+        // Demo mode's signed sample catalogue made requests: shown as such, never as consent.
+        var status = wait.Until(d => d.FindElement(By.CssSelector(Row)).GetAttribute("data-status") is { Length: > 0 } s && s != "none" ? s : null);
+        Assert.Equal("requested", status);
+        Assert.False(browser.FindElement(By.Id("consent-requests")).GetAttribute("hidden") is not null, "the request note is hidden");
+        Assert.Contains("Request", browser.FindElement(By.CssSelector(Row)).Text, StringComparison.Ordinal);
+        var options = browser.FindElement(By.CssSelector($"{Row} .consent-granularity")).FindElements(By.TagName("option")).Select(o => o.GetAttribute("value")).ToList();
+        Assert.Equal(["P1M", "P1D", "PT1H"], options);
+
+        // Grant (monthly): the status changes and a verified receipt of the decision is there.
+        browser.FindElement(By.CssSelector($"{Row} .consent-granularity option[value='P1M']")).Click();
+        browser.FindElement(By.CssSelector($"{Row} .consent-grant")).Click();
+        wait.Until(d => d.FindElement(By.CssSelector(Row)).GetAttribute("data-status") == "given");
+        Assert.Contains("Consent given", browser.FindElement(By.Id("consent-message")).Text, StringComparison.Ordinal);
+        Assert.Contains("One total per month", browser.FindElement(By.CssSelector(Row)).Text, StringComparison.Ordinal);
+        browser.FindElement(By.CssSelector($"{Row} .consent-history summary")).Click();
+        var given = wait.Until(d => d.FindElement(By.CssSelector($"{Row} .consent-receipts li[data-event='given']")));
+        given.FindElement(By.CssSelector(".consent-view-receipt")).Click();
+        var signature = wait.Until(d => d.FindElement(By.CssSelector("#consent-receipt .consent-signature")) is { Displayed: true } s ? s : null);
+        Assert.Equal("true", signature.GetAttribute("data-verified"));
+        Assert.Matches(@"^[\w-]+\.[\w-]+\.[\w-]+$", browser.FindElement(By.Id("consent-receipt-jws")).Text.Trim());
+        browser.FindElement(By.CssSelector("#consent-receipt form button")).Click();
+        wait.Until(d => !d.FindElement(By.Id("consent-receipt")).Displayed);
+
+        // Withdraw on the same screen, as easy as the grant.
+        browser.FindElement(By.CssSelector($"{Row} .consent-withdraw")).Click();
+        wait.Until(d => d.FindElement(By.CssSelector(Row)).GetAttribute("data-status") == "withdrawn");
+        browser.FindElement(By.CssSelector($"{Row} .consent-history summary")).Click();
+        wait.Until(d => d.FindElements(By.CssSelector($"{Row} .consent-receipts li[data-event='withdrawn']")).Count == 1);
+        var ledger = browser.FindElements(By.CssSelector($"{Row} .consent-ledger tbody tr")).Select(r => r.GetAttribute("data-type")).ToList();
+        Assert.Equal(["requested", "given", "withdrawn"], ledger);
+        Assert.NotEmpty(browser.FindElements(By.CssSelector($"{Row} .consent-grant")));
+
+        // The gateway's own record agrees.
+        using var http = await PanelClient.SignInAsync(panel);
+        var overview = await http.GetFromJsonAsync<JsonElement>("/api/consent");
+        var consent = overview.GetProperty("consents").EnumerateArray()
+            .Single(c => c.GetProperty("purpose").GetString() == "city-energy-planning" && c.GetProperty("category").GetString() == DataCategories.ElectricImportEnergy);
+        Assert.Equal("withdrawn", consent.GetProperty("status").GetString());
+        Assert.Equal("P1M", consent.GetProperty("granularity").GetString());
+    }
+
+    [Fact]
+    public async Task EgressScreen_ShowsASentMessage_ExactlyAsTheBrokerReceivedIt()
+    {
+        using var directory = new TemporaryDirectory();
+        await using var city = await CityCouncil.StartAsync(Path.Combine(directory.Path, "city"));
+        var gatewayDirectory = Path.Combine(directory.Path, "home");
+        var database = Path.Combine(gatewayDirectory, "aizu-demo-data", "aizu.db");
+
+        // Decided three hours "earlier today", so closed hourly windows exist at once (see ConsentProofEndToEndTests).
+        var clock = new OffsetTimeProvider(TimeSpan.FromHours(-3));
+        var catalogue = city.SignCatalogue(clock.GetUtcNow());
+        using var household = city.HouseholdConsents(database, clock);
+        Assert.Equal(CatalogueStatus.Accepted, (await household.GetRequiredService<PurposeCatalogueService>().ApplyAsync(Encoding.UTF8.GetBytes(catalogue))).Status);
+        await city.PublishCatalogueAsync(catalogue);
+
+        await using var gateway = await CityGateway.StartAsync(gatewayDirectory, city.Broker.Port, "gw-egress-ui-01", "07202-kitaaizu", city.PublicKeyFile);
+        await household.GetRequiredService<ConsentService>().GrantAsync(
+            CityCouncil.EnergyPurpose, DataCategories.ElectricImportEnergy, Granularity.Hour, null, null, CancellationToken.None);
+
+        var data = $"aizu/v1/dt/{CityCouncil.EnergyPurpose}/{DataCategories.ElectricImportEnergy}/";
+        RecordedMessage? received = null;
+        await Eventually.TrueAsync(() => (received = city.Recorder.Messages.FirstOrDefault(m => m.Topic.StartsWith(data, StringComparison.Ordinal))) is not null,
+            TimeSpan.FromSeconds(60), () => $"no consented aggregate reached the broker:{Environment.NewLine}{gateway.Output}");
+        var messageId = received!.Property("msg-id");
+        Assert.NotNull(messageId);
+
+        // Delivery is logged once the broker's PUBACK arrives.
+        await Eventually.TrueAsync(async () =>
+        {
+            var page = await gateway.Http.GetFromJsonAsync<JsonElement>("/api/egress?status=sent");
+            return page.GetProperty("entries").EnumerateArray().Any(e => e.GetProperty("messageId").GetString() == messageId);
+        }, TimeSpan.FromSeconds(30), () => $"{messageId} never logged as sent:{Environment.NewLine}{gateway.Output}");
+
+        using var browser = HeadlessChromium.Start(Path.Combine(directory.Path, "chromium"), 1024, 600);
+        var wait = PanelPage.Open(browser, await GatewayPanelAsync(gateway));
+        PanelPage.Show(browser, wait, "egress", $"status=sent&purpose={CityCouncil.EnergyPurpose}");
+        var entry = wait.Until(d => d.FindElements(By.CssSelector($".egress-entry[data-msg-id='{messageId}']")).FirstOrDefault());
+
+        Assert.Equal("sent", entry!.GetAttribute("data-status"));
+        Assert.Equal(received.Topic, entry.FindElement(By.CssSelector(".egress-topic")).Text);
+        Assert.Equal(received.Text, entry.FindElement(By.CssSelector(".egress-raw")).GetDomProperty("textContent"));
+        using (var shown = JsonDocument.Parse(entry.FindElement(By.CssSelector(".egress-payload")).Text))
+        using (var sent = JsonDocument.Parse(received.Payload))
+        {
+            Assert.Equal(sent.RootElement.ToString(), JsonDocument.Parse(received.Text).RootElement.ToString());
+            Assert.True(JsonElement.DeepEquals(sent.RootElement, shown.RootElement), "the pretty-printed payload differs from what the broker received");
+        }
+
+        var properties = entry.FindElements(By.CssSelector(".egress-properties tr"))
+            .Select(r => $"{r.FindElement(By.TagName("th")).GetDomProperty("textContent")}={r.FindElement(By.TagName("td")).GetDomProperty("textContent")}")
+            .ToList();
+        Assert.Equal(received.UserProperties.Select(p => $"{p.Key}={p.Value}"), properties);
+        Assert.Contains($"consent-id={received.Property("consent-id")}", properties);
+
+        // Every row the filter shows is for that purpose, and all of them were sent.
+        Assert.All(browser.FindElements(By.CssSelector(".egress-entry")), e => Assert.Equal("sent", e.GetAttribute("data-status")));
+    }
+
+    private static Task<Uri> GatewayPanelAsync(CityGateway gateway) =>
+        Task.FromResult(gateway.Http.BaseAddress!);
+}
