@@ -1,17 +1,18 @@
 using System.Buffers;
 using Aizu.Hardware.Dsmr;
 using BenchmarkDotNet.Attributes;
+using Aizu.Hardware.Dsmr.Tests;
 
 namespace Aizu.Benchmarks;
 
 /// <summary>
-/// The P1 receive path for one DSMR 5.0 telegram (<see cref="DsmrTelegrams.V50"/>, 40 lines, 890 bytes). Target from
+/// The P1 receive path for one DSMR 5.0 telegram (<c>RealTelegrams.V50</c>, 40 lines, 890 bytes). Target from
 /// issue 6: parse in at most 10 µs, allocation-free apart from the result.
 /// </summary>
 [MemoryDiagnoser]
 public class DsmrParseBenchmarks
 {
-    private readonly byte[] _telegram = DsmrTelegrams.V50Bytes();
+    private readonly byte[] _telegram = RealTelegrams.Bytes(RealTelegrams.V50);
     private ReadOnlySequence<byte> _stream;
     private int _crcLength;
 

@@ -1,16 +1,17 @@
 using Aizu.Hardware.Sml;
 using BenchmarkDotNet.Attributes;
+using Aizu.Hardware.Sml.Tests;
 
 namespace Aizu.Benchmarks;
 
 /// <summary>
-/// The SML receive path for one transport frame from a Holley DTZ541 (<see cref="SmlFrames.Holley"/>, 500 bytes: open,
+/// The SML receive path for one transport frame from a Holley DTZ541 (<c>RealFiles.Holley</c>, 500 bytes: open,
 /// GetList and close messages, the list with 1.8.0, 2.8.0, 16.7.0 and per-phase voltage, current and power).
 /// </summary>
 [MemoryDiagnoser]
 public class SmlParseBenchmarks
 {
-    private readonly byte[] _frame = SmlFrames.HolleyBytes();
+    private readonly byte[] _frame = RealFiles.Bytes(RealFiles.Holley);
     private byte[] _file = [];
 
     /// <summary>Unwraps the frame once for <see cref="ParseFile"/>.</summary>

@@ -6,7 +6,7 @@ namespace Aizu.Hardware.Dsmr.Tests;
 /// Telegrams captured from real meters and published as test data by open-source P1 readers. Only the bytes are
 /// reused (test vectors); every CRC below is the one the source published, and the tests check ours agrees.
 /// </summary>
-internal static class RealTelegrams
+internal static partial class RealTelegrams
 {
     /// <summary>DSMR 2.2, Iskra ME382, no CRC, gas in the 24.3.0 two-line format.
     /// Source: ndokter/dsmr_parser, test/example_telegrams.py (TELEGRAM_V2_2).</summary>
@@ -243,9 +243,6 @@ internal static class RealTelegrams
         "!1E1D\r\n";
 
     /// <summary>Every telegram above that carries a CRC.</summary>
-    public static TheoryData<string> WithChecksum => new(Checked);
-
-    /// <summary>The same, as a plain list.</summary>
     public static IReadOnlyList<string> Checked { get; } = [V42, V50, SagemcomT210, FluviusEMucs, KaifaWithPeakHistory, KaifaShort];
 
     public static byte[] Bytes(string telegram) => Encoding.ASCII.GetBytes(telegram);
