@@ -22,6 +22,9 @@ public sealed class DsmrMeterSource : IReadingSource
     private readonly ILogger<DsmrMeterSource> _logger;
     private readonly Func<string, Stream> _openDevice;
     private readonly DsmrParseOptions _parseOptions;
+
+    // Reused for every telegram: parsing a valid telegram into it allocates nothing.
+    private readonly DsmrReadout _readout = new();
     private bool _complaining;
     private bool _seenTelegram;
     private bool _clockWarned;
@@ -153,7 +156,7 @@ public sealed class DsmrMeterSource : IReadingSource
                 continue;
             }
 
-            if (!DsmrTelegramParser.TryParse(frame.Bytes.FirstSpan, _parseOptions, out var telegram, out var error))
+            if (!DsmrTelegramParser.TryParse(frame.Bytes, _parseOptions, _readout, out var error))
             {
                 Statistics.CountRejected(error);
                 _rejectedInRow++;
@@ -181,10 +184,10 @@ public sealed class DsmrMeterSource : IReadingSource
             if (!_seenTelegram)
             {
                 _seenTelegram = true;
-                Log.FirstTelegram(_logger, telegram.Identification, telegram.Version ?? "2.2/3");
+                Log.FirstTelegram(_logger, _readout.Identification, _readout.Version ?? "2.2/3");
             }
 
-            if (!mapper.Map(telegram, _time.GetUtcNow(), readings) && !_clockWarned)
+            if (!mapper.Map(_readout, _time.GetUtcNow(), readings) && !_clockWarned)
             {
                 _clockWarned = true;
                 Log.NoTrustedClock(_logger);

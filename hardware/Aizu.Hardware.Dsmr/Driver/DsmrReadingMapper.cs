@@ -17,12 +17,12 @@ internal sealed class DsmrReadingMapper
     private readonly Dictionary<int, DateTimeOffset> _mbusCaptured = [];
     private DateTimeOffset _nextPower = DateTimeOffset.MinValue;
     private DateTimeOffset _nextEnergy = DateTimeOffset.MinValue;
-    private PeakDemand? _lastPeak;
+    private (DateTimeOffset At, decimal Watts)? _lastPeak;
 
     public DsmrReadingMapper(DsmrOptions options) => _options = options;
 
     /// <summary>Adds the readings <paramref name="telegram"/> is due for; false when there is no trusted time to stamp them with.</summary>
-    public bool Map(DsmrTelegram telegram, DateTimeOffset now, List<Reading> output)
+    public bool Map(DsmrReadout telegram, DateTimeOffset now, List<Reading> output)
     {
         DateTimeOffset stamp;
         if (now >= EarliestTrustedTime)
@@ -44,9 +44,9 @@ internal sealed class DsmrReadingMapper
         {
             _nextPower = now + _options.PowerInterval;
             Add(output, SeriesNames.ElectricPower, stamp, telegram.NetPower, Units.Watt);
-            AddPhase(output, stamp, telegram.L1, SeriesNames.ElectricVoltagePhaseOne, SeriesNames.ElectricCurrentPhaseOne, SeriesNames.ElectricPowerPhaseOne);
-            AddPhase(output, stamp, telegram.L2, SeriesNames.ElectricVoltagePhaseTwo, SeriesNames.ElectricCurrentPhaseTwo, SeriesNames.ElectricPowerPhaseTwo);
-            AddPhase(output, stamp, telegram.L3, SeriesNames.ElectricVoltagePhaseThree, SeriesNames.ElectricCurrentPhaseThree, SeriesNames.ElectricPowerPhaseThree);
+            AddPhase(output, stamp, telegram, 0, SeriesNames.ElectricVoltagePhaseOne, SeriesNames.ElectricCurrentPhaseOne, SeriesNames.ElectricPowerPhaseOne);
+            AddPhase(output, stamp, telegram, 1, SeriesNames.ElectricVoltagePhaseTwo, SeriesNames.ElectricCurrentPhaseTwo, SeriesNames.ElectricPowerPhaseTwo);
+            AddPhase(output, stamp, telegram, 2, SeriesNames.ElectricVoltagePhaseThree, SeriesNames.ElectricCurrentPhaseThree, SeriesNames.ElectricPowerPhaseThree);
             Add(output, SeriesNames.ElectricDemandAverage, stamp, telegram.AverageDemand, Units.Watt);
         }
 
@@ -61,15 +61,16 @@ internal sealed class DsmrReadingMapper
             Add(output, SeriesNames.ElectricExportEnergyTariffTwo, stamp, telegram.ExportTariff2, Units.KilowattHour);
         }
 
-        if (telegram.MonthPeak is { } peak && peak != _lastPeak)
+        if (telegram.PeakAt is { } peakAt && telegram.PeakWatts is { } peakWatts && _lastPeak != (peakAt, peakWatts))
         {
-            _lastPeak = peak;
-            Add(output, SeriesNames.ElectricDemandPeak, peak.OccurredAt, peak.Watts, Units.Watt);
+            _lastPeak = (peakAt, peakWatts);
+            Add(output, SeriesNames.ElectricDemandPeak, peakAt, peakWatts, Units.Watt);
         }
 
-        foreach (var m in telegram.MBus)
+        for (int i = 0; i < telegram.MBusCount; i++)
         {
-            string? series = m.Medium switch
+            int channel = telegram.MBusChannel[i];
+            string? series = telegram.MBusMediums[i] switch
             {
                 MBusMedium.Gas => SeriesNames.GasVolume,
                 MBusMedium.Water => SeriesNames.WaterVolume,
@@ -77,24 +78,24 @@ internal sealed class DsmrReadingMapper
             };
 
             // An empty channel sends an impossible date or no unit; a value is new only when the device measured again.
-            if (series is null || m.CapturedAt is not { } captured || !string.Equals(m.Unit, "m3", StringComparison.OrdinalIgnoreCase)
-                || (_mbusCaptured.TryGetValue(m.Channel, out var last) && last == captured))
+            if (series is null || telegram.MBusCapturedAt[i] is not { } captured || !string.Equals(telegram.MBusUnit[i], "m3", StringComparison.OrdinalIgnoreCase)
+                || (_mbusCaptured.TryGetValue(channel, out var last) && last == captured))
             {
                 continue;
             }
 
-            _mbusCaptured[m.Channel] = captured;
-            Add(output, series, captured, m.Value, Units.CubicMetre);
+            _mbusCaptured[channel] = captured;
+            Add(output, series, captured, telegram.MBusValue[i], Units.CubicMetre);
         }
 
         return true;
     }
 
-    private static void AddPhase(List<Reading> output, DateTimeOffset stamp, DsmrPhase phase, string voltage, string current, string power)
+    private static void AddPhase(List<Reading> output, DateTimeOffset stamp, DsmrReadout telegram, int phase, string voltage, string current, string power)
     {
-        Add(output, voltage, stamp, phase.Voltage, Units.Volt);
-        Add(output, current, stamp, phase.Current, Units.Ampere);
-        Add(output, power, stamp, phase.NetPower, Units.Watt);
+        Add(output, voltage, stamp, telegram.PhaseVoltage(phase), Units.Volt);
+        Add(output, current, stamp, telegram.PhaseCurrent(phase), Units.Ampere);
+        Add(output, power, stamp, telegram.PhaseNetPower(phase), Units.Watt);
     }
 
     private static void Add(List<Reading> output, string series, DateTimeOffset stamp, decimal? value, string unit)

@@ -10,10 +10,19 @@ namespace Aizu.Hardware.Dsmr;
 /// e-MUCS send it. A telegram is accepted only as a whole: a wrong CRC, a cut-off telegram or a single garbled line
 /// rejects all of it, so a reading never comes from a damaged telegram.
 /// </summary>
+/// <remarks>
+/// The per-telegram path is <see cref="TryParse(ReadOnlySpan{byte}, DsmrParseOptions?, DsmrReadout, out DsmrError)"/>:
+/// it reads the objects straight from the bytes into a reused <see cref="DsmrReadout"/> and allocates nothing for a
+/// valid telegram (only a rejection's message is built). The overloads that return a <see cref="DsmrTelegram"/> also
+/// build its readable object list, for <c>aizu decode</c> and tests.
+/// </remarks>
 public static class DsmrTelegramParser
 {
     // The trailer after '!' is at most four hex digits, CR and LF; anything longer is not a trailer.
     private const int HexDigits = 4;
+
+    // A telegram split over buffer segments is copied into one span; on the stack up to this size.
+    private const int StackCopyLimit = 2048;
 
     /// <summary>Parses <paramref name="telegram"/>.</summary>
     /// <exception cref="DsmrFormatException">The telegram is invalid; <see cref="DsmrFormatException.Kind"/> says why.</exception>
@@ -32,8 +41,64 @@ public static class DsmrTelegramParser
         [NotNullWhen(true)] out DsmrTelegram? result,
         out DsmrError error)
     {
-        options ??= DsmrParseOptions.Strict;
-        result = null;
+        var readout = new DsmrReadout();
+        if (!TryParse(telegram, options, readout, out error))
+        {
+            result = null;
+            return false;
+        }
+
+        result = readout.ToTelegram(ReadObjects(telegram));
+        return true;
+    }
+
+    /// <summary>
+    /// Parses <paramref name="telegram"/> into <paramref name="readout"/>, replacing what it held, without allocating
+    /// for a valid telegram. When false is returned, <paramref name="readout"/> holds no values and
+    /// <paramref name="error"/> says why the telegram was rejected.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> telegram, DsmrParseOptions? options, DsmrReadout readout, out DsmrError error)
+    {
+        ArgumentNullException.ThrowIfNull(readout);
+        readout.Reset();
+        if (TryParseInto(telegram, options ?? DsmrParseOptions.Strict, readout, out error))
+        {
+            return true;
+        }
+
+        readout.Reset();
+        return false;
+    }
+
+    /// <summary>As <see cref="TryParse(ReadOnlySpan{byte}, DsmrParseOptions?, DsmrReadout, out DsmrError)"/> for a
+    /// telegram that may span several buffer segments.</summary>
+    public static bool TryParse(in ReadOnlySequence<byte> telegram, DsmrParseOptions? options, DsmrReadout readout, out DsmrError error)
+    {
+        if (telegram.IsSingleSegment)
+        {
+            return TryParse(telegram.FirstSpan, options, readout, out error);
+        }
+
+        int length = (int)Math.Min(telegram.Length, int.MaxValue);
+        byte[]? rented = length <= StackCopyLimit ? null : ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            Span<byte> copy = rented is null ? stackalloc byte[StackCopyLimit] : rented;
+            copy = copy[..length];
+            telegram.Slice(0, length).CopyTo(copy);
+            return TryParse(copy, options, readout, out error);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static bool TryParseInto(ReadOnlySpan<byte> telegram, DsmrParseOptions options, DsmrReadout readout, out DsmrError error)
+    {
         if (telegram.IsEmpty || telegram[0] != (byte)'/')
         {
             error = new(DsmrErrorKind.BadHeader, "A telegram starts with '/'; these bytes do not.");
@@ -69,23 +134,28 @@ public static class DsmrTelegramParser
             return false;
         }
 
-        var interpreter = new TelegramInterpreter(sent);
-        if (!TryReadLines(telegram[1..bang], interpreter, out error) || !interpreter.TryFinish(out result, out error))
+        readout.Checksum = sent;
+        if (!TryReadLines(telegram[1..bang], readout, out error))
         {
             return false;
         }
 
+        readout.Finish();
+
         // A version line of 4.0 or later means the meter sends a CRC; without one here, the CRC line was lost.
-        if (sent is null && interpreter.ClaimsChecksum)
+        if (sent is null && ClaimsChecksum(readout.Version))
         {
-            result = null;
-            error = new(DsmrErrorKind.ChecksumMissing, $"No CRC after '!', but the telegram says it is P1 version {interpreter.Version}, which always has one.");
+            error = new(DsmrErrorKind.ChecksumMissing, $"No CRC after '!', but the telegram says it is P1 version {readout.Version}, which always has one.");
             return false;
         }
 
         error = default;
         return true;
     }
+
+    /// <summary>Whether the version line names a P1 version that always carries a CRC (4.0 and later, e-MUCS).</summary>
+    private static bool ClaimsChecksum(string? version) =>
+        version is { Length: >= 2 } v && char.IsAsciiDigit(v[0]) && char.IsAsciiDigit(v[1]) && (v[0] - '0') >= 4;
 
     private static bool TryReadTrailer(ReadOnlySpan<byte> trailer, out ushort? checksum, out DsmrError error)
     {
@@ -105,14 +175,19 @@ public static class DsmrTelegramParser
 
         if (hex == HexDigits)
         {
-            checksum = ushort.Parse(Encoding.ASCII.GetString(trailer[..HexDigits]), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+            checksum = ushort.Parse(trailer[..HexDigits], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
         }
 
         error = default;
         return true;
     }
 
-    private static bool TryReadLines(ReadOnlySpan<byte> body, TelegramInterpreter interpreter, out DsmrError error)
+    /// <summary>
+    /// Checks every line and interprets every object. Errors in a line's form take precedence over errors in an
+    /// object's value, and among those the first object's wins; an object is interpreted once its continuation lines
+    /// (DSMR 2.2/3 gas) have been seen.
+    /// </summary>
+    private static bool TryReadLines(ReadOnlySpan<byte> body, DsmrReadout readout, out DsmrError error)
     {
         // The last object line ends in CR LF before '!'; a telegram cut off mid-line and glued to a later '!' does not.
         if (body.IsEmpty || body[^1] != (byte)'\n')
@@ -121,12 +196,17 @@ public static class DsmrTelegramParser
             return false;
         }
 
+        var pending = default(PendingObject);
+        ulong seen = 0;
+        DsmrError? valueError = null;
         int lineNumber = 0;
-        while (!body.IsEmpty)
+        int offset = 0;
+        while (offset < body.Length)
         {
-            int end = body.IndexOf((byte)'\n');
-            var line = body[..end];
-            body = body[(end + 1)..];
+            int start = offset;
+            int end = start + body[start..].IndexOf((byte)'\n');
+            offset = end + 1;
+            var line = body[start..end];
             lineNumber++;
             if (!line.IsEmpty && line[^1] == (byte)'\r')
             {
@@ -139,46 +219,126 @@ public static class DsmrTelegramParser
                 return false;
             }
 
-            string text = Encoding.ASCII.GetString(line);
             if (lineNumber == 1)
             {
-                if (!IsIdentification(text))
+                if (!IsIdentification(line))
                 {
-                    error = new(DsmrErrorKind.BadHeader, $"The header \"/{text}\" is not '/' followed by a three-letter manufacturer code, a digit and the meter type.");
+                    error = new(DsmrErrorKind.BadHeader, $"The header \"/{Encoding.ASCII.GetString(line)}\" is not '/' followed by a three-letter manufacturer code, a digit and the meter type.");
                     return false;
                 }
 
-                interpreter.Identification = text;
+                readout.Identification = readout.IdentificationText.Get(line);
                 continue;
             }
 
-            if (text.Length == 0)
+            if (line.IsEmpty)
             {
                 continue;
             }
 
-            if (!ObjectLine.TryParse(text, out var obis, out var values, out string? why))
+            if (!ObjectLine.TryParse(line, out var obis, out int valuesAt, out int count, out string? why))
             {
                 error = Garbled(lineNumber, line, why);
                 return false;
             }
 
-            if (!interpreter.TryAdd(obis, values, lineNumber, out why))
+            if (obis is { } code)
             {
-                error = Garbled(lineNumber, line, why);
+                Interpret(body, pending, readout, ref seen, ref valueError);
+                pending = new PendingObject(code, lineNumber, start + valuesAt, start + line.Length, count);
+            }
+            else if (pending.Count == 0 || pending.Obis is not { A: 0, C: 24, D: 3, E: 0 })
+            {
+                // Only DSMR 2.2/3 gas objects continue on the next line.
+                error = Garbled(lineNumber, line, "a line starting with '(' must follow a 0-n:24.3.0 gas object");
                 return false;
+            }
+            else
+            {
+                pending = pending with { End = start + line.Length, Count = pending.Count + count };
             }
         }
 
-        error = default;
-        return true;
+        Interpret(body, pending, readout, ref seen, ref valueError);
+        error = valueError ?? default;
+        return valueError is null;
     }
 
-    private static bool IsIdentification(string text) =>
+    private static void Interpret(ReadOnlySpan<byte> body, PendingObject o, DsmrReadout readout, ref ulong seen, ref DsmrError? valueError)
+    {
+        // After the first bad value only the form of the remaining lines is checked.
+        if (o.Count == 0 || valueError is not null)
+        {
+            return;
+        }
+
+        var values = new CosemValues(body[o.Start..o.End], o.Count);
+        if (!TelegramInterpreter.TryInterpret(readout, o.Obis, values, out int known, out string why))
+        {
+            valueError = ObjectError(DsmrErrorKind.Garbled, o, why);
+            return;
+        }
+
+        if (known >= 0)
+        {
+            ulong bit = 1UL << known;
+            if ((seen & bit) != 0)
+            {
+                valueError = ObjectError(DsmrErrorKind.Duplicate, o, "it appears twice");
+                return;
+            }
+
+            seen |= bit;
+        }
+    }
+
+    /// <summary>Every object of an accepted telegram as sent, for <see cref="DsmrTelegram.Objects"/>.</summary>
+    private static List<CosemObject> ReadObjects(ReadOnlySpan<byte> telegram)
+    {
+        var objects = new List<CosemObject>();
+        List<string>? values = null;
+        var body = telegram[1..telegram.IndexOf((byte)'!')];
+        int lineNumber = 0;
+        while (!body.IsEmpty)
+        {
+            int end = body.IndexOf((byte)'\n');
+            var line = body[..end].TrimEnd((byte)'\r');
+            body = body[(end + 1)..];
+            if (++lineNumber == 1 || line.IsEmpty)
+            {
+                continue;
+            }
+
+            // The telegram was accepted, so every line has the right form.
+            if (!ObjectLine.TryParse(line, out var obis, out int valuesAt, out int count, out _))
+            {
+                continue;
+            }
+
+            if (obis is { } code)
+            {
+                values = [];
+                objects.Add(new CosemObject(code, values.AsReadOnly(), lineNumber));
+            }
+
+            var cosem = new CosemValues(line[valuesAt..], count);
+            for (int i = 0; i < count; i++)
+            {
+                values!.Add(Encoding.ASCII.GetString(cosem[i]));
+            }
+        }
+
+        return objects;
+    }
+
+    private static bool IsIdentification(ReadOnlySpan<byte> text) =>
         text.Length >= 5
-        && char.IsAsciiLetterOrDigit(text[0]) && char.IsAsciiLetterOrDigit(text[1]) && char.IsAsciiLetterOrDigit(text[2])
-        && char.IsAsciiDigit(text[3])
-        && !text.Contains('!', StringComparison.Ordinal);
+        && char.IsAsciiLetterOrDigit((char)text[0]) && char.IsAsciiLetterOrDigit((char)text[1]) && char.IsAsciiLetterOrDigit((char)text[2])
+        && char.IsAsciiDigit((char)text[3])
+        && !text.Contains((byte)'!');
+
+    private static DsmrError ObjectError(DsmrErrorKind kind, PendingObject o, string why) =>
+        new(kind, string.Create(CultureInfo.InvariantCulture, $"Line {o.Line}, object {o.Obis}: {why}."));
 
     private static DsmrError Garbled(int line, ReadOnlySpan<byte> text, string why) =>
         new(DsmrErrorKind.Garbled, string.Create(CultureInfo.InvariantCulture, $"Line {line} \"{Printable(text[..Math.Min(text.Length, 80)])}\" is garbled: {why}."));
@@ -193,4 +353,7 @@ public static class DsmrTelegramParser
 
         return text.ToString();
     }
+
+    /// <summary>The object whose lines are being read: its values run from <see cref="Start"/> to <see cref="End"/> of the body.</summary>
+    private readonly record struct PendingObject(ObisCode Obis, int Line, int Start, int End, int Count);
 }
