@@ -1,7 +1,9 @@
 using Aizu.Readings;
 using Aizu.Storage;
+using Aizu.Tariffs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Aizu.Panel;
@@ -18,6 +20,7 @@ internal static class HistoryEndpoint
         string? date,
         ReadingStore store,
         PanelClock clock,
+        IServiceProvider services,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -47,6 +50,10 @@ internal static class HistoryEndpoint
                 buckets[i] = new HistoryBucket(boundaries[i], boundaries[i + 1], Round(import[i]), Round(export[i]));
             }
 
+            var tariff = services.GetService<TariffCalculator>()?.Tariff;
+            var periods = tariff is { Kind: TariffKind.TimeOfUse }
+                ? await PeriodsAsync(store, tariff, boundaries[0], boundaries[^1], cancellationToken)
+                : null;
             return TypedResults.Ok(new HistoryPage(
                 chosen,
                 start,
@@ -57,13 +64,35 @@ internal static class HistoryEndpoint
                 boundaries[^1],
                 Round(Sum(import)),
                 Round(Sum(export)),
-                buckets));
+                buckets,
+                periods is null ? null : tariff!.Currency,
+                periods));
         }
         catch (StoreUnavailableException exception)
         {
             loggers.CreateLogger(PanelEndpoints.LogCategory).StoreUnavailableForPanel(exception.Message);
             return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage unavailable");
         }
+    }
+
+    // The store splits its quarter-hour rollups by the tariff's own periods, so a year costs one query.
+    private static async Task<IReadOnlyList<HistoryPeriod>> PeriodsAsync(
+        ReadingStore store, Tariff tariff, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var energy = await store.GetEnergyByTariffAsync(
+            SeriesNames.ElectricImportEnergy,
+            from,
+            to,
+            [.. tariff.Periods.Select(p => new TariffPeriod(p.Name, p.Start, p.End, p.Days))],
+            cancellationToken);
+        // The store answers per listed period, in order. A name may be listed more than once (weekdays and
+        // weekends, say, perhaps at different prices); the household sees it once, priced per listing.
+        var listed = tariff.Periods.Select((p, i) => (p.Name, p.PricePerKWh, KWh: energy[i].Energy)).ToList();
+        return [.. listed.GroupBy(l => l.Name, StringComparer.Ordinal).Select(g => new HistoryPeriod(
+            g.Key,
+            Math.Round(g.Sum(l => l.KWh), 3),
+            g.Select(l => l.PricePerKWh).Distinct().Count() == 1 ? g.First().PricePerKWh : null,
+            tariff.Round(g.Sum(l => (decimal)l.KWh * l.PricePerKWh))))];
     }
 
     private static async Task<double?[]> BinAsync(

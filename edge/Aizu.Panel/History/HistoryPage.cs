@@ -2,7 +2,8 @@ namespace Aizu.Panel;
 
 /// <summary>
 /// One page of history: the span, its local first day, the neighbouring pages (<see cref="Next"/> is null
-/// when it would be in the future) and the buckets with their totals.
+/// when it would be in the future) and the buckets with their totals. With a time-of-use tariff,
+/// <see cref="Periods"/> splits the energy bought by tariff period (in <see cref="Currency"/>); otherwise it is null.
 /// </summary>
 public sealed record HistoryPage(
     HistorySpan Span,
@@ -14,4 +15,6 @@ public sealed record HistoryPage(
     DateTimeOffset To,
     double? ImportKWh,
     double? ExportKWh,
-    IReadOnlyList<HistoryBucket> Buckets);
+    IReadOnlyList<HistoryBucket> Buckets,
+    string? Currency = null,
+    IReadOnlyList<HistoryPeriod>? Periods = null);

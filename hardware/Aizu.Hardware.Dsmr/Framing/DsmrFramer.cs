@@ -31,15 +31,26 @@ public static class DsmrFramer
             // No telegram starts in what we have: all of it is noise.
             var all = reader.UnreadSequence;
             reader.AdvanceToEnd();
-            return Discard(all, $"{all.Length} bytes without a telegram start '/'", out frame);
+
+            // Line ends and NULs between telegrams are not noise worth reporting (nor worth a message string).
+            if (IsBlank(all))
+            {
+                return false;
+            }
+
+            frame = new DsmrFrame(DsmrFrameKind.Discarded, all,
+                string.Create(CultureInfo.InvariantCulture, $"{all.Length} bytes without a telegram start '/'"));
+            return true;
         }
 
         if (noise.Consumed > reader.Consumed)
         {
             var skipped = reader.Sequence.Slice(reader.Position, noise.Position);
             reader.Advance(skipped.Length);
-            if (Discard(skipped, $"{skipped.Length} bytes before a telegram start '/'", out frame))
+            if (!IsBlank(skipped))
             {
+                frame = new DsmrFrame(DsmrFrameKind.Discarded, skipped,
+                    string.Create(CultureInfo.InvariantCulture, $"{skipped.Length} bytes before a telegram start '/'"));
                 return true;
             }
         }
@@ -90,19 +101,6 @@ public static class DsmrFramer
         var bytes = reader.Sequence.Slice(reader.Position, length + 1 + end);
         reader.Advance(bytes.Length);
         frame = new DsmrFrame(DsmrFrameKind.Telegram, bytes, null);
-        return true;
-    }
-
-    private static bool Discard(ReadOnlySequence<byte> bytes, string reason, out DsmrFrame frame)
-    {
-        // Line ends and NULs between telegrams are not noise worth reporting.
-        if (IsBlank(bytes))
-        {
-            frame = default;
-            return false;
-        }
-
-        frame = new DsmrFrame(DsmrFrameKind.Discarded, bytes, reason);
         return true;
     }
 

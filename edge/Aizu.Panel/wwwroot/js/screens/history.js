@@ -12,11 +12,13 @@ const strings = {
     navHistory: 'History', day: 'Day', week: 'Week', month: 'Month', year: 'Year',
     previous: '‹ Previous', next: 'Next ›', bought: 'Bought', sold: 'Sold', total: 'Total',
     noData: 'No data for this period.', historyChart: 'Energy per period', when: 'When',
+    byPeriod: 'Bought per tariff period', tariffPeriod: 'Period', price: 'Price', charge: 'Energy charge', variesByDay: 'varies by day',
   },
   ja: {
     navHistory: '履歴', day: '日', week: '週', month: '月', year: '年',
     previous: '‹ 前へ', next: '次へ ›', bought: '買電', sold: '売電', total: '合計',
     noData: 'この期間のデータはありません。', historyChart: '期間ごとの電力量', when: '時間',
+    byPeriod: '時間帯別の買電量', tariffPeriod: '時間帯', price: '単価', charge: '電力量料金', variesByDay: '曜日により異なる',
   },
 };
 
@@ -36,6 +38,10 @@ function render() {
       <span data-i18n="sold"></span> <strong id="history-export">—</strong></p>
     <div id="history-chart" class="chart" role="img" data-i18n-aria="historyChart"></div>
     <p id="history-empty" hidden data-i18n="noData"></p>
+    <div id="history-periods-box" hidden>
+      <h2 data-i18n="byPeriod"></h2>
+      <table id="history-periods" class="data"></table>
+    </div>
     <details><summary data-i18n="total"></summary><table id="history-table" class="data"></table></details>`;
 }
 
@@ -100,7 +106,19 @@ function renderPage() {
   }
   const rows = page.buckets.map((b) => `<tr><td>${format.escape(bucketLabel(b.start, span, page.timeZone))}</td><td>${format.kWh(b.importKWh, 3)}</td><td>${format.kWh(b.exportKWh, 3)}</td></tr>`);
   $('history-table').innerHTML = `<thead><tr><th>${format.escape(t('when'))}</th><th>${format.escape(t('bought'))}</th><th>${format.escape(t('sold'))}</th></tr></thead><tbody>${rows.join('')}</tbody>`;
+  renderPeriods(page);
   draw();
+}
+
+function renderPeriods(page) {
+  const box = $('history-periods-box');
+  box.hidden = !page.periods;
+  if (!page.periods) return;
+  const money = (amount) => format.money(amount, page.currency);
+  const rows = page.periods.map((p) => `<tr><td>${format.escape(p.name)}</td><td>${format.kWh(p.kWh, 2)}</td>`
+    + `<td>${p.pricePerKWh == null ? format.escape(t('variesByDay')) : format.escape(`${format.number(p.pricePerKWh, 2)} ${page.currency}/kWh`)}</td><td>${format.escape(money(p.amount))}</td></tr>`);
+  $('history-periods').innerHTML = `<thead><tr><th>${format.escape(t('tariffPeriod'))}</th><th>kWh</th><th>${format.escape(t('price'))}</th>`
+    + `<th>${format.escape(t('charge'))}</th></tr></thead><tbody>${rows.join('')}</tbody>`;
 }
 
 async function load() {

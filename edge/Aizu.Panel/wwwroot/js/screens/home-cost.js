@@ -72,7 +72,7 @@ export function renderCost() {
     : t(method === 'Linear' ? 'forecastLinear' : 'forecastSoFar');
   $('today-cost-lines').innerHTML = cost.today.lines.map((line) => `<tr><td>${format.escape(lineName(line))}</td>`
     + `<td>${line.kWh == null ? '' : format.kWh(line.kWh, 3)}</td>`
-    + `<td>${line.pricePerKWh == null ? '' : format.escape(`${money(line.pricePerKWh)}/kWh`)}</td>`
+    + `<td>${line.pricePerKWh == null ? '' : format.escape(`${format.number(line.pricePerKWh, 2)} ${cost.currency}/kWh`)}</td>`
     + `<td>${format.escape(format.money(line.amount, cost.currency === 'JPY' ? 'JPY' : cost.currency))}</td></tr>`).join('');
 }
 
