@@ -102,6 +102,23 @@ public sealed class FramerTests
         return frames;
     }
 
+    [Theory]
+    [InlineData(7)]
+    [InlineData(1000)]
+    public void TelegramSplitAcrossSegments_ParsesIntoReadoutAsOneSpan(int size)
+    {
+        byte[] bytes = RealTelegrams.Bytes(RealTelegrams.V50);
+        var readout = new DsmrReadout();
+
+        Assert.True(DsmrTelegramParser.TryParse(Segments(bytes, size), DsmrParseOptions.Strict, readout, out var error), error.Message);
+
+        var whole = DsmrTelegramParser.Parse(bytes);
+        Assert.Equal(whole.NetPower, readout.NetPower);
+        Assert.Equal(whole.ImportEnergy, readout.ImportEnergy);
+        Assert.Equal(whole.Checksum, readout.Checksum);
+        Assert.Equal(whole.MBus, readout.ToTelegram().MBus);
+    }
+
     private static ReadOnlySequence<byte> Segments(byte[] bytes, int size)
     {
         Segment? first = null;

@@ -85,7 +85,7 @@ internal sealed class DsmrReadingMapper
             }
 
             _mbusCaptured[channel] = captured;
-            Add(output, series, captured, telegram.MBusValue[i], Units.CubicMetre);
+            Add(output, series, captured, telegram.MBusValues[i], Units.CubicMetre);
         }
 
         return true;

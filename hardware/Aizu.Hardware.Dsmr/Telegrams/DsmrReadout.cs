@@ -22,7 +22,7 @@ public sealed class DsmrReadout
     internal readonly List<(DateTimeOffset EndedAt, TimeSpan Duration)> FailureLog = new(16);
     internal readonly int[] MBusChannel = new int[MBusCapacity];
     internal readonly DateTimeOffset?[] MBusCapturedAt = new DateTimeOffset?[MBusCapacity];
-    internal readonly decimal[] MBusValue = new decimal[MBusCapacity];
+    internal readonly decimal[] MBusValues = new decimal[MBusCapacity];
     internal readonly ObisCode[] MBusObis = new ObisCode[MBusCapacity];
     internal readonly MBusMedium[] MBusMediums = new MBusMedium[MBusCapacity];
     internal readonly string[] MBusUnit = new string[MBusCapacity];
@@ -106,7 +106,7 @@ public sealed class DsmrReadout
         var mbus = new MBusValue[MBusCount];
         for (int i = 0; i < MBusCount; i++)
         {
-            mbus[i] = new MBusValue(MBusChannel[i], MBusMediums[i], MBusCapturedAt[i], MBusValue[i], MBusUnit[i], MBusObis[i]);
+            mbus[i] = new MBusValue(MBusChannel[i], MBusMediums[i], MBusCapturedAt[i], MBusValues[i], MBusUnit[i], MBusObis[i]);
         }
 
         return new DsmrTelegram

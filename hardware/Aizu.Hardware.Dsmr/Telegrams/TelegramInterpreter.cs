@@ -195,7 +195,7 @@ internal static class TelegramInterpreter
         int i = s.MBusCount++;
         s.MBusChannel[i] = o.B;
         s.MBusCapturedAt[i] = at;
-        s.MBusValue[i] = value;
+        s.MBusValues[i] = value;
         s.MBusObis[i] = o;
         s.MBusUnit[i] = s.MBusUnitText[i].Get(unit);
     }
