@@ -48,7 +48,9 @@ internal sealed class DriverHarness : IAsyncDisposable
             DevicePath = meter.DevicePath,
             PowerInterval = TimeSpan.FromMilliseconds(1),
             EnergyInterval = TimeSpan.FromMilliseconds(1),
-            SilenceTimeout = TimeSpan.FromSeconds(1),
+            // A frame takes about half a second at 9600 baud; a loaded CI machine needs headroom before
+            // two cut-off frames in a row look like a silent read head.
+            SilenceTimeout = TimeSpan.FromSeconds(3),
             MaxRetryDelay = TimeSpan.FromSeconds(1),
         };
         return new DriverHarness(meter, options, directory);
