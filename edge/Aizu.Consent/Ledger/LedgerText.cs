@@ -4,15 +4,18 @@ namespace Aizu.Consent;
 
 /// <summary>
 /// The exact text the ledger stores for times, event types and actors. The hash covers these strings
-/// as stored, so they are written one way only and read back strictly.
+/// as stored, so they are written one way only and read back strictly. The command line and the panel show
+/// the same words, so a household reading either sees what the ledger says.
 /// </summary>
-internal static class LedgerText
+public static class LedgerText
 {
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
+    /// <summary>An instant as the ledger stores it (UTC, 100 ns).</summary>
     public static string FormatTime(DateTimeOffset at) =>
         at.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
 
+    /// <summary>Reads an instant written by <see cref="FormatTime"/>; nothing else.</summary>
     public static bool TryParseTime(string text, out DateTimeOffset at)
     {
         var ok = DateTime.TryParseExact(text, TimeFormat, CultureInfo.InvariantCulture,
@@ -21,6 +24,7 @@ internal static class LedgerText
         return ok;
     }
 
+    /// <summary>The ledger's word for an event type, e.g. <c>withdrawn</c>.</summary>
     public static string TypeName(ConsentStatus type) => type switch
     {
         ConsentStatus.Requested => "requested",
@@ -34,6 +38,7 @@ internal static class LedgerText
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a ledger event type."),
     };
 
+    /// <summary>Reads a word written by <see cref="TypeName"/>.</summary>
     public static bool TryParseType(string text, out ConsentStatus type)
     {
         foreach (var candidate in Enum.GetValues<ConsentStatus>())
@@ -49,6 +54,7 @@ internal static class LedgerText
         return false;
     }
 
+    /// <summary>The ledger's word for who decided, e.g. <c>household</c>.</summary>
     public static string ActorName(ConsentActor actor) => actor switch
     {
         ConsentActor.Household => "household",
@@ -57,6 +63,7 @@ internal static class LedgerText
         _ => throw new ArgumentOutOfRangeException(nameof(actor), actor, "Not a ledger actor."),
     };
 
+    /// <summary>Reads a word written by <see cref="ActorName"/>.</summary>
     public static bool TryParseActor(string text, out ConsentActor actor)
     {
         foreach (var candidate in Enum.GetValues<ConsentActor>())

@@ -108,7 +108,7 @@ internal static class ConsentCommand
                 foreach (var recorded in await consents.Ledger.ReadEventsAsync(0, ct))
                 {
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"  {recorded.Seq,5}  {recorded.Time:yyyy-MM-dd HH:mm:ss}Z  {Word(recorded.Type),-9}  {recorded.Grant.Reference}  by the {Word(recorded.Actor),-9}  {recorded.Hash[..16]}…"));
+                        $"  {recorded.Seq,5}  {recorded.Time:yyyy-MM-dd HH:mm:ss}Z  {LedgerText.TypeName(recorded.Type),-9}  {recorded.Grant.Reference}  by the {LedgerText.ActorName(recorded.Actor),-9}  {recorded.Hash[..16]}…"));
                 }
             }
 
@@ -358,30 +358,8 @@ internal static class ConsentCommand
             {
                 ConsentStatus.Requested => "requested: your decision",
                 ConsentStatus.Deferred => "deferred: your decision",
-                var other => Word(other),
+                var other => LedgerText.TypeName(other),
             };
-
-    // The ledger's own words, so the list, the history and the receipts read the same.
-    private static string Word(ConsentStatus status) => status switch
-    {
-        ConsentStatus.Requested => "requested",
-        ConsentStatus.Deferred => "deferred",
-        ConsentStatus.Refused => "refused",
-        ConsentStatus.Given => "given",
-        ConsentStatus.Renewed => "renewed",
-        ConsentStatus.Expired => "expired",
-        ConsentStatus.Withdrawn => "withdrawn",
-        ConsentStatus.Revoked => "revoked",
-        _ => status.ToString(),
-    };
-
-    private static string Word(ConsentActor actor) => actor switch
-    {
-        ConsentActor.Household => "household",
-        ConsentActor.City => "city",
-        ConsentActor.Gateway => "gateway",
-        _ => actor.ToString(),
-    };
 
     private static string Describe(ValueTransform transform) =>
         (transform.RoundTo, transform.NoiseScale) switch

@@ -135,7 +135,7 @@ public static class ConsentEndpoints
 
         if (logger.IsEnabled(LogLevel.Information))
         {
-            logger.PanelConsentDecided(LedgerName(decided.Event.Type), decided.Grant.Reference, decided.Grant.Purpose, decided.Grant.Category, decided.Event.Seq);
+            logger.PanelConsentDecided(LedgerText.TypeName(decided.Event.Type), decided.Grant.Reference, decided.Grant.Purpose, decided.Grant.Category, decided.Event.Seq);
         }
         try
         {
@@ -253,7 +253,7 @@ public static class ConsentEndpoints
             grant.ValidFrom,
             grant.ExpiresAt,
             grant.Retention,
-            LedgerName(grant.Status),
+            LedgerText.TypeName(grant.Status),
             active,
             pending,
             pending && grant.Version > 1,
@@ -263,9 +263,9 @@ public static class ConsentEndpoints
                 r.ReceiptId,
                 r.Seq,
                 r.Version,
-                eventsBySeq.TryGetValue(r.Seq, out var decided) ? LedgerName(decided.Type) : "",
+                eventsBySeq.TryGetValue(r.Seq, out var decided) ? LedgerText.TypeName(decided.Type) : "",
                 decided?.Time ?? grant.ValidFrom))],
-            [.. history.Select(e => new ConsentLedgerEntry(e.Seq, e.Time, LedgerName(e.Type), ActorName(e.Actor), e.Version, e.Grant.Granularity, e.Hash))]);
+            [.. history.Select(e => new ConsentLedgerEntry(e.Seq, e.Time, LedgerText.TypeName(e.Type), LedgerText.ActorName(e.Actor), e.Version, e.Grant.Granularity, e.Hash))]);
     }
 
     private static ConsentPurposeItem Purpose(Purpose purpose)
@@ -368,25 +368,4 @@ public static class ConsentEndpoints
         TypedResults.Problem($"There is no receipt '{receiptId}' on this gateway.", statusCode: StatusCodes.Status404NotFound, title: "No such receipt");
 
     private static string SafeName(string id) => new([.. id.Where(c => char.IsAsciiLetterOrDigit(c) || c == '-').Take(64)]);
-
-    private static string LedgerName(ConsentStatus status) => status switch
-    {
-        ConsentStatus.Requested => "requested",
-        ConsentStatus.Deferred => "deferred",
-        ConsentStatus.Refused => "refused",
-        ConsentStatus.Given => "given",
-        ConsentStatus.Renewed => "renewed",
-        ConsentStatus.Expired => "expired",
-        ConsentStatus.Withdrawn => "withdrawn",
-        ConsentStatus.Revoked => "revoked",
-        _ => "unknown",
-    };
-
-    private static string ActorName(ConsentActor actor) => actor switch
-    {
-        ConsentActor.Household => "household",
-        ConsentActor.City => "city",
-        ConsentActor.Gateway => "gateway",
-        _ => "unknown",
-    };
 }

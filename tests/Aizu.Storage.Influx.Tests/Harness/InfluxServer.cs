@@ -1,3 +1,4 @@
+using Aizu.Testing.Uplink;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;

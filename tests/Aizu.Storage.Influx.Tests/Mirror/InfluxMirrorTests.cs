@@ -1,3 +1,4 @@
+using Aizu.Testing.Uplink;
 using System.Diagnostics;
 using Xunit.Abstractions;
 

@@ -8,7 +8,7 @@ import { costMarkup, costStrings, refreshCost, renderCost } from './home-cost.js
 const POWER = 'elec.power';
 const SPARK_WINDOW_MS = 5 * 60 * 1000;
 const REFRESH_MS = 30 * 1000;
-const state = { points: [], timer: null, root: null, today: null };
+const state = { points: [], timer: null, today: null };
 const $ = (id) => document.getElementById(id);
 
 const strings = {
@@ -132,8 +132,7 @@ async function loadRecent() {
   } catch { /* the live stream fills it in */ }
 }
 
-function mount(root) {
-  state.root = root;
+function mount() {
   subscribe(onReading);
   window.addEventListener('resize', draw);
   onLanguage(renderToday);
