@@ -34,7 +34,7 @@ internal sealed class IngestHarness : IAsyncDisposable
 
     public IngestStatistics Statistics { get; }
 
-    public ListLogger<IngestService> Logger { get; } = new();
+    public CapturingLogger<IngestService> Logger { get; } = new();
 
     public IngestService Service { get; }
 
@@ -50,7 +50,7 @@ internal sealed class IngestHarness : IAsyncDisposable
 
     /// <summary>Lets fake time pass in steps until <paramref name="condition"/> holds, so batch windows and backoffs elapse.</summary>
     public Task AdvanceUntilAsync(Func<bool> condition, string what) =>
-        Eventually.TrueAsync(condition, () => Time.Advance(TimeSpan.FromMilliseconds(100)), what);
+        Eventually.TrueAsync(condition, what, meanwhile: () => Time.Advance(TimeSpan.FromMilliseconds(100)));
 
     public async ValueTask DisposeAsync()
     {

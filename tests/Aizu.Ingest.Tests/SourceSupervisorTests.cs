@@ -10,7 +10,7 @@ public sealed class SourceSupervisorTests
     private readonly FakeTimeProvider time = new(IngestHarness.Start);
     private readonly ReadingChannel channel = new(Options.Create(new IngestOptions()));
     private readonly IngestStatistics statistics = new(new LiveFeed());
-    private readonly ListLogger<SourceSupervisor> logger = new();
+    private readonly CapturingLogger<SourceSupervisor> logger = new();
 
     private SourceSupervisor Supervise(params IReadingSource[] sources) => new(sources, channel, statistics, time, logger);
 
@@ -52,7 +52,11 @@ public sealed class SourceSupervisorTests
         var source = new FlakySource("broute", failures: 0, time);
         using var supervisor = Supervise(source);
         await supervisor.StartAsync(CancellationToken.None);
-        await Eventually.TrueAsync(() => supervisor.GetStatuses()[0].LastReadingAt is not null, what: "a reading");
+        // The driver's thread records a reading in two places, its source's status and then the shared
+        // statistics; wait for both, since seeing the first says nothing about the second yet.
+        await Eventually.TrueAsync(
+            () => supervisor.GetStatuses()[0].LastReadingAt is not null && statistics.LastReadingAt is not null,
+            what: "a reading in the source's status and the shared statistics");
 
         Assert.True(supervisor.GetStatuses()[0].IsLinkUp(time.GetUtcNow()));
         Assert.True(statistics.IsLinkUp(time.GetUtcNow()));

@@ -25,14 +25,10 @@ internal sealed class PanelHost : IAsyncDisposable
     {
         this.directory = directory;
         App = app;
-        Client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }, disposeHandler: true)
-        {
-            BaseAddress = address,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
+        Client = PanelSignIn.NewClient(address);
     }
 
-    public const string Password = "panel test password";
+    public const string Password = PanelSignIn.Password;
 
     public WebApplication App { get; }
 
@@ -122,17 +118,7 @@ internal sealed class PanelHost : IAsyncDisposable
     }
 
     /// <summary>What the page does: the session for its anti-forgery token, then the first-start password or a sign-in.</summary>
-    public async Task SignInAsync(string password)
-    {
-        var session = await Client.GetFromJsonAsync<SessionState>("/api/session");
-        SetCsrf(session!);
-        string path = session!.SetupRequired ? "/api/session/setup" : "/api/session/login";
-        using var response = await Client.PostAsJsonAsync(path, new PasswordRequest(password));
-        response.EnsureSuccessStatusCode();
-
-        // The anti-forgery token is bound to who is signed in, so take the new one.
-        SetCsrf((await Client.GetFromJsonAsync<SessionState>("/api/session"))!);
-    }
+    public Task SignInAsync(string password) => PanelSignIn.SignInAsync(Client, password);
 
     public void SetCsrf(SessionState session)
     {

@@ -148,7 +148,7 @@ public sealed class CityCliTests : IDisposable
     [Fact]
     public async Task AlertPublish_ToBroker_IsRetainedWithQos1AndExpiryAndShownByAGatewayThatConnectsLater()
     {
-        await using var broker = await Mosquitto.StartAsync();
+        await using var broker = await MosquittoBroker.StartAsync();
         var key = await GenerateKeyAsync("city");
 
         var exit = await RunAsync("alert", "publish", Fixture.ExamplePath("level4-evacuation-order.xml"), "--sign", key, "--broker", $"mqtt://127.0.0.1:{broker.Port}");
@@ -182,12 +182,7 @@ public sealed class CityCliTests : IDisposable
     public async Task AlertPublish_BrokerUnreachable_FailsWithExitCode5()
     {
         var key = await GenerateKeyAsync("city");
-        int closedPort;
-        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            closedPort = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-        }
+        int closedPort = FreePort.Next();
 
         var exit = await RunAsync("alert", "publish", Fixture.ExamplePath("level4-evacuation-order.xml"), "--sign", key, "--broker", $"mqtt://127.0.0.1:{closedPort}");
 

@@ -27,8 +27,8 @@ internal sealed class TestGateway : IDisposable
             Household = household ?? Kitaaizu(),
         };
         Monitor = new TestOptionsMonitor<AlertOptions>(Options);
-        Keys = new CityKeyRing(Microsoft.Extensions.Options.Options.Create(Options), new FileKeyRingStore(Options.KeyStateFile), Time, new ListLogger<CityKeyRing>());
-        Board = new AlertBoard(Monitor, Time, new ListLogger<AlertBoard>());
+        Keys = new CityKeyRing(Microsoft.Extensions.Options.Options.Create(Options), new FileKeyRingStore(Options.KeyStateFile), Time, new CapturingLogger<CityKeyRing>());
+        Board = new AlertBoard(Monitor, Time, new CapturingLogger<AlertBoard>());
         Inbox = new AlertInbox(Keys, Board, Statistics, Monitor, Time, Logger);
     }
 
@@ -44,7 +44,7 @@ internal sealed class TestGateway : IDisposable
 
     public AlertStatistics Statistics { get; } = new();
 
-    public ListLogger<AlertInbox> Logger { get; } = new();
+    public CapturingLogger<AlertInbox> Logger { get; } = new();
 
     public AlertInbox Inbox { get; }
 

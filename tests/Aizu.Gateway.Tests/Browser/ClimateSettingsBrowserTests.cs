@@ -99,7 +99,7 @@ public sealed class ClimateSettingsBrowserTests
         // Without ticking "I understand", nothing is sent either.
         browser.FindElement(By.Id("erase-confirm")).Click();
         browser.FindElement(By.Id("erase-password")).Clear();
-        browser.FindElement(By.Id("erase-password")).SendKeys(PanelClient.Password);
+        browser.FindElement(By.Id("erase-password")).SendKeys(PanelSignIn.Password);
         browser.FindElement(By.Id("erase-submit")).Click();
         await Task.Delay(500);
         Assert.Equal(string.Empty, browser.FindElement(By.Id("erase-result")).Text);

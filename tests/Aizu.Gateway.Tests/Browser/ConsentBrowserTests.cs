@@ -4,7 +4,6 @@ using System.Text.Json;
 using Aizu.Consent;
 using Aizu.Gateway.Tests.CityLink;
 using Aizu.Gateway.Tests.EndToEnd;
-using Aizu.Testing.Uplink;
 using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Support.UI;
@@ -63,7 +62,7 @@ public sealed class ConsentBrowserTests
         Assert.NotEmpty(browser.FindElements(By.CssSelector($"{Row} .consent-grant")));
 
         // The gateway's own record agrees.
-        using var http = await PanelClient.SignInAsync(panel);
+        using var http = await PanelSignIn.SignInAsync(panel);
         var overview = await http.GetFromJsonAsync<JsonElement>("/api/consent");
         var consent = overview.GetProperty("consents").EnumerateArray()
             .Single(c => c.GetProperty("purpose").GetString() == "city-energy-planning" && c.GetProperty("category").GetString() == DataCategories.ElectricImportEnergy);

@@ -30,14 +30,14 @@ public sealed class PanelBrowserTests
         Assert.Empty(browser.FindElement(By.Id("nav")).FindElements(By.TagName("a")));
 
         // A mistyped confirmation is caught before anything is set.
-        browser.FindElement(By.Id("gate-password")).SendKeys(PanelClient.Password);
-        browser.FindElement(By.Id("gate-confirm")).SendKeys(PanelClient.Password + "x");
+        browser.FindElement(By.Id("gate-password")).SendKeys(PanelSignIn.Password);
+        browser.FindElement(By.Id("gate-confirm")).SendKeys(PanelSignIn.Password + "x");
         browser.FindElement(By.Id("gate-submit")).Click();
         wait.Until(d => d.FindElement(By.Id("gate-error")).Text.Length > 0);
         Assert.True(gate.Displayed);
 
         browser.FindElement(By.Id("gate-confirm")).Clear();
-        browser.FindElement(By.Id("gate-confirm")).SendKeys(PanelClient.Password);
+        browser.FindElement(By.Id("gate-confirm")).SendKeys(PanelSignIn.Password);
         browser.FindElement(By.Id("gate-submit")).Click();
         string firstStamp = wait.Until(d => Stamp(d) is { Length: > 0 } s ? s : null);
         string firstText = browser.FindElement(By.Id("live-power")).Text;

@@ -10,7 +10,7 @@ internal static class PanelPage
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
 
     /// <summary>Opens <paramref name="panel"/> and sets the first password (or signs in with it) through the form.</summary>
-    public static WebDriverWait Open(IWebDriver browser, Uri panel, string password = PanelClient.Password)
+    public static WebDriverWait Open(IWebDriver browser, Uri panel, string password = PanelSignIn.Password)
     {
         ArgumentNullException.ThrowIfNull(browser);
         browser.Navigate().GoToUrl(panel);

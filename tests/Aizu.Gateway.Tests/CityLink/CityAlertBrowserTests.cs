@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Aizu.Gateway.Tests.Browser;
 using Aizu.Gateway.Tests.EndToEnd;
-using Aizu.Testing.Uplink;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Support.UI;
 using Xunit.Abstractions;

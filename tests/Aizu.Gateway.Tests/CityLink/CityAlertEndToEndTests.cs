@@ -4,7 +4,6 @@ using System.Text.Json;
 using Aizu.Alerts;
 using Aizu.Consent;
 using Aizu.Gateway.Tests.EndToEnd;
-using Aizu.Testing.Uplink;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aizu.Gateway.Tests.CityLink;

@@ -118,7 +118,7 @@ internal sealed class CityGateway : IAsyncDisposable
     public async Task<IReadOnlyList<JsonElement>> WaitForAlertsAsync(Func<IReadOnlyList<JsonElement>, bool> condition, string what, TimeSpan? timeout = null)
     {
         IReadOnlyList<JsonElement> current = [];
-        await Aizu.Testing.Uplink.Eventually.TrueAsync(async () =>
+        await Eventually.TrueAsync(async () =>
         {
             current = await CurrentAlertsAsync();
             return condition(current);
@@ -128,7 +128,7 @@ internal sealed class CityGateway : IAsyncDisposable
 
     /// <summary>Waits until the gateway logged <paramref name="text"/>.</summary>
     public Task WaitForLogAsync(string text, TimeSpan? timeout = null) =>
-        Aizu.Testing.Uplink.Eventually.TrueAsync(() => Output.Contains(text, StringComparison.Ordinal), timeout ?? TimeSpan.FromSeconds(20),
+        Eventually.TrueAsync(() => Output.Contains(text, StringComparison.Ordinal), timeout ?? TimeSpan.FromSeconds(20),
             () => $"{GatewayId} never logged '{text}':{Environment.NewLine}{Output}");
 
     public async ValueTask DisposeAsync()
@@ -143,7 +143,7 @@ internal sealed class CityGateway : IAsyncDisposable
         try
         {
             var panel = await process.PanelAsync();
-            return (process, await PanelClient.SignInAsync(panel));
+            return (process, await PanelSignIn.SignInAsync(panel));
         }
         catch
         {

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Aizu.Consent;
 using Aizu.Gateway.Tests.EndToEnd;
-using Aizu.Testing.Uplink;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aizu.Gateway.Tests.CityLink;

@@ -8,7 +8,6 @@ using Aizu.Gateway.Tests.EndToEnd;
 using Aizu.Hardware.Display;
 using Aizu.Hardware.Display.Tests;
 using Aizu.Hardware.Simulators.Display;
-using Aizu.Testing.Uplink;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,4 +1,3 @@
-using Aizu.Testing.Uplink;
 using System.Diagnostics;
 using Xunit.Abstractions;
 

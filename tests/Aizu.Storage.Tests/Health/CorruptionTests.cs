@@ -51,7 +51,7 @@ public sealed class CorruptionTests : IDisposable
     [Fact]
     public async Task A_flipped_chunk_is_detected_reported_quarantined_and_the_rest_stays_readable()
     {
-        var logger = new ListLogger<ReadingStore>();
+        var logger = new CapturingLogger<ReadingStore>();
         await using var store = database.Open(o => o.MaxChunkPoints = 100, logger);
         await store.AppendAsync(PowerSeconds(0, 350), CancellationToken.None);
         var rollupsBefore = await store.GetRangeAsync(SeriesNames.ElectricPower, T0, T0.AddHours(1), Resolution.Minute, 100, CancellationToken.None);

@@ -30,7 +30,7 @@ public sealed class DiskBudgetTests : IDisposable
     [Fact]
     public async Task Below_the_floor_the_oldest_raw_chunks_go_first_until_space_is_back()
     {
-        var logger = new ListLogger<ReadingStore>();
+        var logger = new CapturingLogger<ReadingStore>();
         await using var store = database.Open(o => o.MaxChunkPoints = 16, logger);
         await store.AppendAsync(TwoSeries(), CancellationToken.None);
         var newestChunkEnd = Scalar("SELECT max(end_ms) FROM chunk;");
@@ -64,7 +64,7 @@ public sealed class DiskBudgetTests : IDisposable
     [Fact]
     public async Task When_dropping_every_raw_chunk_is_not_enough_the_store_reports_critical_and_keeps_running()
     {
-        var logger = new ListLogger<ReadingStore>();
+        var logger = new CapturingLogger<ReadingStore>();
         await using var store = database.Open(o => o.MaxChunkPoints = 16, logger);
         await store.AppendAsync(TwoSeries(), CancellationToken.None);
         database.FreeSpace.AvailableBytes = 1024;

@@ -90,7 +90,7 @@ public sealed class ChunkRoutingTests : IDisposable
     [Fact]
     public async Task Readings_stamped_before_2020_are_not_stored_and_are_counted()
     {
-        var logger = new ListLogger<ReadingStore>();
+        var logger = new CapturingLogger<ReadingStore>();
         await using var store = database.Open(logger: logger);
 
         await store.AppendAsync(

@@ -20,7 +20,7 @@ public sealed class MutualTlsTests
     public async Task WithDeviceCertificate_Connects_AndAnnouncesItself()
     {
         using var pki = TestCertificates.Create(GatewayId);
-        var tlsPort = FreePort();
+        var tlsPort = FreePort.Next();
         await using var broker = await StartBrokerAsync(pki, tlsPort);
         await using var recorder = await BrokerRecorder.StartAsync(broker.Port, TimeProvider.System);
 
@@ -37,7 +37,7 @@ public sealed class MutualTlsTests
     public async Task WithoutDeviceCertificate_IsRefused()
     {
         using var pki = TestCertificates.Create(GatewayId);
-        var tlsPort = FreePort();
+        var tlsPort = FreePort.Next();
         await using var broker = await StartBrokerAsync(pki, tlsPort);
         await using var recorder = await BrokerRecorder.StartAsync(broker.Port, TimeProvider.System);
 
@@ -83,12 +83,5 @@ public sealed class MutualTlsTests
         var host = builder.Build();
         await host.StartAsync();
         return host;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

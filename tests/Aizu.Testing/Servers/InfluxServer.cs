@@ -1,33 +1,26 @@
-using Aizu.Testing.Uplink;
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
 
-namespace Aizu.Storage.Influx.Tests;
+namespace Aizu.Testing;
 
 /// <summary>
 /// A real Debian <c>influxd</c> (1.6) started by a test on free loopback ports with a configuration and
 /// data in a temporary directory. Fails, never skips, when influxd is not installed: run
 /// <c>sudo bash .ci/install-deps</c>.
 /// </summary>
-internal sealed class InfluxServer : IAsyncDisposable
+public sealed class InfluxServer : IAsyncDisposable
 {
+    /// <summary>Where Debian's influxdb package installs the server.</summary>
     public const string DefaultExecutable = "/usr/bin/influxd";
-    private readonly string executable;
+    private readonly ServerProcess server;
     private readonly string directory;
-    private readonly string configPath;
-    private readonly StringBuilder output = new();
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
-    private Process? process;
 
-    private InfluxServer(string executable, string directory, string configPath, int port)
+    private InfluxServer(ServerProcess server, string directory, int port)
     {
-        this.executable = executable;
+        this.server = server;
         this.directory = directory;
-        this.configPath = configPath;
         Port = port;
     }
 
@@ -38,31 +31,19 @@ internal sealed class InfluxServer : IAsyncDisposable
     public string Url => $"http://127.0.0.1:{Port}";
 
     /// <summary>What influxd printed, for failure messages.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (output)
-            {
-                return output.ToString();
-            }
-        }
-    }
+    public string Output => server.Output;
 
     /// <summary>Starts influxd and waits until <c>/ping</c> answers.</summary>
     /// <exception cref="InvalidOperationException">influxd is not installed.</exception>
     public static async Task<InfluxServer> StartAsync(string executable = DefaultExecutable)
     {
-        if (!File.Exists(executable))
-        {
-            var ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase) ? " (CI=true)" : "";
-            throw new InvalidOperationException(
-                $"influxd is not installed{ci}: {executable} is missing. The InfluxDB mirror tests need the real Debian InfluxDB 1.6; run `sudo bash .ci/install-deps`.");
-        }
+        var directory = Path.Combine(Path.GetTempPath(), $"aizu-influxd-{Guid.NewGuid():N}");
+        var configPath = Path.Combine(directory, "influxd.conf");
+        var server = ServerProcess.For(executable, ["-config", configPath], "The InfluxDB mirror tests need the real Debian InfluxDB 1.6");
+        Directory.CreateDirectory(directory);
 
-        var directory = Directory.CreateTempSubdirectory("aizu-influxd-").FullName;
-        var port = FreePort();
-        var rpcPort = FreePort();
+        var port = FreePort.Next();
+        var rpcPort = FreePort.Next();
         var config = string.Create(CultureInfo.InvariantCulture, $"""
             reporting-disabled = true
             bind-address = "127.0.0.1:{rpcPort}"
@@ -95,29 +76,37 @@ internal sealed class InfluxServer : IAsyncDisposable
             [subscriber]
               enabled = false
             """);
-        var configPath = Path.Combine(directory, "influxd.conf");
         await File.WriteAllTextAsync(configPath, config);
-        var server = new InfluxServer(executable, directory, configPath, port);
-        await server.StartProcessAsync();
-        return server;
+        var influx = new InfluxServer(server, directory, port);
+        await influx.RestartAsync();
+        return influx;
     }
 
     /// <summary>Kills influxd (no clean shutdown: the mirror sees connections refused). Data written so far stays on disk.</summary>
-    public async Task StopAsync()
+    public Task StopAsync() => server.StopAsync();
+
+    /// <summary>Starts influxd (again) on the same port and data directory, and waits until <c>/ping</c> answers.</summary>
+    public async Task RestartAsync()
     {
-        if (process is null)
+        server.Start();
+        await Eventually.TrueAsync(async () =>
         {
-            return;
-        }
+            if (server.ExitCode is { } exit)
+            {
+                throw new InvalidOperationException($"influxd exited with {exit}: {Output}");
+            }
 
-        process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync();
-        process.Dispose();
-        process = null;
+            try
+            {
+                using var response = await http.GetAsync(new Uri($"{Url}/ping"));
+                return response.StatusCode == HttpStatusCode.NoContent;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }, TimeSpan.FromSeconds(30), () => $"influxd to answer /ping on {Port}: {Output}");
     }
-
-    /// <summary>Starts influxd again on the same port and data directory.</summary>
-    public Task RestartAsync() => StartProcessAsync();
 
     /// <summary>Runs an InfluxQL statement that changes something (CREATE DATABASE …).</summary>
     public async Task ExecuteAsync(string statement)
@@ -190,71 +179,11 @@ internal sealed class InfluxServer : IAsyncDisposable
         return series.Count == 0 ? 0 : (long)(double)series[0].Rows[0][1]!;
     }
 
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
+        await server.DisposeAsync();
         http.Dispose();
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private async Task StartProcessAsync()
-    {
-        var info = new ProcessStartInfo(executable, ["-config", configPath])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        process = new Process { StartInfo = info };
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.Start();
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-        await Eventually.TrueAsync(async () =>
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"influxd exited with {process.ExitCode}: {Output}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri($"{Url}/ping"));
-                return response.StatusCode == HttpStatusCode.NoContent;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, TimeSpan.FromSeconds(30), () => $"influxd did not answer /ping on {Port}: {Output}");
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        ServerProcess.DeleteDirectory(directory);
     }
 }

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+
+namespace Aizu.Testing;
+
+/// <summary>
+/// A real mosquitto started by a test on a free loopback port with a temporary configuration
+/// (persistence off). Fails, never skips, when mosquitto is not installed.
+/// </summary>
+public sealed class MosquittoBroker : IAsyncDisposable
+{
+    private const string Executable = "/usr/sbin/mosquitto";
+    private readonly ServerProcess server;
+
+    private MosquittoBroker(ServerProcess server, string directory, int port)
+    {
+        this.server = server;
+        Directory = directory;
+        Port = port;
+    }
+
+    /// <summary>The plain listener's port on 127.0.0.1.</summary>
+    public int Port { get; }
+
+    /// <summary>The directory holding the configuration (and any ACL or certificate files a test writes).</summary>
+    public string Directory { get; }
+
+    /// <summary>What mosquitto printed, for failure messages.</summary>
+    public string Output => server.Output;
+
+    /// <summary>
+    /// Starts mosquitto. <paramref name="acl"/>, when given, becomes the ACL file (anonymous clients get
+    /// the lines before any <c>user</c> line). <paramref name="extraConfig"/> is appended, with
+    /// <c>{dir}</c> replaced by the broker's directory.
+    /// </summary>
+    public static async Task<MosquittoBroker> StartAsync(string? acl = null, string? extraConfig = null, int? port = null)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"aizu-mosquitto-{Guid.NewGuid():N}");
+        var configPath = Path.Combine(directory, "mosquitto.conf");
+        var server = ServerProcess.For(Executable, ["-c", configPath], "These tests need a real MQTT broker");
+        System.IO.Directory.CreateDirectory(directory);
+
+        // Started as root, mosquitto drops to its own user before it reads the ACL and certificate files.
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
+
+        var chosen = port ?? FreePort.Next();
+        var config = new StringBuilder()
+            .AppendLine("per_listener_settings false")
+            .AppendLine("persistence false")
+            .AppendLine("allow_anonymous true")
+            .AppendLine("log_dest stderr")
+            .AppendLine("log_type error")
+            .AppendLine("log_type warning")
+            .AppendLine("log_type notice")
+            .AppendLine("log_type information")
+            .AppendLine(CultureInfo.InvariantCulture, $"listener {chosen} 127.0.0.1");
+        if (acl is not null)
+        {
+            var aclPath = Path.Combine(directory, "aizu.acl");
+            await File.WriteAllTextAsync(aclPath, acl);
+            config.AppendLine(CultureInfo.InvariantCulture, $"acl_file {aclPath}");
+        }
+
+        if (extraConfig is not null)
+        {
+            config.AppendLine(extraConfig.Replace("{dir}", directory, StringComparison.Ordinal));
+        }
+
+        await File.WriteAllTextAsync(configPath, config.ToString());
+        var broker = new MosquittoBroker(server, directory, chosen);
+        await broker.RestartAsync();
+        return broker;
+    }
+
+    /// <summary>Kills the broker (no clean shutdown: clients see the connection drop).</summary>
+    public Task StopAsync() => server.StopAsync();
+
+    /// <summary>Starts the broker (again) on the same port and configuration, and waits until it listens.</summary>
+    public async Task RestartAsync()
+    {
+        server.Start();
+        await Eventually.TrueAsync(() => FreePort.AcceptsAsync(Port), TimeSpan.FromSeconds(20), () => $"mosquitto to listen on {Port}: {Output}");
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await server.DisposeAsync();
+        ServerProcess.DeleteDirectory(Directory);
+    }
+
+}
