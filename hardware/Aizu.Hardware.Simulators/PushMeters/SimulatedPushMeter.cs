@@ -1,4 +1,5 @@
 using Aizu.Hardware.Serial.Tty;
+using Aizu.Hardware.Simulators.Faults;
 
 namespace Aizu.Hardware.Simulators.PushMeters;
 
@@ -11,8 +12,8 @@ namespace Aizu.Hardware.Simulators.PushMeters;
 public abstract class SimulatedPushMeter : IAsyncDisposable
 {
     private readonly PushMeterHost _host;
-    private int _corrupt;
-    private int _cutOff;
+    private readonly FaultBudget _corrupt = new();
+    private readonly FaultBudget _cutOff = new();
 
     /// <summary>Creates the meter; <see cref="StartAsync"/> plugs it in.</summary>
     /// <param name="settings">The line settings the pseudo-terminal is held at.</param>
@@ -64,15 +65,13 @@ public abstract class SimulatedPushMeter : IAsyncDisposable
     /// <summary>Damages each of the next <paramref name="count"/> frames after its checksum was computed, as line noise does.</summary>
     public void CorruptNextFrames(int count)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        Volatile.Write(ref _corrupt, count);
+        _corrupt.Arm(count);
     }
 
     /// <summary>Sends only the first half of each of the next <paramref name="count"/> frames.</summary>
     public void CutOffNextFrames(int count)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        Volatile.Write(ref _cutOff, count);
+        _cutOff.Arm(count);
     }
 
     /// <summary>While true the meter sends nothing (a P1 data-request line low, a read head off the meter).</summary>
@@ -104,33 +103,16 @@ public abstract class SimulatedPushMeter : IAsyncDisposable
     private byte[] Produce(DateTimeOffset now)
     {
         var frame = Measure(now);
-        if (TakeOne(ref _corrupt))
+        if (_corrupt.TakeOne())
         {
             frame = Corrupt(frame);
         }
 
-        if (TakeOne(ref _cutOff))
+        if (_cutOff.TakeOne())
         {
             frame = frame[..(frame.Length / 2)];
         }
 
         return frame;
-    }
-
-    private static bool TakeOne(ref int counter)
-    {
-        while (true)
-        {
-            int left = Volatile.Read(ref counter);
-            if (left == 0)
-            {
-                return false;
-            }
-
-            if (Interlocked.CompareExchange(ref counter, left - 1, left) == left)
-            {
-                return true;
-            }
-        }
     }
 }
