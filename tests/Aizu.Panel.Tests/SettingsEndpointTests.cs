@@ -242,6 +242,11 @@ public sealed class SettingsEndpointTests
             yield break;
         }
 
+        public Task<ConsentIntegrityReport> CheckIntegrityAsync(CancellationToken cancellationToken) =>
+            Task.FromResult(new ConsentIntegrityReport(true, grants.Count, null, null, now, null));
+
+        public Task<PurposeCatalogue?> GetCatalogueAsync(CancellationToken cancellationToken) => Task.FromResult<PurposeCatalogue?>(null);
+
         private static ConsentGrant Grant(DateTimeOffset now, int i, ConsentStatus status) => new(
             $"consent-{i}", 1, "elec.import.energy", "PT15M", "energy-planning", "https://w3id.org/dpv#ServiceOptimisation",
             "city-energy-office", false, ValueTransform.Default, now.AddDays(-10), now.AddDays(300), status);

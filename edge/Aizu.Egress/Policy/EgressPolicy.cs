@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Aizu.Consent;
 using Aizu.Uplink.Messages;
@@ -20,6 +21,7 @@ public sealed class EgressPolicy
     private readonly WindowCalendar calendar;
     private readonly ValueMinimiser minimiser;
     private readonly TimeProvider time;
+    private readonly RandomNumberGenerator random;
     private readonly string gatewayId;
 
     /// <summary>Creates the policy.</summary>
@@ -29,6 +31,7 @@ public sealed class EgressPolicy
         WindowCalendar calendar,
         ValueMinimiser minimiser,
         TimeProvider time,
+        RandomNumberGenerator random,
         IOptions<EgressOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -37,6 +40,7 @@ public sealed class EgressPolicy
         this.calendar = calendar;
         this.minimiser = minimiser;
         this.time = time;
+        this.random = random;
         gatewayId = options.Value.GatewayId;
     }
 
@@ -91,7 +95,7 @@ public sealed class EgressPolicy
 
         var value = minimiser.Apply(energy, grant.Transform);
         var pseudonym = await pseudonyms.ForAsync(terms.Purpose, calendar.LocalYear(window.Start), cancellationToken);
-        var messageId = NewMessageId(now);
+        var messageId = NewMessageId();
         var message = new UplinkMessage(
             messageId,
             UplinkTopics.Data(terms.Purpose, terms.Category, pseudonym),
@@ -147,7 +151,7 @@ public sealed class EgressPolicy
 
         var window = calendar.Containing(acknowledgedAt > now ? now : acknowledgedAt, terms.Granularity);
         var pseudonym = await pseudonyms.ForAsync(terms.Purpose, calendar.LocalYear(window.Start), cancellationToken);
-        var messageId = NewMessageId(now);
+        var messageId = NewMessageId();
         var payload = Json(json =>
         {
             json.WriteStartObject();
@@ -184,12 +188,12 @@ public sealed class EgressPolicy
     {
         ArgumentNullException.ThrowIfNull(active);
         var now = time.GetUtcNow();
-        var messageId = NewMessageId(now);
+        var messageId = NewMessageId();
         var payload = Json(json =>
         {
             json.WriteStartObject();
             json.WriteString("gw", gatewayId);
-            json.WriteString("at", Timestamp(now));
+            json.WriteString("at", Day(now));
             json.WriteStartArray("grants");
             foreach (var grant in active.OrderBy(g => g.ConsentId, StringComparer.Ordinal))
             {
@@ -203,8 +207,8 @@ public sealed class EgressPolicy
                 json.WriteBoolean("onwardSharing", grant.OnwardSharing);
                 json.WriteNumber("roundTo", grant.Transform.RoundTo);
                 json.WriteNumber("noiseScale", grant.Transform.NoiseScale);
-                json.WriteString("validFrom", Timestamp(grant.ValidFrom));
-                json.WriteString("expiresAt", Timestamp(grant.ExpiresAt));
+                json.WriteString("validFrom", Day(grant.ValidFrom));
+                json.WriteString("expiresAt", Day(grant.ExpiresAt));
                 json.WriteString("retention", grant.Retention);
                 json.WriteEndObject();
             }
@@ -228,20 +232,23 @@ public sealed class EgressPolicy
 
     /// <summary>
     /// Asks the recipient of <paramref name="withdrawn"/> to delete what it received under that consent,
-    /// naming the pseudonyms it was sent under (the recipient cannot find the data otherwise).
+    /// naming the pseudonyms it was sent under (the recipient cannot find the data otherwise). With
+    /// <paramref name="supersededVersion"/> the request covers only that version, whose terms the
+    /// household replaced (<c>"scope":"version"</c>); otherwise every version of the consent.
     /// </summary>
-    public UplinkMessage CreateDeletionRequest(ConsentGrant withdrawn, IReadOnlyList<string> usedPseudonyms)
+    public UplinkMessage CreateDeletionRequest(ConsentGrant withdrawn, IReadOnlyList<string> usedPseudonyms, bool supersededVersion = false)
     {
         ArgumentNullException.ThrowIfNull(withdrawn);
         ArgumentNullException.ThrowIfNull(usedPseudonyms);
         var now = time.GetUtcNow();
-        var messageId = NewMessageId(now);
+        var messageId = NewMessageId();
         var payload = Json(json =>
         {
             json.WriteStartObject();
             json.WriteString("request", "delete");
             json.WriteString("consent", withdrawn.Reference);
             json.WriteString("status", withdrawn.Status.ToString());
+            json.WriteString("scope", supersededVersion ? "version" : "consent");
             json.WriteString("category", withdrawn.Category);
             json.WriteString("purpose", withdrawn.Purpose);
             json.WriteString("recipient", withdrawn.Recipient);
@@ -252,7 +259,7 @@ public sealed class EgressPolicy
             }
 
             json.WriteEndArray();
-            json.WriteString("at", Timestamp(now));
+            json.WriteString("at", Day(now));
             json.WriteEndObject();
         });
         return new UplinkMessage(
@@ -271,8 +278,20 @@ public sealed class EgressPolicy
             now);
     }
 
-    // Time-ordered ids sort like the outbox, which helps whoever reads a de-duplication table.
-    private static string NewMessageId(DateTimeOffset now) => Guid.CreateVersion7(now).ToString("N");
+    // A random UUID v4 (hex): an id must not carry the time it was made (a UUID v7 would date the
+    // "I'm safe" press to the millisecond although the payload promises only the day).
+    private string NewMessageId()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        random.GetBytes(bytes);
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return Convert.ToHexStringLower(bytes);
+    }
+
+    // Consent state and deletion requests carry days only: the exact second of a household decision
+    // says when someone was at home and awake.
+    private static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     // UTC with 'Z': unambiguous, and no '+' for the JSON writer to escape.
     private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Aizu.Consent;
 using Aizu.Testing.Uplink;
 using Microsoft.Data.Sqlite;
@@ -32,9 +33,12 @@ public sealed class AcknowledgementEgressTests : IDisposable
         database = new EgressDatabase(options, NullLogger<EgressDatabase>.Instance);
         var gate = new ConsentGate(registry);
         var calendar = new WindowCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
-        policy = new EgressPolicy(gate, new HouseholdPseudonyms(new FixedSecretProvider(new byte[32])), calendar, new ValueMinimiser(new Random(3)), time, options);
-        journal = new EgressJournal(database);
-        outbox = new SqliteOutbox(database, gate, time, NullLogger<SqliteOutbox>.Instance);
+        policy = new EgressPolicy(gate, new HouseholdPseudonyms(new FixedSecretProvider(new byte[32])), calendar, new ValueMinimiser(RandomNumberGenerator.Create()), time, RandomNumberGenerator.Create(), options);
+        var seal = new OutboxSeal(new FixedSecretProvider([.. Enumerable.Range(1, 32).Select(i => (byte)i)]));
+        journal = new EgressJournal(database, seal);
+        var integrity = new EgressIntegrity(NullLogger<EgressIntegrity>.Instance);
+        integrity.Update(new ConsentIntegrityReport(true, 0, null, null, time.GetUtcNow(), null));
+        outbox = new SqliteOutbox(database, gate, seal, integrity, time, NullLogger<SqliteOutbox>.Instance);
         egress = new AcknowledgementEgress(registry, policy, journal, time, NullLogger<AcknowledgementEgress>.Instance);
     }
 

@@ -69,6 +69,7 @@ public sealed class GatewayHarness : IAsyncDisposable
             ["Aizu:Storage:DatabasePath"] = databasePath,
             ["Aizu:Egress:DatabasePath"] = databasePath,
             ["Aizu:Egress:GatewayId"] = GatewayId,
+            ["Aizu:Egress:OutboxKeyPath"] = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "outbox.key"),
             ["Aizu:Egress:TimeZone"] = "Asia/Tokyo",
             ["Aizu:Egress:EvaluationInterval"] = "00:01:00",
             ["Aizu:Egress:ReleaseDelay"] = "00:05:00",
@@ -83,7 +84,7 @@ public sealed class GatewayHarness : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<IConsentRegistry>(registry);
         builder.Services.AddSingleton<IGatewaySecretProvider>(new FixedSecretProvider([.. Enumerable.Range(1, 32).Select(i => (byte)i)]));
-        builder.Services.AddSingleton(new Random(42));
+        builder.Services.AddSingleton(System.Security.Cryptography.RandomNumberGenerator.Create());
         configure?.Invoke(builder.Services);
         builder.Services.AddAizuStorage(builder.Configuration.GetSection("Aizu:Storage"));
         builder.Services.AddAizuEgress(builder.Configuration.GetSection("Aizu:Egress"));
