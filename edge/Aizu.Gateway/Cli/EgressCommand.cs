@@ -11,10 +11,14 @@ namespace Aizu.Gateway.Cli;
 
 /// <summary>
 /// <c>aizu egress log [--since TIME] [--json] [--config FILE] [--database FILE]</c>: every message that
-/// ever left the gateway, so the household can see exactly what the city received.
+/// ever left the gateway, so the household can see exactly what the city received;
+/// <c>aizu egress verify</c>: whether that log is still complete and unchanged (its hash chain).
 /// </summary>
 internal static class EgressCommand
 {
+    // As for 'aizu consent verify': verification found something wrong.
+    private const int VerificationFailed = 5;
+
     public static Command Create(TextWriter output, TextWriter error)
     {
         var since = new Option<DateTimeOffset?>("--since")
@@ -43,7 +47,54 @@ internal static class EgressCommand
         log.SetAction((parse, cancellationToken) => ListAsync(
             parse.GetValue(since), parse.GetValue(json), parse.GetValue(config)?.FullName, parse.GetValue(database)?.FullName,
             output, error, cancellationToken));
-        return new Command("egress", "What the gateway sent to the city broker.") { log };
+        var verifyConfig = new Option<FileInfo?>("--config") { Description = config.Description };
+        var verifyDatabase = new Option<FileInfo?>("--database") { Description = database.Description };
+        var verify = new Command("verify", "Check the egress log's hash chain: says where it breaks if a row was removed, changed or inserted.")
+        {
+            verifyConfig,
+            verifyDatabase,
+        };
+        verify.SetAction((parse, cancellationToken) => VerifyAsync(
+            parse.GetValue(verifyConfig)?.FullName, parse.GetValue(verifyDatabase)?.FullName, output, error, cancellationToken));
+        return new Command("egress", "What the gateway sent to the city broker.") { log, verify };
+    }
+
+    internal static async Task<int> VerifyAsync(string? configPath, string? databasePath, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var path = databasePath ?? DatabasePathFromConfiguration(configPath, error);
+        if (path is null)
+        {
+            return ExitCodes.BadConfiguration;
+        }
+
+        if (!File.Exists(path))
+        {
+            await error.WriteLineAsync($"error: the gateway database {path} does not exist; nothing has been stored or sent yet.");
+            return ExitCodes.BadConfiguration;
+        }
+
+        EgressLogVerification result;
+        try
+        {
+            result = await new EgressLog(path).VerifyAsync(cancellationToken);
+        }
+        catch (SqliteException exception)
+        {
+            await error.WriteLineAsync($"error: cannot read the egress log in {path}: {exception.Message}");
+            return ExitCodes.CannotStart;
+        }
+
+        var unchained = result.UnchainedRows > 0 ? $" ({result.UnchainedRows} older rows from before the chain cannot be checked)" : "";
+        if (!result.IsIntact)
+        {
+            await output.WriteLineAsync($"Egress log BROKEN at row {result.BrokenId}: {result.Problem}");
+            await output.WriteLineAsync($"{result.Rows} rows before it are intact{unchained}.");
+            return VerificationFailed;
+        }
+
+        await output.WriteLineAsync($"Egress log intact: {result.Rows} rows, head hash {result.HeadHash}{unchained}.");
+        await output.WriteLineAsync("Note the head hash: if the newest rows are ever removed, the chain still holds, but the head will differ.");
+        return ExitCodes.Ok;
     }
 
     internal static async Task<int> ListAsync(
