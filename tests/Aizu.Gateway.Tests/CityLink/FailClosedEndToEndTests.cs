@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using Aizu.Consent;
 using Aizu.Gateway.Cli;
 using Aizu.Gateway.Tests.EndToEnd;
-using Aizu.Testing.Uplink;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
