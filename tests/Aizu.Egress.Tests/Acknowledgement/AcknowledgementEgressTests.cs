@@ -1,5 +1,4 @@
 using Aizu.Consent;
-using Aizu.Testing.Uplink;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Aizu.Consent;
 using Aizu.Egress;
-using Aizu.Testing.Uplink;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Aizu.Egress.Tests.EndToEnd;

@@ -1,6 +1,5 @@
 using Aizu.Consent;
 using Aizu.Storage;
-using Aizu.Testing.Uplink;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

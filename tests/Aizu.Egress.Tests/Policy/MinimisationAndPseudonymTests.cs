@@ -1,5 +1,4 @@
 using Aizu.Consent;
-using Aizu.Testing.Uplink;
 
 namespace Aizu.Egress.Tests.Policy;
 

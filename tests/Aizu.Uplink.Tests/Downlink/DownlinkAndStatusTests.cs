@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text;
-using Aizu.Testing.Uplink;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MQTTnet;
