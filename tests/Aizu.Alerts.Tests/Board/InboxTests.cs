@@ -202,6 +202,37 @@ public sealed class InboxTests : IDisposable
     }
 
     [Fact]
+    public async Task ReceiveAsync_UpdateWithExpiresEqualToSent_StillEndsTheReferencedAlert()
+    {
+        // Real senders close an event with an Update whose expires equals its sent; refusing it as expired would
+        // leave the alert it ends on the panel.
+        await gateway.ReceiveAsync(city.Sign(Encoding.UTF8.GetBytes(CapXml.Alert("first", Sent, Expires))));
+        var closing = CapXml.Alert("closing", Sent.AddMinutes(10), Sent.AddMinutes(10), msgType: "Update", references: CapXml.Reference("first", Sent));
+        var signed = city.Sign(Encoding.UTF8.GetBytes(closing));
+
+        var receipt = await gateway.ReceiveAsync(signed);
+        var again = await gateway.ReceiveAsync(signed, retained: true);
+
+        Assert.Equal(AlertOutcome.Updated, receipt.Outcome);
+        Assert.Contains("nothing new is shown", receipt.Detail, StringComparison.Ordinal);
+        Assert.Empty(gateway.Board.GetCurrent());
+        Assert.Equal(AlertEndReason.Updated, Assert.Single(gateway.Board.GetHistory()).Reason);
+        Assert.Equal(AlertOutcome.Duplicate, again.Outcome);
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_CancelWithExpiresEqualToSent_ClearsTheAlert()
+    {
+        await gateway.ReceiveAsync(city.Sign(Encoding.UTF8.GetBytes(CapXml.Alert("first", Sent, Expires))));
+        var cancel = CapXml.Alert("cancel", Sent.AddMinutes(10), Sent.AddMinutes(10), msgType: "Cancel", references: CapXml.Reference("first", Sent));
+
+        var receipt = await gateway.ReceiveAsync(city.Sign(Encoding.UTF8.GetBytes(cancel)));
+
+        Assert.Equal(AlertOutcome.Cancelled, receipt.Outcome);
+        Assert.Empty(gateway.Board.GetCurrent());
+    }
+
+    [Fact]
     public async Task ReceiveAsync_RetainedCancelDeliveredAgain_IsADuplicate()
     {
         var cancel = city.Sign(Fixture.Example("level4-evacuation-order-cancel.xml"));

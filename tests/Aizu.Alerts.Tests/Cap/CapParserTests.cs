@@ -155,12 +155,15 @@ public sealed class CapParserTests
     [InlineData("<scope>Public</scope>", "<scope>Public</scope><colour>red</colour>", "unknown CAP element <colour>")]
     [InlineData("<scope>Public</scope>", "<scope>Public</scope><scope>Public</scope>", "<scope> more than once")]
     [InlineData("<value>4</value>", "<value>6</value>", "whole number from 1 to 5")]
-    [InlineData("<severity>Severe</severity>", "", "missing <severity>")]
+    [InlineData("<status>Actual</status>", "", "<alert> is missing <status>, which CAP requires")]
+    [InlineData("<msgType>Alert</msgType>", "<msgType></msgType>", "<alert><msgType> is empty")]
+    [InlineData("<valueName>JP-EvacLevel</valueName><value>4</value>", "<valueName>JP-EvacLevel</valueName>", "<info #1><parameter #1> is missing <value>, which CAP requires")]
+    [InlineData("<valueName>JP-EvacLevel</valueName>", "", "<info #1><parameter #1> is missing <valueName>")]
+    [InlineData("<event>e</event>", "<event>e</event><event>f</event>", "<info #1> has <event> more than once")]
     [InlineData("<category>Met</category>", "", "no <category>")]
     [InlineData("37.455,139.835</polygon>", "37.455,139.836</polygon>", "not closed")]
     [InlineData("<areaDesc>d</areaDesc>", "<areaDesc>d</areaDesc><circle>37.4,139.9</circle>", "<circle>")]
-    [InlineData("<expires>2026-07-10T12:00:00+09:00</expires>", "<expires>2026-07-10T05:00:00+09:00</expires>", "not after <sent>")]
-    [InlineData("<instruction>i</instruction>", "<instruction>i</instruction><web>javascript:alert(1)</web>", "http or https")]
+    [InlineData("<expires>2026-07-10T12:00:00+09:00</expires>", "<expires>2026-07-10 12:00</expires>", "<info #1><expires> '2026-07-10 12:00' is not a CAP date-time")]
     public void Parse_InvalidField_ThrowsNamingIt(string find, string replace, string expected)
     {
         var xml = Minimal().Replace(find, replace, StringComparison.Ordinal);
@@ -180,13 +183,96 @@ public sealed class CapParserTests
     }
 
     [Fact]
-    public void Parse_WrongNamespace_IsRejected()
+    public void Parse_WrongNamespace_IsRejectedNamingBothAccepted()
     {
-        var xml = Minimal().Replace("emergency:cap:1.2", "emergency:cap:1.1", StringComparison.Ordinal);
+        var xml = Minimal().Replace("urn:oasis:names:tc:emergency:cap:1.2", "http://www.incident.com/cap/1.0", StringComparison.Ordinal);
 
         var error = Assert.Throws<CapFormatException>(() => CapParser.Parse(Encoding.UTF8.GetBytes(xml)));
 
-        Assert.Contains("urn:oasis:names:tc:emergency:cap:1.2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'http://www.incident.com/cap/1.0'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(CapParser.Namespace, error.Message, StringComparison.Ordinal);
+        Assert.Contains(CapParser.Namespace11, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_Cap11_IsReadLikeCap12()
+    {
+        var alert = CapParser.Parse(Encoding.UTF8.GetBytes(Minimal().Replace("emergency:cap:1.2", "emergency:cap:1.1", StringComparison.Ordinal)));
+
+        Assert.Equal(CapVersion.Cap11, alert.Version);
+        Assert.Equal("x", alert.Identifier);
+        Assert.Equal(CapSeverity.Severe, alert.Infos[0].Severity);
+        Assert.Equal("4", alert.Infos[0].Parameter(CapParameterNames.EvacuationLevel));
+    }
+
+    [Fact]
+    public void Parse_EmptyParameterValue_IsAnEmptyString()
+    {
+        var xml = Minimal().Replace("<instruction>i</instruction>", "<instruction>i</instruction><parameter><valueName>WMOHEADER</valueName><value/></parameter><parameter><valueName>UGC</valueName><value>  </value></parameter>", StringComparison.Ordinal);
+
+        var info = CapParser.Parse(Encoding.UTF8.GetBytes(xml)).Infos[0];
+
+        Assert.Equal("", info.Parameter("WMOHEADER"));
+        Assert.Equal("", info.Parameter("UGC"));
+    }
+
+    [Theory]
+    [InlineData(CapMessageType.Cancel)]
+    [InlineData(CapMessageType.Update)]
+    public void Parse_ExpiresEqualToSent_IsAccepted(CapMessageType type)
+    {
+        var xml = Minimal()
+            .Replace("<msgType>Alert</msgType>", $"<msgType>{type}</msgType><references>s@example,w,2026-07-10T05:00:00+09:00</references>", StringComparison.Ordinal)
+            .Replace("<expires>2026-07-10T12:00:00+09:00</expires>", "<expires>2026-07-10T05:30:00+09:00</expires>", StringComparison.Ordinal);
+
+        var alert = CapParser.Parse(Encoding.UTF8.GetBytes(xml));
+
+        Assert.Equal(type, alert.MessageType);
+        Assert.Equal(alert.Sent, alert.Expires);
+    }
+
+    [Theory]
+    [InlineData("<severity>Severe</severity>", "", nameof(CapInfo.Severity))]
+    [InlineData("<severity>Severe</severity>", "<severity></severity>", nameof(CapInfo.Severity))]
+    [InlineData("<urgency>Immediate</urgency>", "<urgency> </urgency>", nameof(CapInfo.Urgency))]
+    [InlineData("<certainty>Likely</certainty>", "", nameof(CapInfo.Certainty))]
+    public void Parse_BlankOrMissingSeverityUrgencyCertainty_IsUnknown(string find, string replace, string property)
+    {
+        var xml = Minimal().Replace(find, replace, StringComparison.Ordinal).Replace("<parameter><valueName>JP-EvacLevel</valueName><value>4</value></parameter>", "", StringComparison.Ordinal);
+
+        var info = CapParser.Parse(Encoding.UTF8.GetBytes(xml)).Infos[0];
+
+        var value = typeof(CapInfo).GetProperty(property)!.GetValue(info)!;
+        Assert.Equal("Unknown", value.ToString());
+    }
+
+    [Fact]
+    public void Parse_Cap10CertaintyVeryLikely_IsLikely()
+    {
+        var xml = Minimal().Replace("<certainty>Likely</certainty>", "<certainty>Very Likely</certainty>", StringComparison.Ordinal);
+
+        Assert.Equal(CapCertainty.Likely, CapParser.Parse(Encoding.UTF8.GetBytes(xml)).Infos[0].Certainty);
+    }
+
+    [Fact]
+    public void Parse_FullWidthEvacuationLevel_IsReadAsTheDigit()
+    {
+        var xml = Minimal().Replace("<value>4</value>", "<value>４</value>", StringComparison.Ordinal);
+
+        Assert.Equal("4", CapParser.Parse(Encoding.UTF8.GetBytes(xml)).Infos[0].Parameter(CapParameterNames.EvacuationLevel));
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("www.example.jp/bousai")]
+    public void Parse_WebLinkThatIsNotHttp_IsDroppedAndTheAlertKept(string link)
+    {
+        var xml = Minimal().Replace("<instruction>i</instruction>", $"<instruction>i</instruction><web>{link}</web>", StringComparison.Ordinal);
+
+        var info = CapParser.Parse(Encoding.UTF8.GetBytes(xml)).Infos[0];
+
+        Assert.Null(info.Web);
+        Assert.Equal("i", info.Instruction);
     }
 
     [Fact]
