@@ -28,6 +28,11 @@ internal static class CitySigning
             throw new CapFormatException($"<msgType> {alert.MessageType} is not shown on household panels; nothing to publish.");
         }
 
+        if (alert.MessageType is CapMessageType.Update or CapMessageType.Cancel && alert.References.Count == 0)
+        {
+            throw new CapFormatException($"<msgType> is {alert.MessageType} but <references> is missing: it must name the messages it {(alert.MessageType == CapMessageType.Update ? "updates" : "cancels")}.");
+        }
+
         if (alert.MessageType != CapMessageType.Cancel && alert.Infos.Count == 0)
         {
             throw new CapFormatException($"The {alert.MessageType} has no <info>; gateways would have nothing to show.");

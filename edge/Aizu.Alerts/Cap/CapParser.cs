@@ -22,8 +22,14 @@ public static class CapParser
     /// <summary>The CAP 1.1 namespace, whose element set and values this gateway reads the same way.</summary>
     public const string Namespace11 = "urn:oasis:names:tc:emergency:cap:1.1";
 
-    /// <summary>The largest document accepted (256 KiB: a multilingual alert with detailed polygons is a few KiB).</summary>
-    public const int MaxDocumentBytes = 256 * 1024;
+    /// <summary>
+    /// The largest document accepted (1 MiB: a city's alert is a few KiB, but a real DWD warning listing every
+    /// municipality's polygon reaches 400 KB).
+    /// </summary>
+    public const int MaxDocumentBytes = 1024 * 1024;
+
+    /// <summary>The OASIS EDXL-DE 1.0 namespace: some senders (Australian feeds, L-Alert) wrap CAP in this envelope.</summary>
+    public const string EdxlNamespace = "urn:oasis:names:tc:emergency:EDXL:DE:1.0";
 
     /// <summary>Parses <paramref name="document"/> (UTF-8 or any encoding its XML declaration names).</summary>
     public static CapAlert Parse(ReadOnlySpan<byte> document)
@@ -61,7 +67,20 @@ public static class CapParser
             throw new CapFormatException($"The document is not well-formed XML, or uses a DTD or entities, which are refused: {exception.Message}", exception);
         }
 
-        return ParseAlert(xml.Root!);
+        return ParseAlert(Unwrap(xml.Root!));
+    }
+
+    private static XElement Unwrap(XElement root)
+    {
+        if (root.Name.Namespace != EdxlNamespace)
+        {
+            return root;
+        }
+
+        var alerts = root.Descendants().Where(e => e.Name.LocalName == "alert" && e.Name.NamespaceName is Namespace or Namespace11).ToList();
+        return alerts.Count == 1
+            ? alerts[0]
+            : throw new CapFormatException($"The EDXL-DE envelope holds {alerts.Count} CAP alerts; exactly one is read per message.");
     }
 
     private static CapAlert ParseAlert(XElement root)
@@ -88,11 +107,11 @@ public static class CapParser
         var status = fields.Enum<CapStatus>("status");
         var messageType = fields.Enum<CapMessageType>("msgType");
         var scope = fields.Enum<CapScope>("scope");
+
+        // An Update or Cancel without <references> breaks CAP's rule but is kept: shown, an Update is a new alert
+        // and a Cancel clears nothing, where refusing either could lose what it says. The city's own publisher
+        // refuses to sign one.
         var references = fields.Optional("references") is { } referenceText ? ParseReferences(referenceText) : [];
-        if (messageType is CapMessageType.Update or CapMessageType.Cancel && references.Count == 0)
-        {
-            throw new CapFormatException($"<alert><msgType> is {messageType} but <references> is missing: it must name the messages it {(messageType == CapMessageType.Update ? "updates" : "cancels")}.");
-        }
 
         var restriction = fields.Optional("restriction");
         if (scope == CapScope.Restricted && restriction is null)
@@ -322,7 +341,7 @@ public static class CapParser
             ? Enum.Parse<T>(text)
             : throw new CapFormatException($"{where} '{text}' is not one of {string.Join(", ", Enum.GetNames<T>())} (names are case-sensitive).");
 
-    /// <summary>The CAP children of one element, checked for unknown names, repeats and text-only content.</summary>
+    /// <summary>The CAP children of one element, checked for repeats and text-only content.</summary>
     private sealed class Fields
     {
         private static readonly Dictionary<string, string> Synonyms = new(StringComparer.Ordinal)
@@ -350,10 +369,13 @@ public static class CapParser
                     continue;
                 }
 
+                // Elements CAP does not define are ignored even in its namespace (Krisinformation.se puts <Type> and
+                // <Polygon> in <area>): what the gateway needs is required by name, so ignoring the rest loses nothing
+                // it would act on.
                 var name = child.Name.LocalName;
                 if (!single.Contains(name, StringComparer.Ordinal) && !repeated.Contains(name, StringComparer.Ordinal))
                 {
-                    throw new CapFormatException($"{where} has an unknown CAP element <{name}>.");
+                    continue;
                 }
 
                 if (!children.TryGetValue(name, out var list))

@@ -233,6 +233,26 @@ public sealed class InboxTests : IDisposable
     }
 
     [Fact]
+    public async Task ReceiveAsync_LAlertRelayAndItsCancelArrivingLate_ShowsThenClears()
+    {
+        var household = new AlertPreferences { Latitude = 37.455, Longitude = 139.93 };
+        using var monden = new TestGateway(city.PublicPem, household, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 7, 12, 15, 0, 0, TimeSpan.FromHours(9))));
+
+        var shown = await monden.ReceiveAsync(city.Sign(Fixture.Example("l-alert-evacuation-relay.xml")));
+        var view = Assert.Single(monden.Board.GetCurrent());
+        monden.Time.SetUtcNow(new DateTimeOffset(2026, 7, 12, 20, 30, 0, TimeSpan.FromHours(9)));
+        var cancelled = await monden.ReceiveAsync(city.Sign(Fixture.Example("l-alert-evacuation-relay-cancel.xml")));
+
+        Assert.Equal(AlertOutcome.Shown, shown.Outcome);
+        Assert.Equal(4, view.Level);
+        Assert.True(view.Takeover);
+        Assert.Equal(AreaMatch.Inside, view.AreaMatch);
+        Assert.Equal(AlertOutcome.Cancelled, cancelled.Outcome);
+        Assert.Empty(monden.Board.GetCurrent());
+        Assert.Equal(AlertEndReason.Cancelled, Assert.Single(monden.Board.GetHistory()).Reason);
+    }
+
+    [Fact]
     public async Task ReceiveAsync_RetainedCancelDeliveredAgain_IsADuplicate()
     {
         var cancel = city.Sign(Fixture.Example("level4-evacuation-order-cancel.xml"));

@@ -7,7 +7,7 @@ namespace Aizu.Alerts.Tests;
 public sealed class CapParserTests
 {
     // Source of the four fixtures: OASIS CAP 1.2 (2010), Appendix A,
-    // http://docs.oasis-open.org/emergency/cap/v1.2/CAP-v1.2-os.html (see Fixtures/Oasis/README.md).
+    // http://docs.oasis-open.org/emergency/cap/v1.2/CAP-v1.2-os.html (see Corpus/cap/README.md).
     [Fact]
     public void Parse_OasisHomelandSecurity_ReadsAlertAndInfo()
     {
@@ -87,6 +87,30 @@ public sealed class CapParserTests
         Assert.True(EvacuationLevels.Classify(alert).IsConsistent);
     }
 
+    [Theory]
+    [InlineData("l-alert-evacuation-relay.xml", CapVersion.Cap12, CapMessageType.Alert, 4)]
+    [InlineData("l-alert-evacuation-relay-cancel.xml", CapVersion.Cap12, CapMessageType.Cancel, 2)]
+    [InlineData("jma-heavy-rain-relay-cap11.xml", CapVersion.Cap11, CapMessageType.Alert, 3)]
+    public void Parse_JapaneseRelayExamples_AreReadAtTheirLevel(string file, CapVersion version, CapMessageType type, int level)
+    {
+        var alert = CapParser.Parse(Fixture.Example(file));
+
+        Assert.Equal(version, alert.Version);
+        Assert.Equal(type, alert.MessageType);
+        Assert.Equal("ja-JP", Assert.Single(alert.Infos).Language);
+        var classification = EvacuationLevels.Classify(alert);
+        Assert.Equal(level, classification.Level);
+        Assert.True(classification.IsConsistent, string.Join(" ", classification.Inconsistencies));
+    }
+
+    [Fact]
+    public void Parse_JmaRelay_KeepsTheEmptyEventCodeValue()
+    {
+        var info = CapParser.Parse(Fixture.Example("jma-heavy-rain-relay-cap11.xml")).Infos[0];
+
+        Assert.Equal([new CapNamedValue("JMA-WarningCode", "03"), new CapNamedValue("JMA-Revision", "")], info.EventCodes);
+    }
+
     [Fact]
     public void Parse_ExternalEntity_IsRejectedWithoutResolvingIt()
     {
@@ -149,10 +173,8 @@ public sealed class CapParserTests
     [InlineData("<identifier>x</identifier>", "", "missing <identifier>")]
     [InlineData("<status>Actual</status>", "<status>actual</status>", "'actual' is not one of")]
     [InlineData("<status>Actual</status>", "<status>1</status>", "'1' is not one of")]
-    [InlineData("<msgType>Alert</msgType>", "<msgType>Update</msgType>", "<references> is missing")]
     [InlineData("<sent>2026-07-10T05:30:00+09:00</sent>", "<sent>2026-07-10T05:30:00Z</sent>", "no 'Z'")]
     [InlineData("<identifier>x</identifier>", "<identifier>a b</identifier>", "must not contain spaces")]
-    [InlineData("<scope>Public</scope>", "<scope>Public</scope><colour>red</colour>", "unknown CAP element <colour>")]
     [InlineData("<scope>Public</scope>", "<scope>Public</scope><scope>Public</scope>", "<scope> more than once")]
     [InlineData("<value>4</value>", "<value>6</value>", "whole number from 1 to 5")]
     [InlineData("<status>Actual</status>", "", "<alert> is missing <status>, which CAP requires")]
@@ -161,7 +183,7 @@ public sealed class CapParserTests
     [InlineData("<valueName>JP-EvacLevel</valueName>", "", "<info #1><parameter #1> is missing <valueName>")]
     [InlineData("<event>e</event>", "<event>e</event><event>f</event>", "<info #1> has <event> more than once")]
     [InlineData("<category>Met</category>", "", "no <category>")]
-    [InlineData("37.455,139.835</polygon>", "37.455,139.836</polygon>", "not closed")]
+    [InlineData("37.455,139.835 37.525,139.835 37.530,139.870 37.455,139.835</polygon>", "37.455,139.835 37.525,139.835</polygon>", "<info #1><area #1>: <polygon> has 2 distinct corners")]
     [InlineData("<areaDesc>d</areaDesc>", "<areaDesc>d</areaDesc><circle>37.4,139.9</circle>", "<circle>")]
     [InlineData("<expires>2026-07-10T12:00:00+09:00</expires>", "<expires>2026-07-10 12:00</expires>", "<info #1><expires> '2026-07-10 12:00' is not a CAP date-time")]
     public void Parse_InvalidField_ThrowsNamingIt(string find, string replace, string expected)
@@ -247,6 +269,17 @@ public sealed class CapParserTests
     }
 
     [Fact]
+    public void Parse_UpdateWithoutReferences_IsKeptWithNoReferences()
+    {
+        var xml = Minimal().Replace("<msgType>Alert</msgType>", "<msgType>Update</msgType><references/>", StringComparison.Ordinal);
+
+        var alert = CapParser.Parse(Encoding.UTF8.GetBytes(xml));
+
+        Assert.Equal(CapMessageType.Update, alert.MessageType);
+        Assert.Empty(alert.References);
+    }
+
+    [Fact]
     public void Parse_Cap10CertaintyVeryLikely_IsLikely()
     {
         var xml = Minimal().Replace("<certainty>Likely</certainty>", "<certainty>Very Likely</certainty>", StringComparison.Ordinal);
@@ -273,6 +306,45 @@ public sealed class CapParserTests
 
         Assert.Null(info.Web);
         Assert.Equal("i", info.Instruction);
+    }
+
+    [Fact]
+    public void Parse_ElementsCapDoesNotDefine_AreIgnored()
+    {
+        var xml = Minimal().Replace("<areaDesc>d</areaDesc>", "<areaDesc>d</areaDesc><Type>County</Type>", StringComparison.Ordinal)
+            .Replace("<scope>Public</scope>", "<scope>Public</scope><colour>red</colour>", StringComparison.Ordinal);
+
+        var alert = CapParser.Parse(Encoding.UTF8.GetBytes(xml));
+
+        Assert.Equal("d", alert.Infos[0].Areas[0].Description);
+    }
+
+    [Fact]
+    public void Parse_PolygonLeftOpenOrWithTrailingCommas_IsClosedAndRead()
+    {
+        var xml = Minimal().Replace("37.455,139.835 37.525,139.835 37.530,139.870 37.455,139.835</polygon>", "37.455,139.835, 37.525,139.835, 37.530,139.870</polygon>", StringComparison.Ordinal);
+
+        var polygon = CapParser.Parse(Encoding.UTF8.GetBytes(xml)).Infos[0].Areas[0].Polygons[0];
+
+        Assert.Equal(4, polygon.Points.Count);
+        Assert.Equal(polygon.Points[0], polygon.Points[^1]);
+    }
+
+    [Fact]
+    public void Parse_AlertInAnEdxlEnvelope_IsUnwrapped()
+    {
+        var xml = $"""
+            <edxlde:EDXLDistribution xmlns:edxlde="{CapParser.EdxlNamespace}">
+              <edxlde:distributionID>d</edxlde:distributionID>
+              <edxlde:contentObject><edxlde:xmlContent><edxlde:embeddedXMLContent>{Minimal()}</edxlde:embeddedXMLContent></edxlde:xmlContent></edxlde:contentObject>
+            </edxlde:EDXLDistribution>
+            """;
+
+        Assert.Equal("x", CapParser.Parse(Encoding.UTF8.GetBytes(xml)).Identifier);
+
+        var two = xml.Replace("</edxlde:EDXLDistribution>", $"<edxlde:contentObject><edxlde:xmlContent><edxlde:embeddedXMLContent>{Minimal()}</edxlde:embeddedXMLContent></edxlde:xmlContent></edxlde:contentObject></edxlde:EDXLDistribution>", StringComparison.Ordinal);
+        var error = Assert.Throws<CapFormatException>(() => CapParser.Parse(Encoding.UTF8.GetBytes(two)));
+        Assert.Contains("holds 2 CAP alerts", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

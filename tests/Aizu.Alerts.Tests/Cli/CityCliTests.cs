@@ -83,6 +83,20 @@ public sealed class CityCliTests : IDisposable
     }
 
     [Fact]
+    public async Task AlertPublish_UpdateWithoutReferences_IsRefused()
+    {
+        // Gateways keep such an Update (as a new alert); the city's own tool insists on the profile.
+        var key = await GenerateKeyAsync("city");
+        var cap = Path.Combine(directory, "update.xml");
+        await File.WriteAllTextAsync(cap, CapXml.Alert("u", TestGateway.Morning, TestGateway.Morning.AddHours(1), msgType: "Update"));
+
+        var exit = await RunAsync("alert", "publish", cap, "--sign", key);
+
+        Assert.Equal(4, exit);
+        Assert.Contains("<msgType> is Update but <references> is missing", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AlertPublish_InconsistentLevel_IsRefused()
     {
         var key = await GenerateKeyAsync("city");
