@@ -10,7 +10,7 @@ namespace Aizu.City.Cli;
 /// </summary>
 internal static class CitySigning
 {
-    /// <summary>How long the broker keeps a Cancel without CAP expires (long enough for every gateway to reconnect).</summary>
+    /// <summary>How long the broker keeps a Cancel (or closing Update) without a future CAP expires (long enough for every gateway to reconnect).</summary>
     public static readonly TimeSpan CancelRetention = TimeSpan.FromHours(24);
 
     /// <summary>Validates <paramref name="capXml"/> and signs it.</summary>
@@ -28,6 +28,11 @@ internal static class CitySigning
             throw new CapFormatException($"<msgType> {alert.MessageType} is not shown on household panels; nothing to publish.");
         }
 
+        if (alert.MessageType is CapMessageType.Update or CapMessageType.Cancel && alert.References.Count == 0)
+        {
+            throw new CapFormatException($"<msgType> is {alert.MessageType} but <references> is missing: it must name the messages it {(alert.MessageType == CapMessageType.Update ? "updates" : "cancels")}.");
+        }
+
         if (alert.MessageType != CapMessageType.Cancel && alert.Infos.Count == 0)
         {
             throw new CapFormatException($"The {alert.MessageType} has no <info>; gateways would have nothing to show.");
@@ -40,17 +45,19 @@ internal static class CitySigning
         }
 
         TimeSpan lifetime;
-        if (alert.Expires is { } expires)
+        if (alert.Expires is { } expires && expires > now)
         {
             lifetime = expires - now;
-            if (lifetime <= TimeSpan.Zero)
-            {
-                throw new CapFormatException($"<expires> {CapTime.Format(expires)} has passed; gateways would reject it.");
-            }
         }
-        else if (alert.MessageType == CapMessageType.Cancel)
+        else if (alert.MessageType == CapMessageType.Cancel || (alert.MessageType == CapMessageType.Update && alert.Expires is not null))
         {
+            // A Cancel, or an Update that ends an event (expires equal to sent is common), still takes effect on
+            // gateways after its expiry; the broker keeps it long enough for every gateway to reconnect.
             lifetime = CancelRetention;
+        }
+        else if (alert.Expires is { } passed)
+        {
+            throw new CapFormatException($"<expires> {CapTime.Format(passed)} has passed; gateways would reject it.");
         }
         else
         {

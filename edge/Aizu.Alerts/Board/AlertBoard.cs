@@ -129,10 +129,10 @@ public sealed class AlertBoard : IDisposable
                 : Replayed(alert, $"identifier {alert.Identifier} is already shown with sent {CapTime.Format(same.Alert.Sent)}");
         }
 
-        // A retained Cancel is delivered again on every reconnect; that is not an attack.
-        if (cancels.TryGetValue(id, out var cancel) && cancel.Sent == alert.Sent && alert.MessageType == CapMessageType.Cancel)
+        // A retained Cancel (or expired Update) is delivered again on every reconnect; that is not an attack.
+        if (cancels.TryGetValue(id, out var cancel) && cancel.Sent == alert.Sent && alert.MessageType != CapMessageType.Alert)
         {
-            return new AlertReceipt(AlertOutcome.Duplicate, alert.Identifier, "This Cancel was applied already.");
+            return new AlertReceipt(AlertOutcome.Duplicate, alert.Identifier, $"This {alert.MessageType} was applied already.");
         }
 
         if (retired.ContainsKey(id))
@@ -165,10 +165,18 @@ public sealed class AlertBoard : IDisposable
 
         if (alert.MessageType == CapMessageType.Cancel)
         {
-            Retire(id, expires, now);
-            cancels[id] = (alert.Sent, retired[id]);
+            RecordEndingOnly(alert, id, expires, now);
             return new AlertReceipt(AlertOutcome.Cancelled, alert.Identifier,
                 related.Count > 0 ? $"Cleared {string.Join(", ", related.Select(r => r.Alert.Identifier))}." : "Nothing referenced was shown; recorded so it cannot be replayed.");
+        }
+
+        // An Update that had expired when it arrived still replaces what it references; there is nothing of its own to show.
+        if (expires <= now)
+        {
+            RecordEndingOnly(alert, id, expires, now);
+            return new AlertReceipt(AlertOutcome.Updated, alert.Identifier,
+                (related.Count > 0 ? $"Replaced {string.Join(", ", related.Select(r => r.Alert.Identifier))}" : "Nothing referenced was shown")
+                + $"; this Update expired at {CapTime.Format(expires)}, so nothing new is shown.");
         }
 
         current[id] = new BoardEntry(alert, EvacuationLevels.Classify(alert), expires, thread);
@@ -176,6 +184,12 @@ public sealed class AlertBoard : IDisposable
         return related.Count > 0
             ? new AlertReceipt(AlertOutcome.Updated, alert.Identifier, $"Replaced {string.Join(", ", related.Select(r => r.Alert.Identifier))}.")
             : new AlertReceipt(AlertOutcome.Shown, alert.Identifier, "New alert.");
+    }
+
+    private void RecordEndingOnly(CapAlert alert, MessageId id, DateTimeOffset expires, DateTimeOffset now)
+    {
+        Retire(id, expires, now);
+        cancels[id] = (alert.Sent, retired[id]);
     }
 
     private static AlertReceipt Replayed(CapAlert alert, string why) =>

@@ -1,8 +1,11 @@
 namespace Aizu.Alerts;
 
-/// <summary>A parsed and validated CAP 1.2 <c>alert</c> message.</summary>
+/// <summary>A parsed and validated CAP 1.1 or 1.2 <c>alert</c> message.</summary>
 public sealed record CapAlert
 {
+    /// <summary>The CAP version the sender wrote (the two differ in nothing this gateway reads).</summary>
+    public CapVersion Version { get; init; } = CapVersion.Cap12;
+
     /// <summary>The <c>identifier</c>, unique per sender.</summary>
     public required string Identifier { get; init; }
 

@@ -1,11 +1,11 @@
 namespace Aizu.Alerts;
 
-/// <summary>A document is not a CAP 1.2 alert this gateway accepts; the message says what is wrong and where.</summary>
+/// <summary>A document is not a CAP alert this gateway accepts; the message says what is wrong and where.</summary>
 public sealed class CapFormatException : Exception
 {
     /// <summary>Creates the exception with a generic message.</summary>
     public CapFormatException()
-        : base("The document is not a valid CAP 1.2 alert.")
+        : base("The document is not a valid CAP alert.")
     {
     }
 

@@ -1,6 +1,6 @@
 namespace Aizu.Alerts;
 
-/// <summary>A CAP <c>polygon</c>: a closed ring of at least four points whose first and last are equal.</summary>
+/// <summary>A CAP <c>polygon</c>: a closed ring of at least four points whose first and last are equal (an open ring is closed when read).</summary>
 public sealed record CapPolygon
 {
     private CapPolygon(IReadOnlyList<GeoPoint> points) => Points = points;
@@ -13,23 +13,26 @@ public sealed record CapPolygon
     {
         ArgumentNullException.ThrowIfNull(text);
         var points = new List<GeoPoint>();
-        foreach (var range in text.AsSpan().Split(' '))
+        foreach (var range in text.AsSpan().SplitAny(" \t\r\n"))
         {
-            var pair = text.AsSpan()[range].Trim();
+            // NWS has sent pairs with a trailing comma ("+40.85,-118.09,"); the pair itself is unambiguous.
+            var pair = text.AsSpan()[range].Trim().TrimEnd(',');
             if (!pair.IsEmpty)
             {
                 points.Add(GeoPoint.Parse(pair, "<polygon>"));
             }
         }
 
-        if (points.Count < 4)
+        // A ring whose sender forgot to repeat the first point encloses the same area; close it rather than lose
+        // the alert. Fewer than three corners enclose nothing, so no household could be placed inside or outside.
+        if (points.Count > 0 && points[0] != points[^1])
         {
-            throw new CapFormatException($"<polygon> has {points.Count} points; CAP needs at least four, the first repeated as the last.");
+            points.Add(points[0]);
         }
 
-        if (points[0] != points[^1])
+        if (points.Count < 4)
         {
-            throw new CapFormatException($"<polygon> is not closed: the first point {points[0]} differs from the last {points[^1]}.");
+            throw new CapFormatException($"<polygon> has {Math.Max(0, points.Count - 1)} distinct corners; an area needs at least three.");
         }
 
         return new CapPolygon(points);

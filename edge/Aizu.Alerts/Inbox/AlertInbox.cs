@@ -127,8 +127,9 @@ public sealed class AlertInbox
         var now = time.GetUtcNow();
         var expires = alert.Expires ?? alert.Sent + settings.LifetimeWithoutExpiry;
 
-        // An expired Cancel still clears what it references: removing an alert can never show something stale.
-        if (expires <= now && alert.MessageType != CapMessageType.Cancel)
+        // An expired Cancel or Update still ends what it references: removing an alert can never show something
+        // stale, and senders do send both with expires equal to sent.
+        if (expires <= now && alert.MessageType == CapMessageType.Alert)
         {
             return new AlertReceipt(AlertOutcome.RejectedExpired, alert.Identifier, $"It expired at {CapTime.Format(expires)}.");
         }

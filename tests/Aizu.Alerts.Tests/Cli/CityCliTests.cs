@@ -83,6 +83,34 @@ public sealed class CityCliTests : IDisposable
     }
 
     [Fact]
+    public async Task AlertPublish_CancelWithExpiresEqualToSent_IsPublishedForTheCancelRetention()
+    {
+        var key = await GenerateKeyAsync("city");
+        time.SetUtcNow(TestGateway.Morning.AddMinutes(5));
+        var cap = Path.Combine(directory, "cancel.xml");
+        await File.WriteAllTextAsync(cap, CapXml.Alert("c", TestGateway.Morning, TestGateway.Morning, msgType: "Cancel", references: CapXml.Reference("a", TestGateway.Morning.AddHours(-1))));
+
+        var exit = await RunAsync("alert", "publish", cap, "--sign", key, "--out", Path.Combine(directory, "cancel.jws"));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("expires in 1.00:00:00", output.ToString() + error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AlertPublish_UpdateWithoutReferences_IsRefused()
+    {
+        // Gateways keep such an Update (as a new alert); the city's own tool insists on the profile.
+        var key = await GenerateKeyAsync("city");
+        var cap = Path.Combine(directory, "update.xml");
+        await File.WriteAllTextAsync(cap, CapXml.Alert("u", TestGateway.Morning, TestGateway.Morning.AddHours(1), msgType: "Update"));
+
+        var exit = await RunAsync("alert", "publish", cap, "--sign", key);
+
+        Assert.Equal(4, exit);
+        Assert.Contains("<msgType> is Update but <references> is missing", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AlertPublish_InconsistentLevel_IsRefused()
     {
         var key = await GenerateKeyAsync("city");
