@@ -3,7 +3,6 @@ using Aizu.Egress;
 using Aizu.Gateway.Cli;
 using Aizu.Gateway.Configuration;
 using Aizu.Gateway.Hosting;
-using Aizu.Gateway.Tests.EndToEnd;
 using Aizu.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
