@@ -4,30 +4,30 @@ namespace Aizu.Hardware.Dsmr;
 
 internal static partial class Log
 {
-    [LoggerMessage(1, LogLevel.Information, "P1 port {Device} open at {Settings} for {Protocol}")]
+    [LoggerMessage(6201, LogLevel.Information, "P1 port {Device} open at {Settings} for {Protocol}")]
     public static partial void PortOpened(ILogger logger, string device, string settings, DsmrProtocol protocol);
 
-    [LoggerMessage(2, LogLevel.Warning, "P1 port {Device} unavailable: {Reason} Retrying.")]
+    [LoggerMessage(6202, LogLevel.Warning, "P1 port {Device} unavailable: {Reason} Retrying.")]
     public static partial void PortUnavailable(ILogger logger, string device, string reason);
 
-    [LoggerMessage(3, LogLevel.Warning, "No valid telegram from the meter for {Seconds} s: check the P1 cable and that the meter's P1 port is enabled (data-request line). Reopening {Device}.")]
+    [LoggerMessage(6203, LogLevel.Warning, "No valid telegram from the meter for {Seconds} s: check the P1 cable and that the meter's P1 port is enabled (data-request line). Reopening {Device}.")]
     public static partial void MeterSilent(ILogger logger, double seconds, string device);
 
-    [LoggerMessage(4, LogLevel.Warning, "Rejected a telegram ({Kind}): {Reason} Its values are not used.")]
+    [LoggerMessage(6204, LogLevel.Warning, "Rejected a telegram ({Kind}): {Reason} Its values are not used.")]
     public static partial void TelegramRejected(ILogger logger, DsmrErrorKind kind, string reason);
 
-    [LoggerMessage(5, LogLevel.Debug, "Rejected another telegram ({Kind}): {Reason}")]
+    [LoggerMessage(6205, LogLevel.Debug, "Rejected another telegram ({Kind}): {Reason}")]
     public static partial void TelegramRejectedAgain(ILogger logger, DsmrErrorKind kind, string reason);
 
-    [LoggerMessage(6, LogLevel.Information, "Telegrams are valid again after {Rejected} rejected")]
+    [LoggerMessage(6206, LogLevel.Information, "Telegrams are valid again after {Rejected} rejected")]
     public static partial void TelegramsRecovered(ILogger logger, long rejected);
 
-    [LoggerMessage(7, LogLevel.Warning, "Skipped bytes on the P1 line: {Reason}")]
+    [LoggerMessage(6207, LogLevel.Warning, "Skipped bytes on the P1 line: {Reason}")]
     public static partial void BytesDiscarded(ILogger logger, string reason);
 
-    [LoggerMessage(8, LogLevel.Information, "First valid telegram from meter {Identification} (P1 version {Version})")]
+    [LoggerMessage(6208, LogLevel.Information, "First valid telegram from meter {Identification} (P1 version {Version})")]
     public static partial void FirstTelegram(ILogger logger, string identification, string version);
 
-    [LoggerMessage(9, LogLevel.Warning, "The system clock is not set and the telegram has no time of its own; its values are dropped rather than stamped wrongly")]
+    [LoggerMessage(6209, LogLevel.Warning, "The system clock is not set and the telegram has no time of its own; its values are dropped rather than stamped wrongly")]
     public static partial void NoTrustedClock(ILogger logger);
 }

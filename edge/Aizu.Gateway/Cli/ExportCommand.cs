@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Aizu.Gateway.Cli;
 
-/// <summary><c>aizu export --from --to --resolution --format [--series] [--database]</c>: the household's own data, out of the store.</summary>
+/// <summary><c>aizu export --from --to --resolution --format [--series] [--database] [--config]</c>: the household's own data, out of the store.</summary>
 internal static class ExportCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
@@ -17,8 +17,8 @@ internal static class ExportCommand
         var resolution = new Option<Resolution>("--resolution") { Description = "raw, minute, quarterhour, hour or day.", DefaultValueFactory = _ => Resolution.Hour };
         var format = new Option<ExportFormat>("--format") { Description = "csv or json.", DefaultValueFactory = _ => ExportFormat.Csv };
         var series = new Option<string?>("--series") { Description = "One series, e.g. elec.import.energy. Default: every series." };
-        var database = new Option<string>("--database") { Description = "The gateway's database file.", DefaultValueFactory = _ => Path.Combine("aizu-demo-data", "aizu.db") };
-        var command = new Command("export", "Export stored readings or rollups as CSV or JSON.") { from, to, resolution, format, series, database };
+        var database = new DatabaseOptions();
+        var command = new Command("export", "Export stored readings or rollups as CSV or JSON.") { from, to, resolution, format, series, database.Database, database.Config };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!TryParseTime(parse.GetValue(from)!, out var start) || !TryParseTime(parse.GetValue(to)!, out var end))
@@ -33,11 +33,9 @@ internal static class ExportCommand
                 return ExitCodes.BadArguments;
             }
 
-            string path = parse.GetValue(database)!;
-            if (!File.Exists(path))
+            if (!database.TryResolve(parse, error, out _, out var path))
             {
-                await error.WriteLineAsync($"error: there is no gateway database at {Path.GetFullPath(path)}; pass --database FILE.");
-                return ExitCodes.BadInput;
+                return ExitCodes.BadConfiguration;
             }
 
             // Days of the system's zone, as before this verb read any configuration.

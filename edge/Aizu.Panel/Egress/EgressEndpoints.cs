@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -24,7 +23,7 @@ public static class EgressEndpoints
     public static RouteGroupBuilder MapEgressApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var group = app.MapGroup("/api/egress");
+        var group = app.MapGroup("/api/egress").AddEndpointFilter(StoreUnavailableFilter.EgressLog);
         group.MapGet("", ListAsync);
         return group;
     }
@@ -59,11 +58,6 @@ public static class EgressEndpoints
         catch (ArgumentException)
         {
             return TypedResults.Problem("'before' is not a position in the egress log; start from the newest page.", statusCode: StatusCodes.Status400BadRequest, title: "Bad page");
-        }
-        catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException)
-        {
-            services.GetRequiredService<ILoggerFactory>().CreateLogger(PanelEndpoints.LogCategory).PanelEgressUnavailable(exception.Message);
-            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Egress log unavailable");
         }
     }
 

@@ -80,12 +80,6 @@ internal static class ExportEndpoint
             logger.PanelExported(records, chosen, extension, first, last);
             return Results.Empty;
         }
-        catch (StoreUnavailableException exception) when (!response.HasStarted)
-        {
-            logger.StoreUnavailableForPanel(exception.Message);
-            response.Headers.ContentDisposition = default;
-            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage unavailable");
-        }
         catch (StoreUnavailableException exception)
         {
             // Half a file must not look like a whole one: break the download so the browser reports it failed.

@@ -44,7 +44,7 @@ public sealed class ExportCommandTests
             .Parse(["export", "--from", "2026-11-24", "--to", "2026-11-25", "--database", "/nonexistent/aizu.db"])
             .InvokeAsync();
 
-        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal(ExitCodes.BadConfiguration, code);
         Assert.Contains("no gateway database", error.ToString(), StringComparison.Ordinal);
     }
 }
