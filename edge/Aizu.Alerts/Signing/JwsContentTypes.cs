@@ -11,9 +11,4 @@ public static class JwsContentTypes
 
     /// <summary>A city key update (<see cref="KeyUpdate"/>).</summary>
     public const string KeyUpdate = "application/vnd.aizu.city-key-update+json";
-
-    /// <summary>RFC 7515 §4.1.10: <c>cap+xml</c> means <c>application/cap+xml</c>; media types compare case-insensitively.</summary>
-    public static bool AreSame(string? contentType, string expected) =>
-        contentType is not null
-        && string.Equals(contentType.Contains('/', StringComparison.Ordinal) ? contentType : "application/" + contentType, expected, StringComparison.OrdinalIgnoreCase);
 }

@@ -21,10 +21,10 @@ public sealed class CityCliTests : IDisposable
 
         Assert.Equal(0, exit);
         var privatePath = Path.Combine(directory, "city.pem");
-        using var key = P256Pem.ImportPrivate(await File.ReadAllTextAsync(privatePath));
-        using var publicKey = P256Pem.ImportPublic(await File.ReadAllTextAsync(Path.Combine(directory, "city.pub.pem")));
-        Assert.Equal(P256Pem.Thumbprint(key), P256Pem.Thumbprint(publicKey));
-        Assert.Contains(P256Pem.Thumbprint(key), output.ToString(), StringComparison.Ordinal);
+        using var key = P256Keys.ImportPrivatePem(await File.ReadAllTextAsync(privatePath));
+        using var publicKey = P256Keys.ImportPublicHalfPem(await File.ReadAllTextAsync(Path.Combine(directory, "city.pub.pem")));
+        Assert.Equal(JwkThumbprint.Of(key), JwkThumbprint.Of(publicKey));
+        Assert.Contains(JwkThumbprint.Of(key), output.ToString(), StringComparison.Ordinal);
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(privatePath));

@@ -21,7 +21,7 @@ public sealed class AlertOptionsTests : IDisposable
     [Fact]
     public void Validate_PrivateKeyPinned_IsRefused()
     {
-        var result = new AlertOptionsValidator("Aizu:Alerts").Validate(null, new AlertOptions { CityKeyPem = P256Pem.ExportPrivate(city.Key) });
+        var result = new AlertOptionsValidator("Aizu:Alerts").Validate(null, new AlertOptions { CityKeyPem = P256Keys.ExportPrivatePem(city.Key) });
 
         Assert.Contains("holds a private key", result.FailureMessage, StringComparison.Ordinal);
     }

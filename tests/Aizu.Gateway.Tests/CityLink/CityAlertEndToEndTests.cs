@@ -90,7 +90,7 @@ public sealed class CityAlertEndToEndTests
         {
             key.ImportFromPem(await File.ReadAllTextAsync(city.SigningKeyFile));
             var old = sent.AddHours(-3);
-            var expired = AlertJws.Sign(Encoding.UTF8.GetBytes(CapAlertXml.Create("e2e-expired", old, old.AddHours(1), DistrictA)), key, JwsContentTypes.Cap);
+            var expired = Es256Jws.Sign(Encoding.UTF8.GetBytes(CapAlertXml.Create("e2e-expired", old, old.AddHours(1), DistrictA)), key, JwsHeader.Thumbprinted(key, contentType: JwsContentTypes.Cap));
             await city.PublishRawAsync(AlertTopics.City, Encoding.ASCII.GetBytes(expired), 3600);
         }
 

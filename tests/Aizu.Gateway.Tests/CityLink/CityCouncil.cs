@@ -123,7 +123,7 @@ internal sealed class CityCouncil : IAsyncDisposable
         var json = JsonSerializer.SerializeToUtf8Bytes(catalogue, CatalogueJson);
         using var key = ECDsa.Create();
         key.ImportFromPem(File.ReadAllText(SigningKeyFile));
-        return Es256Jws.Sign(json, key, type: "JWT");
+        return Es256Jws.Sign(json, key, new JwsHeader(Type: "JWT"));
     }
 
     /// <summary>Publishes the catalogue retained on <c>aizu/v1/catalogue</c>.</summary>

@@ -1,9 +1,9 @@
-namespace Aizu.Alerts;
+namespace Aizu.Signing;
 
 /// <summary>The outcome class of checking a signed message.</summary>
 public enum JwsStatus
 {
-    /// <summary>A trusted key's ES256 signature holds.</summary>
+    /// <summary>A trusted key's ES256 signature holds and the header follows every rule.</summary>
     Valid,
 
     /// <summary>Not a JWS compact serialisation at all: an unsigned message.</summary>
