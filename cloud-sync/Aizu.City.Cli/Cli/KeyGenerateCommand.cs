@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Aizu.Alerts;
+using Aizu.Wire;
 using Aizu.Signing;
 
 namespace Aizu.City.Cli;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Aizu.Alerts;
+using Aizu.Wire;
 using Aizu.Signing;
 
 namespace Aizu.City.Cli;

@@ -30,7 +30,7 @@ public sealed class AlertInbox
         this.logger = logger;
     }
 
-    /// <summary>Handles one payload from <see cref="AlertTopics.City"/> or <see cref="AlertTopics.Keys"/>.</summary>
+    /// <summary>Handles one payload from <see cref="WireTopics.CityAlerts"/> or <see cref="WireTopics.AlertKeys"/>.</summary>
     /// <param name="payload">The MQTT payload: a JWS compact serialisation (ASCII).</param>
     /// <param name="delivery">
     /// How it arrived, for the log only. Nothing in it is trusted: the MQTT message expiry is not signed, so the

@@ -1,5 +1,6 @@
 using System.Buffers;
 using Aizu.City.Cli;
+using Aizu.Wire;
 using Microsoft.Extensions.Time.Testing;
 using MQTTnet;
 using MQTTnet.Formatter;
@@ -164,7 +165,7 @@ public sealed class CityCliTests : IDisposable
             return Task.CompletedTask;
         };
         await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", broker.Port).WithProtocolVersion(MqttProtocolVersion.V500).Build());
-        await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(AlertTopics.City, MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(WireTopics.CityAlerts, MqttQualityOfServiceLevel.AtLeastOnce).Build());
         var message = await received.Task.WaitAsync(TimeSpan.FromSeconds(20));
         await client.DisconnectAsync();
 
@@ -174,7 +175,7 @@ public sealed class CityCliTests : IDisposable
         Assert.InRange(message.MessageExpiryInterval, 6u * 3600 - 60, 6u * 3600);
         using var gateway = new TestGateway(await File.ReadAllTextAsync(Path.Combine(directory, "city.pub.pem")), time: time);
         var receipt = await gateway.Inbox.ReceiveAsync(
-            message.Payload.ToArray(), new AlertDelivery(AlertTopics.City, message.Retain, message.MessageExpiryInterval), CancellationToken.None);
+            message.Payload.ToArray(), new AlertDelivery(WireTopics.CityAlerts, message.Retain, message.MessageExpiryInterval), CancellationToken.None);
         Assert.Equal(AlertOutcome.Shown, receipt.Outcome);
     }
 

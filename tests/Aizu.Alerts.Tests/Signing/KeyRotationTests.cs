@@ -1,3 +1,5 @@
+using Aizu.Wire;
+
 namespace Aizu.Alerts.Tests;
 
 public sealed class KeyRotationTests : IDisposable
@@ -15,7 +17,7 @@ public sealed class KeyRotationTests : IDisposable
         using var next = P256Keys.Create();
         var update = city.Rotate(next, Now, Now.AddHours(1), Now.AddDays(7), switchNow: false);
 
-        Assert.Equal(AlertOutcome.KeyUpdated, (await gateway.Inbox.ReceiveAsync(update, new AlertDelivery(AlertTopics.Keys, true, null), CancellationToken.None)).Outcome);
+        Assert.Equal(AlertOutcome.KeyUpdated, (await gateway.Inbox.ReceiveAsync(update, new AlertDelivery(WireTopics.AlertKeys, true, null), CancellationToken.None)).Outcome);
 
         // Before validFrom: the next key is not trusted yet.
         Assert.Equal(AlertOutcome.RejectedBadSignature, (await gateway.ReceiveAsync(SignWith(next, Alert("n-0", Now)))).Outcome);

@@ -84,7 +84,7 @@ public sealed class AlertIndicatorTests
         }
     }
 
-    private static readonly AlertDelivery Delivery = new(AlertTopics.City, Retained: false, MessageExpirySeconds: 3600);
+    private static readonly AlertDelivery Delivery = new(WireTopics.CityAlerts, Retained: false, MessageExpirySeconds: 3600);
 
     private static bool ShowsAlert(SimulatedSsd1306 screen) => ScreenReader.Shows(screen, "ALERT", scale: 1, inverted: true);
 
