@@ -46,21 +46,7 @@ public static class P256Keys
     }
 
     /// <summary>Reads a PEM <c>PUBLIC KEY</c> on P-256; <paramref name="problem"/> says why not otherwise.</summary>
-    public static bool TryImportPublicPem(string? pem, out ECDsa? key, out string? problem)
-    {
-        try
-        {
-            key = ImportPublicPem(pem);
-            problem = null;
-            return true;
-        }
-        catch (FormatException exception)
-        {
-            key = null;
-            problem = exception.Message;
-            return false;
-        }
-    }
+    public static bool TryImportPublicPem(string? pem, out ECDsa? key, out string? problem) => TryImport(ImportPublicPem, pem, out key, out problem);
 
     /// <summary>Reads a PEM <c>PUBLIC KEY</c> on P-256.</summary>
     /// <exception cref="FormatException">It is not such a key; the message says why.</exception>
@@ -81,11 +67,13 @@ public static class P256Keys
     public static ECDsa ImportPrivatePem(string? pem) => Import(pem, PrivateLabels, "a PEM private key (-----BEGIN PRIVATE KEY-----)");
 
     /// <summary>Like <see cref="ImportPrivatePem"/>, without throwing.</summary>
-    public static bool TryImportPrivatePem(string? pem, out ECDsa? key, out string? problem)
+    public static bool TryImportPrivatePem(string? pem, out ECDsa? key, out string? problem) => TryImport(ImportPrivatePem, pem, out key, out problem);
+
+    private static bool TryImport(Func<string?, ECDsa> import, string? pem, out ECDsa? key, out string? problem)
     {
         try
         {
-            key = ImportPrivatePem(pem);
+            key = import(pem);
             problem = null;
             return true;
         }
