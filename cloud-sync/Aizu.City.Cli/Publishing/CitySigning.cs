@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Aizu.Alerts;
+using Aizu.Wire;
+using Aizu.Signing;
 
 namespace Aizu.City.Cli;
 
@@ -64,7 +65,7 @@ internal static class CitySigning
             throw new CapFormatException("Every <info> needs <expires>: the retained message's expiry and the gateways' auto-clear come from it.");
         }
 
-        var jws = AlertJws.Sign(capXml, key, JwsContentTypes.Cap);
+        var jws = Es256Jws.Sign(capXml, key, JwsHeader.Thumbprinted(key, contentType: JwsContentTypes.Cap));
         var seconds = (uint)Math.Clamp(Math.Ceiling(lifetime.TotalSeconds), 1, uint.MaxValue);
         var test = alert.IsTest ? $" [{alert.Status}]" : "";
         return new SignedMessage(jws, seconds, $"{alert.MessageType} {alert.Identifier}{test}, level {classification.Level}, expires in {TimeSpan.FromSeconds(seconds)}");
@@ -78,7 +79,7 @@ internal static class CitySigning
             throw new ArgumentOutOfRangeException(nameof(overlap), overlap, $"The overlap must be positive and at most {KeyUpdate.MaxOverlap.TotalDays} days.");
         }
 
-        if (P256Pem.Thumbprint(current) == P256Pem.Thumbprint(next))
+        if (JwkThumbprint.Of(current) == JwkThumbprint.Of(next))
         {
             throw new ArgumentException("The next key is the current key.", nameof(next));
         }
@@ -86,10 +87,10 @@ internal static class CitySigning
         // CAP times have whole seconds; the update's times use the same form.
         var issued = Truncate(now);
         var from = Truncate(validFrom);
-        var update = new KeyUpdate(issued, P256Pem.ExportPublic(next), from, from + overlap);
-        var jws = AlertJws.Sign(update.ToJson(), current, JwsContentTypes.KeyUpdate);
+        var update = new KeyUpdate(issued, P256Keys.ExportPublicPem(next), from, from + overlap);
+        var jws = Es256Jws.Sign(update.ToJson(), current, JwsHeader.Thumbprinted(current, contentType: JwsContentTypes.KeyUpdate));
         return new SignedMessage(jws, null,
-            $"Key update: {P256Pem.Thumbprint(next)} accepted from {CapTime.Format(from)}; {P256Pem.Thumbprint(current)} until {CapTime.Format(from + overlap)}");
+            $"Key update: {JwkThumbprint.Of(next)} accepted from {CapTime.Format(from)}; {JwkThumbprint.Of(current)} until {CapTime.Format(from + overlap)}");
     }
 
     /// <summary>The bytes to publish.</summary>

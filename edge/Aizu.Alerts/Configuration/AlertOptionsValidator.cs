@@ -1,3 +1,4 @@
+using Aizu.Signing;
 using Microsoft.Extensions.Options;
 
 namespace Aizu.Alerts;
@@ -104,7 +105,7 @@ public sealed class AlertOptionsValidator(string sectionPath) : IValidateOptions
 
         try
         {
-            using var parsed = P256Pem.ImportPublic(pem);
+            using var parsed = P256Keys.ImportPublicHalfPem(pem);
             if (pem.Contains("PRIVATE KEY", StringComparison.Ordinal))
             {
                 failures.Add($"{key(hasFile ? nameof(AlertOptions.CityKeyFile) : nameof(AlertOptions.CityKeyPem))} holds a private key; a gateway must be given only the city's public key.");

@@ -1,3 +1,4 @@
+using Aizu.Wire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,7 @@ public sealed class AlertOptionsTests : IDisposable
     [Fact]
     public void Validate_PrivateKeyPinned_IsRefused()
     {
-        var result = new AlertOptionsValidator("Aizu:Alerts").Validate(null, new AlertOptions { CityKeyPem = P256Pem.ExportPrivate(city.Key) });
+        var result = new AlertOptionsValidator("Aizu:Alerts").Validate(null, new AlertOptions { CityKeyPem = P256Keys.ExportPrivatePem(city.Key) });
 
         Assert.Contains("holds a private key", result.FailureMessage, StringComparison.Ordinal);
     }
@@ -81,7 +82,7 @@ public sealed class AlertOptionsTests : IDisposable
             Assert.Equal(new TimeOnly(22, 0), options.Household.QuietHoursStart);
 
             var inbox = provider.GetRequiredService<AlertInbox>();
-            var receipt = await inbox.ReceiveAsync(city.Sign(Fixture.Example("level4-evacuation-order.xml")), new AlertDelivery(AlertTopics.City, false, null), CancellationToken.None);
+            var receipt = await inbox.ReceiveAsync(city.Sign(Fixture.Example("level4-evacuation-order.xml")), new AlertDelivery(WireTopics.CityAlerts, false, null), CancellationToken.None);
             Assert.Equal(AlertOutcome.Shown, receipt.Outcome);
             Assert.Equal("en-US", Assert.Single(provider.GetRequiredService<AlertBoard>().GetCurrent()).Language);
             Assert.Equal(1, provider.GetRequiredService<AlertStatistics>().Count(AlertOutcome.Shown));

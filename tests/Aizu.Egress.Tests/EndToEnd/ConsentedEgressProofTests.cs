@@ -149,7 +149,7 @@ public sealed class ConsentedEgressProofTests : IAsyncLifetime
         Assert.Matches("^[0-9a-f]{16}$", levels[5]);
         Assert.Equal(grant.Purpose, message.Property("purpose"));
         Assert.Equal(grant.Granularity, message.Property("agg"));
-        Assert.Equal(UplinkProperties.EnergySchema, message.Property("schema"));
+        Assert.Equal(SchemaIds.EnergyWindow, message.Property("schema"));
         Assert.Equal(message.CorrelationData, message.Property("msg-id"));
         Assert.Equal("application/senml+json", message.ContentType);
         Assert.False(message.Retain);
