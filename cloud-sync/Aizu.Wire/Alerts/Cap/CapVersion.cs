@@ -1,4 +1,4 @@
-namespace Aizu.Alerts;
+namespace Aizu.Wire;
 
 /// <summary>The CAP version a message was written in, from its root element's namespace.</summary>
 public enum CapVersion
