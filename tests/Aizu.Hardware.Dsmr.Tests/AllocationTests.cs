@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using Aizu.Hardware.Serial.Framing;
 using Aizu.Readings;
 
 namespace Aizu.Hardware.Dsmr.Tests;
@@ -90,7 +91,7 @@ public sealed class AllocationTests
         var reader = new SequenceReader<byte>(new ReadOnlySequence<byte>(bytes));
         while (DsmrFramer.TryReadFrame(ref reader, out var frame))
         {
-            if (frame.Kind == DsmrFrameKind.Telegram && DsmrTelegramParser.TryParse(frame.Bytes, DsmrParseOptions.Strict, readout, out _))
+            if (frame.Kind == SerialFrameKind.Frame && DsmrTelegramParser.TryParse(frame.Bytes, DsmrParseOptions.Strict, readout, out _))
             {
                 mapper.Map(readout, Now, readings);
             }

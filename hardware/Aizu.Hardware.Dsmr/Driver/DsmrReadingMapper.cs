@@ -1,3 +1,4 @@
+using Aizu.Hardware.Serial.Meters;
 using Aizu.Readings;
 
 namespace Aizu.Hardware.Dsmr;
@@ -8,7 +9,7 @@ namespace Aizu.Hardware.Dsmr;
 /// <see cref="DsmrOptions.EnergyInterval"/>. Gas, water and the monthly peak are stored when they change, stamped with
 /// their own time.
 /// </summary>
-internal sealed class DsmrReadingMapper
+internal sealed class DsmrReadingMapper : IReadingMapper<DsmrReadout>
 {
     /// <summary>A system clock before this has not been set (a Pi without RTC boots at 1970).</summary>
     private static readonly DateTimeOffset EarliestTrustedTime = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);

@@ -1,3 +1,4 @@
+using Aizu.Hardware.Serial.Meters;
 using Aizu.Readings;
 
 namespace Aizu.Hardware.Sml;
@@ -6,7 +7,7 @@ namespace Aizu.Hardware.Sml;
 /// Turns accepted SML files into readings, thinned to the configured intervals. Registers must be in Wh and power in W
 /// (DLMS units 30 and 27); a meter that says otherwise is reported once and that value is not used.
 /// </summary>
-internal sealed class SmlReadingMapper
+internal sealed class SmlReadingMapper : IReadingMapper<SmlFile>
 {
     /// <summary>A system clock before this has not been set (a Pi without RTC boots at 1970).</summary>
     private static readonly DateTimeOffset EarliestTrustedTime = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);

@@ -2,7 +2,7 @@ using Aizu.Hardware.Serial.PseudoTerminals;
 using Aizu.Hardware.Serial.Tty;
 using Aizu.Hardware.Simulators.BRoute;
 
-namespace Aizu.Hardware.Simulators.Dsmr;
+namespace Aizu.Hardware.Simulators.PushMeters;
 
 /// <summary>
 /// The serial side of a meter that only talks (a P1 port, an SML optical interface): a pseudo-terminal that a driver
