@@ -1,3 +1,4 @@
+using Aizu.Household;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,14 +25,16 @@ public sealed class AlertBoard : IDisposable
     private readonly LinkedList<(BoardEntry Entry, AlertEndReason Reason, DateTimeOffset Ended)> history = new();
     private readonly IOptionsMonitor<AlertOptions> options;
     private readonly TimeProvider time;
+    private readonly HouseholdCalendar calendar;
     private readonly ILogger<AlertBoard> logger;
     private readonly ITimer expiryTimer;
 
-    /// <summary>Creates an empty board.</summary>
-    public AlertBoard(IOptionsMonitor<AlertOptions> options, TimeProvider time, ILogger<AlertBoard> logger)
+    /// <summary>Creates an empty board; quiet hours are on the household's <paramref name="calendar"/>.</summary>
+    public AlertBoard(IOptionsMonitor<AlertOptions> options, TimeProvider time, HouseholdCalendar calendar, ILogger<AlertBoard> logger)
     {
         this.options = options;
         this.time = time;
+        this.calendar = calendar;
         this.logger = logger;
         expiryTimer = time.CreateTimer(_ => OnExpiryTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
@@ -64,7 +67,7 @@ public sealed class AlertBoard : IDisposable
         }
 
         return entries
-            .Select(e => View(e, household, now, languages))
+            .Select(e => View(e, household, LocalTime(now), languages))
             .OfType<AlertView>()
             .OrderByDescending(v => v.Takeover)
             .ThenByDescending(v => v.Level)
@@ -88,7 +91,7 @@ public sealed class AlertBoard : IDisposable
         }
 
         return ended
-            .Select(h => View(h.Entry, household, now, languages) is { } view ? new PastAlert(view, h.Reason, h.Ended) : null)
+            .Select(h => View(h.Entry, household, LocalTime(now), languages) is { } view ? new PastAlert(view, h.Reason, h.Ended) : null)
             .OfType<PastAlert>()
             .ToList();
     }
@@ -248,8 +251,10 @@ public sealed class AlertBoard : IDisposable
         }
     }
 
-    private static AlertView? View(BoardEntry entry, AlertPreferences household, DateTimeOffset now, IReadOnlyList<string>? languages) =>
+    private TimeOnly LocalTime(DateTimeOffset now) => TimeOnly.FromDateTime(calendar.LocalTime(now));
+
+    private static AlertView? View(BoardEntry entry, AlertPreferences household, TimeOnly localTime, IReadOnlyList<string>? languages) =>
         entry.Alert.Infos.Count > 0 && HouseholdFilter.Shows(entry.Alert, entry.Classification, household, out var area)
-            ? AlertViewFactory.Create(entry.Alert, entry.Classification, area, entry.Expires, household, now, languages)
+            ? AlertViewFactory.Create(entry.Alert, entry.Classification, area, entry.Expires, household, localTime, languages)
             : null;
 }

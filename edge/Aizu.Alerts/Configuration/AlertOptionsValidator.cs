@@ -73,15 +73,6 @@ public sealed class AlertOptionsValidator(string sectionPath) : IValidateOptions
             failures.Add($"{HouseholdKey(nameof(AlertPreferences.QuietHoursStart))} and {HouseholdKey(nameof(AlertPreferences.QuietHoursEnd))} go together: set both or neither.");
         }
 
-        try
-        {
-            TimeZoneInfo.FindSystemTimeZoneById(household.TimeZone);
-        }
-        catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
-        {
-            failures.Add($"{HouseholdKey(nameof(AlertPreferences.TimeZone))} '{household.TimeZone}' is not a time zone this system knows (e.g. Asia/Tokyo).");
-        }
-
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -1,3 +1,4 @@
+using Aizu.Household;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +26,7 @@ public static class AlertServiceCollectionExtensions
         var sectionPath = section is IConfigurationSection named ? named.Path : AlertOptions.SectionName;
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertOptions>>(new AlertOptionsValidator(sectionPath)));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddHouseholdCalendar();
         services.TryAddSingleton<IKeyRingStore>(provider => new FileKeyRingStore(provider.GetRequiredService<IOptions<AlertOptions>>().Value.KeyStateFile));
         services.TryAddSingleton<CityKeyRing>();
         services.TryAddSingleton<AlertStatistics>();

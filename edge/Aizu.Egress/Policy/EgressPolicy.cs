@@ -17,7 +17,7 @@ public sealed class EgressPolicy
 {
     private readonly ConsentGate gate;
     private readonly HouseholdPseudonyms pseudonyms;
-    private readonly WindowCalendar calendar;
+    private readonly WindowCutter calendar;
     private readonly ValueMinimiser minimiser;
     private readonly TimeProvider time;
     private readonly string gatewayId;
@@ -26,7 +26,7 @@ public sealed class EgressPolicy
     public EgressPolicy(
         ConsentGate gate,
         HouseholdPseudonyms pseudonyms,
-        WindowCalendar calendar,
+        WindowCutter calendar,
         ValueMinimiser minimiser,
         TimeProvider time,
         IOptions<EgressOptions> options)

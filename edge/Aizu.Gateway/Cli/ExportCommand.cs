@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Aizu.Household;
 using Aizu.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -39,7 +40,9 @@ internal static class ExportCommand
                 return ExitCodes.BadInput;
             }
 
-            await using var store = new ReadingStore(Options.Create(new StorageOptions { DatabasePath = path }), NullLogger<ReadingStore>.Instance);
+            // Days of the system's zone, as before this verb read any configuration.
+            await using var store = new ReadingStore(
+                Options.Create(new StorageOptions { DatabasePath = path }), NullLogger<ReadingStore>.Instance, new HouseholdCalendar(TimeProvider.System.LocalTimeZone));
             try
             {
                 await new ReadingExporter(store).ExportAsync(parse.GetValue(series), start, end, parse.GetValue(resolution), parse.GetValue(format), output, cancellationToken);

@@ -9,6 +9,7 @@ using Aizu.Hardware.Dsmr;
 using Aizu.Hardware.Pulse;
 using Aizu.Hardware.Sml;
 using Aizu.Hardware.Sensors;
+using Aizu.Household;
 using Aizu.Ingest;
 using Aizu.Panel;
 using Aizu.Storage;
@@ -81,6 +82,9 @@ internal static class GatewayApplication
         var configuration = builder.Configuration;
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+
+        // One calendar for the whole household: storage, tariff, panel, egress and alerts all take it.
+        services.AddAizuHousehold(configuration.GetSection(HouseholdOptions.SectionName));
         if (settings.Demo)
         {
             // Registered first so the simulated dongle exists before the driver opens it.

@@ -89,7 +89,7 @@ public static class EgressEndpoints
                 return null;
             }
 
-            since = PanelClock.StartOfDay(from, clock.Zone);
+            since = clock.Calendar.StartOfDay(from);
         }
 
         if (query["to"].ToString() is { Length: > 0 } toText)
@@ -99,7 +99,7 @@ public static class EgressEndpoints
                 return null;
             }
 
-            until = PanelClock.StartOfDay(to.AddDays(1), clock.Zone);
+            until = clock.Calendar.EndOfDay(to);
         }
 
         var limit = 50;

@@ -36,9 +36,8 @@ internal static class HistoryEndpoint
             return TypedResults.Problem($"date '{date}' is not a date like 2026-11-24.", statusCode: StatusCodes.Status400BadRequest, title: "Bad date");
         }
 
-        var zone = clock.Zone;
         var start = HistoryCalendar.PageStart(chosen, anchor);
-        var boundaries = HistoryCalendar.Boundaries(chosen, start, zone);
+        var boundaries = HistoryCalendar.Boundaries(chosen, start, clock.Calendar);
         var next = HistoryCalendar.Advance(chosen, start, 1);
         try
         {
@@ -59,7 +58,7 @@ internal static class HistoryEndpoint
                 start,
                 HistoryCalendar.Advance(chosen, start, -1),
                 next > today ? null : next,
-                zone.Id,
+                clock.Zone.Id,
                 boundaries[0],
                 boundaries[^1],
                 Round(Sum(import)),

@@ -59,8 +59,8 @@ internal static class ExportEndpoint
             series = null;
         }
 
-        var start = PanelClock.StartOfDay(first, clock.Zone);
-        var end = PanelClock.StartOfDay(last.AddDays(1), clock.Zone);
+        var start = clock.Calendar.StartOfDay(first);
+        var end = clock.Calendar.EndOfDay(last);
         var logger = loggers.CreateLogger(PanelEndpoints.LogCategory);
         var extension = kind == ExportFormat.Csv ? "csv" : "json";
         var name = string.Create(CultureInfo.InvariantCulture, $"aizu-{first:yyyy-MM-dd}-{last:yyyy-MM-dd}-{chosen.ToString().ToLowerInvariant()}.{extension}");

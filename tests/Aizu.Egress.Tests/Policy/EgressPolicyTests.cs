@@ -15,7 +15,7 @@ public sealed class EgressPolicyTests : IDisposable
     private readonly string directory = Directory.CreateTempSubdirectory("aizu-policy-").FullName;
     private readonly FakeTimeProvider time = new(T0.AddDays(2));
     private readonly TestConsentRegistry registry = new();
-    private readonly WindowCalendar calendar = new(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
+    private readonly WindowCutter calendar = new(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
     private readonly EgressDatabase database;
     private readonly EgressPolicy policy;
     private readonly EgressJournal journal;

@@ -1,11 +1,13 @@
+using Aizu.Household;
+
 namespace Aizu.Storage;
 
 /// <summary>
-/// Bucket boundaries: minutes, quarter hours and hours on the UTC grid, days at local midnight in the
-/// configured zone. Every zone's offset is a multiple of 15 minutes, so each local day is a whole
-/// number of quarter hours and day buckets can be merged from quarter-hour buckets.
+/// Bucket boundaries: minutes, quarter hours and hours on the UTC grid, days from the household
+/// calendar's local midnight to the next. Every zone's offset is a multiple of 15 minutes, so each local
+/// day is a whole number of quarter hours and day buckets can be merged from quarter-hour buckets.
 /// </summary>
-internal sealed class RollupCalendar(TimeZoneInfo zone)
+internal sealed class RollupGrid(HouseholdCalendar household)
 {
     public const long MinuteMs = 60_000;
     public const long QuarterHourMs = 900_000;
@@ -17,7 +19,7 @@ internal sealed class RollupCalendar(TimeZoneInfo zone)
     private readonly Dictionary<long, long> dayStarts = [];
     private readonly Lock cacheLock = new();
 
-    public TimeZoneInfo Zone { get; } = zone;
+    public HouseholdCalendar Household { get; } = household;
 
     public static long Floor(long ms, long width)
     {
@@ -53,8 +55,7 @@ internal sealed class RollupCalendar(TimeZoneInfo zone)
             }
         }
 
-        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(quarter), Zone);
-        var start = LocalMidnight(local.Date);
+        var start = Household.StartOfDay(DateTimeOffset.FromUnixTimeMilliseconds(quarter)).ToUnixTimeMilliseconds();
         lock (cacheLock)
         {
             if (dayStarts.Count >= CacheLimit)
@@ -69,33 +70,12 @@ internal sealed class RollupCalendar(TimeZoneInfo zone)
     }
 
     /// <summary>Unix ms of the local midnight after the day starting at <paramref name="dayStart"/>.</summary>
-    public long NextDayStart(long dayStart)
-    {
-        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(dayStart), Zone);
-        return LocalMidnight(local.Date.AddDays(1));
-    }
+    public long NextDayStart(long dayStart) =>
+        Household.EndOfDay(LocalDate(dayStart)).ToUnixTimeMilliseconds();
 
     /// <summary>The local calendar date of <paramref name="ms"/>.</summary>
-    public DateOnly LocalDate(long ms) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(ms), Zone).DateTime);
+    public DateOnly LocalDate(long ms) => Household.LocalDate(DateTimeOffset.FromUnixTimeMilliseconds(ms));
 
-    /// <summary>Unix ms of the first instant of <paramref name="date"/> in the zone.</summary>
-    public long LocalMidnight(DateOnly date) => LocalMidnight(date.ToDateTime(TimeOnly.MinValue));
-
-    /// <summary>Unix ms of local wall-clock time <paramref name="local"/> (the earlier instant when ambiguous, the first valid one after a gap).</summary>
-    public long LocalToUtc(DateTime local)
-    {
-        var wall = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-
-        // Where clocks jump forward over midnight the day starts at the first valid quarter hour.
-        while (Zone.IsInvalidTime(wall))
-        {
-            wall = wall.AddMinutes(15);
-        }
-
-        var offset = Zone.IsAmbiguousTime(wall) ? Zone.GetAmbiguousTimeOffsets(wall).Max() : Zone.GetUtcOffset(wall);
-        return new DateTimeOffset(wall, offset).ToUnixTimeMilliseconds();
-    }
-
-    private long LocalMidnight(DateTime date) => LocalToUtc(date.Date);
+    /// <summary>Unix ms of the first instant of <paramref name="date"/> in the household.</summary>
+    public long LocalMidnight(DateOnly date) => Household.StartOfDay(date).ToUnixTimeMilliseconds();
 }
