@@ -30,7 +30,6 @@ public sealed class AlertOptionsTests : IDisposable
     [InlineData("MinimumLevel", "Aizu:Alerts:Household:MinimumLevel 5 must be between 1 and 4")]
     [InlineData("Latitude", "Aizu:Alerts:Household:Latitude and Aizu:Alerts:Household:Longitude go together")]
     [InlineData("QuietHours", "Aizu:Alerts:Household:QuietHoursStart and Aizu:Alerts:Household:QuietHoursEnd go together")]
-    [InlineData("TimeZone", "Aizu:Alerts:Household:TimeZone 'Mars/Olympus' is not a time zone")]
     [InlineData("Geocode", "Aizu:Alerts:Household:Geocodes:0 needs both Name")]
     [InlineData("Language", "Aizu:Alerts:Household:Languages:0 '日本語' is not a language tag")]
     public void Validate_BadHouseholdSetting_NamesTheKey(string setting, string expected)
@@ -42,7 +41,6 @@ public sealed class AlertOptionsTests : IDisposable
             case "MinimumLevel": household.MinimumLevel = 5; break;
             case "Latitude": household.Latitude = 37.5; break;
             case "QuietHours": household.QuietHoursStart = new TimeOnly(22, 0); break;
-            case "TimeZone": household.TimeZone = "Mars/Olympus"; break;
             case "Geocode": household.Geocodes.Add(new GeocodeSetting { Name = "JP-District" }); break;
             case "Language": household.Languages.Add("日本語"); break;
         }

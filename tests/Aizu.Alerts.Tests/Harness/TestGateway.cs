@@ -28,7 +28,7 @@ internal sealed class TestGateway : IDisposable
         };
         Monitor = new TestOptionsMonitor<AlertOptions>(Options);
         Keys = new CityKeyRing(Microsoft.Extensions.Options.Options.Create(Options), new FileKeyRingStore(Options.KeyStateFile), Time, new CapturingLogger<CityKeyRing>());
-        Board = new AlertBoard(Monitor, Time, new CapturingLogger<AlertBoard>());
+        Board = new AlertBoard(Monitor, Time, new Aizu.Household.HouseholdCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")), new CapturingLogger<AlertBoard>());
         Inbox = new AlertInbox(Keys, Board, Statistics, Monitor, Time, Logger);
     }
 

@@ -20,7 +20,7 @@ public sealed class ConsentedEgressProofTests : IAsyncLifetime
     private readonly string directory = Directory.CreateTempSubdirectory("aizu-proof-").FullName;
     private readonly FakeTimeProvider time = new(T0);
     private readonly TestConsentRegistry registry = new();
-    private readonly WindowCutter calendar = new(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
+    private readonly WindowCutter calendar = new(new Aizu.Household.HouseholdCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")));
     private MosquittoBroker broker = null!;
     private BrokerRecorder recorder = null!;
     private GatewayHarness gateway = null!;

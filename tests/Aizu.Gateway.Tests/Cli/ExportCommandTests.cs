@@ -15,7 +15,7 @@ public sealed class ExportCommandTests
         using var directory = new TemporaryDirectory();
         string database = Path.Combine(directory.Path, "aizu.db");
         var start = new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero);
-        await using (var store = new ReadingStore(Options.Create(new StorageOptions { DatabasePath = database }), NullLogger<ReadingStore>.Instance))
+        await using (var store = new ReadingStore(Options.Create(new StorageOptions { DatabasePath = database }), NullLogger<ReadingStore>.Instance, new Aizu.Household.HouseholdCalendar(TimeZoneInfo.Local)))
         {
             await store.AppendAsync(
                 [.. Enumerable.Range(0, 3).Select(i => new Reading(SeriesNames.ElectricPower, start.AddMinutes(i), 500 + i, Units.Watt))],

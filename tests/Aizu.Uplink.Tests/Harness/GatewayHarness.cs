@@ -1,5 +1,6 @@
 using Aizu.Consent;
 using Aizu.Egress;
+using Aizu.Household;
 using Aizu.Storage;
 using Aizu.Uplink;
 using Microsoft.Extensions.Configuration;
@@ -66,10 +67,10 @@ public sealed class GatewayHarness : IAsyncDisposable
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["Aizu:Household:TimeZone"] = "Asia/Tokyo",
             ["Aizu:Storage:DatabasePath"] = databasePath,
             ["Aizu:Egress:DatabasePath"] = databasePath,
             ["Aizu:Egress:GatewayId"] = GatewayId,
-            ["Aizu:Egress:TimeZone"] = "Asia/Tokyo",
             ["Aizu:Egress:EvaluationInterval"] = "00:01:00",
             ["Aizu:Egress:ReleaseDelay"] = "00:05:00",
             ["Aizu:Uplink:Host"] = "127.0.0.1",
@@ -85,6 +86,7 @@ public sealed class GatewayHarness : IAsyncDisposable
         builder.Services.AddSingleton<IGatewaySecretProvider>(new FixedSecretProvider([.. Enumerable.Range(1, 32).Select(i => (byte)i)]));
         builder.Services.AddSingleton(new Random(42));
         configure?.Invoke(builder.Services);
+        builder.Services.AddAizuHousehold(builder.Configuration.GetSection(HouseholdOptions.SectionName));
         builder.Services.AddAizuStorage(builder.Configuration.GetSection("Aizu:Storage"));
         builder.Services.AddAizuEgress(builder.Configuration.GetSection("Aizu:Egress"));
         builder.Services.AddAizuUplink(builder.Configuration.GetSection("Aizu:Uplink"));

@@ -5,7 +5,7 @@ namespace Aizu.Egress.Tests.Windows;
 public sealed class WindowCutterTests
 {
     private static readonly TimeSpan Jst = TimeSpan.FromHours(9);
-    private readonly WindowCutter tokyo = new(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
+    private readonly WindowCutter tokyo = new(new Aizu.Household.HouseholdCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")));
 
     [Theory]
     [InlineData(Granularity.Month, "2026-03-01T00:00:00+09:00", "2026-04-01T00:00:00+09:00")]
@@ -43,7 +43,7 @@ public sealed class WindowCutterTests
     [Fact]
     public void Day_AcrossDaylightSavingChange_Is23HoursLong()
     {
-        var berlin = new WindowCutter(TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
+        var berlin = new WindowCutter(new Aizu.Household.HouseholdCalendar(TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")));
 
         var window = berlin.Containing(new DateTimeOffset(2026, 3, 29, 12, 0, 0, TimeSpan.FromHours(2)), Granularity.Day);
 
