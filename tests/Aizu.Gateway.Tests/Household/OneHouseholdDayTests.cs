@@ -1,7 +1,6 @@
 using Aizu.Consent;
 using Aizu.Egress;
 using Aizu.Gateway.Hosting;
-using Aizu.Gateway.Tests.EndToEnd;
 using Aizu.Household;
 using Aizu.Panel;
 using Aizu.Readings;
