@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Aizu.Files;
+using Aizu.Signing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -86,7 +87,7 @@ public sealed class FileGatewayKeyProvider : IGatewayKeyProvider, IDisposable
         }
 
         var pem = await File.ReadAllTextAsync(path, cancellationToken);
-        return P256Keys.TryImportPrivateKeyPem(pem, out var loaded, out var problem)
+        return P256Keys.TryImportPrivatePem(pem, out var loaded, out var problem)
             ? loaded!
             : throw new InvalidOperationException($"The receipt signing key {path} (Aizu:Consent:SigningKeyPath) is not usable: {problem}");
     }

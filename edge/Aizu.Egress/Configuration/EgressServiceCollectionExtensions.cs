@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Aizu.Household;
 using Aizu.Uplink.Messages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,8 +35,8 @@ public static class EgressServiceCollectionExtensions
         services.TryAddSingleton<IOutboxKeyProvider, FileOutboxKeyProvider>();
         services.TryAddSingleton<OutboxSeal>();
         services.TryAddSingleton<EgressIntegrity>();
-        services.TryAddSingleton(provider => new WindowCalendar(
-            TimeZoneInfo.FindSystemTimeZoneById(provider.GetRequiredService<IOptions<EgressOptions>>().Value.TimeZone)));
+        services.AddHouseholdCalendar();
+        services.TryAddSingleton<WindowCutter>();
         services.TryAddSingleton<HouseholdPseudonyms>();
         services.TryAddSingleton<ValueMinimiser>();
         services.TryAddSingleton<ConsentGate>();

@@ -5,7 +5,6 @@ using System.Text.Json;
 using Aizu.Egress;
 using Aizu.Gateway.Hosting;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 
 namespace Aizu.Gateway.Cli;
 
@@ -16,8 +15,6 @@ namespace Aizu.Gateway.Cli;
 /// </summary>
 internal static class EgressCommand
 {
-    // As for 'aizu consent verify': verification found something wrong.
-    private const int VerificationFailed = 5;
 
     public static Command Create(TextWriter output, TextWriter error)
     {
@@ -29,50 +26,31 @@ internal static class EgressCommand
         {
             Description = "One JSON object per line (payload as sent, user properties, PUBACK reason) instead of text.",
         };
-        var config = new Option<FileInfo?>("--config")
-        {
-            Description = "Configuration file (JSON). Default: /etc/aizu/aizu.json if it exists.",
-        };
-        var database = new Option<FileInfo?>("--database")
-        {
-            Description = "The gateway's SQLite file. Default: Aizu:Egress:DatabasePath, else Aizu:Storage:DatabasePath.",
-        };
+        var database = new DatabaseOptions(componentKey: GatewayApplication.EgressDatabasePathKey);
         var log = new Command("log", "List every message that left the gateway: when, topic, payload as sent, consent, PUBACK reason.")
         {
             since,
             json,
-            config,
-            database,
+            database.Config,
+            database.Database,
         };
-        log.SetAction((parse, cancellationToken) => ListAsync(
-            parse.GetValue(since), parse.GetValue(json), parse.GetValue(config)?.FullName, parse.GetValue(database)?.FullName,
-            output, error, cancellationToken));
-        var verifyConfig = new Option<FileInfo?>("--config") { Description = config.Description };
-        var verifyDatabase = new Option<FileInfo?>("--database") { Description = database.Description };
+        log.SetAction((parse, cancellationToken) => database.TryResolve(parse, error, out _, out var path)
+            ? ListAsync(parse.GetValue(since), parse.GetValue(json), path, output, error, cancellationToken)
+            : Task.FromResult(ExitCodes.BadConfiguration));
+        var verifyDatabase = new DatabaseOptions(componentKey: GatewayApplication.EgressDatabasePathKey);
         var verify = new Command("verify", "Check the egress log's hash chain: says where it breaks if a row was removed, changed or inserted.")
         {
-            verifyConfig,
-            verifyDatabase,
+            verifyDatabase.Config,
+            verifyDatabase.Database,
         };
-        verify.SetAction((parse, cancellationToken) => VerifyAsync(
-            parse.GetValue(verifyConfig)?.FullName, parse.GetValue(verifyDatabase)?.FullName, output, error, cancellationToken));
+        verify.SetAction((parse, cancellationToken) => verifyDatabase.TryResolve(parse, error, out _, out var path)
+            ? VerifyAsync(path, output, error, cancellationToken)
+            : Task.FromResult(ExitCodes.BadConfiguration));
         return new Command("egress", "What the gateway sent to the city broker.") { log, verify };
     }
 
-    internal static async Task<int> VerifyAsync(string? configPath, string? databasePath, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    internal static async Task<int> VerifyAsync(string path, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var path = databasePath ?? DatabasePathFromConfiguration(configPath, error);
-        if (path is null)
-        {
-            return ExitCodes.BadConfiguration;
-        }
-
-        if (!File.Exists(path))
-        {
-            await error.WriteLineAsync($"error: the gateway database {path} does not exist; nothing has been stored or sent yet.");
-            return ExitCodes.BadConfiguration;
-        }
-
         EgressLogVerification result;
         try
         {
@@ -89,7 +67,7 @@ internal static class EgressCommand
         {
             await output.WriteLineAsync($"Egress log BROKEN at row {result.BrokenId}: {result.Problem}");
             await output.WriteLineAsync($"{result.Rows} rows before it are intact{unchained}.");
-            return VerificationFailed;
+            return ExitCodes.VerificationFailed;
         }
 
         await output.WriteLineAsync($"Egress log intact: {result.Rows} rows, head hash {result.HeadHash}{unchained}.");
@@ -98,20 +76,8 @@ internal static class EgressCommand
     }
 
     internal static async Task<int> ListAsync(
-        DateTimeOffset? since, bool json, string? configPath, string? databasePath, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        DateTimeOffset? since, bool json, string path, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var path = databasePath ?? DatabasePathFromConfiguration(configPath, error);
-        if (path is null)
-        {
-            return ExitCodes.BadConfiguration;
-        }
-
-        if (!File.Exists(path))
-        {
-            await error.WriteLineAsync($"error: the gateway database {path} does not exist; nothing has been stored or sent yet.");
-            return ExitCodes.BadConfiguration;
-        }
-
         IReadOnlyList<EgressLogEntry> entries;
         try
         {
@@ -134,28 +100,6 @@ internal static class EgressCommand
         }
 
         return ExitCodes.Ok;
-    }
-
-    private static string? DatabasePathFromConfiguration(string? configPath, TextWriter error)
-    {
-        if (configPath is not null && !File.Exists(configPath))
-        {
-            error.WriteLine($"error: configuration file {configPath} does not exist.");
-            return null;
-        }
-
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(configPath ?? RunSettings.SystemConfigPath, optional: configPath is null, reloadOnChange: false)
-            .AddEnvironmentVariables("AIZU_")
-            .Build();
-        var path = configuration["Aizu:Egress:DatabasePath"] is { Length: > 0 } egress ? egress : configuration["Aizu:Storage:DatabasePath"];
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            error.WriteLine("error: no database configured: pass --database FILE, or set Aizu:Egress:DatabasePath (or Aizu:Storage:DatabasePath).");
-            return null;
-        }
-
-        return path;
     }
 
     private static string ToText(EgressLogEntry entry)
