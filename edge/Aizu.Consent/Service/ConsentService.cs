@@ -348,7 +348,7 @@ public sealed class ConsentService : IConsentRegistry, IDisposable
                 await ledger.DigestAsync(report.HeadSeq, cancellationToken),
                 report.Problem ?? "",
                 active);
-            var jws = Es256Jws.Sign(JsonSerializer.SerializeToUtf8Bytes(content, ConsentJson.Default.LedgerReconfirmation), key, JwkThumbprint.Of(key), LedgerReconfirmation.MediaType);
+            var jws = Es256Jws.Sign(JsonSerializer.SerializeToUtf8Bytes(content, ConsentJson.Default.LedgerReconfirmation), key, JwsHeader.Thumbprinted(key, LedgerReconfirmation.MediaType));
             await ledger.StoreReconfirmationAsync(now, report.HeadSeq, jws, cancellationToken);
             logger.LedgerReconfirmed(active.Count, report.HeadSeq, report.Problem ?? "");
             return content with { Jws = jws };

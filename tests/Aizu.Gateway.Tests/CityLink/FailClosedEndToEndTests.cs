@@ -306,7 +306,7 @@ public sealed class FailClosedEndToEndTests
             await Gateway.StartAgainAsync();
             await Gateway.WaitForLogAsync("Egress STOPPED");
             await Task.Delay(Watch);
-            var after = City.Recorder.Messages.Skip(mark).Where(m => m.Topic != Aizu.Uplink.GatewayTopics.Catalogue).ToList();
+            var after = City.Recorder.Messages.Skip(mark).Where(m => m.Topic != WireTopics.Catalogue).ToList();
             Assert.All(after, m => Assert.Equal($"aizu/v1/status/{Gateway.GatewayId}", m.Topic));
             Assert.Single(Gateway.Output.Split('\n'), line => line.Contains("Egress STOPPED", StringComparison.Ordinal));
             Assert.Contains(reason, Gateway.Output, StringComparison.Ordinal);
