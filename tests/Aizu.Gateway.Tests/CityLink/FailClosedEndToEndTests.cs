@@ -81,7 +81,7 @@ public sealed class FailClosedEndToEndTests
         using (var intruder = scene.City.HouseholdConsents(scene.Gateway.DatabasePath, TimeProvider.System, intruderPublic))
         {
             var catalogue = CityCouncil.Catalogue(DateTimeOffset.UtcNow, sequence: 2, recipient: "data-broker-inc");
-            var jws = Es256Jws.Sign(JsonSerializer.SerializeToUtf8Bytes(catalogue, CityCouncil.CatalogueJson), intruderKey, type: "JWT");
+            var jws = Es256Jws.Sign(JsonSerializer.SerializeToUtf8Bytes(catalogue, CityCouncil.CatalogueJson), intruderKey, new JwsHeader(Type: "JWT"));
             Assert.Equal(CatalogueStatus.Accepted, (await intruder.GetRequiredService<PurposeCatalogueService>().ApplyAsync(Encoding.UTF8.GetBytes(jws))).Status);
             await intruder.GetRequiredService<ConsentService>().GrantAsync(
                 CityCouncil.EnergyPurpose, DataCategories.ElectricImportEnergy, Granularity.Hour, new ValueTransform(0), null, CancellationToken.None);
@@ -147,6 +147,13 @@ public sealed class FailClosedEndToEndTests
         Assert.Contains($"rows {ids[1]}–{ids[1]} are missing", output.ToString(), StringComparison.Ordinal);
     }
 
+    // As the consent store writes a grant (camelCase, enums by name, no nulls), so the forged row reads back.
+    private static readonly JsonSerializerOptions GrantJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
     private static string ForgedGrantJson(ConsentGrant grant, int version)
     {
         var forged = grant with
@@ -156,7 +163,7 @@ public sealed class FailClosedEndToEndTests
             Transform = new ValueTransform(0),
             Status = ConsentStatus.Given,
         };
-        var node = JsonNode.Parse(JsonSerializer.Serialize(forged, new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } }))!;
+        var node = JsonNode.Parse(JsonSerializer.Serialize(forged, GrantJson))!;
         return node.ToJsonString();
     }
 
