@@ -16,6 +16,7 @@ internal sealed partial class GatewayProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<Uri> _panel = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _disposed;
 
     private GatewayProcess(Process process, string workingDirectory)
     {
@@ -93,8 +94,15 @@ internal sealed partial class GatewayProcess : IAsyncDisposable
         }
     }
 
+    // Idempotent: a test that stops a gateway to edit its files disposes it again at the end.
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         await KillAsync();
         _process.Dispose();
     }
