@@ -17,37 +17,18 @@ namespace Aizu.Egress.Tests.FailClosed;
 public sealed class FailClosedTests : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 2, 0, 0, 0, TimeSpan.FromHours(9));
-    private readonly string directory = Directory.CreateTempSubdirectory("aizu-failclosed-").FullName;
     private readonly FakeTimeProvider time = new(T0.AddDays(2));
     private readonly TestConsentRegistry registry = new();
-    private readonly WindowCutter calendar = new(new Aizu.Household.HouseholdCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")));
-    private readonly EgressDatabase database;
-    private readonly EgressPolicy policy;
-    private readonly EgressJournal journal;
-    private readonly EgressIntegrity integrity = new(NullLogger<EgressIntegrity>.Instance);
-    private readonly SqliteOutbox outbox;
+    private readonly EgressUnderTest sut;
     private readonly ConsentGrant hourly = new("plan-b", 1, DataCategories.ElectricImportEnergy, Granularity.Hour, "city-energy-planning",
         DpvPurposes.ImprovePublicServices, "city-energy-office", false, new ValueTransform(100), T0, T0.AddDays(365), ConsentStatus.Given);
 
     public FailClosedTests()
     {
-        var options = Options.Create(new EgressOptions { DatabasePath = Path.Combine(directory, "gateway.db"), GatewayId = "gw-test-0001" });
-        database = new EgressDatabase(options, NullLogger<EgressDatabase>.Instance);
-        var gate = new ConsentGate(registry);
-        policy = new EgressPolicy(gate, new HouseholdPseudonyms(new FixedSecretProvider(new byte[32])), calendar,
-            new ValueMinimiser(RandomNumberGenerator.Create()), time, RandomNumberGenerator.Create(), options);
-        var seal = new OutboxSeal(new FixedSecretProvider([.. Enumerable.Range(1, 32).Select(i => (byte)i)]));
-        journal = new EgressJournal(database, seal);
-        outbox = new SqliteOutbox(database, gate, seal, integrity, time, NullLogger<SqliteOutbox>.Instance);
-        integrity.Update(Report(intact: true));
+        sut = new EgressUnderTest(registry, time, "aizu-failclosed-");
     }
 
-    public void Dispose()
-    {
-        database.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
-    }
+    public void Dispose() => sut.Dispose();
 
     [Theory]
     [InlineData("recipient", "the signed catalogue names recipient 'city-energy-office'")]
@@ -63,7 +44,7 @@ public sealed class FailClosedTests : IDisposable
             _ => hourly,
         };
         registry.Give(grant, T0);
-        var window = calendar.Containing(T0.AddHours(1), grant.Granularity);
+        var window = sut.Calendar.Containing(T0.AddHours(1), grant.Granularity);
 
         // Allowed while the catalogue the city signed offers exactly these terms …
         registry.Catalogue = Catalogue(grant with { Recipient = "city-energy-office", Granularity = Granularity.Hour }, validUntil: null);
@@ -76,13 +57,13 @@ public sealed class FailClosedTests : IDisposable
             registry.Catalogue = Catalogue(grant, validUntil: T0.AddDays(1));
         }
 
-        var decision = await policy.DecideAsync(new EnergyAggregate(ConsentTerms.Of(grant), window, 1234), CancellationToken.None);
+        var decision = await sut.Policy.DecideAsync(new EnergyAggregate(ConsentTerms.Of(grant), window, 1234), CancellationToken.None);
         Assert.Equal(ReleaseOutcome.Refused, decision.Outcome);
         Assert.Contains(reason, decision.Detail, StringComparison.Ordinal);
 
         // … and a row decided while the catalogue allowed it is dropped at send time once it no longer does.
         registry.Catalogue = Catalogue(grant, validUntil: null);
-        var allowed = await policy.DecideAsync(new EnergyAggregate(ConsentTerms.Of(grant), window, 1234), CancellationToken.None);
+        var allowed = await sut.Policy.DecideAsync(new EnergyAggregate(ConsentTerms.Of(grant), window, 1234), CancellationToken.None);
         if (attack == "half-hour")
         {
             Assert.Equal(ReleaseOutcome.Refused, allowed.Outcome);
@@ -90,10 +71,10 @@ public sealed class FailClosedTests : IDisposable
         }
 
         Assert.Equal(ReleaseOutcome.Released, allowed.Outcome);
-        Assert.True(await journal.CommitAsync(allowed, time.GetUtcNow(), CancellationToken.None));
+        Assert.True(await sut.Journal.CommitAsync(allowed, time.GetUtcNow(), CancellationToken.None));
         registry.Catalogue = Catalogue(hourly, validUntil: null) with { Purposes = attack == "no-purpose" ? [] : Catalogue(hourly, validUntil: attack == "ended" ? T0.AddDays(1) : null).Purposes };
-        Assert.Null(await outbox.GetNextDueAsync(CancellationToken.None));
-        var entry = Assert.Single(await outbox.ListAsync(null, 10, CancellationToken.None));
+        Assert.Null(await sut.Outbox.GetNextDueAsync(CancellationToken.None));
+        var entry = Assert.Single(await sut.Outbox.ListAsync(null, 10, CancellationToken.None));
         Assert.Equal(OutboxState.Dropped, entry.State);
         Assert.Contains(reason, entry.LastReason, StringComparison.Ordinal);
     }
@@ -102,20 +83,20 @@ public sealed class FailClosedTests : IDisposable
     public async Task Finding1_WhileTheLedgerIsNotTrusted_TheOutboxHandsOutNothing_NotEvenConsentState()
     {
         registry.Give(hourly, T0);
-        var keeper = new ConsentStateKeeper(registry, policy, journal, time, NullLogger<ConsentStateKeeper>.Instance);
+        var keeper = new ConsentStateKeeper(registry, sut.Policy, sut.Journal, time, NullLogger<ConsentStateKeeper>.Instance);
         await keeper.ReconcileAsync(CancellationToken.None);
-        Assert.Single(await outbox.ListPendingAsync(CancellationToken.None));
+        Assert.Single(await sut.Outbox.ListPendingAsync(CancellationToken.None));
 
-        integrity.Update(Report(intact: false));
-        Assert.False(integrity.IsOpen);
-        Assert.Null(await outbox.GetNextDueAsync(CancellationToken.None));
-        var waiting = outbox.WaitForDueAsync(CancellationToken.None);
+        sut.Integrity.Update(Report(intact: false));
+        Assert.False(sut.Integrity.IsOpen);
+        Assert.Null(await sut.Outbox.GetNextDueAsync(CancellationToken.None));
+        var waiting = sut.Outbox.WaitForDueAsync(CancellationToken.None);
         await Task.Delay(200);
         Assert.False(waiting.IsCompleted);
 
-        integrity.Update(Report(intact: true));
+        sut.Integrity.Update(Report(intact: true));
         await waiting.WaitAsync(TimeSpan.FromSeconds(5));
-        var next = await outbox.GetNextDueAsync(CancellationToken.None);
+        var next = await sut.Outbox.GetNextDueAsync(CancellationToken.None);
         Assert.NotNull(next);
         Assert.True(next.Retain);
     }
@@ -124,12 +105,12 @@ public sealed class FailClosedTests : IDisposable
     public async Task Finding3_AnEditedRow_IsQuarantined_WhateverItsKind()
     {
         registry.Give(hourly, T0);
-        var keeper = new ConsentStateKeeper(registry, policy, journal, time, NullLogger<ConsentStateKeeper>.Instance);
+        var keeper = new ConsentStateKeeper(registry, sut.Policy, sut.Journal, time, NullLogger<ConsentStateKeeper>.Instance);
         await keeper.ReconcileAsync(CancellationToken.None);
-        var decision = await policy.DecideAsync(new EnergyAggregate(ConsentTerms.Of(hourly), calendar.Containing(T0.AddHours(1), Granularity.Hour), 1234), CancellationToken.None);
-        Assert.True(await journal.CommitAsync(decision, time.GetUtcNow(), CancellationToken.None));
+        var decision = await sut.Policy.DecideAsync(new EnergyAggregate(ConsentTerms.Of(hourly), sut.Calendar.Containing(T0.AddHours(1), Granularity.Hour), 1234), CancellationToken.None);
+        Assert.True(await sut.Journal.CommitAsync(decision, time.GetUtcNow(), CancellationToken.None));
 
-        using (var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database.DatabasePath, Pooling = false }.ToString()))
+        using (var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = sut.Database.DatabasePath, Pooling = false }.ToString()))
         {
             db.Open();
             using var edit = db.CreateCommand();
@@ -137,8 +118,8 @@ public sealed class FailClosedTests : IDisposable
             edit.ExecuteNonQuery();
         }
 
-        Assert.Null(await outbox.GetNextDueAsync(CancellationToken.None));
-        var entries = await outbox.ListAsync(null, 10, CancellationToken.None);
+        Assert.Null(await sut.Outbox.GetNextDueAsync(CancellationToken.None));
+        var entries = await sut.Outbox.ListAsync(null, 10, CancellationToken.None);
         Assert.Equal(2, entries.Count);
         Assert.All(entries, e =>
         {
@@ -151,19 +132,19 @@ public sealed class FailClosedTests : IDisposable
     public async Task Item7_SupersededTerms_SendADeletionRequestForThatVersionOnly()
     {
         registry.Give(hourly, T0);
-        var decision = await policy.DecideAsync(new EnergyAggregate(ConsentTerms.Of(hourly), calendar.Containing(T0.AddHours(1), Granularity.Hour), 1234), CancellationToken.None);
-        Assert.True(await journal.CommitAsync(decision, time.GetUtcNow(), CancellationToken.None));
-        var sent = await outbox.GetNextDueAsync(CancellationToken.None);
-        await outbox.MarkDeliveredAsync(sent!.MessageId, 0, CancellationToken.None);
+        var decision = await sut.Policy.DecideAsync(new EnergyAggregate(ConsentTerms.Of(hourly), sut.Calendar.Containing(T0.AddHours(1), Granularity.Hour), 1234), CancellationToken.None);
+        Assert.True(await sut.Journal.CommitAsync(decision, time.GetUtcNow(), CancellationToken.None));
+        var sent = await sut.Outbox.GetNextDueAsync(CancellationToken.None);
+        await sut.Outbox.MarkDeliveredAsync(sent!.MessageId, 0, CancellationToken.None);
 
         // The household changes hourly → monthly: version 1 ends (withdrawn), version 2 is given.
         registry.Withdraw(hourly.ConsentId, time.GetUtcNow());
         registry.Give(hourly with { Version = 2, Granularity = Granularity.Month }, time.GetUtcNow());
-        var keeper = new ConsentStateKeeper(registry, policy, journal, time, NullLogger<ConsentStateKeeper>.Instance);
+        var keeper = new ConsentStateKeeper(registry, sut.Policy, sut.Journal, time, NullLogger<ConsentStateKeeper>.Instance);
         await keeper.ReconcileAsync(CancellationToken.None);
         await keeper.ReconcileAsync(CancellationToken.None);
 
-        var deletion = Assert.Single(await outbox.ListPendingAsync(CancellationToken.None), m => m.Topic.EndsWith("/deletion", StringComparison.Ordinal));
+        var deletion = Assert.Single(await sut.Outbox.ListPendingAsync(CancellationToken.None), m => m.Topic.EndsWith("/deletion", StringComparison.Ordinal));
         var text = System.Text.Encoding.UTF8.GetString(deletion.Payload.Span);
         Assert.Contains("\"consent\":\"plan-b@1\"", text, StringComparison.Ordinal);
         Assert.Contains("\"scope\":\"version\"", text, StringComparison.Ordinal);
