@@ -26,7 +26,7 @@ public sealed class ConsentBrowserTests
         await using var gateway = GatewayProcess.Start(directory.Path, "run", "--demo", "--urls", "http://127.0.0.1:0");
         var panel = await gateway.PanelAsync();
         using var browser = HeadlessChromium.Start(Path.Combine(directory.Path, "chromium"), 390, 844);
-        var wait = PanelPage.Open(browser, panel);
+        var wait = PanelPage.Open(browser, panel, gateway.SetupCode);
         PanelPage.Show(browser, wait, "consent");
 
         // Demo mode's signed sample catalogue made requests: shown as such, never as consent.
