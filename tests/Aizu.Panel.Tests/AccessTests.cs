@@ -34,7 +34,7 @@ public sealed class AccessTests
         }
 
         host.SetCsrf((await host.Client.GetFromJsonAsync<SessionState>("/api/session"))!);
-        using (var tooShort = await host.Client.PostAsJsonAsync("/api/session/setup", new PasswordRequest("short")))
+        using (var tooShort = await host.Client.PostAsJsonAsync("/api/session/setup", new PasswordRequest("short", await host.SetupCodeAsync())))
         {
             Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
             Assert.Contains("at least 8", await tooShort.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -66,12 +66,60 @@ public sealed class AccessTests
     }
 
     [Fact]
+    public async Task Setup_WithoutTheDevicesSetupCode_IsForbidden_AndTheFirstVisitorOwnsNothing()
+    {
+        await using var host = await PanelHost.StartAsync(signIn: false);
+        host.SetCsrf((await host.Client.GetFromJsonAsync<SessionState>("/api/session"))!);
+        string code = (await host.SetupCodeAsync())!;
+        string wrong = code[0] == '7' ? "8" + code[1..] : "7" + code[1..];
+
+        foreach (var attempt in new[] { new PasswordRequest("a visitor's password"), new PasswordRequest("a visitor's password", wrong), new PasswordRequest("a visitor's password", "") })
+        {
+            using var refused = await host.Client.PostAsJsonAsync("/api/session/setup", attempt);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Contains("setup code", await refused.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        }
+
+        var session = (await host.Client.GetFromJsonAsync<SessionState>("/api/session"))!;
+        Assert.True(session.SetupRequired);
+        Assert.False(session.Authenticated);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client.GetAsync("/api/today")).StatusCode);
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(host.Store.DatabasePath)!, "panel-access.json")));
+    }
+
+    [Fact]
+    public async Task SetupCode_IsKeptOwnerOnly_TypedLoosely_AndGoneOnceTheHouseholdClaimsThePanel()
+    {
+        await using var host = await PanelHost.StartAsync(signIn: false);
+        string code = (await host.SetupCodeAsync())!;
+        Assert.Matches("^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$", code);
+        Assert.Equal(code, await host.SetupCodeAsync());
+        var file = Path.Combine(Path.GetDirectoryName(host.Store.DatabasePath)!, "panel-setup-code");
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+
+        // Read off a display and typed on a phone: lower case, no dash, spaces.
+        string typed = " " + code.Replace("-", string.Empty, StringComparison.Ordinal).ToLowerInvariant() + " ";
+        host.SetCsrf((await host.Client.GetFromJsonAsync<SessionState>("/api/session"))!);
+        using (var claimed = await host.Client.PostAsJsonAsync("/api/session/setup", new PasswordRequest("a household password", typed)))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, claimed.StatusCode);
+        }
+
+        Assert.False(File.Exists(file));
+        Assert.Null(await host.SetupCodeAsync());
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/api/today")).StatusCode);
+    }
+
+    [Fact]
     public async Task SessionCookie_IsHttpOnlyAndSameSiteStrict()
     {
         await using var host = await PanelHost.StartAsync(signIn: false);
         host.SetCsrf((await host.Client.GetFromJsonAsync<SessionState>("/api/session"))!);
 
-        using var response = await host.Client.PostAsJsonAsync("/api/session/setup", new PasswordRequest("a household password"));
+        using var response = await host.Client.PostAsJsonAsync("/api/session/setup", new PasswordRequest("a household password", await host.SetupCodeAsync()));
 
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("aizu.session=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);

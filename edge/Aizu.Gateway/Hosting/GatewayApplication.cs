@@ -129,6 +129,7 @@ internal static class GatewayApplication
             services.AddDeviceDisplay(configuration.GetSection(DeviceDisplayOptions.SectionName));
             services.AddHostedService<Display.DisplayFeeder>();
             services.AddHostedService<Display.AlertIndicator>();
+            services.AddHostedService<Display.SetupCodeNotice>();
         }
 
         if (configuration.GetSection("Aizu:Uplink").Exists())

@@ -26,6 +26,8 @@ internal static class PanelAccess
     {
         services.TryAddSingleton(_ => RandomNumberGenerator.Create());
         services.TryAddSingleton<PanelCredentialStore>();
+        services.TryAddSingleton<PanelSetupCode>();
+        services.TryAddSingleton(sp => new PanelClaim(sp.GetRequiredService<PanelCredentialStore>(), sp.GetRequiredService<PanelSetupCode>()));
 
         // Cookie and anti-forgery keys live with the household's data, so sessions survive a restart
         // and erasing the data folder forgets them too.

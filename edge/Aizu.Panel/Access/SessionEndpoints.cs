@@ -40,9 +40,22 @@ internal static class SessionEndpoints
             tokens.HeaderName ?? PanelAccess.CsrfHeader));
     }
 
-    private static async Task<Results<NoContent, Conflict<ProblemDetails>, BadRequest<ProblemDetails>>> SetupAsync(
-        PasswordRequest request, HttpContext context, PanelCredentialStore credentials, ILogger<PanelCredentialStore> logger, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, Conflict<ProblemDetails>, BadRequest<ProblemDetails>, ProblemHttpResult>> SetupAsync(
+        PasswordRequest request, HttpContext context, PanelCredentialStore credentials, PanelSetupCode setupCode, ILogger<PanelCredentialStore> logger, CancellationToken cancellationToken)
     {
+        if (credentials.IsSetUp)
+        {
+            return TypedResults.Conflict(Problem("Already set up", "A panel password is already set; sign in with it."));
+        }
+
+        if (!await setupCode.MatchesAsync(request.SetupCode, cancellationToken))
+        {
+            logger.PanelSetupWrongCode(context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+            return TypedResults.Problem(
+                "Enter the setup code the gateway shows on its display and prints in its log at start (also in the file panel-setup-code beside its data, readable only by the service account and root).",
+                statusCode: StatusCodes.Status403Forbidden, title: "Setup code wrong");
+        }
+
         if (PanelPassword.Problem(request.Password) is { } problem)
         {
             return TypedResults.BadRequest(Problem("Password not accepted", problem));
@@ -53,6 +66,7 @@ internal static class SessionEndpoints
             return TypedResults.Conflict(Problem("Already set up", "A panel password is already set; sign in with it."));
         }
 
+        setupCode.Consume();
         logger.PanelPasswordSet();
         await SignInAsync(context);
         return TypedResults.NoContent();

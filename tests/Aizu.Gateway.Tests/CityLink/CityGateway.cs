@@ -161,7 +161,7 @@ internal sealed class CityGateway : IAsyncDisposable
         try
         {
             var panel = await process.PanelAsync();
-            return (process, await PanelSignIn.SignInAsync(panel));
+            return (process, await PanelSignIn.SignInAsync(panel, setupCode: process.SetupCode));
         }
         catch
         {

@@ -39,6 +39,9 @@ internal sealed partial class GatewayProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The panel setup code the gateway printed (before its panel address), or null when the panel was already claimed.</summary>
+    public string? SetupCode => SetupCodeLine().Match(Output) is { Success: true } match ? match.Groups[1].Value : null;
+
     public static GatewayProcess Start(string workingDirectory, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
@@ -125,6 +128,9 @@ internal sealed partial class GatewayProcess : IAsyncDisposable
             _panel.TrySetResult(new Uri(match.Groups[1].Value));
         }
     }
+
+    [GeneratedRegex(@"Panel setup code: ([0-9A-Z]{5}-[0-9A-Z]{5})")]
+    private static partial Regex SetupCodeLine();
 
     [GeneratedRegex(@"^Aizu panel: (http://\S+)$")]
     private static partial Regex PanelLine();
