@@ -43,6 +43,14 @@ internal sealed class PanelSessionStore : ITicketStore, IDisposable
         Span<byte> bytes = stackalloc byte[32];
         random.GetBytes(bytes);
         var key = Base64Url(bytes);
+
+        // The principal a request sees comes from the stored ticket, so it carries its own key: a password
+        // change can then keep the session that made it.
+        if (ticket.Principal.Identity is System.Security.Claims.ClaimsIdentity identity)
+        {
+            identity.AddClaim(new System.Security.Claims.Claim(KeyClaim, key));
+        }
+
         tickets[key] = ticket;
         foreach (var surplus in tickets.OrderByDescending(t => t.Value.Properties.IssuedUtc ?? DateTimeOffset.MinValue).Skip(MaximumSessions).ToList())
         {
@@ -100,10 +108,9 @@ internal sealed class PanelSessionStore : ITicketStore, IDisposable
 
     /// <summary>The store key of the session <paramref name="user"/> belongs to, or null.</summary>
     public static string? KeyOf(System.Security.Claims.ClaimsPrincipal user) =>
-        user.FindFirst(SessionIdClaim)?.Value;
+        user.FindFirst(KeyClaim)?.Value;
 
-    // The claim the cookie handler adds to a principal whose ticket lives in a session store.
-    private const string SessionIdClaim = "Microsoft.AspNetCore.Authentication.Cookies-SessionId";
+    private const string KeyClaim = "aizu-session";
 
     private void Load()
     {
