@@ -159,6 +159,81 @@ public sealed class AccessTests
     }
 
     [Fact]
+    public async Task CopiedCookie_IsRefused_OnceThatSessionSignsOut()
+    {
+        await using var host = await PanelHost.StartAsync();
+        var (browser, cookies) = NewBrowser(host);
+        using (browser)
+        {
+            await PanelSignIn.SignInAsync(browser, PanelHost.Password);
+            using var thief = CopyOf(host, cookies);
+            Assert.Equal(HttpStatusCode.OK, (await thief.GetAsync("/api/today")).StatusCode);
+
+            using (var logout = await browser.PostAsync("/api/session/logout", content: null))
+            {
+                Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+            }
+
+            Assert.Equal(HttpStatusCode.Unauthorized, (await thief.GetAsync("/api/today")).StatusCode);
+        }
+
+        // Other sessions are not touched by one browser signing out.
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/api/today")).StatusCode);
+    }
+
+    [Fact]
+    public async Task PasswordChange_EndsEveryOtherSession_AndKeepsTheOneThatChangedIt()
+    {
+        await using var host = await PanelHost.StartAsync();
+        var (other, cookies) = NewBrowser(host);
+        using (other)
+        {
+            await PanelSignIn.SignInAsync(other, PanelHost.Password);
+            using var copy = CopyOf(host, cookies);
+            Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/api/today")).StatusCode);
+
+            using (var change = await host.Client.PostAsJsonAsync("/api/session/password", new PasswordChangeRequest(PanelHost.Password, "a brand new password")))
+            {
+                Assert.Equal(HttpStatusCode.NoContent, change.StatusCode);
+            }
+
+            Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/api/today")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await other.GetAsync("/api/today")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await copy.GetAsync("/api/today")).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task SessionCookie_CarriesOnlyAKey_TheSessionIsKeptOwnerOnlyOnTheGateway()
+    {
+        await using var host = await PanelHost.StartAsync();
+        var file = Path.Combine(Path.GetDirectoryName(host.Store.DatabasePath)!, "panel-sessions.json");
+
+        Assert.True(File.Exists(file));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+
+        Assert.Single(System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(file)).RootElement.EnumerateObject());
+    }
+
+    private static (HttpClient Client, CookieContainer Cookies) NewBrowser(PanelHost host)
+    {
+        var cookies = new CookieContainer();
+        return (new HttpClient(new HttpClientHandler { CookieContainer = cookies }, disposeHandler: true) { BaseAddress = host.Client.BaseAddress }, cookies);
+    }
+
+    /// <summary>Another device that replays the session cookie copied from <paramref name="cookies"/>.</summary>
+    private static HttpClient CopyOf(PanelHost host, CookieContainer cookies)
+    {
+        var session = cookies.GetCookies(host.Client.BaseAddress!)["aizu.session"] ?? throw new InvalidOperationException("no session cookie");
+        var copy = new HttpClient(new HttpClientHandler { UseCookies = false }, disposeHandler: true) { BaseAddress = host.Client.BaseAddress };
+        copy.DefaultRequestHeaders.Add("Cookie", $"aizu.session={session.Value}");
+        return copy;
+    }
+
+    [Fact]
     public async Task PasswordChange_NeedsTheCurrentPassword()
     {
         await using var host = await PanelHost.StartAsync();

@@ -139,7 +139,7 @@ public sealed class SettingsEndpointTests
         Assert.Contains(records, r => r.GetProperty("series").GetString() == SeriesNames.ElectricImportEnergy && r.GetProperty("energy").ValueKind == JsonValueKind.Number);
         Assert.Contains(records, r => r.GetProperty("series").GetString() == SeriesNames.ElectricPower && r.GetProperty("mean").GetDouble() == 480);
 
-        foreach (var query in new[] { "from=2025-06-02&to=2025-06-01", "from=yesterday&to=2025-06-01", "from=2025-06-01&to=2025-06-02&resolution=week", "from=2025-06-01&to=2025-06-02&format=xml" })
+        foreach (var query in new[] { "from=2025-06-02&to=2025-06-01", "from=yesterday&to=2025-06-01", "from=2025-06-01&to=2025-06-02&resolution=week", "from=2025-06-01&to=2025-06-02&format=xml", "from=0001-01-01&to=2025-06-01", "from=2025-06-01&to=9999-12-31" })
         {
             using var bad = await host.Client.GetAsync("/api/export?" + query);
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Aizu.Gateway.Cli;
+using Aizu.Gateway.Configuration;
 using Aizu.Panel;
 
 namespace Aizu.Gateway.Hosting;
@@ -52,6 +53,11 @@ internal static class GatewayRunner
             foreach (var address in addresses)
             {
                 await output.WriteLineAsync($"Aizu panel: {address}/");
+            }
+
+            if (PanelListenAddresses.ReachableBeyondLoopback(addresses))
+            {
+                await output.WriteLineAsync("Note: the panel is reachable from other devices on this network, not only from this one; anyone who can reach it can read what it shows in kiosk mode and try its password.");
             }
 
             if (settings.Demo)

@@ -41,7 +41,7 @@ internal static class SessionEndpoints
     }
 
     private static async Task<Results<NoContent, Conflict<ProblemDetails>, BadRequest<ProblemDetails>, ProblemHttpResult>> SetupAsync(
-        PasswordRequest request, HttpContext context, PanelCredentialStore credentials, PanelSetupCode setupCode, ILogger<PanelCredentialStore> logger, CancellationToken cancellationToken)
+        PasswordRequest request, HttpContext context, PanelCredentialStore credentials, PanelSetupCode setupCode, PanelSessionStore sessions, ILogger<PanelCredentialStore> logger, CancellationToken cancellationToken)
     {
         if (credentials.IsSetUp)
         {
@@ -67,6 +67,9 @@ internal static class SessionEndpoints
         }
 
         setupCode.Consume();
+
+        // Sessions from before a password reset (panel-access.json deleted) end with the new password.
+        await sessions.RemoveAllExceptAsync(keep: null);
         logger.PanelPasswordSet();
         await SignInAsync(context);
         return TypedResults.NoContent();
@@ -97,16 +100,21 @@ internal static class SessionEndpoints
     }
 
     private static async Task<Results<NoContent, UnauthorizedHttpResult, BadRequest<ProblemDetails>>> ChangePasswordAsync(
-        PasswordChangeRequest request, PanelCredentialStore credentials, CancellationToken cancellationToken)
+        PasswordChangeRequest request, HttpContext context, PanelCredentialStore credentials, PanelSessionStore sessions, CancellationToken cancellationToken)
     {
         if (PanelPassword.Problem(request.Password) is { } problem)
         {
             return TypedResults.BadRequest(Problem("Password not accepted", problem));
         }
 
-        return await credentials.ChangeAsync(request.Current ?? string.Empty, request.Password!, cancellationToken)
-            ? TypedResults.NoContent()
-            : TypedResults.Unauthorized();
+        if (!await credentials.ChangeAsync(request.Current ?? string.Empty, request.Password!, cancellationToken))
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        // Whoever knew the old password (or copied a cookie) is signed out everywhere but here.
+        await sessions.RemoveAllExceptAsync(PanelSessionStore.KeyOf(context.User));
+        return TypedResults.NoContent();
     }
 
     private static Task SignInAsync(HttpContext context)
