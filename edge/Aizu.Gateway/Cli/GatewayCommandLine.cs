@@ -2,10 +2,10 @@ using System.CommandLine;
 
 namespace Aizu.Gateway.Cli;
 
-/// <summary>The <c>aizu</c> command line: <c>run</c>, <c>decode</c>, <c>--version</c>.</summary>
+/// <summary>The <c>aizu</c> command line: <c>run</c>, <c>decode</c>, <c>consent</c>, <c>egress</c>, <c>export</c>, <c>doctor</c>, <c>--version</c>.</summary>
 internal static class GatewayCommandLine
 {
-    public static RootCommand Create(TextWriter output, TextWriter error)
+    public static RootCommand Create(TextWriter output, TextWriter error, TimeProvider? time = null)
     {
         var root = new RootCommand("Aizu home energy gateway: reads the smart meter, keeps the data at home, shows the local panel.")
         {
@@ -14,6 +14,7 @@ internal static class GatewayCommandLine
             ConsentCommand.Create(output, error),
             EgressCommand.Create(output, error),
             ExportCommand.Create(output, error),
+            DoctorCommand.Create(output, error, time ?? TimeProvider.System),
         };
         return root;
     }

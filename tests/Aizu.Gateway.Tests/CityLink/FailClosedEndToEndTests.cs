@@ -134,6 +134,8 @@ public sealed class FailClosedEndToEndTests
             () => "fewer than three sends logged");
         await scene.StopAsync();
         Assert.Equal(0, await scene.EgressVerifyAsync());
+        var before = (await scene.DoctorAsync()).Report.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "egress log");
+        Assert.Equal("ok", before.GetProperty("outcome").GetString());
 
         var ids = (await QueryAsync(scene.Gateway.DatabasePath, "SELECT id FROM egress_log ORDER BY id;")).Select(r => long.Parse(r[0], CultureInfo.InvariantCulture)).ToList();
         using (var db = scene.Open())
@@ -145,6 +147,11 @@ public sealed class FailClosedEndToEndTests
         Assert.Equal(5, await scene.EgressVerifyAsync(output));
         Assert.Contains($"BROKEN at row {ids[2]}", output.ToString(), StringComparison.Ordinal);
         Assert.Contains($"rows {ids[1]}–{ids[1]} are missing", output.ToString(), StringComparison.Ordinal);
+        var (code, doctor) = await scene.DoctorAsync();
+        Assert.Equal(5, code);
+        var log = doctor.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "egress log");
+        Assert.Equal("fail", log.GetProperty("outcome").GetString());
+        Assert.Contains($"BROKEN at row {ids[2]}", log.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     // As the consent store writes a grant (camelCase, enums by name, no nulls), so the forged row reads back.
@@ -326,6 +333,25 @@ public sealed class FailClosedEndToEndTests
             Assert.False(integrity.GetProperty("trusted").GetBoolean());
             Assert.False(integrity.GetProperty("sending").GetBoolean());
             Assert.Contains(reason, integrity.GetProperty("problem").GetString(), StringComparison.Ordinal);
+
+            // The installer's tool says the same: the ledger fails, why, and what to do.
+            var (code, doctor) = await DoctorAsync();
+            Assert.Equal(5, code);
+            Assert.False(doctor.GetProperty("healthy").GetBoolean());
+            var ledger = doctor.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "consent ledger");
+            Assert.Equal("fail", ledger.GetProperty("outcome").GetString());
+            Assert.Contains(reason, ledger.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Contains("aizu consent reconfirm", ledger.GetProperty("fix").GetString(), StringComparison.Ordinal);
+        }
+
+        /// <summary><c>aizu doctor --json</c> on this gateway's configuration and database.</summary>
+        public async Task<(int Code, JsonElement Report)> DoctorAsync()
+        {
+            var output = new StringWriter();
+            var code = await GatewayCommandLine.Create(output, output)
+                .Parse(["doctor", "--json", "--config", Path.Combine(Gateway.Directory, "aizu.json"), "--database", Gateway.DatabasePath]).InvokeAsync();
+            using var document = JsonDocument.Parse(output.ToString());
+            return (code, document.RootElement.Clone());
         }
 
         public async Task<int> ConsentVerifyAsync()

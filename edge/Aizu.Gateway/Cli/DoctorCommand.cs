@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Text.Json;
+using Aizu.Gateway.Doctor;
+
+namespace Aizu.Gateway.Cli;
+
+/// <summary>
+/// <c>aizu doctor [--json] [--config FILE] [--database FILE]</c>: checks what the gateway depends on and
+/// explains each problem with what to do. Exit code 0 when nothing failed, 5 when something did.
+/// </summary>
+internal static class DoctorCommand
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static Command Create(TextWriter output, TextWriter error, TimeProvider time)
+    {
+        var json = new Option<bool>("--json") { Description = "One JSON document (checks with name, outcome, detail, fix) instead of text." };
+        var database = new DatabaseOptions();
+        var command = new Command("doctor", "Check the clock, configuration, disk, store, consent ledger and egress log, and say what to do about each problem.")
+        {
+            json,
+            database.Config,
+            database.Database,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var checks = await new GatewayDoctor(time).RunAsync(parse.GetValue(database.Config)?.FullName, parse.GetValue(database.Database)?.FullName, cancellationToken);
+            var failed = checks.Count(c => c.Outcome == DoctorOutcome.Fail);
+            if (parse.GetValue(json))
+            {
+                await output.WriteLineAsync(JsonSerializer.Serialize(new
+                {
+                    healthy = failed == 0,
+                    failed,
+                    warnings = checks.Count(c => c.Outcome == DoctorOutcome.Warning),
+                    checks = checks.Select(c => new { c.Name, outcome = c.Outcome.ToString().ToLowerInvariant(), c.Detail, c.Fix }),
+                }, Json));
+            }
+            else
+            {
+                var width = checks.Max(c => c.Name.Length);
+                foreach (var check in checks)
+                {
+                    var label = check.Outcome switch { DoctorOutcome.Ok => "ok  ", DoctorOutcome.Warning => "WARN", _ => "FAIL" };
+                    await output.WriteLineAsync($"{label}  {check.Name.PadRight(width)}  {check.Detail}");
+                    if (check.Fix is not null && check.Outcome != DoctorOutcome.Ok)
+                    {
+                        await output.WriteLineAsync($"      {new string(' ', width)}  → {check.Fix}");
+                    }
+                }
+
+                await output.WriteLineAsync(failed == 0 ? "Nothing failed." : $"{failed} check(s) failed.");
+            }
+
+            return failed == 0 ? ExitCodes.Ok : ExitCodes.VerificationFailed;
+        });
+        return command;
+    }
+}
