@@ -30,4 +30,10 @@ internal static partial class Log
 
     [LoggerMessage(9, LogLevel.Warning, "The system clock is not set and the telegram has no time of its own; its values are dropped rather than stamped wrongly")]
     public static partial void NoTrustedClock(ILogger logger);
+
+    [LoggerMessage(10, LogLevel.Warning, "Skipped a telegram object the gateway does not understand: {Reason} The rest of the telegram is used; further skips are counted (DsmrStatistics.ObjectsSkipped) and logged at debug level.")]
+    public static partial void ObjectSkipped(ILogger logger, string reason);
+
+    [LoggerMessage(11, LogLevel.Debug, "Skipped a telegram object: {Reason}")]
+    public static partial void ObjectSkippedAgain(ILogger logger, string reason);
 }

@@ -58,7 +58,7 @@ public sealed class DsmrMeterSource : IReadingSource
     {
         ArgumentNullException.ThrowIfNull(output);
         var retry = new RetryDelay(_options.MaxRetryDelay);
-        var mapper = new DsmrReadingMapper(_options);
+        var mapper = new DsmrReadingMapper(_options, Statistics, _logger);
         while (!cancellationToken.IsCancellationRequested)
         {
             try

@@ -8,6 +8,7 @@ public sealed class DsmrStatistics
     private long _rejected;
     private long _discarded;
     private long _silences;
+    private long _skipped;
     private string? _lastRejection;
 
     /// <summary>Telegrams that passed every check and were used.</summary>
@@ -21,6 +22,10 @@ public sealed class DsmrStatistics
 
     /// <summary>Times the meter was silent for longer than <see cref="DsmrOptions.SilenceTimeout"/>.</summary>
     public long SilentPeriods => Interlocked.Read(ref _silences);
+
+    /// <summary>Objects or lines of accepted telegrams that were skipped because the parser did not understand them;
+    /// the rest of each such telegram was used.</summary>
+    public long ObjectsSkipped => Interlocked.Read(ref _skipped);
 
     /// <summary>Why the last telegram was rejected, or the last bytes discarded.</summary>
     public string? LastRejection => Volatile.Read(ref _lastRejection);
@@ -42,6 +47,8 @@ public sealed class DsmrStatistics
         Interlocked.Increment(ref _discarded);
         Volatile.Write(ref _lastRejection, reason);
     }
+
+    internal void CountSkipped(int objects) => Interlocked.Add(ref _skipped, objects);
 
     internal void CountSilence() => Interlocked.Increment(ref _silences);
 }
