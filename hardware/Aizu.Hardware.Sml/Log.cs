@@ -33,4 +33,7 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Warning, "The meter sends {Obis} in {Unit} rather than {Expected}; the value is not used")]
     public static partial void UnexpectedUnit(ILogger logger, string obis, string unit, string expected);
+
+    [LoggerMessage(11, LogLevel.Warning, "The meter's value of {Obis} cannot be used ({Reason}); it is skipped and the frame's other values are stored. Further such values are counted (SmlStatistics.ValuesSkipped).")]
+    public static partial void ValueSkipped(ILogger logger, string obis, string reason);
 }

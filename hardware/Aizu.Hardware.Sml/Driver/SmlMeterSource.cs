@@ -52,7 +52,11 @@ public sealed class SmlMeterSource : IReadingSource
     {
         ArgumentNullException.ThrowIfNull(output);
         var retry = new RetryDelay(_options.MaxRetryDelay);
-        var mapper = new SmlReadingMapper(_options) { UnexpectedUnit = (obis, unit, expected) => Log.UnexpectedUnit(_logger, obis, unit, expected) };
+        var mapper = new SmlReadingMapper(_options, Statistics)
+        {
+            UnexpectedUnit = (obis, unit, expected) => Log.UnexpectedUnit(_logger, obis, unit, expected),
+            ValueSkipped = (obis, why) => Log.ValueSkipped(_logger, obis, why),
+        };
         while (!cancellationToken.IsCancellationRequested)
         {
             try

@@ -4,7 +4,9 @@ namespace Aizu.Hardware.Sml;
 
 /// <summary>
 /// Turns accepted SML files into readings, thinned to the configured intervals. Registers must be in Wh and power in W
-/// (DLMS units 30 and 27); a meter that says otherwise is reported once and that value is not used.
+/// (DLMS units 30 and 27); a meter that says otherwise is reported once and that value is not used. The household's
+/// power comes from whichever power object the meter sends (<see cref="SmlActivePower"/>). A value that cannot be used
+/// is counted and skipped; the frame's other values are still stored.
 /// </summary>
 internal sealed class SmlReadingMapper
 {
@@ -13,13 +15,26 @@ internal sealed class SmlReadingMapper
 
     private readonly SmlOptions _options;
     private readonly HashSet<string> _unitWarned = [];
+    private readonly HashSet<string> _skipWarned = [];
+    private readonly SmlStatistics? _statistics;
     private DateTimeOffset _nextPower = DateTimeOffset.MinValue;
     private DateTimeOffset _nextEnergy = DateTimeOffset.MinValue;
 
-    public SmlReadingMapper(SmlOptions options) => _options = options;
+    /// <summary>Creates a mapper; skipped values are also counted in <paramref name="statistics"/>.</summary>
+    public SmlReadingMapper(SmlOptions options, SmlStatistics? statistics = null)
+    {
+        _options = options;
+        _statistics = statistics;
+    }
 
     /// <summary>Called once per value whose unit is not the expected one: (OBIS, unit, expected).</summary>
     public Action<string, string, string>? UnexpectedUnit { get; init; }
+
+    /// <summary>Called once per object whose value cannot be used (a scaler that overflows, an unreadable type): (OBIS, why).</summary>
+    public Action<string, string>? ValueSkipped { get; init; }
+
+    /// <summary>How many values were skipped because they could not be used; the rest of their frames was stored.</summary>
+    public long SkippedValues { get; private set; }
 
     /// <summary>Adds the readings the file is due for; false when there is no trusted time to stamp them with.</summary>
     public bool Map(SmlFile file, DateTimeOffset now, List<Reading> output)
@@ -50,6 +65,22 @@ internal sealed class SmlReadingMapper
 
         foreach (var entry in file.Entries)
         {
+            // A value that cannot be used (its scaler overflows, its type is unreadable) is skipped, not the frame.
+            if (entry.IsUnusable)
+            {
+                SkippedValues++;
+                _statistics?.CountSkippedValue();
+                string name = entry.Obis?.ToString() ?? Convert.ToHexString(entry.ObjectName);
+                if (_skipWarned.Add(name))
+                {
+                    ValueSkipped?.Invoke(name, entry.Value.Kind == SmlValueKind.Unsupported
+                        ? "its type cannot be read"
+                        : $"{entry.Value} × 10^{entry.Scaler} does not fit a number");
+                }
+
+                continue;
+            }
+
             if (entry.Obis is not { A: 1, B: 0 } obis || entry.ScaledValue is not { } value)
             {
                 continue;
@@ -63,7 +94,6 @@ internal sealed class SmlReadingMapper
                 (1, 8, 2) => (SeriesNames.ElectricImportEnergyTariffTwo, SmlUnits.WattHour, true),
                 (2, 8, 1) => (SeriesNames.ElectricExportEnergyTariffOne, SmlUnits.WattHour, true),
                 (2, 8, 2) => (SeriesNames.ElectricExportEnergyTariffTwo, SmlUnits.WattHour, true),
-                (16, 7, 0) => (SeriesNames.ElectricPower, SmlUnits.Watt, false),
                 (36, 7, 0) => (SeriesNames.ElectricPowerPhaseOne, SmlUnits.Watt, false),
                 (56, 7, 0) => (SeriesNames.ElectricPowerPhaseTwo, SmlUnits.Watt, false),
                 (76, 7, 0) => (SeriesNames.ElectricPowerPhaseThree, SmlUnits.Watt, false),
@@ -73,6 +103,7 @@ internal sealed class SmlReadingMapper
                 (31, 7, 0) => (SeriesNames.ElectricCurrentPhaseOne, SmlUnits.Ampere, false),
                 (51, 7, 0) => (SeriesNames.ElectricCurrentPhaseTwo, SmlUnits.Ampere, false),
                 (71, 7, 0) => (SeriesNames.ElectricCurrentPhaseThree, SmlUnits.Ampere, false),
+                (16 or 15 or 1 or 2, 7, _) => (SeriesNames.ElectricPower, SmlUnits.Watt, false),
                 _ => (null, (byte)0, false),
             };
             if (series is null || !(isEnergy ? energy : power))
@@ -82,7 +113,7 @@ internal sealed class SmlReadingMapper
 
             if (entry.Unit != unit)
             {
-                if (_unitWarned.Add(series))
+                if (_unitWarned.Add(obis.ToString()))
                 {
                     UnexpectedUnit?.Invoke(obis.ToString(), entry.Unit is { } u ? SmlUnits.Symbol(u) : "no unit", SmlUnits.Symbol(unit));
                 }
@@ -90,9 +121,20 @@ internal sealed class SmlReadingMapper
                 continue;
             }
 
+            // The whole-meter power comes from SmlActivePower below, whichever object the meter uses for it.
+            if (series == SeriesNames.ElectricPower)
+            {
+                continue;
+            }
+
             output.Add(isEnergy
                 ? new Reading(series, now, (double)(value / 1000m), Units.KilowattHour)
                 : new Reading(series, now, (double)value, unit switch { SmlUnits.Volt => Units.Volt, SmlUnits.Ampere => Units.Ampere, _ => Units.Watt }));
+        }
+
+        if (power && SmlActivePower.Select(file.Entries) is { } net)
+        {
+            output.Add(new Reading(SeriesNames.ElectricPower, now, (double)net.Watts, Units.Watt));
         }
 
         return true;

@@ -8,6 +8,7 @@ public sealed class SmlStatistics
     private long _rejected;
     private long _discarded;
     private long _silences;
+    private long _skippedValues;
     private string? _lastRejection;
 
     /// <summary>Frames that passed every check and were used.</summary>
@@ -21,6 +22,10 @@ public sealed class SmlStatistics
 
     /// <summary>Times the meter was silent for longer than <see cref="SmlOptions.SilenceTimeout"/>.</summary>
     public long SilentPeriods => Interlocked.Read(ref _silences);
+
+    /// <summary>Values of accepted frames that could not be used (a scaler that overflows, an unreadable type) and were
+    /// skipped; the rest of each such frame was stored.</summary>
+    public long ValuesSkipped => Interlocked.Read(ref _skippedValues);
 
     /// <summary>Why the last frame was rejected, or the last bytes discarded.</summary>
     public string? LastRejection => Volatile.Read(ref _lastRejection);
@@ -42,6 +47,8 @@ public sealed class SmlStatistics
         Interlocked.Increment(ref _discarded);
         Volatile.Write(ref _lastRejection, reason);
     }
+
+    internal void CountSkippedValue() => Interlocked.Increment(ref _skippedValues);
 
     internal void CountSilence() => Interlocked.Increment(ref _silences);
 }

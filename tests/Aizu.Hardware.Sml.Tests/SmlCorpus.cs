@@ -1,0 +1,40 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace Aizu.Hardware.Sml.Tests;
+
+/// <summary>The real captures under <c>Corpus/</c> and what <c>Corpus/manifest.json</c> says about each.</summary>
+internal static class SmlCorpus
+{
+    private static readonly Lazy<IReadOnlyList<JsonElement>> Entries = new(() =>
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Corpus", "manifest.json")));
+        return [.. json.RootElement.GetProperty("files").EnumerateArray().Select(e => e.Clone())];
+    });
+
+    public static TheoryData<string> Files => new(Entries.Value.Select(e => e.GetProperty("file").GetString()!));
+
+    /// <summary>Vendor and model of every capture (the file name's first two words), each once.</summary>
+    public static List<string> Models() =>
+        [.. Entries.Value.Select(e => string.Join(' ', e.GetProperty("model").GetString()!.Split(' ')[..2]).ToUpperInvariant()).Distinct()];
+
+    public static JsonElement Entry(string file) => Entries.Value.Single(e => e.GetProperty("file").GetString() == file);
+
+    public static byte[] Bytes(string file) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Corpus", file));
+
+    /// <summary>Every complete transport frame in a capture, as the driver's framer cuts it.</summary>
+    public static List<byte[]> Frames(byte[] capture)
+    {
+        var frames = new List<byte[]>();
+        var reader = new SequenceReader<byte>(new ReadOnlySequence<byte>(capture));
+        while (SmlFramer.TryReadFrame(ref reader, out var frame))
+        {
+            if (frame.Kind == SmlFrameKind.Frame)
+            {
+                frames.Add(frame.Bytes.ToArray());
+            }
+        }
+
+        return frames;
+    }
+}
