@@ -316,8 +316,22 @@ public sealed class ParserTests
         Assert.Equal(DsmrErrorKind.ChecksumMissing, ex.Kind);
     }
 
+    [Fact]
+    public void UnpaddedChecksum_IsCheckedAsTheNumberItWrites()
+    {
+        // A Warmtelink heat meter writes its CRC without the leading zero: "!B9F" (ndokter/dsmr_parser TELEGRAM_UNPADDED_CRC).
+        var text = "/NWA-WARMTELINK\r\n\r\n1-3:0.2.8(50)\r\n0-0:1.0.0(260215200523W)\r\n0-0:96.1.1(ADC3100000158491)\r\n0-0:96.13.1()\r\n0-0:96.13.0()\r\n" +
+            "0-1:24.1.0(004)\r\n0-1:96.1.0(621848012D2C0B0C)\r\n0-1:24.2.1(260215200523W)(240.860*GJ)\r\n!B9F\r\n";
+
+        var t = DsmrTelegramParser.Parse(Encoding.ASCII.GetBytes(text));
+        Assert.Equal<ushort?>(0xB9F, t.Checksum);
+        Assert.Equal(MBusMedium.Heat, Assert.Single(t.MBus).Medium);
+
+        var wrong = RealTelegrams.V50.Replace("!6EEE", "!6EE", StringComparison.Ordinal);
+        Assert.Equal(DsmrErrorKind.ChecksumMismatch, Assert.Throws<DsmrFormatException>(() => DsmrTelegramParser.Parse(RealTelegrams.Bytes(wrong))).Kind);
+    }
+
     [Theory]
-    [InlineData("!6EE\r\n")]
     [InlineData("!6EEEE\r\n")]
     [InlineData("!6EEE garbage\r\n")]
     [InlineData("!\r6EE\r\n")]

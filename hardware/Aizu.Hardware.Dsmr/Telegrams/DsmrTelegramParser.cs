@@ -166,24 +166,26 @@ public static class DsmrTelegramParser
             hex++;
         }
 
-        // Serial-to-P1 gateways append lines of their own after a complete CRC line; they are not the meter's. Without
-        // CRC digits, text on the following lines more likely means the CRC line itself was broken.
+        // Serial-to-P1 gateways (an EasyMeter's COM-1, WiFi bridges) append lines of their own after the CRC line; they
+        // are not the meter's. The framer ends a telegram at that line too, so a file is read as the driver reads it.
         int lineEnd = trailer.IndexOf((byte)'\n');
-        if (hex == HexDigits && lineEnd >= 0)
+        if (lineEnd >= 0)
         {
             trailer = trailer[..lineEnd];
         }
 
-        if (hex is not (0 or HexDigits) || trailer[hex..].ContainsAnyExcept("\r\n \t\0"u8))
+        // Four digits as the standard says, or fewer from a meter that does not pad them (a Warmtelink heat meter
+        // writes B9F); the value is checked all the same.
+        if (hex > HexDigits || trailer[hex..].ContainsAnyExcept("\r \t\0"u8))
         {
             string shown = Printable(trailer[..Math.Min(trailer.Length, 12)]);
             error = new(DsmrErrorKind.MalformedChecksum, $"After '!' comes \"{shown}\": expected four hexadecimal CRC digits (or, for DSMR 2.2/3, nothing) and the line end.");
             return false;
         }
 
-        if (hex == HexDigits)
+        if (hex > 0)
         {
-            checksum = ushort.Parse(trailer[..HexDigits], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+            checksum = ushort.Parse(trailer[..hex], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
         }
 
         error = default;
