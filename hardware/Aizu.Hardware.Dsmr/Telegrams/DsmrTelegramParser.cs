@@ -166,17 +166,18 @@ public static class DsmrTelegramParser
             hex++;
         }
 
-        // Serial-to-P1 gateways (an EasyMeter's COM-1, WiFi bridges) append lines of their own after the CRC line; they
-        // are not the meter's. The framer ends a telegram at that line too, so a file is read as the driver reads it.
+        // Serial-to-P1 gateways (WiFi bridges) append lines of their own after the CRC line; they are not the meter's.
+        // After a bare '!' (no CRC) text on the next lines more likely means the CRC line itself was broken; the driver's
+        // framer ends every telegram at the line after '!' anyway.
         int lineEnd = trailer.IndexOf((byte)'\n');
-        if (lineEnd >= 0)
+        if (hex > 0 && lineEnd >= 0)
         {
             trailer = trailer[..lineEnd];
         }
 
         // Four digits as the standard says, or fewer from a meter that does not pad them (a Warmtelink heat meter
         // writes B9F); the value is checked all the same.
-        if (hex > HexDigits || trailer[hex..].ContainsAnyExcept("\r \t\0"u8))
+        if (hex > HexDigits || trailer[hex..].ContainsAnyExcept("\r\n \t\0"u8))
         {
             string shown = Printable(trailer[..Math.Min(trailer.Length, 12)]);
             error = new(DsmrErrorKind.MalformedChecksum, $"After '!' comes \"{shown}\": expected four hexadecimal CRC digits (or, for DSMR 2.2/3, nothing) and the line end.");
@@ -230,7 +231,7 @@ public static class DsmrTelegramParser
             {
                 if (line.ContainsAnyExceptInRange((byte)0x20, (byte)0x7E) || !IsIdentification(line))
                 {
-                    error = new(DsmrErrorKind.BadHeader, $"The header \"/{Printable(line[..Math.Min(line.Length, 80)])}\" is not '/' followed by a three-letter manufacturer code and a digit.");
+                    error = new(DsmrErrorKind.BadHeader, $"The header \"/{Printable(line[..Math.Min(line.Length, 80)])}\" is not '/' followed by a three-letter manufacturer code and the meter type.");
                     return false;
                 }
 
@@ -375,11 +376,11 @@ public static class DsmrTelegramParser
         return objects;
     }
 
-    // Three letters and the baud-rate digit; the meter type after them is optional (Kamstrup sends a bare "/KAM5").
+    // Three letters, then normally the baud-rate digit and the meter type; Kamstrup sends a bare "/KAM5" and a Warmtelink
+    // heat meter "/NWA-WARMTELINK" without the digit, so only the manufacturer code and one more character are required.
     private static bool IsIdentification(ReadOnlySpan<byte> text) =>
         text.Length >= 4
         && char.IsAsciiLetterOrDigit((char)text[0]) && char.IsAsciiLetterOrDigit((char)text[1]) && char.IsAsciiLetterOrDigit((char)text[2])
-        && char.IsAsciiDigit((char)text[3])
         && !text.Contains((byte)'!');
 
     private static DsmrError ObjectError(DsmrErrorKind kind, PendingObject o, string why) =>
