@@ -1,7 +1,8 @@
 using System.Buffers;
 using Aizu.Hardware.Dsmr;
-using BenchmarkDotNet.Attributes;
 using Aizu.Hardware.Dsmr.Tests;
+using Aizu.Hardware.Serial.Framing;
+using BenchmarkDotNet.Attributes;
 
 namespace Aizu.Benchmarks;
 
@@ -45,7 +46,7 @@ public class DsmrParseBenchmarks
     public decimal? FrameAndParseTelegram()
     {
         var reader = new SequenceReader<byte>(_stream);
-        return DsmrFramer.TryReadFrame(ref reader, out var frame) && frame.Kind == DsmrFrameKind.Telegram
+        return DsmrFramer.TryReadFrame(ref reader, out var frame) && frame.Kind == SerialFrameKind.Frame
             && DsmrTelegramParser.TryParse(frame.Bytes, DsmrParseOptions.Strict, _readout, out _)
             ? _readout.NetPower
             : null;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Aizu.Household;
 using Aizu.Panel.Benchmarks;
 using Aizu.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -20,7 +21,7 @@ try
     var database = Path.Combine(directory, "aizu.db");
     var clock = Stopwatch.StartNew();
     long readings;
-    await using (var store = new ReadingStore(Options.Create(new StorageOptions { DatabasePath = database, TimeZone = "Asia/Tokyo" }), NullLogger<ReadingStore>.Instance))
+    await using (var store = new ReadingStore(Options.Create(new StorageOptions { DatabasePath = database }), NullLogger<ReadingStore>.Instance, new HouseholdCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"))))
     {
         readings = await HouseholdHistory.WriteAsync(store, DateTimeOffset.UtcNow, months, CancellationToken.None);
     }
@@ -30,9 +31,9 @@ try
     var config = Path.Combine(directory, "aizu.json");
     await File.WriteAllTextAsync(config, $$"""
         { "Aizu": {
-            "Storage": { "DatabasePath": "{{database}}", "TimeZone": "Asia/Tokyo" },
-            "Panel": { "TimeZone": "Asia/Tokyo" },
-            "Tariff": { "Currency": "JPY", "TimeZone": "Asia/Tokyo", "Kind": "Tiered",
+            "Household": { "TimeZone": "Asia/Tokyo" },
+            "Storage": { "DatabasePath": "{{database}}" },
+            "Tariff": { "Currency": "JPY", "Kind": "Tiered",
               "Tiers": [ { "Name": "1", "UpToKWh": 120, "PricePerKWh": 29.80 }, { "Name": "2", "UpToKWh": 300, "PricePerKWh": 36.40 }, { "Name": "3", "PricePerKWh": 40.49 } ],
               "BasicChargePerMonth": 935.25, "FuelCostAdjustmentPerKWh": -2.50, "RenewableSurchargePerKWh": 3.49 } } }
         """);

@@ -1,3 +1,4 @@
+using Aizu.Household;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ public static class BenchmarkStore
             DatabasePath = path,
             RawRetentionMonths = 0,
             MinFreeSpaceMegabytes = 0,
-            TimeZone = "UTC",
         }),
-        NullLogger<ReadingStore>.Instance);
+        NullLogger<ReadingStore>.Instance,
+        new HouseholdCalendar(TimeZoneInfo.Utc));
 }

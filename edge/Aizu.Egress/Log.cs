@@ -4,55 +4,55 @@ namespace Aizu.Egress;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 3000, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Information,
         Message = "Egress tables in {Path} migrated from version {From} to {To}")]
     public static partial void EgressSchemaMigrated(this ILogger logger, string path, int from, int to);
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Information,
         Message = "Released {Category} {Granularity} window starting {WindowStart:O} under {ConsentReference} as message {MessageId}")]
     public static partial void WindowReleased(this ILogger logger, string category, string granularity, DateTimeOffset windowStart, string consentReference, string messageId);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning,
         Message = "Egress policy refused the window starting {WindowStart:O} under {ConsentReference}: {Reason}")]
     public static partial void WindowRefused(this ILogger logger, DateTimeOffset windowStart, string consentReference, string reason);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Information,
         Message = "Dropped {Count} unsent message(s) of consent {ConsentId}: {Reason}")]
     public static partial void PendingDropped(this ILogger logger, int count, string consentId, string reason);
 
-    [LoggerMessage(EventId = 3004, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Information,
         Message = "Consent state changed: {Count} active grant(s); retained state queued as message {MessageId}")]
     public static partial void ConsentStateQueued(this ILogger logger, int count, string messageId);
 
-    [LoggerMessage(EventId = 3005, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Information,
         Message = "Deletion request for {ConsentReference} queued as message {MessageId}")]
     public static partial void DeletionQueued(this ILogger logger, string consentReference, string messageId);
 
-    [LoggerMessage(EventId = 3006, Level = LogLevel.Error,
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Error,
         Message = "Egress pass failed; it runs again at the next tick")]
     public static partial void PassFailed(this ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 3007, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 4107, Level = LogLevel.Warning,
         Message = "Watching consent changes failed; retrying in {Delay}")]
     public static partial void WatchFailed(this ILogger logger, Exception exception, TimeSpan delay);
 
-    [LoggerMessage(EventId = 3008, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 4108, Level = LogLevel.Information,
         Message = "Grant {ConsentReference} asks for {Category}, which this gateway has no measurements for; nothing is released")]
     public static partial void CategoryNotMeasured(this ILogger logger, string consentReference, string category);
 
-    [LoggerMessage(EventId = 3009, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 4109, Level = LogLevel.Warning,
         Message = "Message {MessageId} was not delivered (attempt {Attempt}, reason {ReasonCode}): {Reason}")]
     public static partial void DeliveryFailed(this ILogger logger, string messageId, int attempt, int? reasonCode, string reason);
 
-    [LoggerMessage(EventId = 3010, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Information,
         Message = "Alert acknowledgement for {AlertReference} queued under {ConsentReference} as message {MessageId}")]
     public static partial void AcknowledgementQueued(this ILogger logger, string alertReference, string consentReference, string messageId);
 
-    [LoggerMessage(EventId = 3011, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 4111, Level = LogLevel.Information,
         Message = "Alert acknowledgement for {AlertReference} kept on the gateway: {Reason}")]
     public static partial void AcknowledgementNotSent(this ILogger logger, string alertReference, string reason);
 
-    [LoggerMessage(EventId = 3012, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 4112, Level = LogLevel.Information,
         Message = "Pruned {Count} delivered outbox message(s) finished before {Before:O}; the egress log keeps them")]
     public static partial void OutboxPruned(this ILogger logger, int count, DateTimeOffset before);
 }

@@ -50,7 +50,7 @@ public static class PanelEndpoints
         // signing in cannot work because the data folder is what is broken.
         app.MapGet("/api/status", StatusEndpoint.HandleAsync);
 
-        var viewer = app.MapGroup("/api").RequireAuthorization(PanelPolicies.Viewer);
+        var viewer = app.MapGroup("/api").RequireAuthorization(PanelPolicies.Viewer).AddEndpointFilter(StoreUnavailableFilter.Readings);
         viewer.MapGet("/live", LiveEndpoint.Handle);
         viewer.MapGet("/live/recent", RecentPowerEndpoint.HandleAsync);
         viewer.MapGet("/today", TodayEndpoint.HandleAsync);
@@ -64,7 +64,7 @@ public static class PanelEndpoints
         // Consent decisions and what left the home are the household's own: signed in, never kiosk.
         app.MapConsentApi().RequireAuthorization(PanelPolicies.Household).AddEndpointFilter<CsrfFilter>();
         app.MapEgressApi().RequireAuthorization(PanelPolicies.Household);
-        app.MapGroup("/api").RequireAuthorization(PanelPolicies.Household).MapSettingsApi();
+        app.MapGroup("/api").RequireAuthorization(PanelPolicies.Household).AddEndpointFilter(StoreUnavailableFilter.Readings).MapSettingsApi();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory);
         logger.PanelMapped(assets.All.Count);

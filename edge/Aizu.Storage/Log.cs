@@ -52,7 +52,7 @@ internal static partial class Log
         Message = "Converted {Rows} readings of the version 1 row table into chunks and rollups ({Remaining} left)")]
     public static partial void LegacyRowsConverted(this ILogger logger, long rows, long remaining);
 
-    [LoggerMessage(EventId = 3220, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning,
         Message = "The household erased the stored readings: {Readings} readings of {Series} series, their rollups and quarantined chunks")]
     public static partial void ReadingsErased(this ILogger logger, long readings, int series);
 }

@@ -119,7 +119,7 @@ public sealed class ReceiptTests
         var jws = (await harness.GrantPlanningAsync()).Receipt.Jws;
         using var other = P256Keys.Create();
 
-        var verification = ReceiptVerifier.Verify(jws, P256Keys.ExportPublicKeyPem(other));
+        var verification = ReceiptVerifier.Verify(jws, P256Keys.ExportPublicPem(other));
 
         Assert.False(verification.IsValid);
         Assert.Contains("does not match", verification.Problem, StringComparison.Ordinal);

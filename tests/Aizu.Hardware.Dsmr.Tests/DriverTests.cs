@@ -33,8 +33,8 @@ public sealed class DriverTests
         // The gas meter's own capture time (whole 5 minutes or hours), not the time of the telegram.
         Assert.Equal(0, gas.Timestamp.Ticks % TimeSpan.FromMinutes(5).Ticks);
         Assert.True(gas.Timestamp <= DateTimeOffset.UtcNow);
-        Assert.True(harness.Driver!.Statistics.TelegramsAccepted > 0);
-        Assert.Equal(0, harness.Driver.Statistics.TelegramsRejected);
+        Assert.True(harness.Driver!.Statistics.FramesAccepted > 0);
+        Assert.Equal(0, harness.Driver.Statistics.FramesRejected);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class DriverTests
         harness.StartDriver();
         await harness.NextAsync(SeriesNames.ElectricImportEnergyTariffOne);
 
-        harness.Meter.CorruptNextTelegrams(3);
+        harness.Meter.CorruptNextFrames(3);
         await harness.WaitUntilAsync(() => harness.Driver!.Statistics.Rejected(DsmrErrorKind.ChecksumMismatch) >= 3, "three telegrams were rejected");
         var after = DateTimeOffset.UtcNow;
         await harness.NextAsync(SeriesNames.ElectricImportEnergyTariffOne, r => r.Timestamp > after);
@@ -98,7 +98,7 @@ public sealed class DriverTests
         harness.StartDriver();
         await harness.NextAsync(SeriesNames.ElectricImportEnergyTariffOne);
 
-        harness.Meter.CorruptNextTelegrams(2);
+        harness.Meter.CorruptNextFrames(2);
         await harness.WaitUntilAsync(() => harness.Driver!.Statistics.Rejected(DsmrErrorKind.Garbled) >= 2, "two telegrams were rejected");
         var after = DateTimeOffset.UtcNow;
 
@@ -112,7 +112,7 @@ public sealed class DriverTests
         harness.StartDriver();
         await harness.NextAsync(SeriesNames.ElectricPower);
 
-        harness.Meter.CutOffNextTelegrams(2);
+        harness.Meter.CutOffNextFrames(2);
         await harness.WaitUntilAsync(() => harness.Driver!.Statistics.FramesDiscarded >= 2, "two cut-off telegrams were discarded");
         var after = DateTimeOffset.UtcNow;
 

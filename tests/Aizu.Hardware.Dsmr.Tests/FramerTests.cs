@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using Aizu.Hardware.Serial.Framing;
 
 namespace Aizu.Hardware.Dsmr.Tests;
 
@@ -10,7 +11,7 @@ public sealed class FramerTests
     {
         var frames = Frames("\x01\xFFnoise" + RealTelegrams.V50);
 
-        Assert.Equal([DsmrFrameKind.Discarded, DsmrFrameKind.Telegram], frames.Select(f => f.Kind));
+        Assert.Equal([SerialFrameKind.Discarded, SerialFrameKind.Frame], frames.Select(f => f.Kind));
         Assert.Equal(RealTelegrams.V50, frames[1].Text);
     }
 
@@ -19,7 +20,7 @@ public sealed class FramerTests
     {
         var frames = Frames(RealTelegrams.V50[..300] + RealTelegrams.V42);
 
-        Assert.Equal(DsmrFrameKind.Discarded, frames[0].Kind);
+        Assert.Equal(SerialFrameKind.Discarded, frames[0].Kind);
         Assert.Contains("cut off", frames[0].Reason, StringComparison.Ordinal);
         Assert.Equal(RealTelegrams.V42, frames[1].Text);
     }
@@ -50,7 +51,7 @@ public sealed class FramerTests
         var reader = new SequenceReader<byte>(sequence);
 
         Assert.True(DsmrFramer.TryReadFrame(ref reader, out var frame));
-        Assert.Equal(DsmrFrameKind.Telegram, frame.Kind);
+        Assert.Equal(SerialFrameKind.Frame, frame.Kind);
         Assert.Equal(bytes, frame.Bytes.ToArray());
         Assert.NotNull(DsmrTelegramParser.Parse(frame.Bytes));
     }
@@ -62,7 +63,7 @@ public sealed class FramerTests
         var reader = new SequenceReader<byte>(new ReadOnlySequence<byte>(Encoding.ASCII.GetBytes(text)));
 
         Assert.True(DsmrFramer.TryReadFrame(ref reader, out var frame, maxTelegramLength: 100));
-        Assert.Equal(DsmrFrameKind.Discarded, frame.Kind);
+        Assert.Equal(SerialFrameKind.Discarded, frame.Kind);
         Assert.Equal(text.Length, reader.Consumed);
     }
 
@@ -78,7 +79,7 @@ public sealed class FramerTests
             var reader = new SequenceReader<byte>(new ReadOnlySequence<byte>(pending.ToArray()));
             while (DsmrFramer.TryReadFrame(ref reader, out var frame))
             {
-                if (frame.Kind == DsmrFrameKind.Telegram)
+                if (frame.Kind == SerialFrameKind.Frame)
                 {
                     found.Add(Encoding.ASCII.GetString(frame.Bytes.ToArray()));
                 }
@@ -90,10 +91,10 @@ public sealed class FramerTests
         Assert.Equal([RealTelegrams.V50, RealTelegrams.FluviusEMucs], found);
     }
 
-    internal static List<(DsmrFrameKind Kind, string Text, string? Reason)> Frames(string stream)
+    internal static List<(SerialFrameKind Kind, string Text, string? Reason)> Frames(string stream)
     {
         var reader = new SequenceReader<byte>(new ReadOnlySequence<byte>(Encoding.Latin1.GetBytes(stream)));
-        var frames = new List<(DsmrFrameKind, string, string?)>();
+        var frames = new List<(SerialFrameKind, string, string?)>();
         while (DsmrFramer.TryReadFrame(ref reader, out var frame))
         {
             frames.Add((frame.Kind, Encoding.Latin1.GetString(frame.Bytes.ToArray()), frame.Reason));

@@ -1,9 +1,10 @@
+using Aizu.Hardware.Serial.Meters;
 using Aizu.Readings;
 
 namespace Aizu.Hardware.Dsmr.Tests;
 
 /// <summary>What the mapper stores from accepted telegrams: M-Bus devices each as their own series, no reading from an
-/// empty slot, and skipped objects counted.</summary>
+/// empty slot, and skipped objects reported by kind.</summary>
 public sealed class MapperTests
 {
     private static readonly DateTimeOffset Now = new(2026, 1, 1, 12, 30, 0, TimeSpan.Zero);
@@ -37,25 +38,20 @@ public sealed class MapperTests
     }
 
     [Fact]
-    public void SkippedObjects_AreCounted_AndTheRestIsStored()
+    public void SkippedObjects_AreReportedByKind_AndTheRestIsStored()
     {
-        var statistics = new DsmrStatistics();
-        var logger = new CapturingLogger<DsmrMeterSource>();
-        var mapper = new DsmrReadingMapper(Every, statistics, logger);
+        var mapper = new DsmrReadingMapper(Every);
         var readout = new DsmrReadout();
-        var bytes = ParserTests.WithCrc("/AAA5MTR\r\n\r\n1-0:1.7.0(00.318*kVA)\r\n1-0:2.7.0(00.100*kW)\r\n1-0:1.8.1(000671.578*kWh)\r\n!");
+        var bytes = ParserTests.WithCrc("/AAA5MTR\r\n\r\n1-0:1.7.0(00.318*kVA)\r\n1-0:2.7.0(00.100*kW)\r\n1-0:1.8.1(000671.578*kWh)\r\n~~~\r\n!");
         var readings = new List<Reading>();
+        var skipped = new List<SkippedValue>();
 
-        for (int i = 0; i < 3; i++)
-        {
-            Assert.True(DsmrTelegramParser.TryParse(bytes, null, readout, out _));
-            mapper.Map(readout, Now.AddSeconds(i), readings);
-        }
+        Assert.True(DsmrTelegramParser.TryParse(bytes, null, readout, out _));
+        Assert.True(mapper.Map(readout, Now, readings, skipped));
 
-        Assert.Equal(3, statistics.ObjectsSkipped);
+        Assert.Equal(["1-0:1.7.0", "unreadable line"], skipped.Select(s => s.Kind).Order(StringComparer.Ordinal));
         Assert.Contains(readings, r => r.Series == SeriesNames.ElectricPower && r.Value == -100);
         Assert.Contains(readings, r => r.Series == SeriesNames.ElectricImportEnergyTariffOne && r.Value == 671.578);
-        Assert.Single(logger.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
     }
 
     private static List<Reading> Map(string upToBang)
@@ -63,7 +59,7 @@ public sealed class MapperTests
         var readout = new DsmrReadout();
         Assert.True(DsmrTelegramParser.TryParse(ParserTests.WithCrc(upToBang), null, readout, out var error), error.Message);
         var readings = new List<Reading>();
-        Assert.True(new DsmrReadingMapper(Every).Map(readout, Now, readings));
+        Assert.True(new DsmrReadingMapper(Every).Map(readout, Now, readings, []));
         return readings;
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Aizu.Hardware.Serial.Framing;
 using CsCheck;
 
 namespace Aizu.Hardware.Dsmr.Tests;
@@ -71,7 +72,7 @@ public sealed class PropertyTests
             var reader = new SequenceReader<byte>(new ReadOnlySequence<byte>(bytes));
             while (DsmrFramer.TryReadFrame(ref reader, out var frame))
             {
-                if (frame.Kind == DsmrFrameKind.Telegram)
+                if (frame.Kind == SerialFrameKind.Frame)
                 {
                     Assert.False(DsmrTelegramParser.TryParse(frame.Bytes.ToArray(), DsmrParseOptions.Strict, out _, out _));
                 }
@@ -90,7 +91,7 @@ public sealed class PropertyTests
             int telegrams = 0;
             while (DsmrFramer.TryReadFrame(ref reader, out var frame))
             {
-                if (frame.Kind == DsmrFrameKind.Telegram && DsmrTelegramParser.TryParse(frame.Bytes.ToArray(), null, out _, out _))
+                if (frame.Kind == SerialFrameKind.Frame && DsmrTelegramParser.TryParse(frame.Bytes.ToArray(), null, out _, out _))
                 {
                     telegrams++;
                 }

@@ -24,7 +24,7 @@ public sealed class CorpusTests
         }
 
         var readings = new List<Reading>();
-        Assert.True(new SmlReadingMapper(new SmlOptions { PowerInterval = TimeSpan.Zero, EnergyInterval = TimeSpan.Zero }).Map(valid[0], Now, readings));
+        Assert.True(new SmlReadingMapper(new SmlOptions { PowerInterval = TimeSpan.Zero, EnergyInterval = TimeSpan.Zero }).Map(valid[0], Now, readings, []));
         var expected = entry.GetProperty("expected");
         Check(expected, "importWh", readings, SeriesNames.ElectricImportEnergy, 1000);
         Check(expected, "exportWh", readings, SeriesNames.ElectricExportEnergy, 1000);

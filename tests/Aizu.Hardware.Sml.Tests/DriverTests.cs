@@ -82,7 +82,7 @@ public sealed class DriverTests
         harness.Meter.SetSilent(true);
         await harness.WaitUntilAsync(() => harness.Driver!.Statistics.SilentPeriods >= 1, "the driver noticed the silence");
         var silentSince = DateTimeOffset.UtcNow;
-        Assert.True(harness.Log.Contains(LogLevel.Warning, "No valid SML data"));
+        Assert.True(harness.Log.Contains(LogLevel.Warning, "No valid SML frame"));
 
         harness.Meter.SetSilent(false);
         await harness.NextAsync(SeriesNames.ElectricPower, r => r.Timestamp > silentSince);

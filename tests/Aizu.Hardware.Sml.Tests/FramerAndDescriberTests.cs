@@ -1,4 +1,5 @@
 using System.Buffers;
+using Aizu.Hardware.Serial.Framing;
 using Aizu.Hardware.Serial.Tty;
 using Aizu.Readings;
 using Microsoft.Extensions.Configuration;
@@ -20,7 +21,7 @@ public sealed class FramerAndDescriberTests
         var reader = new SequenceReader<byte>(new ReadOnlySequence<byte>(stream));
 
         Assert.True(SmlFramer.TryReadFrame(ref reader, out var cut));
-        Assert.Equal(SmlFrameKind.Discarded, cut.Kind);
+        Assert.Equal(SerialFrameKind.Discarded, cut.Kind);
         Assert.Contains("cut off", cut.Reason, StringComparison.Ordinal);
         Assert.True(SmlFramer.TryReadFrame(ref reader, out var whole));
         Assert.Equal(second, whole.Bytes.ToArray());

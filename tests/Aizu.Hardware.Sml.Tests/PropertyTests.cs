@@ -1,4 +1,5 @@
 using System.Buffers;
+using Aizu.Hardware.Serial.Framing;
 using CsCheck;
 
 namespace Aizu.Hardware.Sml.Tests;
@@ -56,7 +57,7 @@ public sealed class PropertyTests
             var reader = new SequenceReader<byte>(new ReadOnlySequence<byte>(bytes));
             while (SmlFramer.TryReadFrame(ref reader, out var frame))
             {
-                if (frame.Kind == SmlFrameKind.Frame)
+                if (frame.Kind == SerialFrameKind.Frame)
                 {
                     Assert.False(SmlFileParser.TryParseFrame(frame.Bytes.ToArray(), out _, out _));
                 }
@@ -75,7 +76,7 @@ public sealed class PropertyTests
             int files = 0;
             while (SmlFramer.TryReadFrame(ref reader, out var frame))
             {
-                if (frame.Kind == SmlFrameKind.Frame && SmlFileParser.TryParseFrame(frame.Bytes.ToArray(), out _, out _))
+                if (frame.Kind == SerialFrameKind.Frame && SmlFileParser.TryParseFrame(frame.Bytes.ToArray(), out _, out _))
                 {
                     files++;
                 }

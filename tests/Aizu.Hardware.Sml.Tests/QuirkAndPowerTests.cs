@@ -1,3 +1,4 @@
+using Aizu.Hardware.Serial.Meters;
 using Aizu.Readings;
 
 namespace Aizu.Hardware.Sml.Tests;
@@ -63,15 +64,15 @@ public sealed class QuirkAndPowerTests
         Assert.True(import.IsUnusable);
         Assert.Contains("too large", SmlFileDescriber.Describe(frame), StringComparison.Ordinal);
 
-        var statistics = new SmlStatistics();
-        var skipped = new List<string>();
+        var skipped = new List<SkippedValue>();
         var readings = new List<Reading>();
-        var mapper = new SmlReadingMapper(Every, statistics) { ValueSkipped = (obis, why) => skipped.Add(obis + ": " + why) };
-        Assert.True(mapper.Map(file, Now, readings));
-        Assert.True(mapper.Map(file, Now.AddSeconds(1), readings));
+        var mapper = new SmlReadingMapper(Every);
+        Assert.True(mapper.Map(file, Now, readings, skipped));
+        Assert.True(mapper.Map(file, Now.AddSeconds(1), readings, skipped));
 
-        Assert.Equal(2, statistics.ValuesSkipped);
-        Assert.Single(skipped);
+        Assert.Equal(2, skipped.Count);
+        Assert.All(skipped, s => Assert.Equal("1-0:1.8.0*255", s.Kind));
+        Assert.Contains("does not fit a number", skipped[0].Reason, StringComparison.Ordinal);
         Assert.DoesNotContain(readings, r => r.Series == SeriesNames.ElectricImportEnergy);
         Assert.Contains(readings, r => r.Series == SeriesNames.ElectricExportEnergy);
         Assert.Contains(readings, r => r.Series == SeriesNames.ElectricPower && r.Value == 137);
@@ -90,7 +91,7 @@ public sealed class QuirkAndPowerTests
     private static List<Reading> Map(SmlFile file)
     {
         var readings = new List<Reading>();
-        Assert.True(new SmlReadingMapper(Every).Map(file, Now, readings));
+        Assert.True(new SmlReadingMapper(Every).Map(file, Now, readings, []));
         return readings;
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Aizu.Hardware.Serial.Framing;
 
 namespace Aizu.Hardware.Sml.Tests;
 
@@ -29,7 +30,7 @@ internal static class SmlCorpus
         var reader = new SequenceReader<byte>(new ReadOnlySequence<byte>(capture));
         while (SmlFramer.TryReadFrame(ref reader, out var frame))
         {
-            if (frame.Kind == SmlFrameKind.Frame)
+            if (frame.Kind == SerialFrameKind.Frame)
             {
                 frames.Add(frame.Bytes.ToArray());
             }

@@ -18,7 +18,8 @@ internal sealed class IngestHarness : IAsyncDisposable
     {
         Store = new ReadingStore(
             Options.Create(new StorageOptions { DatabasePath = Path.Combine(directory, "readings.db") }),
-            NullLogger<ReadingStore>.Instance);
+            NullLogger<ReadingStore>.Instance,
+            new Aizu.Household.HouseholdCalendar(TimeZoneInfo.Utc));
         Channel = new ReadingChannel(Options.Create(new IngestOptions { ChannelCapacity = channelCapacity }));
         Statistics = new IngestStatistics(Feed);
         Service = new IngestService(Channel, Store, Feed, Statistics, Time, Logger);

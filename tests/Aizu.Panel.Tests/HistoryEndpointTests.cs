@@ -11,7 +11,7 @@ public sealed class HistoryEndpointTests
 {
     // Wednesday 3 June 2025, 12:00 in Tokyo.
     private static readonly DateTimeOffset Now = new(2025, 6, 4, 12, 0, 0, TimeSpan.FromHours(9));
-    private static readonly Dictionary<string, string?> Tokyo = new() { ["Aizu:Storage:TimeZone"] = "Asia/Tokyo" };
+    private static readonly Dictionary<string, string?> Tokyo = new() { ["Aizu:Household:TimeZone"] = "Asia/Tokyo" };
 
     [Fact]
     public async Task A_day_has_48_half_hours_with_the_energy_counted_in_each_and_no_next_page_today()
@@ -67,10 +67,10 @@ public sealed class HistoryEndpointTests
     [Fact]
     public async Task With_a_time_of_use_tariff_energy_bought_is_split_by_period_and_priced()
     {
-        var options = new TariffOptions { Currency = "JPY", TimeZone = "Asia/Tokyo", Kind = TariffKind.TimeOfUse };
+        var options = new TariffOptions { Currency = "JPY", Kind = TariffKind.TimeOfUse };
         options.Periods.Add(new TariffPeriodOptions { Name = "day", Start = new TimeOnly(7, 0), End = new TimeOnly(23, 0), PricePerKWh = 35.00m });
         options.Periods.Add(new TariffPeriodOptions { Name = "night", Start = new TimeOnly(23, 0), End = new TimeOnly(7, 0), PricePerKWh = 20.00m });
-        var tariff = Tariff.FromOptions(options, TimeZoneInfo.Utc);
+        var tariff = Tariff.FromOptions(options, new Aizu.Household.HouseholdCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")));
         await using var host = await PanelHost.StartAsync(new FakeTimeProvider(Now), Tokyo, services: s => s.AddSingleton(new TariffCalculator(tariff)));
         var midnight = new DateTimeOffset(2025, 6, 4, 0, 0, 0, TimeSpan.FromHours(9));
         await host.Store.AppendAsync(

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Aizu.Household;
 using Aizu.Ingest;
 using Aizu.Readings;
 using Aizu.Storage;
@@ -88,7 +89,7 @@ internal sealed class PanelHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Aizu:Storage:DatabasePath"] = Path.Combine(directory, "readings.db"),
-            ["Aizu:Panel:TimeZone"] = "Asia/Tokyo",
+            ["Aizu:Household:TimeZone"] = "Asia/Tokyo",
         });
         if (settings is not null)
         {
@@ -102,6 +103,7 @@ internal sealed class PanelHost : IAsyncDisposable
 
         // Exactly what the composition root (edge/Aizu.Gateway) does.
         var cfg = builder.Configuration;
+        builder.Services.AddAizuHousehold(cfg.GetSection(HouseholdOptions.SectionName));
         builder.Services.AddAizuStorage(cfg.GetSection("Aizu:Storage"));
         builder.Services.AddAizuIngest(cfg.GetSection("Aizu:Ingest"));
         builder.Services.AddAizuPanel(cfg.GetSection("Aizu:Panel"));

@@ -26,11 +26,11 @@ public sealed class SettingsEndpointTests
 
     private static Tariff Tiered()
     {
-        var options = new TariffOptions { Currency = "JPY", TimeZone = "Asia/Tokyo", Kind = TariffKind.Tiered, BasicChargePerMonth = 935.25m, RenewableSurchargePerKWh = 3.49m };
+        var options = new TariffOptions { Currency = "JPY", Kind = TariffKind.Tiered, BasicChargePerMonth = 935.25m, RenewableSurchargePerKWh = 3.49m };
         options.Tiers.Add(new TariffTierOptions { Name = "第1段階", UpToKWh = 120, PricePerKWh = 29.80m });
         options.Tiers.Add(new TariffTierOptions { Name = "第2段階", UpToKWh = 300, PricePerKWh = 36.40m });
         options.Tiers.Add(new TariffTierOptions { Name = "第3段階", PricePerKWh = 40.49m });
-        return Tariff.FromOptions(options, TimeZoneInfo.Utc);
+        return Tariff.FromOptions(options, new Aizu.Household.HouseholdCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")));
     }
 
     private static async Task StoreDay(PanelHost host) =>

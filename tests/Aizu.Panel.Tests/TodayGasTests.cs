@@ -20,7 +20,7 @@ public sealed class TodayGasTests
     public async Task Gas_and_water_used_since_local_midnight_are_reported_when_the_home_has_them()
     {
         var time = new FakeTimeProvider(AmsterdamMidnight.AddHours(9));
-        await using var host = await PanelHost.StartAsync(time, new Dictionary<string, string?> { ["Aizu:Panel:TimeZone"] = "Europe/Amsterdam" });
+        await using var host = await PanelHost.StartAsync(time, new Dictionary<string, string?> { ["Aizu:Household:TimeZone"] = "Europe/Amsterdam" });
         await host.Store.AppendAsync(
         [
             new(SeriesNames.GasVolume, AmsterdamMidnight.AddMinutes(-5), 2741.125, Units.CubicMetre),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aizu.Household;
 using Aizu.Readings;
 using Aizu.Storage;
 using Aizu.Storage.CrashWriter;
@@ -25,7 +26,8 @@ await using var store = new ReadingStore(
         RawRetentionMonths = 0,
         MinFreeSpaceMegabytes = 0,
     }),
-    NullLogger<ReadingStore>.Instance);
+    NullLogger<ReadingStore>.Instance,
+    new HouseholdCalendar(TimeZoneInfo.Utc));
 
 var latest = await store.GetLatestAsync(SeriesNames.ElectricPower, CancellationToken.None);
 var next = latest is { } reading ? (long)(reading.Timestamp - CrashWorkload.Origin).TotalSeconds + 1 : 0;

@@ -1,3 +1,4 @@
+using Aizu.Household;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -27,16 +28,17 @@ internal sealed class TempDatabase : IDisposable
     /// <summary>Free space the store sees; plenty unless a test lowers it.</summary>
     public FakeFreeSpace FreeSpace { get; } = new();
 
-    public ReadingStore Open(Action<StorageOptions>? configure = null, ILogger<ReadingStore>? logger = null)
+    /// <summary>A store on <see cref="Time"/> and <see cref="FreeSpace"/>; its days are UTC days unless <paramref name="household"/> says otherwise.</summary>
+    public ReadingStore Open(Action<StorageOptions>? configure = null, ILogger<ReadingStore>? logger = null, HouseholdCalendar? household = null)
     {
         var options = new StorageOptions { DatabasePath = FilePath };
         configure?.Invoke(options);
-        return new ReadingStore(Options.Create(options), logger ?? NullLogger<ReadingStore>.Instance, Time, FreeSpace);
+        return new ReadingStore(Options.Create(options), logger ?? NullLogger<ReadingStore>.Instance, Time, FreeSpace, household ?? new HouseholdCalendar(Time.LocalTimeZone));
     }
 
-    /// <summary>A store with the production defaults (system clock, real disk), as the other projects construct it.</summary>
+    /// <summary>A store with the production defaults (system clock, real disk and zone), as the other projects construct it.</summary>
     public static ReadingStore Open(string path) =>
-        new(Options.Create(new StorageOptions { DatabasePath = path }), NullLogger<ReadingStore>.Instance);
+        new(Options.Create(new StorageOptions { DatabasePath = path }), NullLogger<ReadingStore>.Instance, new HouseholdCalendar(TimeZoneInfo.Local));
 
     private static FakeTimeProvider CreateClock()
     {

@@ -17,7 +17,7 @@ public sealed class CostPropertyTests
         Gen.Select(Gen.Int[1, 4], Gen.Int[1, 400].Array[3], Price.Array[4], Gen.Int[0, 500], Gen.Int[0, 500], Gen.Int[0, 100_000])
             .Select((count, widths, prices, fuelCents, renewableCents, basicCents) =>
             {
-                var options = new TariffOptions { Kind = TariffKind.Tiered, TimeZone = "Asia/Tokyo" };
+                var options = new TariffOptions { Kind = TariffKind.Tiered };
                 decimal bound = 0;
                 for (var i = 0; i < count; i++)
                 {
@@ -29,7 +29,7 @@ public sealed class CostPropertyTests
                 options.FuelCostAdjustmentPerKWh = Math.Max(-cheapest, (fuelCents - 250) / 100m); // may be negative, never below −cheapest
                 options.RenewableSurchargePerKWh = renewableCents / 100m;
                 options.BasicChargePerMonth = basicCents / 100m;
-                return Tariff.FromOptions(options, TimeZoneInfo.Utc);
+                return Tariff.FromOptions(options, Examples.TokyoCalendar);
             });
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class DayComparerTests
             .ToArray();
         var now = Slots.At(Examples.Tokyo, 2025, 6, 18, 10, 30);
 
-        var comparison = DayComparer.Compare(slots, now, Examples.Tokyo);
+        var comparison = DayComparer.Compare(slots, now, Examples.TokyoCalendar);
 
         // Up to 10:30: ten whole hours and half of 10:00–11:00 = 10.5 hours.
         // Today is not cut at 10:30 (its 10:00 slot is what was counted so far); earlier days are.
@@ -33,7 +33,7 @@ public sealed class DayComparerTests
     {
         var slots = Slots.Hourly(Examples.Tokyo, Today, _ => 1m);
 
-        var comparison = DayComparer.Compare(slots, Slots.At(Examples.Tokyo, 2025, 6, 18, 12), Examples.Tokyo);
+        var comparison = DayComparer.Compare(slots, Slots.At(Examples.Tokyo, 2025, 6, 18, 12), Examples.TokyoCalendar);
 
         Assert.Equal(12m, comparison.TodayKWh);
         Assert.Null(comparison.YesterdayKWh);
@@ -50,7 +50,7 @@ public sealed class DayComparerTests
             // Today's slot holding "now" was only counted up to now: cut it like the earlier days are.
             var todayCut = slots.Where(s => s.Start < now).Select(s => s.End > now ? new EnergySlot(s.Start, now, s.KWhWithin(s.Start, now)) : s);
 
-            var comparison = DayComparer.Compare(todayCut, now, Examples.Tokyo);
+            var comparison = DayComparer.Compare(todayCut, now, Examples.TokyoCalendar);
 
             Assert.Equal(comparison.TodayKWh, comparison.YesterdayKWh);
             Assert.Equal(comparison.TodayKWh, comparison.SameWeekdayLastWeekKWh);

@@ -1,3 +1,4 @@
+using Aizu.Household;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,14 +14,24 @@ internal static class Examples
     public static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
     public static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
-    public static IConfigurationSection Section(string file) => new ConfigurationBuilder()
+    public static readonly HouseholdCalendar TokyoCalendar = new(Tokyo);
+
+    public static IConfiguration Configuration(string file) => new ConfigurationBuilder()
         .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "Examples", file), optional: false)
-        .Build()
-        .GetSection("Aizu:Tariff");
+        .Build();
+
+    /// <summary>The household and tariff sections of <paramref name="file"/>, registered as the gateway registers them.</summary>
+    public static IServiceCollection Services(string file)
+    {
+        var configuration = Configuration(file);
+        return new ServiceCollection()
+            .AddAizuHousehold(configuration.GetSection(HouseholdOptions.SectionName))
+            .AddAizuTariffs(configuration.GetSection(TariffOptions.SectionName));
+    }
 
     public static Tariff Load(string file)
     {
-        using var provider = new ServiceCollection().AddAizuTariffs(Section(file)).BuildServiceProvider();
+        using var provider = Services(file).BuildServiceProvider();
         return provider.GetRequiredService<Tariff>();
     }
 

@@ -42,9 +42,8 @@ public sealed class RegistrationTests
     public void The_calculator_and_forecaster_use_the_registered_clock()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 6, 18, 3, 0, 0, TimeSpan.Zero)); // 12:00 JST
-        using var provider = new ServiceCollection()
+        using var provider = Examples.Services(Examples.JapanTiered)
             .AddSingleton<TimeProvider>(clock)
-            .AddAizuTariffs(Examples.Section(Examples.JapanTiered))
             .BuildServiceProvider();
 
         var forecast = provider.GetRequiredService<DayForecaster>().Forecast([], [], 0m, null);

@@ -6,7 +6,7 @@ public sealed class TariffOptionsValidatorTests
 
     private static TariffOptions Tiered()
     {
-        var options = new TariffOptions { Kind = TariffKind.Tiered, TimeZone = "Asia/Tokyo" };
+        var options = new TariffOptions { Kind = TariffKind.Tiered };
         options.Tiers.Add(new TariffTierOptions { UpToKWh = 120, PricePerKWh = 29.80m });
         options.Tiers.Add(new TariffTierOptions { UpToKWh = 300, PricePerKWh = 36.40m });
         options.Tiers.Add(new TariffTierOptions { PricePerKWh = 40.49m });
@@ -33,7 +33,6 @@ public sealed class TariffOptionsValidatorTests
         { "Aizu:Tariff:Kind", () => new TariffOptions() },
         { "Aizu:Tariff:Kind", () => new TariffOptions { Kind = (TariffKind)7 } },
         { "Aizu:Tariff:Currency", () => new TariffOptions { Kind = TariffKind.Flat, PricePerKWh = 1, Currency = "yen" } },
-        { "Aizu:Tariff:TimeZone", () => new TariffOptions { Kind = TariffKind.Flat, PricePerKWh = 1, TimeZone = "Mars/Olympus_Mons" } },
         { "Aizu:Tariff:Rounding", () => new TariffOptions { Kind = TariffKind.Flat, PricePerKWh = 1, Rounding = (CostRounding)9 } },
         { "Aizu:Tariff:PricePerKWh", () => new TariffOptions { Kind = TariffKind.Flat } },
         { "Aizu:Tariff:PricePerKWh", () => new TariffOptions { Kind = TariffKind.Flat, PricePerKWh = -0.1m } },
@@ -85,14 +84,14 @@ public sealed class TariffOptionsValidatorTests
         var options = Tiered();
         options.Tiers[0].UpToKWh = 0;
 
-        var exception = Assert.Throws<ArgumentException>(() => Tariff.FromOptions(options, TimeZoneInfo.Utc));
+        var exception = Assert.Throws<ArgumentException>(() => Tariff.FromOptions(options, Examples.TokyoCalendar));
         Assert.Contains("Aizu:Tariff:Tiers:0:UpToKWh", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Unnamed_tiers_are_named_after_their_bounds()
     {
-        var tariff = Tariff.FromOptions(Tiered(), TimeZoneInfo.Utc);
+        var tariff = Tariff.FromOptions(Tiered(), Examples.TokyoCalendar);
 
         Assert.Equal(["0–120 kWh", "120–300 kWh", "over 300 kWh"], tariff.Tiers.Select(t => t.Name));
         Assert.Equal(CostRounding.Down, tariff.Rounding);
@@ -101,8 +100,12 @@ public sealed class TariffOptionsValidatorTests
     }
 
     [Fact]
-    public void An_empty_time_zone_is_the_local_one() =>
-        Assert.Same(TimeZoneInfo.Utc, Tariff.FromOptions(TimeOfUse(), TimeZoneInfo.Utc).TimeZone);
+    public void The_tariff_charges_by_the_household_calendar_it_is_given()
+    {
+        var calendar = new Aizu.Household.HouseholdCalendar(TimeZoneInfo.Utc);
+
+        Assert.Same(calendar, Tariff.FromOptions(TimeOfUse(), calendar).Calendar);
+    }
 
     private static TariffOptions Spoil(TariffOptions options, Action<TariffOptions> spoil)
     {

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Aizu.Alerts;
+using Aizu.Wire;
 
 namespace Aizu.City.Cli;
 
@@ -11,7 +11,7 @@ internal static class AlertPublishCommand
         var cap = new Argument<FileInfo>("cap") { Description = "The CAP 1.2 XML file to sign (UTF-8)." };
         var sign = new Option<FileInfo>("--sign") { Description = "The city's private signing key (PEM).", Required = true };
         var outFile = new Option<FileInfo?>("--out") { Description = "Write the signed message (JWS) to this file." };
-        var topic = new Option<string>("--topic") { Description = "MQTT topic.", DefaultValueFactory = _ => AlertTopics.City };
+        var topic = new Option<string>("--topic") { Description = "MQTT topic.", DefaultValueFactory = _ => WireTopics.CityAlerts };
         var broker = new BrokerOptions();
         var command = new Command("publish", "Validate a CAP alert, sign it as JWS (ES256) and publish it retained, QoS 1, with message expiry = CAP expires − now.")
         {

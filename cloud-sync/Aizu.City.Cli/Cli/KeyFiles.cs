@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
-using Aizu.Alerts;
+using Aizu.Wire;
+using Aizu.Signing;
 
 namespace Aizu.City.Cli;
 
@@ -16,7 +17,7 @@ internal static class KeyFiles
 
         try
         {
-            return P256Pem.ImportPrivate(await File.ReadAllTextAsync(file.FullName, cancellationToken));
+            return P256Keys.ImportPrivatePem(await File.ReadAllTextAsync(file.FullName, cancellationToken));
         }
         catch (FormatException exception)
         {
@@ -35,7 +36,7 @@ internal static class KeyFiles
 
         try
         {
-            return P256Pem.ImportPublic(await File.ReadAllTextAsync(file.FullName, cancellationToken));
+            return P256Keys.ImportPublicHalfPem(await File.ReadAllTextAsync(file.FullName, cancellationToken));
         }
         catch (FormatException exception)
         {

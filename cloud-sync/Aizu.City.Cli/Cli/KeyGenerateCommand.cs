@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Aizu.Alerts;
+using Aizu.Wire;
+using Aizu.Signing;
 
 namespace Aizu.City.Cli;
 
@@ -21,13 +22,13 @@ internal static class KeyGenerateCommand
                 return ExitCodes.BadArguments;
             }
 
-            using var key = P256Pem.Create();
-            await KeyFiles.WriteSecretAsync(file.FullName, P256Pem.ExportPrivate(key), cancellationToken);
-            await File.WriteAllTextAsync(publicFile.FullName, P256Pem.ExportPublic(key), cancellationToken);
-            await output.WriteLineAsync($"key id (RFC 7638 thumbprint): {P256Pem.Thumbprint(key)}");
+            using var key = P256Keys.Create();
+            await KeyFiles.WriteSecretAsync(file.FullName, P256Keys.ExportPrivatePem(key), cancellationToken);
+            await File.WriteAllTextAsync(publicFile.FullName, P256Keys.ExportPublicPem(key), cancellationToken);
+            await output.WriteLineAsync($"key id (RFC 7638 thumbprint): {JwkThumbprint.Of(key)}");
             await output.WriteLineAsync($"private key: {file.FullName} (keep offline; mode 600)");
             await output.WriteLineAsync($"public key for gateways (Aizu:Alerts:CityKeyFile): {publicFile.FullName}");
-            await output.WriteAsync(P256Pem.ExportPublic(key));
+            await output.WriteAsync(P256Keys.ExportPublicPem(key));
             await output.WriteLineAsync();
             return ExitCodes.Ok;
         });

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Aizu.Alerts;
+using Aizu.Wire;
 
 namespace Aizu.City.Cli;
 
@@ -17,7 +17,7 @@ internal static class KeyRotateCommand
         var validFrom = new Option<string?>("--valid-from") { Description = "When gateways start accepting the next key, e.g. 2026-12-01T09:00:00+09:00 (default: now)." };
         var overlapDays = new Option<int>("--overlap-days") { Description = "Days both keys are accepted, from --valid-from (1–90).", DefaultValueFactory = _ => 7 };
         var outFile = new Option<FileInfo?>("--out") { Description = "Write the signed key update (JWS) to this file." };
-        var topic = new Option<string>("--topic") { Description = "MQTT topic.", DefaultValueFactory = _ => AlertTopics.Keys };
+        var topic = new Option<string>("--topic") { Description = "MQTT topic.", DefaultValueFactory = _ => WireTopics.AlertKeys };
         var broker = new BrokerOptions();
         var command = new Command("rotate", "Announce the next city signing key, signed by the current one.") { sign, next, validFrom, overlapDays, outFile, topic };
         broker.AddTo(command);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Aizu.Alerts;
+using Aizu.Wire;
+using Aizu.Signing;
 
 namespace Aizu.City.Cli;
 
@@ -10,7 +11,7 @@ namespace Aizu.City.Cli;
 /// </summary>
 internal static class CitySigning
 {
-    /// <summary>How long the broker keeps a Cancel without CAP expires (long enough for every gateway to reconnect).</summary>
+    /// <summary>How long the broker keeps a Cancel (or closing Update) without a future CAP expires (long enough for every gateway to reconnect).</summary>
     public static readonly TimeSpan CancelRetention = TimeSpan.FromHours(24);
 
     /// <summary>Validates <paramref name="capXml"/> and signs it.</summary>
@@ -28,6 +29,11 @@ internal static class CitySigning
             throw new CapFormatException($"<msgType> {alert.MessageType} is not shown on household panels; nothing to publish.");
         }
 
+        if (alert.MessageType is CapMessageType.Update or CapMessageType.Cancel && alert.References.Count == 0)
+        {
+            throw new CapFormatException($"<msgType> is {alert.MessageType} but <references> is missing: it must name the messages it {(alert.MessageType == CapMessageType.Update ? "updates" : "cancels")}.");
+        }
+
         if (alert.MessageType != CapMessageType.Cancel && alert.Infos.Count == 0)
         {
             throw new CapFormatException($"The {alert.MessageType} has no <info>; gateways would have nothing to show.");
@@ -40,24 +46,26 @@ internal static class CitySigning
         }
 
         TimeSpan lifetime;
-        if (alert.Expires is { } expires)
+        if (alert.Expires is { } expires && expires > now)
         {
             lifetime = expires - now;
-            if (lifetime <= TimeSpan.Zero)
-            {
-                throw new CapFormatException($"<expires> {CapTime.Format(expires)} has passed; gateways would reject it.");
-            }
         }
-        else if (alert.MessageType == CapMessageType.Cancel)
+        else if (alert.MessageType == CapMessageType.Cancel || (alert.MessageType == CapMessageType.Update && alert.Expires is not null))
         {
+            // A Cancel, or an Update that ends an event (expires equal to sent is common), still takes effect on
+            // gateways after its expiry; the broker keeps it long enough for every gateway to reconnect.
             lifetime = CancelRetention;
+        }
+        else if (alert.Expires is { } passed)
+        {
+            throw new CapFormatException($"<expires> {CapTime.Format(passed)} has passed; gateways would reject it.");
         }
         else
         {
             throw new CapFormatException("Every <info> needs <expires>: the retained message's expiry and the gateways' auto-clear come from it.");
         }
 
-        var jws = AlertJws.Sign(capXml, key, JwsContentTypes.Cap);
+        var jws = Es256Jws.Sign(capXml, key, JwsHeader.Thumbprinted(key, contentType: JwsContentTypes.Cap));
         var seconds = (uint)Math.Clamp(Math.Ceiling(lifetime.TotalSeconds), 1, uint.MaxValue);
         var test = alert.IsTest ? $" [{alert.Status}]" : "";
         return new SignedMessage(jws, seconds, $"{alert.MessageType} {alert.Identifier}{test}, level {classification.Level}, expires in {TimeSpan.FromSeconds(seconds)}");
@@ -71,7 +79,7 @@ internal static class CitySigning
             throw new ArgumentOutOfRangeException(nameof(overlap), overlap, $"The overlap must be positive and at most {KeyUpdate.MaxOverlap.TotalDays} days.");
         }
 
-        if (P256Pem.Thumbprint(current) == P256Pem.Thumbprint(next))
+        if (JwkThumbprint.Of(current) == JwkThumbprint.Of(next))
         {
             throw new ArgumentException("The next key is the current key.", nameof(next));
         }
@@ -79,10 +87,10 @@ internal static class CitySigning
         // CAP times have whole seconds; the update's times use the same form.
         var issued = Truncate(now);
         var from = Truncate(validFrom);
-        var update = new KeyUpdate(issued, P256Pem.ExportPublic(next), from, from + overlap);
-        var jws = AlertJws.Sign(update.ToJson(), current, JwsContentTypes.KeyUpdate);
+        var update = new KeyUpdate(issued, P256Keys.ExportPublicPem(next), from, from + overlap);
+        var jws = Es256Jws.Sign(update.ToJson(), current, JwsHeader.Thumbprinted(current, contentType: JwsContentTypes.KeyUpdate));
         return new SignedMessage(jws, null,
-            $"Key update: {P256Pem.Thumbprint(next)} accepted from {CapTime.Format(from)}; {P256Pem.Thumbprint(current)} until {CapTime.Format(from + overlap)}");
+            $"Key update: {JwkThumbprint.Of(next)} accepted from {CapTime.Format(from)}; {JwkThumbprint.Of(current)} until {CapTime.Format(from + overlap)}");
     }
 
     /// <summary>The bytes to publish.</summary>

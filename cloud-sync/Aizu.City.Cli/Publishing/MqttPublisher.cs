@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Aizu.Wire;
 using MQTTnet;
 using MQTTnet.Exceptions;
 using MQTTnet.Formatter;
@@ -9,9 +10,6 @@ namespace Aizu.City.Cli;
 /// <summary>Publishes one signed message retained at QoS 1 over MQTT 5 and waits for the broker's acknowledgement.</summary>
 internal static class MqttPublisher
 {
-    /// <summary>The MQTT 5 content type of a JWS compact serialisation (RFC 7515 §9.2.1).</summary>
-    public const string ContentType = "application/jose";
-
     /// <summary>Publishes <paramref name="payload"/>; returns null on success, otherwise what went wrong.</summary>
     public static async Task<string?> PublishAsync(BrokerConnection broker, string topic, byte[] payload, uint? messageExpirySeconds, CancellationToken cancellationToken)
     {
@@ -65,7 +63,7 @@ internal static class MqttPublisher
                 .WithPayload(payload)
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
                 .WithRetainFlag(true)
-                .WithContentType(ContentType)
+                .WithContentType(ContentTypes.Jose)
                 .WithPayloadFormatIndicator(MqttPayloadFormatIndicator.CharacterData);
             if (messageExpirySeconds is { } expiry)
             {

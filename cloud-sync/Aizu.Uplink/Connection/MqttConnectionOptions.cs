@@ -2,7 +2,7 @@ using System.Net.Security;
 using System.Reflection;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
+using Aizu.Wire;
 using MQTTnet;
 using MQTTnet.Protocol;
 
@@ -12,11 +12,12 @@ namespace Aizu.Uplink;
 internal static class MqttConnectionOptions
 {
     /// <summary>Retained status payloads: a state word and the software version, never a household value.</summary>
-    public static byte[] OnlinePayload { get; } = Encoding.UTF8.GetBytes(
-        $$"""{"state":"online","sw":"{{typeof(MqttConnectionOptions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0"}}"}""");
+    public static byte[] OnlinePayload { get; } = GatewayStatusPayload.Write(new GatewayStatusMessage(
+        GatewayStatusPayload.Online,
+        typeof(MqttConnectionOptions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0"));
 
     /// <summary>The will, and what a graceful shutdown publishes.</summary>
-    public static byte[] OfflinePayload { get; } = Encoding.UTF8.GetBytes("""{"state":"offline"}""");
+    public static byte[] OfflinePayload { get; } = GatewayStatusPayload.Write(new GatewayStatusMessage(GatewayStatusPayload.Offline, null));
 
     public static MqttClientOptions Build(UplinkOptions options)
     {
@@ -29,11 +30,11 @@ internal static class MqttConnectionOptions
             .WithSessionExpiryInterval((uint)options.SessionExpiry.TotalSeconds)
             .WithKeepAlivePeriod(options.KeepAlive)
             .WithTimeout(options.Timeout)
-            .WithWillTopic(GatewayTopics.Status(options.GatewayId))
+            .WithWillTopic(WireTopics.Status(options.GatewayId))
             .WithWillPayload(OfflinePayload)
             .WithWillRetain(true)
             .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithWillContentType("application/json");
+            .WithWillContentType(ContentTypes.Json);
         if (options.UseTls)
         {
             builder.WithTlsOptions(tls => ConfigureTls(tls, options));

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Aizu.Uplink.Messages;
+using Aizu.Wire;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -127,7 +128,7 @@ public sealed class UplinkService : BackgroundService
         await PublishStatusAsync(client, MqttConnectionOptions.OnlinePayload, cancellationToken);
 
         var subscribe = new MqttClientSubscribeOptionsBuilder();
-        foreach (var topic in GatewayTopics.Downlink)
+        foreach (var topic in WireTopics.Downlink)
         {
             subscribe.WithTopicFilter(filter => filter
                 .WithTopic(topic)
@@ -261,13 +262,13 @@ public sealed class UplinkService : BackgroundService
         var hasId = false;
         foreach (var (name, value) in message.UserProperties)
         {
-            hasId |= string.Equals(name, "msg-id", StringComparison.Ordinal);
+            hasId |= string.Equals(name, UserProperties.MessageId, StringComparison.Ordinal);
             builder.WithUserProperty(name, System.Text.Encoding.UTF8.GetBytes(value).AsMemory());
         }
 
         if (!hasId)
         {
-            builder.WithUserProperty("msg-id", System.Text.Encoding.UTF8.GetBytes(message.MessageId).AsMemory());
+            builder.WithUserProperty(UserProperties.MessageId, System.Text.Encoding.UTF8.GetBytes(message.MessageId).AsMemory());
         }
 
         return builder.Build();
@@ -275,11 +276,11 @@ public sealed class UplinkService : BackgroundService
 
     private Task<MqttClientPublishResult> PublishStatusAsync(IMqttClient client, byte[] payload, CancellationToken cancellationToken) =>
         client.PublishAsync(new MqttApplicationMessageBuilder()
-            .WithTopic(GatewayTopics.Status(options.GatewayId))
+            .WithTopic(WireTopics.Status(options.GatewayId))
             .WithPayload(payload)
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .WithRetainFlag(true)
-            .WithContentType("application/json")
+            .WithContentType(ContentTypes.Json)
             .Build(), cancellationToken);
 
     private async Task GoOfflineAsync(IMqttClient client)

@@ -1,8 +1,10 @@
+using Aizu.Wire;
+
 namespace Aizu.Uplink;
 
 /// <summary>
-/// Receives messages from the city on the downlink topics (<see cref="GatewayTopics.Downlink"/>): the alert
-/// component takes <see cref="GatewayTopics.CityAlerts"/> and <see cref="GatewayTopics.AlertKeys"/>, the consent component <see cref="GatewayTopics.Catalogue"/>.
+/// Receives messages from the city on the downlink topics (<see cref="WireTopics.Downlink"/>): the alert
+/// component takes <see cref="WireTopics.CityAlerts"/> and <see cref="WireTopics.AlertKeys"/>, the consent component <see cref="WireTopics.Catalogue"/>.
 /// Register implementations as <c>IDownlinkHandler</c> singletons.
 /// </summary>
 public interface IDownlinkHandler

@@ -1,3 +1,4 @@
+using Aizu.Household;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,14 +25,16 @@ public sealed class AlertBoard : IDisposable
     private readonly LinkedList<(BoardEntry Entry, AlertEndReason Reason, DateTimeOffset Ended)> history = new();
     private readonly IOptionsMonitor<AlertOptions> options;
     private readonly TimeProvider time;
+    private readonly HouseholdCalendar calendar;
     private readonly ILogger<AlertBoard> logger;
     private readonly ITimer expiryTimer;
 
-    /// <summary>Creates an empty board.</summary>
-    public AlertBoard(IOptionsMonitor<AlertOptions> options, TimeProvider time, ILogger<AlertBoard> logger)
+    /// <summary>Creates an empty board; quiet hours are on the household's <paramref name="calendar"/>.</summary>
+    public AlertBoard(IOptionsMonitor<AlertOptions> options, TimeProvider time, HouseholdCalendar calendar, ILogger<AlertBoard> logger)
     {
         this.options = options;
         this.time = time;
+        this.calendar = calendar;
         this.logger = logger;
         expiryTimer = time.CreateTimer(_ => OnExpiryTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
@@ -64,7 +67,7 @@ public sealed class AlertBoard : IDisposable
         }
 
         return entries
-            .Select(e => View(e, household, now, languages))
+            .Select(e => View(e, household, LocalTime(now), languages))
             .OfType<AlertView>()
             .OrderByDescending(v => v.Takeover)
             .ThenByDescending(v => v.Level)
@@ -88,7 +91,7 @@ public sealed class AlertBoard : IDisposable
         }
 
         return ended
-            .Select(h => View(h.Entry, household, now, languages) is { } view ? new PastAlert(view, h.Reason, h.Ended) : null)
+            .Select(h => View(h.Entry, household, LocalTime(now), languages) is { } view ? new PastAlert(view, h.Reason, h.Ended) : null)
             .OfType<PastAlert>()
             .ToList();
     }
@@ -126,10 +129,10 @@ public sealed class AlertBoard : IDisposable
                 : Replayed(alert, $"identifier {alert.Identifier} is already shown with sent {CapTime.Format(same.Alert.Sent)}");
         }
 
-        // A retained Cancel is delivered again on every reconnect; that is not an attack.
-        if (cancels.TryGetValue(id, out var cancel) && cancel.Sent == alert.Sent && alert.MessageType == CapMessageType.Cancel)
+        // A retained Cancel (or expired Update) is delivered again on every reconnect; that is not an attack.
+        if (cancels.TryGetValue(id, out var cancel) && cancel.Sent == alert.Sent && alert.MessageType != CapMessageType.Alert)
         {
-            return new AlertReceipt(AlertOutcome.Duplicate, alert.Identifier, "This Cancel was applied already.");
+            return new AlertReceipt(AlertOutcome.Duplicate, alert.Identifier, $"This {alert.MessageType} was applied already.");
         }
 
         if (retired.ContainsKey(id))
@@ -162,10 +165,18 @@ public sealed class AlertBoard : IDisposable
 
         if (alert.MessageType == CapMessageType.Cancel)
         {
-            Retire(id, expires, now);
-            cancels[id] = (alert.Sent, retired[id]);
+            RecordEndingOnly(alert, id, expires, now);
             return new AlertReceipt(AlertOutcome.Cancelled, alert.Identifier,
                 related.Count > 0 ? $"Cleared {string.Join(", ", related.Select(r => r.Alert.Identifier))}." : "Nothing referenced was shown; recorded so it cannot be replayed.");
+        }
+
+        // An Update that had expired when it arrived still replaces what it references; there is nothing of its own to show.
+        if (expires <= now)
+        {
+            RecordEndingOnly(alert, id, expires, now);
+            return new AlertReceipt(AlertOutcome.Updated, alert.Identifier,
+                (related.Count > 0 ? $"Replaced {string.Join(", ", related.Select(r => r.Alert.Identifier))}" : "Nothing referenced was shown")
+                + $"; this Update expired at {CapTime.Format(expires)}, so nothing new is shown.");
         }
 
         current[id] = new BoardEntry(alert, EvacuationLevels.Classify(alert), expires, thread);
@@ -173,6 +184,12 @@ public sealed class AlertBoard : IDisposable
         return related.Count > 0
             ? new AlertReceipt(AlertOutcome.Updated, alert.Identifier, $"Replaced {string.Join(", ", related.Select(r => r.Alert.Identifier))}.")
             : new AlertReceipt(AlertOutcome.Shown, alert.Identifier, "New alert.");
+    }
+
+    private void RecordEndingOnly(CapAlert alert, MessageId id, DateTimeOffset expires, DateTimeOffset now)
+    {
+        Retire(id, expires, now);
+        cancels[id] = (alert.Sent, retired[id]);
     }
 
     private static AlertReceipt Replayed(CapAlert alert, string why) =>
@@ -248,8 +265,10 @@ public sealed class AlertBoard : IDisposable
         }
     }
 
-    private static AlertView? View(BoardEntry entry, AlertPreferences household, DateTimeOffset now, IReadOnlyList<string>? languages) =>
+    private TimeOnly LocalTime(DateTimeOffset now) => TimeOnly.FromDateTime(calendar.LocalTime(now));
+
+    private static AlertView? View(BoardEntry entry, AlertPreferences household, TimeOnly localTime, IReadOnlyList<string>? languages) =>
         entry.Alert.Infos.Count > 0 && HouseholdFilter.Shows(entry.Alert, entry.Classification, household, out var area)
-            ? AlertViewFactory.Create(entry.Alert, entry.Classification, area, entry.Expires, household, now, languages)
+            ? AlertViewFactory.Create(entry.Alert, entry.Classification, area, entry.Expires, household, localTime, languages)
             : null;
 }

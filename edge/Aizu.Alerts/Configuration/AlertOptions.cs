@@ -15,8 +15,11 @@ public sealed class AlertOptions
     /// <summary>Where accepted key rotations are remembered (public keys only).</summary>
     public string KeyStateFile { get; set; } = "/var/lib/aizu/alert-keys.json";
 
-    /// <summary>Largest signed message accepted, in bytes; larger ones are refused before any parsing.</summary>
-    public int MaxMessageBytes { get; set; } = 384 * 1024;
+    /// <summary>
+    /// Largest signed message accepted, in bytes; larger ones are refused before any parsing. The default fits a
+    /// signed CAP document of <see cref="CapParser.MaxDocumentBytes"/> (base64url adds a third).
+    /// </summary>
+    public int MaxMessageBytes { get; set; } = 1536 * 1024;
 
     /// <summary>How long an alert without CAP <c>expires</c> is shown after it was sent, unless updated or cancelled.</summary>
     public TimeSpan LifetimeWithoutExpiry { get; set; } = TimeSpan.FromHours(24);

@@ -1,3 +1,4 @@
+using Aizu.Household;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,7 +12,7 @@ public static class AlertServiceCollectionExtensions
     /// <summary>
     /// Binds <see cref="AlertOptions"/> from <paramref name="section"/> (normally <c>Aizu:Alerts</c>), validates
     /// them at start-up and registers <see cref="AlertInbox"/> (hand it the payloads of
-    /// <see cref="AlertTopics.City"/> and <see cref="AlertTopics.Keys"/>), <see cref="AlertBoard"/> (the panel
+    /// <see cref="WireTopics.CityAlerts"/> and <see cref="WireTopics.AlertKeys"/>), <see cref="AlertBoard"/> (the panel
     /// reads it), <see cref="CityKeyRing"/>, <see cref="AlertStatistics"/> and <see cref="AlertAcknowledger"/> (the panel's
     /// "I'm safe"; it keeps acknowledgements on the device unless the host registers an
     /// <see cref="IAlertAcknowledgementSender"/> first that forwards them under consent).
@@ -25,6 +26,7 @@ public static class AlertServiceCollectionExtensions
         var sectionPath = section is IConfigurationSection named ? named.Path : AlertOptions.SectionName;
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertOptions>>(new AlertOptionsValidator(sectionPath)));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddHouseholdCalendar();
         services.TryAddSingleton<IKeyRingStore>(provider => new FileKeyRingStore(provider.GetRequiredService<IOptions<AlertOptions>>().Value.KeyStateFile));
         services.TryAddSingleton<CityKeyRing>();
         services.TryAddSingleton<AlertStatistics>();

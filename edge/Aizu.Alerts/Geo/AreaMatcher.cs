@@ -46,11 +46,16 @@ public static class AreaMatcher
         ArgumentNullException.ThrowIfNull(household);
         var compared = false;
 
+        // Like is compared with like: a geocode of a system the household has no code in (a national feed's
+        // SAME or WARNCELLID), or one with an empty value, says nothing about whether the home is inside.
         var codes = household.Geocodes;
-        if (codes.Count > 0 && area.Geocodes.Count > 0)
+        var comparable = area.Geocodes
+            .Where(g => g.Value.Length > 0 && codes.Any(c => string.Equals(c.Name, g.Name, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        if (comparable.Count > 0)
         {
             compared = true;
-            if (area.Geocodes.Any(g => codes.Any(c =>
+            if (comparable.Any(g => codes.Any(c =>
                     string.Equals(c.Name, g.Name, StringComparison.OrdinalIgnoreCase)
                     && string.Equals(c.Value, g.Value, StringComparison.Ordinal))))
             {

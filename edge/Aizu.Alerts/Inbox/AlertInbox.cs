@@ -1,3 +1,4 @@
+using Aizu.Signing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +30,7 @@ public sealed class AlertInbox
         this.logger = logger;
     }
 
-    /// <summary>Handles one payload from <see cref="AlertTopics.City"/> or <see cref="AlertTopics.Keys"/>.</summary>
+    /// <summary>Handles one payload from <see cref="WireTopics.CityAlerts"/> or <see cref="WireTopics.AlertKeys"/>.</summary>
     /// <param name="payload">The MQTT payload: a JWS compact serialisation (ASCII).</param>
     /// <param name="delivery">
     /// How it arrived, for the log only. Nothing in it is trusted: the MQTT message expiry is not signed, so the
@@ -73,7 +74,7 @@ public sealed class AlertInbox
         }
 
         var trusted = await keys.TrustedKeysAsync(cancellationToken);
-        var verification = AlertJws.Verify(payload.Span, trusted);
+        var verification = Es256Jws.Verify(payload.Span, trusted, JwsContentTypes.Cap, JwsContentTypes.KeyUpdate);
         switch (verification.Status)
         {
             case JwsStatus.NotSigned:
@@ -84,7 +85,7 @@ public sealed class AlertInbox
 
         // The content type is in the signed header, so which kind of message this is cannot be forged; the
         // topic it came on is not trusted for that.
-        if (JwsContentTypes.AreSame(verification.ContentType, JwsContentTypes.KeyUpdate))
+        if (verification.ContentType == JwsContentTypes.KeyUpdate)
         {
             KeyUpdate update;
             try
@@ -97,11 +98,6 @@ public sealed class AlertInbox
             }
 
             return await keys.ApplyAsync(update, verification.Signer!, cancellationToken);
-        }
-
-        if (!JwsContentTypes.AreSame(verification.ContentType, JwsContentTypes.Cap))
-        {
-            return new AlertReceipt(AlertOutcome.RejectedMalformed, null, $"The signed content type '{verification.ContentType}' is neither {JwsContentTypes.Cap} nor {JwsContentTypes.KeyUpdate}.");
         }
 
         CapAlert alert;
@@ -127,8 +123,9 @@ public sealed class AlertInbox
         var now = time.GetUtcNow();
         var expires = alert.Expires ?? alert.Sent + settings.LifetimeWithoutExpiry;
 
-        // An expired Cancel still clears what it references: removing an alert can never show something stale.
-        if (expires <= now && alert.MessageType != CapMessageType.Cancel)
+        // An expired Cancel or Update still ends what it references: removing an alert can never show something
+        // stale, and senders do send both with expires equal to sent.
+        if (expires <= now && alert.MessageType == CapMessageType.Alert)
         {
             return new AlertReceipt(AlertOutcome.RejectedExpired, alert.Identifier, $"It expired at {CapTime.Format(expires)}.");
         }

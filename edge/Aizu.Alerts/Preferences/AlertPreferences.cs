@@ -27,14 +27,14 @@ public sealed class AlertPreferences
     /// <summary>Languages in order of preference (e.g. <c>ja</c>, <c>ja-x-easy</c>, <c>en</c>); empty means Japanese, then English.</summary>
     public IList<string> Languages { get; } = [];
 
-    /// <summary>Start of quiet hours (local time), when alerts below level 4 do not sound. Set with <see cref="QuietHoursEnd"/>.</summary>
+    /// <summary>
+    /// Start of quiet hours (the household's local time, <c>Aizu:Household:TimeZone</c>), when alerts below
+    /// level 4 do not sound. Set with <see cref="QuietHoursEnd"/>.
+    /// </summary>
     public TimeOnly? QuietHoursStart { get; set; }
 
     /// <summary>End of quiet hours (local time); may be earlier than the start to span midnight.</summary>
     public TimeOnly? QuietHoursEnd { get; set; }
-
-    /// <summary>The IANA time zone quiet hours are in.</summary>
-    public string TimeZone { get; set; } = "Asia/Tokyo";
 
     /// <summary>The home as a point, when both coordinates are set.</summary>
     public GeoPoint? Location => Latitude is { } lat && Longitude is { } lon ? new GeoPoint(lat, lon) : null;

@@ -32,16 +32,19 @@ public static class HouseholdFilter
             || alert.Infos.SelectMany(i => i.Categories).Any(household.Categories.Contains);
     }
 
-    /// <summary>True when the panel may sound a tone now: outside quiet hours, or a takeover alert.</summary>
-    public static bool Audible(AlertClassification classification, AlertPreferences household, DateTimeOffset now)
+    /// <summary>
+    /// True when the panel may sound a tone at the household's clock time <paramref name="localTime"/>:
+    /// outside quiet hours, or a takeover alert.
+    /// </summary>
+    public static bool Audible(AlertClassification classification, AlertPreferences household, TimeOnly localTime)
     {
         ArgumentNullException.ThrowIfNull(classification);
         ArgumentNullException.ThrowIfNull(household);
-        return classification.Takeover || !InQuietHours(household, now);
+        return classification.Takeover || !InQuietHours(household, localTime);
     }
 
-    /// <summary>True when <paramref name="now"/> falls in the household's quiet hours (start inclusive, end exclusive).</summary>
-    public static bool InQuietHours(AlertPreferences household, DateTimeOffset now)
+    /// <summary>True when the household's clock time <paramref name="localTime"/> falls in its quiet hours (start inclusive, end exclusive).</summary>
+    public static bool InQuietHours(AlertPreferences household, TimeOnly localTime)
     {
         ArgumentNullException.ThrowIfNull(household);
         if (household.QuietHoursStart is not { } start || household.QuietHoursEnd is not { } end || start == end)
@@ -49,9 +52,8 @@ public static class HouseholdFilter
             return false;
         }
 
-        var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(household.TimeZone)).DateTime);
         return start < end
-            ? local >= start && local < end
-            : local >= start || local < end;
+            ? localTime >= start && localTime < end
+            : localTime >= start || localTime < end;
     }
 }

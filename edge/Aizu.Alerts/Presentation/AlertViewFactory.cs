@@ -3,16 +3,16 @@ namespace Aizu.Alerts;
 /// <summary>Builds the panel's <see cref="AlertView"/> from a CAP alert, in the household's best language.</summary>
 public static class AlertViewFactory
 {
-    /// <summary>Builds the view of <paramref name="alert"/> for <paramref name="household"/> at <paramref name="now"/>.</summary>
-    public static AlertView Create(CapAlert alert, AlertClassification classification, AreaMatch area, DateTimeOffset expires, AlertPreferences household, DateTimeOffset now) =>
-        Create(alert, classification, area, expires, household, now, null);
+    /// <summary>Builds the view of <paramref name="alert"/> for <paramref name="household"/> at its clock time <paramref name="localTime"/>.</summary>
+    public static AlertView Create(CapAlert alert, AlertClassification classification, AreaMatch area, DateTimeOffset expires, AlertPreferences household, TimeOnly localTime) =>
+        Create(alert, classification, area, expires, household, localTime, null);
 
     /// <summary>
-    /// Builds the view of <paramref name="alert"/> for <paramref name="household"/> at <paramref name="now"/>, with
+    /// Builds the view of <paramref name="alert"/> for <paramref name="household"/> at its clock time <paramref name="localTime"/>, with
     /// the texts in the first of <paramref name="languages"/> the city provided (then the household's own order);
     /// the panel passes the language it is shown in.
     /// </summary>
-    public static AlertView Create(CapAlert alert, AlertClassification classification, AreaMatch area, DateTimeOffset expires, AlertPreferences household, DateTimeOffset now, IReadOnlyList<string>? languages)
+    public static AlertView Create(CapAlert alert, AlertClassification classification, AreaMatch area, DateTimeOffset expires, AlertPreferences household, TimeOnly localTime, IReadOnlyList<string>? languages)
     {
         ArgumentNullException.ThrowIfNull(alert);
         ArgumentNullException.ThrowIfNull(classification);
@@ -32,7 +32,7 @@ public static class AlertViewFactory
             Colour = classification.Colour,
             ColourHex = EvacuationLevels.Hex(classification.Colour),
             Takeover = classification.Takeover,
-            Audible = HouseholdFilter.Audible(classification, household, now),
+            Audible = HouseholdFilter.Audible(classification, household, localTime),
             JAlertType = classification.JAlertType,
             IsTest = alert.IsTest,
             TestBanner = alert.IsTest ? SupplementaryNotice.TestBanner : null,

@@ -1,3 +1,4 @@
+using Aizu.Signing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -58,7 +59,7 @@ public sealed class CityKeyRing : IDisposable
             TrustedKey next;
             try
             {
-                next = Own(P256Pem.ImportPublic(update.NextKeyPem));
+                next = Own(P256Keys.ImportPublicPem(update.NextKeyPem));
             }
             catch (FormatException exception)
             {
@@ -154,7 +155,7 @@ public sealed class CityKeyRing : IDisposable
         var pem = configured.CityKeyPem.Length > 0
             ? configured.CityKeyPem
             : await File.ReadAllTextAsync(configured.CityKeyFile, cancellationToken);
-        var pinned = Own(P256Pem.ImportPublic(pem));
+        var pinned = Own(P256Keys.ImportPublicHalfPem(pem));
         var fresh = new Ring(pinned.KeyId, pinned, null, null, null, null);
 
         KeyRingState? state;
@@ -183,8 +184,8 @@ public sealed class CityKeyRing : IDisposable
         {
             ring = new Ring(
                 state.PinnedKeyId,
-                Own(P256Pem.ImportPublic(state.CurrentKeyPem)),
-                state.NextKeyPem is { } next ? Own(P256Pem.ImportPublic(next)) : null,
+                Own(P256Keys.ImportPublicPem(state.CurrentKeyPem)),
+                state.NextKeyPem is { } next ? Own(P256Keys.ImportPublicPem(next)) : null,
                 state.ValidFrom,
                 state.OverlapUntil,
                 state.LastUpdateIssued);
@@ -214,8 +215,8 @@ public sealed class CityKeyRing : IDisposable
 
         public KeyRingState ToState() => new(
             PinnedKeyId,
-            P256Pem.ExportPublic(Current.Key),
-            Next is null ? null : P256Pem.ExportPublic(Next.Key),
+            P256Keys.ExportPublicPem(Current.Key),
+            Next is null ? null : P256Keys.ExportPublicPem(Next.Key),
             ValidFrom,
             OverlapUntil,
             LastUpdateIssued);

@@ -1,10 +1,11 @@
 using System.Text.Json;
+using Aizu.Files;
 
 namespace Aizu.Alerts;
 
 /// <summary>
-/// <see cref="IKeyRingStore"/> as a small JSON file, replaced atomically (write a temporary file, flush it
-/// to disk, rename) so a power cut leaves either the old or the new state, never half of one.
+/// <see cref="IKeyRingStore"/> as a small JSON file, replaced with <see cref="AtomicFile"/> so a power cut
+/// leaves either the old or the new state, never half of one.
 /// Only public keys are stored.
 /// </summary>
 public sealed class FileKeyRingStore(string path) : IKeyRingStore
@@ -39,37 +40,21 @@ public sealed class FileKeyRingStore(string path) : IKeyRingStore
     }
 
     /// <inheritdoc />
-    public async Task SaveAsync(KeyRingState state, CancellationToken cancellationToken)
+    public Task SaveAsync(KeyRingState state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
+        return AtomicFile.WriteAsync(path, async (stream, _) =>
         {
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
-            {
-                await using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("pinnedKeyId", state.PinnedKeyId);
-                    writer.WriteString("currentKey", state.CurrentKeyPem);
-                    Write(writer, "nextKey", state.NextKeyPem);
-                    Write(writer, "validFrom", state.ValidFrom is { } from ? CapTime.Format(from) : null);
-                    Write(writer, "overlapUntil", state.OverlapUntil is { } until ? CapTime.Format(until) : null);
-                    Write(writer, "lastUpdateIssued", state.LastUpdateIssued is { } issued ? CapTime.Format(issued) : null);
-                    writer.WriteEndObject();
-                }
-
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+            await using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+            writer.WriteStartObject();
+            writer.WriteString("pinnedKeyId", state.PinnedKeyId);
+            writer.WriteString("currentKey", state.CurrentKeyPem);
+            Write(writer, "nextKey", state.NextKeyPem);
+            Write(writer, "validFrom", state.ValidFrom is { } from ? CapTime.Format(from) : null);
+            Write(writer, "overlapUntil", state.OverlapUntil is { } until ? CapTime.Format(until) : null);
+            Write(writer, "lastUpdateIssued", state.LastUpdateIssued is { } issued ? CapTime.Format(issued) : null);
+            writer.WriteEndObject();
+        }, null, cancellationToken);
     }
 
     private static void Write(Utf8JsonWriter writer, string name, string? value)

@@ -1,3 +1,4 @@
+using Aizu.Signing;
 using Microsoft.Extensions.Options;
 
 namespace Aizu.Consent;
@@ -30,7 +31,7 @@ internal sealed class ConsentOptionsValidator(string sectionPath) : IValidateOpt
 
         if (!string.IsNullOrWhiteSpace(options.CityPublicKeyPem))
         {
-            if (P256Keys.TryImportPublicKeyPem(options.CityPublicKeyPem, out var key, out var problem))
+            if (P256Keys.TryImportPublicPem(options.CityPublicKeyPem, out var key, out var problem))
             {
                 key!.Dispose();
             }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Aizu.Signing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +30,7 @@ public sealed class PurposeCatalogueStore : IDisposable
 
         // An unusable key is reported by the options validator at start-up; here it means "none".
         if (!string.IsNullOrWhiteSpace(options.Value.CityPublicKeyPem)
-            && P256Keys.TryImportPublicKeyPem(options.Value.CityPublicKeyPem, out var key, out _))
+            && P256Keys.TryImportPublicPem(options.Value.CityPublicKeyPem, out var key, out _))
         {
             cityKey = key;
         }

@@ -1,3 +1,5 @@
+using Aizu.Signing;
+
 namespace Aizu.Consent;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Aizu.Signing;
 
 namespace Aizu.Consent;
 
@@ -11,7 +12,7 @@ public static class ReceiptVerifier
     /// <summary>Verifies <paramref name="jws"/> (compact ES256) against <paramref name="publicKeyPem"/> (PEM, P-256).</summary>
     public static ReceiptVerification Verify(string? jws, string publicKeyPem)
     {
-        if (!P256Keys.TryImportPublicKeyPem(publicKeyPem, out var key, out var keyProblem))
+        if (!P256Keys.TryImportPublicPem(publicKeyPem, out var key, out var keyProblem))
         {
             return new ReceiptVerification(false, null, $"The public key is not usable: {keyProblem}");
         }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Aizu.Signing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -288,7 +289,7 @@ public sealed class ConsentService : IConsentRegistry, IDisposable
 
     /// <summary>The gateway's public key (PEM) that verifies every receipt.</summary>
     public async Task<string> GetPublicKeyPemAsync(CancellationToken cancellationToken) =>
-        P256Keys.ExportPublicKeyPem(await keys.GetSigningKeyAsync(cancellationToken));
+        P256Keys.ExportPublicPem(await keys.GetSigningKeyAsync(cancellationToken));
 
     /// <summary>The city's catalogue in force, or null.</summary>
     public Task<PurposeCatalogue?> GetCatalogueAsync(CancellationToken cancellationToken) =>
@@ -475,7 +476,7 @@ public sealed class ConsentService : IConsentRegistry, IDisposable
         var receiptId = RandomIds.NewUuid(random);
         var receipt = ReceiptFactory.Create(recorded, catalogue, principalId, options.CollectionMethod, receiptId);
         var payload = JsonSerializer.SerializeToUtf8Bytes(receipt, ConsentJson.Default.ConsentReceipt);
-        var jws = Es256Jws.Sign(payload, key, JwkThumbprint.Of(key), ConsentReceipt.MediaType);
+        var jws = Es256Jws.Sign(payload, key, JwsHeader.Thumbprinted(key, ConsentReceipt.MediaType));
         return new StoredReceipt(receiptId, recorded.Seq, recorded.ConsentId, recorded.Version, jws);
     }
 

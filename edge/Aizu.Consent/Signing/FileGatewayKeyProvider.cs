@@ -1,4 +1,7 @@
 using System.Security.Cryptography;
+using System.Text;
+using Aizu.Files;
+using Aizu.Signing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +14,7 @@ namespace Aizu.Consent;
 /// </summary>
 public sealed class FileGatewayKeyProvider : IGatewayKeyProvider, IDisposable
 {
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const UnixFileMode OwnerOnly = AtomicFile.OwnerOnly;
     private readonly string path;
     private readonly ILogger logger;
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -84,55 +87,34 @@ public sealed class FileGatewayKeyProvider : IGatewayKeyProvider, IDisposable
         }
 
         var pem = await File.ReadAllTextAsync(path, cancellationToken);
-        return P256Keys.TryImportPrivateKeyPem(pem, out var loaded, out var problem)
+        return P256Keys.TryImportPrivatePem(pem, out var loaded, out var problem)
             ? loaded!
             : throw new InvalidOperationException($"The receipt signing key {path} (Aizu:Consent:SigningKeyPath) is not usable: {problem}");
     }
 
-    /// <summary>Writes a new key to a private temporary file, then moves it into place; null if another process won the race.</summary>
+    /// <summary>Writes a new private key into place; null if another process won the race.</summary>
     private async Task<ECDsa?> TryCreateAsync(CancellationToken cancellationToken)
     {
-        var directory = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(directory);
         var fresh = P256Keys.Create();
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
         try
         {
-            var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = OwnerOnly;
-            }
-
-            await using (var stream = new FileStream(temporary, options))
-            await using (var writer = new StreamWriter(stream))
-            {
-                await writer.WriteAsync(fresh.ExportPkcs8PrivateKeyPem().AsMemory(), cancellationToken);
-                await writer.FlushAsync(cancellationToken);
-                stream.Flush(flushToDisk: true);
-            }
-
             // Not overwriting: a key that signed receipts must never be replaced silently.
-            File.Move(temporary, path, overwrite: false);
+            if (!await AtomicFile.TryCreateAsync(path, (stream, token) => stream.WriteAsync(Encoding.ASCII.GetBytes(fresh.ExportPkcs8PrivateKeyPem()), token).AsTask(), OwnerOnly, cancellationToken))
+            {
+                fresh.Dispose();
+                return null;
+            }
+
             if (logger.IsEnabled(LogLevel.Information))
             {
                 logger.SigningKeyCreated(path, JwkThumbprint.Of(fresh));
             }
             return fresh;
         }
-        catch (IOException) when (File.Exists(path))
-        {
-            fresh.Dispose();
-            return null;
-        }
         catch
         {
             fresh.Dispose();
             throw;
-        }
-        finally
-        {
-            File.Delete(temporary);
         }
     }
 }

@@ -27,7 +27,7 @@ public sealed class WindowAggregator
     private readonly ReadingStore store;
     private readonly EgressPolicy policy;
     private readonly EgressJournal journal;
-    private readonly WindowCalendar calendar;
+    private readonly WindowCutter calendar;
     private readonly TimeProvider time;
     private readonly TimeSpan releaseDelay;
     private readonly ILogger<WindowAggregator> logger;
@@ -39,7 +39,7 @@ public sealed class WindowAggregator
         ReadingStore store,
         EgressPolicy policy,
         EgressJournal journal,
-        WindowCalendar calendar,
+        WindowCutter calendar,
         TimeProvider time,
         IOptions<EgressOptions> options,
         ILogger<WindowAggregator> logger)

@@ -19,9 +19,6 @@ public sealed class EgressOptions
     /// </summary>
     public string GatewayId { get; set; } = "";
 
-    /// <summary>IANA or Windows time zone whose calendar days, months and hours the windows follow. Default <c>Asia/Tokyo</c>.</summary>
-    public string TimeZone { get; set; } = "Asia/Tokyo";
-
     /// <summary>
     /// The file holding the gateway secret the per-purpose pseudonyms are derived from. Created with
     /// 32 random bytes and mode 0600 when missing; refused when others can read it.

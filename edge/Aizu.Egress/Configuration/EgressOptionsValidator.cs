@@ -21,15 +21,6 @@ internal sealed class EgressOptionsValidator(string sectionPath) : IValidateOpti
             failures.Add($"{Key(nameof(EgressOptions.GatewayId))} '{options.GatewayId}' must be 3–64 lower-case letters, digits or dashes (the device certificate's CN).");
         }
 
-        try
-        {
-            _ = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
-        }
-        catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
-        {
-            failures.Add($"{Key(nameof(EgressOptions.TimeZone))} '{options.TimeZone}' is not a known time zone (e.g. Asia/Tokyo).");
-        }
-
         if (string.IsNullOrWhiteSpace(options.SecretPath) || Path.EndsInDirectorySeparator(options.SecretPath))
         {
             failures.Add($"{Key(nameof(EgressOptions.SecretPath))} must name a file, e.g. /var/lib/aizu/pseudonym.key.");

@@ -1,3 +1,4 @@
+using Aizu.Household;
 using Aizu.Uplink.Messages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,8 +30,8 @@ public static class EgressServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(Random.Shared);
         services.TryAddSingleton<IGatewaySecretProvider, FileGatewaySecretProvider>();
-        services.TryAddSingleton(provider => new WindowCalendar(
-            TimeZoneInfo.FindSystemTimeZoneById(provider.GetRequiredService<IOptions<EgressOptions>>().Value.TimeZone)));
+        services.AddHouseholdCalendar();
+        services.TryAddSingleton<WindowCutter>();
         services.TryAddSingleton<HouseholdPseudonyms>();
         services.TryAddSingleton<ValueMinimiser>();
         services.TryAddSingleton<ConsentGate>();

@@ -1,7 +1,6 @@
-using System.Globalization;
-using System.Text.Json;
 using Aizu.Consent;
 using Aizu.Uplink.Messages;
+using Aizu.Wire;
 using Microsoft.Extensions.Options;
 
 namespace Aizu.Egress;
@@ -17,7 +16,7 @@ public sealed class EgressPolicy
 {
     private readonly ConsentGate gate;
     private readonly HouseholdPseudonyms pseudonyms;
-    private readonly WindowCalendar calendar;
+    private readonly WindowCutter calendar;
     private readonly ValueMinimiser minimiser;
     private readonly TimeProvider time;
     private readonly string gatewayId;
@@ -26,7 +25,7 @@ public sealed class EgressPolicy
     public EgressPolicy(
         ConsentGate gate,
         HouseholdPseudonyms pseudonyms,
-        WindowCalendar calendar,
+        WindowCutter calendar,
         ValueMinimiser minimiser,
         TimeProvider time,
         IOptions<EgressOptions> options)
@@ -79,7 +78,7 @@ public sealed class EgressPolicy
             return Refuse($"window [{window.Start:O}, {window.End:O}) lies outside the validity of {terms.Reference}");
         }
 
-        if (!UplinkTopics.IsLevel(terms.Purpose) || !UplinkTopics.IsLevel(terms.Category))
+        if (!WireTopics.IsLevel(terms.Purpose) || !WireTopics.IsLevel(terms.Category))
         {
             return Refuse($"purpose '{terms.Purpose}' or category '{terms.Category}' cannot be a topic level");
         }
@@ -94,16 +93,10 @@ public sealed class EgressPolicy
         var messageId = NewMessageId(now);
         var message = new UplinkMessage(
             messageId,
-            UplinkTopics.Data(terms.Purpose, terms.Category, pseudonym),
-            SenmlEnergyPayload.Write(pseudonym, terms.Category, window, value),
-            UplinkProperties.SenmlJson,
-            [
-                new(UplinkProperties.ConsentId, terms.Reference),
-                new(UplinkProperties.Purpose, terms.Purpose),
-                new(UplinkProperties.Aggregation, terms.Granularity),
-                new(UplinkProperties.Schema, UplinkProperties.EnergySchema),
-                new(UplinkProperties.MessageId, messageId),
-            ],
+            WireTopics.Data(terms.Purpose, terms.Category, pseudonym),
+            EnergyWindowPayload.Write(new EnergyWindowMessage(pseudonym, terms.Category, window.Start, window.Granularity, value)),
+            ContentTypes.SenmlJson,
+            UserProperties.Of(SchemaIds.EnergyWindow, messageId, terms.Reference, terms.Purpose, terms.Granularity),
             terms.Reference,
             retain: false,
             now);
@@ -135,7 +128,7 @@ public sealed class EgressPolicy
             return Refuse(verdict.Reason);
         }
 
-        if (!UplinkTopics.IsLevel(terms.Purpose))
+        if (!WireTopics.IsLevel(terms.Purpose))
         {
             return Refuse($"purpose '{terms.Purpose}' cannot be a topic level");
         }
@@ -148,28 +141,12 @@ public sealed class EgressPolicy
         var window = calendar.Containing(acknowledgedAt > now ? now : acknowledgedAt, terms.Granularity);
         var pseudonym = await pseudonyms.ForAsync(terms.Purpose, calendar.LocalYear(window.Start), cancellationToken);
         var messageId = NewMessageId(now);
-        var payload = Json(json =>
-        {
-            json.WriteStartObject();
-            json.WriteString("ack", "safe");
-            json.WriteString("alert", alertReference);
-            json.WriteString("window", Timestamp(window.Start));
-            json.WriteString("agg", terms.Granularity);
-            json.WriteString("pseudonym", pseudonym);
-            json.WriteEndObject();
-        });
         var message = new UplinkMessage(
             messageId,
-            UplinkTopics.Data(terms.Purpose, terms.Category, pseudonym),
-            payload,
-            UplinkProperties.Json,
-            [
-                new(UplinkProperties.ConsentId, terms.Reference),
-                new(UplinkProperties.Purpose, terms.Purpose),
-                new(UplinkProperties.Aggregation, terms.Granularity),
-                new(UplinkProperties.Schema, UplinkProperties.AcknowledgementSchema),
-                new(UplinkProperties.MessageId, messageId),
-            ],
+            WireTopics.Data(terms.Purpose, terms.Category, pseudonym),
+            AlertAckPayload.Write(new AlertAckMessage(alertReference, window.Start, terms.Granularity, pseudonym)),
+            ContentTypes.Json,
+            UserProperties.Of(SchemaIds.AlertAck, messageId, terms.Reference, terms.Purpose, terms.Granularity),
             terms.Reference,
             retain: false,
             now);
@@ -185,42 +162,18 @@ public sealed class EgressPolicy
         ArgumentNullException.ThrowIfNull(active);
         var now = time.GetUtcNow();
         var messageId = NewMessageId(now);
-        var payload = Json(json =>
-        {
-            json.WriteStartObject();
-            json.WriteString("gw", gatewayId);
-            json.WriteString("at", Timestamp(now));
-            json.WriteStartArray("grants");
-            foreach (var grant in active.OrderBy(g => g.ConsentId, StringComparer.Ordinal))
-            {
-                json.WriteStartObject();
-                json.WriteString("consent", grant.Reference);
-                json.WriteString("category", grant.Category);
-                json.WriteString("granularity", grant.Granularity);
-                json.WriteString("purpose", grant.Purpose);
-                json.WriteString("purposeIri", grant.PurposeIri);
-                json.WriteString("recipient", grant.Recipient);
-                json.WriteBoolean("onwardSharing", grant.OnwardSharing);
-                json.WriteNumber("roundTo", grant.Transform.RoundTo);
-                json.WriteNumber("noiseScale", grant.Transform.NoiseScale);
-                json.WriteString("validFrom", Timestamp(grant.ValidFrom));
-                json.WriteString("expiresAt", Timestamp(grant.ExpiresAt));
-                json.WriteString("retention", grant.Retention);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        });
+        var grants = active
+            .OrderBy(g => g.ConsentId, StringComparer.Ordinal)
+            .Select(g => new ConsentStateGrant(
+                g.Reference, g.Category, g.Granularity, g.Purpose, g.PurposeIri, g.Recipient, g.OnwardSharing,
+                g.Transform.RoundTo, g.Transform.NoiseScale, g.ValidFrom, g.ExpiresAt, g.Retention))
+            .ToList();
         return new UplinkMessage(
             messageId,
-            UplinkTopics.ConsentState(gatewayId),
-            payload,
-            UplinkProperties.Json,
-            [
-                new(UplinkProperties.Schema, UplinkProperties.ConsentStateSchema),
-                new(UplinkProperties.MessageId, messageId),
-            ],
+            WireTopics.ConsentState(gatewayId),
+            ConsentStatePayload.Write(new ConsentStateMessage(gatewayId, now, grants)),
+            ContentTypes.Json,
+            UserProperties.Of(SchemaIds.ConsentState, messageId),
             consentReference: null,
             retain: true,
             now);
@@ -236,36 +189,20 @@ public sealed class EgressPolicy
         ArgumentNullException.ThrowIfNull(usedPseudonyms);
         var now = time.GetUtcNow();
         var messageId = NewMessageId(now);
-        var payload = Json(json =>
-        {
-            json.WriteStartObject();
-            json.WriteString("request", "delete");
-            json.WriteString("consent", withdrawn.Reference);
-            json.WriteString("status", withdrawn.Status.ToString());
-            json.WriteString("category", withdrawn.Category);
-            json.WriteString("purpose", withdrawn.Purpose);
-            json.WriteString("recipient", withdrawn.Recipient);
-            json.WriteStartArray("pseudonyms");
-            foreach (var pseudonym in usedPseudonyms.Order(StringComparer.Ordinal))
-            {
-                json.WriteStringValue(pseudonym);
-            }
-
-            json.WriteEndArray();
-            json.WriteString("at", Timestamp(now));
-            json.WriteEndObject();
-        });
+        var request = new DeletionRequestMessage(
+            withdrawn.Reference,
+            withdrawn.Status.ToString(),
+            withdrawn.Category,
+            withdrawn.Purpose,
+            withdrawn.Recipient,
+            usedPseudonyms.Order(StringComparer.Ordinal).ToList(),
+            now);
         return new UplinkMessage(
             messageId,
-            UplinkTopics.Deletion(gatewayId),
-            payload,
-            UplinkProperties.Json,
-            [
-                new(UplinkProperties.ConsentId, withdrawn.Reference),
-                new(UplinkProperties.Purpose, withdrawn.Purpose),
-                new(UplinkProperties.Schema, UplinkProperties.DeletionSchema),
-                new(UplinkProperties.MessageId, messageId),
-            ],
+            WireTopics.Deletion(gatewayId),
+            DeletionRequestPayload.Write(request),
+            ContentTypes.Json,
+            UserProperties.Of(SchemaIds.DeletionRequest, messageId, withdrawn.Reference, withdrawn.Purpose),
             withdrawn.Reference,
             retain: false,
             now);
@@ -273,18 +210,4 @@ public sealed class EgressPolicy
 
     // Time-ordered ids sort like the outbox, which helps whoever reads a de-duplication table.
     private static string NewMessageId(DateTimeOffset now) => Guid.CreateVersion7(now).ToString("N");
-
-    // UTC with 'Z': unambiguous, and no '+' for the JSON writer to escape.
-    private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    private static byte[] Json(Action<Utf8JsonWriter> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            write(json);
-        }
-
-        return buffer.ToArray();
-    }
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Aizu.Files;
 using Microsoft.Extensions.Options;
 
 namespace Aizu.Egress;
@@ -11,7 +12,7 @@ namespace Aizu.Egress;
 public sealed class FileGatewaySecretProvider : IGatewaySecretProvider
 {
     private const int SecretLength = 32;
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const UnixFileMode OwnerOnly = AtomicFile.OwnerOnly;
     private readonly string path;
     private readonly Lock sync = new();
     private Task<byte[]>? loading;
@@ -51,25 +52,12 @@ public sealed class FileGatewaySecretProvider : IGatewaySecretProvider
     {
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var fresh = RandomNumberGenerator.GetBytes(SecretLength);
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = OwnerOnly;
-            }
 
-            // CreateNew: if another process won the race, its secret is the one to use.
-            try
+            // Create-only: if another process won the race, its secret is the one to use.
+            if (await AtomicFile.TryCreateAsync(path, (stream, token) => stream.WriteAsync(fresh, token).AsTask(), OwnerOnly, cancellationToken))
             {
-                await using var stream = new FileStream(path, options);
-                await stream.WriteAsync(fresh, cancellationToken);
-                await stream.FlushAsync(cancellationToken);
-                stream.Flush(flushToDisk: true);
                 return fresh;
-            }
-            catch (IOException) when (File.Exists(path))
-            {
             }
         }
 

@@ -1,5 +1,6 @@
 using Aizu.Alerts;
 using Aizu.Uplink;
+using Aizu.Wire;
 
 namespace Aizu.Gateway.CityLink;
 
@@ -11,7 +12,7 @@ namespace Aizu.Gateway.CityLink;
 internal sealed class AlertDownlinkHandler(AlertInbox inbox) : IDownlinkHandler
 {
     /// <inheritdoc />
-    public IReadOnlyCollection<string> Topics { get; } = [GatewayTopics.CityAlerts, GatewayTopics.AlertKeys];
+    public IReadOnlyCollection<string> Topics { get; } = [WireTopics.CityAlerts, WireTopics.AlertKeys];
 
     /// <inheritdoc />
     public async Task HandleAsync(DownlinkMessage message, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Aizu.Consent;
 using Aizu.Uplink;
+using Aizu.Wire;
 
 namespace Aizu.Gateway.CityLink;
 
@@ -10,7 +11,7 @@ namespace Aizu.Gateway.CityLink;
 internal sealed class CatalogueDownlinkHandler(PurposeCatalogueService catalogues) : IDownlinkHandler
 {
     /// <inheritdoc />
-    public IReadOnlyCollection<string> Topics { get; } = [GatewayTopics.Catalogue];
+    public IReadOnlyCollection<string> Topics { get; } = [WireTopics.Catalogue];
 
     /// <inheritdoc />
     public async Task HandleAsync(DownlinkMessage message, CancellationToken cancellationToken)

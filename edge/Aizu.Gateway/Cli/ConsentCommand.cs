@@ -35,21 +35,12 @@ internal static class ConsentCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var database = new Option<FileInfo?>("--database")
-        {
-            Description = $"The gateway's database. Default: Aizu:Storage:DatabasePath from the configuration, else {Path.Combine(DemoDefaults.DataDirectory, "aizu.db")}.",
-            Recursive = true,
-        };
-        var config = new Option<FileInfo?>("--config")
-        {
-            Description = $"Configuration file (JSON). Default: {RunSettings.SystemConfigPath} if it exists.",
-            Recursive = true,
-        };
-        var context = new Context(database, config, output, error);
+        var database = new DatabaseOptions(recursive: true);
+        var context = new Context(database, output, error);
         return new Command("consent", "See what this gateway may send and to whom, give or withdraw consent, and check the ledger and receipts.")
         {
-            database,
-            config,
+            database.Database,
+            database.Config,
             List(context),
             Grant(context),
             Withdraw(context),
@@ -400,7 +391,7 @@ internal static class ConsentCommand
     }
 
     /// <summary>What every subcommand needs: where the database is, and how to report.</summary>
-    private sealed class Context(Option<FileInfo?> database, Option<FileInfo?> config, TextWriter output, TextWriter error)
+    private sealed class Context(DatabaseOptions database, TextWriter output, TextWriter error)
     {
         public TextWriter Output => output;
 
@@ -412,24 +403,8 @@ internal static class ConsentCommand
         /// </summary>
         public async Task<int> RunAsync(ParseResult parse, Func<ConsentService, CancellationToken, Task<int>> action, CancellationToken cancellationToken)
         {
-            IConfigurationRoot configuration;
-            try
+            if (!database.TryResolve(parse, error, out var configuration, out var path))
             {
-                configuration = LoadConfiguration(parse.GetValue(config)?.FullName);
-            }
-            catch (Exception exception) when (exception is FileNotFoundException or InvalidDataException or FormatException)
-            {
-                await error.WriteLineAsync($"error: the configuration cannot be read: {exception.Message}");
-                return ExitCodes.BadConfiguration;
-            }
-
-            var path = parse.GetValue(database)?.FullName
-                ?? configuration["Aizu:Storage:DatabasePath"]
-                ?? Path.Combine(DemoDefaults.DataDirectory, "aizu.db");
-            if (!File.Exists(path))
-            {
-                // Never create an empty database here: a typo in the path would look like "no consents".
-                await error.WriteLineAsync($"error: there is no gateway database at {Path.GetFullPath(path)}. Pass --database PATH, or set Aizu:Storage:DatabasePath in the configuration.");
                 return ExitCodes.BadConfiguration;
             }
 
@@ -467,26 +442,6 @@ internal static class ConsentCommand
                 await error.WriteLineAsync($"error: {path} cannot be used: {exception.Message}");
                 return ExitCodes.CannotStart;
             }
-        }
-
-        private static IConfigurationRoot LoadConfiguration(string? configPath)
-        {
-            var builder = new ConfigurationBuilder();
-            if (configPath is not null)
-            {
-                if (!File.Exists(configPath))
-                {
-                    throw new FileNotFoundException($"Configuration file {configPath} does not exist.");
-                }
-
-                builder.AddJsonFile(configPath, optional: false, reloadOnChange: false);
-            }
-            else
-            {
-                builder.AddJsonFile(RunSettings.SystemConfigPath, optional: true, reloadOnChange: false);
-            }
-
-            return builder.AddEnvironmentVariables("AIZU_").Build();
         }
     }
 }

@@ -1,27 +1,36 @@
-using System.Buffers;
 using System.CommandLine;
 using System.Text;
+using System.Text.RegularExpressions;
 using Aizu.Hardware.EchonetLite;
 using Aizu.Hardware.EchonetLite.Description;
 using Aizu.Hardware.Dsmr;
-using Aizu.Hardware.Skstack;
 using Aizu.Hardware.Sml;
 
 namespace Aizu.Gateway.Cli;
 
-/// <summary><c>aizu decode &lt;hex | ERXUDP line&gt;</c>: prints a frame the way an installer wants to read it.</summary>
-internal static class DecodeCommand
+/// <summary>
+/// <c>aizu decode &lt;input&gt;</c>: prints what it is given the way an installer wants to read it, recognising the kind
+/// of input by itself: a hex ECHONET Lite frame, dongle lines (ERXUDP, EVENT, an EPANDESC block), or a file holding a
+/// DSMR telegram, an SML capture or such lines. <c>--dsmr</c> and <c>--sml</c> still force the file's kind.
+/// </summary>
+internal static partial class DecodeCommand
 {
+    private const string Unrecognised =
+        "error: not recognised: give a hex ECHONET Lite frame, an ERXUDP, EVENT or EPANDESC line, or a file holding a DSMR telegram or an SML capture (or use --dsmr FILE / --sml FILE).";
+
+    // The start of an SML transport frame (escape sequence, then version 1).
+    private static readonly byte[] SmlStart = [0x1B, 0x1B, 0x1B, 0x1B, 0x01, 0x01, 0x01, 0x01];
+
     public static Command Create(TextWriter output, TextWriter error)
     {
         var input = new Argument<string[]>("input")
         {
-            Description = "An ECHONET Lite frame in hex (\"10 81 00 01 …\") or a whole ERXUDP line as the dongle printed it.",
+            Description = "What to decode: an ECHONET Lite frame in hex (\"10 81 00 01 …\"), dongle lines as printed (ERXUDP …, EVENT …, an EPANDESC block), or a file holding a DSMR telegram, an SML capture or such lines.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var dsmr = new Option<FileInfo?>("--dsmr") { Description = "Decode a DSMR P1 telegram saved in this file." };
         var sml = new Option<FileInfo?>("--sml") { Description = "Decode an SML file (binary, as read from the IR head) saved in this file." };
-        var command = new Command("decode", "Decode an ECHONET Lite frame, an ERXUDP line, a DSMR telegram or an SML file and print it readably.")
+        var command = new Command("decode", "Decode an ECHONET Lite frame, dongle lines (ERXUDP, EVENT, EPANDESC), a DSMR telegram or an SML file and print it readably; the kind is recognised by itself.")
         {
             input,
             dsmr,
@@ -39,18 +48,21 @@ internal static class DecodeCommand
                 return DecodeFile(file, bytes => SmlFileDescriber.Describe(bytes), output, error);
             }
 
-            var text = string.Join(' ', parse.GetValue(input) ?? []);
-            if (text.Length == 0)
+            var arguments = parse.GetValue(input) ?? [];
+            if (arguments.Length == 0)
             {
-                error.WriteLine("error: give a hex frame or an ERXUDP line, or --dsmr FILE / --sml FILE.");
+                error.WriteLine("error: give a hex frame, an ERXUDP, EVENT or EPANDESC line, or a file (--dsmr FILE / --sml FILE force its kind).");
                 return ExitCodes.BadArguments;
             }
 
-            return Decode(text, output, error);
+            return arguments.Length == 1 && File.Exists(arguments[0])
+                ? DecodeFile(new FileInfo(arguments[0]), output, error)
+                : Decode(string.Join(' ', arguments), output, error);
         });
         return command;
     }
 
+    /// <summary>Decodes a file of a kind given by the caller (<c>--dsmr</c>, <c>--sml</c>).</summary>
     internal static int DecodeFile(FileInfo file, Func<byte[], string> describe, TextWriter output, TextWriter error)
     {
         if (!file.Exists)
@@ -59,59 +71,121 @@ internal static class DecodeCommand
             return ExitCodes.BadInput;
         }
 
-        try
+        return Guarded(() =>
         {
             output.WriteLine(describe(File.ReadAllBytes(file.FullName)));
             return ExitCodes.Ok;
-        }
-        catch (FormatException ex)
-        {
-            // DsmrFormatException and SmlFormatException both say what is wrong and where.
-            error.WriteLine($"error: {ex.Message}");
-            return ExitCodes.BadInput;
-        }
+        }, error);
     }
 
-    internal static int Decode(string text, TextWriter output, TextWriter error)
+    /// <summary>Decodes a file, recognising an SML capture (binary), a DSMR telegram (text from '/') or dongle lines.</summary>
+    internal static int DecodeFile(FileInfo file, TextWriter output, TextWriter error)
     {
-        text = text.Trim();
-        byte[] frame;
-        if (text.StartsWith("ERXUDP", StringComparison.OrdinalIgnoreCase))
+        var bytes = File.ReadAllBytes(file.FullName);
+        if (bytes.AsSpan().IndexOf(SmlStart) >= 0 || IsBinary(bytes))
         {
-            var udp = ParseErxudp(text);
-            if (udp is null)
-            {
-                error.WriteLine("error: this ERXUDP line could not be parsed; expected ERXUDP <sender> <dest> <rport> <lport> <senderlla> [<rssi>] <secured> [<side>] <datalen> <hex data>.");
-                return ExitCodes.BadInput;
-            }
-
-            output.WriteLine($"ERXUDP from {udp.Sender} port {udp.RemotePort:X4} to {udp.Destination} port {udp.LocalPort:X4}, {(udp.Secured ? "secured" : "not secured")}, {udp.Data.Length} bytes");
-            frame = udp.Data.ToArray();
+            return DecodeFile(file, content => SmlFileDescriber.Describe(content), output, error);
         }
-        else if (!EchonetFrameDescriber.TryParseHex(text, out frame, out string? hexError))
+
+        var text = Encoding.UTF8.GetString(bytes);
+        return text.TrimStart().StartsWith('/')
+            ? DecodeFile(file, content => DsmrTelegramDescriber.Describe(content), output, error)
+            : Decode(text, output, error);
+    }
+
+    /// <summary>Decodes pasted text: a DSMR telegram, dongle lines, or a hex frame.</summary>
+    internal static int Decode(string text, TextWriter output, TextWriter error) =>
+        Guarded(() => DecodeText(text.Trim(), output, error), error);
+
+    private static int DecodeText(string text, TextWriter output, TextWriter error)
+    {
+        if (text.StartsWith('/'))
+        {
+            output.WriteLine(DsmrTelegramDescriber.Describe(Encoding.UTF8.GetBytes(text)));
+            return ExitCodes.Ok;
+        }
+
+        if (SkstackTranscriptDescriber.LooksLikeTranscript(text))
+        {
+            return DecodeTranscript(text, output, error);
+        }
+
+        if (!LooksLikeHex(text))
+        {
+            error.WriteLine(Unrecognised);
+            return ExitCodes.BadInput;
+        }
+
+        if (!EchonetFrameDescriber.TryParseHex(text, out var frame, out string? hexError))
         {
             error.WriteLine($"error: {hexError}");
             return ExitCodes.BadInput;
         }
 
+        output.Write(EchonetFrameDescriber.Describe(frame));
+        return ExitCodes.Ok;
+    }
+
+    private static int DecodeTranscript(string text, TextWriter output, TextWriter error)
+    {
+        // Unquoted arguments arrive joined by spaces; put each message, and each EPANDESC entry, back on its own line.
+        if (!text.Contains('\n', StringComparison.Ordinal))
+        {
+            text = MessageStart().Replace(text, "\n");
+            text = PanEntryStart().Replace(text, "\n  ");
+        }
+
+        var problems = new List<string>();
+        SkstackTranscriptDescriber.Describe(text, output, problems);
+        foreach (var problem in problems)
+        {
+            error.WriteLine($"error: {problem}");
+        }
+
+        return problems.Count == 0 ? ExitCodes.Ok : ExitCodes.BadInput;
+    }
+
+    // Every failure is one line on standard error: DsmrFormatException, SmlFormatException and
+    // EchonetLiteFormatException say what is wrong and where; anything else is still not a stack trace.
+    private static int Guarded(Func<int> decode, TextWriter error)
+    {
         try
         {
-            output.Write(EchonetFrameDescriber.Describe(frame));
-            return ExitCodes.Ok;
+            return decode();
         }
         catch (EchonetLiteFormatException ex)
         {
             error.WriteLine($"error: not a valid ECHONET Lite frame: {ex.Message}");
-            return ExitCodes.BadInput;
         }
+        catch (FormatException ex)
+        {
+            error.WriteLine($"error: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or OverflowException or IndexOutOfRangeException or IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: could not decode this input ({ex.GetType().Name}): {ex.Message}");
+        }
+
+        return ExitCodes.BadInput;
     }
 
-    private static SkstackUdpReceived? ParseErxudp(string line)
+    private static bool LooksLikeHex(string text)
     {
-        // The same reader the driver uses; a pasted line is hexadecimal, and either dialect's layout is accepted.
-        var reader = new SkstackReader(SkstackDialect.Bp35C0, SkstackDataFormat.HexAscii);
-        var sequence = new ReadOnlySequence<byte>(Encoding.Latin1.GetBytes(line + "\r\n"));
-        var sequenceReader = new SequenceReader<byte>(sequence);
-        return reader.TryRead(ref sequenceReader, out var message) ? message as SkstackUdpReceived : null;
+        var first = text.Split([' ', '\t', '\r', '\n'], 2)[0];
+        if (first.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+        {
+            first = first[2..];
+        }
+
+        return first.Length >= 2 && char.IsAsciiHexDigit(first[0]) && char.IsAsciiHexDigit(first[1]);
     }
+
+    private static bool IsBinary(byte[] bytes) =>
+        bytes.Take(4096).Any(b => b < 0x20 && b is not ((byte)'\r' or (byte)'\n' or (byte)'\t'));
+
+    [GeneratedRegex(@"\s+(?=(?:EVENT|ERXUDP|EPANDESC|OK|FAIL)\b)")]
+    private static partial Regex MessageStart();
+
+    [GeneratedRegex(@"\s+(?=(?:Channel Page|Channel|Pan ID|Addr|LQI|Side|PairID):)", RegexOptions.IgnoreCase)]
+    private static partial Regex PanEntryStart();
 }

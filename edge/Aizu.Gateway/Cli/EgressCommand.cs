@@ -5,7 +5,6 @@ using System.Text.Json;
 using Aizu.Egress;
 using Aizu.Gateway.Hosting;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 
 namespace Aizu.Gateway.Cli;
 
@@ -25,42 +24,23 @@ internal static class EgressCommand
         {
             Description = "One JSON object per line (payload as sent, user properties, PUBACK reason) instead of text.",
         };
-        var config = new Option<FileInfo?>("--config")
-        {
-            Description = "Configuration file (JSON). Default: /etc/aizu/aizu.json if it exists.",
-        };
-        var database = new Option<FileInfo?>("--database")
-        {
-            Description = "The gateway's SQLite file. Default: Aizu:Egress:DatabasePath, else Aizu:Storage:DatabasePath.",
-        };
+        var database = new DatabaseOptions(componentKey: GatewayApplication.EgressDatabasePathKey);
         var log = new Command("log", "List every message that left the gateway: when, topic, payload as sent, consent, PUBACK reason.")
         {
             since,
             json,
-            config,
-            database,
+            database.Config,
+            database.Database,
         };
-        log.SetAction((parse, cancellationToken) => ListAsync(
-            parse.GetValue(since), parse.GetValue(json), parse.GetValue(config)?.FullName, parse.GetValue(database)?.FullName,
-            output, error, cancellationToken));
+        log.SetAction((parse, cancellationToken) => database.TryResolve(parse, error, out _, out var path)
+            ? ListAsync(parse.GetValue(since), parse.GetValue(json), path, output, error, cancellationToken)
+            : Task.FromResult(ExitCodes.BadConfiguration));
         return new Command("egress", "What the gateway sent to the city broker.") { log };
     }
 
     internal static async Task<int> ListAsync(
-        DateTimeOffset? since, bool json, string? configPath, string? databasePath, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        DateTimeOffset? since, bool json, string path, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var path = databasePath ?? DatabasePathFromConfiguration(configPath, error);
-        if (path is null)
-        {
-            return ExitCodes.BadConfiguration;
-        }
-
-        if (!File.Exists(path))
-        {
-            await error.WriteLineAsync($"error: the gateway database {path} does not exist; nothing has been stored or sent yet.");
-            return ExitCodes.BadConfiguration;
-        }
-
         IReadOnlyList<EgressLogEntry> entries;
         try
         {
@@ -83,28 +63,6 @@ internal static class EgressCommand
         }
 
         return ExitCodes.Ok;
-    }
-
-    private static string? DatabasePathFromConfiguration(string? configPath, TextWriter error)
-    {
-        if (configPath is not null && !File.Exists(configPath))
-        {
-            error.WriteLine($"error: configuration file {configPath} does not exist.");
-            return null;
-        }
-
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(configPath ?? RunSettings.SystemConfigPath, optional: configPath is null, reloadOnChange: false)
-            .AddEnvironmentVariables("AIZU_")
-            .Build();
-        var path = configuration["Aizu:Egress:DatabasePath"] is { Length: > 0 } egress ? egress : configuration["Aizu:Storage:DatabasePath"];
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            error.WriteLine("error: no database configured: pass --database FILE, or set Aizu:Egress:DatabasePath (or Aizu:Storage:DatabasePath).");
-            return null;
-        }
-
-        return path;
     }
 
     private static string ToText(EgressLogEntry entry)

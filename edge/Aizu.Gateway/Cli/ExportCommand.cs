@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
+using Aizu.Household;
 using Aizu.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Aizu.Gateway.Cli;
 
-/// <summary><c>aizu export --from --to --resolution --format [--series] [--database]</c>: the household's own data, out of the store.</summary>
+/// <summary><c>aizu export --from --to --resolution --format [--series] [--database] [--config]</c>: the household's own data, out of the store.</summary>
 internal static class ExportCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
@@ -16,8 +17,8 @@ internal static class ExportCommand
         var resolution = new Option<Resolution>("--resolution") { Description = "raw, minute, quarterhour, hour or day.", DefaultValueFactory = _ => Resolution.Hour };
         var format = new Option<ExportFormat>("--format") { Description = "csv or json.", DefaultValueFactory = _ => ExportFormat.Csv };
         var series = new Option<string?>("--series") { Description = "One series, e.g. elec.import.energy. Default: every series." };
-        var database = new Option<string>("--database") { Description = "The gateway's database file.", DefaultValueFactory = _ => Path.Combine("aizu-demo-data", "aizu.db") };
-        var command = new Command("export", "Export stored readings or rollups as CSV or JSON.") { from, to, resolution, format, series, database };
+        var database = new DatabaseOptions();
+        var command = new Command("export", "Export stored readings or rollups as CSV or JSON.") { from, to, resolution, format, series, database.Database, database.Config };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!TryParseTime(parse.GetValue(from)!, out var start) || !TryParseTime(parse.GetValue(to)!, out var end))
@@ -32,14 +33,14 @@ internal static class ExportCommand
                 return ExitCodes.BadArguments;
             }
 
-            string path = parse.GetValue(database)!;
-            if (!File.Exists(path))
+            if (!database.TryResolve(parse, error, out _, out var path))
             {
-                await error.WriteLineAsync($"error: there is no gateway database at {Path.GetFullPath(path)}; pass --database FILE.");
-                return ExitCodes.BadInput;
+                return ExitCodes.BadConfiguration;
             }
 
-            await using var store = new ReadingStore(Options.Create(new StorageOptions { DatabasePath = path }), NullLogger<ReadingStore>.Instance);
+            // Days of the system's zone, as before this verb read any configuration.
+            await using var store = new ReadingStore(
+                Options.Create(new StorageOptions { DatabasePath = path }), NullLogger<ReadingStore>.Instance, new HouseholdCalendar(TimeProvider.System.LocalTimeZone));
             try
             {
                 await new ReadingExporter(store).ExportAsync(parse.GetValue(series), start, end, parse.GetValue(resolution), parse.GetValue(format), output, cancellationToken);

@@ -11,6 +11,7 @@ internal static class ConfigurationGuard
 {
     private static readonly Dictionary<string, Type> Sections = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["Household"] = typeof(Aizu.Household.HouseholdOptions),
         ["Storage"] = typeof(Aizu.Storage.StorageOptions),
         ["Ingest"] = typeof(Aizu.Ingest.IngestOptions),
         ["Panel"] = typeof(Aizu.Panel.PanelOptions),
@@ -29,16 +30,36 @@ internal static class ConfigurationGuard
         ["Demo"] = typeof(DemoSettings),
     };
 
+    // Keys that once set the household's time zone, one per component; they disagreed (Tokyo at midnight
+    // for uplink windows, Amsterdam for the panel). A gateway still setting one must not start on a
+    // different zone than its owner meant, so it is refused rather than ignored.
+    private static readonly string[] RetiredTimeZoneKeys =
+    [
+        "Aizu:Storage:TimeZone",
+        "Aizu:Tariff:TimeZone",
+        "Aizu:Panel:TimeZone",
+        "Aizu:Egress:TimeZone",
+        "Aizu:Alerts:Household:TimeZone",
+    ];
+
     // Keys read by the host itself rather than bound to an options class.
     private static readonly Dictionary<string, string[]> HostKeys = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Panel"] = ["Urls"],
     };
 
-    /// <summary>Every unknown key under <c>Aizu</c>, as a message naming it and what is allowed.</summary>
+    /// <summary>
+    /// Every unknown key under <c>Aizu</c>, as a message naming it and what is allowed, and every retired
+    /// key, as a message naming the key that replaced it.
+    /// </summary>
     public static IReadOnlyList<string> FindUnknownKeys(IConfiguration configuration)
     {
         var problems = new List<string>();
+        foreach (var retired in RetiredTimeZoneKeys.Where(key => configuration.GetSection(key).Value is not null))
+        {
+            problems.Add($"{retired} is no longer read; set {Aizu.Household.HouseholdOptions.SectionName}:{nameof(Aizu.Household.HouseholdOptions.TimeZone)} (one time zone for the whole household).");
+        }
+
         foreach (var section in configuration.GetSection("Aizu").GetChildren())
         {
             if (!Sections.TryGetValue(section.Key, out var type))
@@ -51,6 +72,11 @@ internal static class ConfigurationGuard
             known.UnionWith(HostKeys.GetValueOrDefault(section.Key, []));
             foreach (var key in section.GetChildren())
             {
+                if (IsRetired(key))
+                {
+                    continue;
+                }
+
                 if (!known.Contains(key.Key))
                 {
                     problems.Add($"Unknown configuration key '{key.Path}'. Known keys of {section.Path}: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
@@ -91,12 +117,15 @@ internal static class ConfigurationGuard
             {
                 CheckNested(key, property.PropertyType, problems);
             }
-            else
+            else if (!IsRetired(key))
             {
                 problems.Add($"Unknown configuration key '{key.Path}'. Known keys of {section.Path}: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
             }
         }
     }
+
+    private static bool IsRetired(IConfigurationSection key) =>
+        RetiredTimeZoneKeys.Contains(key.Path, StringComparer.OrdinalIgnoreCase);
 
     private static bool IsSettingsObject(Type type) =>
         type.IsClass && type != typeof(string) && !typeof(System.Collections.IEnumerable).IsAssignableFrom(type)

@@ -56,11 +56,11 @@ internal sealed partial class DemoCatalogue(
     private static string Normalise(string? pem) =>
         string.Concat((pem ?? string.Empty).Where(c => !char.IsWhiteSpace(c)));
 
-    [LoggerMessage(EventId = 3140, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 9000, Level = LogLevel.Information,
         Message = "Demo purpose catalogue: {Status} (edition {Sequence}); {Requested} new request(s) for the household")]
     private static partial void LogApplied(ILogger logger, CatalogueStatus status, long? sequence, int requested);
 
-    [LoggerMessage(EventId = 3141, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 9001, Level = LogLevel.Information,
         Message = "Demo purpose catalogue not applied: Aizu:Consent:CityPublicKeyPem pins another city key, whose catalogue counts instead")]
     private static partial void LogSkipped(ILogger logger);
 }

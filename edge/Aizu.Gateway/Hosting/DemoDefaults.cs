@@ -15,10 +15,8 @@ internal static class DemoDefaults
         ["Aizu:Dsmr:DevicePath"] = Path.Combine(runtimeDirectory, "ttyP1"),
         ["Aizu:Dsmr:PowerInterval"] = "00:00:02",
         ["Aizu:Dsmr:EnergyInterval"] = "00:00:30",
-        ["Aizu:Panel:TimeZone"] = "Europe/Amsterdam",
-        ["Aizu:Storage:TimeZone"] = "Europe/Amsterdam",
+        ["Aizu:Household:TimeZone"] = "Europe/Amsterdam",
         ["Aizu:Tariff:Currency"] = "EUR",
-        ["Aizu:Tariff:TimeZone"] = "Europe/Amsterdam",
         ["Aizu:Tariff:Kind"] = "Flat",
         ["Aizu:Tariff:PricePerKWh"] = "0.27",
         ["Aizu:Tariff:BasicChargePerMonth"] = "7.50",
@@ -37,12 +35,10 @@ internal static class DemoDefaults
         ["Aizu:BRoute:PowerInterval"] = "00:00:02",
         ["Aizu:BRoute:EnergyInterval"] = "00:00:30",
         // The simulated meter is in Japan; its day starts at midnight JST whatever the host's zone.
-        ["Aizu:Panel:TimeZone"] = "Asia/Tokyo",
-        ["Aizu:Storage:TimeZone"] = "Asia/Tokyo",
+        ["Aizu:Household:TimeZone"] = "Asia/Tokyo",
 
         // docs/examples/tariffs/jp-tiered.json: TEPCO 従量電灯B 30 A with illustrative prices.
         ["Aizu:Tariff:Currency"] = "JPY",
-        ["Aizu:Tariff:TimeZone"] = "Asia/Tokyo",
         ["Aizu:Tariff:Kind"] = "Tiered",
         ["Aizu:Tariff:Tiers:0:Name"] = "第1段階",
         ["Aizu:Tariff:Tiers:0:UpToKWh"] = "120",

@@ -9,6 +9,7 @@ using Aizu.Hardware.Dsmr;
 using Aizu.Hardware.Pulse;
 using Aizu.Hardware.Sml;
 using Aizu.Hardware.Sensors;
+using Aizu.Household;
 using Aizu.Ingest;
 using Aizu.Panel;
 using Aizu.Storage;
@@ -25,6 +26,9 @@ namespace Aizu.Gateway.Hosting;
 /// <summary>The composition root: one generic host with the drivers, the ingest pipeline, the store and the panel.</summary>
 internal static class GatewayApplication
 {
+    /// <summary>The egress log's own key for the database file; it must name the reading store's file.</summary>
+    public const string EgressDatabasePathKey = "Aizu:Egress:DatabasePath";
+
     /// <summary>Builds the host; configuration problems surface as <see cref="GatewayConfigurationException"/>.</summary>
     public static WebApplication Build(RunSettings settings, Action<IConfigurationBuilder>? configure = null)
     {
@@ -45,21 +49,15 @@ internal static class GatewayApplication
             });
         }
 
-        if (settings.ConfigPath is { } path)
+        try
         {
-            if (!File.Exists(path))
-            {
-                throw new GatewayConfigurationException([$"Configuration file {path} does not exist."]);
-            }
-
-            builder.Configuration.AddJsonFile(path, optional: false, reloadOnChange: false);
+            builder.Configuration.AddGatewaySources(settings.ConfigPath);
         }
-        else
+        catch (FileNotFoundException exception)
         {
-            builder.Configuration.AddJsonFile(RunSettings.SystemConfigPath, optional: true, reloadOnChange: false);
+            throw new GatewayConfigurationException([exception.Message]);
         }
 
-        builder.Configuration.AddEnvironmentVariables("AIZU_");
         configure?.Invoke(builder.Configuration);
 
         var unknown = ConfigurationGuard.FindUnknownKeys(builder.Configuration);
@@ -81,6 +79,9 @@ internal static class GatewayApplication
         var configuration = builder.Configuration;
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+
+        // One calendar for the whole household: storage, tariff, panel, egress and alerts all take it.
+        services.AddAizuHousehold(configuration.GetSection(HouseholdOptions.SectionName));
         if (settings.Demo)
         {
             // Registered first so the simulated dongle exists before the driver opens it.
@@ -112,7 +113,7 @@ internal static class GatewayApplication
         AddMeters(services, configuration);
 
         // Consent records live in the same file as the readings: one file, one backup.
-        services.AddAizuConsent(configuration.GetSection("Aizu:Consent"), o => o.DatabasePath = configuration["Aizu:Storage:DatabasePath"] ?? string.Empty);
+        services.AddAizuConsent(configuration.GetSection("Aizu:Consent"), o => o.DatabasePath = GatewayConfiguration.DatabasePath(configuration) ?? string.Empty);
         if (settings.Demo)
         {
             DemoSensors.Add(services, configuration.GetSection(IndoorSensorOptions.SectionName));
@@ -134,13 +135,7 @@ internal static class GatewayApplication
         {
             // Only consented aggregates leave, and only when the household has configured a city broker.
             services.AddAizuEgress(configuration.GetSection("Aizu:Egress"));
-            services.PostConfigure<EgressOptions>(o =>
-            {
-                if (string.IsNullOrEmpty(o.DatabasePath))
-                {
-                    o.DatabasePath = configuration["Aizu:Storage:DatabasePath"] ?? string.Empty;
-                }
-            });
+            services.PostConfigure<EgressOptions>(o => o.DatabasePath = GatewayConfiguration.DatabasePath(configuration, EgressDatabasePathKey) ?? string.Empty);
             services.AddAizuUplink(configuration.GetSection("Aizu:Uplink"));
         }
 

@@ -7,9 +7,6 @@ namespace Aizu.Gateway.Hosting;
 /// <param name="Profile">Demo household: <c>jp</c> (B-route smart meter) or <c>eu</c> (DSMR P1 meter with gas).</param>
 internal sealed record RunSettings(bool Demo, string? ConfigPath, string? Urls, string Profile = "jp")
 {
-    /// <summary>Default location of the installer's configuration file.</summary>
-    public const string SystemConfigPath = "/etc/aizu/aizu.json";
-
     /// <summary>The panel's default address: loopback only, until the panel has its own login.</summary>
     public const string DefaultUrls = "http://127.0.0.1:8480";
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Aizu.Files;
 using Aizu.Storage;
 using Microsoft.Extensions.Options;
 
@@ -42,22 +43,8 @@ internal sealed class PanelCredentialStore : IDisposable
         await gate.WaitAsync(cancellationToken);
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            try
-            {
-                // CreateNew makes "first start" atomic even against another gateway process on the same files.
-                await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-                await JsonSerializer.SerializeAsync(file, record, cancellationToken: cancellationToken);
-                await file.FlushAsync(cancellationToken);
-                file.Flush(flushToDisk: true);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                return false;
-            }
-
-            RestrictToOwner(path);
-            return true;
+            // Create-only makes "first start" atomic even against another gateway process on the same files.
+            return await AtomicFile.TryCreateAsync(path, (file, token) => JsonSerializer.SerializeAsync(file, record, cancellationToken: token), AtomicFile.OwnerOnly, cancellationToken);
         }
         finally
         {
@@ -83,17 +70,9 @@ internal sealed class PanelCredentialStore : IDisposable
                 return false;
             }
 
-            // Written beside and renamed over, so a power cut leaves the old or the new password, never none.
-            string temporary = path + ".tmp";
-            await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                await JsonSerializer.SerializeAsync(file, new PanelCredentialRecord(PanelPassword.Hash(replacement, random)), cancellationToken: cancellationToken);
-                await file.FlushAsync(cancellationToken);
-                file.Flush(flushToDisk: true);
-            }
-
-            RestrictToOwner(temporary);
-            File.Move(temporary, path, overwrite: true);
+            // A power cut leaves the old or the new password, never none.
+            var replaced = new PanelCredentialRecord(PanelPassword.Hash(replacement, random));
+            await AtomicFile.WriteAsync(path, (file, token) => JsonSerializer.SerializeAsync(file, replaced, cancellationToken: token), AtomicFile.OwnerOnly, cancellationToken);
             return true;
         }
         finally
@@ -130,14 +109,6 @@ internal sealed class PanelCredentialStore : IDisposable
         catch (JsonException exception)
         {
             throw new InvalidDataException($"{path} is damaged ({exception.Message}); delete it and set a new panel password at the panel.", exception);
-        }
-    }
-
-    private static void RestrictToOwner(string file)
-    {
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
     }
 }

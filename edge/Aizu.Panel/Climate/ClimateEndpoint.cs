@@ -38,7 +38,6 @@ internal static class ClimateEndpoint
         ReadingStore store,
         LiveFeed feed,
         PanelClock clock,
-        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         if (hours is < 1 or > MaxHours)
@@ -49,30 +48,22 @@ internal static class ClimateEndpoint
         var to = clock.UtcNow;
         var from = to - TimeSpan.FromHours(hours ?? DefaultHours);
         var bands = ComfortBands.Default;
-        try
+        var rooms = new List<ClimateRoom>();
+        foreach (var room in Rooms(await store.GetSeriesAsync(cancellationToken)))
         {
-            var rooms = new List<ClimateRoom>();
-            foreach (var room in Rooms(await store.GetSeriesAsync(cancellationToken)))
+            var found = new ClimateQuantity?[Quantities.Length];
+            for (var i = 0; i < Quantities.Length; i++)
             {
-                var found = new ClimateQuantity?[Quantities.Length];
-                for (var i = 0; i < Quantities.Length; i++)
-                {
-                    found[i] = await ReadAsync(store, feed, SeriesNames.Indoor(room, Quantities[i].Quantity), Quantities[i].Quantity, bands, from, to, cancellationToken);
-                }
-
-                if (found.Any(q => q is not null))
-                {
-                    rooms.Add(new ClimateRoom(room, found[0], found[1], found[2], found[3]));
-                }
+                found[i] = await ReadAsync(store, feed, SeriesNames.Indoor(room, Quantities[i].Quantity), Quantities[i].Quantity, bands, from, to, cancellationToken);
             }
 
-            return TypedResults.Ok(new ClimateOverview(clock.Zone.Id, from, to, bands, rooms));
+            if (found.Any(q => q is not null))
+            {
+                rooms.Add(new ClimateRoom(room, found[0], found[1], found[2], found[3]));
+            }
         }
-        catch (StoreUnavailableException exception)
-        {
-            loggers.CreateLogger(PanelEndpoints.LogCategory).StoreUnavailableForPanel(exception.Message);
-            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage unavailable");
-        }
+
+        return TypedResults.Ok(new ClimateOverview(clock.Zone.Id, from, to, bands, rooms));
     }
 
     /// <summary>Room slugs of the stored <c>indoor.{room}.{quantity}</c> series, in name order.</summary>

@@ -7,12 +7,6 @@ public sealed class PanelOptions
     public const string SectionName = "Aizu:Panel";
 
     /// <summary>
-    /// IANA time zone whose midnight starts "today", for example <c>Asia/Tokyo</c>. When unset, the
-    /// gateway's own local time zone is used.
-    /// </summary>
-    public string? TimeZone { get; set; }
-
-    /// <summary>
     /// Read-only kiosk for a wall tablet: the live, today, history, climate and alert screens show without
     /// signing in; consents, what left the home and settings still need the password. Off unless chosen.
     /// </summary>

@@ -8,11 +8,6 @@ internal sealed class PanelOptionsValidator(string sectionPath) : IValidateOptio
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (!string.IsNullOrWhiteSpace(options.TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
-        {
-            failures.Add($"{sectionPath}:{nameof(PanelOptions.TimeZone)} '{options.TimeZone}' is not a time zone this system knows; use an IANA id such as Asia/Tokyo, or leave it unset to use the system's zone.");
-        }
-
         if (options.SessionLifetime < TimeSpan.FromMinutes(5) || options.SessionLifetime > TimeSpan.FromDays(400))
         {
             failures.Add($"{sectionPath}:{nameof(PanelOptions.SessionLifetime)} '{options.SessionLifetime}' must be between 00:05:00 and 400.00:00:00 (d.hh:mm:ss).");

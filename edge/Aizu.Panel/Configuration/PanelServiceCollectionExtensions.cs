@@ -1,3 +1,4 @@
+using Aizu.Household;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +26,7 @@ public static class PanelServiceCollectionExtensions
             new PanelOptionsValidator(sectionPath)));
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddHouseholdCalendar();
         services.TryAddSingleton<PanelClock>();
         services.TryAddSingleton<PanelAssets>();
         PanelAccess.Add(services);

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -32,7 +31,7 @@ public static class ConsentEndpoints
     public static RouteGroupBuilder MapConsentApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var group = app.MapGroup("/api/consent");
+        var group = app.MapGroup("/api/consent").AddEndpointFilter(StoreUnavailableFilter.ConsentRecords);
         group.MapGet("", OverviewAsync);
         group.MapPost("/grants", GrantAsync);
         group.MapPost("/grants/{id}/withdraw", (string id, IServiceProvider services, CancellationToken token) =>
@@ -57,30 +56,23 @@ public static class ConsentEndpoints
             return TypedResults.Ok(new ConsentOverview(false, null, [], [], [], [], egress, ReminderDays));
         }
 
-        try
-        {
-            var now = Now(services);
-            var catalogue = await consents.GetCatalogueAsync(cancellationToken);
-            var items = await ItemsAsync(consents, catalogue, now, cancellationToken);
-            var purposes = catalogue?.Purposes
-                .Where(p => p.ValidUntil is not { } end || end > now)
-                .Select(Purpose)
-                .ToList() ?? [];
-            var reminders = items
-                .Where(i => i.Active && i.DaysLeft is { } days && days <= ReminderDays)
-                .OrderBy(i => i.ExpiresAt)
-                .Select(i => new ConsentReminder(i.ConsentId, i.Reference, i.Purpose, i.Category, i.ExpiresAt, i.DaysLeft!.Value, i.CanRenew))
-                .ToList();
-            var info = catalogue is null
-                ? null
-                : new ConsentCatalogueInfo(catalogue.Issuer, catalogue.Sequence, catalogue.IssuedAt, catalogue.PolicyUrl, catalogue.Controller.Name);
-            return TypedResults.Ok(new ConsentOverview(
-                true, info, purposes, items, [.. items.Where(i => i.Pending).Select(i => i.ConsentId)], reminders, egress, ReminderDays));
-        }
-        catch (Exception exception) when (IsStoreProblem(exception))
-        {
-            return Unavailable(services, exception);
-        }
+        var now = Now(services);
+        var catalogue = await consents.GetCatalogueAsync(cancellationToken);
+        var items = await ItemsAsync(consents, catalogue, now, cancellationToken);
+        var purposes = catalogue?.Purposes
+            .Where(p => p.ValidUntil is not { } end || end > now)
+            .Select(Purpose)
+            .ToList() ?? [];
+        var reminders = items
+            .Where(i => i.Active && i.DaysLeft is { } days && days <= ReminderDays)
+            .OrderBy(i => i.ExpiresAt)
+            .Select(i => new ConsentReminder(i.ConsentId, i.Reference, i.Purpose, i.Category, i.ExpiresAt, i.DaysLeft!.Value, i.CanRenew))
+            .ToList();
+        var info = catalogue is null
+            ? null
+            : new ConsentCatalogueInfo(catalogue.Issuer, catalogue.Sequence, catalogue.IssuedAt, catalogue.PolicyUrl, catalogue.Controller.Name);
+        return TypedResults.Ok(new ConsentOverview(
+            true, info, purposes, items, [.. items.Where(i => i.Pending).Select(i => i.ConsentId)], reminders, egress, ReminderDays));
     }
 
     private static async Task<Results<Ok<ConsentDecisionResult>, ProblemHttpResult>> GrantAsync(
@@ -128,26 +120,15 @@ public static class ConsentEndpoints
             logger.PanelConsentRefused(decision, exception.Message);
             return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status400BadRequest, title: "Not possible");
         }
-        catch (Exception exception) when (IsStoreProblem(exception))
-        {
-            return Unavailable(services, exception);
-        }
 
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.PanelConsentDecided(LedgerText.TypeName(decided.Event.Type), decided.Grant.Reference, decided.Grant.Purpose, decided.Grant.Category, decided.Event.Seq);
         }
-        try
-        {
-            var now = Now(services);
-            var catalogue = await consents.GetCatalogueAsync(cancellationToken);
-            var item = (await ItemsAsync(consents, catalogue, now, cancellationToken)).Single(i => i.ConsentId == decided.Grant.ConsentId);
-            return TypedResults.Ok(new ConsentDecisionResult(item, await ViewAsync(consents, decided.Receipt, cancellationToken)));
-        }
-        catch (Exception exception) when (IsStoreProblem(exception))
-        {
-            return Unavailable(services, exception);
-        }
+        var now = Now(services);
+        var catalogue = await consents.GetCatalogueAsync(cancellationToken);
+        var item = (await ItemsAsync(consents, catalogue, now, cancellationToken)).Single(i => i.ConsentId == decided.Grant.ConsentId);
+        return TypedResults.Ok(new ConsentDecisionResult(item, await ViewAsync(consents, decided.Receipt, cancellationToken)));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadReceiptAsync(
@@ -158,19 +139,12 @@ public static class ConsentEndpoints
             return TypedResults.Problem("This gateway has no consent component.", statusCode: StatusCodes.Status404NotFound, title: "Consent not available");
         }
 
-        try
+        if (await consents.Ledger.FindReceiptAsync(receiptId, cancellationToken) is not { } receipt)
         {
-            if (await consents.Ledger.FindReceiptAsync(receiptId, cancellationToken) is not { } receipt)
-            {
-                return NoReceipt(receiptId);
-            }
+            return NoReceipt(receiptId);
+        }
 
-            return TypedResults.File(Encoding.ASCII.GetBytes(receipt.Jws + "\n"), "application/jose", $"aizu-receipt-{SafeName(receipt.ReceiptId)}.jws");
-        }
-        catch (Exception exception) when (IsStoreProblem(exception))
-        {
-            return Unavailable(services, exception);
-        }
+        return TypedResults.File(Encoding.ASCII.GetBytes(receipt.Jws + "\n"), "application/jose", $"aizu-receipt-{SafeName(receipt.ReceiptId)}.jws");
     }
 
     private static async Task<Results<Ok<ConsentReceiptView>, ProblemHttpResult>> ViewReceiptAsync(
@@ -181,16 +155,9 @@ public static class ConsentEndpoints
             return TypedResults.Problem("This gateway has no consent component.", statusCode: StatusCodes.Status404NotFound, title: "Consent not available");
         }
 
-        try
-        {
-            return await consents.Ledger.FindReceiptAsync(receiptId, cancellationToken) is { } receipt
-                ? TypedResults.Ok(await ViewAsync(consents, receipt, cancellationToken))
-                : NoReceipt(receiptId);
-        }
-        catch (Exception exception) when (IsStoreProblem(exception))
-        {
-            return Unavailable(services, exception);
-        }
+        return await consents.Ledger.FindReceiptAsync(receiptId, cancellationToken) is { } receipt
+            ? TypedResults.Ok(await ViewAsync(consents, receipt, cancellationToken))
+            : NoReceipt(receiptId);
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PublicKeyAsync(IServiceProvider services, CancellationToken cancellationToken)
@@ -205,9 +172,10 @@ public static class ConsentEndpoints
             var pem = await consents.GetPublicKeyPemAsync(cancellationToken);
             return TypedResults.File(Encoding.ASCII.GetBytes(pem.EndsWith('\n') ? pem : pem + "\n"), "application/x-pem-file", "aizu-gateway-key.pem");
         }
-        catch (Exception exception) when (IsStoreProblem(exception) || exception is System.Security.Cryptography.CryptographicException)
+        catch (System.Security.Cryptography.CryptographicException exception)
         {
-            return Unavailable(services, exception);
+            // An unreadable key file is a broken record like any other, not a crash.
+            return StoreUnavailableFilter.ConsentRecords.Problem(services, exception);
         }
     }
 
@@ -354,15 +322,6 @@ public static class ConsentEndpoints
 
     private static ILogger Logger(IServiceProvider services) =>
         services.GetRequiredService<ILoggerFactory>().CreateLogger(PanelEndpoints.LogCategory);
-
-    private static bool IsStoreProblem(Exception exception) =>
-        exception is SqliteException or IOException or UnauthorizedAccessException;
-
-    private static ProblemHttpResult Unavailable(IServiceProvider services, Exception exception)
-    {
-        Logger(services).PanelConsentUnavailable(exception.Message);
-        return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Consent records unavailable");
-    }
 
     private static ProblemHttpResult NoReceipt(string receiptId) =>
         TypedResults.Problem($"There is no receipt '{receiptId}' on this gateway.", statusCode: StatusCodes.Status404NotFound, title: "No such receipt");

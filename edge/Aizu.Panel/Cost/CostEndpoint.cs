@@ -1,3 +1,4 @@
+using Aizu.Household;
 using Aizu.Readings;
 using Aizu.Storage;
 using Aizu.Tariffs;
@@ -11,59 +12,50 @@ namespace Aizu.Panel;
 /// <summary><c>GET /api/today/cost</c>: see <see cref="TodayCost"/>.</summary>
 internal static class CostEndpoint
 {
-    public static async Task<Results<Ok<TodayCost>, ProblemHttpResult>> HandleAsync(
+    public static async Task<Ok<TodayCost>> HandleAsync(
         ReadingStore store,
         PanelClock clock,
         IServiceProvider services,
-        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var now = clock.UtcNow;
         var calculator = services.GetService<TariffCalculator>();
 
-        // The tariff's zone decides days and months for money; without a tariff the panel's zone does.
-        var zone = calculator?.Tariff.TimeZone ?? clock.Zone;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        var todayStart = PanelClock.StartOfDay(today, zone);
-        var monthStart = PanelClock.StartOfDay(new DateOnly(today.Year, today.Month, 1), zone);
-        var weekAgoStart = PanelClock.StartOfDay(today.AddDays(-7), zone);
+        var calendar = clock.Calendar;
+        var zone = calendar.Zone;
+        var today = calendar.LocalDate(now);
+        var todayStart = calendar.StartOfDay(today);
+        var monthStart = calendar.StartOfMonth(today);
+        var weekAgoStart = calendar.StartOfDay(today.AddDays(-7));
         var from = monthStart < weekAgoStart ? monthStart : weekAgoStart;
-        try
+        var import = await EnergySlotReader.ReadAsync(store, SeriesNames.ElectricImportEnergy, from, now, cancellationToken);
+        var export = await EnergySlotReader.ReadAsync(store, SeriesNames.ElectricExportEnergy, from, now, cancellationToken);
+        var comparison = DayComparer.Compare(import, now, calendar);
+        if (calculator is null)
         {
-            var import = await EnergySlotReader.ReadAsync(store, SeriesNames.ElectricImportEnergy, from, now, cancellationToken);
-            var export = await EnergySlotReader.ReadAsync(store, SeriesNames.ElectricExportEnergy, from, now, cancellationToken);
-            var comparison = DayComparer.Compare(import, now, zone);
-            if (calculator is null)
-            {
-                return TypedResults.Ok(new TodayCost(false, null, zone.Id, now, null, null, null, comparison));
-            }
-
-            var importToday = Within(import, todayStart, now);
-            var exportToday = Within(export, todayStart, now);
-            decimal monthBefore = Within(import, monthStart, todayStart).Sum(s => s.KWh);
-
-            // Same weekday last week is the better guess of a day's shape (work days, weekends); yesterday otherwise.
-            var reference = Profile(import, export, today.AddDays(-7), zone) ?? Profile(import, export, today.AddDays(-1), zone);
-            var forecaster = services.GetRequiredService<DayForecaster>();
-            var forecast = forecaster.Forecast(now, importToday, exportToday, monthBefore, reference);
-            var month = calculator.CostOfMonth(today, Within(import, monthStart, now), Within(export, monthStart, now));
-
-            return TypedResults.Ok(new TodayCost(
-                true,
-                calculator.Tariff.Currency,
-                zone.Id,
-                now,
-                Summary(forecast.CostSoFar),
-                new TodayForecast(forecast.ImportKWh, forecast.ExportKWh, forecast.Cost.NetTotal, forecast.ImportMethod,
-                    forecast.ImportMethod == ForecastMethod.Profile ? reference?.Day : null),
-                Summary(month),
-                comparison));
+            return TypedResults.Ok(new TodayCost(false, null, zone.Id, now, null, null, null, comparison));
         }
-        catch (StoreUnavailableException exception)
-        {
-            loggers.CreateLogger(PanelEndpoints.LogCategory).StoreUnavailableForPanel(exception.Message);
-            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage unavailable");
-        }
+
+        var importToday = Within(import, todayStart, now);
+        var exportToday = Within(export, todayStart, now);
+        decimal monthBefore = Within(import, monthStart, todayStart).Sum(s => s.KWh);
+
+        // Same weekday last week is the better guess of a day's shape (work days, weekends); yesterday otherwise.
+        var reference = Profile(import, export, today.AddDays(-7), calendar) ?? Profile(import, export, today.AddDays(-1), calendar);
+        var forecaster = services.GetRequiredService<DayForecaster>();
+        var forecast = forecaster.Forecast(now, importToday, exportToday, monthBefore, reference);
+        var month = calculator.CostOfMonth(today, Within(import, monthStart, now), Within(export, monthStart, now));
+
+        return TypedResults.Ok(new TodayCost(
+            true,
+            calculator.Tariff.Currency,
+            zone.Id,
+            now,
+            Summary(forecast.CostSoFar),
+            new TodayForecast(forecast.ImportKWh, forecast.ExportKWh, forecast.Cost.NetTotal, forecast.ImportMethod,
+                forecast.ImportMethod == ForecastMethod.Profile ? reference?.Day : null),
+            Summary(month),
+            comparison));
     }
 
     /// <summary>A cost breakdown as the panel lists it.</summary>
@@ -93,10 +85,10 @@ internal static class CostEndpoint
     private static EnergySlot[] Within(IReadOnlyList<EnergySlot> slots, DateTimeOffset from, DateTimeOffset to) =>
         [.. slots.Where(s => s.Start >= from && s.Start < to)];
 
-    private static DayProfile? Profile(IReadOnlyList<EnergySlot> import, IReadOnlyList<EnergySlot> export, DateOnly day, TimeZoneInfo zone)
+    private static DayProfile? Profile(IReadOnlyList<EnergySlot> import, IReadOnlyList<EnergySlot> export, DateOnly day, HouseholdCalendar calendar)
     {
-        var start = PanelClock.StartOfDay(day, zone);
-        var end = PanelClock.StartOfDay(day.AddDays(1), zone);
+        var start = calendar.StartOfDay(day);
+        var end = calendar.EndOfDay(day);
         var dayImport = Within(import, start, end);
         return dayImport.Length == 0 ? null : new DayProfile(day, dayImport, Within(export, start, end));
     }

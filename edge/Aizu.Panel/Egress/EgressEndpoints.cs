@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -24,7 +23,7 @@ public static class EgressEndpoints
     public static RouteGroupBuilder MapEgressApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var group = app.MapGroup("/api/egress");
+        var group = app.MapGroup("/api/egress").AddEndpointFilter(StoreUnavailableFilter.EgressLog);
         group.MapGet("", ListAsync);
         return group;
     }
@@ -60,11 +59,6 @@ public static class EgressEndpoints
         {
             return TypedResults.Problem("'before' is not a position in the egress log; start from the newest page.", statusCode: StatusCodes.Status400BadRequest, title: "Bad page");
         }
-        catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException)
-        {
-            services.GetRequiredService<ILoggerFactory>().CreateLogger(PanelEndpoints.LogCategory).PanelEgressUnavailable(exception.Message);
-            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Egress log unavailable");
-        }
     }
 
     private static EgressHistoryQuery? Parse(IQueryCollection query, PanelClock clock)
@@ -89,7 +83,7 @@ public static class EgressEndpoints
                 return null;
             }
 
-            since = PanelClock.StartOfDay(from, clock.Zone);
+            since = clock.Calendar.StartOfDay(from);
         }
 
         if (query["to"].ToString() is { Length: > 0 } toText)
@@ -99,7 +93,7 @@ public static class EgressEndpoints
                 return null;
             }
 
-            until = PanelClock.StartOfDay(to.AddDays(1), clock.Zone);
+            until = clock.Calendar.EndOfDay(to);
         }
 
         var limit = 50;

@@ -1,3 +1,5 @@
+using Aizu.Household;
+
 namespace Aizu.Panel;
 
 /// <summary>Where a history page starts and ends and how it is cut into buckets, in local time.</summary>
@@ -23,15 +25,15 @@ internal static class HistoryCalendar
     };
 
     /// <summary>Bucket boundaries as instants: n + 1 instants for n buckets.</summary>
-    public static IReadOnlyList<DateTimeOffset> Boundaries(HistorySpan span, DateOnly start, TimeZoneInfo zone)
+    public static IReadOnlyList<DateTimeOffset> Boundaries(HistorySpan span, DateOnly start, HouseholdCalendar calendar)
     {
         var end = Advance(span, start, 1);
         var boundaries = new List<DateTimeOffset>();
         if (span == HistorySpan.Day)
         {
             // Half hours as instants, so a daylight-saving day has 46 or 50 of them.
-            var from = PanelClock.StartOfDay(start, zone);
-            var to = PanelClock.StartOfDay(end, zone);
+            var from = calendar.StartOfDay(start);
+            var to = calendar.StartOfDay(end);
             for (var t = from; t <= to; t = t.AddMinutes(30))
             {
                 boundaries.Add(t);
@@ -42,7 +44,7 @@ internal static class HistoryCalendar
 
         for (var day = start; day <= end; day = span == HistorySpan.Year ? day.AddMonths(1) : day.AddDays(1))
         {
-            boundaries.Add(PanelClock.StartOfDay(day, zone));
+            boundaries.Add(calendar.StartOfDay(day));
         }
 
         return boundaries;

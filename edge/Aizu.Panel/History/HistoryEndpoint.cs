@@ -21,7 +21,6 @@ internal static class HistoryEndpoint
         ReadingStore store,
         PanelClock clock,
         IServiceProvider services,
-        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<HistorySpan>(span ?? nameof(HistorySpan.Day), ignoreCase: true, out var chosen) || !Enum.IsDefined(chosen))
@@ -36,43 +35,34 @@ internal static class HistoryEndpoint
             return TypedResults.Problem($"date '{date}' is not a date like 2026-11-24.", statusCode: StatusCodes.Status400BadRequest, title: "Bad date");
         }
 
-        var zone = clock.Zone;
         var start = HistoryCalendar.PageStart(chosen, anchor);
-        var boundaries = HistoryCalendar.Boundaries(chosen, start, zone);
+        var boundaries = HistoryCalendar.Boundaries(chosen, start, clock.Calendar);
         var next = HistoryCalendar.Advance(chosen, start, 1);
-        try
+        var import = await BinAsync(store, SeriesNames.ElectricImportEnergy, chosen, boundaries, cancellationToken);
+        var export = await BinAsync(store, SeriesNames.ElectricExportEnergy, chosen, boundaries, cancellationToken);
+        var buckets = new HistoryBucket[boundaries.Count - 1];
+        for (int i = 0; i < buckets.Length; i++)
         {
-            var import = await BinAsync(store, SeriesNames.ElectricImportEnergy, chosen, boundaries, cancellationToken);
-            var export = await BinAsync(store, SeriesNames.ElectricExportEnergy, chosen, boundaries, cancellationToken);
-            var buckets = new HistoryBucket[boundaries.Count - 1];
-            for (int i = 0; i < buckets.Length; i++)
-            {
-                buckets[i] = new HistoryBucket(boundaries[i], boundaries[i + 1], Round(import[i]), Round(export[i]));
-            }
+            buckets[i] = new HistoryBucket(boundaries[i], boundaries[i + 1], Round(import[i]), Round(export[i]));
+        }
 
-            var tariff = services.GetService<TariffCalculator>()?.Tariff;
-            var periods = tariff is { Kind: TariffKind.TimeOfUse }
-                ? await PeriodsAsync(store, tariff, boundaries[0], boundaries[^1], cancellationToken)
-                : null;
-            return TypedResults.Ok(new HistoryPage(
-                chosen,
-                start,
-                HistoryCalendar.Advance(chosen, start, -1),
-                next > today ? null : next,
-                zone.Id,
-                boundaries[0],
-                boundaries[^1],
-                Round(Sum(import)),
-                Round(Sum(export)),
-                buckets,
-                periods is null ? null : tariff!.Currency,
-                periods));
-        }
-        catch (StoreUnavailableException exception)
-        {
-            loggers.CreateLogger(PanelEndpoints.LogCategory).StoreUnavailableForPanel(exception.Message);
-            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage unavailable");
-        }
+        var tariff = services.GetService<TariffCalculator>()?.Tariff;
+        var periods = tariff is { Kind: TariffKind.TimeOfUse }
+            ? await PeriodsAsync(store, tariff, boundaries[0], boundaries[^1], cancellationToken)
+            : null;
+        return TypedResults.Ok(new HistoryPage(
+            chosen,
+            start,
+            HistoryCalendar.Advance(chosen, start, -1),
+            next > today ? null : next,
+            clock.Zone.Id,
+            boundaries[0],
+            boundaries[^1],
+            Round(Sum(import)),
+            Round(Sum(export)),
+            buckets,
+            periods is null ? null : tariff!.Currency,
+            periods));
     }
 
     // The store splits its quarter-hour rollups by the tariff's own periods, so a year costs one query.

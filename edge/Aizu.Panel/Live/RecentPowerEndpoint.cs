@@ -14,23 +14,14 @@ internal static class RecentPowerEndpoint
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
 
-    public static async Task<Results<Ok<LiveReadingEvent[]>, ProblemHttpResult>> HandleAsync(
+    public static async Task<Ok<LiveReadingEvent[]>> HandleAsync(
         ReadingStore store,
         PanelClock clock,
-        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var now = clock.UtcNow;
-        try
-        {
-            // The end is exclusive; one extra second keeps a reading stamped "now" by a fast meter.
-            var readings = await store.GetRangeAsync(SeriesNames.ElectricPower, now - Window, now.AddSeconds(1), cancellationToken);
-            return TypedResults.Ok(readings.Select(LiveReadingEvent.From).ToArray());
-        }
-        catch (StoreUnavailableException exception)
-        {
-            loggers.CreateLogger(PanelEndpoints.LogCategory).StoreUnavailableForPanel(exception.Message);
-            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage unavailable");
-        }
+        // The end is exclusive; one extra second keeps a reading stamped "now" by a fast meter.
+        var readings = await store.GetRangeAsync(SeriesNames.ElectricPower, now - Window, now.AddSeconds(1), cancellationToken);
+        return TypedResults.Ok(readings.Select(LiveReadingEvent.From).ToArray());
     }
 }

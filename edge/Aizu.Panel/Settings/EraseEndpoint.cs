@@ -47,17 +47,9 @@ internal static class EraseEndpoint
                 title: "Consents still given");
         }
 
-        try
-        {
-            var result = await store.EraseReadingsAsync(cancellationToken);
-            logger.PanelReadingsErased(result.Readings, result.Series);
-            return TypedResults.Ok(new EraseResponse(now, result.Series, result.Readings, Kept));
-        }
-        catch (StoreUnavailableException exception)
-        {
-            logger.StoreUnavailableForPanel(exception.Message);
-            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage unavailable");
-        }
+        var result = await store.EraseReadingsAsync(cancellationToken);
+        logger.PanelReadingsErased(result.Readings, result.Series);
+        return TypedResults.Ok(new EraseResponse(now, result.Series, result.Readings, Kept));
     }
 
     /// <summary>Consents given and in force now; null when this gateway has no consent service.</summary>

@@ -59,8 +59,8 @@ internal static class ExportEndpoint
             series = null;
         }
 
-        var start = PanelClock.StartOfDay(first, clock.Zone);
-        var end = PanelClock.StartOfDay(last.AddDays(1), clock.Zone);
+        var start = clock.Calendar.StartOfDay(first);
+        var end = clock.Calendar.EndOfDay(last);
         var logger = loggers.CreateLogger(PanelEndpoints.LogCategory);
         var extension = kind == ExportFormat.Csv ? "csv" : "json";
         var name = string.Create(CultureInfo.InvariantCulture, $"aizu-{first:yyyy-MM-dd}-{last:yyyy-MM-dd}-{chosen.ToString().ToLowerInvariant()}.{extension}");
@@ -79,12 +79,6 @@ internal static class ExportEndpoint
 
             logger.PanelExported(records, chosen, extension, first, last);
             return Results.Empty;
-        }
-        catch (StoreUnavailableException exception) when (!response.HasStarted)
-        {
-            logger.StoreUnavailableForPanel(exception.Message);
-            response.Headers.ContentDisposition = default;
-            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage unavailable");
         }
         catch (StoreUnavailableException exception)
         {

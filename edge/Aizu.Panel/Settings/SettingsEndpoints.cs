@@ -61,7 +61,8 @@ internal static class SettingsEndpoints
             ConfigFile(configuration),
             RetentionSettings.From(storage.Value, store.DatabasePath, series, readings, store.Health),
             influx is null ? null : InfluxMirrorItem.From(influx.Current),
-            await EraseEndpoint.CountActiveConsentsAsync(services, clock.UtcNow, cancellationToken)));
+            await EraseEndpoint.CountActiveConsentsAsync(services, clock.UtcNow, cancellationToken),
+            clock.Today().Date));
     }
 
     /// <summary>The last JSON file the configuration was read from (the one that wins), if any.</summary>

@@ -13,4 +13,5 @@ internal sealed record SettingsOverview(
     [property: JsonPropertyName("configFile")] string? ConfigFile,
     [property: JsonPropertyName("storage")] RetentionSettings Storage,
     [property: JsonPropertyName("influx")] InfluxMirrorItem? Influx,
-    [property: JsonPropertyName("activeConsents")] int? ActiveConsents);
+    [property: JsonPropertyName("activeConsents")] int? ActiveConsents,
+    [property: JsonPropertyName("today")] DateOnly Today);

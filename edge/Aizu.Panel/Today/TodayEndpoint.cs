@@ -10,44 +10,35 @@ namespace Aizu.Panel;
 /// <summary><c>GET /api/today</c>: energy imported and exported since local midnight, and the latest power.</summary>
 internal static class TodayEndpoint
 {
-    public static async Task<Results<Ok<TodaySummary>, ProblemHttpResult>> HandleAsync(
+    public static async Task<Ok<TodaySummary>> HandleAsync(
         ReadingStore store,
         LiveFeed feed,
         PanelClock clock,
-        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var (date, start) = clock.Today();
         var now = clock.UtcNow;
-        try
-        {
-            var import = await store.GetCumulativeDeltaAsync(SeriesNames.ElectricImportEnergy, start, now, cancellationToken);
-            var export = await store.GetCumulativeDeltaAsync(SeriesNames.ElectricExportEnergy, start, now, cancellationToken);
-            var gas = await store.GetCumulativeDeltaAsync(SeriesNames.GasVolume, start, now, cancellationToken);
-            var water = await store.GetCumulativeDeltaAsync(SeriesNames.WaterVolume, start, now, cancellationToken);
+        var import = await store.GetCumulativeDeltaAsync(SeriesNames.ElectricImportEnergy, start, now, cancellationToken);
+        var export = await store.GetCumulativeDeltaAsync(SeriesNames.ElectricExportEnergy, start, now, cancellationToken);
+        var gas = await store.GetCumulativeDeltaAsync(SeriesNames.GasVolume, start, now, cancellationToken);
+        var water = await store.GetCumulativeDeltaAsync(SeriesNames.WaterVolume, start, now, cancellationToken);
 
-            // After a restart the live feed is empty until the meter answers; the store still knows.
-            Reading? power = feed.TryGetLatest(SeriesNames.ElectricPower, out var live)
-                ? live
-                : await store.GetLatestAsync(SeriesNames.ElectricPower, cancellationToken);
+        // After a restart the live feed is empty until the meter answers; the store still knows.
+        Reading? power = feed.TryGetLatest(SeriesNames.ElectricPower, out var live)
+            ? live
+            : await store.GetLatestAsync(SeriesNames.ElectricPower, cancellationToken);
 
-            return TypedResults.Ok(new TodaySummary(
-                date,
-                clock.Zone.Id,
-                Round(import),
-                Round(export),
-                power?.Value,
-                power?.Timestamp)
-            {
-                GasM3 = Round(gas),
-                WaterM3 = Round(water),
-            });
-        }
-        catch (StoreUnavailableException exception)
+        return TypedResults.Ok(new TodaySummary(
+            date,
+            clock.Zone.Id,
+            Round(import),
+            Round(export),
+            power?.Value,
+            power?.Timestamp)
         {
-            loggers.CreateLogger(PanelEndpoints.LogCategory).StoreUnavailableForPanel(exception.Message);
-            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage unavailable");
-        }
+            GasM3 = Round(gas),
+            WaterM3 = Round(water),
+        });
     }
 
     // Registers count in 0.1 or 0.01 kWh; subtracting doubles leaves noise in the 12th decimal.

@@ -15,12 +15,6 @@ public sealed class StorageOptions
     /// <summary>What an acknowledged append survives; <see cref="StorageDurability.Full"/> by default.</summary>
     public StorageDurability Durability { get; set; } = StorageDurability.Full;
 
-    /// <summary>
-    /// IANA (or Windows) id of the zone whose local days the day rollups and "today"/"this month" use;
-    /// empty means the time provider's local zone. Changing it rebuilds the day rollups at the next start.
-    /// </summary>
-    public string TimeZone { get; set; } = "";
-
     /// <summary>Months of raw readings to keep (13 by default, so a year ago today is still there); 0 keeps them forever.</summary>
     public int RawRetentionMonths { get; set; } = 13;
 

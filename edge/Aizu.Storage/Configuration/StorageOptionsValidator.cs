@@ -30,11 +30,6 @@ internal sealed class StorageOptionsValidator(string sectionPath) : IValidateOpt
             failures.Add($"{Key(nameof(StorageOptions.Durability))} must be Full or Normal.");
         }
 
-        if (!string.IsNullOrWhiteSpace(options.TimeZone) && !TryFindZone(options.TimeZone))
-        {
-            failures.Add($"{Key(nameof(StorageOptions.TimeZone))} '{options.TimeZone}' is not a time zone this system knows (use an IANA id such as Asia/Tokyo).");
-        }
-
         foreach (var (property, months) in (ReadOnlySpan<(string, int)>)
         [
             (nameof(StorageOptions.RawRetentionMonths), options.RawRetentionMonths),
@@ -71,18 +66,5 @@ internal sealed class StorageOptionsValidator(string sectionPath) : IValidateOpt
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    private static bool TryFindZone(string id)
-    {
-        try
-        {
-            TimeZoneInfo.FindSystemTimeZoneById(id);
-            return true;
-        }
-        catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return false;
-        }
     }
 }

@@ -1,3 +1,4 @@
+using Aizu.Household;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,7 +13,8 @@ public static class StorageServiceCollectionExtensions
     /// Binds <see cref="StorageOptions"/> from <paramref name="section"/> (normally <c>Aizu:Storage</c>),
     /// validates them when the host starts and registers <see cref="ReadingStore"/> and
     /// <see cref="ReadingExporter"/> as singletons. The store uses the registered <see cref="TimeProvider"/>
-    /// and <see cref="IFreeSpaceProbe"/> (the system clock and <see cref="DriveFreeSpaceProbe"/> unless others are registered).
+    /// and <see cref="IFreeSpaceProbe"/> (the system clock and <see cref="DriveFreeSpaceProbe"/> unless others are registered),
+    /// and the <see cref="HouseholdCalendar"/> for the day rollups.
     /// </summary>
     public static IServiceCollection AddAizuStorage(this IServiceCollection services, IConfiguration section)
     {
@@ -25,6 +27,7 @@ public static class StorageServiceCollectionExtensions
             new StorageOptionsValidator(sectionPath)));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IFreeSpaceProbe, DriveFreeSpaceProbe>();
+        services.AddHouseholdCalendar();
         services.TryAddSingleton<ReadingStore>();
         services.TryAddSingleton<ReadingExporter>();
         return services;

@@ -5,7 +5,7 @@ namespace Aizu.Storage;
 public sealed partial class ReadingStore
 {
     // How much time one raw read covers while paging forward; gaps are skipped with a neighbour lookup.
-    private const long FeedWindowMs = 6 * RollupCalendar.HourMs;
+    private const long FeedWindowMs = 6 * RollupGrid.HourMs;
 
     /// <summary>
     /// Up to <paramref name="maxCount"/> readings of <paramref name="series"/> stamped strictly after

@@ -123,8 +123,8 @@ public sealed partial class ReadingStore
 
     private void ApplyRetention(SqliteConnection connection, DateTimeOffset now)
     {
-        var localNow = TimeZoneInfo.ConvertTime(now, calendar.Zone);
-        long Cutoff(int months) => calendar.LocalToUtc(localNow.DateTime.AddMonths(-months));
+        var localNow = calendar.Household.LocalTime(now);
+        long Cutoff(int months) => calendar.Household.ToInstant(localNow.AddMonths(-months)).ToUnixTimeMilliseconds();
 
         using var transaction = connection.BeginTransaction();
         if (settings.RawRetentionMonths > 0)

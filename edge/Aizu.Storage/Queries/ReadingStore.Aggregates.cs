@@ -7,9 +7,9 @@ public sealed partial class ReadingStore
     private static readonly (Resolution Resolution, long ApproximateWidthMs)[] CoarsestFirst =
     [
         (Resolution.Day, 86_400_000),
-        (Resolution.Hour, RollupCalendar.HourMs),
-        (Resolution.QuarterHour, RollupCalendar.QuarterHourMs),
-        (Resolution.Minute, RollupCalendar.MinuteMs),
+        (Resolution.Hour, RollupGrid.HourMs),
+        (Resolution.QuarterHour, RollupGrid.QuarterHourMs),
+        (Resolution.Minute, RollupGrid.MinuteMs),
     ];
 
     /// <summary>
@@ -119,7 +119,7 @@ public sealed partial class ReadingStore
             }
         }
 
-        var fromMs = RollupCalendar.Floor(from.ToUnixTimeMilliseconds(), RollupCalendar.QuarterHourMs);
+        var fromMs = RollupGrid.Floor(from.ToUnixTimeMilliseconds(), RollupGrid.QuarterHourMs);
         var toMs = to.ToUnixTimeMilliseconds();
         return ReadAsync<IReadOnlyList<TariffEnergy>>((connection, _) =>
         {
@@ -137,7 +137,7 @@ public sealed partial class ReadingStore
                 using var reader = command.ExecuteReader();
                 while (reader.Read())
                 {
-                    var local = TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), calendar.Zone).DateTime;
+                    var local = calendar.Household.LocalTime(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)));
                     for (var p = 0; p < periods.Count; p++)
                     {
                         if (periods[p].Contains(local))
@@ -228,7 +228,7 @@ public sealed partial class ReadingStore
         }
 
         // Fixed widths: merge k neighbouring buckets on a grid anchored at the first bucket, so gaps stay gaps.
-        var width = RollupCalendar.Width(level);
+        var width = RollupGrid.Width(level);
         var first = rows[0].Start;
         var buckets = ((toMs - first) + width - 1) / width;
         var groupWidth = width * ((buckets + maxPoints - 1) / maxPoints);

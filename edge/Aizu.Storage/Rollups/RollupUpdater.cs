@@ -20,7 +20,7 @@ internal sealed class RollupUpdater : IDisposable
     private static readonly RollupLevel[] FixedCoarseLevels = [RollupLevel.QuarterHour, RollupLevel.Hour];
 
     private readonly SqliteConnection connection;
-    private readonly RollupCalendar calendar;
+    private readonly RollupGrid calendar;
     private SqliteTransaction? transaction;
     private readonly List<RollupAccumulator> minutes = [];
     private readonly List<RollupAccumulator> coarse = [];
@@ -31,7 +31,7 @@ internal sealed class RollupUpdater : IDisposable
     private SqliteCommand? delete;
 
     /// <summary>Creates the updater for the writer connection; its prepared statements live as long as it does.</summary>
-    public RollupUpdater(SqliteConnection connection, RollupCalendar calendar)
+    public RollupUpdater(SqliteConnection connection, RollupGrid calendar)
     {
         this.connection = connection;
         this.calendar = calendar;
@@ -61,10 +61,10 @@ internal sealed class RollupUpdater : IDisposable
             var value = values[i];
             if (series.Cumulative && hasPrevious)
             {
-                Bucket(RollupCalendar.Floor(ts - 1, RollupCalendar.MinuteMs)).AddEnergy(RegisterArithmetic.Step(previous, value));
+                Bucket(RollupGrid.Floor(ts - 1, RollupGrid.MinuteMs)).AddEnergy(RegisterArithmetic.Step(previous, value));
             }
 
-            Bucket(RollupCalendar.Floor(ts, RollupCalendar.MinuteMs)).AddValue(value);
+            Bucket(RollupGrid.Floor(ts, RollupGrid.MinuteMs)).AddValue(value);
             previous = value;
             hasPrevious = true;
         }
@@ -113,13 +113,13 @@ internal sealed class RollupUpdater : IDisposable
             var dirtyMinutes = new SortedSet<long>();
             foreach (var ts in timestamps)
             {
-                dirtyMinutes.Add(RollupCalendar.Floor(ts, RollupCalendar.MinuteMs));
+                dirtyMinutes.Add(RollupGrid.Floor(ts, RollupGrid.MinuteMs));
                 if (series.Cumulative)
                 {
-                    dirtyMinutes.Add(RollupCalendar.Floor(ts - 1, RollupCalendar.MinuteMs));
+                    dirtyMinutes.Add(RollupGrid.Floor(ts - 1, RollupGrid.MinuteMs));
                     if (raw.TryPointAfter(series.Id, ts, out var next))
                     {
-                        dirtyMinutes.Add(RollupCalendar.Floor(next.TimestampMs - 1, RollupCalendar.MinuteMs));
+                        dirtyMinutes.Add(RollupGrid.Floor(next.TimestampMs - 1, RollupGrid.MinuteMs));
                     }
                 }
             }
@@ -130,19 +130,19 @@ internal sealed class RollupUpdater : IDisposable
             foreach (var minute in dirtyMinutes)
             {
                 RecomputeMinute(series, minute, raw);
-                quarters.Add(RollupCalendar.Floor(minute, RollupCalendar.QuarterHourMs));
-                hours.Add(RollupCalendar.Floor(minute, RollupCalendar.HourMs));
+                quarters.Add(RollupGrid.Floor(minute, RollupGrid.QuarterHourMs));
+                hours.Add(RollupGrid.Floor(minute, RollupGrid.HourMs));
                 days.Add(calendar.DayStart(minute));
             }
 
             foreach (var quarter in quarters)
             {
-                RecomputeFrom(series.Id, RollupLevel.QuarterHour, quarter, quarter + RollupCalendar.QuarterHourMs, RollupLevel.Minute);
+                RecomputeFrom(series.Id, RollupLevel.QuarterHour, quarter, quarter + RollupGrid.QuarterHourMs, RollupLevel.Minute);
             }
 
             foreach (var hour in hours)
             {
-                RecomputeFrom(series.Id, RollupLevel.Hour, hour, hour + RollupCalendar.HourMs, RollupLevel.QuarterHour);
+                RecomputeFrom(series.Id, RollupLevel.Hour, hour, hour + RollupGrid.HourMs, RollupLevel.QuarterHour);
             }
 
             foreach (var day in days)
@@ -249,7 +249,7 @@ internal sealed class RollupUpdater : IDisposable
 
     private void RecomputeMinute(SeriesState series, long minute, RawReader raw)
     {
-        var end = minute + RollupCalendar.MinuteMs;
+        var end = minute + RollupGrid.MinuteMs;
 
         // Up to and including `end`: a point stamped exactly at the end closes an energy step of this minute.
         raw.ReadRange(series.Id, minute, end + 1, points);

@@ -217,7 +217,7 @@ public sealed partial class ReadingStore
         commands.InsertLate(state.Id, ms, value, quality, replaces);
     }
 
-    private static long CeilingToMinute(long ms) => RollupCalendar.Floor(ms + RollupCalendar.MinuteMs - 1, RollupCalendar.MinuteMs);
+    private static long CeilingToMinute(long ms) => RollupGrid.Floor(ms + RollupGrid.MinuteMs - 1, RollupGrid.MinuteMs);
 
     private SeriesState GetOrCreateSeries(SqliteConnection connection, SqliteTransaction transaction, string name, string unit)
     {

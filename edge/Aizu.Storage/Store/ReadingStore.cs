@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aizu.Household;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -42,7 +43,7 @@ public sealed partial class ReadingStore : IDisposable, IAsyncDisposable
     private readonly TimeProvider timeProvider;
     private readonly IFreeSpaceProbe freeSpace;
     private readonly StorageOptions settings;
-    private readonly RollupCalendar calendar;
+    private readonly RollupGrid calendar;
 
     // Serialises the writer connection and the series states below; SQLite allows one writer anyway.
     private readonly SemaphoreSlim writeLock = new(1, 1);
@@ -55,23 +56,27 @@ public sealed partial class ReadingStore : IDisposable, IAsyncDisposable
     private volatile bool schemaReady;
     private volatile bool disposed;
 
-    /// <summary>Opens (creating when missing) the database file and its directory, with the system clock and disk.</summary>
+    /// <summary>
+    /// Opens (creating when missing) the database file and its directory, with the system clock and disk;
+    /// day rollups follow <paramref name="household"/>.
+    /// </summary>
     /// <remarks>
     /// A store that cannot be opened yet (disk full, card missing) does not throw here: the gateway
     /// still starts and shows live data, and every call retries the open.
     /// </remarks>
-    public ReadingStore(IOptions<StorageOptions> options, ILogger<ReadingStore> logger)
-        : this(options, logger, TimeProvider.System, new DriveFreeSpaceProbe())
+    public ReadingStore(IOptions<StorageOptions> options, ILogger<ReadingStore> logger, HouseholdCalendar household)
+        : this(options, logger, TimeProvider.System, new DriveFreeSpaceProbe(), household)
     {
     }
 
-    /// <summary>Opens (creating when missing) the database file, with the given clock and free-space probe.</summary>
-    public ReadingStore(IOptions<StorageOptions> options, ILogger<ReadingStore> logger, TimeProvider timeProvider, IFreeSpaceProbe freeSpace)
+    /// <summary>Opens (creating when missing) the database file, with the given clock, free-space probe and household calendar.</summary>
+    public ReadingStore(IOptions<StorageOptions> options, ILogger<ReadingStore> logger, TimeProvider timeProvider, IFreeSpaceProbe freeSpace, HouseholdCalendar household)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(freeSpace);
+        ArgumentNullException.ThrowIfNull(household);
         settings = options.Value;
         var configured = settings.DatabasePath;
         if (string.IsNullOrWhiteSpace(configured))
@@ -83,9 +88,7 @@ public sealed partial class ReadingStore : IDisposable, IAsyncDisposable
         this.logger = logger;
         this.timeProvider = timeProvider;
         this.freeSpace = freeSpace;
-        calendar = new RollupCalendar(string.IsNullOrWhiteSpace(settings.TimeZone)
-            ? timeProvider.LocalTimeZone
-            : TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone));
+        calendar = new RollupGrid(household);
         writerConnectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -114,9 +117,6 @@ public sealed partial class ReadingStore : IDisposable, IAsyncDisposable
 
     /// <summary>The absolute path of the database file.</summary>
     public string DatabasePath => path;
-
-    /// <summary>The zone whose local days the day rollups use.</summary>
-    public TimeZoneInfo TimeZone => calendar.Zone;
 
     /// <inheritdoc />
     public void Dispose()
@@ -339,7 +339,7 @@ public sealed partial class ReadingStore : IDisposable, IAsyncDisposable
         command.Transaction = transaction;
         command.CommandText = "SELECT value FROM store_meta WHERE key = 'day_zone';";
         var stored = command.ExecuteScalar() as string;
-        if (string.Equals(stored, calendar.Zone.Id, StringComparison.Ordinal))
+        if (string.Equals(stored, calendar.Household.Zone.Id, StringComparison.Ordinal))
         {
             return;
         }
@@ -349,11 +349,11 @@ public sealed partial class ReadingStore : IDisposable, IAsyncDisposable
             using var updater = new RollupUpdater(connection, calendar);
             updater.Begin(transaction);
             var days = updater.RebuildDays();
-            logger.DayRollupsRebuilt(stored, calendar.Zone.Id, days);
+            logger.DayRollupsRebuilt(stored, calendar.Household.Zone.Id, days);
         }
 
         command.CommandText = "INSERT OR REPLACE INTO store_meta(key, value) VALUES ('day_zone', $zone);";
-        command.Parameters.AddWithValue("$zone", calendar.Zone.Id);
+        command.Parameters.AddWithValue("$zone", calendar.Household.Zone.Id);
         command.ExecuteNonQuery();
         transaction.Commit();
     }

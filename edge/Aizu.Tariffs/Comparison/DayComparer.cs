@@ -1,10 +1,12 @@
+using Aizu.Household;
+
 namespace Aizu.Tariffs;
 
 /// <summary>Comparison figures over energy slots: today so far against earlier days up to the same time.</summary>
 public static class DayComparer
 {
     /// <summary>
-    /// Today (the local day holding <paramref name="now"/> in <paramref name="zone"/>) from midnight to
+    /// Today (the local day holding <paramref name="now"/> on the household <paramref name="calendar"/>) from midnight to
     /// <paramref name="now"/>, yesterday and the same weekday last week each from midnight to the same local
     /// clock time. <paramref name="slots"/> should cover the last eight days (hourly or 15-minute slots from
     /// the store, of one register). Today's slots that start before <paramref name="now"/> count whole (the
@@ -12,15 +14,14 @@ public static class DayComparer
     /// straddles the cut counts in proportion to its part before the cut.
     /// </summary>
     /// <remarks>
-    /// Where the same clock time does not exist on an earlier day (clocks jumped forward) the cut is the
-    /// first instant after the gap; where it exists twice, the first.
+    /// Where the same clock time does not exist on an earlier day, or exists twice, the cut follows the
+    /// household calendar's rule (<see cref="HouseholdCalendar.ToInstant"/>).
     /// </remarks>
-    public static DayComparison Compare(IEnumerable<EnergySlot> slots, DateTimeOffset now, TimeZoneInfo zone)
+    public static DayComparison Compare(IEnumerable<EnergySlot> slots, DateTimeOffset now, HouseholdCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(slots);
-        ArgumentNullException.ThrowIfNull(zone);
-        var calendar = new ZonedCalendar(zone);
-        var local = calendar.Local(now);
+        ArgumentNullException.ThrowIfNull(calendar);
+        var local = calendar.LocalTime(now);
         var today = DateOnly.FromDateTime(local);
         var time = TimeOnly.FromDateTime(local);
         var yesterday = today.AddDays(-1);

@@ -12,12 +12,6 @@ public sealed class TariffOptions
     /// <summary>ISO 4217 code of the currency all prices are in; <c>JPY</c> by default.</summary>
     public string Currency { get; set; } = "JPY";
 
-    /// <summary>
-    /// IANA id of the household's time zone (for example <c>Asia/Tokyo</c>), whose days, months and clock
-    /// times the tariff follows; empty means the time provider's local zone.
-    /// </summary>
-    public string TimeZone { get; set; } = "";
-
     /// <summary>How the energy charge is priced: <c>Flat</c>, <c>Tiered</c> or <c>TimeOfUse</c>. Required.</summary>
     public TariffKind? Kind { get; set; }
 

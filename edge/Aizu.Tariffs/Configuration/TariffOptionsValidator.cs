@@ -30,11 +30,6 @@ internal sealed class TariffOptionsValidator(string sectionPath) : IValidateOpti
             failures.Add($"{Key(nameof(TariffOptions.Currency))} '{options.Currency}' must be an ISO 4217 code in capitals, such as JPY or EUR.");
         }
 
-        if (!string.IsNullOrWhiteSpace(options.TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
-        {
-            failures.Add($"{Key(nameof(TariffOptions.TimeZone))} '{options.TimeZone}' is not a time zone this system knows; use an IANA id such as Asia/Tokyo, or leave it unset to use the system's zone.");
-        }
-
         if (options.Rounding is { } rounding && !Enum.IsDefined(rounding))
         {
             failures.Add($"{Key(nameof(TariffOptions.Rounding))} must be Down or Nearest.");

@@ -1,3 +1,4 @@
+using Aizu.Household;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,7 +13,7 @@ public static class TariffServiceCollectionExtensions
     /// Binds <see cref="TariffOptions"/> from <paramref name="section"/> (normally <c>Aizu:Tariff</c>),
     /// validates them when the host starts and registers <see cref="Tariff"/>, <see cref="TariffCalculator"/>
     /// and <see cref="DayForecaster"/> as singletons (with the registered <see cref="TimeProvider"/>, the system
-    /// clock unless another is registered; an empty time zone means its local zone). Call it only when the
+    /// clock unless another is registered, and the <see cref="HouseholdCalendar"/>). Call it only when the
     /// section exists: a household without a tariff sees energy but no cost.
     /// </summary>
     public static IServiceCollection AddAizuTariffs(this IServiceCollection services, IConfiguration section)
@@ -24,9 +25,10 @@ public static class TariffServiceCollectionExtensions
         var sectionPath = section is IConfigurationSection named ? named.Path : TariffOptions.SectionName;
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TariffOptions>>(new TariffOptionsValidator(sectionPath)));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddHouseholdCalendar();
         services.TryAddSingleton(provider => Tariff.FromOptions(
             provider.GetRequiredService<IOptions<TariffOptions>>().Value,
-            provider.GetRequiredService<TimeProvider>().LocalTimeZone));
+            provider.GetRequiredService<HouseholdCalendar>()));
         services.TryAddSingleton<TariffCalculator>();
         services.TryAddSingleton<DayForecaster>();
         return services;

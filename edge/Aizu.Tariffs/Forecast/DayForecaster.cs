@@ -1,3 +1,5 @@
+using Aizu.Household;
+
 namespace Aizu.Tariffs;
 
 /// <summary>
@@ -88,7 +90,7 @@ public sealed class DayForecaster(TariffCalculator calculator, TimeProvider time
     }
 
     private static EnergySlot[]? FromProfile(
-        ZonedCalendar calendar, DateOnly? profileDay, IReadOnlyList<EnergySlot>? slots, DateOnly day, DateTimeOffset now, DateTimeOffset dayEnd)
+        HouseholdCalendar calendar, DateOnly? profileDay, IReadOnlyList<EnergySlot>? slots, DateOnly day, DateTimeOffset now, DateTimeOffset dayEnd)
     {
         if (profileDay is not { } reference || slots is null || slots.Count == 0)
         {
@@ -105,7 +107,7 @@ public sealed class DayForecaster(TariffCalculator calculator, TimeProvider time
         long coveredTicks = 0;
         foreach (var slot in slots)
         {
-            var local = calendar.Local(slot.Start);
+            var local = calendar.LocalTime(slot.Start);
             if (DateOnly.FromDateTime(local) != reference || slot.End == slot.Start)
             {
                 continue;

@@ -1,10 +1,11 @@
 using System.Globalization;
+using Aizu.Household;
 
 namespace Aizu.Tariffs;
 
 /// <summary>
 /// A validated, immutable tariff: how imported energy is priced (<see cref="Kind"/>), the charges that come
-/// with it, what export earns, and the time zone whose days, months and clock times it follows.
+/// with it, what export earns, and the household calendar whose days, months and clock times it follows.
 /// </summary>
 public sealed class Tariff
 {
@@ -13,11 +14,10 @@ public sealed class Tariff
         "JPY", "KRW", "VND", "CLP", "ISK", "PYG", "UGX", "XAF", "XOF",
     };
 
-    private Tariff(TariffOptions options, TimeZoneInfo zone)
+    private Tariff(TariffOptions options, HouseholdCalendar calendar)
     {
         Currency = options.Currency;
         CurrencyDecimals = CurrenciesWithoutMinorUnit.Contains(Currency) ? 0 : 2;
-        TimeZone = zone;
         Kind = options.Kind!.Value;
         Rounding = options.Rounding ?? (Currency == "JPY" ? CostRounding.Down : CostRounding.Nearest);
         FlatPricePerKWh = Kind == TariffKind.Flat ? options.PricePerKWh!.Value : null;
@@ -30,7 +30,7 @@ public sealed class Tariff
         FuelCostAdjustmentPerKWh = options.FuelCostAdjustmentPerKWh;
         RenewableSurchargePerKWh = options.RenewableSurchargePerKWh;
         ExportPricePerKWh = options.ExportPricePerKWh;
-        Calendar = new ZonedCalendar(zone);
+        Calendar = calendar;
     }
 
     /// <summary>The name of the single energy-charge line of a flat tariff.</summary>
@@ -43,7 +43,7 @@ public sealed class Tariff
     public int CurrencyDecimals { get; }
 
     /// <summary>The household's time zone.</summary>
-    public TimeZoneInfo TimeZone { get; }
+    public TimeZoneInfo TimeZone => Calendar.Zone;
 
     /// <summary>How imported energy is priced.</summary>
     public TariffKind Kind { get; }
@@ -72,25 +72,22 @@ public sealed class Tariff
     /// <summary>Compensation per exported kWh.</summary>
     public decimal ExportPricePerKWh { get; }
 
-    internal ZonedCalendar Calendar { get; }
+    /// <summary>The household calendar whose days and months the tariff charges by.</summary>
+    public HouseholdCalendar Calendar { get; }
 
-    /// <summary>
-    /// The tariff <paramref name="options"/> describe. An empty <see cref="TariffOptions.TimeZone"/> means
-    /// <paramref name="localZone"/>.
-    /// </summary>
+    /// <summary>The tariff <paramref name="options"/> describe, over the household's <paramref name="calendar"/>.</summary>
     /// <exception cref="ArgumentException">The options are not valid; the message names every key at fault.</exception>
-    public static Tariff FromOptions(TariffOptions options, TimeZoneInfo localZone)
+    public static Tariff FromOptions(TariffOptions options, HouseholdCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(localZone);
+        ArgumentNullException.ThrowIfNull(calendar);
         var failures = TariffOptionsValidator.Check(options, TariffOptions.SectionName);
         if (failures.Count > 0)
         {
             throw new ArgumentException(string.Join(" ", failures), nameof(options));
         }
 
-        var zone = string.IsNullOrWhiteSpace(options.TimeZone) ? localZone : TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
-        return new Tariff(options, zone);
+        return new Tariff(options, calendar);
     }
 
     /// <summary>The time-of-use period that prices energy at <paramref name="instant"/>; null unless <see cref="Kind"/> is <see cref="TariffKind.TimeOfUse"/>.</summary>
@@ -101,7 +98,7 @@ public sealed class Tariff
             return null;
         }
 
-        var local = Calendar.Local(instant);
+        var local = Calendar.LocalTime(instant);
         foreach (var period in Periods)
         {
             if (period.Contains(local))

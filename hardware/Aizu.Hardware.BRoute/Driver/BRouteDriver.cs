@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Aizu.Hardware.EchonetLite;
+using Aizu.Hardware.Serial.Recovery;
 using Aizu.Hardware.Serial.Tty;
 using Aizu.Hardware.Skstack;
 using Aizu.Readings;

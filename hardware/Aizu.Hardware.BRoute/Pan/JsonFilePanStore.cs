@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Aizu.Files;
 using Microsoft.Extensions.Logging;
 
 namespace Aizu.Hardware.BRoute;
@@ -40,24 +41,8 @@ public sealed class JsonFilePanStore : IPanStore
     }
 
     /// <inheritdoc />
-    public async Task SaveAsync(PanInfo pan, CancellationToken cancellationToken)
-    {
-        string? directory = Path.GetDirectoryName(_path);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        string temporary = _path + ".tmp";
-        await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            await JsonSerializer.SerializeAsync(stream, pan, PanInfoJsonContext.Default.PanInfo, cancellationToken);
-            await stream.FlushAsync(cancellationToken);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, _path, overwrite: true);
-    }
+    public Task SaveAsync(PanInfo pan, CancellationToken cancellationToken) => AtomicFile.WriteAsync(
+        _path, (stream, token) => JsonSerializer.SerializeAsync(stream, pan, PanInfoJsonContext.Default.PanInfo, token), null, cancellationToken);
 
     /// <inheritdoc />
     public Task ForgetAsync(CancellationToken cancellationToken)

@@ -9,6 +9,13 @@ internal static class DsmrLine
         ? new SerialSettings(9600, 7, SerialParity.Even)
         : new SerialSettings(115200, 8, SerialParity.None);
 
+    /// <summary>The line settings as the log shows them, e.g. <c>115200 8N1 for Dsmr5</c>.</summary>
+    public static string Describe(DsmrProtocol protocol)
+    {
+        var settings = Settings(protocol);
+        return $"{settings.BaudRate} {settings.DataBits}{settings.Parity.ToString()[0]}1 for {protocol}";
+    }
+
     public static DsmrParseOptions ParseOptions(DsmrProtocol protocol) =>
         protocol == DsmrProtocol.Dsmr22 ? DsmrParseOptions.WithoutChecksum : DsmrParseOptions.Strict;
 

@@ -1,5 +1,5 @@
+using Aizu.Hardware.Serial.Meters;
 using Aizu.Readings;
-using Microsoft.Extensions.Logging;
 
 namespace Aizu.Hardware.Dsmr;
 
@@ -7,37 +7,28 @@ namespace Aizu.Hardware.Dsmr;
 /// Turns accepted telegrams into readings, thinned to the configured intervals: a DSMR 5 meter sends every second,
 /// but instantaneous values are stored every <see cref="DsmrOptions.PowerInterval"/> and registers every
 /// <see cref="DsmrOptions.EnergyInterval"/>. Gas, water and the monthly peak are stored when they change, stamped with
-/// their own time. Objects the parser skipped are counted and logged here.
+/// their own time. Objects the parser skipped are handed on to the serial meter loop, which counts and logs them.
 /// </summary>
-internal sealed class DsmrReadingMapper
+internal sealed class DsmrReadingMapper : IReadingMapper<DsmrReadout>
 {
     /// <summary>A system clock before this has not been set (a Pi without RTC boots at 1970).</summary>
     private static readonly DateTimeOffset EarliestTrustedTime = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private readonly DsmrOptions _options;
     // A device's capture time a little ahead of ours is clock drift; far ahead (an empty slot's 2070) is not a reading.
     private static readonly TimeSpan FutureSlack = TimeSpan.FromDays(1);
 
+    private readonly DsmrOptions _options;
     private readonly Dictionary<int, DateTimeOffset> _mbusCaptured = [];
     private readonly Dictionary<int, string> _channelSeries = [];
-    private readonly DsmrStatistics? _statistics;
-    private readonly ILogger? _logger;
-    private bool _skipWarned;
     private DateTimeOffset _nextPower = DateTimeOffset.MinValue;
     private DateTimeOffset _nextEnergy = DateTimeOffset.MinValue;
     private (DateTimeOffset At, decimal Watts)? _lastPeak;
 
-    /// <summary>Creates a mapper; skipped objects are counted in <paramref name="statistics"/> and logged (the first
-    /// as a warning, later ones at debug level) to <paramref name="logger"/>.</summary>
-    public DsmrReadingMapper(DsmrOptions options, DsmrStatistics? statistics = null, ILogger? logger = null)
-    {
-        _options = options;
-        _statistics = statistics;
-        _logger = logger;
-    }
+    public DsmrReadingMapper(DsmrOptions options) => _options = options;
 
-    /// <summary>Adds the readings <paramref name="telegram"/> is due for; false when there is no trusted time to stamp them with.</summary>
-    public bool Map(DsmrReadout telegram, DateTimeOffset now, List<Reading> output)
+    /// <summary>Adds the readings <paramref name="telegram"/> is due for and the objects the parser skipped; false when
+    /// there is no trusted time to stamp them with.</summary>
+    public bool Map(DsmrReadout telegram, DateTimeOffset now, List<Reading> output, List<SkippedValue> skipped)
     {
         DateTimeOffset stamp;
         if (now >= EarliestTrustedTime)
@@ -87,24 +78,9 @@ internal sealed class DsmrReadingMapper
             MapMBus(telegram, i, now, output);
         }
 
-        if (telegram.SkippedCount > 0)
+        for (int i = 0; i < telegram.SkippedCount; i++)
         {
-            _statistics?.CountSkipped(telegram.SkippedCount);
-            if (_logger is not null)
-            {
-                foreach (string why in telegram.SkippedObjects)
-                {
-                    if (_skipWarned)
-                    {
-                        Log.ObjectSkippedAgain(_logger, why);
-                    }
-                    else
-                    {
-                        _skipWarned = true;
-                        Log.ObjectSkipped(_logger, why);
-                    }
-                }
-            }
+            skipped.Add(new SkippedValue(telegram.SkippedKinds[i], telegram.SkippedObjects[i]));
         }
 
         return true;

@@ -1,12 +1,13 @@
 using System.Buffers;
 using System.Globalization;
+using Aizu.Hardware.Serial.Framing;
 
 namespace Aizu.Hardware.Dsmr;
 
 /// <summary>
 /// Cuts the P1 byte stream into telegrams. A telegram is everything from <c>/</c> through the line end after
 /// <c>!</c>. Bytes before a <c>/</c> are noise; a telegram interrupted by a new <c>/</c> was cut off (the cable was
-/// pulled, the meter restarted); either is handed back as <see cref="DsmrFrameKind.Discarded"/> so it can be counted,
+/// pulled, the meter restarted); either is handed back as <see cref="SerialFrameKind.Discarded"/> so it can be counted,
 /// and reading resynchronises on the next <c>/</c>.
 /// </summary>
 public static class DsmrFramer
@@ -24,7 +25,7 @@ public static class DsmrFramer
     /// Takes the next frame from <paramref name="reader"/> and advances past it. Returns false, consuming nothing that
     /// could still belong to a telegram, when more bytes are needed.
     /// </summary>
-    public static bool TryReadFrame(ref SequenceReader<byte> reader, out DsmrFrame frame, int maxTelegramLength = DefaultMaxTelegramLength)
+    public static bool TryReadFrame(ref SequenceReader<byte> reader, out SerialFrame frame, int maxTelegramLength = DefaultMaxTelegramLength)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTelegramLength, 16);
         frame = default;
@@ -41,7 +42,7 @@ public static class DsmrFramer
                 return false;
             }
 
-            frame = new DsmrFrame(DsmrFrameKind.Discarded, all,
+            frame = new SerialFrame(SerialFrameKind.Discarded, all,
                 string.Create(CultureInfo.InvariantCulture, $"{all.Length} bytes without a telegram start '/'"));
             return true;
         }
@@ -52,7 +53,7 @@ public static class DsmrFramer
             reader.Advance(skipped.Length);
             if (!IsQuiet(skipped))
             {
-                frame = new DsmrFrame(DsmrFrameKind.Discarded, skipped,
+                frame = new SerialFrame(SerialFrameKind.Discarded, skipped,
                     string.Create(CultureInfo.InvariantCulture, $"{skipped.Length} bytes before a telegram start '/'"));
                 return true;
             }
@@ -70,7 +71,7 @@ public static class DsmrFramer
 
             var all = reader.UnreadSequence;
             reader.AdvanceToEnd();
-            frame = new DsmrFrame(DsmrFrameKind.Discarded, all,
+            frame = new SerialFrame(SerialFrameKind.Discarded, all,
                 string.Create(CultureInfo.InvariantCulture, $"no end '!' within {maxTelegramLength} bytes"));
             return true;
         }
@@ -81,7 +82,7 @@ public static class DsmrFramer
         {
             var cut = reader.Sequence.Slice(reader.Position, scan.Position);
             reader.Advance(cut.Length);
-            frame = new DsmrFrame(DsmrFrameKind.Discarded, cut, delimiter == (byte)'/'
+            frame = new SerialFrame(SerialFrameKind.Discarded, cut, delimiter == (byte)'/'
                 ? string.Create(CultureInfo.InvariantCulture, $"a telegram was cut off after {cut.Length} bytes (a new one started before its end '!')")
                 : string.Create(CultureInfo.InvariantCulture, $"no end '!' within {maxTelegramLength} bytes"));
             return true;
@@ -103,7 +104,7 @@ public static class DsmrFramer
         long end = stop < 0 ? available : window[stop] == (byte)'\n' ? stop + 1 : stop;
         var bytes = reader.Sequence.Slice(reader.Position, length + 1 + end);
         reader.Advance(bytes.Length);
-        frame = new DsmrFrame(DsmrFrameKind.Telegram, bytes, null);
+        frame = new SerialFrame(SerialFrameKind.Frame, bytes, null);
         return true;
     }
 

@@ -1,9 +1,7 @@
+using Aizu.Hardware.Serial.Registration;
 using Aizu.Readings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Aizu.Hardware.Dsmr;
 
@@ -11,16 +9,6 @@ namespace Aizu.Hardware.Dsmr;
 public static class DsmrServiceCollectionExtensions
 {
     /// <summary>Adds <see cref="DsmrMeterSource"/> as an <see cref="IReadingSource"/>, with options validated at start-up.</summary>
-    public static IServiceCollection AddDsmrMeter(this IServiceCollection services, IConfiguration section)
-    {
-        services.AddOptions<DsmrOptions>().Bind(section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DsmrOptions>, DsmrOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new DsmrMeterSource(
-            sp.GetRequiredService<IOptions<DsmrOptions>>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<DsmrMeterSource>>()));
-        services.AddSingleton<IReadingSource>(sp => sp.GetRequiredService<DsmrMeterSource>());
-        return services;
-    }
+    public static IServiceCollection AddDsmrMeter(this IServiceCollection services, IConfiguration section) =>
+        services.AddSerialMeter<DsmrOptions, DsmrOptionsValidator, DsmrMeterSource>(section, (options, time, logger) => new DsmrMeterSource(options, time, logger));
 }

@@ -12,10 +12,9 @@ public sealed class DsmrReadout
     /// <summary>M-Bus values one telegram can hold: four channels × three value objects (a second one of a kind is refused).</summary>
     internal const int MBusCapacity = 12;
 
-    /// <summary>How many reasons for skipped objects are kept; a meter that sends more odd lines is counted, not quoted.</summary>
-    private const int SkippedKept = 8;
-
-    private readonly List<string> _skipped = new(SkippedKept);
+    // Every skip is kept (a telegram's size bounds them): the driver counts each one.
+    private readonly List<string> _skipped = [];
+    private readonly List<string> _skippedKinds = [];
 
 #pragma warning disable SA1401, CA1051 // Written by reference by the interpreter; not part of the public surface.
     internal readonly decimal?[] Registers = new decimal?[6];
@@ -93,12 +92,16 @@ public sealed class DsmrReadout
     /// <summary>
     /// Objects or lines of an accepted telegram that were skipped because the parser did not understand them (a
     /// value of the wrong form, an odd line, an object sent twice): only in telegrams whose CRC proves they are what the
-    /// meter sent. Each says the line and why; the first few are kept.
+    /// meter sent. Each says the line and why.
     /// </summary>
     public IReadOnlyList<string> SkippedObjects => _skipped;
 
     /// <summary>How many objects or lines were skipped (see <see cref="SkippedObjects"/>).</summary>
-    public int SkippedCount { get; private set; }
+    public int SkippedCount => _skipped.Count;
+
+    /// <summary>What each of <see cref="SkippedObjects"/> was: its OBIS code, or <c>unreadable line</c> for a line that
+    /// is not an object at all.</summary>
+    internal IReadOnlyList<string> SkippedKinds => _skippedKinds;
 
     /// <summary>How many M-Bus values the telegram carried.</summary>
     public int MBusValueCount => MBusCount;
@@ -165,7 +168,7 @@ public sealed class DsmrReadout
         Array.Clear(DeviceTypes);
         FailureLog.Clear();
         _skipped.Clear();
-        SkippedCount = 0;
+        _skippedKinds.Clear();
         MBusCount = 0;
         Identification = string.Empty;
         Checksum = null;
@@ -184,13 +187,10 @@ public sealed class DsmrReadout
     }
 
     /// <summary>Notes an object or line that was skipped.</summary>
-    internal void Skip(string why)
+    internal void Skip(string kind, string why)
     {
-        SkippedCount++;
-        if (_skipped.Count < SkippedKept)
-        {
-            _skipped.Add(why);
-        }
+        _skippedKinds.Add(kind);
+        _skipped.Add(why);
     }
 
     /// <summary>Gives each M-Bus value the medium its channel's device type says.</summary>

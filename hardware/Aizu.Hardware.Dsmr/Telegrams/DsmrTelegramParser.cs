@@ -24,6 +24,9 @@ public static class DsmrTelegramParser
     // A telegram split over buffer segments is copied into one span; on the stack up to this size.
     private const int StackCopyLimit = 2048;
 
+    // What a skipped line that is not an object at all counts as; one kind, so noise is warned about once.
+    private const string UnreadableLine = "unreadable line";
+
     /// <summary>Parses <paramref name="telegram"/>.</summary>
     /// <exception cref="DsmrFormatException">The telegram is invalid; <see cref="DsmrFormatException.Kind"/> says why.</exception>
     public static DsmrTelegram Parse(ReadOnlySpan<byte> telegram, DsmrParseOptions? options = null) =>
@@ -274,7 +277,7 @@ public static class DsmrTelegramParser
                     return false;
                 }
 
-                readout.Skip(garbled.Message);
+                readout.Skip(UnreadableLine, garbled.Message);
                 continue;
             }
 
@@ -324,7 +327,7 @@ public static class DsmrTelegramParser
         var error = ObjectError(kind, o, why);
         if (verified)
         {
-            readout.Skip(error.Message);
+            readout.Skip(o.Obis.ToString(), error.Message);
         }
         else
         {

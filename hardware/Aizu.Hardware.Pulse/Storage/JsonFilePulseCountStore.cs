@@ -1,11 +1,12 @@
 using System.Text.Json;
+using Aizu.Files;
 using Microsoft.Extensions.Logging;
 
 namespace Aizu.Hardware.Pulse;
 
 /// <summary>
-/// Keeps the pulse count in a small JSON file, written to a temporary file, flushed to disk and renamed over the old
-/// one, so a power cut leaves either the old or the new count, never half a file.
+/// Keeps the pulse count in a small JSON file, replaced with <see cref="AtomicFile"/> so a power cut leaves either
+/// the old or the new count, never half a file.
 /// </summary>
 public sealed class JsonFilePulseCountStore : IPulseCountStore
 {
@@ -42,22 +43,6 @@ public sealed class JsonFilePulseCountStore : IPulseCountStore
     }
 
     /// <inheritdoc />
-    public async Task SaveAsync(PulseCount count, CancellationToken cancellationToken)
-    {
-        string? directory = Path.GetDirectoryName(_path);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        string temporary = _path + ".tmp";
-        await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            await JsonSerializer.SerializeAsync(stream, count, PulseCountJsonContext.Default.PulseCount, cancellationToken);
-            await stream.FlushAsync(cancellationToken);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, _path, overwrite: true);
-    }
+    public Task SaveAsync(PulseCount count, CancellationToken cancellationToken) => AtomicFile.WriteAsync(
+        _path, (stream, token) => JsonSerializer.SerializeAsync(stream, count, PulseCountJsonContext.Default.PulseCount, token), null, cancellationToken);
 }

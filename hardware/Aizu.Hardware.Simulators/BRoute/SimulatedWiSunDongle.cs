@@ -1,3 +1,4 @@
+using Aizu.Hardware.Simulators.Faults;
 using Aizu.Hardware.Skstack;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -30,7 +31,7 @@ public sealed class SimulatedWiSunDongle : IAsyncDisposable
     private bool started;
     private bool disposed;
     private int dataFormat;
-    private int joinFailures;
+    private readonly FaultBudget joinFailures = new();
     private int meterSilent;
     private int scanCount;
     private int joinCount;
@@ -118,8 +119,7 @@ public sealed class SimulatedWiSunDongle : IAsyncDisposable
     /// including the re-authentication after <see cref="ExpireSession"/>. 0 clears it.</summary>
     public void FailNextJoins(int count)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        Volatile.Write(ref joinFailures, count);
+        joinFailures.Arm(count);
     }
 
     /// <summary>
@@ -226,22 +226,7 @@ public sealed class SimulatedWiSunDongle : IAsyncDisposable
     internal void CountAnswer() => Interlocked.Increment(ref framesAnswered);
 
     /// <summary>Uses up one injected join failure; true when this authentication must fail.</summary>
-    internal bool TakeJoinFailure()
-    {
-        while (true)
-        {
-            var left = Volatile.Read(ref joinFailures);
-            if (left == 0)
-            {
-                return false;
-            }
-
-            if (Interlocked.CompareExchange(ref joinFailures, left - 1, left) == left)
-            {
-                return true;
-            }
-        }
-    }
+    internal bool TakeJoinFailure() => joinFailures.TakeOne();
 
     private void PlugIn()
     {

@@ -1,5 +1,6 @@
 using System.Device.Gpio;
 using Aizu.Hardware.Simulators.Dsmr;
+using Aizu.Hardware.Simulators.Faults;
 
 namespace Aizu.Hardware.Simulators.Pulse;
 
@@ -20,7 +21,7 @@ public sealed class SimulatedS0Meter : IDisposable
     private DateTimeOffset _pulseStart;
     private bool _high = true;
     private bool _silent;
-    private int _failOpens;
+    private readonly FaultBudget _failOpens = new();
     private long _pulses;
 
     /// <summary>Creates the output; <see cref="Start"/> starts pulsing.</summary>
@@ -84,8 +85,7 @@ public sealed class SimulatedS0Meter : IDisposable
     /// permitted.</summary>
     public void FailNextOpens(int count)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        Volatile.Write(ref _failOpens, count);
+        _failOpens.Arm(count);
     }
 
     /// <summary>A GPIO driver that sees this output on <see cref="SimulatedS0Options.Pin"/>. Each open of a
@@ -102,22 +102,7 @@ public sealed class SimulatedS0Meter : IDisposable
         }
     }
 
-    internal bool TakeOpenFailure()
-    {
-        while (true)
-        {
-            int left = Volatile.Read(ref _failOpens);
-            if (left == 0)
-            {
-                return false;
-            }
-
-            if (Interlocked.CompareExchange(ref _failOpens, left - 1, left) == left)
-            {
-                return true;
-            }
-        }
-    }
+    internal bool TakeOpenFailure() => _failOpens.TakeOne();
 
     private void Fire()
     {

@@ -1,43 +1,29 @@
+using Aizu.Hardware.Serial.Meters;
 using Aizu.Readings;
 
 namespace Aizu.Hardware.Sml;
 
 /// <summary>
 /// Turns accepted SML files into readings, thinned to the configured intervals. Registers must be in Wh and power in W
-/// (DLMS units 30 and 27); a meter that says otherwise is reported once and that value is not used. The household's
-/// power comes from whichever power object the meter sends (<see cref="SmlActivePower"/>). A value that cannot be used
-/// is counted and skipped; the frame's other values are still stored.
+/// (DLMS units 30 and 27). The household's power comes from whichever power object the meter sends
+/// (<see cref="SmlActivePower"/>). A value that cannot be used (another unit, a scaler that overflows, a type that
+/// cannot be read) is left out and reported to the serial meter loop, which counts and logs it; the frame's other
+/// values are still stored.
 /// </summary>
-internal sealed class SmlReadingMapper
+internal sealed class SmlReadingMapper : IReadingMapper<SmlFile>
 {
     /// <summary>A system clock before this has not been set (a Pi without RTC boots at 1970).</summary>
     private static readonly DateTimeOffset EarliestTrustedTime = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private readonly SmlOptions _options;
-    private readonly HashSet<string> _unitWarned = [];
-    private readonly HashSet<string> _skipWarned = [];
-    private readonly SmlStatistics? _statistics;
     private DateTimeOffset _nextPower = DateTimeOffset.MinValue;
     private DateTimeOffset _nextEnergy = DateTimeOffset.MinValue;
 
-    /// <summary>Creates a mapper; skipped values are also counted in <paramref name="statistics"/>.</summary>
-    public SmlReadingMapper(SmlOptions options, SmlStatistics? statistics = null)
-    {
-        _options = options;
-        _statistics = statistics;
-    }
+    public SmlReadingMapper(SmlOptions options) => _options = options;
 
-    /// <summary>Called once per value whose unit is not the expected one: (OBIS, unit, expected).</summary>
-    public Action<string, string, string>? UnexpectedUnit { get; init; }
-
-    /// <summary>Called once per object whose value cannot be used (a scaler that overflows, an unreadable type): (OBIS, why).</summary>
-    public Action<string, string>? ValueSkipped { get; init; }
-
-    /// <summary>How many values were skipped because they could not be used; the rest of their frames was stored.</summary>
-    public long SkippedValues { get; private set; }
-
-    /// <summary>Adds the readings the file is due for; false when there is no trusted time to stamp them with.</summary>
-    public bool Map(SmlFile file, DateTimeOffset now, List<Reading> output)
+    /// <summary>Adds the readings the file is due for and the values it had to leave out; false when there is no
+    /// trusted time to stamp them with.</summary>
+    public bool Map(SmlFile file, DateTimeOffset now, List<Reading> output, List<SkippedValue> skipped)
     {
         if (now < EarliestTrustedTime)
         {
@@ -65,23 +51,7 @@ internal sealed class SmlReadingMapper
 
         foreach (var entry in file.Entries)
         {
-            // A value that cannot be used (its scaler overflows, its type is unreadable) is skipped, not the frame.
-            if (entry.IsUnusable)
-            {
-                SkippedValues++;
-                _statistics?.CountSkippedValue();
-                string name = entry.Obis?.ToString() ?? Convert.ToHexString(entry.ObjectName);
-                if (_skipWarned.Add(name))
-                {
-                    ValueSkipped?.Invoke(name, entry.Value.Kind == SmlValueKind.Unsupported
-                        ? "its type cannot be read"
-                        : $"{entry.Value} × 10^{entry.Scaler} does not fit a number");
-                }
-
-                continue;
-            }
-
-            if (entry.Obis is not { A: 1, B: 0 } obis || entry.ScaledValue is not { } value)
+            if (entry.Obis is not { A: 1, B: 0 } obis)
             {
                 continue;
             }
@@ -106,18 +76,31 @@ internal sealed class SmlReadingMapper
                 (16 or 15 or 1 or 2, 7, _) => (SeriesNames.ElectricPower, SmlUnits.Watt, false),
                 _ => (null, (byte)0, false),
             };
-            if (series is null || !(isEnergy ? energy : power))
+            if (series is null)
+            {
+                continue;
+            }
+
+            // A value that cannot be used (its scaler overflows, its type is unreadable) is skipped, not the frame.
+            if (entry.ScaledValue is not { } value)
+            {
+                skipped.Add(new SkippedValue(obis.ToString(), entry.Value.Kind switch
+                {
+                    SmlValueKind.Unsupported => "its type cannot be read.",
+                    _ when entry.Value.Number is not null => $"{entry.Value} × 10^{entry.Scaler} does not fit a number.",
+                    _ => "its value is not a number.",
+                }));
+                continue;
+            }
+
+            if (!(isEnergy ? energy : power))
             {
                 continue;
             }
 
             if (entry.Unit != unit)
             {
-                if (_unitWarned.Add(obis.ToString()))
-                {
-                    UnexpectedUnit?.Invoke(obis.ToString(), entry.Unit is { } u ? SmlUnits.Symbol(u) : "no unit", SmlUnits.Symbol(unit));
-                }
-
+                skipped.Add(new SkippedValue(obis.ToString(), $"the meter sends it in {(entry.Unit is { } u ? SmlUnits.Symbol(u) : "no unit")} rather than {SmlUnits.Symbol(unit)}."));
                 continue;
             }
 

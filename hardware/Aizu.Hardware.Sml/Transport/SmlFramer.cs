@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using Aizu.Hardware.Serial.Framing;
 
 namespace Aizu.Hardware.Sml;
 
@@ -7,7 +8,7 @@ namespace Aizu.Hardware.Sml;
 /// Cuts the byte stream of an SML optical interface into transport frames. After the start sequence the stream is read
 /// in four-byte blocks, as the transport protocol aligns them; an escape followed by <c>1a</c> ends the frame, an
 /// escape followed by a new start means the frame was cut off. Noise and cut-off frames come back as
-/// <see cref="SmlFrameKind.Discarded"/> and reading resynchronises on the next start sequence.
+/// <see cref="SerialFrameKind.Discarded"/> and reading resynchronises on the next start sequence.
 /// </summary>
 public static class SmlFramer
 {
@@ -17,7 +18,7 @@ public static class SmlFramer
     private const int StartLength = 8;
 
     /// <summary>Takes the next frame from <paramref name="reader"/> and advances past it; false when more bytes are needed.</summary>
-    public static bool TryReadFrame(ref SequenceReader<byte> reader, out SmlFrame frame, int maxFrameLength = DefaultMaxFrameLength)
+    public static bool TryReadFrame(ref SequenceReader<byte> reader, out SerialFrame frame, int maxFrameLength = DefaultMaxFrameLength)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxFrameLength, 32);
         frame = default;
@@ -34,14 +35,14 @@ public static class SmlFramer
 
             var noise = reader.UnreadSequence.Slice(0, drop);
             reader.Advance(drop);
-            frame = new SmlFrame(SmlFrameKind.Discarded, noise, string.Create(CultureInfo.InvariantCulture, $"{drop} bytes without an SML start sequence"));
+            frame = new SerialFrame(SerialFrameKind.Discarded, noise, string.Create(CultureInfo.InvariantCulture, $"{drop} bytes without an SML start sequence"));
             return true;
         }
 
         if (before.Length > 0)
         {
             reader.Advance(before.Length);
-            frame = new SmlFrame(SmlFrameKind.Discarded, before, string.Create(CultureInfo.InvariantCulture, $"{before.Length} bytes before an SML start sequence"));
+            frame = new SerialFrame(SerialFrameKind.Discarded, before, string.Create(CultureInfo.InvariantCulture, $"{before.Length} bytes before an SML start sequence"));
             return true;
         }
 
@@ -99,7 +100,7 @@ public static class SmlFramer
                 after.Advance(4);
                 var bytes = reader.Sequence.Slice(reader.Position, after.Position);
                 reader.Advance(bytes.Length);
-                frame = new SmlFrame(SmlFrameKind.Frame, bytes, null);
+                frame = new SerialFrame(SerialFrameKind.Frame, bytes, null);
                 return true;
             }
             else
@@ -112,11 +113,11 @@ public static class SmlFramer
         }
     }
 
-    private static bool Discard(ref SequenceReader<byte> reader, SequencePosition end, string reason, out SmlFrame frame)
+    private static bool Discard(ref SequenceReader<byte> reader, SequencePosition end, string reason, out SerialFrame frame)
     {
         var bytes = reader.Sequence.Slice(reader.Position, end);
         reader.Advance(bytes.Length);
-        frame = new SmlFrame(SmlFrameKind.Discarded, bytes, reason);
+        frame = new SerialFrame(SerialFrameKind.Discarded, bytes, reason);
         return true;
     }
 }

@@ -202,6 +202,57 @@ public sealed class InboxTests : IDisposable
     }
 
     [Fact]
+    public async Task ReceiveAsync_UpdateWithExpiresEqualToSent_StillEndsTheReferencedAlert()
+    {
+        // Real senders close an event with an Update whose expires equals its sent; refusing it as expired would
+        // leave the alert it ends on the panel.
+        await gateway.ReceiveAsync(city.Sign(Encoding.UTF8.GetBytes(CapXml.Alert("first", Sent, Expires))));
+        var closing = CapXml.Alert("closing", Sent.AddMinutes(10), Sent.AddMinutes(10), msgType: "Update", references: CapXml.Reference("first", Sent));
+        var signed = city.Sign(Encoding.UTF8.GetBytes(closing));
+
+        var receipt = await gateway.ReceiveAsync(signed);
+        var again = await gateway.ReceiveAsync(signed, retained: true);
+
+        Assert.Equal(AlertOutcome.Updated, receipt.Outcome);
+        Assert.Contains("nothing new is shown", receipt.Detail, StringComparison.Ordinal);
+        Assert.Empty(gateway.Board.GetCurrent());
+        Assert.Equal(AlertEndReason.Updated, Assert.Single(gateway.Board.GetHistory()).Reason);
+        Assert.Equal(AlertOutcome.Duplicate, again.Outcome);
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_CancelWithExpiresEqualToSent_ClearsTheAlert()
+    {
+        await gateway.ReceiveAsync(city.Sign(Encoding.UTF8.GetBytes(CapXml.Alert("first", Sent, Expires))));
+        var cancel = CapXml.Alert("cancel", Sent.AddMinutes(10), Sent.AddMinutes(10), msgType: "Cancel", references: CapXml.Reference("first", Sent));
+
+        var receipt = await gateway.ReceiveAsync(city.Sign(Encoding.UTF8.GetBytes(cancel)));
+
+        Assert.Equal(AlertOutcome.Cancelled, receipt.Outcome);
+        Assert.Empty(gateway.Board.GetCurrent());
+    }
+
+    [Fact]
+    public async Task ReceiveAsync_LAlertRelayAndItsCancelArrivingLate_ShowsThenClears()
+    {
+        var household = new AlertPreferences { Latitude = 37.455, Longitude = 139.93 };
+        using var monden = new TestGateway(city.PublicPem, household, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 7, 12, 15, 0, 0, TimeSpan.FromHours(9))));
+
+        var shown = await monden.ReceiveAsync(city.Sign(Fixture.Example("l-alert-evacuation-relay.xml")));
+        var view = Assert.Single(monden.Board.GetCurrent());
+        monden.Time.SetUtcNow(new DateTimeOffset(2026, 7, 12, 20, 30, 0, TimeSpan.FromHours(9)));
+        var cancelled = await monden.ReceiveAsync(city.Sign(Fixture.Example("l-alert-evacuation-relay-cancel.xml")));
+
+        Assert.Equal(AlertOutcome.Shown, shown.Outcome);
+        Assert.Equal(4, view.Level);
+        Assert.True(view.Takeover);
+        Assert.Equal(AreaMatch.Inside, view.AreaMatch);
+        Assert.Equal(AlertOutcome.Cancelled, cancelled.Outcome);
+        Assert.Empty(monden.Board.GetCurrent());
+        Assert.Equal(AlertEndReason.Cancelled, Assert.Single(monden.Board.GetHistory()).Reason);
+    }
+
+    [Fact]
     public async Task ReceiveAsync_RetainedCancelDeliveredAgain_IsADuplicate()
     {
         var cancel = city.Sign(Fixture.Example("level4-evacuation-order-cancel.xml"));

@@ -7,7 +7,7 @@ namespace Aizu.Alerts.Tests;
 public sealed class CapParserTests
 {
     // Source of the four fixtures: OASIS CAP 1.2 (2010), Appendix A,
-    // http://docs.oasis-open.org/emergency/cap/v1.2/CAP-v1.2-os.html (see Fixtures/Oasis/README.md).
+    // http://docs.oasis-open.org/emergency/cap/v1.2/CAP-v1.2-os.html (see Corpus/cap/README.md).
     [Fact]
     public void Parse_OasisHomelandSecurity_ReadsAlertAndInfo()
     {
@@ -71,20 +71,36 @@ public sealed class CapParserTests
         Assert.Equal("006037", alert.Infos[1].Areas[0].Geocodes[0].Value);
     }
 
+    // The city's own examples, and its relays of Japanese feeds (L-Alert evacuation information and its 解除, a JMA
+    // warning as CAP 1.1 in an EDXL-DE envelope): valid, and classified at the level the text says.
     [Theory]
-    [InlineData("level4-evacuation-order.xml", CapMessageType.Alert, CapStatus.Actual, 0)]
-    [InlineData("level4-evacuation-order-update.xml", CapMessageType.Update, CapStatus.Actual, 1)]
-    [InlineData("level4-evacuation-order-cancel.xml", CapMessageType.Cancel, CapStatus.Actual, 2)]
-    [InlineData("drill-exercise.xml", CapMessageType.Alert, CapStatus.Exercise, 0)]
-    public void Parse_RepositoryExamples_AreValidAndConsistent(string file, CapMessageType type, CapStatus status, int references)
+    [InlineData("level4-evacuation-order.xml", CapVersion.Cap12, CapMessageType.Alert, CapStatus.Actual, 0, "ja-JP en-US", 4)]
+    [InlineData("level4-evacuation-order-update.xml", CapVersion.Cap12, CapMessageType.Update, CapStatus.Actual, 1, "ja-JP en-US", 4)]
+    [InlineData("level4-evacuation-order-cancel.xml", CapVersion.Cap12, CapMessageType.Cancel, CapStatus.Actual, 2, "ja-JP en-US", 2)]
+    [InlineData("drill-exercise.xml", CapVersion.Cap12, CapMessageType.Alert, CapStatus.Exercise, 0, "ja-JP en-US", 4)]
+    [InlineData("l-alert-evacuation-relay.xml", CapVersion.Cap12, CapMessageType.Alert, CapStatus.Actual, 0, "ja-JP", 4)]
+    [InlineData("l-alert-evacuation-relay-cancel.xml", CapVersion.Cap12, CapMessageType.Cancel, CapStatus.Actual, 1, "ja-JP", 2)]
+    [InlineData("jma-heavy-rain-relay-cap11.xml", CapVersion.Cap11, CapMessageType.Alert, CapStatus.Actual, 0, "ja-JP", 3)]
+    public void Parse_RepositoryExamples_AreValidAndConsistent(string file, CapVersion version, CapMessageType type, CapStatus status, int references, string languages, int level)
     {
         var alert = CapParser.Parse(Fixture.Example(file));
 
+        Assert.Equal(version, alert.Version);
         Assert.Equal(type, alert.MessageType);
         Assert.Equal(status, alert.Status);
         Assert.Equal(references, alert.References.Count);
-        Assert.Equal(["ja-JP", "en-US"], alert.Infos.Select(i => i.Language));
-        Assert.True(EvacuationLevels.Classify(alert).IsConsistent);
+        Assert.Equal(languages.Split(' '), alert.Infos.Select(i => i.Language));
+        var classification = EvacuationLevels.Classify(alert);
+        Assert.Equal(level, classification.Level);
+        Assert.True(classification.IsConsistent, string.Join(" ", classification.Inconsistencies));
+    }
+
+    [Fact]
+    public void Parse_JmaRelay_KeepsTheEmptyEventCodeValue()
+    {
+        var info = CapParser.Parse(Fixture.Example("jma-heavy-rain-relay-cap11.xml")).Infos[0];
+
+        Assert.Equal([new CapNamedValue("JMA-WarningCode", "03"), new CapNamedValue("JMA-Revision", "")], info.EventCodes);
     }
 
     [Fact]
@@ -149,18 +165,19 @@ public sealed class CapParserTests
     [InlineData("<identifier>x</identifier>", "", "missing <identifier>")]
     [InlineData("<status>Actual</status>", "<status>actual</status>", "'actual' is not one of")]
     [InlineData("<status>Actual</status>", "<status>1</status>", "'1' is not one of")]
-    [InlineData("<msgType>Alert</msgType>", "<msgType>Update</msgType>", "<references> is missing")]
     [InlineData("<sent>2026-07-10T05:30:00+09:00</sent>", "<sent>2026-07-10T05:30:00Z</sent>", "no 'Z'")]
     [InlineData("<identifier>x</identifier>", "<identifier>a b</identifier>", "must not contain spaces")]
-    [InlineData("<scope>Public</scope>", "<scope>Public</scope><colour>red</colour>", "unknown CAP element <colour>")]
     [InlineData("<scope>Public</scope>", "<scope>Public</scope><scope>Public</scope>", "<scope> more than once")]
     [InlineData("<value>4</value>", "<value>6</value>", "whole number from 1 to 5")]
-    [InlineData("<severity>Severe</severity>", "", "missing <severity>")]
+    [InlineData("<status>Actual</status>", "", "<alert> is missing <status>, which CAP requires")]
+    [InlineData("<msgType>Alert</msgType>", "<msgType></msgType>", "<alert><msgType> is empty")]
+    [InlineData("<valueName>JP-EvacLevel</valueName><value>4</value>", "<valueName>JP-EvacLevel</valueName>", "<info #1><parameter #1> is missing <value>, which CAP requires")]
+    [InlineData("<valueName>JP-EvacLevel</valueName>", "", "<info #1><parameter #1> is missing <valueName>")]
+    [InlineData("<event>e</event>", "<event>e</event><event>f</event>", "<info #1> has <event> more than once")]
     [InlineData("<category>Met</category>", "", "no <category>")]
-    [InlineData("37.455,139.835</polygon>", "37.455,139.836</polygon>", "not closed")]
+    [InlineData("37.455,139.835 37.525,139.835 37.530,139.870 37.455,139.835</polygon>", "37.455,139.835 37.525,139.835</polygon>", "<info #1><area #1>: <polygon> has 2 distinct corners")]
     [InlineData("<areaDesc>d</areaDesc>", "<areaDesc>d</areaDesc><circle>37.4,139.9</circle>", "<circle>")]
-    [InlineData("<expires>2026-07-10T12:00:00+09:00</expires>", "<expires>2026-07-10T05:00:00+09:00</expires>", "not after <sent>")]
-    [InlineData("<instruction>i</instruction>", "<instruction>i</instruction><web>javascript:alert(1)</web>", "http or https")]
+    [InlineData("<expires>2026-07-10T12:00:00+09:00</expires>", "<expires>2026-07-10 12:00</expires>", "<info #1><expires> '2026-07-10 12:00' is not a CAP date-time")]
     public void Parse_InvalidField_ThrowsNamingIt(string find, string replace, string expected)
     {
         var xml = Minimal().Replace(find, replace, StringComparison.Ordinal);
@@ -180,13 +197,146 @@ public sealed class CapParserTests
     }
 
     [Fact]
-    public void Parse_WrongNamespace_IsRejected()
+    public void Parse_WrongNamespace_IsRejectedNamingBothAccepted()
     {
-        var xml = Minimal().Replace("emergency:cap:1.2", "emergency:cap:1.1", StringComparison.Ordinal);
+        var xml = Minimal().Replace("urn:oasis:names:tc:emergency:cap:1.2", "http://www.incident.com/cap/1.0", StringComparison.Ordinal);
 
         var error = Assert.Throws<CapFormatException>(() => CapParser.Parse(Encoding.UTF8.GetBytes(xml)));
 
-        Assert.Contains("urn:oasis:names:tc:emergency:cap:1.2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'http://www.incident.com/cap/1.0'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(CapParser.Namespace, error.Message, StringComparison.Ordinal);
+        Assert.Contains(CapParser.Namespace11, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_Cap11_IsReadLikeCap12()
+    {
+        var alert = CapParser.Parse(Encoding.UTF8.GetBytes(Minimal().Replace("emergency:cap:1.2", "emergency:cap:1.1", StringComparison.Ordinal)));
+
+        Assert.Equal(CapVersion.Cap11, alert.Version);
+        Assert.Equal("x", alert.Identifier);
+        Assert.Equal(CapSeverity.Severe, alert.Infos[0].Severity);
+        Assert.Equal("4", alert.Infos[0].Parameter(CapParameterNames.EvacuationLevel));
+    }
+
+    [Fact]
+    public void Parse_EmptyParameterValue_IsAnEmptyString()
+    {
+        var xml = Minimal().Replace("<instruction>i</instruction>", "<instruction>i</instruction><parameter><valueName>WMOHEADER</valueName><value/></parameter><parameter><valueName>UGC</valueName><value>  </value></parameter>", StringComparison.Ordinal);
+
+        var info = CapParser.Parse(Encoding.UTF8.GetBytes(xml)).Infos[0];
+
+        Assert.Equal("", info.Parameter("WMOHEADER"));
+        Assert.Equal("", info.Parameter("UGC"));
+    }
+
+    [Theory]
+    [InlineData(CapMessageType.Cancel)]
+    [InlineData(CapMessageType.Update)]
+    public void Parse_ExpiresEqualToSent_IsAccepted(CapMessageType type)
+    {
+        var xml = Minimal()
+            .Replace("<msgType>Alert</msgType>", $"<msgType>{type}</msgType><references>s@example,w,2026-07-10T05:00:00+09:00</references>", StringComparison.Ordinal)
+            .Replace("<expires>2026-07-10T12:00:00+09:00</expires>", "<expires>2026-07-10T05:30:00+09:00</expires>", StringComparison.Ordinal);
+
+        var alert = CapParser.Parse(Encoding.UTF8.GetBytes(xml));
+
+        Assert.Equal(type, alert.MessageType);
+        Assert.Equal(alert.Sent, alert.Expires);
+    }
+
+    [Theory]
+    [InlineData("<severity>Severe</severity>", "", nameof(CapInfo.Severity))]
+    [InlineData("<severity>Severe</severity>", "<severity></severity>", nameof(CapInfo.Severity))]
+    [InlineData("<urgency>Immediate</urgency>", "<urgency> </urgency>", nameof(CapInfo.Urgency))]
+    [InlineData("<certainty>Likely</certainty>", "", nameof(CapInfo.Certainty))]
+    public void Parse_BlankOrMissingSeverityUrgencyCertainty_IsUnknown(string find, string replace, string property)
+    {
+        var xml = Minimal().Replace(find, replace, StringComparison.Ordinal).Replace("<parameter><valueName>JP-EvacLevel</valueName><value>4</value></parameter>", "", StringComparison.Ordinal);
+
+        var info = CapParser.Parse(Encoding.UTF8.GetBytes(xml)).Infos[0];
+
+        var value = typeof(CapInfo).GetProperty(property)!.GetValue(info)!;
+        Assert.Equal("Unknown", value.ToString());
+    }
+
+    [Fact]
+    public void Parse_UpdateWithoutReferences_IsKeptWithNoReferences()
+    {
+        var xml = Minimal().Replace("<msgType>Alert</msgType>", "<msgType>Update</msgType><references/>", StringComparison.Ordinal);
+
+        var alert = CapParser.Parse(Encoding.UTF8.GetBytes(xml));
+
+        Assert.Equal(CapMessageType.Update, alert.MessageType);
+        Assert.Empty(alert.References);
+    }
+
+    [Fact]
+    public void Parse_Cap10CertaintyVeryLikely_IsLikely()
+    {
+        var xml = Minimal().Replace("<certainty>Likely</certainty>", "<certainty>Very Likely</certainty>", StringComparison.Ordinal);
+
+        Assert.Equal(CapCertainty.Likely, CapParser.Parse(Encoding.UTF8.GetBytes(xml)).Infos[0].Certainty);
+    }
+
+    [Fact]
+    public void Parse_FullWidthEvacuationLevel_IsReadAsTheDigit()
+    {
+        var xml = Minimal().Replace("<value>4</value>", "<value>４</value>", StringComparison.Ordinal);
+
+        Assert.Equal("4", CapParser.Parse(Encoding.UTF8.GetBytes(xml)).Infos[0].Parameter(CapParameterNames.EvacuationLevel));
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("www.example.jp/bousai")]
+    public void Parse_WebLinkThatIsNotHttp_IsDroppedAndTheAlertKept(string link)
+    {
+        var xml = Minimal().Replace("<instruction>i</instruction>", $"<instruction>i</instruction><web>{link}</web>", StringComparison.Ordinal);
+
+        var info = CapParser.Parse(Encoding.UTF8.GetBytes(xml)).Infos[0];
+
+        Assert.Null(info.Web);
+        Assert.Equal("i", info.Instruction);
+    }
+
+    [Fact]
+    public void Parse_ElementsCapDoesNotDefine_AreIgnored()
+    {
+        var xml = Minimal().Replace("<areaDesc>d</areaDesc>", "<areaDesc>d</areaDesc><Type>County</Type>", StringComparison.Ordinal)
+            .Replace("<scope>Public</scope>", "<scope>Public</scope><colour>red</colour>", StringComparison.Ordinal);
+
+        var alert = CapParser.Parse(Encoding.UTF8.GetBytes(xml));
+
+        Assert.Equal("d", alert.Infos[0].Areas[0].Description);
+    }
+
+    [Fact]
+    public void Parse_PolygonLeftOpenOrWithTrailingCommas_IsClosedAndRead()
+    {
+        var xml = Minimal().Replace("37.455,139.835 37.525,139.835 37.530,139.870 37.455,139.835</polygon>", "37.455,139.835, 37.525,139.835, 37.530,139.870</polygon>", StringComparison.Ordinal);
+
+        var polygon = CapParser.Parse(Encoding.UTF8.GetBytes(xml)).Infos[0].Areas[0].Polygons[0];
+
+        Assert.Equal(4, polygon.Points.Count);
+        Assert.Equal(polygon.Points[0], polygon.Points[^1]);
+    }
+
+    [Fact]
+    public void Parse_AlertInAnEdxlEnvelope_IsUnwrapped()
+    {
+        var xml = $"""
+            <edxlde:EDXLDistribution xmlns:edxlde="{CapParser.EdxlNamespace}">
+              <edxlde:distributionID>d</edxlde:distributionID>
+              <edxlde:contentObject><edxlde:xmlContent><edxlde:embeddedXMLContent>{Minimal()}</edxlde:embeddedXMLContent></edxlde:xmlContent></edxlde:contentObject>
+            </edxlde:EDXLDistribution>
+            """;
+
+        Assert.Equal("x", CapParser.Parse(Encoding.UTF8.GetBytes(xml)).Identifier);
+
+        var two = xml.Replace("</edxlde:EDXLDistribution>", $"<edxlde:contentObject><edxlde:xmlContent><edxlde:embeddedXMLContent>{Minimal()}</edxlde:embeddedXMLContent></edxlde:xmlContent></edxlde:contentObject></edxlde:EDXLDistribution>", StringComparison.Ordinal);
+        var error = Assert.Throws<CapFormatException>(() => CapParser.Parse(Encoding.UTF8.GetBytes(two)));
+        Assert.Contains("holds 2 CAP alerts", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Buffers;
 using Aizu.City.Cli;
+using Aizu.Wire;
 using Microsoft.Extensions.Time.Testing;
 using MQTTnet;
 using MQTTnet.Formatter;
@@ -21,10 +22,10 @@ public sealed class CityCliTests : IDisposable
 
         Assert.Equal(0, exit);
         var privatePath = Path.Combine(directory, "city.pem");
-        using var key = P256Pem.ImportPrivate(await File.ReadAllTextAsync(privatePath));
-        using var publicKey = P256Pem.ImportPublic(await File.ReadAllTextAsync(Path.Combine(directory, "city.pub.pem")));
-        Assert.Equal(P256Pem.Thumbprint(key), P256Pem.Thumbprint(publicKey));
-        Assert.Contains(P256Pem.Thumbprint(key), output.ToString(), StringComparison.Ordinal);
+        using var key = P256Keys.ImportPrivatePem(await File.ReadAllTextAsync(privatePath));
+        using var publicKey = P256Keys.ImportPublicHalfPem(await File.ReadAllTextAsync(Path.Combine(directory, "city.pub.pem")));
+        Assert.Equal(JwkThumbprint.Of(key), JwkThumbprint.Of(publicKey));
+        Assert.Contains(JwkThumbprint.Of(key), output.ToString(), StringComparison.Ordinal);
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(privatePath));
@@ -80,6 +81,34 @@ public sealed class CityCliTests : IDisposable
 
         Assert.Equal(4, exit);
         Assert.Contains("has passed", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AlertPublish_CancelWithExpiresEqualToSent_IsPublishedForTheCancelRetention()
+    {
+        var key = await GenerateKeyAsync("city");
+        time.SetUtcNow(TestGateway.Morning.AddMinutes(5));
+        var cap = Path.Combine(directory, "cancel.xml");
+        await File.WriteAllTextAsync(cap, CapXml.Alert("c", TestGateway.Morning, TestGateway.Morning, msgType: "Cancel", references: CapXml.Reference("a", TestGateway.Morning.AddHours(-1))));
+
+        var exit = await RunAsync("alert", "publish", cap, "--sign", key, "--out", Path.Combine(directory, "cancel.jws"));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("expires in 1.00:00:00", output.ToString() + error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AlertPublish_UpdateWithoutReferences_IsRefused()
+    {
+        // Gateways keep such an Update (as a new alert); the city's own tool insists on the profile.
+        var key = await GenerateKeyAsync("city");
+        var cap = Path.Combine(directory, "update.xml");
+        await File.WriteAllTextAsync(cap, CapXml.Alert("u", TestGateway.Morning, TestGateway.Morning.AddHours(1), msgType: "Update"));
+
+        var exit = await RunAsync("alert", "publish", cap, "--sign", key);
+
+        Assert.Equal(4, exit);
+        Assert.Contains("<msgType> is Update but <references> is missing", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -164,7 +193,7 @@ public sealed class CityCliTests : IDisposable
             return Task.CompletedTask;
         };
         await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", broker.Port).WithProtocolVersion(MqttProtocolVersion.V500).Build());
-        await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(AlertTopics.City, MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(WireTopics.CityAlerts, MqttQualityOfServiceLevel.AtLeastOnce).Build());
         var message = await received.Task.WaitAsync(TimeSpan.FromSeconds(20));
         await client.DisconnectAsync();
 
@@ -174,7 +203,7 @@ public sealed class CityCliTests : IDisposable
         Assert.InRange(message.MessageExpiryInterval, 6u * 3600 - 60, 6u * 3600);
         using var gateway = new TestGateway(await File.ReadAllTextAsync(Path.Combine(directory, "city.pub.pem")), time: time);
         var receipt = await gateway.Inbox.ReceiveAsync(
-            message.Payload.ToArray(), new AlertDelivery(AlertTopics.City, message.Retain, message.MessageExpiryInterval), CancellationToken.None);
+            message.Payload.ToArray(), new AlertDelivery(WireTopics.CityAlerts, message.Retain, message.MessageExpiryInterval), CancellationToken.None);
         Assert.Equal(AlertOutcome.Shown, receipt.Outcome);
     }
 

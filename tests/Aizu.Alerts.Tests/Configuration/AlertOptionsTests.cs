@@ -1,3 +1,4 @@
+using Aizu.Wire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,7 @@ public sealed class AlertOptionsTests : IDisposable
     [Fact]
     public void Validate_PrivateKeyPinned_IsRefused()
     {
-        var result = new AlertOptionsValidator("Aizu:Alerts").Validate(null, new AlertOptions { CityKeyPem = P256Pem.ExportPrivate(city.Key) });
+        var result = new AlertOptionsValidator("Aizu:Alerts").Validate(null, new AlertOptions { CityKeyPem = P256Keys.ExportPrivatePem(city.Key) });
 
         Assert.Contains("holds a private key", result.FailureMessage, StringComparison.Ordinal);
     }
@@ -30,7 +31,6 @@ public sealed class AlertOptionsTests : IDisposable
     [InlineData("MinimumLevel", "Aizu:Alerts:Household:MinimumLevel 5 must be between 1 and 4")]
     [InlineData("Latitude", "Aizu:Alerts:Household:Latitude and Aizu:Alerts:Household:Longitude go together")]
     [InlineData("QuietHours", "Aizu:Alerts:Household:QuietHoursStart and Aizu:Alerts:Household:QuietHoursEnd go together")]
-    [InlineData("TimeZone", "Aizu:Alerts:Household:TimeZone 'Mars/Olympus' is not a time zone")]
     [InlineData("Geocode", "Aizu:Alerts:Household:Geocodes:0 needs both Name")]
     [InlineData("Language", "Aizu:Alerts:Household:Languages:0 '日本語' is not a language tag")]
     public void Validate_BadHouseholdSetting_NamesTheKey(string setting, string expected)
@@ -42,7 +42,6 @@ public sealed class AlertOptionsTests : IDisposable
             case "MinimumLevel": household.MinimumLevel = 5; break;
             case "Latitude": household.Latitude = 37.5; break;
             case "QuietHours": household.QuietHoursStart = new TimeOnly(22, 0); break;
-            case "TimeZone": household.TimeZone = "Mars/Olympus"; break;
             case "Geocode": household.Geocodes.Add(new GeocodeSetting { Name = "JP-District" }); break;
             case "Language": household.Languages.Add("日本語"); break;
         }
@@ -83,7 +82,7 @@ public sealed class AlertOptionsTests : IDisposable
             Assert.Equal(new TimeOnly(22, 0), options.Household.QuietHoursStart);
 
             var inbox = provider.GetRequiredService<AlertInbox>();
-            var receipt = await inbox.ReceiveAsync(city.Sign(Fixture.Example("level4-evacuation-order.xml")), new AlertDelivery(AlertTopics.City, false, null), CancellationToken.None);
+            var receipt = await inbox.ReceiveAsync(city.Sign(Fixture.Example("level4-evacuation-order.xml")), new AlertDelivery(WireTopics.CityAlerts, false, null), CancellationToken.None);
             Assert.Equal(AlertOutcome.Shown, receipt.Outcome);
             Assert.Equal("en-US", Assert.Single(provider.GetRequiredService<AlertBoard>().GetCurrent()).Language);
             Assert.Equal(1, provider.GetRequiredService<AlertStatistics>().Count(AlertOutcome.Shown));

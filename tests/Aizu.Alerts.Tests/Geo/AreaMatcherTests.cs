@@ -137,5 +137,18 @@ public sealed class AreaMatcherTests : IDisposable
         Assert.Equal(AreaMatch.Unknown, AreaMatcher.Match(alert, new AlertPreferences { Latitude = 37.4877, Longitude = 139.9297 }));
     }
 
+    [Theory]
+    [InlineData("SAME", "006109")]
+    [InlineData("JP-JISX0402", "")]
+    public void Match_GeocodeOfASystemTheHouseholdHasNoCodeIn_IsUnknownNotOutside(string name, string value)
+    {
+        var area = new CapArea("d", [], [], [new CapNamedValue(name, value)], null, null);
+        var household = new AlertPreferences();
+        household.Geocodes.Add(new GeocodeSetting { Name = "JP-JISX0402", Value = "07202" });
+
+        Assert.Equal(AreaMatch.Unknown, AreaMatcher.Match(area, household));
+        Assert.Equal(AreaMatch.Outside, AreaMatcher.Match(area with { Geocodes = [new CapNamedValue("JP-JISX0402", "07203")] }, household));
+    }
+
     public void Dispose() => city.Dispose();
 }

@@ -1,3 +1,4 @@
+using Aizu.Wire;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -28,7 +29,7 @@ internal sealed class TestGateway : IDisposable
         };
         Monitor = new TestOptionsMonitor<AlertOptions>(Options);
         Keys = new CityKeyRing(Microsoft.Extensions.Options.Options.Create(Options), new FileKeyRingStore(Options.KeyStateFile), Time, new CapturingLogger<CityKeyRing>());
-        Board = new AlertBoard(Monitor, Time, new CapturingLogger<AlertBoard>());
+        Board = new AlertBoard(Monitor, Time, new Aizu.Household.HouseholdCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")), new CapturingLogger<AlertBoard>());
         Inbox = new AlertInbox(Keys, Board, Statistics, Monitor, Time, Logger);
     }
 
@@ -69,7 +70,7 @@ internal sealed class TestGateway : IDisposable
     }
 
     public Task<AlertReceipt> ReceiveAsync(byte[] payload, bool retained = false) =>
-        Inbox.ReceiveAsync(payload, new AlertDelivery(AlertTopics.City, retained, null), CancellationToken.None);
+        Inbox.ReceiveAsync(payload, new AlertDelivery(WireTopics.CityAlerts, retained, null), CancellationToken.None);
 
     /// <summary>A new gateway process: same configuration, state directory and clock; nothing in memory.</summary>
     public TestGateway Restart() => new(Options.CityKeyPem, Options.Household, Time, directory);

@@ -56,8 +56,10 @@ public sealed class HouseholdPreferencesTests : IDisposable
     public void InQuietHours_SpansMidnightInTheHouseholdsTimeZone(string now, bool quiet)
     {
         var household = new AlertPreferences { QuietHoursStart = new TimeOnly(22, 0), QuietHoursEnd = new TimeOnly(7, 0) };
+        var calendar = new Aizu.Household.HouseholdCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
+        var localTime = TimeOnly.FromDateTime(calendar.LocalTime(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
 
-        Assert.Equal(quiet, HouseholdFilter.InQuietHours(household, DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(quiet, HouseholdFilter.InQuietHours(household, localTime));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Aizu.Wire;
+
 namespace Aizu.Alerts.Tests;
 
 public sealed class KeyRotationTests : IDisposable
@@ -12,10 +14,10 @@ public sealed class KeyRotationTests : IDisposable
     public async Task Rotation_BothKeysDuringTheOverlapThenOnlyTheNewOne()
     {
         var pinned = city.Key;
-        using var next = P256Pem.Create();
+        using var next = P256Keys.Create();
         var update = city.Rotate(next, Now, Now.AddHours(1), Now.AddDays(7), switchNow: false);
 
-        Assert.Equal(AlertOutcome.KeyUpdated, (await gateway.Inbox.ReceiveAsync(update, new AlertDelivery(AlertTopics.Keys, true, null), CancellationToken.None)).Outcome);
+        Assert.Equal(AlertOutcome.KeyUpdated, (await gateway.Inbox.ReceiveAsync(update, new AlertDelivery(WireTopics.AlertKeys, true, null), CancellationToken.None)).Outcome);
 
         // Before validFrom: the next key is not trusted yet.
         Assert.Equal(AlertOutcome.RejectedBadSignature, (await gateway.ReceiveAsync(SignWith(next, Alert("n-0", Now)))).Outcome);
@@ -32,13 +34,13 @@ public sealed class KeyRotationTests : IDisposable
         Assert.Equal(AlertOutcome.RejectedBadSignature, (await gateway.ReceiveAsync(SignWith(pinned, Alert("o-2", Now.AddDays(7))))).Outcome);
 
         var status = await gateway.Keys.GetStatusAsync(CancellationToken.None);
-        Assert.Equal([P256Pem.Thumbprint(next)], status.TrustedNow);
+        Assert.Equal([JwkThumbprint.Of(next)], status.TrustedNow);
     }
 
     [Fact]
     public async Task Rotation_IsRememberedAcrossARestart()
     {
-        var update = city.Rotate(P256Pem.Create(), Now, Now, Now.AddDays(1));
+        var update = city.Rotate(P256Keys.Create(), Now, Now, Now.AddDays(1));
         await gateway.ReceiveAsync(update);
         gateway.Time.SetUtcNow(Now.AddDays(2));
 
@@ -51,7 +53,7 @@ public sealed class KeyRotationTests : IDisposable
     [Fact]
     public async Task Rotation_RetainedUpdateDeliveredAgain_IsADuplicate()
     {
-        var update = city.Rotate(P256Pem.Create(), Now, Now, Now.AddDays(1));
+        var update = city.Rotate(P256Keys.Create(), Now, Now, Now.AddDays(1));
         await gateway.ReceiveAsync(update);
         using var restarted = gateway.Restart();
 
@@ -64,7 +66,7 @@ public sealed class KeyRotationTests : IDisposable
     {
         using var attacker = new TestCity();
 
-        var receipt = await gateway.ReceiveAsync(attacker.Rotate(P256Pem.Create(), Now, Now, Now.AddDays(1)));
+        var receipt = await gateway.ReceiveAsync(attacker.Rotate(P256Keys.Create(), Now, Now, Now.AddDays(1)));
 
         Assert.Equal(AlertOutcome.RejectedBadSignature, receipt.Outcome);
         Assert.Single((await gateway.Keys.GetStatusAsync(CancellationToken.None)).TrustedNow);
@@ -73,9 +75,9 @@ public sealed class KeyRotationTests : IDisposable
     [Fact]
     public async Task Rotation_OlderUpdateReplayed_IsRejected()
     {
-        var second = P256Pem.Create();
+        var second = P256Keys.Create();
         var newer = city.Rotate(second, Now, Now.AddDays(30), Now.AddDays(31), switchNow: false);
-        var older = city.Rotate(P256Pem.Create(), Now.AddMinutes(-10), Now, Now.AddDays(1), switchNow: false);
+        var older = city.Rotate(P256Keys.Create(), Now.AddMinutes(-10), Now, Now.AddDays(1), switchNow: false);
         await gateway.ReceiveAsync(newer);
 
         var receipt = await gateway.ReceiveAsync(older);
@@ -88,7 +90,7 @@ public sealed class KeyRotationTests : IDisposable
     [Fact]
     public async Task Rotation_OverlongOverlap_IsRejected()
     {
-        var receipt = await gateway.ReceiveAsync(city.Rotate(P256Pem.Create(), Now, Now, Now.AddDays(91), switchNow: false));
+        var receipt = await gateway.ReceiveAsync(city.Rotate(P256Keys.Create(), Now, Now, Now.AddDays(91), switchNow: false));
 
         Assert.Equal(AlertOutcome.RejectedKeyUpdate, receipt.Outcome);
         Assert.Contains("at most 90", receipt.Detail, StringComparison.Ordinal);
@@ -98,8 +100,8 @@ public sealed class KeyRotationTests : IDisposable
     public async Task Rotation_KeyUpdateCannotBePassedOffAsAnAlert()
     {
         // A key update signed as if it were CAP: the signed content type decides, and it is not CAP XML.
-        var update = new KeyUpdate(Now, P256Pem.ExportPublic(city.Key), Now, Now.AddDays(1));
-        var asCap = System.Text.Encoding.ASCII.GetBytes(AlertJws.Sign(update.ToJson(), city.Key, JwsContentTypes.Cap));
+        var update = new KeyUpdate(Now, P256Keys.ExportPublicPem(city.Key), Now, Now.AddDays(1));
+        var asCap = System.Text.Encoding.ASCII.GetBytes(Es256Jws.Sign(update.ToJson(), city.Key, JwsHeader.Thumbprinted(city.Key, contentType: JwsContentTypes.Cap)));
 
         Assert.Equal(AlertOutcome.RejectedMalformed, (await gateway.ReceiveAsync(asCap)).Outcome);
     }
@@ -107,14 +109,14 @@ public sealed class KeyRotationTests : IDisposable
     [Fact]
     public async Task PinChangedInConfiguration_ForgetsEarlierRotations()
     {
-        var rotated = P256Pem.Create();
+        var rotated = P256Keys.Create();
         await gateway.ReceiveAsync(city.Rotate(rotated, Now, Now, Now.AddDays(1)));
         using var newPin = new TestCity();
 
         using var repinned = new TestGateway(newPin.PublicPem, time: gateway.Time, directory: gateway.StateDirectory);
         var status = await repinned.Keys.GetStatusAsync(CancellationToken.None);
 
-        Assert.Equal([P256Pem.Thumbprint(newPin.Key)], status.TrustedNow);
+        Assert.Equal([JwkThumbprint.Of(newPin.Key)], status.TrustedNow);
         Assert.Null(status.NextKeyId);
     }
 
@@ -135,7 +137,7 @@ public sealed class KeyRotationTests : IDisposable
     }
 
     private static byte[] SignWith(System.Security.Cryptography.ECDsa key, string xml) =>
-        System.Text.Encoding.ASCII.GetBytes(AlertJws.Sign(System.Text.Encoding.UTF8.GetBytes(xml), key, JwsContentTypes.Cap));
+        System.Text.Encoding.ASCII.GetBytes(Es256Jws.Sign(System.Text.Encoding.UTF8.GetBytes(xml), key, JwsHeader.Thumbprinted(key, contentType: JwsContentTypes.Cap)));
 
     private static string Alert(string identifier, DateTimeOffset sent) => CapXml.Alert(identifier, sent, sent.AddHours(1));
 }

@@ -35,7 +35,7 @@ internal sealed class ConsentHarness : IDisposable
         Options = new ConsentOptions
         {
             DatabasePath = directory.File("gateway.db"),
-            CityPublicKeyPem = P256Keys.ExportPublicKeyPem(cityKey),
+            CityPublicKeyPem = P256Keys.ExportPublicPem(cityKey),
             ChangePollInterval = TimeSpan.FromSeconds(2),
         };
         configure?.Invoke(Options);
@@ -52,7 +52,7 @@ internal sealed class ConsentHarness : IDisposable
 
     public ECDsa GatewayKey { get; }
 
-    public string GatewayPublicKeyPem => P256Keys.ExportPublicKeyPem(GatewayKey);
+    public string GatewayPublicKeyPem => P256Keys.ExportPublicPem(GatewayKey);
 
     public ECDsa CityKey { get; }
 
@@ -80,7 +80,7 @@ internal sealed class ConsentHarness : IDisposable
         new(Consents, Catalogues, Time, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<ConsentMonitor>.Instance);
 
     public string SignCatalogue(PurposeCatalogue catalogue, ECDsa? key = null) =>
-        Es256Jws.Sign(JsonSerializer.SerializeToUtf8Bytes(catalogue, ConsentJson.Default.PurposeCatalogue), key ?? CityKey, type: "JWT");
+        Es256Jws.Sign(JsonSerializer.SerializeToUtf8Bytes(catalogue, ConsentJson.Default.PurposeCatalogue), key ?? CityKey, new JwsHeader(Type: "JWT"));
 
     public Task<CatalogueApplyResult> PublishAsync(PurposeCatalogue catalogue) =>
         Catalogues.ApplyAsync(Encoding.UTF8.GetBytes(SignCatalogue(catalogue)));

@@ -1,5 +1,4 @@
 using Aizu.Consent;
-using Aizu.Testing.Uplink;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -31,7 +30,7 @@ public sealed class AcknowledgementEgressTests : IDisposable
         var options = Options.Create(new EgressOptions { DatabasePath = databasePath, GatewayId = "gw-test-0001" });
         database = new EgressDatabase(options, NullLogger<EgressDatabase>.Instance);
         var gate = new ConsentGate(registry);
-        var calendar = new WindowCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
+        var calendar = new WindowCutter(new Aizu.Household.HouseholdCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")));
         policy = new EgressPolicy(gate, new HouseholdPseudonyms(new FixedSecretProvider(new byte[32])), calendar, new ValueMinimiser(new Random(3)), time, options);
         journal = new EgressJournal(database);
         outbox = new SqliteOutbox(database, gate, time, NullLogger<SqliteOutbox>.Instance);

@@ -12,7 +12,6 @@ public sealed class EgressConfigurationTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Aizu:Egress:GatewayId"] = "GW/1",
-            ["Aizu:Egress:TimeZone"] = "Mars/Olympus",
         }).Build();
         using var provider = new ServiceCollection().AddLogging().AddAizuEgress(configuration.GetSection("Aizu:Egress")).BuildServiceProvider();
 
@@ -20,7 +19,6 @@ public sealed class EgressConfigurationTests
 
         Assert.Contains(failure.Failures, f => f.Contains("Aizu:Egress:DatabasePath", StringComparison.Ordinal));
         Assert.Contains(failure.Failures, f => f.Contains("Aizu:Egress:GatewayId", StringComparison.Ordinal));
-        Assert.Contains(failure.Failures, f => f.Contains("Aizu:Egress:TimeZone", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Aizu.Consent;
 using Aizu.Egress;
-using Aizu.Testing.Uplink;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Aizu.Egress.Tests.EndToEnd;
@@ -20,7 +19,7 @@ public sealed class ConsentedEgressProofTests : IAsyncLifetime
     private readonly string directory = Directory.CreateTempSubdirectory("aizu-proof-").FullName;
     private readonly FakeTimeProvider time = new(T0);
     private readonly TestConsentRegistry registry = new();
-    private readonly WindowCalendar calendar = new(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
+    private readonly WindowCutter calendar = new(new Aizu.Household.HouseholdCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")));
     private MosquittoBroker broker = null!;
     private BrokerRecorder recorder = null!;
     private GatewayHarness gateway = null!;
@@ -150,7 +149,7 @@ public sealed class ConsentedEgressProofTests : IAsyncLifetime
         Assert.Matches("^[0-9a-f]{16}$", levels[5]);
         Assert.Equal(grant.Purpose, message.Property("purpose"));
         Assert.Equal(grant.Granularity, message.Property("agg"));
-        Assert.Equal(UplinkProperties.EnergySchema, message.Property("schema"));
+        Assert.Equal(SchemaIds.EnergyWindow, message.Property("schema"));
         Assert.Equal(message.CorrelationData, message.Property("msg-id"));
         Assert.Equal("application/senml+json", message.ContentType);
         Assert.False(message.Retain);

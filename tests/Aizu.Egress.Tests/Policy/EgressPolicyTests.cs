@@ -1,6 +1,5 @@
 using Aizu.Consent;
 using Aizu.Storage;
-using Aizu.Testing.Uplink;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -15,7 +14,7 @@ public sealed class EgressPolicyTests : IDisposable
     private readonly string directory = Directory.CreateTempSubdirectory("aizu-policy-").FullName;
     private readonly FakeTimeProvider time = new(T0.AddDays(2));
     private readonly TestConsentRegistry registry = new();
-    private readonly WindowCalendar calendar = new(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
+    private readonly WindowCutter calendar = new(new Aizu.Household.HouseholdCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")));
     private readonly EgressDatabase database;
     private readonly EgressPolicy policy;
     private readonly EgressJournal journal;
@@ -170,7 +169,7 @@ public sealed class EgressPolicyTests : IDisposable
     public async Task EgressTables_ShareTheReadingStoresFile_WithoutTouchingItsUserVersion()
     {
         var path = Path.Combine(directory, "gateway.db");
-        await using (var store = new ReadingStore(Options.Create(new StorageOptions { DatabasePath = path }), NullLogger<ReadingStore>.Instance))
+        await using (var store = new ReadingStore(Options.Create(new StorageOptions { DatabasePath = path }), NullLogger<ReadingStore>.Instance, calendar.Calendar))
         {
             await store.AppendAsync([new Aizu.Readings.Reading("elec.import.energy", T0, 1, "kWh")], CancellationToken.None);
         }

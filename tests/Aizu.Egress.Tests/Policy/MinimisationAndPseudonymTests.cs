@@ -1,5 +1,4 @@
 using Aizu.Consent;
-using Aizu.Testing.Uplink;
 
 namespace Aizu.Egress.Tests.Policy;
 
@@ -38,15 +37,5 @@ public sealed class MinimisationAndPseudonymTests
         Assert.Matches("^[0-9a-f]{16}$", planning2026);
         Assert.Equal(planning2026, await pseudonyms.ForAsync("city-energy-planning", 2026, CancellationToken.None));
         Assert.Equal(3, new[] { planning2026, planning2027, research2026 }.Distinct().Count());
-    }
-
-    [Fact]
-    public void SenmlPayload_IsOneRecordWithVersion26AndWh()
-    {
-        var window = new AggregationWindow(Granularity.Day, new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.FromHours(9)), new DateTimeOffset(2026, 3, 3, 0, 0, 0, TimeSpan.FromHours(9)));
-
-        var json = System.Text.Encoding.UTF8.GetString(SenmlEnergyPayload.Write("0123456789abcdef", DataCategories.ElectricImportEnergy, window, 8400));
-
-        Assert.Equal("""[{"bn":"urn:dev:os:32473-0123456789abcdef:","bver":26,"n":"elec.import.energy","u":"Wh","v":8400,"t":1772377200,"agg":"P1D"}]""", json);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Aizu.Gateway.Tests.EndToEnd;
 using OpenQA.Selenium;
 
@@ -16,8 +17,15 @@ public sealed class ClimateSettingsBrowserTests
         var wait = PanelPage.Open(browser, panel);
 
         var screen = PanelPage.Show(browser, wait, "climate");
+        // Every room's first values come from a simulated chip that measures on its own schedule (the SCD4x every
+        // 5 s): wait until each value asserted below has arrived, then check its form.
         wait.Until(d => d.FindElements(By.CssSelector(".climate-room")).Count >= 3
-            && d.FindElements(By.Id("climate-living-co2")).Count == 1);
+            && d.FindElements(By.Id("climate-living-co2")).Count == 1
+            && Regex.IsMatch(d.FindElement(By.Id("climate-living-temperature")).Text, @"^\d+(\.\d)? °C$")
+            && Regex.IsMatch(d.FindElement(By.Id("climate-bedroom-humidity")).Text, @"^\d+ %$")
+            && Regex.IsMatch(d.FindElement(By.Id("climate-living-co2")).Text, @"^[\d,]+ ppm$")
+            && d.FindElement(By.Id("climate-living-co2-level")).Text.Length > 0
+            && d.FindElements(By.CssSelector(".climate-line canvas")).Count > 0);
 
         var rooms = screen.FindElements(By.CssSelector(".climate-room")).Select(r => r.GetAttribute("data-room")).ToArray();
         Assert.Equal(["bedroom", "hallway", "living"], rooms.Order());

@@ -72,15 +72,14 @@ public sealed class PanelBrowserTests
         {
             Aizu = new
             {
-                Storage = new { DatabasePath = database, TimeZone = "Asia/Tokyo" },
-                Panel = new { TimeZone = "Asia/Tokyo" },
+                Household = new { TimeZone = "Asia/Tokyo" },
+                Storage = new { DatabasePath = database },
 
                 // The meter is unplugged: the panel works from what the store already holds.
                 Dsmr = new { DevicePath = Path.Combine(directory.Path, "no-such-tty") },
                 Tariff = new
                 {
                     Currency = "JPY",
-                    TimeZone = "Asia/Tokyo",
                     Kind = "Tiered",
                     Tiers = new object[]
                     {
@@ -157,7 +156,7 @@ public sealed class PanelBrowserTests
         }
 
         await using var store = new ReadingStore(
-            Options.Create(new StorageOptions { DatabasePath = database, TimeZone = "Asia/Tokyo" }), NullLogger<ReadingStore>.Instance);
+            Options.Create(new StorageOptions { DatabasePath = database }), NullLogger<ReadingStore>.Instance, new Aizu.Household.HouseholdCalendar(Tokyo));
         await store.AppendAsync(readings, CancellationToken.None);
     }
 

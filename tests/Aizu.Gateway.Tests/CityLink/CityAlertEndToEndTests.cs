@@ -56,7 +56,7 @@ public sealed class CityAlertEndToEndTests
         Assert.Contains(history, h => h.GetProperty("alert").GetProperty("identifier").GetString() == "e2e-order-1" && h.GetProperty("reason").GetString() == "Updated");
 
         // 3. The original replayed by someone with write access to the broker is rejected as a replay.
-        await city.PublishRawAsync(AlertTopics.City, Encoding.ASCII.GetBytes(originalJws), 3600);
+        await city.PublishRawAsync(WireTopics.CityAlerts, Encoding.ASCII.GetBytes(originalJws), 3600);
         await a.WaitForLogAsync("(RejectedReplayed)");
         Assert.DoesNotContain(await a.CurrentAlertsAsync(), c => c.GetProperty("identifier").GetString() == "e2e-order-1");
 
@@ -82,7 +82,7 @@ public sealed class CityAlertEndToEndTests
         Assert.NotEqual(xml, changed);
         var tampered = $"{parts[0]}.{Convert.ToBase64String(Encoding.UTF8.GetBytes(changed)).TrimEnd('=').Replace('+', '-').Replace('/', '_')}.{parts[2]}";
         var rejectedBefore = Count(a.Output, "(RejectedBadSignature)");
-        await city.PublishRawAsync(AlertTopics.City, Encoding.ASCII.GetBytes(tampered), 3600);
+        await city.PublishRawAsync(WireTopics.CityAlerts, Encoding.ASCII.GetBytes(tampered), 3600);
         await Eventually.TrueAsync(() => Count(a.Output, "(RejectedBadSignature)") > rejectedBefore, TimeSpan.FromSeconds(20), () => a.Output);
 
         // aizu-city refuses to sign an expired alert, so the expired one is signed with the city's key directly.
@@ -90,8 +90,8 @@ public sealed class CityAlertEndToEndTests
         {
             key.ImportFromPem(await File.ReadAllTextAsync(city.SigningKeyFile));
             var old = sent.AddHours(-3);
-            var expired = AlertJws.Sign(Encoding.UTF8.GetBytes(CapAlertXml.Create("e2e-expired", old, old.AddHours(1), DistrictA)), key, JwsContentTypes.Cap);
-            await city.PublishRawAsync(AlertTopics.City, Encoding.ASCII.GetBytes(expired), 3600);
+            var expired = Es256Jws.Sign(Encoding.UTF8.GetBytes(CapAlertXml.Create("e2e-expired", old, old.AddHours(1), DistrictA)), key, JwsHeader.Thumbprinted(key, contentType: JwsContentTypes.Cap));
+            await city.PublishRawAsync(WireTopics.CityAlerts, Encoding.ASCII.GetBytes(expired), 3600);
         }
 
         await a.WaitForLogAsync("(RejectedExpired)");

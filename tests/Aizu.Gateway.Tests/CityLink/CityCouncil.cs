@@ -123,11 +123,11 @@ internal sealed class CityCouncil : IAsyncDisposable
         var json = JsonSerializer.SerializeToUtf8Bytes(catalogue, CatalogueJson);
         using var key = ECDsa.Create();
         key.ImportFromPem(File.ReadAllText(SigningKeyFile));
-        return Es256Jws.Sign(json, key, type: "JWT");
+        return Es256Jws.Sign(json, key, new JwsHeader(Type: "JWT"));
     }
 
     /// <summary>Publishes the catalogue retained on <c>aizu/v1/catalogue</c>.</summary>
-    public Task PublishCatalogueAsync(string jws) => PublishRawAsync(Aizu.Uplink.GatewayTopics.Catalogue, Encoding.UTF8.GetBytes(jws));
+    public Task PublishCatalogueAsync(string jws) => PublishRawAsync(WireTopics.Catalogue, Encoding.UTF8.GetBytes(jws));
 
     /// <summary>
     /// The household's own consent service on the gateway's database file, as the panel or <c>aizu consent</c>

@@ -40,7 +40,7 @@ public sealed class ConsentProofEndToEndTests
         // 1. No grant, for a while (egress evaluates every second): only the gateway's status, and what the test itself published.
         await gateway.WaitForLogAsync("Aizu panel:");
         await Task.Delay(TimeSpan.FromSeconds(8));
-        var fromGateway = city.Recorder.Messages.Where(m => m.Topic != Aizu.Uplink.GatewayTopics.Catalogue).ToList();
+        var fromGateway = city.Recorder.Messages.Where(m => m.Topic != WireTopics.Catalogue).ToList();
         Assert.All(fromGateway, m => Assert.Equal(status, m.Topic));
         Assert.All(fromGateway, m => Assert.DoesNotContain("\"v\"", m.Text, StringComparison.Ordinal));
 
@@ -78,7 +78,7 @@ public sealed class ConsentProofEndToEndTests
 
         // Everything the gateway ever published: its status, the consent state, exactly the consented
         // aggregate (hourly, stamped with the consent) and the deletion request. Nothing else.
-        var published = messages.Where(m => m.Topic != Aizu.Uplink.GatewayTopics.Catalogue).ToList();
+        var published = messages.Where(m => m.Topic != WireTopics.Catalogue).ToList();
         Assert.All(published, m => Assert.True(
             m.Topic == status || m.Topic == state || m.Topic == deletion || m.Topic.StartsWith(data, StringComparison.Ordinal), $"unexpected topic {m.Topic}"));
         var aggregates = published.Where(m => m.Topic.StartsWith(data, StringComparison.Ordinal)).ToList();

@@ -53,7 +53,6 @@ public sealed class ConfigurationGuardTests
             ["Aizu:Alerts:Household:MinimumLevel"] = "2",
             ["Aizu:Alerts:Household:QuietHoursStart"] = "22:00",
             ["Aizu:Alerts:Household:QuietHoursEnd"] = "07:00",
-            ["Aizu:Alerts:Household:TimeZone"] = "Asia/Tokyo",
             ["Aizu:Egress:DeliveredRetention"] = "30.00:00:00",
         });
         Assert.Empty(ConfigurationGuard.FindUnknownKeys(configuration));
@@ -68,6 +67,34 @@ public sealed class ConfigurationGuardTests
         Assert.Contains(problems, p => p.Contains("'Aizu:Alerts:Household:Lattitude'", StringComparison.Ordinal) && p.Contains("Latitude", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("'Aizu:Alerts:Household:Geocodes:0:Nmae'", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("Aizu:Storage:TimeZone")]
+    [InlineData("Aizu:Tariff:TimeZone")]
+    [InlineData("Aizu:Panel:TimeZone")]
+    [InlineData("Aizu:Egress:TimeZone")]
+    [InlineData("Aizu:Alerts:Household:TimeZone")]
+    public void AnOldTimeZoneKey_IsRefusedInOneLineNamingTheHouseholdKey(string key)
+    {
+        var configuration = Build(new() { [key] = "Asia/Tokyo", ["Aizu:Household:TimeZone"] = "Asia/Tokyo" });
+
+        var problem = Assert.Single(ConfigurationGuard.FindUnknownKeys(configuration));
+
+        Assert.StartsWith($"{key} is no longer read; set Aizu:Household:TimeZone", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', problem);
+    }
+
+    [Fact]
+    public void AnOldTimeZoneKey_IsRefusedInWhateverCaseItIsWritten()
+    {
+        var configuration = Build(new() { ["aizu:storage:timezone"] = "Asia/Tokyo" });
+
+        Assert.StartsWith("Aizu:Storage:TimeZone is no longer read", Assert.Single(ConfigurationGuard.FindUnknownKeys(configuration)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheHouseholdTimeZone_IsKnown() =>
+        Assert.Empty(ConfigurationGuard.FindUnknownKeys(Build(new() { ["Aizu:Household:TimeZone"] = "Europe/Amsterdam" })));
 
     private static IConfiguration Build(Dictionary<string, string?> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values).Build();

@@ -41,6 +41,80 @@ public sealed class DecodeCommandTests
         Assert.StartsWith("error: ", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("EVENT 25 FE80:0000:0000:0000:021D:1290:1234:5678 0", "EVENT 25 PANA authentication succeeded from FE80:0000:0000:0000:021D:1290:1234:5678, side 0")]
+    [InlineData("EVENT 21 FE80:0000:0000:0000:021D:1290:1234:5678 0 00", "parameter 00 (success)")]
+    [InlineData("EVENT 24 FE80:0000:0000:0000:021D:1290:1234:5678 0", "PANA authentication failed (check the B-route ID and password)")]
+    [InlineData("EVENT 32 FE80:0000:0000:0000:021D:1290:1234:5678 0", "transmission-time limit in force")]
+    public void Decode_EventLine_SaysWhatTheEventMeans(string line, string expected)
+    {
+        var (code, output, error) = Run(line);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Empty(error);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("EPANDESC\r\n  Channel:21\r\n  Channel Page:09\r\n  Pan ID:8888\r\n  Addr:12345678ABCDEF01\r\n  LQI:E1\r\n  PairID:AABBCCDD")]
+    [InlineData("EPANDESC\nChannel:21\nChannel Page:09\nPan ID:8888\nAddr:12345678ABCDEF01\nLQI:E1\nPairID:AABBCCDD")]
+    [InlineData("EPANDESC Channel:21 Channel Page:09 Pan ID:8888 Addr:12345678ABCDEF01 LQI:E1 PairID:AABBCCDD")]
+    public void Decode_EpandescBlock_PrintsTheBeacon(string block)
+    {
+        // As the dongle prints it, pasted without its indentation, and as unquoted arguments joined by spaces.
+        var (code, output, error) = Run(block);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Empty(error);
+        Assert.Equal("EPANDESC: channel 33 (0x21), channel page 9, PAN ID 0x8888, MAC address 12345678ABCDEF01, LQI 225 (0xE1), pair ID AABBCCDD", output.Trim());
+    }
+
+    [Fact]
+    public void Decode_ScanTranscript_DescribesEveryMessageInOrder()
+    {
+        const string Transcript =
+            "EVENT 20 FE80:0000:0000:0000:021D:1290:1234:5678 0\r\n" +
+            "EPANDESC\r\n  Channel:21\r\n  Channel Page:09\r\n  Pan ID:8888\r\n  Addr:12345678ABCDEF01\r\n  LQI:E1\r\n  PairID:AABBCCDD\r\n" +
+            "EVENT 22 FE80:0000:0000:0000:021D:1290:1234:5678 0\r\n" +
+            "ERXUDP FE80:0000:0000:0000:021D:1290:1234:5678 FE80:0000:0000:0000:021D:1290:0003:C890 0E1A 0E1A 001D129012345678 1 0012 1081000102880105FF017201E704000001F8\r\n";
+
+        var (code, output, error) = Run(Transcript);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Empty(error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("EVENT 20 beacon received", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("EPANDESC: channel 33", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("EVENT 22 active scan finished", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("ERXUDP from", lines[3], StringComparison.Ordinal);
+        Assert.Contains("504 W", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("hello meter")]
+    [InlineData("VERSION 1.2.10")]
+    [InlineData("{\"power\": 504}")]
+    public void Decode_Unrecognised_IsOneClearLine(string input)
+    {
+        var (code, output, error) = Run(input);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Empty(output);
+        Assert.StartsWith("error: not recognised: give a hex ECHONET Lite frame, an ERXUDP, EVENT or EPANDESC line", error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void Decode_EventLineWithGarbage_NamesTheLineNotAHexDigit()
+    {
+        var (code, output, error) = Run("EVENT 2X nonsense");
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Empty(output);
+        Assert.StartsWith("error: 'EVENT 2X nonsense' is not a line a SKSTACK-IP dongle prints", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hexadecimal digit", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task CommandLine_UnknownOption_IsRejected()
     {

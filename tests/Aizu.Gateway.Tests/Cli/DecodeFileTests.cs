@@ -49,6 +49,74 @@ public sealed class DecodeFileTests
     }
 
     [Fact]
+    public async Task Decode_DsmrFileWithoutFlag_IsRecognised()
+    {
+        using var directory = new TemporaryDirectory();
+        string file = Path.Combine(directory.Path, "telegram.txt");
+        await File.WriteAllTextAsync(file, Telegram);
+
+        var (code, output, error) = await RunAsync("decode", file);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Empty(error);
+        Assert.Contains("12345.678", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Decode_SmlFileWithoutFlag_IsRecognised()
+    {
+        // DZG meter frame from spacemanspiff2007/SmlLib, tests/test_frames.py ("Frame1").
+        const string Dzg =
+            "1b1b1b1b0101010176051c414c02620062007263010176010102310b0a01445a47000282c0b07262016505471c2a620263f9380" +
+            "076051d414c02620062007263070177010b0a01445a47000282c0b0070100620affff7262016505471c2a747707010060320101" +
+            "0172620162006200520004445a470177070100600100ff017262016200620052000b0a01445a47000282c0b00177070100010800" +
+            "ff641c01047262016200621e520363344f0177070100020800ff017262016200621e520362000101016393770076051e414c02" +
+            "6200620072630201710163e6ba00000000001b1b1b1b1a04dad0";
+        using var directory = new TemporaryDirectory();
+        string file = Path.Combine(directory.Path, "meter.sml");
+        await File.WriteAllBytesAsync(file, Convert.FromHexString(Dzg));
+
+        var (code, output, error) = await RunAsync("decode", file);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Empty(error);
+        Assert.Contains("1-0:1.8.0", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Decode_TranscriptFileWithoutFlag_IsRecognised()
+    {
+        using var directory = new TemporaryDirectory();
+        string file = Path.Combine(directory.Path, "scan.log");
+        await File.WriteAllTextAsync(file, "EVENT 20 FE80:0000:0000:0000:021D:1290:1234:5678 0\r\nEPANDESC\r\n  Channel:21\r\n  Channel Page:09\r\n  Pan ID:8888\r\n  Addr:12345678ABCDEF01\r\n  LQI:E1\r\n  PairID:AABBCCDD\r\nEVENT 22 FE80:0000:0000:0000:021D:1290:1234:5678 0\r\n");
+
+        var (code, output, error) = await RunAsync("decode", file);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Empty(error);
+        Assert.Contains("PAN ID 0x8888", output, StringComparison.Ordinal);
+        Assert.Contains("EVENT 22 active scan finished", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("73686F7070696E67206C6973743A20726963652C206D69736F0A", "error: not recognised")]
+    [InlineData("000102FF1020", "error: ")]
+    public async Task Decode_FileOfSomethingElse_IsOneClearLineWithoutAStackTrace(string hex, string expected)
+    {
+        // A text note, and binary that is not SML.
+        using var directory = new TemporaryDirectory();
+        string file = Path.Combine(directory.Path, "other");
+        await File.WriteAllBytesAsync(file, Convert.FromHexString(hex));
+
+        var (code, output, error) = await RunAsync("decode", file);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Empty(output);
+        Assert.StartsWith(expected, error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public async Task DecodeSmlFile_Missing_SaysSo()
     {
         using var output = new StringWriter();
@@ -58,5 +126,13 @@ public sealed class DecodeFileTests
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("does not exist", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] arguments)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = await GatewayCommandLine.Create(output, error).Parse(arguments).InvokeAsync(new() { Output = output, Error = error });
+        return (code, output.ToString(), error.ToString());
     }
 }

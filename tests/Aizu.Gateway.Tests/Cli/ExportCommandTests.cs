@@ -15,7 +15,7 @@ public sealed class ExportCommandTests
         using var directory = new TemporaryDirectory();
         string database = Path.Combine(directory.Path, "aizu.db");
         var start = new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero);
-        await using (var store = new ReadingStore(Options.Create(new StorageOptions { DatabasePath = database }), NullLogger<ReadingStore>.Instance))
+        await using (var store = new ReadingStore(Options.Create(new StorageOptions { DatabasePath = database }), NullLogger<ReadingStore>.Instance, new Aizu.Household.HouseholdCalendar(TimeZoneInfo.Local)))
         {
             await store.AppendAsync(
                 [.. Enumerable.Range(0, 3).Select(i => new Reading(SeriesNames.ElectricPower, start.AddMinutes(i), 500 + i, Units.Watt))],
@@ -44,7 +44,7 @@ public sealed class ExportCommandTests
             .Parse(["export", "--from", "2026-11-24", "--to", "2026-11-25", "--database", "/nonexistent/aizu.db"])
             .InvokeAsync();
 
-        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal(ExitCodes.BadConfiguration, code);
         Assert.Contains("no gateway database", error.ToString(), StringComparison.Ordinal);
     }
 }

@@ -84,12 +84,12 @@ public sealed class AlertIndicatorTests
         }
     }
 
-    private static readonly AlertDelivery Delivery = new(AlertTopics.City, Retained: false, MessageExpirySeconds: 3600);
+    private static readonly AlertDelivery Delivery = new(WireTopics.CityAlerts, Retained: false, MessageExpirySeconds: 3600);
 
     private static bool ShowsAlert(SimulatedSsd1306 screen) => ScreenReader.Shows(screen, "ALERT", scale: 1, inverted: true);
 
     private static byte[] Sign(ECDsa key, string capXml) =>
-        Encoding.ASCII.GetBytes(AlertJws.Sign(Encoding.UTF8.GetBytes(capXml), key, JwsContentTypes.Cap));
+        Encoding.ASCII.GetBytes(Es256Jws.Sign(Encoding.UTF8.GetBytes(capXml), key, JwsHeader.Thumbprinted(key, contentType: JwsContentTypes.Cap)));
 
     private static DateTimeOffset Now()
     {

@@ -136,7 +136,7 @@ public sealed class DemoRunTests
     // Counted through the store itself: the file format (compressed chunks) is the store's business.
     private static async Task<long> CountReadingsAsync(string database)
     {
-        await using var store = new ReadingStore(Options.Create(new StorageOptions { DatabasePath = database }), NullLogger<ReadingStore>.Instance);
+        await using var store = new ReadingStore(Options.Create(new StorageOptions { DatabasePath = database }), NullLogger<ReadingStore>.Instance, new Aizu.Household.HouseholdCalendar(TimeZoneInfo.Local));
         return await store.CountAsync(CancellationToken.None);
     }
 }

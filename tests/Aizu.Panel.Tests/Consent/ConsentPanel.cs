@@ -112,7 +112,7 @@ internal sealed class ConsentPanel : IAsyncDisposable
             "Test City", sequence, DateTimeOffset.UtcNow, "https://city.example/privacy",
             new CatalogueController("Test City, Smart City Division", Email: "privacy@city.example"),
             purposes.Length == 0 ? StandardPurposes() : purposes);
-        var jws = Es256Jws.Sign(JsonSerializer.SerializeToUtf8Bytes(catalogue, CatalogueJson), cityKey, type: "JWT");
+        var jws = Es256Jws.Sign(JsonSerializer.SerializeToUtf8Bytes(catalogue, CatalogueJson), cityKey, new JwsHeader(Type: "JWT"));
         var result = await Host.App.Services.GetRequiredService<PurposeCatalogueService>().ApplyAsync(Encoding.UTF8.GetBytes(jws));
         Assert.True(result.Status == CatalogueStatus.Accepted, $"catalogue not accepted: {result.Problem}");
     }

@@ -1,3 +1,4 @@
+using Aizu.Household;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,7 +29,7 @@ internal sealed class MirrorHost : IAsyncDisposable
     public static Dictionary<string, string?> Settings(string databasePath, string influxUrl) => new()
     {
         ["Aizu:Storage:DatabasePath"] = databasePath,
-        ["Aizu:Storage:TimeZone"] = "UTC",
+        ["Aizu:Household:TimeZone"] = "UTC",
         ["Aizu:Storage:MinFreeSpaceMegabytes"] = "0",
         ["Aizu:InfluxMirror:Url"] = influxUrl,
         ["Aizu:InfluxMirror:Database"] = "aizu",
@@ -44,6 +45,7 @@ internal sealed class MirrorHost : IAsyncDisposable
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging();
+        builder.Services.AddAizuHousehold(builder.Configuration.GetSection(HouseholdOptions.SectionName));
         builder.Services.AddAizuStorage(builder.Configuration.GetSection("Aizu:Storage"));
         builder.Services.AddAizuInfluxMirror(builder.Configuration.GetSection("Aizu:InfluxMirror"));
         return builder.Build();

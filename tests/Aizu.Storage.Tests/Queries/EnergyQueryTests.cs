@@ -1,3 +1,4 @@
+using Aizu.Household;
 using Aizu.Readings;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -16,8 +17,8 @@ public sealed class EnergyQueryTests : IDisposable
     public void Dispose() => database.Dispose();
 
     private ReadingStore OpenTokyo() => new(
-        Options.Create(new StorageOptions { DatabasePath = database.FilePath, TimeZone = "Asia/Tokyo" }),
-        NullLogger<ReadingStore>.Instance, clock, database.FreeSpace);
+        Options.Create(new StorageOptions { DatabasePath = database.FilePath }),
+        NullLogger<ReadingStore>.Instance, clock, database.FreeSpace, new HouseholdCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")));
 
     /// <summary>A meter register read every 30 minutes, counting 0.5 kWh each time, from 1 June 00:00 to 15 June 12:00 JST.</summary>
     private static Reading[] HalfHourlyRegister() =>
@@ -114,8 +115,8 @@ public sealed class EnergyQueryTests : IDisposable
         }
 
         await using var utc = new ReadingStore(
-            Options.Create(new StorageOptions { DatabasePath = database.FilePath, TimeZone = "UTC" }),
-            NullLogger<ReadingStore>.Instance, clock, database.FreeSpace);
+            Options.Create(new StorageOptions { DatabasePath = database.FilePath }),
+            NullLogger<ReadingStore>.Instance, clock, database.FreeSpace, new HouseholdCalendar(TimeZoneInfo.Utc));
         var utcMidnight = new DateTimeOffset(2025, 6, 2, 0, 0, 0, TimeSpan.Zero);
         var days = await utc.GetRangeAsync(SeriesNames.ElectricImportEnergy, utcMidnight, utcMidnight.AddDays(2), Resolution.Day, 10, CancellationToken.None);
 

@@ -1,3 +1,4 @@
+using Aizu.Household;
 using Aizu.Readings;
 using CsCheck;
 using Microsoft.Data.Sqlite;
@@ -26,11 +27,7 @@ public sealed class RollupConsistencyTests
             {
                 var (seconds, batches, register) = sample;
                 using var database = new TempDatabase();
-                await using var store = database.Open(o =>
-                {
-                    o.MaxChunkPoints = 16;
-                    o.TimeZone = "Asia/Tokyo";
-                });
+                await using var store = database.Open(o => o.MaxChunkPoints = 16, household: new HouseholdCalendar(Tokyo));
 
                 // Values depend only on the timestamp, so duplicates agree and "last wins" is unambiguous.
                 var readings = seconds.Select(s => register

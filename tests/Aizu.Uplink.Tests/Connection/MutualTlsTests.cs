@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Aizu.Testing.Uplink;
 using Aizu.Uplink.Messages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

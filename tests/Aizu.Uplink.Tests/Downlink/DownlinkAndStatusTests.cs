@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Aizu.Testing.Uplink;
+using Aizu.Wire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MQTTnet;
@@ -17,10 +18,10 @@ public sealed class DownlinkAndStatusTests
     public async Task RetainedAlertAndCatalogue_AreHandedToTheHandlersThatAskForThem()
     {
         await using var broker = await MosquittoBroker.StartAsync();
-        await PublishRetainedAsync(broker.Port, GatewayTopics.CityAlerts, "<alert>drill</alert>");
-        await PublishRetainedAsync(broker.Port, GatewayTopics.Catalogue, """{"purposes":[]}""");
-        var alerts = new RecordingHandler(GatewayTopics.CityAlerts);
-        var catalogue = new RecordingHandler(GatewayTopics.Catalogue);
+        await PublishRetainedAsync(broker.Port, WireTopics.CityAlerts, "<alert>drill</alert>");
+        await PublishRetainedAsync(broker.Port, WireTopics.Catalogue, """{"purposes":[]}""");
+        var alerts = new RecordingHandler(WireTopics.CityAlerts);
+        var catalogue = new RecordingHandler(WireTopics.Catalogue);
         var directory = Directory.CreateTempSubdirectory("aizu-downlink-").FullName;
         try
         {
@@ -35,7 +36,7 @@ public sealed class DownlinkAndStatusTests
             var alert = Assert.Single(alerts.Received);
             Assert.Equal("<alert>drill</alert>", Encoding.UTF8.GetString(alert.Payload.Span));
             Assert.True(alert.Retained);
-            Assert.Equal(GatewayTopics.Catalogue, Assert.Single(catalogue.Received).Topic);
+            Assert.Equal(WireTopics.Catalogue, Assert.Single(catalogue.Received).Topic);
         }
         finally
         {
@@ -58,7 +59,7 @@ public sealed class DownlinkAndStatusTests
             await gateway.DisposeAsync();
             await Eventually.TrueAsync(() => recorder.Messages.Any(m => m.Text.Contains("offline", StringComparison.Ordinal)), TimeSpan.FromSeconds(30), () => "no offline message");
 
-            Assert.All(recorder.Messages, m => Assert.Equal(GatewayTopics.Status(GatewayHarness.GatewayId), m.Topic));
+            Assert.All(recorder.Messages, m => Assert.Equal(WireTopics.Status(GatewayHarness.GatewayId), m.Topic));
             Assert.Matches("""^\{"state":"online","sw":"[^"]+"\}$""", recorder.Messages[0].Text);
             Assert.Equal("""{"state":"offline"}""", recorder.Messages[^1].Text);
 

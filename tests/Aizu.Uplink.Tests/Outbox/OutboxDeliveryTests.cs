@@ -1,6 +1,5 @@
 using Aizu.Consent;
 using Aizu.Egress;
-using Aizu.Testing.Uplink;
 using Aizu.Uplink.Messages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

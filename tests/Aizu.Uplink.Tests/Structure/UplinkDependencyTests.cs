@@ -32,17 +32,18 @@ public sealed class UplinkDependencyTests
         }
 
         Assert.Contains("Aizu.Uplink.Messages", seen);
+        Assert.Contains("Aizu.Wire", seen);
         Assert.Contains("MQTTnet", seen);
         Assert.All(Forbidden, forbidden => Assert.DoesNotContain(forbidden, seen));
     }
 
     [Fact]
-    public void UplinkProject_ReferencesOnlyTheMessagesProject()
+    public void UplinkProject_ReferencesOnlyTheMessagesAndWireContractProjects()
     {
         // An unused project reference leaves no trace in the assembly, so the project file is checked too.
         var project = XDocument.Load(Path.Combine(RepositoryRoot(), "cloud-sync", "Aizu.Uplink", "Aizu.Uplink.csproj"));
         var references = project.Descendants("ProjectReference").Select(e => Path.GetFileNameWithoutExtension(e.Attribute("Include")!.Value)).ToList();
-        Assert.Equal(["Aizu.Uplink.Messages"], references);
+        Assert.Equal(["Aizu.Uplink.Messages", "Aizu.Wire"], references.Order(StringComparer.Ordinal));
     }
 
     [Fact]

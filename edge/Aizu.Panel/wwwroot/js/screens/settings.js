@@ -4,7 +4,7 @@ import { getJson, send } from '../api.js';
 import { lang, onLanguage, setLanguage, t, locale } from '../i18n.js';
 import * as format from '../format.js';
 
-const state = { data: null, visible: false };
+const state = { data: null, visible: false, exportEdited: false };
 const $ = (id) => document.getElementById(id);
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
@@ -275,6 +275,12 @@ function isoDate(date) {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
+function setExportRange(today) {
+  $('export-from').value = `${today.slice(0, 8)}01`;
+  $('export-to').value = today;
+  updateExportLink();
+}
+
 function updateExportLink() {
   const query = new URLSearchParams({
     from: $('export-from').value,
@@ -327,6 +333,9 @@ async function erase(event) {
 async function load() {
   try {
     state.data = await getJson('api/settings');
+    // The export's default range is the household's month so far: the browser's own date differs from the
+    // household's for part of every day when the two are in different zones.
+    if (state.data.today && !state.exportEdited) setExportRange(state.data.today);
     renderAll();
   } catch (error) {
     $('settings-tariff').textContent = error.message;
@@ -337,10 +346,9 @@ function mount() {
   for (const button of document.querySelectorAll('#screen-settings [data-lang]')) {
     button.addEventListener('click', () => setLanguage(button.dataset.lang, true));
   }
-  const today = new Date();
-  $('export-from').value = isoDate(new Date(today.getFullYear(), today.getMonth(), 1));
-  $('export-to').value = isoDate(today);
+  setExportRange(isoDate(new Date()));
   $('export-resolution').value = 'hour';
+  for (const id of ['export-from', 'export-to']) $(id).addEventListener('change', () => { state.exportEdited = true; });
   for (const id of ['export-from', 'export-to', 'export-resolution', 'export-format']) $(id).addEventListener('change', updateExportLink);
   updateExportLink();
   $('password-form').addEventListener('submit', changePassword);

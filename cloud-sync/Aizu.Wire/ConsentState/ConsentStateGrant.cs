@@ -1,0 +1,28 @@
+namespace Aizu.Wire;
+
+/// <summary>One active grant in the consent state: its reference and exact terms, never a value.</summary>
+/// <param name="Consent"><c>consent-id@version</c>.</param>
+/// <param name="Category">Data category.</param>
+/// <param name="Granularity">Temporal granularity (ISO 8601 duration).</param>
+/// <param name="Purpose">Purpose id.</param>
+/// <param name="PurposeIri">The purpose's DPV IRI.</param>
+/// <param name="Recipient">Recipient id.</param>
+/// <param name="OnwardSharing">Whether the recipient may pass the data on.</param>
+/// <param name="RoundTo">Rounding step applied before release (0: none).</param>
+/// <param name="NoiseScale">Laplace noise scale applied before release (0: none).</param>
+/// <param name="ValidFrom">Start of validity.</param>
+/// <param name="ExpiresAt">End of validity.</param>
+/// <param name="Retention">How long the recipient may keep the data (ISO 8601 duration).</param>
+public sealed record ConsentStateGrant(
+    string Consent,
+    string Category,
+    string Granularity,
+    string Purpose,
+    string PurposeIri,
+    string Recipient,
+    bool OnwardSharing,
+    double RoundTo,
+    double NoiseScale,
+    DateTimeOffset ValidFrom,
+    DateTimeOffset ExpiresAt,
+    string Retention);

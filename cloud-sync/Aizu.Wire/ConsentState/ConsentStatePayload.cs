@@ -1,0 +1,72 @@
+namespace Aizu.Wire;
+
+/// <summary>
+/// <c>{"gw":…,"at":…,"grants":[{"consent":…,"category":…,"granularity":…,"purpose":…,"purposeIri":…,
+/// "recipient":…,"onwardSharing":…,"roundTo":…,"noiseScale":…,"validFrom":…,"expiresAt":…,"retention":…}]}</c>
+/// (schema <see cref="SchemaIds.ConsentState"/>).
+/// </summary>
+public static class ConsentStatePayload
+{
+    private const string What = "consent state";
+
+    /// <summary>The payload bytes.</summary>
+    public static byte[] Write(ConsentStateMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return WireJson.Write(json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("gw", message.GatewayId);
+            json.WriteString("at", WireJson.Time(message.At));
+            json.WriteStartArray("grants");
+            foreach (var grant in message.Grants)
+            {
+                json.WriteStartObject();
+                json.WriteString("consent", grant.Consent);
+                json.WriteString("category", grant.Category);
+                json.WriteString("granularity", grant.Granularity);
+                json.WriteString("purpose", grant.Purpose);
+                json.WriteString("purposeIri", grant.PurposeIri);
+                json.WriteString("recipient", grant.Recipient);
+                json.WriteBoolean("onwardSharing", grant.OnwardSharing);
+                json.WriteNumber("roundTo", grant.RoundTo);
+                json.WriteNumber("noiseScale", grant.NoiseScale);
+                json.WriteString("validFrom", WireJson.Time(grant.ValidFrom));
+                json.WriteString("expiresAt", WireJson.Time(grant.ExpiresAt));
+                json.WriteString("retention", grant.Retention);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+    }
+
+    /// <summary>Reads a payload written by <see cref="Write"/>.</summary>
+    /// <exception cref="FormatException">It is not one; the message says why.</exception>
+    public static ConsentStateMessage Read(ReadOnlySpan<byte> payload)
+    {
+        using var document = WireJson.Parse(payload, What);
+        var root = WireJson.Object(document.RootElement, What);
+        var grants = new List<ConsentStateGrant>();
+        foreach (var element in WireJson.Array(root, "grants", What))
+        {
+            var grant = WireJson.Object(element, What + " grant");
+            grants.Add(new ConsentStateGrant(
+                WireJson.Text(grant, "consent", What),
+                WireJson.Text(grant, "category", What),
+                WireJson.Text(grant, "granularity", What),
+                WireJson.Text(grant, "purpose", What),
+                WireJson.Text(grant, "purposeIri", What),
+                WireJson.Text(grant, "recipient", What),
+                WireJson.Boolean(grant, "onwardSharing", What),
+                WireJson.Number(grant, "roundTo", What),
+                WireJson.Number(grant, "noiseScale", What),
+                WireJson.Time(grant, "validFrom", What),
+                WireJson.Time(grant, "expiresAt", What),
+                WireJson.Text(grant, "retention", What)));
+        }
+
+        return new ConsentStateMessage(WireJson.Text(root, "gw", What), WireJson.Time(root, "at", What), grants);
+    }
+}

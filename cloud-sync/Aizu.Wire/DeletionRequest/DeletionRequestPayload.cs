@@ -1,0 +1,65 @@
+namespace Aizu.Wire;
+
+/// <summary>
+/// <c>{"request":"delete","consent":…,"status":…,"category":…,"purpose":…,"recipient":…,"pseudonyms":[…],"at":…}</c>
+/// (schema <see cref="SchemaIds.DeletionRequest"/>).
+/// </summary>
+public static class DeletionRequestPayload
+{
+    /// <summary>The value of <c>request</c>.</summary>
+    public const string Request = "delete";
+
+    private const string What = "deletion request";
+
+    /// <summary>The payload bytes.</summary>
+    public static byte[] Write(DeletionRequestMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return WireJson.Write(json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("request", Request);
+            json.WriteString("consent", message.Consent);
+            json.WriteString("status", message.Status);
+            json.WriteString("category", message.Category);
+            json.WriteString("purpose", message.Purpose);
+            json.WriteString("recipient", message.Recipient);
+            json.WriteStartArray("pseudonyms");
+            foreach (var pseudonym in message.Pseudonyms)
+            {
+                json.WriteStringValue(pseudonym);
+            }
+
+            json.WriteEndArray();
+            json.WriteString("at", WireJson.Time(message.At));
+            json.WriteEndObject();
+        });
+    }
+
+    /// <summary>Reads a payload written by <see cref="Write"/>.</summary>
+    /// <exception cref="FormatException">It is not one; the message says why.</exception>
+    public static DeletionRequestMessage Read(ReadOnlySpan<byte> payload)
+    {
+        using var document = WireJson.Parse(payload, What);
+        var root = WireJson.Object(document.RootElement, What);
+        if (WireJson.Text(root, "request", What) != Request)
+        {
+            throw new FormatException($"The {What}'s 'request' is not '{Request}'.");
+        }
+
+        var pseudonyms = new List<string>();
+        foreach (var pseudonym in WireJson.Array(root, "pseudonyms", What))
+        {
+            pseudonyms.Add(pseudonym.ValueKind == System.Text.Json.JsonValueKind.String ? pseudonym.GetString()! : throw new FormatException($"The {What} lists a pseudonym that is not text."));
+        }
+
+        return new DeletionRequestMessage(
+            WireJson.Text(root, "consent", What),
+            WireJson.Text(root, "status", What),
+            WireJson.Text(root, "category", What),
+            WireJson.Text(root, "purpose", What),
+            WireJson.Text(root, "recipient", What),
+            pseudonyms,
+            WireJson.Time(root, "at", What));
+    }
+}

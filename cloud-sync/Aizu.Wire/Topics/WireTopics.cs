@@ -1,0 +1,44 @@
+namespace Aizu.Wire;
+
+/// <summary>
+/// Every MQTT topic of the Aizu wire (documented in docs/uplink.md and docs/alerts.md). Topics that name
+/// a gateway are built here only, so a change of what identifies a sender changes this file and its
+/// callers, not string formats scattered over both sides.
+/// </summary>
+public static class WireTopics
+{
+    /// <summary>The prefix of every consented data topic.</summary>
+    public const string DataPrefix = "aizu/v1/dt/";
+
+    /// <summary>City-wide CAP alerts as signed JWS, retained with message expiry; every gateway filters locally by area.</summary>
+    public const string CityAlerts = "aizu/v1/alert/city";
+
+    /// <summary>
+    /// The city's key updates as signed JWS, retained without expiry. A topic of its own, because a retained
+    /// key update on <see cref="CityAlerts"/> would displace the retained alert.
+    /// </summary>
+    public const string AlertKeys = "aizu/v1/alert/key";
+
+    /// <summary>The city's signed catalogue of purposes that may ask for consent, retained.</summary>
+    public const string Catalogue = "aizu/v1/catalogue";
+
+    /// <summary>Every downlink topic, subscribed at QoS 1 on each connection.</summary>
+    public static IReadOnlyList<string> Downlink { get; } = [CityAlerts, AlertKeys, Catalogue];
+
+    /// <summary>Consented data (energy windows, alert acknowledgements): <c>aizu/v1/dt/{purpose}/{category}/{pseudonym}</c>.</summary>
+    public static string Data(string purpose, string category, string pseudonym) => $"{DataPrefix}{purpose}/{category}/{pseudonym}";
+
+    /// <summary>Retained consent state: <c>aizu/v1/consent/{gw}</c>.</summary>
+    public static string ConsentState(string gatewayId) => $"aizu/v1/consent/{gatewayId}";
+
+    /// <summary>Deletion requests after a withdrawal: <c>aizu/v1/consent/{gw}/deletion</c>.</summary>
+    public static string Deletion(string gatewayId) => $"aizu/v1/consent/{gatewayId}/deletion";
+
+    /// <summary>Retained online/offline status (birth and will): <c>aizu/v1/status/{gw}</c>.</summary>
+    public static string Status(string gatewayId) => $"aizu/v1/status/{gatewayId}";
+
+    /// <summary>True when <paramref name="level"/> can be one topic level: not empty, no separator or wildcard, no leading '$'.</summary>
+    public static bool IsLevel(string? level) =>
+        !string.IsNullOrEmpty(level) && level.Length <= 64 && !level.StartsWith('$')
+        && level.All(c => c is not ('/' or '+' or '#' or '\0') && !char.IsWhiteSpace(c) && !char.IsControl(c));
+}

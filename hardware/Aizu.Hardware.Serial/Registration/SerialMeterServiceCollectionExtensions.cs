@@ -1,0 +1,38 @@
+using Aizu.Hardware.Serial.Meters;
+using Aizu.Readings;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Aizu.Hardware.Serial.Registration;
+
+/// <summary>Registers a serial meter driver the way every meter is registered.</summary>
+public static class SerialMeterServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <typeparamref name="TOptions"/> from <paramref name="section"/>, validated at start-up by
+    /// <typeparamref name="TValidator"/>, and adds the driver <paramref name="create"/> makes as an
+    /// <see cref="IReadingSource"/> (and as itself, so its statistics can be read).
+    /// </summary>
+    public static IServiceCollection AddSerialMeter<TOptions, TValidator, TSource>(
+        this IServiceCollection services,
+        IConfiguration section,
+        Func<IOptions<TOptions>, TimeProvider, ILogger<TSource>, TSource> create)
+        where TOptions : SerialMeterOptions
+        where TValidator : class, IValidateOptions<TOptions>
+        where TSource : class, IReadingSource
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        services.AddOptions<TOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => create(
+            sp.GetRequiredService<IOptions<TOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<TSource>>()));
+        services.AddSingleton<IReadingSource>(sp => sp.GetRequiredService<TSource>());
+        return services;
+    }
+}

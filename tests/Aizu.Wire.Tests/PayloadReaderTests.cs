@@ -1,0 +1,35 @@
+using System.Text;
+
+namespace Aizu.Wire.Tests;
+
+/// <summary>What the readers refuse: one clear <see cref="FormatException"/>, never another exception.</summary>
+public sealed class PayloadReaderTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("{}")]
+    [InlineData("[]")]
+    [InlineData("""[{"bn":"urn:dev:os:32473-abc:","bver":26,"n":"x","u":"kWh","v":1,"t":0,"agg":"P1D"}]""")]
+    [InlineData("""[{"bn":"urn:dev:ow:abc:","bver":26,"n":"x","u":"Wh","v":1,"t":0,"agg":"P1D"}]""")]
+    [InlineData("""[{"bn":"urn:dev:os:32473-abc:","bver":26,"n":"x","u":"Wh","v":1,"t":0.5,"agg":"P1D"}]""")]
+    [InlineData("""[{"bn":"urn:dev:os:32473-abc:","bver":26,"n":"x","n":"y","u":"Wh","v":1,"t":0,"agg":"P1D"}]""")]
+    [InlineData("""[{"bn":"urn:dev:os:32473-abc:","bver":26,"n":"x","u":"Wh","v":1,"t":0,"agg":"P1D"}] x""")]
+    public void EnergyWindow_NotTheContract_IsOneFormatException(string json) =>
+        Assert.Throws<FormatException>(() => EnergyWindowPayload.Read(Encoding.UTF8.GetBytes(json)));
+
+    [Theory]
+    [InlineData("""{"request":"keep","consent":"a@1","status":"Withdrawn","category":"c","purpose":"p","recipient":"r","pseudonyms":[],"at":"2026-03-03T16:10:00Z"}""")]
+    [InlineData("""{"request":"delete","consent":"a@1","status":"Withdrawn","category":"c","purpose":"p","recipient":"r","pseudonyms":[1],"at":"2026-03-03T16:10:00Z"}""")]
+    [InlineData("""{"request":"delete","consent":"a@1","status":"Withdrawn","category":"c","purpose":"p","recipient":"r","pseudonyms":[],"at":"2026-03-03T16:10:00+09:00"}""")]
+    public void DeletionRequest_NotTheContract_IsOneFormatException(string json) =>
+        Assert.Throws<FormatException>(() => DeletionRequestPayload.Read(Encoding.UTF8.GetBytes(json)));
+
+    [Fact]
+    public void Readers_RefuseInvalidUtf8AndOtherStates()
+    {
+        Assert.Throws<FormatException>(() => AlertAckPayload.Read([(byte)'{', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)':', (byte)'1', (byte)'}']));
+        Assert.Throws<FormatException>(() => GatewayStatusPayload.Read("""{"state":"sleeping"}"""u8));
+        Assert.Throws<FormatException>(() => AlertAckPayload.Read("""{"ack":"unsafe","alert":"a","window":"2026-03-03T16:10:00Z","agg":"P1D","pseudonym":"p"}"""u8));
+        Assert.Throws<FormatException>(() => ConsentStatePayload.Read("""{"gw":"g","at":"2026-03-03T16:10:00Z","grants":[{"consent":"a@1"}]}"""u8));
+    }
+}
