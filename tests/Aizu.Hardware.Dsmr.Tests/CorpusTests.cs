@@ -14,6 +14,9 @@ public sealed class CorpusTests
         return [.. json.RootElement.GetProperty("files").EnumerateArray().Select(e => e.Clone())];
     });
 
+    /// <summary>The manifest's entries, one per file.</summary>
+    internal static IReadOnlyList<JsonElement> Manifest => Entries.Value;
+
     public static TheoryData<string> Files => new(Entries.Value.Select(e => e.GetProperty("file").GetString()!));
 
     [Theory]
