@@ -40,7 +40,7 @@ public sealed class DriverMutationTests
             var clean = telegrams[random.Next(telegrams.Count)];
             var (lines, changed, touched, what) = mutator.Mutate(clean);
             var without = clean.Where((line, index) => index != changed && !touched.Contains(TelegramMutator.Obis(line) ?? string.Empty)).ToList();
-            var expected = Unaffected.Values(Decode(clean), Decode(without), StoredOnChangeOnly);
+            var expected = Unaffected.Values(Decode(clean), StoredOnChangeOnly, Decode(without));
 
             time.Advance(TimeSpan.FromSeconds(1));
             await harness.Meter.SendGarbageAsync(TelegramMutator.Write(lines), CancellationToken.None);

@@ -13,11 +13,14 @@ internal static class SmlCorpus
         return [.. json.RootElement.GetProperty("files").EnumerateArray().Select(e => e.Clone())];
     });
 
-    public static TheoryData<string> Files => new(Entries.Value.Select(e => e.GetProperty("file").GetString()!));
+    public static TheoryData<string> Files => new(Names());
 
     /// <summary>Vendor and model of every capture (the file name's first two words), each once.</summary>
     public static List<string> Models() =>
         [.. Entries.Value.Select(e => string.Join(' ', e.GetProperty("model").GetString()!.Split(' ')[..2]).ToUpperInvariant()).Distinct()];
+
+    /// <summary>Every capture's file name.</summary>
+    public static IEnumerable<string> Names() => Entries.Value.Select(e => e.GetProperty("file").GetString()!);
 
     public static JsonElement Entry(string file) => Entries.Value.Single(e => e.GetProperty("file").GetString() == file);
 

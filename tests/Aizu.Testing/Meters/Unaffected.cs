@@ -6,18 +6,19 @@ namespace Aizu.Testing;
 public static class Unaffected
 {
     /// <summary>
-    /// The series of <paramref name="clean"/> whose value is the same in <paramref name="without"/>, the codec's
-    /// readings of the clean frame with the mutated object removed: a value that does not depend on that object must
-    /// come through unchanged whatever is done to it. Series in <paramref name="ignored"/> (stored on change only, so a
-    /// long-running driver may rightly not repeat them) are left out.
+    /// The series of <paramref name="clean"/> whose value is the same in every one of <paramref name="variants"/>, the
+    /// codec's readings of the clean frame with the mutated object removed, or with its value changed (a removed object
+    /// can leave a value the same by chance, when another object stands in for it with the same number): a value that
+    /// depends on neither must come through unchanged whatever is done to that object. Series in
+    /// <paramref name="ignored"/> (stored on change only, so a long-running driver may rightly not repeat them) are left out.
     /// </summary>
-    public static Dictionary<string, double> Values(IEnumerable<Reading> clean, IEnumerable<Reading> without, Func<string, bool> ignored)
+    public static Dictionary<string, double> Values(IEnumerable<Reading> clean, Func<string, bool> ignored, params IEnumerable<Reading>[] variants)
     {
-        var rest = without.GroupBy(r => r.Series).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        var others = variants.Select(v => v.GroupBy(r => r.Series).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal)).ToList();
         return clean
             .GroupBy(r => r.Series)
             .Select(g => g.First())
-            .Where(r => !ignored(r.Series) && rest.TryGetValue(r.Series, out double v) && v.Equals(r.Value))
+            .Where(r => !ignored(r.Series) && others.All(o => o.TryGetValue(r.Series, out double v) && v.Equals(r.Value)))
             .ToDictionary(r => r.Series, r => r.Value, StringComparer.Ordinal);
     }
 
