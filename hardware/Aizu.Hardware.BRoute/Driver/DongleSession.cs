@@ -335,8 +335,20 @@ internal sealed class DongleSession
             return false;
         }
 
+        EchonetFrame parsed;
+        try
+        {
+            parsed = EchonetFrame.Parse(udp.Data.Span);
+        }
+        catch (EchonetLiteFormatException ex)
+        {
+            // One garbled answer is like one missed answer: it counts towards a lost session, it is not a reason for one.
+            _missed++;
+            Log.MeterAnswerInvalid(_logger, ex.Message);
+            return false;
+        }
+
         _missed = 0;
-        var parsed = EchonetFrame.Parse(udp.Data.Span);
         onAnswer(parsed.Properties);
         return true;
     }

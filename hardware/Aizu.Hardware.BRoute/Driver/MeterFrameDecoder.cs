@@ -15,58 +15,80 @@ internal static class MeterFrameDecoder
     {
         foreach (var property in properties)
         {
-            var edt = property.Edt;
-            if (edt.IsEmpty)
+            if (property.Edt.IsEmpty)
             {
                 // PDC 0 in a Get_SNA: the meter does not support this property.
                 continue;
             }
 
-            switch (property.Epc)
+            int before = readings.Count;
+            try
             {
-                case SmartMeterEpc.InstantaneousPower when SmartMeterCodec.TryDecodeInstantaneousPower(edt, out int watts):
-                    readings.Add(new Reading(SeriesNames.ElectricPower, timestamp, watts, Units.Watt));
-                    break;
-                case SmartMeterEpc.InstantaneousCurrent when SmartMeterCodec.TryDecodeInstantaneousCurrent(edt, out var current):
-                    readings.Add(new Reading(SeriesNames.ElectricCurrentR, timestamp, current.RPhaseAmperes, Units.Ampere));
-                    if (current.TPhaseAmperes is { } t)
-                    {
-                        readings.Add(new Reading(SeriesNames.ElectricCurrentT, timestamp, t, Units.Ampere));
-                    }
-
-                    break;
-                case SmartMeterEpc.CumulativeNormal when register is { } r && SmartMeterCodec.TryDecodeCumulative(edt, out uint raw):
-                    readings.Add(Energy(SeriesNames.ElectricImportEnergy, timestamp, r, raw, ReadingQuality.Good));
-                    break;
-                case SmartMeterEpc.CumulativeReverse when register is { } r && SmartMeterCodec.TryDecodeCumulative(edt, out uint raw):
-                    readings.Add(Energy(SeriesNames.ElectricExportEnergy, timestamp, r, raw, ReadingQuality.Good));
-                    break;
-                case SmartMeterEpc.FixedTimeNormal when register is { } r && SmartMeterCodec.TryDecodeFixedTimeCumulative(edt, out var fixedTime):
-                    readings.Add(Energy(SeriesNames.ElectricImportEnergy, MeterClock.FromMeterLocal(fixedTime.MeterLocalTime), r, fixedTime.Raw, ReadingQuality.Good));
-                    break;
-                case SmartMeterEpc.FixedTimeReverse when register is { } r && SmartMeterCodec.TryDecodeFixedTimeCumulative(edt, out var fixedTime):
-                    readings.Add(Energy(SeriesNames.ElectricExportEnergy, MeterClock.FromMeterLocal(fixedTime.MeterLocalTime), r, fixedTime.Raw, ReadingQuality.Good));
-                    break;
-                case SmartMeterEpc.HistoryNormal when register is { } r:
-                    AddHistory(SeriesNames.ElectricImportEnergy, SmartMeterCodec.DecodeHistory(edt), timestamp, r, readings);
-                    break;
-                case SmartMeterEpc.HistoryReverse when register is { } r:
-                    AddHistory(SeriesNames.ElectricExportEnergy, SmartMeterCodec.DecodeHistory(edt), timestamp, r, readings);
-                    break;
-                default:
-                    break;
+                DecodeOne(property.Epc, property.Edt, timestamp, register, readings);
+            }
+            catch (EchonetLiteFormatException)
+            {
+                // One property of an odd length or an impossible value is skipped; the answer's other properties are
+                // still used and the session goes on (a lost session costs a re-join of a minute or more).
+                readings.RemoveRange(before, readings.Count - before);
             }
         }
     }
 
-    /// <summary>The meter's own date and time (0x98 + 0x97), when the frame carries both.</summary>
+    private static void DecodeOne(byte epc, ReadOnlySpan<byte> edt, DateTimeOffset timestamp, EnergyRegister? register, List<Reading> readings)
+    {
+        switch (epc)
+        {
+            case SmartMeterEpc.InstantaneousPower when SmartMeterCodec.TryDecodeInstantaneousPower(edt, out int watts):
+                readings.Add(new Reading(SeriesNames.ElectricPower, timestamp, watts, Units.Watt));
+                break;
+            case SmartMeterEpc.InstantaneousCurrent when SmartMeterCodec.TryDecodeInstantaneousCurrent(edt, out var current):
+                readings.Add(new Reading(SeriesNames.ElectricCurrentR, timestamp, current.RPhaseAmperes, Units.Ampere));
+                if (current.TPhaseAmperes is { } t)
+                {
+                    readings.Add(new Reading(SeriesNames.ElectricCurrentT, timestamp, t, Units.Ampere));
+                }
+
+                break;
+            case SmartMeterEpc.CumulativeNormal when register is { } r && SmartMeterCodec.TryDecodeCumulative(edt, out uint raw):
+                readings.Add(Energy(SeriesNames.ElectricImportEnergy, timestamp, r, raw, ReadingQuality.Good));
+                break;
+            case SmartMeterEpc.CumulativeReverse when register is { } r && SmartMeterCodec.TryDecodeCumulative(edt, out uint raw):
+                readings.Add(Energy(SeriesNames.ElectricExportEnergy, timestamp, r, raw, ReadingQuality.Good));
+                break;
+            case SmartMeterEpc.FixedTimeNormal when register is { } r && SmartMeterCodec.TryDecodeFixedTimeCumulative(edt, out var fixedTime):
+                readings.Add(Energy(SeriesNames.ElectricImportEnergy, MeterClock.FromMeterLocal(fixedTime.MeterLocalTime), r, fixedTime.Raw, ReadingQuality.Good));
+                break;
+            case SmartMeterEpc.FixedTimeReverse when register is { } r && SmartMeterCodec.TryDecodeFixedTimeCumulative(edt, out var fixedTime):
+                readings.Add(Energy(SeriesNames.ElectricExportEnergy, MeterClock.FromMeterLocal(fixedTime.MeterLocalTime), r, fixedTime.Raw, ReadingQuality.Good));
+                break;
+            case SmartMeterEpc.HistoryNormal when register is { } r:
+                AddHistory(SeriesNames.ElectricImportEnergy, SmartMeterCodec.DecodeHistory(edt), timestamp, r, readings);
+                break;
+            case SmartMeterEpc.HistoryReverse when register is { } r:
+                AddHistory(SeriesNames.ElectricExportEnergy, SmartMeterCodec.DecodeHistory(edt), timestamp, r, readings);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>The meter's own date and time (0x98 + 0x97), when the frame carries both and they are a real time.</summary>
     public static DateTimeOffset? MeterTime(PropertyList properties)
     {
         if (properties.TryFind(SmartMeterEpc.CurrentDate, out var date) && date.Length == SmartMeterCodec.CurrentDateLength
             && properties.TryFind(SmartMeterEpc.CurrentTime, out var time) && time.Length == SmartMeterCodec.CurrentTimeLength)
         {
-            var local = SmartMeterCodec.DecodeCurrentDate(date).ToDateTime(SmartMeterCodec.DecodeCurrentTime(time));
-            return MeterClock.FromMeterLocal(local);
+            try
+            {
+                var local = SmartMeterCodec.DecodeCurrentDate(date).ToDateTime(SmartMeterCodec.DecodeCurrentTime(time));
+                return MeterClock.FromMeterLocal(local);
+            }
+            catch (Exception ex) when (ex is EchonetLiteFormatException or ArgumentOutOfRangeException)
+            {
+                // Month 13 or hour 25: no time to stamp with, as if the meter had not sent one.
+                return null;
+            }
         }
 
         return null;
