@@ -78,31 +78,6 @@ public sealed class DriverMutationTests
         var request = new byte[20];
         int length = EchonetFrameWriter.WriteGet(request, 1, EchonetObject.Controller, EchonetObject.SmartElectricEnergyMeter,
             [SmartMeterEpc.CumulativeUnit, SmartMeterEpc.Coefficient, SmartMeterEpc.EffectiveDigits]);
-        var answer = EchonetFrame.Parse(harness.Dongle.Meter.Answer(request.AsSpan(0, length))!);
-        uint coefficient = 1;
-        int digits = 8;
-        decimal unit = 0.1m;
-        foreach (var property in answer.Properties)
-        {
-            if (property.Edt.IsEmpty)
-            {
-                continue;
-            }
-
-            switch (property.Epc)
-            {
-                case SmartMeterEpc.CumulativeUnit:
-                    unit = SmartMeterCodec.DecodeUnitKilowattHours(property.Edt);
-                    break;
-                case SmartMeterEpc.Coefficient:
-                    coefficient = SmartMeterCodec.DecodeCoefficient(property.Edt);
-                    break;
-                case SmartMeterEpc.EffectiveDigits:
-                    digits = SmartMeterCodec.DecodeEffectiveDigits(property.Edt);
-                    break;
-            }
-        }
-
-        return new EnergyRegister(coefficient, unit, digits);
+        return MeterFrameDecoder.Register(EchonetFrame.Parse(harness.Dongle.Meter.Answer(request.AsSpan(0, length))!).Properties);
     }
 }

@@ -144,39 +144,12 @@ internal sealed class DongleSession
     /// <summary>Reads unit, coefficient and effective digits; energy values are meaningless without them.</summary>
     public async Task ReadRegisterAsync(CancellationToken cancellationToken)
     {
-        var unit = 0.1m;
-        uint coefficient = 1;
-        int digits = 8;
-        bool answered = await RequestAsync(RegisterEpcs, properties =>
-        {
-            // Coefficient and effective digits are optional; a meter without them answers Get_SNA with PDC 0.
-            foreach (var property in properties)
-            {
-                if (property.Edt.IsEmpty)
-                {
-                    continue;
-                }
-
-                switch (property.Epc)
-                {
-                    case SmartMeterEpc.CumulativeUnit:
-                        unit = SmartMeterCodec.DecodeUnitKilowattHours(property.Edt);
-                        break;
-                    case SmartMeterEpc.Coefficient:
-                        coefficient = SmartMeterCodec.DecodeCoefficient(property.Edt);
-                        break;
-                    case SmartMeterEpc.EffectiveDigits:
-                        digits = SmartMeterCodec.DecodeEffectiveDigits(property.Edt);
-                        break;
-                    default:
-                        break;
-                }
-            }
-        }, cancellationToken);
+        EnergyRegister register = default;
+        bool answered = await RequestAsync(RegisterEpcs, properties => register = MeterFrameDecoder.Register(properties), cancellationToken);
         if (answered)
         {
-            _register = new EnergyRegister(coefficient, unit, digits);
-            Log.RegisterRead(_logger, unit, coefficient, digits);
+            _register = register;
+            Log.RegisterRead(_logger, register.UnitKilowattHours, register.Coefficient, register.EffectiveDigits);
         }
     }
 

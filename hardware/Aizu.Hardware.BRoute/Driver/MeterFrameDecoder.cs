@@ -73,6 +73,39 @@ internal static class MeterFrameDecoder
         }
     }
 
+    /// <summary>The energy register from an answer to 0xE1, 0xD3 and 0xD7: unit (0.1 kWh unless sent), coefficient (1
+    /// unless sent) and effective digits (8 unless sent); a meter without the optional ones answers them with PDC 0.</summary>
+    public static EnergyRegister Register(PropertyList properties)
+    {
+        var unit = 0.1m;
+        uint coefficient = 1;
+        int digits = 8;
+        foreach (var property in properties)
+        {
+            if (property.Edt.IsEmpty)
+            {
+                continue;
+            }
+
+            switch (property.Epc)
+            {
+                case SmartMeterEpc.CumulativeUnit:
+                    unit = SmartMeterCodec.DecodeUnitKilowattHours(property.Edt);
+                    break;
+                case SmartMeterEpc.Coefficient:
+                    coefficient = SmartMeterCodec.DecodeCoefficient(property.Edt);
+                    break;
+                case SmartMeterEpc.EffectiveDigits:
+                    digits = SmartMeterCodec.DecodeEffectiveDigits(property.Edt);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return new EnergyRegister(coefficient, unit, digits);
+    }
+
     /// <summary>The meter's own date and time (0x98 + 0x97), when the frame carries both and they are a real time.</summary>
     public static DateTimeOffset? MeterTime(PropertyList properties)
     {

@@ -44,5 +44,27 @@ public sealed class StampedReadings(ChannelReader<Reading> readings)
         return At(stamp);
     }
 
+    /// <summary>
+    /// Checks one frame of a mutation test: waits until the driver has <paramref name="handled"/> it (so the clock can
+    /// move on), then until its readings, stamped <paramref name="stamp"/>, hold every series of
+    /// <paramref name="expected"/>, and fails unless each has its expected value. A timeout names
+    /// <paramref name="what"/> and the driver's <paramref name="state"/>.
+    /// </summary>
+    public async Task ExpectAsync(DateTimeOffset stamp, Func<bool> handled, IReadOnlyDictionary<string, double> expected, string what, Func<string> state, TimeSpan limit)
+    {
+        IReadOnlyList<Reading> readings;
+        try
+        {
+            await Eventually.TrueAsync(handled, "the driver handled the frame", limit);
+            readings = await WaitForAsync(stamp, [.. expected.Keys], limit);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{what}. {ex.Message} {state()}", ex);
+        }
+
+        Unaffected.AssertStored(expected, readings, what);
+    }
+
     private List<Reading> At(DateTimeOffset stamp) => _byStamp.TryGetValue(stamp, out var list) ? list : [];
 }
