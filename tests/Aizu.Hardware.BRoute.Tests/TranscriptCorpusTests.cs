@@ -11,11 +11,7 @@ namespace Aizu.Hardware.BRoute.Tests;
 /// Lite decoder and gives the values <c>Corpus/manifest.json</c> says its source states.</summary>
 public sealed class TranscriptCorpusTests
 {
-    private static readonly Lazy<IReadOnlyList<JsonElement>> Entries = new(() =>
-    {
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Corpus", "manifest.json")));
-        return [.. json.RootElement.GetProperty("files").EnumerateArray().Select(e => e.Clone())];
-    });
+    private static readonly Lazy<IReadOnlyList<JsonElement>> Entries = new(() => CorpusManifest.Load());
 
     public static TheoryData<string> Files => new(Entries.Value.Select(e => e.GetProperty("file").GetString()!));
 
@@ -23,7 +19,7 @@ public sealed class TranscriptCorpusTests
     [MemberData(nameof(Files))]
     public void Transcript_ReadsAndGivesTheStatedValues(string file)
     {
-        var entry = Entries.Value.Single(e => e.GetProperty("file").GetString() == file);
+        var entry = CorpusManifest.Entry(Entries.Value, file);
         var expected = entry.GetProperty("expected");
         var messages = Read(
             File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Corpus", file)),

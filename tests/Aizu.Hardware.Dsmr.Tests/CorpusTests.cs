@@ -8,11 +8,7 @@ namespace Aizu.Hardware.Dsmr.Tests;
 /// <c>Corpus/manifest.json</c> says its source states.</summary>
 public sealed class CorpusTests
 {
-    private static readonly Lazy<IReadOnlyList<JsonElement>> Entries = new(() =>
-    {
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Corpus", "manifest.json")));
-        return [.. json.RootElement.GetProperty("files").EnumerateArray().Select(e => e.Clone())];
-    });
+    private static readonly Lazy<IReadOnlyList<JsonElement>> Entries = new(() => CorpusManifest.Load());
 
     /// <summary>The manifest's entries, one per file.</summary>
     internal static IReadOnlyList<JsonElement> Manifest => Entries.Value;
@@ -23,7 +19,7 @@ public sealed class CorpusTests
     [MemberData(nameof(Files))]
     public void Telegram_ParsesWithItsChecksumAndGivesTheStatedValues(string file)
     {
-        var entry = Entries.Value.Single(e => e.GetProperty("file").GetString() == file);
+        var entry = CorpusManifest.Entry(Entries.Value, file);
         var expected = entry.GetProperty("expected");
         var bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Corpus", file));
         if (bytes[^1] != (byte)'\n')

@@ -7,11 +7,7 @@ namespace Aizu.Hardware.Sml.Tests;
 /// <summary>The real captures under <c>Corpus/</c> and what <c>Corpus/manifest.json</c> says about each.</summary>
 internal static class SmlCorpus
 {
-    private static readonly Lazy<IReadOnlyList<JsonElement>> Entries = new(() =>
-    {
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Corpus", "manifest.json")));
-        return [.. json.RootElement.GetProperty("files").EnumerateArray().Select(e => e.Clone())];
-    });
+    private static readonly Lazy<IReadOnlyList<JsonElement>> Entries = new(() => CorpusManifest.Load());
 
     public static TheoryData<string> Files => new(Names());
 
@@ -22,7 +18,7 @@ internal static class SmlCorpus
     /// <summary>Every capture's file name.</summary>
     public static IEnumerable<string> Names() => Entries.Value.Select(e => e.GetProperty("file").GetString()!);
 
-    public static JsonElement Entry(string file) => Entries.Value.Single(e => e.GetProperty("file").GetString() == file);
+    public static JsonElement Entry(string file) => CorpusManifest.Entry(Entries.Value, file);
 
     public static byte[] Bytes(string file) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Corpus", file));
 
