@@ -69,6 +69,30 @@ internal sealed class DongleSession
 
         await CommandAsync(SkstackCommands.SkSetPassword(_options.Password), "SKSETPWD", cancellationToken);
         await CommandAsync(SkstackCommands.SkSetRouteBId(_options.RouteBId), "SKSETRBID", cancellationToken);
+        await EndLeftoverSessionAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends a PANA session the dongle kept from before: it keeps one while powered, across a gateway restart or a
+    /// reopened port, and answers every SKJOIN with FAIL ER10 until it is ended, so without this the meter would never
+    /// be read again. A dongle without a session answers SKTERM with FAIL ER10, which is ignored.
+    /// </summary>
+    private async Task EndLeftoverSessionAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CommandAsync(SkstackCommands.SkTerm(), "SKTERM", cancellationToken);
+        }
+        catch (DongleCommandException)
+        {
+            return;
+        }
+
+        // The session is over once the dongle says so (EVENT 27), or gives up asking the meter (EVENT 28).
+        await WaitForAsync(
+            message => message is SkstackEvent { Code: SkstackEventCode.SessionTerminated or SkstackEventCode.SessionTerminationTimedOut } e ? e : null,
+            _options.JoinTimeout,
+            cancellationToken);
     }
 
     /// <summary>Active scan with growing durations until the meter's PAN is found; null when nothing answered.</summary>
