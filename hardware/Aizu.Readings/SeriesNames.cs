@@ -76,6 +76,17 @@ public static class SeriesNames
     /// <summary>Cumulative water volume of an M-Bus water meter, m3, stamped with the water meter's own capture time.</summary>
     public const string WaterVolume = "water.volume";
 
+    /// <summary>Cumulative heat (or cooling) energy of an M-Bus heat meter, kWh, stamped with the heat meter's own capture time.</summary>
+    public const string HeatEnergy = "heat.energy";
+
+    /// <summary>
+    /// The series of a second (third, …) M-Bus device of one kind behind a meter: <paramref name="series"/> (e.g.
+    /// <see cref="GasVolume"/>) followed by <c>.channel.</c> and its M-Bus channel, e.g. <c>gas.volume.channel.2</c>.
+    /// The device of that kind on the lowest channel keeps the plain name.
+    /// </summary>
+    public static string MBusChannel(string series, int channel) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{series}.channel.{channel}");
+
     /// <summary>Cumulative energy produced by a PV inverter (counted by an S0 pulse output), kWh.</summary>
     public const string PvGenerationEnergy = "pv.generation.energy";
 

@@ -1,6 +1,8 @@
+using System.Threading.Channels;
 using Aizu.Hardware.Skstack;
 using Aizu.Readings;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Aizu.Hardware.BRoute.Tests;
 
@@ -63,6 +65,37 @@ public sealed class BRouteDriverTests
 
         Assert.Equal(0, second.Dongle.ScanCount);
         Assert.True(second.Log.Contains(LogLevel.Information, "remembered PAN"));
+    }
+
+    [Fact]
+    public async Task GatewayRestart_WhileTheDongleKeepsItsSession_EndsThatSessionAndJoinsAgain()
+    {
+        await using var harness = await DriverHarness.StartSimulatorAsync();
+        harness.StartDriver();
+        await harness.NextAsync(SeriesNames.ElectricPower);
+
+        // Stopped without SKTERM, as a crash or a power cut of the Pi alone leaves it: the dongle is still joined.
+        await harness.StopDriverAsync();
+        var restarted = new BRouteDriver(
+            Microsoft.Extensions.Options.Options.Create(harness.Options),
+            new JsonFilePanStore(harness.Options.PanCachePath, NullLogger<JsonFilePanStore>.Instance),
+            TimeProvider.System,
+            harness.Log);
+        var readings = Channel.CreateUnbounded<Reading>();
+        using var stop = new CancellationTokenSource();
+        var run = restarted.RunAsync(readings.Writer, stop.Token);
+
+        using var timeout = new CancellationTokenSource(DriverHarness.WaitLimit);
+        Reading power;
+        do
+        {
+            power = await readings.Reader.ReadAsync(timeout.Token);
+        }
+        while (power.Series != SeriesNames.ElectricPower);
+
+        await stop.CancelAsync();
+        await run.WaitAsync(DriverHarness.WaitLimit);
+        Assert.Equal(2, harness.Dongle.JoinCount);
     }
 
     [Fact]

@@ -32,6 +32,9 @@ internal sealed class DriverHarness : IAsyncDisposable
 
     public CapturingLogger<DsmrMeterSource> Log { get; } = new();
 
+    /// <summary>What the driver writes, for a test that files readings itself (see <see cref="StampedReadings"/>).</summary>
+    public ChannelReader<Reading> Readings => _readings.Reader;
+
     public static async Task<DriverHarness> StartSimulatorAsync(DsmrProtocol protocol = DsmrProtocol.Dsmr5, bool water = false)
     {
         string directory = Path.Combine(Path.GetTempPath(), "aizu-dsmr-" + Guid.NewGuid().ToString("N"));

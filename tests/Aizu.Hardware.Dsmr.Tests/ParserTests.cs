@@ -203,30 +203,108 @@ public sealed class ParserTests
     }
 
     [Fact]
-    public void MissingObisGroup_IsGarbled()
+    public void MissingObisGroup_UnderAGoodChecksum_IsSkippedAndTheRestIsUsed()
     {
         // From esphome-libs/dsmr_parser's "crc of a package is incorrect" case, with a fresh CRC so only the syntax is wrong.
-        var bytes = WithCrc("/KFM5KAIFA-METER\r\n\r\n1-0:.8.1(000671.578*kWh)\r\n1-0:1.7.0(00.318*kW)\r\n!");
+        var t = DsmrTelegramParser.Parse(WithCrc("/KFM5KAIFA-METER\r\n\r\n1-0:.8.1(000671.578*kWh)\r\n1-0:1.7.0(00.318*kW)\r\n!"));
 
-        var ex = Assert.Throws<DsmrFormatException>(() => DsmrTelegramParser.Parse(bytes));
+        Assert.Equal(318m, t.PowerImport);
+        Assert.Null(t.ImportTariff1);
+        Assert.Contains("Line 3", Assert.Single(t.SkippedObjects), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingObisGroup_WithoutChecksum_RejectsTheTelegramNamingTheLine()
+    {
+        var bytes = Encoding.ASCII.GetBytes("/KFM5KAIFA-METER\r\n\r\n1-0:.8.1(000671.578*kWh)\r\n1-0:1.7.0(00.318*kW)\r\n!\r\n");
+
+        var ex = Assert.Throws<DsmrFormatException>(() => DsmrTelegramParser.Parse(bytes, DsmrParseOptions.WithoutChecksum));
         Assert.Equal(DsmrErrorKind.Garbled, ex.Kind);
         Assert.Contains("Line 3", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void WrongUnit_IsGarbled()
+    public void WrongUnit_UnderAGoodChecksum_SkipsOnlyThatObject()
     {
-        var bytes = WithCrc("/AAA5MTR\r\n\r\n1-0:1.7.0(00.318*kVA)\r\n!");
+        var t = DsmrTelegramParser.Parse(WithCrc("/AAA5MTR\r\n\r\n1-0:1.7.0(00.318*kVA)\r\n1-0:1.8.1(000671.578*kWh)\r\n!"));
 
-        Assert.Equal(DsmrErrorKind.Garbled, Assert.Throws<DsmrFormatException>(() => DsmrTelegramParser.Parse(bytes)).Kind);
+        Assert.Null(t.PowerImport);
+        Assert.Equal(671.578m, t.ImportTariff1);
+        Assert.Contains("1-0:1.7.0", Assert.Single(t.SkippedObjects), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void DuplicateObject_IsRejected()
+    public void DuplicateObject_KeepsTheFirstAndSkipsTheSecond()
     {
-        var bytes = WithCrc("/AAA5MTR\r\n\r\n1-0:1.7.0(00.100*kW)\r\n1-0:1.7.0(00.200*kW)\r\n!");
+        var t = DsmrTelegramParser.Parse(WithCrc("/AAA5MTR\r\n\r\n1-0:1.7.0(00.100*kW)\r\n1-0:1.7.0(00.200*kW)\r\n!"));
 
-        Assert.Equal(DsmrErrorKind.Duplicate, Assert.Throws<DsmrFormatException>(() => DsmrTelegramParser.Parse(bytes)).Kind);
+        Assert.Equal(100m, t.PowerImport);
+        Assert.Contains("twice", Assert.Single(t.SkippedObjects), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DuplicateObject_WithoutChecksum_IsRejected()
+    {
+        var bytes = Encoding.ASCII.GetBytes("/AAA5MTR\r\n\r\n1-0:1.7.0(00.100*kW)\r\n1-0:1.7.0(00.200*kW)\r\n!\r\n");
+
+        Assert.Equal(DsmrErrorKind.Duplicate, Assert.Throws<DsmrFormatException>(() => DsmrTelegramParser.Parse(bytes, DsmrParseOptions.WithoutChecksum)).Kind);
+    }
+
+    [Fact]
+    public void LowerCaseDstFlag_OnTheGasTime_IsReadAndNothingIsSkipped()
+    {
+        // Landis+Gyr 350 DSMR 4.0 (dsmrreader/dsmr-reader, test_landisgyr350_dsmr40.py): "(150701190000s)".
+        var t = DsmrTelegramParser.Parse(WithCrc(
+            "/XMX5LGBBFFB123456789\r\n\r\n1-3:0.2.8(40)\r\n1-0:1.8.1(000510.747*kWh)\r\n0-1:24.1.0(003)\r\n0-1:24.2.1(150701190000s)(00845.206*m3)\r\n!"));
+
+        Assert.Empty(t.SkippedObjects);
+        Assert.Equal(510.747m, t.ImportTariff1);
+        var gas = Assert.Single(t.MBus);
+        Assert.Equal(new DateTimeOffset(2015, 7, 1, 19, 0, 0, TimeSpan.FromHours(2)), gas.CapturedAt);
+        Assert.Equal(845.206m, gas.Value);
+    }
+
+    [Fact]
+    public void BareHeader_WithoutMeterType_IsAccepted()
+    {
+        var t = DsmrTelegramParser.Parse(WithCrc("/KAM5\r\n\r\n1-0:1.8.0(00001234.567*kWh)\r\n!"));
+
+        Assert.Equal("KAM5", t.Identification);
+        Assert.Equal("KAM", t.Manufacturer);
+        Assert.Equal(1234.567m, t.ImportEnergy);
+    }
+
+    [Fact]
+    public void LinesAfterTheChecksumLine_AreIgnored()
+    {
+        var bytes = WithCrc("/AAA5MTR\r\n\r\n1-0:1.7.0(00.100*kW)\r\n!").Concat(Encoding.ASCII.GetBytes("wifi-p1 rssi -61\r\n\r\n")).ToArray();
+
+        Assert.Equal(100m, DsmrTelegramParser.Parse(bytes).PowerImport);
+    }
+
+    [Fact]
+    public void TwoGasMeters_AreTwoChannels_AndAnEmptySlotHasNoCaptureTime()
+    {
+        var t = DsmrTelegramParser.Parse(WithCrc(
+            "/FLU5\\253769484_A\r\n\r\n0-0:96.1.4(50217)\r\n" +
+            "0-1:24.1.0(003)\r\n0-1:24.2.3(230101120000W)(00100.000*m3)\r\n" +
+            "0-2:24.1.0(003)\r\n0-2:24.2.3(230101120500W)(00200.000*m3)\r\n" +
+            "0-3:24.1.0(003)\r\n0-3:24.2.3(700101000000W)(00000.000*m3)\r\n!"));
+
+        Assert.Equal([1, 2, 3], t.MBus.Select(m => m.Channel));
+        Assert.Equal([100m, 200m, 0m], t.MBus.Select(m => m.Value));
+        Assert.NotNull(t.MBus[1].CapturedAt);
+        Assert.Null(t.MBus[2].CapturedAt);
+    }
+
+    [Fact]
+    public void PlaceholderPowerFailures_AreNotOutages()
+    {
+        var t = DsmrTelegramParser.Parse(RealTelegrams.Bytes(RealTelegrams.V42));
+
+        // The log's other two entries last 2^31 s (68 years) from 2000-01-01: unused slots.
+        var failure = Assert.Single(t.PowerFailureLog);
+        Assert.Equal(TimeSpan.FromSeconds(237126), failure.Duration);
     }
 
     [Fact]
@@ -238,8 +316,22 @@ public sealed class ParserTests
         Assert.Equal(DsmrErrorKind.ChecksumMissing, ex.Kind);
     }
 
+    [Fact]
+    public void UnpaddedChecksum_IsCheckedAsTheNumberItWrites()
+    {
+        // A Warmtelink heat meter writes its CRC without the leading zero: "!B9F" (ndokter/dsmr_parser TELEGRAM_UNPADDED_CRC).
+        var text = "/NWA-WARMTELINK\r\n\r\n1-3:0.2.8(50)\r\n0-0:1.0.0(260215200523W)\r\n0-0:96.1.1(ADC3100000158491)\r\n0-0:96.13.1()\r\n0-0:96.13.0()\r\n" +
+            "0-1:24.1.0(004)\r\n0-1:96.1.0(621848012D2C0B0C)\r\n0-1:24.2.1(260215200523W)(240.860*GJ)\r\n!B9F\r\n";
+
+        var t = DsmrTelegramParser.Parse(Encoding.ASCII.GetBytes(text));
+        Assert.Equal<ushort?>(0xB9F, t.Checksum);
+        Assert.Equal(MBusMedium.Heat, Assert.Single(t.MBus).Medium);
+
+        var wrong = RealTelegrams.V50.Replace("!6EEE", "!6EE", StringComparison.Ordinal);
+        Assert.Equal(DsmrErrorKind.ChecksumMismatch, Assert.Throws<DsmrFormatException>(() => DsmrTelegramParser.Parse(RealTelegrams.Bytes(wrong))).Kind);
+    }
+
     [Theory]
-    [InlineData("!6EE\r\n")]
     [InlineData("!6EEEE\r\n")]
     [InlineData("!6EEE garbage\r\n")]
     [InlineData("!\r6EE\r\n")]

@@ -31,6 +31,9 @@ internal sealed class DriverHarness : IAsyncDisposable
 
     public CapturingLogger<SmlMeterSource> Log { get; } = new();
 
+    /// <summary>What the driver writes, for a test that files readings itself (see <see cref="StampedReadings"/>).</summary>
+    public ChannelReader<Reading> Readings => _readings.Reader;
+
     public static async Task<DriverHarness> StartSimulatorAsync()
     {
         string directory = Path.Combine(Path.GetTempPath(), "aizu-sml-" + Guid.NewGuid().ToString("N"));

@@ -69,6 +69,30 @@ internal sealed class DongleSession
 
         await CommandAsync(SkstackCommands.SkSetPassword(_options.Password), "SKSETPWD", cancellationToken);
         await CommandAsync(SkstackCommands.SkSetRouteBId(_options.RouteBId), "SKSETRBID", cancellationToken);
+        await EndLeftoverSessionAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends a PANA session the dongle kept from before: it keeps one while powered, across a gateway restart or a
+    /// reopened port, and answers every SKJOIN with FAIL ER10 until it is ended, so without this the meter would never
+    /// be read again. A dongle without a session answers SKTERM with FAIL ER10, which is ignored.
+    /// </summary>
+    private async Task EndLeftoverSessionAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CommandAsync(SkstackCommands.SkTerm(), "SKTERM", cancellationToken);
+        }
+        catch (DongleCommandException)
+        {
+            return;
+        }
+
+        // The session is over once the dongle says so (EVENT 27), or gives up asking the meter (EVENT 28).
+        await WaitForAsync(
+            message => message is SkstackEvent { Code: SkstackEventCode.SessionTerminated or SkstackEventCode.SessionTerminationTimedOut } e ? e : null,
+            _options.JoinTimeout,
+            cancellationToken);
     }
 
     /// <summary>Active scan with growing durations until the meter's PAN is found; null when nothing answered.</summary>
@@ -144,39 +168,12 @@ internal sealed class DongleSession
     /// <summary>Reads unit, coefficient and effective digits; energy values are meaningless without them.</summary>
     public async Task ReadRegisterAsync(CancellationToken cancellationToken)
     {
-        var unit = 0.1m;
-        uint coefficient = 1;
-        int digits = 8;
-        bool answered = await RequestAsync(RegisterEpcs, properties =>
-        {
-            // Coefficient and effective digits are optional; a meter without them answers Get_SNA with PDC 0.
-            foreach (var property in properties)
-            {
-                if (property.Edt.IsEmpty)
-                {
-                    continue;
-                }
-
-                switch (property.Epc)
-                {
-                    case SmartMeterEpc.CumulativeUnit:
-                        unit = SmartMeterCodec.DecodeUnitKilowattHours(property.Edt);
-                        break;
-                    case SmartMeterEpc.Coefficient:
-                        coefficient = SmartMeterCodec.DecodeCoefficient(property.Edt);
-                        break;
-                    case SmartMeterEpc.EffectiveDigits:
-                        digits = SmartMeterCodec.DecodeEffectiveDigits(property.Edt);
-                        break;
-                    default:
-                        break;
-                }
-            }
-        }, cancellationToken);
+        EnergyRegister register = default;
+        bool answered = await RequestAsync(RegisterEpcs, properties => register = MeterFrameDecoder.Register(properties), cancellationToken);
         if (answered)
         {
-            _register = new EnergyRegister(coefficient, unit, digits);
-            Log.RegisterRead(_logger, unit, coefficient, digits);
+            _register = register;
+            Log.RegisterRead(_logger, register.UnitKilowattHours, register.Coefficient, register.EffectiveDigits);
         }
     }
 
@@ -335,8 +332,20 @@ internal sealed class DongleSession
             return false;
         }
 
+        EchonetFrame parsed;
+        try
+        {
+            parsed = EchonetFrame.Parse(udp.Data.Span);
+        }
+        catch (EchonetLiteFormatException ex)
+        {
+            // One garbled answer is like one missed answer: it counts towards a lost session, it is not a reason for one.
+            _missed++;
+            Log.MeterAnswerInvalid(_logger, ex.Message);
+            return false;
+        }
+
         _missed = 0;
-        var parsed = EchonetFrame.Parse(udp.Data.Span);
         onAnswer(parsed.Properties);
         return true;
     }

@@ -15,58 +15,113 @@ internal static class MeterFrameDecoder
     {
         foreach (var property in properties)
         {
-            var edt = property.Edt;
-            if (edt.IsEmpty)
+            if (property.Edt.IsEmpty)
             {
                 // PDC 0 in a Get_SNA: the meter does not support this property.
                 continue;
             }
 
+            int before = readings.Count;
+            try
+            {
+                DecodeOne(property.Epc, property.Edt, timestamp, register, readings);
+            }
+            catch (EchonetLiteFormatException)
+            {
+                // One property of an odd length or an impossible value is skipped; the answer's other properties are
+                // still used and the session goes on (a lost session costs a re-join of a minute or more).
+                readings.RemoveRange(before, readings.Count - before);
+            }
+        }
+    }
+
+    private static void DecodeOne(byte epc, ReadOnlySpan<byte> edt, DateTimeOffset timestamp, EnergyRegister? register, List<Reading> readings)
+    {
+        switch (epc)
+        {
+            case SmartMeterEpc.InstantaneousPower when SmartMeterCodec.TryDecodeInstantaneousPower(edt, out int watts):
+                readings.Add(new Reading(SeriesNames.ElectricPower, timestamp, watts, Units.Watt));
+                break;
+            case SmartMeterEpc.InstantaneousCurrent when SmartMeterCodec.TryDecodeInstantaneousCurrent(edt, out var current):
+                readings.Add(new Reading(SeriesNames.ElectricCurrentR, timestamp, current.RPhaseAmperes, Units.Ampere));
+                if (current.TPhaseAmperes is { } t)
+                {
+                    readings.Add(new Reading(SeriesNames.ElectricCurrentT, timestamp, t, Units.Ampere));
+                }
+
+                break;
+            case SmartMeterEpc.CumulativeNormal when register is { } r && SmartMeterCodec.TryDecodeCumulative(edt, out uint raw):
+                readings.Add(Energy(SeriesNames.ElectricImportEnergy, timestamp, r, raw, ReadingQuality.Good));
+                break;
+            case SmartMeterEpc.CumulativeReverse when register is { } r && SmartMeterCodec.TryDecodeCumulative(edt, out uint raw):
+                readings.Add(Energy(SeriesNames.ElectricExportEnergy, timestamp, r, raw, ReadingQuality.Good));
+                break;
+            case SmartMeterEpc.FixedTimeNormal when register is { } r && SmartMeterCodec.TryDecodeFixedTimeCumulative(edt, out var fixedTime):
+                readings.Add(Energy(SeriesNames.ElectricImportEnergy, MeterClock.FromMeterLocal(fixedTime.MeterLocalTime), r, fixedTime.Raw, ReadingQuality.Good));
+                break;
+            case SmartMeterEpc.FixedTimeReverse when register is { } r && SmartMeterCodec.TryDecodeFixedTimeCumulative(edt, out var fixedTime):
+                readings.Add(Energy(SeriesNames.ElectricExportEnergy, MeterClock.FromMeterLocal(fixedTime.MeterLocalTime), r, fixedTime.Raw, ReadingQuality.Good));
+                break;
+            case SmartMeterEpc.HistoryNormal when register is { } r:
+                AddHistory(SeriesNames.ElectricImportEnergy, SmartMeterCodec.DecodeHistory(edt), timestamp, r, readings);
+                break;
+            case SmartMeterEpc.HistoryReverse when register is { } r:
+                AddHistory(SeriesNames.ElectricExportEnergy, SmartMeterCodec.DecodeHistory(edt), timestamp, r, readings);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>The energy register from an answer to 0xE1, 0xD3 and 0xD7: unit (0.1 kWh unless sent), coefficient (1
+    /// unless sent) and effective digits (8 unless sent); a meter without the optional ones answers them with PDC 0.</summary>
+    public static EnergyRegister Register(PropertyList properties)
+    {
+        var unit = 0.1m;
+        uint coefficient = 1;
+        int digits = 8;
+        foreach (var property in properties)
+        {
+            if (property.Edt.IsEmpty)
+            {
+                continue;
+            }
+
             switch (property.Epc)
             {
-                case SmartMeterEpc.InstantaneousPower when SmartMeterCodec.TryDecodeInstantaneousPower(edt, out int watts):
-                    readings.Add(new Reading(SeriesNames.ElectricPower, timestamp, watts, Units.Watt));
+                case SmartMeterEpc.CumulativeUnit:
+                    unit = SmartMeterCodec.DecodeUnitKilowattHours(property.Edt);
                     break;
-                case SmartMeterEpc.InstantaneousCurrent when SmartMeterCodec.TryDecodeInstantaneousCurrent(edt, out var current):
-                    readings.Add(new Reading(SeriesNames.ElectricCurrentR, timestamp, current.RPhaseAmperes, Units.Ampere));
-                    if (current.TPhaseAmperes is { } t)
-                    {
-                        readings.Add(new Reading(SeriesNames.ElectricCurrentT, timestamp, t, Units.Ampere));
-                    }
-
+                case SmartMeterEpc.Coefficient:
+                    coefficient = SmartMeterCodec.DecodeCoefficient(property.Edt);
                     break;
-                case SmartMeterEpc.CumulativeNormal when register is { } r && SmartMeterCodec.TryDecodeCumulative(edt, out uint raw):
-                    readings.Add(Energy(SeriesNames.ElectricImportEnergy, timestamp, r, raw, ReadingQuality.Good));
-                    break;
-                case SmartMeterEpc.CumulativeReverse when register is { } r && SmartMeterCodec.TryDecodeCumulative(edt, out uint raw):
-                    readings.Add(Energy(SeriesNames.ElectricExportEnergy, timestamp, r, raw, ReadingQuality.Good));
-                    break;
-                case SmartMeterEpc.FixedTimeNormal when register is { } r && SmartMeterCodec.TryDecodeFixedTimeCumulative(edt, out var fixedTime):
-                    readings.Add(Energy(SeriesNames.ElectricImportEnergy, MeterClock.FromMeterLocal(fixedTime.MeterLocalTime), r, fixedTime.Raw, ReadingQuality.Good));
-                    break;
-                case SmartMeterEpc.FixedTimeReverse when register is { } r && SmartMeterCodec.TryDecodeFixedTimeCumulative(edt, out var fixedTime):
-                    readings.Add(Energy(SeriesNames.ElectricExportEnergy, MeterClock.FromMeterLocal(fixedTime.MeterLocalTime), r, fixedTime.Raw, ReadingQuality.Good));
-                    break;
-                case SmartMeterEpc.HistoryNormal when register is { } r:
-                    AddHistory(SeriesNames.ElectricImportEnergy, SmartMeterCodec.DecodeHistory(edt), timestamp, r, readings);
-                    break;
-                case SmartMeterEpc.HistoryReverse when register is { } r:
-                    AddHistory(SeriesNames.ElectricExportEnergy, SmartMeterCodec.DecodeHistory(edt), timestamp, r, readings);
+                case SmartMeterEpc.EffectiveDigits:
+                    digits = SmartMeterCodec.DecodeEffectiveDigits(property.Edt);
                     break;
                 default:
                     break;
             }
         }
+
+        return new EnergyRegister(coefficient, unit, digits);
     }
 
-    /// <summary>The meter's own date and time (0x98 + 0x97), when the frame carries both.</summary>
+    /// <summary>The meter's own date and time (0x98 + 0x97), when the frame carries both and they are a real time.</summary>
     public static DateTimeOffset? MeterTime(PropertyList properties)
     {
         if (properties.TryFind(SmartMeterEpc.CurrentDate, out var date) && date.Length == SmartMeterCodec.CurrentDateLength
             && properties.TryFind(SmartMeterEpc.CurrentTime, out var time) && time.Length == SmartMeterCodec.CurrentTimeLength)
         {
-            var local = SmartMeterCodec.DecodeCurrentDate(date).ToDateTime(SmartMeterCodec.DecodeCurrentTime(time));
-            return MeterClock.FromMeterLocal(local);
+            try
+            {
+                var local = SmartMeterCodec.DecodeCurrentDate(date).ToDateTime(SmartMeterCodec.DecodeCurrentTime(time));
+                return MeterClock.FromMeterLocal(local);
+            }
+            catch (Exception ex) when (ex is EchonetLiteFormatException or ArgumentOutOfRangeException)
+            {
+                // Month 13 or hour 25: no time to stamp with, as if the meter had not sent one.
+                return null;
+            }
         }
 
         return null;

@@ -7,7 +7,7 @@ namespace Aizu.Hardware.Dsmr;
 /// Turns a telegram into English text for <c>aizu decode --dsmr file</c> and for logs:
 /// <code>
 /// DSMR P1 telegram, 1081 bytes, CRC 6EEE (correct)
-///   Meter        ISk5\2MT382-1000 (manufacturer ISk), P1 version 50
+///   Meter        ISk5\2MT382-1000 (manufacturer ISk), P1 version 5.0
 ///   Time         2017-01-02 19:20:02 +01:00
 ///   1-0:1.8.1    000004.426*kWh                          energy imported, tariff 1
 ///   …
@@ -33,7 +33,7 @@ public static class DsmrTelegramDescriber
         text.Append(c, $"DSMR P1 telegram, {telegram.Length} bytes, ");
         text.Append(parsed.Checksum is { } crc ? string.Create(c, $"CRC {crc:X4} (correct)") : "no CRC (DSMR 2.2/3)");
         Field(text, "Meter", $"{parsed.Identification} (manufacturer {parsed.Manufacturer})"
-            + (parsed.Version is { } v ? ", P1 version " + v : string.Empty));
+            + (parsed.Version is { } v ? ", " + VersionText(v) : string.Empty));
         if (parsed.Timestamp is { } at)
         {
             Field(text, "Time", Format(at));
@@ -97,8 +97,25 @@ public static class DsmrTelegramDescriber
             Field(text, "Outage", string.Create(c, $"ended {Format(failure.EndedAt)}, lasted {failure.Duration}"));
         }
 
+        foreach (var skipped in parsed.SkippedObjects)
+        {
+            Field(text, "Skipped", skipped);
+        }
+
         return text.ToString();
     }
+
+    /// <summary>
+    /// The version as people write it: 1-3:0.2.8 <c>50</c> is P1 version 5.0; e-MUCS meters send 0-0:96.1.4 instead,
+    /// whose five digits are the DSMR base version and the e-MUCS version (<c>50217</c>: DSMR 5.0.2, e-MUCS 1.7).
+    /// </summary>
+    private static string VersionText(string version) => version switch
+    {
+        { Length: 2 } when version.All(char.IsAsciiDigit) => $"P1 version {version[0]}.{version[1]}",
+        { Length: 5 } when version.All(char.IsAsciiDigit) =>
+            $"e-MUCS {version[3]}.{version[4]} (DSMR {version[0]}.{version[1]}.{version[2]}; version code {version})",
+        _ => "P1 version " + version,
+    };
 
     private static string Energy(decimal total, bool fromTariffs, decimal? t1, decimal? t2) =>
         fromTariffs

@@ -7,23 +7,28 @@ namespace Aizu.Hardware.Dsmr;
 /// Turns accepted telegrams into readings, thinned to the configured intervals: a DSMR 5 meter sends every second,
 /// but instantaneous values are stored every <see cref="DsmrOptions.PowerInterval"/> and registers every
 /// <see cref="DsmrOptions.EnergyInterval"/>. Gas, water and the monthly peak are stored when they change, stamped with
-/// their own time.
+/// their own time. Objects the parser skipped are handed on to the serial meter loop, which counts and logs them.
 /// </summary>
 internal sealed class DsmrReadingMapper : IReadingMapper<DsmrReadout>
 {
     /// <summary>A system clock before this has not been set (a Pi without RTC boots at 1970).</summary>
     private static readonly DateTimeOffset EarliestTrustedTime = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    // A device's capture time a little ahead of ours is clock drift; far ahead (an empty slot's 2070) is not a reading.
+    private static readonly TimeSpan FutureSlack = TimeSpan.FromDays(1);
+
     private readonly DsmrOptions _options;
     private readonly Dictionary<int, DateTimeOffset> _mbusCaptured = [];
+    private readonly Dictionary<int, string> _channelSeries = [];
     private DateTimeOffset _nextPower = DateTimeOffset.MinValue;
     private DateTimeOffset _nextEnergy = DateTimeOffset.MinValue;
     private (DateTimeOffset At, decimal Watts)? _lastPeak;
 
     public DsmrReadingMapper(DsmrOptions options) => _options = options;
 
-    /// <summary>Adds the readings <paramref name="telegram"/> is due for; false when there is no trusted time to stamp them with.</summary>
-    public bool Map(DsmrReadout telegram, DateTimeOffset now, List<Reading> output)
+    /// <summary>Adds the readings <paramref name="telegram"/> is due for and the objects the parser skipped; false when
+    /// there is no trusted time to stamp them with.</summary>
+    public bool Map(DsmrReadout telegram, DateTimeOffset now, List<Reading> output, List<SkippedValue> skipped)
     {
         DateTimeOffset stamp;
         if (now >= EarliestTrustedTime)
@@ -70,26 +75,71 @@ internal sealed class DsmrReadingMapper : IReadingMapper<DsmrReadout>
 
         for (int i = 0; i < telegram.MBusCount; i++)
         {
-            int channel = telegram.MBusChannel[i];
-            string? series = telegram.MBusMediums[i] switch
-            {
-                MBusMedium.Gas => SeriesNames.GasVolume,
-                MBusMedium.Water => SeriesNames.WaterVolume,
-                _ => null,
-            };
+            MapMBus(telegram, i, now, output);
+        }
 
-            // An empty channel sends an impossible date or no unit; a value is new only when the device measured again.
-            if (series is null || telegram.MBusCapturedAt[i] is not { } captured || !string.Equals(telegram.MBusUnit[i], "m3", StringComparison.OrdinalIgnoreCase)
-                || (_mbusCaptured.TryGetValue(channel, out var last) && last == captured))
-            {
-                continue;
-            }
-
-            _mbusCaptured[channel] = captured;
-            Add(output, series, captured, telegram.MBusValues[i], Units.CubicMetre);
+        for (int i = 0; i < telegram.SkippedCount; i++)
+        {
+            skipped.Add(new SkippedValue(telegram.SkippedKinds[i], telegram.SkippedObjects[i]));
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Each M-Bus device is its own series: the device of a kind on the lowest channel in the telegram keeps the plain
+    /// name (<c>gas.volume</c>), further ones get their channel (<c>gas.volume.channel.2</c>). A value is stored when the
+    /// device measured again; an empty slot (no valid capture time, no unit, or a time in the future) never is.
+    /// </summary>
+    private void MapMBus(DsmrReadout telegram, int i, DateTimeOffset now, List<Reading> output)
+    {
+        var medium = telegram.MBusMediums[i];
+        int channel = telegram.MBusChannel[i];
+        string unit = telegram.MBusUnit[i];
+        decimal? factor = medium switch
+        {
+            MBusMedium.Gas or MBusMedium.Water when Is(unit, "m3") => 1m,
+            MBusMedium.Heat when Is(unit, "GJ") => 1_000_000m / 3600m,
+            MBusMedium.Heat when Is(unit, "kWh") => 1m,
+            MBusMedium.Heat when Is(unit, "MWh") => 1000m,
+            _ => null,
+        };
+        if (factor is not { } f || telegram.MBusCapturedAt[i] is not { } captured || captured > now + FutureSlack
+            || (_mbusCaptured.TryGetValue(channel, out var last) && last == captured))
+        {
+            return;
+        }
+
+        bool lowest = true;
+        for (int j = 0; j < telegram.MBusCount; j++)
+        {
+            lowest &= telegram.MBusMediums[j] != medium || telegram.MBusChannel[j] >= channel;
+        }
+
+        string plain = medium switch
+        {
+            MBusMedium.Gas => SeriesNames.GasVolume,
+            MBusMedium.Water => SeriesNames.WaterVolume,
+            _ => SeriesNames.HeatEnergy,
+        };
+        string series = lowest ? plain : ChannelSeries(medium, channel, plain);
+        _mbusCaptured[channel] = captured;
+        Add(output, series, captured, telegram.MBusValues[i] * f, medium == MBusMedium.Heat ? Units.KilowattHour : Units.CubicMetre);
+    }
+
+    private static bool Is(string unit, string expected) => string.Equals(unit, expected, StringComparison.OrdinalIgnoreCase);
+
+    // Built once per device, so the per-telegram path stays free of allocations.
+    private string ChannelSeries(MBusMedium medium, int channel, string plain)
+    {
+        int key = ((int)medium * 8) + channel;
+        if (!_channelSeries.TryGetValue(key, out string? name))
+        {
+            name = SeriesNames.MBusChannel(plain, channel);
+            _channelSeries[key] = name;
+        }
+
+        return name;
     }
 
     private static void AddPhase(List<Reading> output, DateTimeOffset stamp, DsmrReadout telegram, int phase, string voltage, string current, string power)

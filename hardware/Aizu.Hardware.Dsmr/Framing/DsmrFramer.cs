@@ -12,6 +12,9 @@ namespace Aizu.Hardware.Dsmr;
 /// </summary>
 public static class DsmrFramer
 {
+    private static readonly SearchValues<byte> Quiet = SearchValues.Create(
+        [.. Enumerable.Range(0x20, 0x7F - 0x20).Select(b => (byte)b), (byte)'\r', (byte)'\n', (byte)'\t', 0]);
+
     /// <summary>Longer than any real telegram (about 1 KB, 2 KB with e-MUCS's 13-month peak history).</summary>
     public const int DefaultMaxTelegramLength = 16 * 1024;
 
@@ -33,8 +36,8 @@ public static class DsmrFramer
             var all = reader.UnreadSequence;
             reader.AdvanceToEnd();
 
-            // Line ends and NULs between telegrams are not noise worth reporting (nor worth a message string).
-            if (IsBlank(all))
+            // Line ends, NULs and text lines between telegrams are not noise worth reporting (nor worth a message string).
+            if (IsQuiet(all))
             {
                 return false;
             }
@@ -48,7 +51,7 @@ public static class DsmrFramer
         {
             var skipped = reader.Sequence.Slice(reader.Position, noise.Position);
             reader.Advance(skipped.Length);
-            if (!IsBlank(skipped))
+            if (!IsQuiet(skipped))
             {
                 frame = new SerialFrame(SerialFrameKind.Discarded, skipped,
                     string.Create(CultureInfo.InvariantCulture, $"{skipped.Length} bytes before a telegram start '/'"));
@@ -105,11 +108,15 @@ public static class DsmrFramer
         return true;
     }
 
-    private static bool IsBlank(ReadOnlySequence<byte> bytes)
+    /// <summary>
+    /// Whether skipped bytes are only line ends, NULs and printable text: what serial-to-P1 gateways append after a
+    /// telegram's CRC line. Noise from a wrong line speed or a bad contact is almost never all printable.
+    /// </summary>
+    private static bool IsQuiet(ReadOnlySequence<byte> bytes)
     {
         foreach (var segment in bytes)
         {
-            if (segment.Span.ContainsAnyExcept("\r\n\0 "u8))
+            if (segment.Span.ContainsAnyExcept(Quiet))
             {
                 return false;
             }

@@ -111,7 +111,7 @@ internal static class CosemText
     }
 
     /// <summary>
-    /// Whether <paramref name="text"/> has the form <c>YYMMDDhhmmss</c> followed by <c>W</c>, <c>S</c> or, in DSMR
+    /// Whether <paramref name="text"/> has the form <c>YYMMDDhhmmss</c> followed by <c>W</c>, <c>S</c> (either case) or, in DSMR
     /// 2.2/3, nothing. <paramref name="instant"/> is null when the form is right but the date does not exist: some
     /// meters fill unused slots with <c>632525252525W</c>.
     /// </summary>
@@ -123,7 +123,8 @@ internal static class CosemText
             return false;
         }
 
-        byte flag = text.Length == 13 ? text[12] : (byte)0;
+        // Some meters (a Landis+Gyr DSMR 4.0 on its gas capture time) write the flag in lower case.
+        byte flag = text.Length == 13 ? (byte)char.ToUpperInvariant((char)text[12]) : (byte)0;
         if (flag is not (0 or (byte)'W' or (byte)'S'))
         {
             return false;

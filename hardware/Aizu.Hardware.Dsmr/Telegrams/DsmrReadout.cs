@@ -9,8 +9,12 @@ namespace Aizu.Hardware.Dsmr;
 /// <remarks>Not thread-safe; one per reader. <see cref="ToTelegram"/> makes an immutable copy.</remarks>
 public sealed class DsmrReadout
 {
-    /// <summary>M-Bus values one telegram can hold: four channels × three value objects, plus one duplicate that is rejected.</summary>
-    internal const int MBusCapacity = 16;
+    /// <summary>M-Bus values one telegram can hold: four channels × three value objects (a second one of a kind is refused).</summary>
+    internal const int MBusCapacity = 12;
+
+    // Every skip is kept (a telegram's size bounds them): the driver counts each one.
+    private readonly List<string> _skipped = [];
+    private readonly List<string> _skippedKinds = [];
 
 #pragma warning disable SA1401, CA1051 // Written by reference by the interpreter; not part of the public surface.
     internal readonly decimal?[] Registers = new decimal?[6];
@@ -85,6 +89,20 @@ public sealed class DsmrReadout
     /// <summary>Average import of the running quarter hour (e-MUCS 1-0:1.4.0), W.</summary>
     public decimal? AverageDemand => Demand;
 
+    /// <summary>
+    /// Objects or lines of an accepted telegram that were skipped because the parser did not understand them (a
+    /// value of the wrong form, an odd line, an object sent twice): only in telegrams whose CRC proves they are what the
+    /// meter sent. Each says the line and why.
+    /// </summary>
+    public IReadOnlyList<string> SkippedObjects => _skipped;
+
+    /// <summary>How many objects or lines were skipped (see <see cref="SkippedObjects"/>).</summary>
+    public int SkippedCount => _skipped.Count;
+
+    /// <summary>What each of <see cref="SkippedObjects"/> was: its OBIS code, or <c>unreadable line</c> for a line that
+    /// is not an object at all.</summary>
+    internal IReadOnlyList<string> SkippedKinds => _skippedKinds;
+
     /// <summary>How many M-Bus values the telegram carried.</summary>
     public int MBusValueCount => MBusCount;
 
@@ -135,6 +153,7 @@ public sealed class DsmrReadout
             PowerFailureLog = [.. FailureLog.Select(f => new PowerFailure(f.EndedAt, f.Duration))],
             MBus = mbus,
             Objects = objects,
+            SkippedObjects = [.. _skipped],
         };
     }
 
@@ -148,6 +167,8 @@ public sealed class DsmrReadout
         Array.Clear(Current);
         Array.Clear(DeviceTypes);
         FailureLog.Clear();
+        _skipped.Clear();
+        _skippedKinds.Clear();
         MBusCount = 0;
         Identification = string.Empty;
         Checksum = null;
@@ -163,6 +184,13 @@ public sealed class DsmrReadout
         PeakWatts = null;
         Failures = null;
         LongFailures = null;
+    }
+
+    /// <summary>Notes an object or line that was skipped.</summary>
+    internal void Skip(string kind, string why)
+    {
+        _skippedKinds.Add(kind);
+        _skipped.Add(why);
     }
 
     /// <summary>Gives each M-Bus value the medium its channel's device type says.</summary>

@@ -79,6 +79,9 @@ public sealed class DsmrTelegram
     /// <summary>Gas, water and heat meters on the M-Bus, one entry per value object.</summary>
     public IReadOnlyList<MBusValue> MBus { get; init; } = [];
 
+    /// <summary>Lines or objects skipped because the parser did not understand them (see <see cref="DsmrReadout.SkippedObjects"/>).</summary>
+    public IReadOnlyList<string> SkippedObjects { get; init; } = [];
+
     /// <summary>Every object of the telegram in order, including those the gateway does not interpret.</summary>
     public IReadOnlyList<CosemObject> Objects { get; init; } = [];
 

@@ -24,6 +24,9 @@ public static class DsmrTelegramParser
     // A telegram split over buffer segments is copied into one span; on the stack up to this size.
     private const int StackCopyLimit = 2048;
 
+    // What a skipped line that is not an object at all counts as; one kind, so noise is warned about once.
+    private const string UnreadableLine = "unreadable line";
+
     /// <summary>Parses <paramref name="telegram"/>.</summary>
     /// <exception cref="DsmrFormatException">The telegram is invalid; <see cref="DsmrFormatException.Kind"/> says why.</exception>
     public static DsmrTelegram Parse(ReadOnlySpan<byte> telegram, DsmrParseOptions? options = null) =>
@@ -135,7 +138,7 @@ public static class DsmrTelegramParser
         }
 
         readout.Checksum = sent;
-        if (!TryReadLines(telegram[1..bang], readout, out error))
+        if (!TryReadLines(telegram[1..bang], sent is not null, readout, out error))
         {
             return false;
         }
@@ -166,16 +169,27 @@ public static class DsmrTelegramParser
             hex++;
         }
 
-        if (hex is not (0 or HexDigits) || trailer[hex..].ContainsAnyExcept("\r\n \t\0"u8))
+        // Serial-to-P1 gateways (WiFi bridges) append lines of their own after the CRC line; they are not the meter's.
+        // After a bare '!' (no CRC) text on the next lines more likely means the CRC line itself was broken; the driver's
+        // framer ends every telegram at the line after '!' anyway.
+        int lineEnd = trailer.IndexOf((byte)'\n');
+        if (hex > 0 && lineEnd >= 0)
+        {
+            trailer = trailer[..lineEnd];
+        }
+
+        // Four digits as the standard says, or fewer from a meter that does not pad them (a Warmtelink heat meter
+        // writes B9F); the value is checked all the same.
+        if (hex > HexDigits || trailer[hex..].ContainsAnyExcept("\r\n \t\0"u8))
         {
             string shown = Printable(trailer[..Math.Min(trailer.Length, 12)]);
             error = new(DsmrErrorKind.MalformedChecksum, $"After '!' comes \"{shown}\": expected four hexadecimal CRC digits (or, for DSMR 2.2/3, nothing) and the line end.");
             return false;
         }
 
-        if (hex == HexDigits)
+        if (hex > 0)
         {
-            checksum = ushort.Parse(trailer[..HexDigits], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+            checksum = ushort.Parse(trailer[..hex], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
         }
 
         error = default;
@@ -183,11 +197,14 @@ public static class DsmrTelegramParser
     }
 
     /// <summary>
-    /// Checks every line and interprets every object. Errors in a line's form take precedence over errors in an
-    /// object's value, and among those the first object's wins; an object is interpreted once its continuation lines
-    /// (DSMR 2.2/3 gas) have been seen.
+    /// Checks every line and interprets every object. When the CRC vouches for the bytes (<paramref name="verified"/>),
+    /// a line or object the parser does not understand is what the meter really sent: it is skipped and noted in
+    /// <see cref="DsmrReadout.SkippedObjects"/>, and the rest of the telegram is used. Without a CRC (DSMR 2.2/3) such a
+    /// line is more likely damage on the line, so it rejects the telegram: errors in a line's form take precedence
+    /// over errors in an object's value, and among those the first object's wins. An object is interpreted once its
+    /// continuation lines (DSMR 2.2/3 gas) have been seen.
     /// </summary>
-    private static bool TryReadLines(ReadOnlySpan<byte> body, DsmrReadout readout, out DsmrError error)
+    private static bool TryReadLines(ReadOnlySpan<byte> body, bool verified, DsmrReadout readout, out DsmrError error)
     {
         // The last object line ends in CR LF before '!'; a telegram cut off mid-line and glued to a later '!' does not.
         if (body.IsEmpty || body[^1] != (byte)'\n')
@@ -213,17 +230,11 @@ public static class DsmrTelegramParser
                 line = line[..^1];
             }
 
-            if (line.ContainsAnyExceptInRange((byte)0x20, (byte)0x7E))
-            {
-                error = Garbled(lineNumber, line, "it contains a control or non-ASCII byte");
-                return false;
-            }
-
             if (lineNumber == 1)
             {
-                if (!IsIdentification(line))
+                if (line.ContainsAnyExceptInRange((byte)0x20, (byte)0x7E) || !IsIdentification(line))
                 {
-                    error = new(DsmrErrorKind.BadHeader, $"The header \"/{Encoding.ASCII.GetString(line)}\" is not '/' followed by a three-letter manufacturer code, a digit and the meter type.");
+                    error = new(DsmrErrorKind.BadHeader, $"The header \"/{Printable(line[..Math.Min(line.Length, 80)])}\" is not '/' followed by a three-letter manufacturer code and the meter type.");
                     return false;
                 }
 
@@ -236,22 +247,44 @@ public static class DsmrTelegramParser
                 continue;
             }
 
-            if (!ObjectLine.TryParse(line, out var obis, out int valuesAt, out int count, out string? why))
+            string? why = null;
+            ObisCode? obis = null;
+            int valuesAt = 0, count = 0;
+            if (line.ContainsAnyExceptInRange((byte)0x20, (byte)0x7E))
             {
-                error = Garbled(lineNumber, line, why);
-                return false;
+                why = "it contains a control or non-ASCII byte";
+            }
+            else if (!ObjectLine.TryParse(line, out obis, out valuesAt, out count, out why))
+            {
+                // why says what is wrong with the line's form.
+            }
+            else if (obis is null && (pending.Count == 0 || pending.Obis is not { A: 0, C: 24, D: 3, E: 0 }))
+            {
+                // Only DSMR 2.2/3 gas objects continue on the next line.
+                why = "a line starting with '(' must follow a 0-n:24.3.0 gas object";
+            }
+            else
+            {
+                why = null;
+            }
+
+            if (why is not null)
+            {
+                var garbled = Garbled(lineNumber, line, why);
+                if (!verified)
+                {
+                    error = garbled;
+                    return false;
+                }
+
+                readout.Skip(UnreadableLine, garbled.Message);
+                continue;
             }
 
             if (obis is { } code)
             {
-                Interpret(body, pending, readout, ref seen, ref valueError);
+                Interpret(body, pending, verified, readout, ref seen, ref valueError);
                 pending = new PendingObject(code, lineNumber, start + valuesAt, start + line.Length, count);
-            }
-            else if (pending.Count == 0 || pending.Obis is not { A: 0, C: 24, D: 3, E: 0 })
-            {
-                // Only DSMR 2.2/3 gas objects continue on the next line.
-                error = Garbled(lineNumber, line, "a line starting with '(' must follow a 0-n:24.3.0 gas object");
-                return false;
             }
             else
             {
@@ -259,36 +292,46 @@ public static class DsmrTelegramParser
             }
         }
 
-        Interpret(body, pending, readout, ref seen, ref valueError);
+        Interpret(body, pending, verified, readout, ref seen, ref valueError);
         error = valueError ?? default;
         return valueError is null;
     }
 
-    private static void Interpret(ReadOnlySpan<byte> body, PendingObject o, DsmrReadout readout, ref ulong seen, ref DsmrError? valueError)
+    private static void Interpret(ReadOnlySpan<byte> body, PendingObject o, bool verified, DsmrReadout readout, ref ulong seen, ref DsmrError? valueError)
     {
         // After the first bad value only the form of the remaining lines is checked.
-        if (o.Count == 0 || valueError is not null)
+        int known = o.Count == 0 ? -1 : TelegramInterpreter.Known(o.Obis);
+        if (known < 0 || valueError is not null)
         {
             return;
         }
 
-        var values = new CosemValues(body[o.Start..o.End], o.Count);
-        if (!TelegramInterpreter.TryInterpret(readout, o.Obis, values, out int known, out string why))
+        ulong bit = 1UL << known;
+        DsmrErrorKind kind = DsmrErrorKind.Duplicate;
+        string why = "it appears twice; the first one is used";
+        if ((seen & bit) == 0)
         {
-            valueError = ObjectError(DsmrErrorKind.Garbled, o, why);
-            return;
-        }
-
-        if (known >= 0)
-        {
-            ulong bit = 1UL << known;
-            if ((seen & bit) != 0)
+            var values = new CosemValues(body[o.Start..o.End], o.Count);
+            int failures = readout.FailureLog.Count;
+            if (TelegramInterpreter.TryInterpret(readout, known, o.Obis, values, out why))
             {
-                valueError = ObjectError(DsmrErrorKind.Duplicate, o, "it appears twice");
+                seen |= bit;
                 return;
             }
 
-            seen |= bit;
+            // A log that went wrong halfway leaves none of its entries.
+            readout.FailureLog.RemoveRange(failures, readout.FailureLog.Count - failures);
+            kind = DsmrErrorKind.Garbled;
+        }
+
+        var error = ObjectError(kind, o, why);
+        if (verified)
+        {
+            readout.Skip(o.Obis.ToString(), error.Message);
+        }
+        else
+        {
+            valueError = error;
         }
     }
 
@@ -309,8 +352,8 @@ public static class DsmrTelegramParser
                 continue;
             }
 
-            // The telegram was accepted, so every line has the right form.
-            if (!ObjectLine.TryParse(line, out var obis, out int valuesAt, out int count, out _))
+            // Lines the parser skipped (only in a telegram whose CRC vouched for them) are not objects.
+            if (line.ContainsAnyExceptInRange((byte)0x20, (byte)0x7E) || !ObjectLine.TryParse(line, out var obis, out int valuesAt, out int count, out _))
             {
                 continue;
             }
@@ -319,6 +362,11 @@ public static class DsmrTelegramParser
             {
                 values = [];
                 objects.Add(new CosemObject(code, values.AsReadOnly(), lineNumber));
+            }
+            else if (values is null || objects[^1].Obis is not { A: 0, C: 24, D: 3, E: 0 })
+            {
+                // A skipped continuation line belongs to no object.
+                continue;
             }
 
             var cosem = new CosemValues(line[valuesAt..], count);
@@ -331,10 +379,11 @@ public static class DsmrTelegramParser
         return objects;
     }
 
+    // Three letters, then normally the baud-rate digit and the meter type; Kamstrup sends a bare "/KAM5" and a Warmtelink
+    // heat meter "/NWA-WARMTELINK" without the digit, so only the manufacturer code and one more character are required.
     private static bool IsIdentification(ReadOnlySpan<byte> text) =>
-        text.Length >= 5
+        text.Length >= 4
         && char.IsAsciiLetterOrDigit((char)text[0]) && char.IsAsciiLetterOrDigit((char)text[1]) && char.IsAsciiLetterOrDigit((char)text[2])
-        && char.IsAsciiDigit((char)text[3])
         && !text.Contains((byte)'!');
 
     private static DsmrError ObjectError(DsmrErrorKind kind, PendingObject o, string why) =>

@@ -2,165 +2,159 @@ namespace Aizu.Hardware.Dsmr;
 
 /// <summary>
 /// Gives the known objects their meaning and unit, writing into a <see cref="DsmrReadout"/>. Each known OBIS reference
-/// has a number below 64 (<c>known</c>), so duplicates are found with one bit mask instead of a set.
+/// has a number below 64 (<see cref="Known"/>), so duplicates are found with one bit mask instead of a set, and before
+/// the second one can overwrite the first.
 /// </summary>
 internal static class TelegramInterpreter
 {
-    /// <summary>Interprets one object; <paramref name="known"/> is its number, or -1 for an object the gateway does not use.</summary>
-    public static bool TryInterpret(DsmrReadout s, ObisCode o, CosemValues v, out int known, out string why)
+    private const int FirstMBusSlot = 30;
+
+    // No outage lasts this long; it also keeps the date arithmetic below in range.
+    private const decimal MaxOutageSeconds = 50m * 366 * 24 * 3600;
+
+    // The DSMR clock counts from 2000-01-01 local time: a meter whose clock was never set stamps events from there.
+    private static readonly DateTime ClockZero = new(1999, 12, 31, 22, 0, 0, DateTimeKind.Utc);
+
+    // An M-Bus capture time before this is the clock's zero, not a measurement.
+    private static readonly DateTime PlaceholderBefore = new(2000, 1, 2, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>The number of an object the gateway uses, or -1 for one it does not use.</summary>
+    public static int Known(ObisCode o)
     {
-        known = -1;
-        why = string.Empty;
         if (o.A == 1 && o.B == 0)
         {
-            return TryElectricity(s, o, v, out known, out why);
+            return (o.C, o.D, o.E) switch
+            {
+                (1, 8, 1) => 0,
+                (1, 8, 2) => 1,
+                (2, 8, 1) => 2,
+                (2, 8, 2) => 3,
+                (1, 8, 0) => 4,
+                (2, 8, 0) => 5,
+                (1, 7, 0) => 6,
+                (2, 7, 0) => 7,
+                (21 or 41 or 61, 7, 0) => 8 + ((o.C - 21) / 20),
+                (22 or 42 or 62, 7, 0) => 11 + ((o.C - 22) / 20),
+                (32 or 52 or 72, 7, 0) => 14 + ((o.C - 32) / 20),
+                (31 or 51 or 71, 7, 0) => 17 + ((o.C - 31) / 20),
+                (1, 4, 0) => 20,
+                (1, 6, 0) => 21,
+                (99, 97, 0) => 22,
+                _ => -1,
+            };
         }
 
-        if (o.A == 1 && o.B == 3 && o.C == 0 && o.D == 2 && o.E == 8)
+        if (o is { A: 1, B: 3, C: 0, D: 2, E: 8 })
         {
-            known = 23;
-            return TryText(s.VersionText, v, out s.P1Version, out why);
+            return 23;
         }
 
         if (o.A == 0 && o.B == 0)
         {
-            return TryAbstract(s, o, v, out known, out why);
+            return (o.C, o.D, o.E) switch
+            {
+                (1, 0, 0) => 24,
+                (96, 1, 1) => 25,
+                (96, 1, 4) => 26,
+                (96, 14, 0) => 27,
+                (96, 7, 21) => 28,
+                (96, 7, 9) => 29,
+                _ => -1,
+            };
         }
 
         if (o.A == 0 && o.B is >= 1 and <= 4)
         {
-            return TryMBus(s, o, v, out known, out why);
+            int slot = FirstMBusSlot + ((o.B - 1) * 4);
+            return (o.C, o.D, o.E) switch
+            {
+                (24, 1, 0) => slot,
+                (24, 2, 1) => slot + 1,
+                (24, 2, 3) => slot + 2,
+                (24, 3, 0) => slot + 3,
+                _ => -1,
+            };
         }
 
-        return true;
+        return -1;
     }
 
-    private static bool TryElectricity(DsmrReadout s, ObisCode o, CosemValues v, out int known, out string why)
+    /// <summary>Interprets object number <paramref name="known"/> (from <see cref="Known"/>, not -1); false, with
+    /// <paramref name="why"/> set, when its values do not have the form it needs. Nothing is written then.</summary>
+    public static bool TryInterpret(DsmrReadout s, int known, ObisCode o, CosemValues v, out string why)
     {
         why = string.Empty;
-        int register = (o.C, o.D, o.E) switch
+        switch (known)
         {
-            (1, 8, 1) => 0,
-            (1, 8, 2) => 1,
-            (2, 8, 1) => 2,
-            (2, 8, 2) => 3,
-            (1, 8, 0) => 4,
-            (2, 8, 0) => 5,
-            _ => -1,
-        };
-        known = register;
-        if (register >= 0)
-        {
-            return TrySingle(v, CosemUnits.Energy, "an energy in kWh or Wh", out s.Registers[register], out why);
-        }
+            case <= 5:
+                return TrySingle(v, CosemUnits.Energy, "an energy in kWh or Wh", ref s.Registers[known], out why);
+            case 6:
+                return TrySingle(v, CosemUnits.Power, "a power in kW or W", ref s.Import, out why);
+            case 7:
+                return TrySingle(v, CosemUnits.Power, "a power in kW or W", ref s.Export, out why);
+            case <= 10:
+                return TrySingle(v, CosemUnits.Power, "a power in kW or W", ref s.PhaseImport[known - 8], out why);
+            case <= 13:
+                return TrySingle(v, CosemUnits.Power, "a power in kW or W", ref s.PhaseExport[known - 11], out why);
+            case <= 16:
+                return TrySingle(v, CosemUnits.Voltage, "a voltage in V", ref s.Voltage[known - 14], out why);
+            case <= 19:
+                return TrySingle(v, CosemUnits.Current, "a current in A", ref s.Current[known - 17], out why);
+            case 20:
+                return TrySingle(v, CosemUnits.Power, "a demand in kW", ref s.Demand, out why);
+            case 21:
+                if (v.Count != 2 || !CosemText.TryTimestamp(v[0], out var at) || !CosemText.TryQuantity(v[1], CosemUnits.Power, out decimal peak))
+                {
+                    why = "expected (timestamp)(demand in kW)";
+                    return false;
+                }
 
-        if (o.D == 7 && o.E == 0)
-        {
-            switch (o.C)
-            {
-                case 1:
-                    known = 6;
-                    return TrySingle(v, CosemUnits.Power, "a power in kW or W", out s.Import, out why);
-                case 2:
-                    known = 7;
-                    return TrySingle(v, CosemUnits.Power, "a power in kW or W", out s.Export, out why);
-                case 21 or 41 or 61:
-                    known = 8 + ((o.C - 21) / 20);
-                    return TrySingle(v, CosemUnits.Power, "a power in kW or W", out s.PhaseImport[(o.C - 21) / 20], out why);
-                case 22 or 42 or 62:
-                    known = 11 + ((o.C - 22) / 20);
-                    return TrySingle(v, CosemUnits.Power, "a power in kW or W", out s.PhaseExport[(o.C - 22) / 20], out why);
-                case 32 or 52 or 72:
-                    known = 14 + ((o.C - 32) / 20);
-                    return TrySingle(v, CosemUnits.Voltage, "a voltage in V", out s.Voltage[(o.C - 32) / 20], out why);
-                case 31 or 51 or 71:
-                    known = 17 + ((o.C - 31) / 20);
-                    return TrySingle(v, CosemUnits.Current, "a current in A", out s.Current[(o.C - 31) / 20], out why);
-            }
-        }
-
-        if ((o.C, o.D, o.E) == (1, 4, 0))
-        {
-            known = 20;
-            return TrySingle(v, CosemUnits.Power, "a demand in kW", out s.Demand, out why);
-        }
-
-        if ((o.C, o.D, o.E) == (1, 6, 0))
-        {
-            known = 21;
-            if (v.Count != 2 || !CosemText.TryTimestamp(v[0], out var at) || !CosemText.TryQuantity(v[1], CosemUnits.Power, out decimal peak))
-            {
-                why = "expected (timestamp)(demand in kW)";
-                return false;
-            }
-
-            s.PeakAt = at;
-            s.PeakWatts = at is null ? null : peak;
-            return true;
-        }
-
-        if ((o.C, o.D, o.E) == (99, 97, 0))
-        {
-            known = 22;
-            return TryFailureLog(s, v, out why);
-        }
-
-        return true;
-    }
-
-    private static bool TryAbstract(DsmrReadout s, ObisCode o, CosemValues v, out int known, out string why)
-    {
-        why = string.Empty;
-        switch ((o.C, o.D, o.E))
-        {
-            case (1, 0, 0):
-                known = 24;
-                if (v.Count != 1 || !CosemText.TryTimestamp(v[0], out s.MeterTime))
+                s.PeakAt = at;
+                s.PeakWatts = at is null ? null : peak;
+                return true;
+            case 22:
+                return TryFailureLog(s, v, out why);
+            case 23:
+                return TryText(s.VersionText, v, ref s.P1Version, out why);
+            case 24:
+                if (v.Count != 1 || !CosemText.TryTimestamp(v[0], out var time))
                 {
                     why = "expected a timestamp YYMMDDhhmmssW or …S";
                     return false;
                 }
 
+                s.MeterTime = time;
                 return true;
-            case (96, 1, 1):
-                known = 25;
-                return TryText(s.EquipmentIdText, v, out s.Equipment, out why);
-            case (96, 1, 4):
-                known = 26;
-                return TryText(s.BelgianVersionText, v, out s.BelgianVersion, out why);
-            case (96, 14, 0):
-                known = 27;
-                return TryCount(v, out s.TariffNow, out why);
-            case (96, 7, 21):
-                known = 28;
-                return TryCount(v, out s.Failures, out why);
-            case (96, 7, 9):
-                known = 29;
-                return TryCount(v, out s.LongFailures, out why);
+            case 25:
+                return TryText(s.EquipmentIdText, v, ref s.Equipment, out why);
+            case 26:
+                return TryText(s.BelgianVersionText, v, ref s.BelgianVersion, out why);
+            case 27:
+                return TryCount(v, ref s.TariffNow, out why);
+            case 28:
+                return TryCount(v, ref s.Failures, out why);
+            case 29:
+                return TryCount(v, ref s.LongFailures, out why);
             default:
-                known = -1;
-                return true;
+                return TryMBus(s, (known - FirstMBusSlot) % 4, o, v, out why);
         }
     }
 
-    private static bool TryMBus(DsmrReadout s, ObisCode o, CosemValues v, out int known, out string why)
+    private static bool TryMBus(DsmrReadout s, int kind, ObisCode o, CosemValues v, out string why)
     {
         why = string.Empty;
-        int slot = 30 + ((o.B - 1) * 4);
-        switch ((o.C, o.D, o.E))
+        switch (kind)
         {
-            case (24, 1, 0):
-                known = slot;
-                if (!TryCount(v, out int? type, out why))
+            case 0:
+                int? type = null;
+                if (!TryCount(v, ref type, out why))
                 {
                     return false;
                 }
 
-                s.DeviceTypes[o.B] = type!.Value;
+                s.DeviceTypes[o.B] = type;
                 return true;
-            case (24, 2, 1) or (24, 2, 3):
-                known = slot + (o.E == 1 ? 1 : 2);
-
+            case 1 or 2:
                 // (capture time)(value*unit); an empty channel may send a value without a unit, which is never used.
                 if (v.Count != 2 || !CosemText.TryTimestamp(v[0], out var at) || !CosemText.TryNumber(v[1], out decimal value, out var unit))
                 {
@@ -170,9 +164,7 @@ internal static class TelegramInterpreter
 
                 AddMBus(s, o, at, value, unit);
                 return true;
-            case (24, 3, 0):
-                known = slot + 3;
-
+            default:
                 // DSMR 2.2/3: (capture time)(00)(60)(1)(0-n:24.2.1)(unit) and the value on the next line.
                 if (v.Count != 7 || !CosemText.TryTimestamp(v[0], out var at3) || v[5].IsEmpty
                     || !CosemText.IsLettersOrDigits(v[5]) || !CosemText.TryNumber(v[6], out decimal value3, out var none) || !none.IsEmpty)
@@ -183,18 +175,17 @@ internal static class TelegramInterpreter
 
                 AddMBus(s, o, at3, value3, v[5]);
                 return true;
-            default:
-                known = -1;
-                return true;
         }
     }
 
     private static void AddMBus(DsmrReadout s, ObisCode o, DateTimeOffset? at, decimal value, ReadOnlySpan<byte> unit)
     {
-        // Known M-Bus objects are at most 4 × 3 and a second one of a kind is rejected as a duplicate right after.
+        // At most 4 channels × 3 value objects, each once (duplicates are refused before they get here).
         int i = s.MBusCount++;
         s.MBusChannel[i] = o.B;
-        s.MBusCapturedAt[i] = at;
+
+        // An empty slot stamps its value with the meter clock's zero (2000-01-01) or the Unix epoch read as 2070.
+        s.MBusCapturedAt[i] = at is { } t && (t.Year >= 2070 || t.UtcDateTime < PlaceholderBefore) ? null : at;
         s.MBusValues[i] = value;
         s.MBusObis[i] = o;
         s.MBusUnit[i] = s.MBusUnitText[i].Get(unit);
@@ -218,13 +209,20 @@ internal static class TelegramInterpreter
 
         for (int i = 2; i < v.Count; i += 2)
         {
-            if (!CosemText.TryTimestamp(v[i], out var end) || !CosemText.TryQuantity(v[i + 1], CosemUnits.Seconds, out decimal seconds))
+            if (!CosemText.TryTimestamp(v[i], out _) || !CosemText.TryQuantity(v[i + 1], CosemUnits.Seconds, out _))
             {
                 return false;
             }
+        }
 
-            // Unused slots carry impossible dates or durations beyond TimeSpan; they are not failures.
-            if (end is { } ended && seconds <= (decimal)TimeSpan.MaxValue.TotalSeconds / 2)
+        for (int i = 2; i < v.Count; i += 2)
+        {
+            CosemText.TryTimestamp(v[i], out var end);
+            CosemText.TryQuantity(v[i + 1], CosemUnits.Seconds, out decimal seconds);
+
+            // Unused slots carry impossible dates, or durations (often 2^31 s, 68 years) that would start the outage
+            // before the meter's clock could count: neither is a failure.
+            if (end is { } ended && seconds <= MaxOutageSeconds && ended.AddSeconds(-(double)seconds).UtcDateTime >= ClockZero)
             {
                 s.FailureLog.Add((ended, TimeSpan.FromSeconds((double)seconds)));
             }
@@ -234,9 +232,8 @@ internal static class TelegramInterpreter
         return true;
     }
 
-    private static bool TrySingle(CosemValues v, CosemUnits units, string what, out decimal? value, out string why)
+    private static bool TrySingle(CosemValues v, CosemUnits units, string what, ref decimal? value, out string why)
     {
-        value = null;
         if (v.Count != 1 || !CosemText.TryQuantity(v[0], units, out decimal parsed))
         {
             why = "expected " + what;
@@ -248,9 +245,8 @@ internal static class TelegramInterpreter
         return true;
     }
 
-    private static bool TryCount(CosemValues v, out int? value, out string why)
+    private static bool TryCount(CosemValues v, ref int? value, out string why)
     {
-        value = null;
         if (v.Count != 1 || !CosemText.TryInteger(v[0], out int parsed))
         {
             why = "expected a whole number";
@@ -262,10 +258,16 @@ internal static class TelegramInterpreter
         return true;
     }
 
-    private static bool TryText(CachedText cache, CosemValues v, out string? value, out string why)
+    private static bool TryText(CachedText cache, CosemValues v, ref string? value, out string why)
     {
-        value = v.Count == 1 ? cache.Get(v[0]) : null;
-        why = value is null ? "expected one value" : string.Empty;
-        return value is not null;
+        if (v.Count != 1)
+        {
+            why = "expected one value";
+            return false;
+        }
+
+        value = cache.Get(v[0]);
+        why = string.Empty;
+        return true;
     }
 }

@@ -33,4 +33,10 @@ internal static partial class Log
 
     [LoggerMessage(6710, LogLevel.Warning, "Could not read one {Frame} ({Error}); it is skipped and reading carries on")]
     public static partial void FrameFailed(ILogger logger, string frame, string error);
+
+    [LoggerMessage(6711, LogLevel.Warning, "Skipped {Kind} of a valid {Frame}: {Reason} The frame's other values are stored; further skips of {Kind} are counted and logged at debug level.")]
+    public static partial void ValueSkipped(ILogger logger, string kind, string frame, string reason);
+
+    [LoggerMessage(6712, LogLevel.Debug, "Skipped {Kind} of another {Frame}: {Reason}")]
+    public static partial void ValueSkippedAgain(ILogger logger, string kind, string frame, string reason);
 }

@@ -22,12 +22,18 @@ public class SerialMeterSource<TReadout, TErrorKind> : IReadingSource
     // Room for several of the longest frames a framer keeps (DSMR's 16 KiB), so a burst after a stall never overflows.
     private const int BufferSize = 64 * 1024;
 
+    // Kinds of skipped value warned about; a meter sends a bounded set of objects, but a line full of noise that the
+    // CRC still passes must not grow this without end, so past this many every skip is logged at debug level only.
+    private const int MaxWarnedKinds = 64;
+
     private readonly ISerialMeterProtocol<TReadout, TErrorKind> _protocol;
     private readonly SerialMeterWording _wording;
     private readonly SerialMeterOptions _options;
     private readonly Func<string, Stream> _openDevice;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly List<SkippedValue> _skipped = [];
+    private readonly HashSet<string> _warnedKinds = new(StringComparer.Ordinal);
     private bool _complaining;
     private bool _seenFrame;
     private bool _clockWarned;
@@ -198,12 +204,13 @@ public class SerialMeterSource<TReadout, TErrorKind> : IReadingSource
                 Log.FirstFrame(_logger, _wording.Frame, _protocol.DescribeMeter(readout));
             }
 
-            mapped = mapper.Map(readout, _time.GetUtcNow(), readings);
+            mapped = mapper.Map(readout, _time.GetUtcNow(), readings, _skipped);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
             // A parser or mapper fault on one odd frame must not stop metering: nothing of that frame is used.
             readings.RemoveRange(before, readings.Count - before);
+            _skipped.Clear();
             string reason = $"{ex.GetType().Name}: {ex.Message}";
             Statistics.CountRejected(reason);
             Log.FrameFailed(_logger, _wording.Frame, reason);
@@ -212,6 +219,7 @@ public class SerialMeterSource<TReadout, TErrorKind> : IReadingSource
         }
 
         Statistics.CountAccepted();
+        ReportSkipped();
         if (_rejectedInRow > 0)
         {
             Log.FramesRecovered(_logger, _wording.Port, _options.DevicePath, _wording.Frame, _rejectedInRow);
@@ -226,6 +234,26 @@ public class SerialMeterSource<TReadout, TErrorKind> : IReadingSource
         }
 
         return true;
+    }
+
+    // A meter that sends one object the mapper cannot use sends it in every frame: warn once per kind, so the household
+    // learns what is missing without a warning a second, and count every one.
+    private void ReportSkipped()
+    {
+        foreach (var skip in _skipped)
+        {
+            Statistics.CountSkipped(skip);
+            if (_warnedKinds.Count < MaxWarnedKinds && _warnedKinds.Add(skip.Kind))
+            {
+                Log.ValueSkipped(_logger, skip.Kind, _wording.Frame, skip.Reason);
+            }
+            else
+            {
+                Log.ValueSkippedAgain(_logger, skip.Kind, _wording.Frame, skip.Reason);
+            }
+        }
+
+        _skipped.Clear();
     }
 
     private void Reject(string kind, string message)

@@ -12,6 +12,8 @@ public sealed class SerialMeterStatistics<TErrorKind>
     private long _rejected;
     private long _discarded;
     private long _silences;
+    private long _skipped;
+    private string? _lastSkipped;
     private string? _lastRejection;
 
     /// <summary>Frames that passed every check and were used.</summary>
@@ -25,6 +27,13 @@ public sealed class SerialMeterStatistics<TErrorKind>
 
     /// <summary>Times the meter was silent for longer than <see cref="SerialMeterOptions.SilenceTimeout"/>.</summary>
     public long SilentPeriods => Interlocked.Read(ref _silences);
+
+    /// <summary>Values of valid frames that the mapper left out (an object it does not understand, an unexpected unit, a
+    /// value too large for a number); the other values of those frames were stored.</summary>
+    public long ValuesSkipped => Interlocked.Read(ref _skipped);
+
+    /// <summary>What was skipped last and why.</summary>
+    public string? LastSkipped => Volatile.Read(ref _lastSkipped);
 
     /// <summary>Why the last frame was refused, or the last bytes discarded.</summary>
     public string? LastRejection => Volatile.Read(ref _lastRejection);
@@ -51,6 +60,12 @@ public sealed class SerialMeterStatistics<TErrorKind>
     {
         Interlocked.Increment(ref _discarded);
         Volatile.Write(ref _lastRejection, reason);
+    }
+
+    internal void CountSkipped(SkippedValue skipped)
+    {
+        Interlocked.Increment(ref _skipped);
+        Volatile.Write(ref _lastSkipped, $"{skipped.Kind}: {skipped.Reason}");
     }
 
     internal void CountSilence() => Interlocked.Increment(ref _silences);

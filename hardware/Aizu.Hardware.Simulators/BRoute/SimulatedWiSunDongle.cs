@@ -33,6 +33,7 @@ public sealed class SimulatedWiSunDongle : IAsyncDisposable
     private int dataFormat;
     private readonly FaultBudget joinFailures = new();
     private int meterSilent;
+    private Func<byte[], byte[]>? answerChange;
     private int scanCount;
     private int joinCount;
     private int sendToCount;
@@ -138,6 +139,12 @@ public sealed class SimulatedWiSunDongle : IAsyncDisposable
         current.Firmware.ExpireSession();
     }
 
+    /// <summary>
+    /// Passes every ECHONET Lite answer of the meter through <paramref name="change"/> before it goes on air (null:
+    /// unchanged), as an odd meter or firmware would answer: a test changes values, property codes or lengths there.
+    /// </summary>
+    public void ChangeAnswers(Func<byte[], byte[]>? change) => Volatile.Write(ref answerChange, change);
+
     /// <summary>While true the meter receives SKSENDTO datagrams (EVENT 21 and OK still come) but never answers, and sends
     /// no notifications.</summary>
     public void SetMeterSilent(bool silent) => Volatile.Write(ref meterSilent, silent ? 1 : 0);
@@ -224,6 +231,9 @@ public sealed class SimulatedWiSunDongle : IAsyncDisposable
     internal void CountSendTo() => Interlocked.Increment(ref sendToCount);
 
     internal void CountAnswer() => Interlocked.Increment(ref framesAnswered);
+
+    /// <summary>The meter's answer as <see cref="ChangeAnswers"/> says it goes on air.</summary>
+    internal byte[] Changed(byte[] answer) => Volatile.Read(ref answerChange) is { } change ? change(answer) : answer;
 
     /// <summary>Uses up one injected join failure; true when this authentication must fail.</summary>
     internal bool TakeJoinFailure() => joinFailures.TakeOne();

@@ -41,7 +41,9 @@ public static class SmlFileDescriber
                         string name = entry.Obis?.ToString() ?? Convert.ToHexString(entry.ObjectName);
                         string value = entry.ScaledValue is { } scaled
                             ? scaled.ToString(c) + (entry.Unit is { } u ? " " + SmlUnits.Symbol(u) : string.Empty)
-                            : entry.Value.ToString();
+                            : entry.IsUnusable && entry.Value.Number is { } raw
+                                ? string.Create(c, $"{raw} × 10^{entry.Scaler} (too large; not used)")
+                                : entry.Value.ToString();
                         text.Append(c, $"\n    {name,-18}{value,-22}{Meaning(entry.Obis)}");
                     }
 
@@ -67,6 +69,9 @@ public static class SmlFileDescriber
         { A: 1, B: 0, C: 2, D: 8, E: 1 } => "energy exported, tariff 1",
         { A: 1, B: 0, C: 2, D: 8, E: 2 } => "energy exported, tariff 2",
         { A: 1, B: 0, C: 16, D: 7, E: 0 } => "power (import positive)",
+        { A: 1, B: 0, C: 15, D: 7, E: 0 } => "power, absolute (no sign)",
+        { A: 1, B: 0, C: 1, D: 7, E: 0 or 1 } => "power imported",
+        { A: 1, B: 0, C: 2, D: 7, E: 0 } => "power exported",
         { A: 1, B: 0, C: 36 or 56 or 76, D: 7, E: 0 } => "power of one phase",
         { A: 1, B: 0, C: 32 or 52 or 72, D: 7, E: 0 } => "voltage of one phase",
         { A: 1, B: 0, C: 31 or 51 or 71, D: 7, E: 0 } => "current of one phase",

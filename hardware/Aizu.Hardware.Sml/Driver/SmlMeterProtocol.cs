@@ -2,13 +2,12 @@ using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using Aizu.Hardware.Serial.Framing;
 using Aizu.Hardware.Serial.Meters;
-using Microsoft.Extensions.Logging;
 
 namespace Aizu.Hardware.Sml;
 
 /// <summary>What an SML optical read head adds to the serial meter loop: <see cref="SmlFramer"/>,
 /// <see cref="SmlFileParser"/> and <see cref="SmlReadingMapper"/>.</summary>
-internal sealed class SmlMeterProtocol(SmlOptions options, ILogger logger) : ISerialMeterProtocol<SmlFile, SmlErrorKind>
+internal sealed class SmlMeterProtocol(SmlOptions options) : ISerialMeterProtocol<SmlFile, SmlErrorKind>
 {
     private static readonly SerialMeterWording ReadHeadWording = new(
         "SML read head", "SML frame", "check that the read head sits on the meter's info interface (magnet, alignment) and that the meter's push is enabled.");
@@ -34,6 +33,5 @@ internal sealed class SmlMeterProtocol(SmlOptions options, ILogger logger) : ISe
     public string DescribeMeter(SmlFile readout) =>
         readout.Messages.Select(m => m.Body).OfType<SmlGetListResponse>().FirstOrDefault()?.ServerId is { } server ? Convert.ToHexString(server) : "(unknown)";
 
-    public IReadingMapper<SmlFile> CreateMapper() =>
-        new SmlReadingMapper(options) { UnexpectedUnit = (obis, unit, expected) => Log.UnexpectedUnit(logger, obis, unit, expected) };
+    public IReadingMapper<SmlFile> CreateMapper() => new SmlReadingMapper(options);
 }

@@ -20,7 +20,7 @@ public sealed class SmlMeterSource : SerialMeterSource<SmlFile, SmlErrorKind>
 
     /// <summary>Creates the driver with a custom way to open the device stream.</summary>
     public SmlMeterSource(IOptions<SmlOptions> options, TimeProvider time, ILogger<SmlMeterSource> logger, Func<string, Stream> openDevice)
-        : base("sml", new SmlMeterProtocol(Value(options), logger), Value(options), openDevice, time, logger)
+        : base("sml", new SmlMeterProtocol(Value(options)), Value(options), openDevice, time, logger)
     {
     }
 

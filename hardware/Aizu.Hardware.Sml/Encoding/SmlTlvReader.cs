@@ -158,9 +158,13 @@ internal ref struct SmlTlvReader
             case SmlType.Boolean when length == 1:
                 return new SmlValue(SmlValueKind.Boolean, Boolean: _data[_position++] != 0);
             case SmlType.Signed when length is >= 1 and <= 8:
-                return new SmlValue(SmlValueKind.SignedInteger, Number: ReadSignedBytes(length));
+                return new SmlValue(SmlValueKind.SignedInteger, Number: ReadSignedBytes(length), Size: length);
             case SmlType.Unsigned when length is >= 1 and <= 8:
-                return new SmlValue(SmlValueKind.UnsignedInteger, Number: ReadUnsignedBytes(length));
+                return new SmlValue(SmlValueKind.UnsignedInteger, Number: ReadUnsignedBytes(length), Size: length);
+            case SmlType.Signed or SmlType.Unsigned when length > 8 && length <= _data.Length - _position:
+                // Wider than any register needs, but well formed: skip this value, not the file.
+                _position += length;
+                return new SmlValue(SmlValueKind.Unsupported, Size: length);
             default:
                 throw Malformed(start, "a value");
         }

@@ -131,6 +131,6 @@ public static class SmlFileParser
 
         var signature = reader.ReadOptionalOctetString("listSignature");
         var gatewayTime = reader.ReadOptionalTime("actGatewayTime");
-        return new SmlGetListResponse(client, server, name, sensorTime, entries, signature, gatewayTime);
+        return new SmlGetListResponse(client, server, name, sensorTime, DzgPowerQuirk.Correct(entries), signature, gatewayTime);
     }
 }

@@ -14,24 +14,49 @@ public sealed record SmlListEntry(
     /// <summary>The OBIS code, or null when the name is not six bytes.</summary>
     public ObisCode? Obis => ObisCode.FromBytes(ObjectName);
 
-    /// <summary>For integer values: value × 10^scaler, exact; otherwise null.</summary>
-    public decimal? ScaledValue
+    /// <summary>
+    /// For integer values: value × 10^scaler, exact; otherwise null. Also null when the result does not fit a decimal
+    /// (a scaler beyond about ±28 with a large value): such a value cannot be a meter reading, and must not stop the
+    /// frame's other values from being read (see <see cref="IsUnusable"/>).
+    /// </summary>
+    public decimal? ScaledValue => Scale(Value.Number, Scaler ?? 0);
+
+    /// <summary>Whether the entry carries a value that cannot be used: an integer whose scaled value does not fit, or
+    /// a value of a type the gateway cannot read.</summary>
+    public bool IsUnusable => Value.Kind == SmlValueKind.Unsupported || (Value.Number is not null && ScaledValue is null);
+
+    private static decimal? Scale(decimal? number, int scaler)
     {
-        get
+        if (number is not { } n)
         {
-            if (Value.Number is not { } number)
-            {
-                return null;
-            }
+            return null;
+        }
 
-            int scaler = Scaler ?? 0;
-            decimal factor = 1;
-            for (int i = 0; i < Math.Abs(scaler); i++)
-            {
-                factor *= 10;
-            }
+        // decimal holds 28-29 significant digits: 10^28 is the largest power of ten it can multiply or divide by.
+        const int MaxPower = 28;
+        if (n == 0)
+        {
+            return 0;
+        }
 
-            return scaler >= 0 ? number * factor : number / factor;
+        if (Math.Abs(scaler) > MaxPower)
+        {
+            return null;
+        }
+
+        decimal factor = 1;
+        for (int i = 0; i < Math.Abs(scaler); i++)
+        {
+            factor *= 10;
+        }
+
+        try
+        {
+            return scaler >= 0 ? n * factor : n / factor;
+        }
+        catch (OverflowException)
+        {
+            return null;
         }
     }
 }

@@ -17,4 +17,8 @@ public enum SmlValueKind
 
     /// <summary>An unsigned integer of 8 to 64 bits.</summary>
     UnsignedInteger = 4,
+
+    /// <summary>A value of a well-formed type the gateway cannot read (an integer wider than 64 bits); it was skipped
+    /// by its length, so the rest of the file is still read.</summary>
+    Unsupported = 5,
 }

@@ -10,7 +10,8 @@ namespace Aizu.Hardware.Serial.Tests.Meters;
 
 /// <summary>
 /// A made-up meter that pushes lines such as <c>#1234</c> (watts): all a fourth serial meter has to write is a framer,
-/// a parser and a mapper like these. <c>#boom</c> makes the parser fail, as a parser bug on an odd frame would.
+/// a parser and a mapper like these. <c>#boom</c> makes the parser fail, as a parser bug on an odd frame would; a
+/// negative number is a value the mapper cannot use, as an odd object in a valid frame is.
 /// </summary>
 internal sealed class LineMeterProtocol : ISerialMeterProtocol<int, LineMeterError>
 {
@@ -52,8 +53,14 @@ internal sealed class LineMeterProtocol : ISerialMeterProtocol<int, LineMeterErr
 
     private sealed class Mapper : IReadingMapper<int>
     {
-        public bool Map(int readout, DateTimeOffset now, List<Reading> output)
+        public bool Map(int readout, DateTimeOffset now, List<Reading> output, List<SkippedValue> skipped)
         {
+            if (readout < 0)
+            {
+                skipped.Add(new SkippedValue("negative watts", $"{readout} W cannot be drawn."));
+                return true;
+            }
+
             output.Add(new Reading(SeriesNames.ElectricPower, now, readout, Units.Watt));
             return true;
         }

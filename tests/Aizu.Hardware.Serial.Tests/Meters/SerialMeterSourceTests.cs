@@ -4,7 +4,8 @@ using Aizu.Hardware.Serial.Meters;
 using Aizu.Hardware.Serial.PseudoTerminals;
 using Aizu.Hardware.Serial.Tty;
 using Aizu.Readings;
-using Microsoft.Extensions.Logging.Abstractions;
+using Aizu.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace Aizu.Hardware.Serial.Tests.Meters;
 
@@ -17,6 +18,7 @@ public sealed class SerialMeterSourceTests : IAsyncDisposable
     private readonly Channel<Reading> _readings = Channel.CreateUnbounded<Reading>();
     private readonly CancellationTokenSource _stop = new();
     private readonly TtyStream _keeper;
+    private readonly CapturingLogger<SerialMeterSourceTests> _log = new();
     private int _attempts;
     private int _opened;
     private int _failOpens;
@@ -81,6 +83,22 @@ public sealed class SerialMeterSourceTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ValuesTheMapperSkips_AreCounted_AndWarnedAboutOncePerKind()
+    {
+        Start();
+
+        await SendAsync("#-1\n#-2\n#-3\n#400\n");
+
+        Assert.Equal(400, (await NextAsync()).Value);
+        Assert.Equal(4, Driver!.Statistics.FramesAccepted);
+        Assert.Equal(3, Driver.Statistics.ValuesSkipped);
+        Assert.Equal("negative watts: -3 W cannot be drawn.", Driver.Statistics.LastSkipped);
+        Assert.Equal(1, _log.Count(6711));
+        Assert.True(_log.Contains(LogLevel.Warning, "Skipped negative watts of a valid line: -1 W cannot be drawn."), _log.Text);
+        Assert.Equal(2, _log.Count(6712));
+    }
+
+    [Fact]
     public async Task SilentMeter_IsCounted_AndThePortReopened_ThenReadingResumes()
     {
         Start();
@@ -106,7 +124,7 @@ public sealed class SerialMeterSourceTests : IAsyncDisposable
 
     private void Start()
     {
-        Driver = new SerialMeterSource<int, LineMeterError>("line", new LineMeterProtocol(), Options, Open, TimeProvider.System, NullLogger.Instance);
+        Driver = new SerialMeterSource<int, LineMeterError>("line", new LineMeterProtocol(), Options, Open, TimeProvider.System, _log);
         _run = Driver.RunAsync(_readings.Writer, _stop.Token);
     }
 

@@ -471,10 +471,12 @@ internal sealed class DongleFirmware
             return;
         }
 
-        if (meter.Answer(command.Data.Span) is not { } answer)
+        if (meter.Answer(command.Data.Span) is not { } meterAnswer)
         {
             return;
         }
+
+        var answer = owner.Changed(meterAnswer);
 
         var delay = TimeSpan.FromMilliseconds(50 + jitter.Next(250)) * options.LatencyScale;
         var number = sessionNumber;
