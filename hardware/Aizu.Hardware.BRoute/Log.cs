@@ -66,4 +66,10 @@ internal static partial class Log
 
     [LoggerMessage(6021, LogLevel.Warning, "Could not remember the meter's PAN ({Reason}); the next start will scan again")]
     public static partial void PanNotRemembered(ILogger logger, string reason);
+
+    [LoggerMessage(6022, LogLevel.Warning, "Meter property 0x{Epc:X2} skipped, the rest of the answer is stored: {Reason} (said once per property; later ones are logged at debug level)")]
+    public static partial void PropertySkipped(ILogger logger, byte epc, string reason);
+
+    [LoggerMessage(6023, LogLevel.Debug, "Meter property 0x{Epc:X2} skipped again: {Reason}")]
+    public static partial void PropertySkippedAgain(ILogger logger, byte epc, string reason);
 }

@@ -117,9 +117,9 @@ internal sealed class DriverHarness : IAsyncDisposable
         return _seen;
     }
 
-    public async Task WaitUntilAsync(Func<bool> condition, string what)
+    public async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? limit = null)
     {
-        var deadline = DateTime.UtcNow + WaitLimit;
+        var deadline = DateTime.UtcNow + (limit ?? WaitLimit);
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)

@@ -24,6 +24,12 @@ public sealed class DriverMutationTests
         await using var harness = await DriverHarness.StartSimulatorAsync();
         harness.Options.PowerInterval = TimeSpan.FromMilliseconds(10);
         harness.Options.EnergyInterval = TimeSpan.FromMilliseconds(30);
+
+        // Every changed answer must reach the driver in time to count: on a loaded CI machine a reply can take
+        // longer than the harness's usual 800 ms, and a reply given up on would look like a lost value.
+        harness.Options.ResponseTimeout = TimeSpan.FromSeconds(10);
+        harness.Options.CommandTimeout = TimeSpan.FromSeconds(10);
+        int answersAfter = 0;
         var register = Register(harness);
         harness.Dongle.ChangeAnswers(answer =>
         {
@@ -31,6 +37,11 @@ public sealed class DriverMutationTests
             var epcs = AnswerMutator.Properties(answer).Select(p => p.Epc).ToList();
             if (answer[10] != GetResponse || !(epcs.Contains(SmartMeterEpc.InstantaneousPower) || epcs.Contains(SmartMeterEpc.CumulativeNormal)) || sent.Count >= Mutations)
             {
+                if (sent.Count >= Mutations)
+                {
+                    Interlocked.Increment(ref answersAfter);
+                }
+
                 return answer;
             }
 
@@ -40,8 +51,11 @@ public sealed class DriverMutationTests
         });
 
         harness.StartDriver();
-        await harness.WaitUntilAsync(() => sent.Count >= Mutations, $"{Mutations} answers were changed");
-        await Task.Delay(300);
+        await harness.WaitUntilAsync(() => sent.Count >= Mutations, $"{Mutations} answers were changed", TimeSpan.FromMinutes(3));
+
+        // Answers are taken one at a time: once the meter has answered three more requests, the driver has
+        // handled the last changed one.
+        await harness.WaitUntilAsync(() => Volatile.Read(ref answersAfter) >= 3, "three answers after the last change", TimeSpan.FromMinutes(1));
         await harness.StopDriverAsync();
 
         var stored = harness.Drain().GroupBy(r => r.Timestamp).Select(g => g.ToList()).ToList();

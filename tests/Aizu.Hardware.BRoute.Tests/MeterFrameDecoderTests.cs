@@ -64,6 +64,23 @@ public sealed class MeterFrameDecoderTests
         Assert.Equal(504, reading.Value);
     }
 
+    [Fact]
+    public void Decode_APropertyOfTheWrongLength_IsReportedAndSkipped_TheOthersAreKept()
+    {
+        // E7 with 3 bytes instead of 4, then a good E0 = 12345 × 0.1 kWh.
+        byte[] frame = Convert.FromHexString("1081000102880105FF0172" + "02" + "E703" + "0001F8" + "E00400003039");
+        var skipped = new List<(byte Epc, string Reason)>();
+        var readings = new List<Reading>();
+
+        MeterFrameDecoder.Decode(EchonetFrame.Parse(frame).Properties, Now, Register, readings, (epc, reason) => skipped.Add((epc, reason)));
+
+        var reading = Assert.Single(readings);
+        Assert.Equal(SeriesNames.ElectricImportEnergy, reading.Series);
+        var (epc, reason) = Assert.Single(skipped);
+        Assert.Equal(SmartMeterEpc.InstantaneousPower, epc);
+        Assert.False(string.IsNullOrWhiteSpace(reason));
+    }
+
     private static List<Reading> Decode(byte[] frame, EnergyRegister? register)
     {
         var readings = new List<Reading>();

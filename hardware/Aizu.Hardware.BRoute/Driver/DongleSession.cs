@@ -26,6 +26,9 @@ internal sealed class DongleSession
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly List<Reading> _notified = [];
+
+    // Each odd property is worth one warning, not one per poll: a meter that always sends it would flood the journal.
+    private readonly HashSet<byte> _skippedReported = [];
     private ushort _tid;
     private EnergyRegister? _register;
     private PanInfo? _pan;
@@ -214,7 +217,7 @@ internal sealed class DongleSession
             return;
         }
 
-        await RequestAsync([SmartMeterEpc.HistoryNormal], properties => MeterFrameDecoder.Decode(properties, reference, _register, readings), cancellationToken);
+        await RequestAsync([SmartMeterEpc.HistoryNormal], properties => MeterFrameDecoder.Decode(properties, reference, _register, readings, OnSkipped), cancellationToken);
     }
 
     /// <summary>Instantaneous power and current; stamped from the meter's clock while the system clock is not set.</summary>
@@ -297,7 +300,23 @@ internal sealed class DongleSession
             return;
         }
 
-        MeterFrameDecoder.Decode(properties, stamp.Value, _register, readings);
+        MeterFrameDecoder.Decode(properties, stamp.Value, _register, readings, OnSkipped);
+    }
+
+    /// <summary>How many meter properties were left out because their value could not be read, since the session began.</summary>
+    public long PropertiesSkipped { get; private set; }
+
+    private void OnSkipped(byte epc, string reason)
+    {
+        PropertiesSkipped++;
+        if (_skippedReported.Add(epc))
+        {
+            Log.PropertySkipped(_logger, epc, reason);
+        }
+        else
+        {
+            Log.PropertySkippedAgain(_logger, epc, reason);
+        }
     }
 
     private async Task<string> LinkLocalAsync(string mac, CancellationToken cancellationToken)

@@ -11,7 +11,8 @@ internal static class MeterFrameDecoder
     /// Decodes every known property of <paramref name="properties"/> into <paramref name="readings"/>.
     /// Energy properties need <paramref name="register"/> (unit, coefficient); without it they are skipped.
     /// </summary>
-    public static void Decode(PropertyList properties, DateTimeOffset timestamp, EnergyRegister? register, List<Reading> readings)
+    /// <param name="skipped">Told of every property left out because its value could not be read (EPC and why).</param>
+    public static void Decode(PropertyList properties, DateTimeOffset timestamp, EnergyRegister? register, List<Reading> readings, Action<byte, string>? skipped = null)
     {
         foreach (var property in properties)
         {
@@ -26,11 +27,12 @@ internal static class MeterFrameDecoder
             {
                 DecodeOne(property.Epc, property.Edt, timestamp, register, readings);
             }
-            catch (EchonetLiteFormatException)
+            catch (EchonetLiteFormatException exception)
             {
                 // One property of an odd length or an impossible value is skipped; the answer's other properties are
                 // still used and the session goes on (a lost session costs a re-join of a minute or more).
                 readings.RemoveRange(before, readings.Count - before);
+                skipped?.Invoke(property.Epc, exception.Message);
             }
         }
     }
