@@ -34,7 +34,4 @@ internal static partial class Log
 
     [LoggerMessage(8009, LogLevel.Warning, "Retention run failed ({Reason}); the next run tries again")]
     public static partial void RetentionFailed(this ILogger logger, string reason);
-
-    [LoggerMessage(8010, LogLevel.Information, "Metrics and status served on {Url}")]
-    public static partial void MetricsServed(this ILogger logger, string url);
 }
