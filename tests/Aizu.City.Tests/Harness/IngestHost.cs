@@ -25,7 +25,7 @@ internal sealed class IngestHost : IAsyncDisposable
         builder.Services.AddLogging();
         if (time is not null)
         {
-            builder.Services.AddSingleton(time);
+            builder.Services.AddSingleton<TimeProvider>(time);
         }
 
         builder.Services.AddAizuCityIngest(builder.Configuration.GetSection(IngestOptions.SectionName));
