@@ -174,6 +174,7 @@ public sealed class IngestSubscriber(
 
             if (!client.IsConnected || !await client.TryPingAsync(cancellationToken))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 return "the broker stopped answering";
             }
         }
