@@ -55,6 +55,8 @@ foreach (var instances in new[] { 1, 2 })
     await PublishAsync(broker.Port, load.Data(), retain: false);
     Console.WriteLine($"published {load.DataMessages} in {published.Elapsed.TotalSeconds:0.0} s");
 
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    var machineBefore = MachineTicks();
     var clock = Stopwatch.StartNew();
     for (var i = 0; i < instances; i++)
     {
@@ -64,6 +66,9 @@ foreach (var instances in new[] { 1, 2 })
     await Eventually.TrueAsync(() => hosts.Sum(h => Metrics(h).Stored + Metrics(h).RejectedTotal) >= load.DataMessages,
         TimeSpan.FromMinutes(30), () => $"all stored: {string.Join(", ", hosts.Select(h => Metrics(h).Stored))}");
     var elapsed = clock.Elapsed.TotalSeconds;
+    var ingestCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+    var machineAfter = MachineTicks();
+    var busy = (double)(machineAfter.Busy - machineBefore.Busy) / (machineAfter.Total - machineBefore.Total);
     var stored = hosts.Select(h => Metrics(h).Stored).ToList();
     var rejected = hosts.Sum(h => Metrics(h).RejectedTotal);
     await using (var connection = new NpgsqlConnection(postgres.ConnectionString(database)))
@@ -74,7 +79,7 @@ foreach (var instances in new[] { 1, 2 })
         var rate = rows / elapsed;
         single ??= rate;
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"| {instances} | {rows} | {rejected} | {elapsed:0.0} | {rate:0} | {string.Join(" / ", stored.Select(s => (s / elapsed).ToString("0", CultureInfo.InvariantCulture)))} | {rate / single.Value:0.00} |");
+            $"| {instances} | {rows} | {rejected} | {elapsed:0.0} | {rate:0} | {string.Join(" / ", stored.Select(s => (s / elapsed).ToString("0", CultureInfo.InvariantCulture)))} | {rate / single.Value:0.00} | {ingestCpu / rows * 1e6:0} µs | {busy:P0} |");
         results.AppendLine(line);
         Console.WriteLine(line);
     }
@@ -87,9 +92,17 @@ foreach (var instances in new[] { 1, 2 })
 }
 
 Console.WriteLine();
-Console.WriteLine("| instances | rows stored | refused | seconds | messages/s (= PostgreSQL rows/s) | per instance | vs 1 |");
+Console.WriteLine("| instances | rows stored | refused | seconds | messages/s (= PostgreSQL rows/s) | per instance | vs 1 | ingest CPU per message | machine busy |");
 Console.WriteLine(results.ToString());
 return 0;
+
+// All cores' busy and total jiffies from /proc/stat: how much of the machine the run used (PostgreSQL and mosquitto included).
+static (long Busy, long Total) MachineTicks()
+{
+    var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(long.Parse).ToArray();
+    var idle = fields[3] + fields[4];
+    return (fields.Sum() - idle, fields.Sum());
+}
 
 static IngestMetrics Metrics(IHost host) => host.Services.GetRequiredService<IngestMetrics>();
 
