@@ -22,6 +22,7 @@ public sealed class ConsentRegistry(IngestDatabase database, IOptions<IngestOpti
     private readonly Lock sync = new();
     private readonly Dictionary<string, Dictionary<string, RegisteredGrant>> byReference = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> referencesByScope = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> appliedByScope = new(StringComparer.Ordinal);
     private readonly string recipient = options.Value.Recipient;
     private readonly IsoDuration defaultRetention = IsoDuration.TryParse(options.Value.DefaultRetention, out var parsed) ? parsed : new IsoDuration(24, 0, TimeSpan.Zero);
 
@@ -29,10 +30,27 @@ public sealed class ConsentRegistry(IngestDatabase database, IOptions<IngestOpti
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         var grants = await ReadAsync("", cancellationToken);
+        var applied = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        await using (var connection = await database.DataSource.OpenConnectionAsync(cancellationToken))
+        await using (var command = new NpgsqlCommand("SELECT scope, last_state_at FROM consent_scope", connection))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                applied[reader.GetString(0)] = Utc(reader.GetDateTime(1));
+            }
+        }
+
         lock (sync)
         {
             byReference.Clear();
             referencesByScope.Clear();
+            appliedByScope.Clear();
+            foreach (var (scope, at) in applied)
+            {
+                appliedByScope[scope] = at;
+            }
+
             foreach (var scope in grants.GroupBy(g => g.Scope))
             {
                 Replace(scope.Key, [.. scope]);
@@ -43,11 +61,20 @@ public sealed class ConsentRegistry(IngestDatabase database, IOptions<IngestOpti
     /// <summary>
     /// Records <paramref name="state"/> published under <paramref name="scope"/>: listed grants are
     /// registered, grants the scope listed before and no longer lists end at the state's time. A state
-    /// older than one already applied for the scope changes nothing (false).
+    /// no newer than one already applied for the scope changes nothing (false).
     /// </summary>
     public async Task<bool> ApplyAsync(string scope, ConsentStateMessage state, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
+        lock (sync)
+        {
+            // Every (re)subscription delivers every retained state again: one already applied costs no round trip.
+            if (appliedByScope.TryGetValue(scope, out var applied) && applied >= state.At)
+            {
+                return false;
+            }
+        }
+
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var claim = new NpgsqlCommand("INSERT INTO consent_scope (scope, last_state_at, received_at) VALUES ($1, $2, $3) ON CONFLICT (scope) DO NOTHING", connection, transaction))
@@ -113,6 +140,7 @@ public sealed class ConsentRegistry(IngestDatabase database, IOptions<IngestOpti
         lock (sync)
         {
             Replace(scope, grants);
+            appliedByScope[scope] = state.At;
         }
 
         return true;

@@ -113,7 +113,7 @@ public sealed class IngestMetrics(IOptions<IngestOptions> options, TimeProvider 
         Metric("aizu_city_ingest_received_total", "counter", "Messages received from the broker.", status.Received);
         Metric("aizu_city_ingest_stored_total", "counter", "Energy windows stored.", status.Stored);
         Metric("aizu_city_ingest_duplicates_total", "counter", "Re-sent windows already stored.", status.Duplicates);
-        Metric("aizu_city_ingest_consent_states_total", "counter", "Consent states applied.", status.ConsentStates);
+        Metric("aizu_city_ingest_consent_states_total", "counter", "Consent states received (applied, or already applied).", status.ConsentStates);
         Metric("aizu_city_ingest_deletion_requests_total", "counter", "Deletion requests carried out.", status.DeletionRequests);
         Metric("aizu_city_ingest_rows_deleted_total", "counter", "Aggregates deleted on request.", status.RowsDeleted);
         Metric("aizu_city_ingest_waiting", "gauge", "Messages received and not yet acknowledged.", status.Waiting);

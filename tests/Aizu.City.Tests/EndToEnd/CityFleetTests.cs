@@ -50,6 +50,12 @@ public sealed class CityFleetTests : IAsyncLifetime
         Assert.Equal(refusable, statuses.Sum(s => s.Rejected.GetValueOrDefault(RejectionReasons.WrongRecipient)));
         Assert.All(statuses, s => Assert.Equal([RejectionReasons.WrongRecipient], s.Rejected.Keys.Where(_ => refusable > 0)));
         Assert.Contains("aizu_city_ingest_rejected_total{reason=\"wrong-recipient\"}", await first.MetricsAsync() + await second.MetricsAsync(), StringComparison.Ordinal);
+
+        // What an operator sees.
+        var (exit, printed) = await first.StatusCommandAsync();
+        Assert.True(exit == 0, printed);
+        Assert.Contains($"ingest-1: connected; received {statuses[0].Received}, stored {statuses[0].Stored}", printed, StringComparison.Ordinal);
+        Assert.Contains(statuses[0].Rejected.Count == 0 ? "refused: none" : $"refused: wrong-recipient {statuses[0].Rejected[RejectionReasons.WrongRecipient]}", printed, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -127,6 +127,22 @@ internal sealed class IngestProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>What <c>aizu-city ingest status --url …</c> prints for this instance, and its exit code.</summary>
+    public async Task<(int ExitCode, string Output)> StatusCommandAsync()
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "aizu-city.dll"), "ingest", "status", "--url", MetricsUrl })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var command = Process.Start(info)!;
+        var printed = command.StandardOutput.ReadToEndAsync();
+        var errors = command.StandardError.ReadToEndAsync();
+        await command.WaitForExitAsync();
+        return (command.ExitCode, await printed + await errors);
+    }
+
     /// <summary>The instance's /metrics text.</summary>
     public Task<string> MetricsAsync() => http.GetStringAsync(new Uri($"{MetricsUrl}/metrics"));
 
