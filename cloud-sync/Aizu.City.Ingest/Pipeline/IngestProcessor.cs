@@ -182,7 +182,9 @@ public sealed class IngestProcessor(
         }
 
         var outcome = await RetryAsync(() => store.StoreAsync([.. accepted.Select(a => (a.Window, a.RetainUntil))], cancellationToken), cancellationToken);
-        metrics.OnStored(outcome.Inserted.Count, outcome.Duplicates.Count);
+        // Counted per message, not per id: a batch may hold the same re-sent message more than once.
+        var refused = accepted.Count(a => outcome.Deleted.Contains(a.Window.MessageId));
+        metrics.OnStored(outcome.Inserted.Count, accepted.Count - outcome.Inserted.Count - refused);
         foreach (var (message, window, _) in accepted)
         {
             if (outcome.Deleted.Contains(window.MessageId))

@@ -56,12 +56,20 @@ public sealed class AggregateStore(IngestDatabase database, TimeProvider time)
         Add(insert, windows.Select(w => w.RetainUntil));
 
         var inserted = new HashSet<string>(StringComparer.Ordinal);
-        await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
+        try
         {
+            await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 inserted.Add(reader.GetString(0));
             }
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.CheckViolation)
+        {
+            // No partition for a window: one was detached or dropped behind this instance's back. Forget what
+            // it knew so the caller's retry creates it again.
+            partitions.Clear();
+            throw;
         }
 
         var deleted = new HashSet<string>(StringComparer.Ordinal);
@@ -89,7 +97,17 @@ public sealed class AggregateStore(IngestDatabase database, TimeProvider time)
         }
 
         await transaction.CommitAsync(cancellationToken);
+        // A re-send of an id this batch stored (the same message twice in one batch) is a duplicate too.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var duplicates = rest.Select(w => w.MessageId).Where(id => !deleted.Contains(id)).ToHashSet(StringComparer.Ordinal);
+        foreach (var window in windows)
+        {
+            if (!seen.Add(window.Window.MessageId) && inserted.Contains(window.Window.MessageId))
+            {
+                duplicates.Add(window.Window.MessageId);
+            }
+        }
+
         return new StoreOutcome(inserted, duplicates, deleted);
     }
 

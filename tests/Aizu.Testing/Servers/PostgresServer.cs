@@ -100,7 +100,9 @@ public sealed class PostgresServer : IAsyncDisposable
                 throw new InvalidOperationException($"postgres exited with {exit}: {process.Output}");
             }
 
-            return await FreePort.AcceptsAsync(port) && File.Exists(Path.Combine(directory, $".s.PGSQL.{port}"));
+            // The socket appears before recovery ends ("the database system is starting up"); pg_isready waits for connections to be accepted.
+            return File.Exists(Path.Combine(directory, $".s.PGSQL.{port}"))
+                && await ExitCodeAsync(Path.Combine(bin, "pg_isready"), ["-q", "-h", directory, "-p", port.ToString(CultureInfo.InvariantCulture), "-U", User]) == 0;
         }, TimeSpan.FromSeconds(60), () => $"postgres to listen on {port}: {process.Output}");
         return server;
     }
@@ -138,6 +140,14 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private static List<string> Wrap(bool asRoot, string program, IEnumerable<string> arguments) =>
         asRoot ? ["-u", SystemUser, "--", program, .. arguments] : [.. arguments];
+
+    private static async Task<int> ExitCodeAsync(string program, IReadOnlyList<string> arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(program, arguments) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true })
+            ?? throw new InvalidOperationException($"{program} did not start.");
+        await process.WaitForExitAsync();
+        return process.ExitCode;
+    }
 
     private static async Task RunAsync(string program, IReadOnlyList<string> arguments)
     {
