@@ -24,7 +24,7 @@ internal sealed class CityLoad(int gateways)
         for (var g = 0; g < gateways; g++)
         {
             var id = Gateway(g);
-            var state = new ConsentStateMessage(id, Day.AddDays(-1),
+            var state = new ConsentStateMessage(id, DateOnly.FromDateTime(Day.AddDays(-1).UtcDateTime),
             [
                 Grant($"plan-{g}@1", "P1D", "city-energy-planning"),
                 Grant($"peak-{g}@1", "PT1H", "peak-demand-study"),
@@ -58,5 +58,5 @@ internal sealed class CityLoad(int gateways)
     }
 
     private static ConsentStateGrant Grant(string consent, string granularity, string purpose) =>
-        new(consent, "elec.import.energy", granularity, purpose, "https://w3id.org/dpv#ImprovePublicServices", Recipient, false, 100, 0, Day.AddDays(-30), Day.AddDays(335), "P24M");
+        new(consent, "elec.import.energy", granularity, purpose, "https://w3id.org/dpv#ImprovePublicServices", Recipient, false, 100, 0, DateOnly.FromDateTime(Day.AddDays(-30).UtcDateTime), DateOnly.FromDateTime(Day.AddDays(335).UtcDateTime), "P24M");
 }

@@ -24,6 +24,10 @@ internal static partial class Log
         Message = "Could not tell watchers about new consent events: {Reason}")]
     public static partial void PublishFailed(this ILogger logger, string reason);
 
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning,
+        Message = "The household re-confirmed {Count} grants in force over ledger events 1–{HeadSeq} after: {Problem}")]
+    public static partial void LedgerReconfirmed(this ILogger logger, int count, long headSeq, string problem);
+
     [LoggerMessage(EventId = 4010, Level = LogLevel.Information,
         Message = "Purpose catalogue {Sequence} from {Issuer} accepted: {Purposes} purposes, {Requested} new requests, {Revoked} revoked")]
     public static partial void CatalogueAccepted(this ILogger logger, long sequence, string issuer, int purposes, int requested, int revoked);

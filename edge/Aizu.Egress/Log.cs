@@ -55,4 +55,20 @@ internal static partial class Log
     [LoggerMessage(EventId = 4112, Level = LogLevel.Information,
         Message = "Pruned {Count} delivered outbox message(s) finished before {Before:O}; the egress log keeps them")]
     public static partial void OutboxPruned(this ILogger logger, int count, DateTimeOffset before);
+
+    [LoggerMessage(EventId = 4113, Level = LogLevel.Critical,
+        Message = "Egress STOPPED, nothing leaves this gateway: the consent ledger cannot be trusted: {Problem} {Remedy}")]
+    public static partial void EgressStopped(this ILogger logger, string problem, string remedy);
+
+    [LoggerMessage(EventId = 4114, Level = LogLevel.Warning,
+        Message = "Egress resumed: the consent ledger checks out again (re-confirmed by the household up to event {HeadSeq})")]
+    public static partial void EgressResumed(this ILogger logger, long headSeq);
+
+    [LoggerMessage(EventId = 4115, Level = LogLevel.Error,
+        Message = "Outbox message {MessageId} ({Kind}, topic {Topic}) QUARANTINED and not sent: {Reason}")]
+    public static partial void OutboxQuarantined(this ILogger logger, string messageId, string kind, string topic, string reason);
+
+    [LoggerMessage(EventId = 4116, Level = LogLevel.Error,
+        Message = "The consent integrity check itself failed; egress stays stopped: {Reason}")]
+    public static partial void IntegrityCheckFailed(this ILogger logger, string reason);
 }

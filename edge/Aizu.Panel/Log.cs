@@ -20,6 +20,10 @@ internal static partial class Log
         Message = "Panel sign-in with a wrong password from {Address}")]
     public static partial void PanelLoginFailed(this ILogger logger, string address);
 
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning,
+        Message = "Panel setup refused: wrong setup code from {Address}")]
+    public static partial void PanelSetupWrongCode(this ILogger logger, string address);
+
     [LoggerMessage(EventId = 3100, Level = LogLevel.Information,
         Message = "Household decision on the panel: {Decision} consent {Reference} ({Purpose}, {Category}), ledger entry {Seq}")]
     public static partial void PanelConsentDecided(this ILogger logger, string decision, string reference, string purpose, string category, long seq);

@@ -71,6 +71,28 @@ public sealed class CharacterLcdTests
     }
 
     [Fact]
+    public void Gpio_1602_ShowsThePanelSetupCode_UntilCleared_AndAnAlertOutranksIt()
+    {
+        var lcd = new SimulatedHd44780Gpio(registerSelectPin: 25, enablePin: 24, dataPins: [23, 22, 27, 18], backlightPin: 12);
+        var (display, state, _) = Create(GpioOptions(lcd, LcdModel.Lcd1602));
+        state.Offer(new Reading(SeriesNames.ElectricPower, Now, 532.4, Units.Watt));
+        state.SetNotice("Code 7KQ2M-X9D4R");
+
+        display.Refresh();
+        Assert.Equal("Power      532 W", lcd.Line(0));
+        Assert.Equal("Code 7KQ2M-X9D4R", lcd.Line(1));
+
+        state.SetAlert(true);
+        display.Refresh();
+        Assert.Equal("! ALERT         ", lcd.Line(1));
+
+        state.SetAlert(false);
+        state.SetNotice(null);
+        display.Refresh();
+        Assert.Equal(Blank16, lcd.Line(1));
+    }
+
+    [Fact]
     public void Gpio_2004_NoCurrentReading_ShowsDashes()
     {
         var lcd = new SimulatedHd44780Gpio(25, 24, [23, 22, 27, 18], columns: 20, rows: 4);

@@ -34,7 +34,7 @@ public sealed class AccessTests
         }
 
         host.SetCsrf((await host.Client.GetFromJsonAsync<SessionState>("/api/session"))!);
-        using (var tooShort = await host.Client.PostAsJsonAsync("/api/session/setup", new PasswordRequest("short")))
+        using (var tooShort = await host.Client.PostAsJsonAsync("/api/session/setup", new PasswordRequest("short", await host.SetupCodeAsync())))
         {
             Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
             Assert.Contains("at least 8", await tooShort.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -66,12 +66,60 @@ public sealed class AccessTests
     }
 
     [Fact]
+    public async Task Setup_WithoutTheDevicesSetupCode_IsForbidden_AndTheFirstVisitorOwnsNothing()
+    {
+        await using var host = await PanelHost.StartAsync(signIn: false);
+        host.SetCsrf((await host.Client.GetFromJsonAsync<SessionState>("/api/session"))!);
+        string code = (await host.SetupCodeAsync())!;
+        string wrong = code[0] == '7' ? "8" + code[1..] : "7" + code[1..];
+
+        foreach (var attempt in new[] { new PasswordRequest("a visitor's password"), new PasswordRequest("a visitor's password", wrong), new PasswordRequest("a visitor's password", "") })
+        {
+            using var refused = await host.Client.PostAsJsonAsync("/api/session/setup", attempt);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Contains("setup code", await refused.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        }
+
+        var session = (await host.Client.GetFromJsonAsync<SessionState>("/api/session"))!;
+        Assert.True(session.SetupRequired);
+        Assert.False(session.Authenticated);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client.GetAsync("/api/today")).StatusCode);
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(host.Store.DatabasePath)!, "panel-access.json")));
+    }
+
+    [Fact]
+    public async Task SetupCode_IsKeptOwnerOnly_TypedLoosely_AndGoneOnceTheHouseholdClaimsThePanel()
+    {
+        await using var host = await PanelHost.StartAsync(signIn: false);
+        string code = (await host.SetupCodeAsync())!;
+        Assert.Matches("^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$", code);
+        Assert.Equal(code, await host.SetupCodeAsync());
+        var file = Path.Combine(Path.GetDirectoryName(host.Store.DatabasePath)!, "panel-setup-code");
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+
+        // Read off a display and typed on a phone: lower case, no dash, spaces.
+        string typed = " " + code.Replace("-", string.Empty, StringComparison.Ordinal).ToLowerInvariant() + " ";
+        host.SetCsrf((await host.Client.GetFromJsonAsync<SessionState>("/api/session"))!);
+        using (var claimed = await host.Client.PostAsJsonAsync("/api/session/setup", new PasswordRequest("a household password", typed)))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, claimed.StatusCode);
+        }
+
+        Assert.False(File.Exists(file));
+        Assert.Null(await host.SetupCodeAsync());
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/api/today")).StatusCode);
+    }
+
+    [Fact]
     public async Task SessionCookie_IsHttpOnlyAndSameSiteStrict()
     {
         await using var host = await PanelHost.StartAsync(signIn: false);
         host.SetCsrf((await host.Client.GetFromJsonAsync<SessionState>("/api/session"))!);
 
-        using var response = await host.Client.PostAsJsonAsync("/api/session/setup", new PasswordRequest("a household password"));
+        using var response = await host.Client.PostAsJsonAsync("/api/session/setup", new PasswordRequest("a household password", await host.SetupCodeAsync()));
 
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("aizu.session=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
@@ -108,6 +156,81 @@ public sealed class AccessTests
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client.GetAsync("/api/today")).StatusCode);
+    }
+
+    [Fact]
+    public async Task CopiedCookie_IsRefused_OnceThatSessionSignsOut()
+    {
+        await using var host = await PanelHost.StartAsync();
+        var (browser, cookies) = NewBrowser(host);
+        using (browser)
+        {
+            await PanelSignIn.SignInAsync(browser, PanelHost.Password);
+            using var thief = CopyOf(host, cookies);
+            Assert.Equal(HttpStatusCode.OK, (await thief.GetAsync("/api/today")).StatusCode);
+
+            using (var logout = await browser.PostAsync("/api/session/logout", content: null))
+            {
+                Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+            }
+
+            Assert.Equal(HttpStatusCode.Unauthorized, (await thief.GetAsync("/api/today")).StatusCode);
+        }
+
+        // Other sessions are not touched by one browser signing out.
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/api/today")).StatusCode);
+    }
+
+    [Fact]
+    public async Task PasswordChange_EndsEveryOtherSession_AndKeepsTheOneThatChangedIt()
+    {
+        await using var host = await PanelHost.StartAsync();
+        var (other, cookies) = NewBrowser(host);
+        using (other)
+        {
+            await PanelSignIn.SignInAsync(other, PanelHost.Password);
+            using var copy = CopyOf(host, cookies);
+            Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/api/today")).StatusCode);
+
+            using (var change = await host.Client.PostAsJsonAsync("/api/session/password", new PasswordChangeRequest(PanelHost.Password, "a brand new password")))
+            {
+                Assert.Equal(HttpStatusCode.NoContent, change.StatusCode);
+            }
+
+            Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/api/today")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await other.GetAsync("/api/today")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await copy.GetAsync("/api/today")).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task SessionCookie_CarriesOnlyAKey_TheSessionIsKeptOwnerOnlyOnTheGateway()
+    {
+        await using var host = await PanelHost.StartAsync();
+        var file = Path.Combine(Path.GetDirectoryName(host.Store.DatabasePath)!, "panel-sessions.json");
+
+        Assert.True(File.Exists(file));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+
+        Assert.Single(System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(file)).RootElement.EnumerateObject());
+    }
+
+    private static (HttpClient Client, CookieContainer Cookies) NewBrowser(PanelHost host)
+    {
+        var cookies = new CookieContainer();
+        return (new HttpClient(new HttpClientHandler { CookieContainer = cookies }, disposeHandler: true) { BaseAddress = host.Client.BaseAddress }, cookies);
+    }
+
+    /// <summary>Another device that replays the session cookie copied from <paramref name="cookies"/>.</summary>
+    private static HttpClient CopyOf(PanelHost host, CookieContainer cookies)
+    {
+        var session = cookies.GetCookies(host.Client.BaseAddress!)["aizu.session"] ?? throw new InvalidOperationException("no session cookie");
+        var copy = new HttpClient(new HttpClientHandler { UseCookies = false }, disposeHandler: true) { BaseAddress = host.Client.BaseAddress };
+        copy.DefaultRequestHeaders.Add("Cookie", $"aizu.session={session.Value}");
+        return copy;
     }
 
     [Fact]

@@ -54,6 +54,9 @@ public sealed class HistoryEndpointTests
     [Theory]
     [InlineData("/api/history?span=fortnight")]
     [InlineData("/api/history?span=day&date=4%2F6%2F2025")]
+    [InlineData("/api/history?span=week&date=0001-01-01")]
+    [InlineData("/api/history?span=year&date=9999-12-31")]
+    [InlineData("/api/history?span=month&date=1969-12-31")]
     public async Task Bad_parameters_are_refused_with_the_reason(string path)
     {
         await using var host = await PanelHost.StartAsync(new FakeTimeProvider(Now), Tokyo);
@@ -61,7 +64,21 @@ public sealed class HistoryEndpointTests
         using var response = await host.Client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("is not", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Matches("is not|is outside the dates the panel covers", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("1970-01-01")]
+    [InlineData("2199-12-31")]
+    public async Task The_first_and_last_supported_dates_answer_with_empty_pages(string date)
+    {
+        await using var host = await PanelHost.StartAsync(new FakeTimeProvider(Now), Tokyo);
+
+        foreach (var span in new[] { "day", "week", "month", "year" })
+        {
+            using var response = await host.Client.GetAsync($"/api/history?span={span}&date={date}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
     }
 
     [Fact]

@@ -120,7 +120,10 @@ internal sealed class PanelHost : IAsyncDisposable
     }
 
     /// <summary>What the page does: the session for its anti-forgery token, then the first-start password or a sign-in.</summary>
-    public Task SignInAsync(string password) => PanelSignIn.SignInAsync(Client, password);
+    public async Task SignInAsync(string password) => await PanelSignIn.SignInAsync(Client, password, await SetupCodeAsync());
+
+    /// <summary>The setup code the device would show while the panel is unclaimed (null once claimed).</summary>
+    public Task<string?> SetupCodeAsync() => App.Services.GetRequiredService<PanelClaim>().PendingCodeAsync(CancellationToken.None);
 
     public void SetCsrf(SessionState session)
     {

@@ -139,7 +139,7 @@ public sealed class SettingsEndpointTests
         Assert.Contains(records, r => r.GetProperty("series").GetString() == SeriesNames.ElectricImportEnergy && r.GetProperty("energy").ValueKind == JsonValueKind.Number);
         Assert.Contains(records, r => r.GetProperty("series").GetString() == SeriesNames.ElectricPower && r.GetProperty("mean").GetDouble() == 480);
 
-        foreach (var query in new[] { "from=2025-06-02&to=2025-06-01", "from=yesterday&to=2025-06-01", "from=2025-06-01&to=2025-06-02&resolution=week", "from=2025-06-01&to=2025-06-02&format=xml" })
+        foreach (var query in new[] { "from=2025-06-02&to=2025-06-01", "from=yesterday&to=2025-06-01", "from=2025-06-01&to=2025-06-02&resolution=week", "from=2025-06-01&to=2025-06-02&format=xml", "from=0001-01-01&to=2025-06-01", "from=2025-06-01&to=9999-12-31" })
         {
             using var bad = await host.Client.GetAsync("/api/export?" + query);
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
@@ -241,6 +241,11 @@ public sealed class SettingsEndpointTests
             await Task.Delay(Timeout.Infinite, cancellationToken);
             yield break;
         }
+
+        public Task<ConsentIntegrityReport> CheckIntegrityAsync(CancellationToken cancellationToken) =>
+            Task.FromResult(new ConsentIntegrityReport(true, grants.Count, null, null, now, null));
+
+        public Task<PurposeCatalogue?> GetCatalogueAsync(CancellationToken cancellationToken) => Task.FromResult<PurposeCatalogue?>(null);
 
         private static ConsentGrant Grant(DateTimeOffset now, int i, ConsentStatus status) => new(
             $"consent-{i}", 1, "elec.import.energy", "PT15M", "energy-planning", "https://w3id.org/dpv#ServiceOptimisation",

@@ -76,6 +76,7 @@ public sealed class GatewayHarness : IAsyncDisposable
             ["Aizu:Storage:DatabasePath"] = databasePath,
             ["Aizu:Egress:DatabasePath"] = databasePath,
             ["Aizu:Egress:GatewayId"] = gatewayId,
+            ["Aizu:Egress:OutboxKeyPath"] = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "outbox.key"),
             ["Aizu:Egress:EvaluationInterval"] = "00:01:00",
             ["Aizu:Egress:ReleaseDelay"] = "00:05:00",
             ["Aizu:Uplink:Host"] = "127.0.0.1",
@@ -89,7 +90,7 @@ public sealed class GatewayHarness : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<IConsentRegistry>(registry);
         builder.Services.AddSingleton<IGatewaySecretProvider>(new FixedSecretProvider(secret ?? [.. Enumerable.Range(1, 32).Select(i => (byte)i)]));
-        builder.Services.AddSingleton(new Random(42));
+        builder.Services.AddSingleton(System.Security.Cryptography.RandomNumberGenerator.Create());
         configure?.Invoke(builder.Services);
         builder.Services.AddAizuHousehold(builder.Configuration.GetSection(HouseholdOptions.SectionName));
         builder.Services.AddAizuStorage(builder.Configuration.GetSection("Aizu:Storage"));

@@ -16,6 +16,16 @@ public sealed class TestConsentRegistry : IConsentRegistry
     private readonly Dictionary<string, DateTimeOffset> endedAt = [];
     private readonly List<Channel<ConsentChange>> watchers = [];
 
+    /// <summary>
+    /// The city's signed catalogue as the gateway would see it. Null (the default): the city offers
+    /// exactly the terms the test's grants name, so tests about other things are not refused by the
+    /// send-time catalogue check; a test about that check sets its own.
+    /// </summary>
+    public PurposeCatalogue? Catalogue { get; set; }
+
+    /// <summary>Set to make the integrity check report a broken ledger (egress stops); null when intact.</summary>
+    public string? IntegrityProblem { get; set; }
+
     /// <summary>Records <paramref name="grant"/> (given or renewed) at <paramref name="at"/>.</summary>
     public void Give(ConsentGrant grant, DateTimeOffset at)
     {
@@ -94,6 +104,31 @@ public sealed class TestConsentRegistry : IConsentRegistry
         lock (sync)
         {
             return Task.FromResult(versions.GetValueOrDefault((consentId, version)));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<ConsentIntegrityReport> CheckIntegrityAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(new ConsentIntegrityReport(IntegrityProblem is null, 0, IntegrityProblem is null ? null : 1, IntegrityProblem, DateTimeOffset.UnixEpoch, null));
+
+    /// <inheritdoc />
+    public Task<PurposeCatalogue?> GetCatalogueAsync(CancellationToken cancellationToken)
+    {
+        if (Catalogue is not null)
+        {
+            return Task.FromResult<PurposeCatalogue?>(Catalogue);
+        }
+
+        lock (sync)
+        {
+            var purposes = versions.Values.GroupBy(g => g.Purpose).Select(g =>
+            {
+                var first = g.First();
+                return new Purpose(g.Key, 1, new LocalizedText(g.Key, g.Key), new LocalizedText(g.Key, g.Key), first.PurposeIri, first.Recipient,
+                    first.OnwardSharing, [.. g.Select(v => v.Category).Distinct()], [.. g.Select(v => v.Granularity).Distinct()], first.Retention);
+            }).ToList();
+            return Task.FromResult<PurposeCatalogue?>(new PurposeCatalogue("test city", 1, DateTimeOffset.UnixEpoch, "https://city.example/privacy",
+                new CatalogueController("test city"), purposes));
         }
     }
 

@@ -8,7 +8,7 @@ namespace Aizu.Wire.Tests;
 /// </summary>
 public sealed class GoldenPayloadTests
 {
-    private static readonly DateTimeOffset At = new(2026, 3, 3, 16, 10, 0, TimeSpan.Zero);
+    private static readonly DateOnly Day = new(2026, 3, 3);
 
     [Fact]
     public void EnergyWindow_IsOneSenmlRecordWithVersion26AndWh()
@@ -26,32 +26,35 @@ public sealed class GoldenPayloadTests
     [Fact]
     public void ConsentState_ListsEachActiveGrantsTerms()
     {
-        var message = new ConsentStateMessage("gw-test-0001", At,
+        var message = new ConsentStateMessage("gw-test-0001", Day,
         [
             new("plan-a@2", "elec.import.energy", "P1D", "city-energy-planning", "https://w3id.org/dpv#ImprovePublicServices", "city-energy-office",
-                false, 100, 0, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero), "P24M"),
+                false, 100, 0, new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1), "P24M"),
             new("research-b@1", "elec.import.energy", "PT30M", "academic-research", "https://w3id.org/dpv#AcademicResearch", "aizu-university",
-                true, 10, 50.5, new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 8, 1, 0, 0, 0, TimeSpan.Zero), "P6M"),
+                true, 10, 50.5, new DateOnly(2026, 2, 1), new DateOnly(2026, 8, 1), "P6M"),
         ]);
 
         AssertGolden(
-            """{"gw":"gw-test-0001","at":"2026-03-03T16:10:00Z","grants":["""
-            + """{"consent":"plan-a@2","category":"elec.import.energy","granularity":"P1D","purpose":"city-energy-planning","purposeIri":"https://w3id.org/dpv#ImprovePublicServices","recipient":"city-energy-office","onwardSharing":false,"roundTo":100,"noiseScale":0,"validFrom":"2026-01-01T00:00:00Z","expiresAt":"2027-01-01T00:00:00Z","retention":"P24M"},"""
-            + """{"consent":"research-b@1","category":"elec.import.energy","granularity":"PT30M","purpose":"academic-research","purposeIri":"https://w3id.org/dpv#AcademicResearch","recipient":"aizu-university","onwardSharing":true,"roundTo":10,"noiseScale":50.5,"validFrom":"2026-02-01T00:00:00Z","expiresAt":"2026-08-01T00:00:00Z","retention":"P6M"}]}""",
+            """{"gw":"gw-test-0001","at":"2026-03-03","grants":["""
+            + """{"consent":"plan-a@2","category":"elec.import.energy","granularity":"P1D","purpose":"city-energy-planning","purposeIri":"https://w3id.org/dpv#ImprovePublicServices","recipient":"city-energy-office","onwardSharing":false,"roundTo":100,"noiseScale":0,"validFrom":"2026-01-01","expiresAt":"2027-01-01","retention":"P24M"},"""
+            + """{"consent":"research-b@1","category":"elec.import.energy","granularity":"PT30M","purpose":"academic-research","purposeIri":"https://w3id.org/dpv#AcademicResearch","recipient":"aizu-university","onwardSharing":true,"roundTo":10,"noiseScale":50.5,"validFrom":"2026-02-01","expiresAt":"2026-08-01","retention":"P6M"}]}""",
             ConsentStatePayload.Write(message));
         Assert.Equivalent(message, ConsentStatePayload.Read(ConsentStatePayload.Write(message)), strict: true);
-        Assert.Equal("""{"gw":"gw-test-0001","at":"2026-03-03T16:10:00Z","grants":[]}""", Encoding.UTF8.GetString(ConsentStatePayload.Write(message with { Grants = [] })));
+        Assert.Equal("""{"gw":"gw-test-0001","at":"2026-03-03","grants":[]}""", Encoding.UTF8.GetString(ConsentStatePayload.Write(message with { Grants = [] })));
     }
 
     [Fact]
     public void DeletionRequest_NamesTheConsentAndThePseudonymsUsed()
     {
-        var message = new DeletionRequestMessage("plan-b@1", "Withdrawn", "elec.import.energy", "peak-demand-study", "tepco-research", ["04968c60158a71f4", "a8990db1f9b9d20d"], At);
+        var message = new DeletionRequestMessage("plan-b@1", "Withdrawn", DeletionRequestPayload.ConsentScope, "elec.import.energy", "peak-demand-study", "tepco-research", ["04968c60158a71f4", "a8990db1f9b9d20d"], Day);
 
         AssertGolden(
-            """{"request":"delete","consent":"plan-b@1","status":"Withdrawn","category":"elec.import.energy","purpose":"peak-demand-study","recipient":"tepco-research","pseudonyms":["04968c60158a71f4","a8990db1f9b9d20d"],"at":"2026-03-03T16:10:00Z"}""",
+            """{"request":"delete","consent":"plan-b@1","status":"Withdrawn","scope":"consent","category":"elec.import.energy","purpose":"peak-demand-study","recipient":"tepco-research","pseudonyms":["04968c60158a71f4","a8990db1f9b9d20d"],"at":"2026-03-03"}""",
             DeletionRequestPayload.Write(message));
         Assert.Equivalent(message, DeletionRequestPayload.Read(DeletionRequestPayload.Write(message)), strict: true);
+        var superseded = message with { Consent = "plan-b@2", Status = "Superseded", Scope = DeletionRequestPayload.VersionScope };
+        Assert.Contains("\"scope\":\"version\"", Encoding.UTF8.GetString(DeletionRequestPayload.Write(superseded)), StringComparison.Ordinal);
+        Assert.Equivalent(superseded, DeletionRequestPayload.Read(DeletionRequestPayload.Write(superseded)), strict: true);
     }
 
     [Fact]

@@ -66,10 +66,16 @@ public sealed class ConsentRegistry(IngestDatabase database, IOptions<IngestOpti
     public async Task<bool> ApplyAsync(string scope, ConsentStateMessage state, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
+        // The wire carries days (UTC) only. A state of day D says what was listed on D; a grant it no longer
+        // lists may have ended any time on D, so windows up to the end of D are not refused for it (a deletion
+        // request still removes them). Validity is widened to whole days the same way.
+        var stateDay = StartOf(state.At);
+        var listed = state.Grants.Select(g => g.Consent).ToHashSet(StringComparer.Ordinal);
         lock (sync)
         {
             // Every (re)subscription delivers every retained state again: one already applied costs no round trip.
-            if (appliedByScope.TryGetValue(scope, out var applied) && applied >= state.At)
+            if (appliedByScope.TryGetValue(scope, out var applied)
+                && (applied > stateDay || (applied == stateDay && listed.SetEquals(ActiveReferences(scope)))))
             {
                 return false;
             }
@@ -89,7 +95,7 @@ public sealed class ConsentRegistry(IngestDatabase database, IOptions<IngestOpti
         {
             current.Parameters.Add(new() { Value = scope });
             var last = (DateTime)(await current.ExecuteScalarAsync(cancellationToken))!;
-            if (state.At.UtcDateTime < last)
+            if (stateDay.UtcDateTime < last)
             {
                 return false;
             }
@@ -98,7 +104,7 @@ public sealed class ConsentRegistry(IngestDatabase database, IOptions<IngestOpti
         await using (var seen = new NpgsqlCommand("UPDATE consent_scope SET last_state_at = $2, received_at = $3 WHERE scope = $1", connection, transaction))
         {
             seen.Parameters.Add(new() { Value = scope });
-            seen.Parameters.Add(new() { Value = state.At.UtcDateTime });
+            seen.Parameters.Add(new() { Value = stateDay.UtcDateTime });
             seen.Parameters.Add(new() { Value = receivedAt.UtcDateTime });
             await seen.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -120,17 +126,17 @@ public sealed class ConsentRegistry(IngestDatabase database, IOptions<IngestOpti
             upsert.Parameters.Add(new() { Value = grant.Category });
             upsert.Parameters.Add(new() { Value = grant.Granularity });
             upsert.Parameters.Add(new() { Value = grant.Recipient });
-            upsert.Parameters.Add(new() { Value = grant.ValidFrom.UtcDateTime });
-            upsert.Parameters.Add(new() { Value = grant.ExpiresAt.UtcDateTime });
+            upsert.Parameters.Add(new() { Value = StartOf(grant.ValidFrom).UtcDateTime });
+            upsert.Parameters.Add(new() { Value = StartOf(grant.ExpiresAt).AddDays(1).UtcDateTime });
             upsert.Parameters.Add(new() { Value = grant.Retention });
-            upsert.Parameters.Add(new() { Value = state.At.UtcDateTime });
+            upsert.Parameters.Add(new() { Value = stateDay.UtcDateTime });
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await using (var end = new NpgsqlCommand("UPDATE consent_grant SET ended_at = $2 WHERE scope = $1 AND ended_at IS NULL AND NOT (consent_ref = ANY($3))", connection, transaction))
         {
             end.Parameters.Add(new() { Value = scope });
-            end.Parameters.Add(new() { Value = state.At.UtcDateTime });
+            end.Parameters.Add(new() { Value = stateDay.AddDays(1).UtcDateTime });
             end.Parameters.Add(new() { Value = state.Grants.Select(g => g.Consent).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
             await end.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -140,7 +146,7 @@ public sealed class ConsentRegistry(IngestDatabase database, IOptions<IngestOpti
         lock (sync)
         {
             Replace(scope, grants);
-            appliedByScope[scope] = state.At;
+            appliedByScope[scope] = stateDay;
         }
 
         return true;
@@ -235,6 +241,14 @@ public sealed class ConsentRegistry(IngestDatabase database, IOptions<IngestOpti
     }
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    /// <summary>00:00 UTC of <paramref name="day"/>.</summary>
+    internal static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+
+    private IEnumerable<string> ActiveReferences(string scope) =>
+        referencesByScope.TryGetValue(scope, out var references)
+            ? references.Where(r => byReference[r].TryGetValue(scope, out var grant) && grant.EndedAt is null)
+            : [];
 
     private void Replace(string scope, List<RegisteredGrant> grants)
     {

@@ -44,11 +44,15 @@ public sealed class DeletionService(IngestDatabase database, DeletionConfirmatio
             }
 
             long rows;
-            await using (var delete = new NpgsqlCommand("DELETE FROM aggregate WHERE purpose = $1 AND pseudonym = $2 AND category = $3", connection, transaction))
+            // "version": the household replaced this version's terms; what came under other versions stays.
+            await using (var delete = new NpgsqlCommand(
+                "DELETE FROM aggregate WHERE purpose = $1 AND pseudonym = $2 AND category = $3 AND ($4 <> 'version' OR consent_ref = $5)", connection, transaction))
             {
                 delete.Parameters.Add(new() { Value = request.Purpose });
                 delete.Parameters.Add(new() { Value = pseudonym });
                 delete.Parameters.Add(new() { Value = request.Category });
+                delete.Parameters.Add(new() { Value = request.Scope });
+                delete.Parameters.Add(new() { Value = request.Consent });
                 rows = await delete.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -65,7 +69,8 @@ public sealed class DeletionService(IngestDatabase database, DeletionConfirmatio
                 log.Parameters.Add(new() { Value = pseudonym });
                 log.Parameters.Add(new() { Value = request.Category });
                 log.Parameters.Add(new() { Value = request.Consent });
-                log.Parameters.Add(new() { Value = request.At.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+                // A day on the wire: everything up to the end of the request's day is covered.
+                log.Parameters.Add(new() { Value = ConsentRegistry.StartOf(request.At).AddDays(1).UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
                 log.Parameters.Add(new() { Value = at.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
                 log.Parameters.Add(new() { Value = rows });
                 await log.ExecuteNonQueryAsync(cancellationToken);

@@ -10,8 +10,8 @@ namespace Aizu.Wire;
 /// <param name="OnwardSharing">Whether the recipient may pass the data on.</param>
 /// <param name="RoundTo">Rounding step applied before release (0: none).</param>
 /// <param name="NoiseScale">Laplace noise scale applied before release (0: none).</param>
-/// <param name="ValidFrom">Start of validity.</param>
-/// <param name="ExpiresAt">End of validity.</param>
+/// <param name="ValidFrom">Day (UTC) validity starts: the day of the household's decision, no finer.</param>
+/// <param name="ExpiresAt">Day (UTC) validity ends.</param>
 /// <param name="Retention">How long the recipient may keep the data (ISO 8601 duration).</param>
 public sealed record ConsentStateGrant(
     string Consent,
@@ -23,6 +23,6 @@ public sealed record ConsentStateGrant(
     bool OnwardSharing,
     double RoundTo,
     double NoiseScale,
-    DateTimeOffset ValidFrom,
-    DateTimeOffset ExpiresAt,
+    DateOnly ValidFrom,
+    DateOnly ExpiresAt,
     string Retention);

@@ -17,7 +17,7 @@ public static class ConsentStatePayload
         {
             json.WriteStartObject();
             json.WriteString("gw", message.GatewayId);
-            json.WriteString("at", WireJson.Time(message.At));
+            json.WriteString("at", WireJson.Day(message.At));
             json.WriteStartArray("grants");
             foreach (var grant in message.Grants)
             {
@@ -31,8 +31,8 @@ public static class ConsentStatePayload
                 json.WriteBoolean("onwardSharing", grant.OnwardSharing);
                 json.WriteNumber("roundTo", grant.RoundTo);
                 json.WriteNumber("noiseScale", grant.NoiseScale);
-                json.WriteString("validFrom", WireJson.Time(grant.ValidFrom));
-                json.WriteString("expiresAt", WireJson.Time(grant.ExpiresAt));
+                json.WriteString("validFrom", WireJson.Day(grant.ValidFrom));
+                json.WriteString("expiresAt", WireJson.Day(grant.ExpiresAt));
                 json.WriteString("retention", grant.Retention);
                 json.WriteEndObject();
             }
@@ -62,11 +62,11 @@ public static class ConsentStatePayload
                 WireJson.Boolean(grant, "onwardSharing", What),
                 WireJson.Number(grant, "roundTo", What),
                 WireJson.Number(grant, "noiseScale", What),
-                WireJson.Time(grant, "validFrom", What),
-                WireJson.Time(grant, "expiresAt", What),
+                WireJson.Day(grant, "validFrom", What),
+                WireJson.Day(grant, "expiresAt", What),
                 WireJson.Text(grant, "retention", What)));
         }
 
-        return new ConsentStateMessage(WireJson.Text(root, "gw", What), WireJson.Time(root, "at", What), grants);
+        return new ConsentStateMessage(WireJson.Text(root, "gw", What), WireJson.Day(root, "at", What), grants);
     }
 }

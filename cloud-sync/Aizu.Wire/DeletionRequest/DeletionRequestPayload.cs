@@ -1,13 +1,19 @@
 namespace Aizu.Wire;
 
 /// <summary>
-/// <c>{"request":"delete","consent":…,"status":…,"category":…,"purpose":…,"recipient":…,"pseudonyms":[…],"at":…}</c>
+/// <c>{"request":"delete","consent":…,"status":…,"scope":…,"category":…,"purpose":…,"recipient":…,"pseudonyms":[…],"at":…}</c>
 /// (schema <see cref="SchemaIds.DeletionRequest"/>).
 /// </summary>
 public static class DeletionRequestPayload
 {
     /// <summary>The value of <c>request</c>.</summary>
     public const string Request = "delete";
+
+    /// <summary>The value of <c>scope</c> that asks for every version of the consent.</summary>
+    public const string ConsentScope = "consent";
+
+    /// <summary>The value of <c>scope</c> that asks only for the named version (its terms were superseded).</summary>
+    public const string VersionScope = "version";
 
     private const string What = "deletion request";
 
@@ -21,6 +27,7 @@ public static class DeletionRequestPayload
             json.WriteString("request", Request);
             json.WriteString("consent", message.Consent);
             json.WriteString("status", message.Status);
+            json.WriteString("scope", message.Scope);
             json.WriteString("category", message.Category);
             json.WriteString("purpose", message.Purpose);
             json.WriteString("recipient", message.Recipient);
@@ -31,7 +38,7 @@ public static class DeletionRequestPayload
             }
 
             json.WriteEndArray();
-            json.WriteString("at", WireJson.Time(message.At));
+            json.WriteString("at", WireJson.Day(message.At));
             json.WriteEndObject();
         });
     }
@@ -47,6 +54,12 @@ public static class DeletionRequestPayload
             throw new FormatException($"The {What}'s 'request' is not '{Request}'.");
         }
 
+        var scope = WireJson.Text(root, "scope", What);
+        if (scope is not (ConsentScope or VersionScope))
+        {
+            throw new FormatException($"The {What}'s 'scope' is neither '{ConsentScope}' nor '{VersionScope}'.");
+        }
+
         var pseudonyms = new List<string>();
         foreach (var pseudonym in WireJson.Array(root, "pseudonyms", What))
         {
@@ -56,10 +69,11 @@ public static class DeletionRequestPayload
         return new DeletionRequestMessage(
             WireJson.Text(root, "consent", What),
             WireJson.Text(root, "status", What),
+            scope,
             WireJson.Text(root, "category", What),
             WireJson.Text(root, "purpose", What),
             WireJson.Text(root, "recipient", What),
             pseudonyms,
-            WireJson.Time(root, "at", What));
+            WireJson.Day(root, "at", What));
     }
 }

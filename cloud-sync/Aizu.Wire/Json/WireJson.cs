@@ -7,6 +7,7 @@ namespace Aizu.Wire;
 internal static class WireJson
 {
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+    private const string DayFormat = "yyyy-MM-dd";
     private static readonly JsonDocumentOptions Reading = new() { AllowDuplicateProperties = false, MaxDepth = 8 };
 
     /// <summary>The bytes <paramref name="write"/> produces with the default writer (the settings the pinned bytes were made with).</summary>
@@ -23,6 +24,9 @@ internal static class WireJson
 
     /// <summary>UTC with 'Z' to the second: unambiguous, and no '+' for the JSON writer to escape.</summary>
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>A calendar day (UTC): for decision times, whose exact second would say when someone was at home and awake.</summary>
+    public static string Day(DateOnly day) => day.ToString(DayFormat, CultureInfo.InvariantCulture);
 
     /// <summary>Parses <paramref name="payload"/> as one UTF-8 JSON document without repeated members; <paramref name="what"/> names it in errors.</summary>
     public static JsonDocument Parse(ReadOnlySpan<byte> payload, string what)
@@ -77,4 +81,10 @@ internal static class WireJson
         DateTimeOffset.TryParseExact(Text(element, name, what), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
             ? at
             : throw new FormatException($"The {what}'s '{name}' is not a UTC time such as 2026-03-01T15:00:00Z.");
+
+    /// <summary>The day member <paramref name="name"/>, written by <see cref="Day(DateOnly)"/>.</summary>
+    public static DateOnly Day(JsonElement element, string name, string what) =>
+        DateOnly.TryParseExact(Text(element, name, what), DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : throw new FormatException($"The {what}'s '{name}' is not a day such as 2026-03-01.");
 }

@@ -42,23 +42,39 @@ public sealed class ConsentLedger
     /// </summary>
     public async Task<LedgerVerification> VerifyAsync(CancellationToken cancellationToken)
     {
+        var verification = await VerifyFromAsync(0, LedgerHash.Genesis, cancellationToken);
+        if (verification.BrokenSeq is { } seq)
+        {
+            logger.LedgerBroken(database.Path, seq, verification.Problem!);
+        }
+
+        return verification;
+    }
+
+    /// <summary>
+    /// Checks the chain after event <paramref name="afterSeq"/>, whose hash is <paramref name="afterHash"/>
+    /// (0 and the genesis value for the whole ledger), like <see cref="VerifyAsync"/> but without logging:
+    /// the integrity check runs it at every egress pass and reports a problem once.
+    /// </summary>
+    internal async Task<LedgerVerification> VerifyFromAsync(long afterSeq, string afterHash, CancellationToken cancellationToken)
+    {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT {EventColumns},
                    typeof(seq), typeof(time), typeof(type), typeof(consent_id), typeof(version),
                    typeof(grant_json), typeof(actor), typeof(prev_hash), typeof(hash)
-            FROM consent_event ORDER BY seq;
+            FROM consent_event WHERE seq > $after ORDER BY seq;
             """;
+        command.Parameters.AddWithValue("$after", afterSeq);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var expected = 1L;
-        var previousHash = LedgerHash.Genesis;
+        var expected = afterSeq + 1;
+        var previousHash = afterHash;
         while (await reader.ReadAsync(cancellationToken))
         {
             var problem = CheckRow(reader, expected, previousHash, out var hash);
             if (problem is not null)
             {
-                logger.LedgerBroken(database.Path, expected, problem);
                 return new LedgerVerification(false, expected - 1, expected, problem, previousHash);
             }
 
@@ -67,6 +83,62 @@ public sealed class ConsentLedger
         }
 
         return new LedgerVerification(true, expected - 1, null, null, previousHash);
+    }
+
+    /// <summary>
+    /// SHA-256 (hex) over every stored column of events 1 … <paramref name="upToSeq"/> exactly as stored
+    /// (SQLite <c>quote()</c>, so a changed storage type counts) and the number of rows: what a
+    /// re-confirmation freezes, so any later edit of those rows shows again.
+    /// </summary>
+    internal async Task<string> DigestAsync(long upToSeq, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT quote(seq) || ',' || quote(time) || ',' || quote(type) || ',' || quote(consent_id) || ',' || quote(version) || ','
+                || quote(grant_json) || ',' || quote(actor) || ',' || quote(prev_hash) || ',' || quote(hash)
+            FROM consent_event WHERE seq <= $upTo ORDER BY seq, rowid;
+            """;
+        command.Parameters.AddWithValue("$upTo", upToSeq);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        using var digest = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            digest.AppendData(System.Text.Encoding.UTF8.GetBytes(reader.GetString(0) + "\n"));
+        }
+
+        return Convert.ToHexStringLower(digest.GetHashAndReset());
+    }
+
+    /// <summary>The stored hash column of event <paramref name="seq"/>, or null.</summary>
+    internal async Task<string?> ReadStoredHashAsync(long seq, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT hash FROM consent_event WHERE seq = $seq;";
+        command.Parameters.AddWithValue("$seq", seq);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    /// <summary>The newest re-confirmation (its JWS as stored), or null when the household never had to re-confirm.</summary>
+    internal async Task<string?> ReadLatestReconfirmationAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT jws FROM consent_reconfirmation ORDER BY id DESC LIMIT 1;";
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    /// <summary>Stores a signed re-confirmation.</summary>
+    internal async Task StoreReconfirmationAsync(DateTimeOffset at, long headSeq, string jws, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO consent_reconfirmation(at, head_seq, jws) VALUES ($at, $head, $jws);";
+        command.Parameters.AddWithValue("$at", LedgerText.FormatTime(at));
+        command.Parameters.AddWithValue("$head", headSeq);
+        command.Parameters.AddWithValue("$jws", jws);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Events after <paramref name="afterSeq"/>, in order.</summary>

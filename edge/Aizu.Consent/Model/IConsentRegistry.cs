@@ -17,4 +17,13 @@ public interface IConsentRegistry
     /// The egress side uses it to drop pending messages of a withdrawn grant at once.
     /// </summary>
     IAsyncEnumerable<ConsentChange> WatchAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether the record behind these grants can be trusted (see <see cref="ConsentIntegrity"/>). The
+    /// egress side sends nothing while it is not intact.
+    /// </summary>
+    Task<ConsentIntegrityReport> CheckIntegrityAsync(CancellationToken cancellationToken);
+
+    /// <summary>The city's signed purpose catalogue in force, or null: every message is checked against its terms when sent.</summary>
+    Task<PurposeCatalogue?> GetCatalogueAsync(CancellationToken cancellationToken);
 }

@@ -71,6 +71,28 @@ public sealed class PurposeCatalogueStore : IDisposable
         return check.Catalogue;
     }
 
+    /// <summary>
+    /// Every stored edition that still verifies with the pinned city key, oldest first: what the integrity
+    /// check explains past ledger events with. An edition that no longer verifies explains nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<PurposeCatalogue>> ReadAllVerifiedAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT jws FROM consent_catalogue ORDER BY sequence;";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var editions = new List<PurposeCatalogue>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (Check(reader.GetString(0)).Catalogue is { } catalogue)
+            {
+                editions.Add(catalogue);
+            }
+        }
+
+        return editions;
+    }
+
     /// <inheritdoc />
     public void Dispose() => cityKey?.Dispose();
 

@@ -16,4 +16,5 @@ namespace Aizu.Consent;
 [JsonSerializable(typeof(ConsentGrant))]
 [JsonSerializable(typeof(PurposeCatalogue))]
 [JsonSerializable(typeof(ConsentReceipt))]
+[JsonSerializable(typeof(LedgerReconfirmation))]
 internal sealed partial class ConsentJson : JsonSerializerContext;

@@ -36,6 +36,7 @@ public sealed class ConsentService : IConsentRegistry, IDisposable
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly SemaphoreSlim publishGate = new(1, 1);
     private readonly ChangeBroadcaster watchers = new();
+    private readonly ConsentIntegrity integrity;
 
     // The last ledger event handed to watchers; -1 until first read (watchers never get history).
     private long publishedSeq = -1;
@@ -60,6 +61,7 @@ public sealed class ConsentService : IConsentRegistry, IDisposable
         this.random = random ?? throw new ArgumentNullException(nameof(random));
         this.logger = logger ?? throw new ArgumentNullException(nameof(logger));
         this.options = options.Value;
+        integrity = new ConsentIntegrity(ledger, catalogues, keys, time);
     }
 
     /// <summary>The ledger behind the service (for verification and history).</summary>
@@ -155,7 +157,8 @@ public sealed class ConsentService : IConsentRegistry, IDisposable
                 }
 
                 // The household replaced its own decision: the old terms end now, by its choice.
-                pending.Add(new PendingEvent(existing.Grant with { Status = ConsentStatus.Withdrawn }, ConsentActor.Household, WithReceipt: false));
+                // A household decision like any other, so it carries a receipt (ConsentIntegrity requires one).
+                pending.Add(new PendingEvent(existing.Grant with { Status = ConsentStatus.Withdrawn }, ConsentActor.Household, WithReceipt: true));
             }
 
             pending.Add(new PendingEvent(given, ConsentActor.Household, WithReceipt: true));
@@ -291,9 +294,70 @@ public sealed class ConsentService : IConsentRegistry, IDisposable
     public async Task<string> GetPublicKeyPemAsync(CancellationToken cancellationToken) =>
         P256Keys.ExportPublicPem(await keys.GetSigningKeyAsync(cancellationToken));
 
-    /// <summary>The city's catalogue in force, or null.</summary>
+    /// <inheritdoc />
     public Task<PurposeCatalogue?> GetCatalogueAsync(CancellationToken cancellationToken) =>
         catalogues.GetCurrentAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ConsentIntegrityReport> CheckIntegrityAsync(CancellationToken cancellationToken) =>
+        integrity.CheckAsync(cancellationToken);
+
+    /// <summary>
+    /// The household re-confirms its grants after the ledger was found inconsistent: signs (with the
+    /// gateway key) the grants in force and a digest of the ledger up to <paramref name="seenHeadSeq"/>,
+    /// the last event it was shown. Egress resumes with the next check. Refused when the ledger is intact,
+    /// when it changed since the household looked, or while a grant in force is not allowed by the city's
+    /// signed catalogue (withdraw it first).
+    /// </summary>
+    /// <exception cref="ConsentException">Refused; nothing was recorded.</exception>
+    public async Task<LedgerReconfirmation> ReconfirmAsync(long seenHeadSeq, CancellationToken cancellationToken)
+    {
+        var key = await keys.GetSigningKeyAsync(cancellationToken);
+        await writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            var report = await integrity.CheckAsync(cancellationToken);
+            if (report.IsIntact)
+            {
+                throw new ConsentException("The consent ledger is intact: there is nothing to re-confirm.");
+            }
+
+            if (report.HeadSeq != seenHeadSeq)
+            {
+                throw new ConsentException(
+                    $"The ledger changed since you looked at it (it now ends at event {report.HeadSeq}, you saw {seenHeadSeq}); look at your consents again, then re-confirm.");
+            }
+
+            var now = time.GetUtcNow();
+            var catalogue = await catalogues.GetCurrentAsync(cancellationToken);
+            var active = (await ledger.ReadSnapshotAsync(cancellationToken)).States.Select(s => s.Grant).Where(g => g.IsActiveAt(now)).ToList();
+            foreach (var grant in active)
+            {
+                if (catalogue?.Find(grant.Purpose) is not { } purpose || !GrantRules.PermitsTerms(purpose, grant))
+                {
+                    throw new ConsentException(
+                        $"Consent {grant.Reference} ({grant.Category} per {grant.Granularity} for '{grant.Purpose}' to '{grant.Recipient}') is not allowed by the city's signed catalogue: withdraw it first ('aizu consent withdraw {grant.ConsentId}'), then re-confirm.");
+                }
+            }
+
+            var content = new LedgerReconfirmation(
+                LedgerReconfirmation.TypeName,
+                LedgerText.FormatTime(now),
+                report.HeadSeq,
+                await ledger.ReadStoredHashAsync(report.HeadSeq, cancellationToken) ?? LedgerHash.Genesis,
+                await ledger.DigestAsync(report.HeadSeq, cancellationToken),
+                report.Problem ?? "",
+                active);
+            var jws = Es256Jws.Sign(JsonSerializer.SerializeToUtf8Bytes(content, ConsentJson.Default.LedgerReconfirmation), key, JwsHeader.Thumbprinted(key, LedgerReconfirmation.MediaType));
+            await ledger.StoreReconfirmationAsync(now, report.HeadSeq, jws, cancellationToken);
+            logger.LedgerReconfirmed(active.Count, report.HeadSeq, report.Problem ?? "");
+            return content with { Jws = jws };
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
 
     /// <inheritdoc />
     public void Dispose()

@@ -47,6 +47,19 @@ internal static class ConsentSchema
         CREATE TRIGGER consent_receipt_no_delete BEFORE DELETE ON consent_receipt
             BEGIN SELECT RAISE(ABORT, 'consent_receipt is append-only'); END;
         """,
+        """
+        -- The household's signed re-confirmations of its grants after the ledger was found inconsistent
+        -- (ConsentIntegrity): each freezes the ledger up to head_seq as the household accepted it.
+        CREATE TABLE consent_reconfirmation(
+            id       INTEGER PRIMARY KEY AUTOINCREMENT,
+            at       TEXT NOT NULL,
+            head_seq INTEGER NOT NULL,
+            jws      TEXT NOT NULL);
+        CREATE TRIGGER consent_reconfirmation_no_update BEFORE UPDATE ON consent_reconfirmation
+            BEGIN SELECT RAISE(ABORT, 'consent_reconfirmation is append-only'); END;
+        CREATE TRIGGER consent_reconfirmation_no_delete BEFORE DELETE ON consent_reconfirmation
+            BEGIN SELECT RAISE(ABORT, 'consent_reconfirmation is append-only'); END;
+        """,
     ];
 
     public static int LatestVersion => Steps.Length;

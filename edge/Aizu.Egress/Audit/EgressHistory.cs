@@ -20,9 +20,9 @@ public sealed class EgressHistory(EgressDatabase database)
                    CASE WHEN l.delivered = 1 THEN 0 ELSE 1 END AS status, o.purpose AS purpose, o.category AS category
             FROM egress_log l LEFT JOIN egress_outbox o ON o.msg_id = l.msg_id
             UNION ALL
-            SELECT CASE WHEN state = 2 THEN coalesce(finished_ms, created_ms) ELSE created_ms END, 0, seq, topic,
+            SELECT CASE WHEN state IN (2, 3) THEN coalesce(finished_ms, created_ms) ELSE created_ms END, 0, seq, topic,
                    CASE WHEN state = 0 THEN 2 ELSE 3 END, purpose, category
-            FROM egress_outbox WHERE state IN (0, 2)
+            FROM egress_outbox WHERE state IN (0, 2, 3)
         ), split AS (
             SELECT *, CASE WHEN substr(topic, 1, 11) = 'aizu/v1/dt/' THEN substr(topic, 12) END AS rest FROM rows
         ), named AS (

@@ -15,6 +15,6 @@ public enum EgressRecordStatus
     /// <summary>Made by the egress policy and waiting in the outbox to be sent (or sent again).</summary>
     Pending = 2,
 
-    /// <summary>Never sent and never will be: its consent ended first.</summary>
+    /// <summary>Never sent and never will be: its consent ended first, or its seal did not hold (quarantined; the reason says which).</summary>
     Dropped = 3,
 }

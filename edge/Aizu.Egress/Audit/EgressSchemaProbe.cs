@@ -11,4 +11,12 @@ internal static class EgressSchemaProbe
         command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'egress_log';";
         return (long)command.ExecuteScalar()! > 0;
     }
+
+    /// <summary>True when the log has its hash chain columns (a gateway has migrated the file).</summary>
+    public static bool HasLogChain(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM pragma_table_info('egress_log') WHERE name = 'hash';";
+        return (long)command.ExecuteScalar()! > 0;
+    }
 }

@@ -25,6 +25,13 @@ public sealed class EgressOptions
     /// </summary>
     public string SecretPath { get; set; } = "/var/lib/aizu/pseudonym.key";
 
+    /// <summary>
+    /// The file holding the key that seals every outbox row (topic, payload, properties and consent), so a
+    /// row added or changed in the database is never sent. Empty (the default): <c>outbox.key</c> beside
+    /// <see cref="SecretPath"/>. Created with 32 random bytes and mode 0600 at first start.
+    /// </summary>
+    public string OutboxKeyPath { get; set; } = "";
+
     /// <summary>How often the egress side looks for closed windows and expired grants. Default one minute.</summary>
     public TimeSpan EvaluationInterval { get; set; } = TimeSpan.FromMinutes(1);
 
@@ -40,4 +47,10 @@ public sealed class EgressOptions
     /// send and is never pruned; pending and dropped messages are never pruned.
     /// </summary>
     public TimeSpan DeliveredRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary><see cref="OutboxKeyPath"/>, or <c>outbox.key</c> beside <see cref="SecretPath"/> when it is empty.</summary>
+    public string ResolveOutboxKeyPath() =>
+        string.IsNullOrWhiteSpace(OutboxKeyPath)
+            ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(SecretPath)) ?? ".", "outbox.key")
+            : OutboxKeyPath;
 }

@@ -26,6 +26,11 @@ internal sealed class EgressOptionsValidator(string sectionPath) : IValidateOpti
             failures.Add($"{Key(nameof(EgressOptions.SecretPath))} must name a file, e.g. /var/lib/aizu/pseudonym.key.");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.OutboxKeyPath) && Path.EndsInDirectorySeparator(options.OutboxKeyPath))
+        {
+            failures.Add($"{Key(nameof(EgressOptions.OutboxKeyPath))} must name a file, e.g. /var/lib/aizu/outbox.key.");
+        }
+
         if (options.EvaluationInterval < TimeSpan.FromSeconds(1) || options.EvaluationInterval > TimeSpan.FromHours(1))
         {
             failures.Add($"{Key(nameof(EgressOptions.EvaluationInterval))} must be between 00:00:01 and 01:00:00.");

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Aizu.Household;
 using Aizu.Uplink.Messages;
 using Microsoft.Extensions.Configuration;
@@ -15,8 +16,9 @@ public static class EgressServiceCollectionExtensions
     /// Binds <see cref="EgressOptions"/> from <paramref name="section"/> (normally <c>Aizu:Egress</c>),
     /// validates them at start-up, and registers the egress policy, the outbox (as <see cref="IOutbox"/>),
     /// the egress log and the hosted <see cref="EgressService"/>. Needs an <c>IConsentRegistry</c>
-    /// (the consent service) and the <c>ReadingStore</c>. The secret provider and <see cref="Random"/>
-    /// are only added when none is registered, so a host or test can supply its own.
+    /// (the consent service) and the <c>ReadingStore</c>. The secret and outbox key providers and the
+    /// <see cref="RandomNumberGenerator"/> (message ids, noise) are only added when none is registered,
+    /// so a host or test can supply its own.
     /// </summary>
     public static IServiceCollection AddAizuEgress(this IServiceCollection services, IConfiguration section)
     {
@@ -28,8 +30,11 @@ public static class EgressServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EgressOptions>>(new EgressOptionsValidator(sectionPath)));
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(Random.Shared);
+        services.TryAddSingleton(_ => RandomNumberGenerator.Create());
         services.TryAddSingleton<IGatewaySecretProvider, FileGatewaySecretProvider>();
+        services.TryAddSingleton<IOutboxKeyProvider, FileOutboxKeyProvider>();
+        services.TryAddSingleton<OutboxSeal>();
+        services.TryAddSingleton<EgressIntegrity>();
         services.AddHouseholdCalendar();
         services.TryAddSingleton<WindowCutter>();
         services.TryAddSingleton<HouseholdPseudonyms>();

@@ -7,7 +7,8 @@ namespace Aizu.Egress;
 /// <summary>
 /// Keeps what is queued in step with the household's consents: drops unsent data of any consent that
 /// is no longer active, queues the retained consent state whenever the set of active grants changes,
-/// and queues one deletion request per withdrawn consent under which anything has left.
+/// and queues one deletion request per withdrawn consent under which anything has left, and one per
+/// version whose terms the household replaced, if anything left under it.
 /// </summary>
 public sealed class ConsentStateKeeper(
     IConsentRegistry registry,
@@ -43,13 +44,31 @@ public sealed class ConsentStateKeeper(
         foreach (var withdrawn in latest.Where(g => g.Status == ConsentStatus.Withdrawn))
         {
             if (await journal.HasDeletionRequestAsync(withdrawn.Reference, cancellationToken)
-                || !await journal.HasAnythingLeftUnderAsync(withdrawn.ConsentId, cancellationToken))
+                || !await journal.HasAnythingLeftUnderAsync(withdrawn.ConsentId, null, cancellationToken))
             {
                 continue;
             }
 
-            var pseudonyms = await journal.GetReleasedPseudonymsAsync(withdrawn.ConsentId, cancellationToken);
+            var pseudonyms = await journal.GetReleasedPseudonymsAsync(withdrawn.ConsentId, null, cancellationToken);
             deletions.Add((withdrawn, policy.CreateDeletionRequest(withdrawn, pseudonyms)));
+        }
+
+        // Terms the household changed (say hourly → monthly): what was sent under the old version goes too.
+        foreach (var current in latest.Where(g => g.Status != ConsentStatus.Withdrawn && g.Version > 1))
+        {
+            for (var version = 1; version < current.Version; version++)
+            {
+                var reference = $"{current.ConsentId}@{version}";
+                if (await journal.HasDeletionRequestAsync(reference, cancellationToken)
+                    || await registry.GetGrantAsync(current.ConsentId, version, cancellationToken) is not { Status: ConsentStatus.Withdrawn } superseded
+                    || !await journal.HasAnythingLeftUnderAsync(current.ConsentId, version, cancellationToken))
+                {
+                    continue;
+                }
+
+                var pseudonyms = await journal.GetReleasedPseudonymsAsync(current.ConsentId, version, cancellationToken);
+                deletions.Add((superseded, policy.CreateDeletionRequest(superseded, pseudonyms, supersededVersion: true)));
+            }
         }
 
         if (state is null && deletions.Count == 0)

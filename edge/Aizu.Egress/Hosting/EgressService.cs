@@ -20,6 +20,7 @@ public sealed class EgressService : BackgroundService
     private readonly ConsentStateKeeper keeper;
     private readonly WindowAggregator aggregator;
     private readonly SqliteOutbox outbox;
+    private readonly EgressIntegrity integrity;
     private readonly TimeSpan deliveredRetention;
     private DateTimeOffset nextPruneAt = DateTimeOffset.MinValue;
     private readonly EgressStatus status;
@@ -34,6 +35,7 @@ public sealed class EgressService : BackgroundService
         ConsentStateKeeper keeper,
         WindowAggregator aggregator,
         SqliteOutbox outbox,
+        EgressIntegrity integrity,
         EgressStatus status,
         TimeProvider time,
         IOptions<EgressOptions> options,
@@ -44,6 +46,7 @@ public sealed class EgressService : BackgroundService
         this.keeper = keeper;
         this.aggregator = aggregator;
         this.outbox = outbox;
+        this.integrity = integrity;
         deliveredRetention = options.Value.DeliveredRetention;
         this.status = status;
         this.time = time;
@@ -57,6 +60,13 @@ public sealed class EgressService : BackgroundService
         var startedAt = time.GetUtcNow();
         try
         {
+            // Nothing is decided or queued on a ledger that cannot be trusted; the outbox is closed too.
+            if (!await CheckIntegrityAsync(startedAt, cancellationToken))
+            {
+                status.PassCompleted(startedAt, null);
+                return;
+            }
+
             // Reconcile first: a withdrawn consent's unsent data is gone before any new window is looked at.
             await keeper.ReconcileAsync(cancellationToken);
             await aggregator.RunAsync(cancellationToken);
@@ -68,6 +78,24 @@ public sealed class EgressService : BackgroundService
             logger.PassFailed(exception);
             status.PassCompleted(startedAt, exception.Message);
         }
+    }
+
+    private async Task<bool> CheckIntegrityAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ConsentIntegrityReport report;
+        try
+        {
+            report = await registry.CheckIntegrityAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A check that cannot run proves nothing: fail closed.
+            logger.IntegrityCheckFailed(exception.Message);
+            report = new ConsentIntegrityReport(false, 0, null, $"the consent ledger cannot be read: {exception.Message}", now, null);
+        }
+
+        integrity.Update(report);
+        return report.IsIntact;
     }
 
     /// <summary>Deletes delivered outbox rows older than <see cref="EgressOptions.DeliveredRetention"/>, at most once an hour.</summary>

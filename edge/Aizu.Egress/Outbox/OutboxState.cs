@@ -11,4 +11,10 @@ public enum OutboxState
 
     /// <summary>Never sent and never will be: its consent ended first.</summary>
     Dropped = 2,
+
+    /// <summary>
+    /// Never sent: its seal did not hold (the row was added or changed outside the egress policy). Kept,
+    /// with the reason, for the household and an auditor to see.
+    /// </summary>
+    Quarantined = 3,
 }

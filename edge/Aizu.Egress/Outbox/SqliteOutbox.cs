@@ -20,56 +20,70 @@ public sealed class SqliteOutbox : IOutbox
 
     private readonly EgressDatabase database;
     private readonly ConsentGate gate;
+    private readonly OutboxSeal seal;
+    private readonly EgressIntegrity integrity;
     private readonly TimeProvider time;
     private readonly ILogger<SqliteOutbox> logger;
 
     /// <summary>Creates the outbox over <paramref name="database"/>.</summary>
-    public SqliteOutbox(EgressDatabase database, ConsentGate gate, TimeProvider time, ILogger<SqliteOutbox> logger)
+    public SqliteOutbox(EgressDatabase database, ConsentGate gate, OutboxSeal seal, EgressIntegrity integrity, TimeProvider time, ILogger<SqliteOutbox> logger)
     {
         this.database = database;
         this.gate = gate;
+        this.seal = seal;
+        this.integrity = integrity;
         this.time = time;
         this.logger = logger;
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Nothing is handed out while <see cref="EgressIntegrity"/> is closed. Every row's seal is checked
+    /// first (a row that fails is quarantined, whatever its kind); then a data or acknowledgement row is
+    /// checked against its consent and the city's catalogue, and dropped when they no longer allow it.
+    /// </remarks>
     public async Task<UplinkMessage?> GetNextDueAsync(CancellationToken cancellationToken)
     {
-        while (true)
+        while (integrity.IsOpen)
         {
             var now = time.GetUtcNow();
             var next = await database.ReadAsync(connection =>
             {
                 using var command = connection.CreateCommand();
                 command.CommandText = $"""
-                    SELECT {OutboxRows.MessageColumns}, kind, consent_id, consent_version, category, granularity, purpose, recipient
+                    SELECT {OutboxRows.SealedColumns}
                     FROM egress_outbox WHERE state = 0 AND next_attempt_ms <= $now ORDER BY seq LIMIT 1;
                     """;
                 command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
                 using var reader = command.ExecuteReader();
-                if (!reader.Read())
-                {
-                    return ((UplinkMessage, MessageKind, ConsentTerms?)?)null;
-                }
-
-                var message = OutboxRows.ReadMessage(reader);
-                var kind = (MessageKind)reader.GetInt32(8);
-                ConsentTerms? terms = reader.IsDBNull(9) ? null : new ConsentTerms(
-                    reader.GetString(9), reader.GetInt32(10), reader.GetString(11), reader.GetString(12), reader.GetString(13), reader.GetString(14));
-                return (message, kind, terms);
+                return reader.Read() ? (reader.GetValue(0) as string ?? "?", OutboxRows.ReadRow(reader)) : default;
             }, cancellationToken);
 
-            if (next is not var (candidate, kind, terms))
+            if (next.Item1 is not { } messageId)
             {
                 return null;
             }
 
+            var (row, mac) = next.Item2;
+            if (row is null || !await seal.VerifyAsync(row, mac, cancellationToken))
+            {
+                var reason = mac is null
+                    ? "the row carries no seal: it was not written by the egress policy"
+                    : "its seal does not match the row: topic, payload, properties or consent were changed, or the row was not written by the egress policy";
+                await SetStateAsync(messageId, OutboxState.Quarantined, "quarantined: " + reason, cancellationToken);
+                logger.OutboxQuarantined(messageId, row is null ? "?" : ((MessageKind)row.Kind).ToString(), row?.Topic ?? "?", reason);
+                continue;
+            }
+
+            var candidate = OutboxRows.ToMessage(row);
+            var kind = (MessageKind)row.Kind;
             if (kind is MessageKind.ConsentState or MessageKind.DeletionRequest)
             {
                 return candidate;
             }
 
             // A data or acknowledgement row without terms cannot be checked, so it cannot go.
+            var terms = OutboxRows.ToTerms(row);
             var verdict = terms is null
                 ? ConsentVerdict.Refuse("data message without consent terms")
                 : await gate.CheckAsync(terms, now, cancellationToken);
@@ -78,14 +92,19 @@ public sealed class SqliteOutbox : IOutbox
                 return candidate;
             }
 
-            await DropAsync(candidate.MessageId, verdict.Reason, cancellationToken);
+            await SetStateAsync(candidate.MessageId, OutboxState.Dropped, "dropped before sending: " + verdict.Reason, cancellationToken);
             logger.PendingDropped(1, terms?.ConsentId ?? "?", verdict.Reason);
         }
+
+        return null;
     }
 
     /// <inheritdoc />
     public async Task WaitForDueAsync(CancellationToken cancellationToken)
     {
+        // Nothing is due while egress is stopped, however old the pending rows are.
+        await integrity.WaitOpenAsync(cancellationToken);
+
         // Take any pulse first, then look: a commit after the look pulses again and ends the wait.
         while (database.OutboxChanged.TryRead(out _))
         {
@@ -241,24 +260,26 @@ public sealed class SqliteOutbox : IOutbox
     /// <summary>Adds <paramref name="message"/> in its own transaction and wakes the uplink.</summary>
     internal async Task EnqueueAsync(UplinkMessage message, MessageKind kind, ConsentTerms? terms, CancellationToken cancellationToken)
     {
+        var mac = await seal.SealAsync(message, kind, terms, cancellationToken);
         await database.WriteAsync((connection, transaction) =>
         {
-            OutboxRows.Insert(connection, transaction, message, kind, terms);
+            OutboxRows.Insert(connection, transaction, message, kind, terms, mac);
             return true;
         }, cancellationToken);
         database.PulseOutbox();
     }
 
-    private Task<int> DropAsync(string messageId, string reason, CancellationToken cancellationToken)
+    private Task<int> SetStateAsync(string messageId, OutboxState state, string reason, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         return database.WriteAsync((connection, transaction) =>
         {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = "UPDATE egress_outbox SET state = 2, last_reason = $reason, finished_ms = $now WHERE msg_id = $id AND state = 0;";
+            command.CommandText = "UPDATE egress_outbox SET state = $state, last_reason = $reason, finished_ms = $now WHERE msg_id = $id AND state = 0;";
             command.Parameters.AddWithValue("$id", messageId);
-            command.Parameters.AddWithValue("$reason", "dropped before sending: " + reason);
+            command.Parameters.AddWithValue("$state", (int)state);
+            command.Parameters.AddWithValue("$reason", reason);
             command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
             return command.ExecuteNonQuery();
         }, cancellationToken);
@@ -278,22 +299,51 @@ public sealed class SqliteOutbox : IOutbox
 
     private static void AppendLog(SqliteConnection connection, SqliteTransaction transaction, string id, int attempt, DateTimeOffset at, int? code, string? reason, bool delivered)
     {
-        // The log copies the row as sent: the outbox row may later be pruned, the log stays.
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO egress_log(msg_id, attempt, at_ms, kind, topic, payload, content_type, user_properties, retain,
-                consent_ref, consent_id, reason_code, reason, delivered)
-            SELECT msg_id, $attempt, $at, kind, topic, payload, content_type, user_properties, retain,
-                consent_ref, consent_id, $code, $reason, $delivered
-            FROM egress_outbox WHERE msg_id = $id;
-            """;
-        command.Parameters.AddWithValue("$id", id);
-        command.Parameters.AddWithValue("$attempt", attempt);
-        command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$code", (object?)code ?? DBNull.Value);
-        command.Parameters.AddWithValue("$reason", (object?)reason ?? DBNull.Value);
-        command.Parameters.AddWithValue("$delivered", delivered ? 1 : 0);
-        command.ExecuteNonQuery();
+        // The log copies the row as sent: the outbox row may later be pruned, the log stays. Each row
+        // is chained to the one before (EgressLogChain), so a removed or edited row shows.
+        string previousHash;
+        using (var head = connection.CreateCommand())
+        {
+            head.Transaction = transaction;
+            head.CommandText = "SELECT hash FROM egress_log ORDER BY id DESC LIMIT 1;";
+            previousHash = head.ExecuteScalar() as string ?? EgressLogChain.Genesis;
+        }
+
+        long rowId;
+        string hash;
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = $"""
+                INSERT INTO egress_log(msg_id, attempt, at_ms, kind, topic, payload, content_type, user_properties, retain,
+                    consent_ref, consent_id, reason_code, reason, delivered, prev_hash)
+                SELECT msg_id, $attempt, $at, kind, topic, payload, content_type, user_properties, retain,
+                    consent_ref, consent_id, $code, $reason, $delivered, $prev
+                FROM egress_outbox WHERE msg_id = $id
+                RETURNING id, {EgressLogChain.Columns};
+                """;
+            command.Parameters.AddWithValue("$id", id);
+            command.Parameters.AddWithValue("$attempt", attempt);
+            command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$code", (object?)code ?? DBNull.Value);
+            command.Parameters.AddWithValue("$reason", (object?)reason ?? DBNull.Value);
+            command.Parameters.AddWithValue("$delivered", delivered ? 1 : 0);
+            command.Parameters.AddWithValue("$prev", previousHash);
+            using var reader = command.ExecuteReader();
+            if (!reader.Read())
+            {
+                return;
+            }
+
+            rowId = reader.GetInt64(0);
+            hash = EgressLogChain.Compute(reader, 1, previousHash);
+        }
+
+        using var seal = connection.CreateCommand();
+        seal.Transaction = transaction;
+        seal.CommandText = "UPDATE egress_log SET hash = $hash WHERE id = $row;";
+        seal.Parameters.AddWithValue("$hash", hash);
+        seal.Parameters.AddWithValue("$row", rowId);
+        seal.ExecuteNonQuery();
     }
 }

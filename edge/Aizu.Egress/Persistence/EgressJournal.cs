@@ -9,7 +9,7 @@ namespace Aizu.Egress;
 /// record of the consent state it published. Every decision is committed in the same transaction as
 /// the outbox row it produced, so a crash leaves either both or neither.
 /// </summary>
-public sealed class EgressJournal(EgressDatabase database)
+public sealed class EgressJournal(EgressDatabase database, OutboxSeal seal)
 {
     private const string ConsentStateKey = "consent-state";
 
@@ -35,6 +35,7 @@ public sealed class EgressJournal(EgressDatabase database)
             throw new ArgumentException("A released decision carries a message and only a released one does.", nameof(decision));
         }
 
+        var mac = decision.Message is { } sealedMessage ? await seal.SealAsync(sealedMessage, MessageKind.Data, decision.Terms, cancellationToken) : null;
         var committed = await database.WriteAsync((connection, transaction) =>
         {
             using var command = connection.CreateCommand();
@@ -66,7 +67,7 @@ public sealed class EgressJournal(EgressDatabase database)
 
             if (decision.Message is { } message)
             {
-                OutboxRows.Insert(connection, transaction, message, MessageKind.Data, terms);
+                OutboxRows.Insert(connection, transaction, message, MessageKind.Data, terms, mac!);
             }
 
             return true;
@@ -92,6 +93,7 @@ public sealed class EgressJournal(EgressDatabase database)
             throw new ArgumentException("Only a released acknowledgement with its message and pseudonym is committed.", nameof(decision));
         }
 
+        var mac = await seal.SealAsync(message, MessageKind.AlertAcknowledgement, decision.Terms, cancellationToken);
         var committed = await database.WriteAsync((connection, transaction) =>
         {
             using var command = connection.CreateCommand();
@@ -113,7 +115,7 @@ public sealed class EgressJournal(EgressDatabase database)
                 return false;
             }
 
-            OutboxRows.Insert(connection, transaction, message, MessageKind.AlertAcknowledgement, decision.Terms);
+            OutboxRows.Insert(connection, transaction, message, MessageKind.AlertAcknowledgement, decision.Terms, mac);
             return true;
         }, cancellationToken);
         if (committed)
@@ -168,30 +170,36 @@ public sealed class EgressJournal(EgressDatabase database)
     public async Task<bool> HasDeletionRequestAsync(string consentReference, CancellationToken cancellationToken) =>
         await GetStateAsync(DeletionKey(consentReference), cancellationToken) is not null;
 
-    /// <summary>True when any message under <paramref name="consentId"/> may have left (a send completed or was interrupted after a PUBLISH).</summary>
-    public Task<bool> HasAnythingLeftUnderAsync(string consentId, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// True when any message under <paramref name="consentId"/> (only its <paramref name="version"/> when
+    /// given) may have left (a send completed or was interrupted after a PUBLISH).
+    /// </summary>
+    public Task<bool> HasAnythingLeftUnderAsync(string consentId, int? version, CancellationToken cancellationToken) =>
         database.ReadAsync(connection =>
         {
             using var command = connection.CreateCommand();
             command.CommandText = """
-                SELECT EXISTS(SELECT 1 FROM egress_log WHERE consent_id = $id AND kind IN (0, 3))
-                    OR EXISTS(SELECT 1 FROM egress_outbox WHERE consent_id = $id AND kind IN (0, 3) AND attempts > 0);
+                SELECT EXISTS(SELECT 1 FROM egress_log WHERE consent_id = $id AND kind IN (0, 3) AND ($ref IS NULL OR consent_ref = $ref))
+                    OR EXISTS(SELECT 1 FROM egress_outbox WHERE consent_id = $id AND kind IN (0, 3) AND attempts > 0 AND ($version IS NULL OR consent_version = $version));
                 """;
             command.Parameters.AddWithValue("$id", consentId);
+            command.Parameters.AddWithValue("$version", (object?)version ?? DBNull.Value);
+            command.Parameters.AddWithValue("$ref", version is { } v ? $"{consentId}@{v}" : DBNull.Value);
             return (long)command.ExecuteScalar()! != 0;
         }, cancellationToken);
 
-    /// <summary>Pseudonyms of released windows and queued alert acknowledgements of <paramref name="consentId"/>.</summary>
-    public Task<IReadOnlyList<string>> GetReleasedPseudonymsAsync(string consentId, CancellationToken cancellationToken) =>
+    /// <summary>Pseudonyms of released windows and queued alert acknowledgements of <paramref name="consentId"/> (only <paramref name="version"/> when given).</summary>
+    public Task<IReadOnlyList<string>> GetReleasedPseudonymsAsync(string consentId, int? version, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<string>>(connection =>
         {
             using var command = connection.CreateCommand();
             command.CommandText = """
-                SELECT pseudonym FROM egress_release WHERE consent_id = $id AND outcome = 0 AND pseudonym IS NOT NULL
-                UNION SELECT pseudonym FROM egress_ack WHERE consent_id = $id
+                SELECT pseudonym FROM egress_release WHERE consent_id = $id AND outcome = 0 AND pseudonym IS NOT NULL AND ($version IS NULL OR consent_version = $version)
+                UNION SELECT pseudonym FROM egress_ack WHERE consent_id = $id AND ($version IS NULL OR consent_version = $version)
                 ORDER BY pseudonym;
                 """;
             command.Parameters.AddWithValue("$id", consentId);
+            command.Parameters.AddWithValue("$version", (object?)version ?? DBNull.Value);
             using var reader = command.ExecuteReader();
             var list = new List<string>();
             while (reader.Read())
@@ -213,17 +221,24 @@ public sealed class EgressJournal(EgressDatabase database)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deletions);
+        var stateMac = consentState is null ? null : await seal.SealAsync(consentState, MessageKind.ConsentState, null, cancellationToken);
+        var deletionMacs = new List<byte[]>(deletions.Count);
+        foreach (var (_, request) in deletions)
+        {
+            deletionMacs.Add(await seal.SealAsync(request, MessageKind.DeletionRequest, null, cancellationToken));
+        }
+
         await database.WriteAsync((connection, transaction) =>
         {
             if (consentState is not null)
             {
-                OutboxRows.Insert(connection, transaction, consentState, MessageKind.ConsentState, null);
+                OutboxRows.Insert(connection, transaction, consentState, MessageKind.ConsentState, null, stateMac!);
                 SetState(connection, transaction, ConsentStateKey, stateDescription);
             }
 
-            foreach (var (withdrawn, request) in deletions)
+            foreach (var ((withdrawn, request), mac) in deletions.Zip(deletionMacs))
             {
-                OutboxRows.Insert(connection, transaction, request, MessageKind.DeletionRequest, null);
+                OutboxRows.Insert(connection, transaction, request, MessageKind.DeletionRequest, null, mac);
                 SetState(connection, transaction, DeletionKey(withdrawn.Reference), request.MessageId);
             }
 

@@ -87,6 +87,13 @@ internal static class EgressSchema
             PRIMARY KEY(consent_id, alert_ref)) WITHOUT ROWID;
         CREATE INDEX egress_outbox_by_finish ON egress_outbox(state, finished_ms);
         """,
+        """
+        -- The seal of each outbox row (OutboxSeal): rows from before it have none and are quarantined.
+        ALTER TABLE egress_outbox ADD COLUMN mac BLOB;
+        -- The egress log's hash chain (EgressLog.VerifyAsync): rows from before it are reported as unchained.
+        ALTER TABLE egress_log ADD COLUMN prev_hash TEXT;
+        ALTER TABLE egress_log ADD COLUMN hash TEXT;
+        """,
     ];
 
     public static int LatestVersion => Steps.Length;

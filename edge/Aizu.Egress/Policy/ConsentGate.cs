@@ -6,7 +6,8 @@ namespace Aizu.Egress;
 /// The one check between household data and the network, asked twice: when the egress policy makes
 /// a message and again when the outbox hands it to the uplink. A message may go only while the exact
 /// consent version it names is given or renewed and valid, the latest version of that consent is too,
-/// and both allow exactly the message's category, granularity, purpose and recipient.
+/// both allow exactly the message's category, granularity, purpose and recipient, and the city's signed
+/// purpose catalogue allows the same: purpose in force, that recipient, category and granularity.
 /// </summary>
 public sealed class ConsentGate(IConsentRegistry registry)
 {
@@ -48,7 +49,44 @@ public sealed class ConsentGate(IConsentRegistry registry)
             return ConsentVerdict.Refuse($"consent {terms.Reference} is superseded by {latest.Reference} ({latest.Status})");
         }
 
-        return ConsentVerdict.Allow;
+        // The grant row is the household's; the terms must also be the city's, as signed in its catalogue.
+        return CheckCatalogue(terms, exact, await registry.GetCatalogueAsync(cancellationToken), at) is { } problem
+            ? ConsentVerdict.Refuse(problem)
+            : ConsentVerdict.Allow;
+    }
+
+    /// <summary>Null when the signed <paramref name="catalogue"/> allows <paramref name="terms"/> of <paramref name="grant"/> at <paramref name="at"/>; otherwise why not.</summary>
+    private static string? CheckCatalogue(ConsentTerms terms, ConsentGrant grant, PurposeCatalogue? catalogue, DateTimeOffset at)
+    {
+        if (catalogue?.Find(terms.Purpose) is not { } purpose)
+        {
+            return $"purpose '{terms.Purpose}' is not in the city's signed catalogue{(catalogue is null ? " (none is in force)" : $" (edition {catalogue.Sequence})")}";
+        }
+
+        if (!string.Equals(purpose.Recipient, terms.Recipient, StringComparison.Ordinal))
+        {
+            return $"the signed catalogue names recipient '{purpose.Recipient}' for '{purpose.Id}', not '{terms.Recipient}'";
+        }
+
+        if (!purpose.Categories.Contains(terms.Category, StringComparer.Ordinal))
+        {
+            return $"the signed catalogue does not ask for {terms.Category} for '{purpose.Id}'";
+        }
+
+        if (!purpose.Granularities.Contains(terms.Granularity, StringComparer.Ordinal)
+            || GrantRules.CheckResearchOnly(purpose.Id, purpose.Dpv, terms.Granularity) is not null)
+        {
+            return $"the signed catalogue does not allow {terms.Granularity} for '{purpose.Id}' (it allows {string.Join(", ", purpose.Granularities)})";
+        }
+
+        if (purpose.ValidUntil is { } end && end <= at)
+        {
+            return $"purpose '{purpose.Id}' ended on {end:yyyy-MM-dd} in the signed catalogue";
+        }
+
+        return GrantRules.PermitsTerms(purpose, grant)
+            ? null
+            : $"the signed catalogue's terms for '{purpose.Id}' (purpose type, onward sharing, retention or end) differ from those consent {terms.Reference} was given for";
     }
 
     /// <summary>The exact consent version <paramref name="terms"/> names, or null.</summary>

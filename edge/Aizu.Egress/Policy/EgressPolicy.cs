@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Aizu.Consent;
 using Aizu.Uplink.Messages;
 using Aizu.Wire;
@@ -19,6 +20,7 @@ public sealed class EgressPolicy
     private readonly WindowCutter calendar;
     private readonly ValueMinimiser minimiser;
     private readonly TimeProvider time;
+    private readonly RandomNumberGenerator random;
     private readonly string gatewayId;
 
     /// <summary>Creates the policy.</summary>
@@ -28,6 +30,7 @@ public sealed class EgressPolicy
         WindowCutter calendar,
         ValueMinimiser minimiser,
         TimeProvider time,
+        RandomNumberGenerator random,
         IOptions<EgressOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -36,6 +39,7 @@ public sealed class EgressPolicy
         this.calendar = calendar;
         this.minimiser = minimiser;
         this.time = time;
+        this.random = random;
         gatewayId = options.Value.GatewayId;
     }
 
@@ -90,7 +94,7 @@ public sealed class EgressPolicy
 
         var value = minimiser.Apply(energy, grant.Transform);
         var pseudonym = await pseudonyms.ForAsync(terms.Purpose, calendar.LocalYear(window.Start), cancellationToken);
-        var messageId = NewMessageId(now);
+        var messageId = NewMessageId();
         var message = new UplinkMessage(
             messageId,
             WireTopics.Data(terms.Purpose, terms.Category, pseudonym),
@@ -140,7 +144,7 @@ public sealed class EgressPolicy
 
         var window = calendar.Containing(acknowledgedAt > now ? now : acknowledgedAt, terms.Granularity);
         var pseudonym = await pseudonyms.ForAsync(terms.Purpose, calendar.LocalYear(window.Start), cancellationToken);
-        var messageId = NewMessageId(now);
+        var messageId = NewMessageId();
         var message = new UplinkMessage(
             messageId,
             WireTopics.Data(terms.Purpose, terms.Category, pseudonym),
@@ -161,17 +165,17 @@ public sealed class EgressPolicy
     {
         ArgumentNullException.ThrowIfNull(active);
         var now = time.GetUtcNow();
-        var messageId = NewMessageId(now);
+        var messageId = NewMessageId();
         var grants = active
             .OrderBy(g => g.ConsentId, StringComparer.Ordinal)
             .Select(g => new ConsentStateGrant(
                 g.Reference, g.Category, g.Granularity, g.Purpose, g.PurposeIri, g.Recipient, g.OnwardSharing,
-                g.Transform.RoundTo, g.Transform.NoiseScale, g.ValidFrom, g.ExpiresAt, g.Retention))
+                g.Transform.RoundTo, g.Transform.NoiseScale, Day(g.ValidFrom), Day(g.ExpiresAt), g.Retention))
             .ToList();
         return new UplinkMessage(
             messageId,
             WireTopics.ConsentState(gatewayId),
-            ConsentStatePayload.Write(new ConsentStateMessage(gatewayId, now, grants)),
+            ConsentStatePayload.Write(new ConsentStateMessage(gatewayId, Day(now), grants)),
             ContentTypes.Json,
             UserProperties.Of(SchemaIds.ConsentState, messageId),
             consentReference: null,
@@ -181,22 +185,25 @@ public sealed class EgressPolicy
 
     /// <summary>
     /// Asks the recipient of <paramref name="withdrawn"/> to delete what it received under that consent,
-    /// naming the pseudonyms it was sent under (the recipient cannot find the data otherwise).
+    /// naming the pseudonyms it was sent under (the recipient cannot find the data otherwise). With
+    /// <paramref name="supersededVersion"/> the request covers only that version, whose terms the
+    /// household replaced (<c>"scope":"version"</c>); otherwise every version of the consent.
     /// </summary>
-    public UplinkMessage CreateDeletionRequest(ConsentGrant withdrawn, IReadOnlyList<string> usedPseudonyms)
+    public UplinkMessage CreateDeletionRequest(ConsentGrant withdrawn, IReadOnlyList<string> usedPseudonyms, bool supersededVersion = false)
     {
         ArgumentNullException.ThrowIfNull(withdrawn);
         ArgumentNullException.ThrowIfNull(usedPseudonyms);
         var now = time.GetUtcNow();
-        var messageId = NewMessageId(now);
+        var messageId = NewMessageId();
         var request = new DeletionRequestMessage(
             withdrawn.Reference,
             withdrawn.Status.ToString(),
+            supersededVersion ? DeletionRequestPayload.VersionScope : DeletionRequestPayload.ConsentScope,
             withdrawn.Category,
             withdrawn.Purpose,
             withdrawn.Recipient,
             usedPseudonyms.Order(StringComparer.Ordinal).ToList(),
-            now);
+            Day(now));
         return new UplinkMessage(
             messageId,
             WireTopics.Deletion(gatewayId),
@@ -208,6 +215,18 @@ public sealed class EgressPolicy
             now);
     }
 
-    // Time-ordered ids sort like the outbox, which helps whoever reads a de-duplication table.
-    private static string NewMessageId(DateTimeOffset now) => Guid.CreateVersion7(now).ToString("N");
+    // A random UUID v4 (hex): an id must not carry the time it was made (a UUID v7 would date the
+    // "I'm safe" press to the millisecond although the payload promises only the day).
+    private string NewMessageId()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        random.GetBytes(bytes);
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return Convert.ToHexStringLower(bytes);
+    }
+
+    // Consent state and deletion requests carry days only: the exact second of a household decision
+    // says when someone was at home and awake.
+    private static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
 }

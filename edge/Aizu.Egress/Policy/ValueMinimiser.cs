@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
 using Aizu.Consent;
 
 namespace Aizu.Egress;
@@ -5,9 +7,10 @@ namespace Aizu.Egress;
 /// <summary>
 /// Applies a grant's <see cref="ValueTransform"/>: Laplace noise of scale b first (when asked for), then
 /// rounding to the step, so what leaves is always on the step's grid. Negative results are clamped to
-/// zero, which is post-processing and keeps any privacy the noise gives.
+/// zero, which is post-processing and keeps any privacy the noise gives. The noise comes from a
+/// cryptographic generator: a predictable one would let whoever guesses its state subtract the noise.
 /// </summary>
-public sealed class ValueMinimiser(Random random)
+public sealed class ValueMinimiser(RandomNumberGenerator random)
 {
     /// <summary>The value to release for <paramref name="value"/> under <paramref name="transform"/>.</summary>
     public double Apply(double value, ValueTransform transform)
@@ -40,10 +43,18 @@ public sealed class ValueMinimiser(Random random)
         double u;
         do
         {
-            u = random.NextDouble() - 0.5;
+            u = NextUnit() - 0.5;
         }
         while (u == -0.5);
 
         return -scale * Math.Sign(u) * Math.Log(1 - (2 * Math.Abs(u)));
+    }
+
+    // Uniform on [0, 1) with 53 random bits, the precision of a double.
+    private double NextUnit()
+    {
+        Span<byte> bytes = stackalloc byte[8];
+        random.GetBytes(bytes);
+        return (BinaryPrimitives.ReadUInt64LittleEndian(bytes) >> 11) * (1.0 / (1UL << 53));
     }
 }

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Options;
 namespace Aizu.Gateway.Cli;
 
 /// <summary>
-/// <c>aizu consent list|grant|withdraw|verify|receipt [--database PATH] [--config FILE]</c>: the
+/// <c>aizu consent list|grant|withdraw|verify|reconfirm|receipt [--database PATH] [--config FILE]</c>: the
 /// household's own view of what may leave the gateway, and the same surface to give and take back
 /// consent. It works on the gateway's database file directly, so it also works while the gateway runs
 /// (the running gateway hears of a change within <c>Aizu:Consent:ChangePollInterval</c>).
@@ -22,8 +22,6 @@ namespace Aizu.Gateway.Cli;
 internal static class ConsentCommand
 {
     // Verification found something wrong: not a usage error, so scripts can tell it apart.
-    // Candidate for ExitCodes (docs/operations.md) when the lead wires this command in.
-    private const int VerificationFailed = 5;
 
     private const string CommandCollectionMethod = "Household decision with the 'aizu consent' command on the gateway";
 
@@ -49,6 +47,7 @@ internal static class ConsentCommand
             Decide(context, "refuse", "Decline a request. You can still grant it later.", "Refused", (consents, id, _, ct) => consents.RefuseAsync(id, ct)),
             Decide(context, "defer", "Put a request off without deciding (it is never treated as a yes).", "Deferred", (consents, id, _, ct) => consents.DeferAsync(id, ct)),
             Verify(context),
+            Reconfirm(context),
             Receipt(context),
         };
     }
@@ -277,6 +276,56 @@ internal static class ConsentCommand
         return command;
     }
 
+    private static Command Reconfirm(Context context)
+    {
+        var yes = new Option<bool>("--yes") { Description = "Re-confirm without asking (only after reading what this command shows)." };
+        var command = new Command(
+            "reconfirm",
+            "After the ledger was found inconsistent: show the consents in force and, once you confirm, sign them again so sending resumes.") { yes };
+        command.SetAction((parse, cancellationToken) => context.RunAsync(parse, async (consents, ct) =>
+        {
+            var output = context.Output;
+            var report = await consents.CheckIntegrityAsync(ct);
+            if (report.IsIntact)
+            {
+                await output.WriteLineAsync("The consent ledger is intact: there is nothing to re-confirm.");
+                return ExitCodes.Ok;
+            }
+
+            await output.WriteLineAsync($"The consent ledger cannot be trusted: {report.Problem}");
+            await output.WriteLineAsync("Nothing leaves this gateway until you re-confirm. These consents are in force:");
+            var now = DateTimeOffset.UtcNow;
+            var active = (await consents.GetGrantsAsync(ct)).Where(g => g.IsActiveAt(now)).ToList();
+            foreach (var grant in active)
+            {
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"  {grant.Reference}  '{grant.Purpose}'  {grant.Category} per {grant.Granularity} to {grant.Recipient}, {Describe(grant.Transform)}, {grant.ValidFrom:yyyy-MM-dd} to {grant.ExpiresAt:yyyy-MM-dd}"));
+            }
+
+            if (active.Count == 0)
+            {
+                await output.WriteLineAsync("  (none)");
+            }
+
+            await output.WriteLineAsync("If any of these is not yours, withdraw it first: aizu consent withdraw <consent-id>.");
+            if (!parse.GetValue(yes))
+            {
+                await output.WriteAsync("Re-confirm exactly these consents? Type 'yes': ");
+                if (!string.Equals(Console.In.ReadLine()?.Trim(), "yes", StringComparison.OrdinalIgnoreCase))
+                {
+                    await output.WriteLineAsync("Not re-confirmed; nothing is sent.");
+                    return ExitCodes.BadArguments;
+                }
+            }
+
+            var reconfirmation = await consents.ReconfirmAsync(report.HeadSeq, ct);
+            await output.WriteLineAsync(
+                $"Re-confirmed {reconfirmation.Grants.Count} consents over ledger events 1–{reconfirmation.HeadSeq}, signed by this gateway. Sending resumes within a minute.");
+            return ExitCodes.Ok;
+        }, cancellationToken));
+        return command;
+    }
+
     private static async Task<int> VerifyAllAsync(Context context, ConsentService consents, CancellationToken cancellationToken)
     {
         var output = context.Output;
@@ -285,10 +334,27 @@ internal static class ConsentCommand
         {
             await output.WriteLineAsync($"Ledger BROKEN at event {ledger.BrokenSeq}: {ledger.Problem}");
             await output.WriteLineAsync($"Events 1–{ledger.EventCount} are intact (head {ledger.HeadHash}).");
-            return VerificationFailed;
+        }
+        else
+        {
+            await output.WriteLineAsync($"Ledger hash chain intact: {ledger.EventCount} events, head hash {ledger.HeadHash}.");
         }
 
-        await output.WriteLineAsync($"Ledger intact: {ledger.EventCount} events, head hash {ledger.HeadHash}.");
+        // The chain alone does not say a decision is the household's: receipts and the city's catalogue do.
+        var integrity = await consents.CheckIntegrityAsync(cancellationToken);
+        if (!integrity.IsIntact)
+        {
+            await output.WriteLineAsync($"Consent ledger NOT TRUSTED: {integrity.Problem}");
+            await output.WriteLineAsync($"Sending is stopped. {integrity.WhatToDo}");
+            return ExitCodes.VerificationFailed;
+        }
+
+        if (!ledger.IsIntact)
+        {
+            await output.WriteLineAsync($"The household re-confirmed its consents on {integrity.ReconfirmedAt:yyyy-MM-dd}; the ledger is trusted from there on.");
+        }
+
+        await output.WriteLineAsync("Every household decision has a receipt signed by this gateway, and the city's signed catalogue allows every grant.");
         var receipts = await consents.Ledger.ReadReceiptsAsync(null, cancellationToken);
         if (receipts.Count == 0)
         {
@@ -317,7 +383,7 @@ internal static class ConsentCommand
         await output.WriteLineAsync(failures == 0
             ? $"Receipts: all {receipts.Count} verify with this gateway's key and match their ledger events."
             : $"Receipts: {failures} of {receipts.Count} fail.");
-        return failures == 0 ? ExitCodes.Ok : VerificationFailed;
+        return failures == 0 ? ExitCodes.Ok : ExitCodes.VerificationFailed;
     }
 
     private static async Task<int> VerifyReceiptFileAsync(Context context, FileInfo file, string publicKeyPem, CancellationToken cancellationToken)
@@ -332,7 +398,7 @@ internal static class ConsentCommand
         if (!result.IsValid)
         {
             await context.Output.WriteLineAsync($"Receipt FAILS: {result.Problem}");
-            return VerificationFailed;
+            return ExitCodes.VerificationFailed;
         }
 
         var receipt = result.Receipt!;

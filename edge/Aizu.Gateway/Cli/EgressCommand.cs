@@ -10,10 +10,12 @@ namespace Aizu.Gateway.Cli;
 
 /// <summary>
 /// <c>aizu egress log [--since TIME] [--json] [--config FILE] [--database FILE]</c>: every message that
-/// ever left the gateway, so the household can see exactly what the city received.
+/// ever left the gateway, so the household can see exactly what the city received;
+/// <c>aizu egress verify</c>: whether that log is still complete and unchanged (its hash chain).
 /// </summary>
 internal static class EgressCommand
 {
+
     public static Command Create(TextWriter output, TextWriter error)
     {
         var since = new Option<DateTimeOffset?>("--since")
@@ -35,7 +37,42 @@ internal static class EgressCommand
         log.SetAction((parse, cancellationToken) => database.TryResolve(parse, error, out _, out var path)
             ? ListAsync(parse.GetValue(since), parse.GetValue(json), path, output, error, cancellationToken)
             : Task.FromResult(ExitCodes.BadConfiguration));
-        return new Command("egress", "What the gateway sent to the city broker.") { log };
+        var verifyDatabase = new DatabaseOptions(componentKey: GatewayApplication.EgressDatabasePathKey);
+        var verify = new Command("verify", "Check the egress log's hash chain: says where it breaks if a row was removed, changed or inserted.")
+        {
+            verifyDatabase.Config,
+            verifyDatabase.Database,
+        };
+        verify.SetAction((parse, cancellationToken) => verifyDatabase.TryResolve(parse, error, out _, out var path)
+            ? VerifyAsync(path, output, error, cancellationToken)
+            : Task.FromResult(ExitCodes.BadConfiguration));
+        return new Command("egress", "What the gateway sent to the city broker.") { log, verify };
+    }
+
+    internal static async Task<int> VerifyAsync(string path, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        EgressLogVerification result;
+        try
+        {
+            result = await new EgressLog(path).VerifyAsync(cancellationToken);
+        }
+        catch (SqliteException exception)
+        {
+            await error.WriteLineAsync($"error: cannot read the egress log in {path}: {exception.Message}");
+            return ExitCodes.CannotStart;
+        }
+
+        var unchained = result.UnchainedRows > 0 ? $" ({result.UnchainedRows} older rows from before the chain cannot be checked)" : "";
+        if (!result.IsIntact)
+        {
+            await output.WriteLineAsync($"Egress log BROKEN at row {result.BrokenId}: {result.Problem}");
+            await output.WriteLineAsync($"{result.Rows} rows before it are intact{unchained}.");
+            return ExitCodes.VerificationFailed;
+        }
+
+        await output.WriteLineAsync($"Egress log intact: {result.Rows} rows, head hash {result.HeadHash}{unchained}.");
+        await output.WriteLineAsync("Note the head hash: if the newest rows are ever removed, the chain still holds, but the head will differ.");
+        return ExitCodes.Ok;
     }
 
     internal static async Task<int> ListAsync(

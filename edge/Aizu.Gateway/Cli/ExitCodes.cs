@@ -8,4 +8,7 @@ internal static class ExitCodes
     public const int BadConfiguration = 2;
     public const int CannotStart = 3;
     public const int BadInput = 4;
+
+    // 'aizu consent verify' and 'aizu egress verify': the check ran and found something wrong.
+    public const int VerificationFailed = 5;
 }

@@ -66,7 +66,14 @@ internal static class GatewayApplication
             throw new GatewayConfigurationException(unknown);
         }
 
-        builder.WebHost.UseUrls(settings.Urls ?? builder.Configuration["Aizu:Panel:Urls"] ?? RunSettings.DefaultUrls);
+        var urls = settings.Urls ?? builder.Configuration["Aizu:Panel:Urls"] ?? RunSettings.DefaultUrls;
+        var listenProblems = PanelListenAddresses.Problems(urls, settings.Urls is null ? "Aizu:Panel:Urls" : "--urls");
+        if (listenProblems.Count > 0)
+        {
+            throw new GatewayConfigurationException(listenProblems);
+        }
+
+        builder.WebHost.UseUrls(urls);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o =>
         {
@@ -129,6 +136,7 @@ internal static class GatewayApplication
             services.AddDeviceDisplay(configuration.GetSection(DeviceDisplayOptions.SectionName));
             services.AddHostedService<Display.DisplayFeeder>();
             services.AddHostedService<Display.AlertIndicator>();
+            services.AddHostedService<Display.SetupCodeNotice>();
         }
 
         if (configuration.GetSection("Aizu:Uplink").Exists())

@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Aizu.Gateway.Cli;
+using Aizu.Gateway.Configuration;
+using Aizu.Panel;
 
 namespace Aizu.Gateway.Hosting;
 
@@ -45,10 +47,17 @@ internal static class GatewayRunner
                 return ExitCodes.CannotStart;
             }
 
+            // Before the address, so whoever reads the address has the code it asks for.
+            await AnnounceSetupCodeAsync(app.Services.GetRequiredService<PanelClaim>(), output, error, cancellationToken);
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             foreach (var address in addresses)
             {
                 await output.WriteLineAsync($"Aizu panel: {address}/");
+            }
+
+            if (PanelListenAddresses.ReachableBeyondLoopback(addresses))
+            {
+                await output.WriteLineAsync("Note: the panel is reachable from other devices on this network, not only from this one; anyone who can reach it can read what it shows in kiosk mode and try its password.");
             }
 
             if (settings.Demo)
@@ -58,6 +67,25 @@ internal static class GatewayRunner
 
             await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Ok;
+        }
+    }
+
+    /// <summary>
+    /// Until the household sets the first panel password, the code that proves it is at the device goes to
+    /// the console (and so the journal), beside the panel address it is needed for.
+    /// </summary>
+    private static async Task AnnounceSetupCodeAsync(PanelClaim claim, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await claim.PendingCodeAsync(cancellationToken) is { } code)
+            {
+                await output.WriteLineAsync($"Panel setup code: {code} (needed once, to set the panel password; also on the device display and in {claim.CodeFile})");
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"error: the panel setup code cannot be kept in {claim.CodeFile}: {ex.Message} The panel cannot be claimed until this is fixed.");
         }
     }
 

@@ -26,6 +26,9 @@ internal static class PanelAccess
     {
         services.TryAddSingleton(_ => RandomNumberGenerator.Create());
         services.TryAddSingleton<PanelCredentialStore>();
+        services.TryAddSingleton<PanelSessionStore>();
+        services.TryAddSingleton<PanelSetupCode>();
+        services.TryAddSingleton(sp => new PanelClaim(sp.GetRequiredService<PanelCredentialStore>(), sp.GetRequiredService<PanelSetupCode>()));
 
         // Cookie and anti-forgery keys live with the household's data, so sessions survive a restart
         // and erasing the data folder forgets them too.
@@ -37,8 +40,10 @@ internal static class PanelAccess
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
-            .Configure<IOptions<PanelOptions>>((cookie, panel) =>
+            .Configure<IOptions<PanelOptions>, PanelSessionStore>((cookie, panel, sessions) =>
             {
+                // Server-side sessions: sign-out and a password change end them for every copy of the cookie.
+                cookie.SessionStore = sessions;
                 cookie.Cookie.Name = SessionCookie;
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Strict;

@@ -40,9 +40,22 @@ internal static class SessionEndpoints
             tokens.HeaderName ?? PanelAccess.CsrfHeader));
     }
 
-    private static async Task<Results<NoContent, Conflict<ProblemDetails>, BadRequest<ProblemDetails>>> SetupAsync(
-        PasswordRequest request, HttpContext context, PanelCredentialStore credentials, ILogger<PanelCredentialStore> logger, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, Conflict<ProblemDetails>, BadRequest<ProblemDetails>, ProblemHttpResult>> SetupAsync(
+        PasswordRequest request, HttpContext context, PanelCredentialStore credentials, PanelSetupCode setupCode, PanelSessionStore sessions, ILogger<PanelCredentialStore> logger, CancellationToken cancellationToken)
     {
+        if (credentials.IsSetUp)
+        {
+            return TypedResults.Conflict(Problem("Already set up", "A panel password is already set; sign in with it."));
+        }
+
+        if (!await setupCode.MatchesAsync(request.SetupCode, cancellationToken))
+        {
+            logger.PanelSetupWrongCode(context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+            return TypedResults.Problem(
+                "Enter the setup code the gateway shows on its display and prints in its log at start (also in the file panel-setup-code beside its data, readable only by the service account and root).",
+                statusCode: StatusCodes.Status403Forbidden, title: "Setup code wrong");
+        }
+
         if (PanelPassword.Problem(request.Password) is { } problem)
         {
             return TypedResults.BadRequest(Problem("Password not accepted", problem));
@@ -53,6 +66,10 @@ internal static class SessionEndpoints
             return TypedResults.Conflict(Problem("Already set up", "A panel password is already set; sign in with it."));
         }
 
+        setupCode.Consume();
+
+        // Sessions from before a password reset (panel-access.json deleted) end with the new password.
+        await sessions.RemoveAllExceptAsync(keep: null);
         logger.PanelPasswordSet();
         await SignInAsync(context);
         return TypedResults.NoContent();
@@ -83,16 +100,21 @@ internal static class SessionEndpoints
     }
 
     private static async Task<Results<NoContent, UnauthorizedHttpResult, BadRequest<ProblemDetails>>> ChangePasswordAsync(
-        PasswordChangeRequest request, PanelCredentialStore credentials, CancellationToken cancellationToken)
+        PasswordChangeRequest request, HttpContext context, PanelCredentialStore credentials, PanelSessionStore sessions, CancellationToken cancellationToken)
     {
         if (PanelPassword.Problem(request.Password) is { } problem)
         {
             return TypedResults.BadRequest(Problem("Password not accepted", problem));
         }
 
-        return await credentials.ChangeAsync(request.Current ?? string.Empty, request.Password!, cancellationToken)
-            ? TypedResults.NoContent()
-            : TypedResults.Unauthorized();
+        if (!await credentials.ChangeAsync(request.Current ?? string.Empty, request.Password!, cancellationToken))
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        // Whoever knew the old password (or copied a cookie) is signed out everywhere but here.
+        await sessions.RemoveAllExceptAsync(PanelSessionStore.KeyOf(context.User));
+        return TypedResults.NoContent();
     }
 
     private static Task SignInAsync(HttpContext context)

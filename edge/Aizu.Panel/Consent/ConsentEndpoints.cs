@@ -16,7 +16,8 @@ namespace Aizu.Panel;
 /// hash-chained ledger with a signed receipt):
 /// <c>GET /api/consent</c>, <c>POST /api/consent/grants</c>, <c>POST /api/consent/grants/{id}/withdraw|renew|refuse|defer</c>,
 /// <c>GET /api/consent/receipts/{receiptId}</c> (the JWS as a file), <c>GET /api/consent/receipts/{receiptId}/view</c>
-/// (readable and verified) and <c>GET /api/consent/public-key</c> (the key that verifies every receipt, as a file).
+/// (readable and verified), <c>GET /api/consent/public-key</c> (the key that verifies every receipt, as a file) and
+/// <c>POST /api/consent/reconfirm</c> (after the ledger was found inconsistent: re-sign the consents in force).
 /// </summary>
 public static class ConsentEndpoints
 {
@@ -45,6 +46,7 @@ public static class ConsentEndpoints
         group.MapGet("/receipts/{receiptId}", DownloadReceiptAsync);
         group.MapGet("/receipts/{receiptId}/view", ViewReceiptAsync);
         group.MapGet("/public-key", PublicKeyAsync);
+        group.MapPost("/reconfirm", ReconfirmAsync);
         return group;
     }
 
@@ -72,7 +74,10 @@ public static class ConsentEndpoints
             ? null
             : new ConsentCatalogueInfo(catalogue.Issuer, catalogue.Sequence, catalogue.IssuedAt, catalogue.PolicyUrl, catalogue.Controller.Name);
         return TypedResults.Ok(new ConsentOverview(
-            true, info, purposes, items, [.. items.Where(i => i.Pending).Select(i => i.ConsentId)], reminders, egress, ReminderDays));
+            true, info, purposes, items, [.. items.Where(i => i.Pending).Select(i => i.ConsentId)], reminders, egress, ReminderDays)
+        {
+            Integrity = await IntegrityAsync(consents, services, cancellationToken),
+        });
     }
 
     private static async Task<Results<Ok<ConsentDecisionResult>, ProblemHttpResult>> GrantAsync(
@@ -129,6 +134,41 @@ public static class ConsentEndpoints
         var catalogue = await consents.GetCatalogueAsync(cancellationToken);
         var item = (await ItemsAsync(consents, catalogue, now, cancellationToken)).Single(i => i.ConsentId == decided.Grant.ConsentId);
         return TypedResults.Ok(new ConsentDecisionResult(item, await ViewAsync(consents, decided.Receipt, cancellationToken)));
+    }
+
+    private static async Task<Results<Ok<ConsentIntegrityInfo>, ProblemHttpResult>> ReconfirmAsync(
+        ConsentReconfirmRequest? request, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (services.GetService<ConsentService>() is not { } consents)
+        {
+            return TypedResults.Problem("This gateway has no consent component.", statusCode: StatusCodes.Status404NotFound, title: "Consent not available");
+        }
+
+        if (request is null)
+        {
+            return TypedResults.Problem("Say which ledger state you looked at (headSeq from GET /api/consent).", statusCode: StatusCodes.Status400BadRequest, title: "Incomplete re-confirmation");
+        }
+
+        var logger = Logger(services);
+        try
+        {
+            await consents.ReconfirmAsync(request.HeadSeq, cancellationToken);
+            return TypedResults.Ok(await IntegrityAsync(consents, services, cancellationToken));
+        }
+        catch (ConsentException exception)
+        {
+            logger.PanelConsentRefused("reconfirm", exception.Message);
+            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status409Conflict, title: "Not possible");
+        }
+    }
+
+    private static async Task<ConsentIntegrityInfo> IntegrityAsync(ConsentService consents, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var report = await consents.CheckIntegrityAsync(cancellationToken);
+        var egress = services.GetService<EgressIntegrity>();
+        return new ConsentIntegrityInfo(
+            report.IsIntact, report.HeadSeq, report.BrokenSeq, report.Problem, report.WhatToDo, report.ReconfirmedAt,
+            egress?.IsOpen ?? false, egress?.Reason);
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadReceiptAsync(

@@ -17,4 +17,8 @@ internal sealed record ConsentOverview(
     IReadOnlyList<string> Requests,
     IReadOnlyList<ConsentReminder> Reminders,
     bool EgressConfigured,
-    int ReminderDays);
+    int ReminderDays)
+{
+    /// <summary>Whether the ledger can be trusted and anything is sent; null without the consent component.</summary>
+    public ConsentIntegrityInfo? Integrity { get; init; }
+}

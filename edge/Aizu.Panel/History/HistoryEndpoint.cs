@@ -30,9 +30,9 @@ internal static class HistoryEndpoint
 
         var (today, _) = clock.Today();
         var anchor = today;
-        if (!string.IsNullOrEmpty(date) && !DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out anchor))
+        if (!string.IsNullOrEmpty(date) && !PanelDate.TryParse(date, "date", out anchor, out var problem))
         {
-            return TypedResults.Problem($"date '{date}' is not a date like 2026-11-24.", statusCode: StatusCodes.Status400BadRequest, title: "Bad date");
+            return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Bad date");
         }
 
         var start = HistoryCalendar.PageStart(chosen, anchor);

@@ -26,9 +26,9 @@ internal static class ExportEndpoint
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        if (!TryDate(from, out var first) || !TryDate(to, out var last))
+        if (!PanelDate.TryParse(from, "from", out var first, out var problem) || !PanelDate.TryParse(to, "to", out var last, out problem))
         {
-            return Bad("Bad dates", "from and to must be dates like 2026-11-01.");
+            return Bad("Bad dates", problem);
         }
 
         if (last < first)
@@ -88,9 +88,6 @@ internal static class ExportEndpoint
             return Results.Empty;
         }
     }
-
-    private static bool TryDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     private static bool TryResolution(string text, out Resolution resolution)
     {

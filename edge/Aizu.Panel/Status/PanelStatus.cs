@@ -18,4 +18,8 @@ internal sealed record PanelStatus(
     /// <summary>The store's disk budget and damaged-data counters; the panel shows a banner unless the state is <c>ok</c>.</summary>
     [JsonPropertyName("storage")]
     public PanelStorageStatus? Storage { get; init; }
+
+    /// <summary>Whether anything may leave; null when no city link is configured. The panel shows a banner while sending is stopped.</summary>
+    [JsonPropertyName("egress")]
+    public PanelEgressStatus? Egress { get; init; }
 }

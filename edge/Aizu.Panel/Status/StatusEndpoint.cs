@@ -1,3 +1,5 @@
+using Aizu.Consent;
+using Aizu.Egress;
 using System.Reflection;
 using Aizu.Ingest;
 using Aizu.Storage;
@@ -53,6 +55,9 @@ internal static class StatusEndpoint
             Version)
         {
             Storage = PanelStorageStatus.From(store.Health),
+            Egress = services.GetService<EgressIntegrity>() is { } egress
+                ? new PanelEgressStatus(egress.IsOpen, egress.Reason, egress.IsOpen ? null : ConsentIntegrityReport.Remedy)
+                : null,
         });
     }
 }

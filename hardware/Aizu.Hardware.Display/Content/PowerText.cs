@@ -15,7 +15,7 @@ internal static class PowerText
         string text = power is { } reading && now - reading.Timestamp <= staleAfter && double.IsFinite(reading.Value)
             ? Format(reading.Value)
             : Missing;
-        return new DisplayContent(text, state.AlertActive);
+        return new DisplayContent(text, state.AlertActive, state.Notice);
     }
 
     /// <summary>Watts below 10 kW (the usual range, no decimals), kilowatts with one decimal above.</summary>

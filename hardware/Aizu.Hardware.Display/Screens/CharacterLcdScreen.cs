@@ -30,8 +30,8 @@ internal sealed class CharacterLcdScreen : IScreen
     /// <summary>The first row: "Power" and the value right-aligned in <paramref name="columns"/> characters.</summary>
     public static string FirstLine(DisplayContent content, int columns = 16) => "Power" + content.Power.PadLeft(columns - 5);
 
-    /// <summary>The second row: the alert indicator, or nothing.</summary>
-    public static string SecondLine(DisplayContent content) => content.Alert ? AlertText : string.Empty;
+    /// <summary>The second row: the alert indicator, else the notice, else nothing (an alert outranks a setup code).</summary>
+    public static string SecondLine(DisplayContent content) => content.Alert ? AlertText : content.Notice ?? string.Empty;
 
     public void Show(DisplayContent content)
     {

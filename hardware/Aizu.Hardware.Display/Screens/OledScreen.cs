@@ -31,7 +31,8 @@ internal sealed class OledScreen : IScreen
     public void Show(DisplayContent content)
     {
         _frame.Clear();
-        _frame.DrawText(_font, 0, 0, "POWER", scale: 1);
+        // The caption row gives way to a notice (the setup code): it must be readable until the panel is claimed.
+        _frame.DrawText(_font, 0, 0, content.Notice ?? "POWER", scale: 1);
         _frame.DrawText(_font, PowerX, PowerY, content.Power, scale: 2);
         if (content.Alert)
         {

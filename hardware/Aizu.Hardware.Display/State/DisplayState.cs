@@ -8,6 +8,7 @@ public sealed class DisplayState : IDisplayState
     private readonly Lock _gate = new();
     private Reading? _latestPower;
     private bool _alertActive;
+    private string? _notice;
 
     /// <inheritdoc />
     public Reading? LatestPower
@@ -33,6 +34,18 @@ public sealed class DisplayState : IDisplayState
         }
     }
 
+    /// <inheritdoc />
+    public string? Notice
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _notice;
+            }
+        }
+    }
+
     /// <summary>Takes <paramref name="reading"/> if it is a power reading newer than the one held; others are ignored.</summary>
     public void Offer(Reading reading)
     {
@@ -47,6 +60,15 @@ public sealed class DisplayState : IDisplayState
             {
                 _latestPower = reading;
             }
+        }
+    }
+
+    /// <summary>Shows <paramref name="notice"/> on the device, or clears it with <see langword="null"/>.</summary>
+    public void SetNotice(string? notice)
+    {
+        lock (_gate)
+        {
+            _notice = notice;
         }
     }
 

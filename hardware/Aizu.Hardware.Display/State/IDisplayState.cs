@@ -10,4 +10,7 @@ public interface IDisplayState
 
     /// <summary>Whether an alert is active (the screen shows an indicator).</summary>
     bool AlertActive { get; }
+
+    /// <summary>A short line the device must show until it is dealt with (the panel setup code), or <see langword="null"/>.</summary>
+    string? Notice { get; }
 }

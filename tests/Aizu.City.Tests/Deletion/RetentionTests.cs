@@ -39,10 +39,10 @@ public sealed class RetentionTests : IAsyncLifetime
     public async Task EachPurposesRetention_DeletesItsWindowsWhenItEnds_AndNotBefore()
     {
         ConsentStateGrant Grant(string consent, string purpose, string retention) =>
-            new(consent, "elec.import.energy", "P1D", purpose, "https://w3id.org/dpv#ImprovePublicServices", CityTestSetup.Recipient, false, 100, 0, Day.AddDays(-1), Day.AddYears(1), retention);
+            new(consent, "elec.import.energy", "P1D", purpose, "https://w3id.org/dpv#ImprovePublicServices", CityTestSetup.Recipient, false, 100, 0, DateOnly.FromDateTime(Day.AddDays(-1).UtcDateTime), DateOnly.FromDateTime(Day.AddYears(1).UtcDateTime), retention);
         await gateway.PublishAsync(
             WireTopics.ConsentState("gw-retention"),
-            ConsentStatePayload.Write(new ConsentStateMessage("gw-retention", Day, [Grant("short-r@1", "short-study", "P1M"), Grant("long-r@1", "city-energy-planning", "P24M")])),
+            ConsentStatePayload.Write(new ConsentStateMessage("gw-retention", DateOnly.FromDateTime(Day.UtcDateTime), [Grant("short-r@1", "short-study", "P1M"), Grant("long-r@1", "city-energy-planning", "P24M")])),
             UserProperties.Of(SchemaIds.ConsentState, "state-r"), retain: true);
         await Eventually.TrueAsync(() => ingest.Metrics.Snapshot().ConsentStates == 1, "the consent state applied");
         await gateway.PublishWindowAsync("short-study", "elec.import.energy", "p-short", "short-r@1", Day, "P1D", 1_000, "r-short");

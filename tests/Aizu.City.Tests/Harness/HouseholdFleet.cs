@@ -46,7 +46,8 @@ internal sealed class HouseholdFleet : IAsyncDisposable
             var household = new SimulatedHousehold(T0 - TimeSpan.FromDays(1), 10_000 + (i * 137.5));
             var secret = Enumerable.Range(0, 32).Select(b => (byte)((b * 31) + i + 1)).ToArray();
             var gateway = await GatewayHarness.StartAsync(
-                Path.Combine(directory, $"gw-{i:D3}.db"), brokerPort, time, registry, household, recorder: null,
+                // A directory each: the gateway keeps its outbox key next to its database.
+                Path.Combine(Directory.CreateDirectory(Path.Combine(directory, $"gw-{i:D3}")).FullName, "gateway.db"), brokerPort, time, registry, household, recorder: null,
                 gatewayId: string.Create(CultureInfo.InvariantCulture, $"gw-fleet-{i:D3}"), secret: secret);
             await gateway.Store.AppendAsync(household.ReadingsAt(T0), CancellationToken.None);
             foreach (var grant in GrantsOf(i, T0))

@@ -95,7 +95,9 @@ public sealed class IngestRefusalTests : IAsyncLifetime
     }
 
     private static ConsentStateGrant Grant(string consent, DateTimeOffset from, DateTimeOffset until) =>
-        new(consent, Import, "P1D", Planning, "https://w3id.org/dpv#ImprovePublicServices", CityTestSetup.Recipient, false, 100, 0, from, until, "P24M");
+        new(consent, Import, "P1D", Planning, "https://w3id.org/dpv#ImprovePublicServices", CityTestSetup.Recipient, false, 100, 0, Day(from), Day(until), "P24M");
+
+    private static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
 
     private static IReadOnlyList<KeyValuePair<string, string>> Properties(string messageId) =>
         UserProperties.Of(SchemaIds.EnergyWindow, messageId, "ok-1@1", Planning, "P1D");
@@ -103,7 +105,7 @@ public sealed class IngestRefusalTests : IAsyncLifetime
     private Task PublishStateAsync(DateTimeOffset at, params ConsentStateGrant[] grants) =>
         gateway.PublishAsync(
             WireTopics.ConsentState("gw-refusals"),
-            ConsentStatePayload.Write(new ConsentStateMessage("gw-refusals", at, grants)),
+            ConsentStatePayload.Write(new ConsentStateMessage("gw-refusals", Day(at), grants)),
             UserProperties.Of(SchemaIds.ConsentState, $"state-{at.ToUnixTimeSeconds()}"),
             retain: true);
 }

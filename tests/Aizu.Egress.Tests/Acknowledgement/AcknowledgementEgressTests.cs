@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Aizu.Consent;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -11,38 +12,21 @@ public sealed class AcknowledgementEgressTests : IDisposable
 {
     private const string Alert = "bousai@aizuwakamatsu.example,order-1,2026-03-04T10:00:00+09:00";
     private static readonly DateTimeOffset T0 = new(2026, 3, 2, 0, 0, 0, TimeSpan.FromHours(9));
-    private readonly string directory = Directory.CreateTempSubdirectory("aizu-ack-").FullName;
     private readonly FakeTimeProvider time = new(T0.AddDays(2));
     private readonly TestConsentRegistry registry = new();
-    private readonly EgressDatabase database;
-    private readonly EgressPolicy policy;
-    private readonly EgressJournal journal;
-    private readonly SqliteOutbox outbox;
+    private readonly EgressUnderTest sut;
     private readonly AcknowledgementEgress egress;
-    private readonly string databasePath;
     private readonly ConsentGrant safety = new("safe-a", 1, DataCategories.AlertAcknowledgement, Granularity.Day, "safety-confirmation",
         "https://w3id.org/dpv#PublicBenefit", "city-disaster-office", false, new ValueTransform(0), T0, T0.AddDays(180), ConsentStatus.Given)
     { Retention = "P6M" };
 
     public AcknowledgementEgressTests()
     {
-        databasePath = Path.Combine(directory, "gateway.db");
-        var options = Options.Create(new EgressOptions { DatabasePath = databasePath, GatewayId = "gw-test-0001" });
-        database = new EgressDatabase(options, NullLogger<EgressDatabase>.Instance);
-        var gate = new ConsentGate(registry);
-        var calendar = new WindowCutter(new Aizu.Household.HouseholdCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")));
-        policy = new EgressPolicy(gate, new HouseholdPseudonyms(new FixedSecretProvider(new byte[32])), calendar, new ValueMinimiser(new Random(3)), time, options);
-        journal = new EgressJournal(database);
-        outbox = new SqliteOutbox(database, gate, time, NullLogger<SqliteOutbox>.Instance);
-        egress = new AcknowledgementEgress(registry, policy, journal, time, NullLogger<AcknowledgementEgress>.Instance);
+        sut = new EgressUnderTest(registry, time, "aizu-ack-");
+        egress = new AcknowledgementEgress(registry, sut.Policy, sut.Journal, time, NullLogger<AcknowledgementEgress>.Instance);
     }
 
-    public void Dispose()
-    {
-        database.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
-    }
+    public void Dispose() => sut.Dispose();
 
     [Fact]
     public async Task WithoutAlertAckConsent_NothingIsQueued()
@@ -53,7 +37,7 @@ public sealed class AcknowledgementEgressTests : IDisposable
         var releases = await egress.OfferAsync(Alert, time.GetUtcNow(), CancellationToken.None);
 
         Assert.Empty(releases);
-        Assert.Empty(await outbox.ListPendingAsync(CancellationToken.None));
+        Assert.Empty(await sut.Outbox.ListPendingAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -68,7 +52,7 @@ public sealed class AcknowledgementEgressTests : IDisposable
         Assert.Equal(AcknowledgementOutcome.Queued, first.Outcome);
         Assert.Equal(AcknowledgementOutcome.AlreadyQueued, second.Outcome);
         Assert.Equal(first.MessageId, second.MessageId);
-        var message = Assert.Single(await outbox.ListPendingAsync(CancellationToken.None));
+        var message = Assert.Single(await sut.Outbox.ListPendingAsync(CancellationToken.None));
         Assert.StartsWith("aizu/v1/dt/safety-confirmation/alert.ack/", message.Topic, StringComparison.Ordinal);
         Assert.Equal("safe-a@1", message.ConsentReference);
         var payload = System.Text.Encoding.UTF8.GetString(message.Payload.Span);
@@ -77,7 +61,7 @@ public sealed class AcknowledgementEgressTests : IDisposable
         Assert.DoesNotContain("14:53", payload, StringComparison.Ordinal);
 
         registry.Withdraw(safety.ConsentId, time.GetUtcNow());
-        Assert.Null(await outbox.GetNextDueAsync(CancellationToken.None));
+        Assert.Null(await sut.Outbox.GetNextDueAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -85,16 +69,16 @@ public sealed class AcknowledgementEgressTests : IDisposable
     {
         registry.Give(safety, T0);
         var release = Assert.Single(await egress.OfferAsync(Alert, time.GetUtcNow(), CancellationToken.None));
-        var message = await outbox.GetNextDueAsync(CancellationToken.None);
+        var message = await sut.Outbox.GetNextDueAsync(CancellationToken.None);
         Assert.Equal(release.MessageId, message!.MessageId);
-        await outbox.MarkDeliveredAsync(message.MessageId, 0, CancellationToken.None);
+        await sut.Outbox.MarkDeliveredAsync(message.MessageId, 0, CancellationToken.None);
 
-        Assert.Equal(0, await outbox.PruneDeliveredAsync(time.GetUtcNow().AddDays(-30), CancellationToken.None));
+        Assert.Equal(0, await sut.Outbox.PruneDeliveredAsync(time.GetUtcNow().AddDays(-30), CancellationToken.None));
         time.Advance(TimeSpan.FromDays(31));
-        Assert.Equal(1, await outbox.PruneDeliveredAsync(time.GetUtcNow().AddDays(-30), CancellationToken.None));
+        Assert.Equal(1, await sut.Outbox.PruneDeliveredAsync(time.GetUtcNow().AddDays(-30), CancellationToken.None));
 
-        Assert.Empty(await outbox.ListAsync(null, 10, CancellationToken.None));
-        var logged = Assert.Single(await new EgressLog(databasePath).ListAsync(new EgressLogFilter(), CancellationToken.None));
+        Assert.Empty(await sut.Outbox.ListAsync(null, 10, CancellationToken.None));
+        var logged = Assert.Single(await new EgressLog(sut.DatabasePath).ListAsync(new EgressLogFilter(), CancellationToken.None));
         Assert.Equal(message.MessageId, logged.MessageId);
         Assert.True(logged.Delivered);
     }
@@ -102,7 +86,7 @@ public sealed class AcknowledgementEgressTests : IDisposable
     [Fact]
     public void ConsentState_CarriesEachGrantsRetention()
     {
-        var state = policy.CreateConsentState([safety]);
+        var state = sut.Policy.CreateConsentState([safety]);
 
         Assert.Contains("\"retention\":\"P6M\"", System.Text.Encoding.UTF8.GetString(state.Payload.Span), StringComparison.Ordinal);
     }

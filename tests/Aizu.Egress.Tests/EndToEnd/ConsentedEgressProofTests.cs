@@ -53,7 +53,7 @@ public sealed class ConsentedEgressProofTests : IAsyncLifetime
         var hourly = Grant("peak-a", 1, DataCategories.ElectricImportEnergy, Granularity.Hour, "peak-demand-study", new ValueTransform(100), now, T0.AddHours(9));
         var daily = Grant("plan-b", 1, DataCategories.ElectricImportEnergy, Granularity.Day, "city-energy-planning", new ValueTransform(100), now, now.AddDays(365));
         var export = Grant("decarb-c", 1, DataCategories.ElectricExportEnergy, Granularity.Day, "decarbonisation-stats", new ValueTransform(100), now, now.AddDays(365));
-        var research = Grant("research-d", 1, DataCategories.ElectricImportEnergy, Granularity.HalfHour, "academic-research", new ValueTransform(10, 50), T0.AddHours(4), now.AddDays(180));
+        var research = Grant("research-d", 1, DataCategories.ElectricImportEnergy, Granularity.HalfHour, "academic-research", new ValueTransform(10, 50), T0.AddHours(4), now.AddDays(180)) with { PurposeIri = DpvPurposes.AcademicResearch };
         var refused = Grant("marketing-e", 1, DataCategories.ElectricImportEnergy, Granularity.Hour, "marketing", new ValueTransform(100), now, now.AddDays(365)) with { Status = ConsentStatus.Refused };
         foreach (var grant in new[] { hourly, daily, export, research, refused })
         {

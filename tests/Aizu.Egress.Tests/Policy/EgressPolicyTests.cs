@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Aizu.Consent;
 using Aizu.Storage;
 using Microsoft.Data.Sqlite;
@@ -11,39 +12,24 @@ namespace Aizu.Egress.Tests.Policy;
 public sealed class EgressPolicyTests : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 2, 0, 0, 0, TimeSpan.FromHours(9));
-    private readonly string directory = Directory.CreateTempSubdirectory("aizu-policy-").FullName;
     private readonly FakeTimeProvider time = new(T0.AddDays(2));
     private readonly TestConsentRegistry registry = new();
-    private readonly WindowCutter calendar = new(new Aizu.Household.HouseholdCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")));
-    private readonly EgressDatabase database;
-    private readonly EgressPolicy policy;
-    private readonly EgressJournal journal;
-    private readonly SqliteOutbox outbox;
+    private readonly EgressUnderTest sut;
     private readonly ConsentGrant daily = new("plan-b", 1, DataCategories.ElectricImportEnergy, Granularity.Day, "city-energy-planning",
         "https://w3id.org/dpv#ImprovePublicServices", "city-energy-office", false, new ValueTransform(100), T0, T0.AddDays(365), ConsentStatus.Given);
 
     public EgressPolicyTests()
     {
-        var options = Options.Create(new EgressOptions { DatabasePath = Path.Combine(directory, "gateway.db"), GatewayId = "gw-test-0001" });
-        database = new EgressDatabase(options, NullLogger<EgressDatabase>.Instance);
-        var gate = new ConsentGate(registry);
-        policy = new EgressPolicy(gate, new HouseholdPseudonyms(new FixedSecretProvider(new byte[32])), calendar, new ValueMinimiser(new Random(3)), time, options);
-        journal = new EgressJournal(database);
-        outbox = new SqliteOutbox(database, gate, time, NullLogger<SqliteOutbox>.Instance);
+        sut = new EgressUnderTest(registry, time, "aizu-sut.Policy-");
         registry.Give(daily, T0);
     }
 
-    public void Dispose()
-    {
-        database.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
-    }
+    public void Dispose() => sut.Dispose();
 
     [Fact]
     public async Task Decide_ClosedDayWindowOfAnActiveGrant_ReleasesStampedSenml()
     {
-        var decision = await policy.DecideAsync(Aggregate(daily, calendar.Containing(T0, Granularity.Day), 8449.9), CancellationToken.None);
+        var decision = await sut.Policy.DecideAsync(Aggregate(daily, sut.Calendar.Containing(T0, Granularity.Day), 8449.9), CancellationToken.None);
 
         Assert.Equal(ReleaseOutcome.Released, decision.Outcome);
         var message = decision.Message!;
@@ -56,8 +42,8 @@ public sealed class EgressPolicyTests : IDisposable
     [Fact]
     public async Task Decide_RefusesEverythingThatDoesNotMatchTheGrantExactly()
     {
-        var day = calendar.Containing(T0, Granularity.Day);
-        var hour = calendar.Containing(T0, Granularity.Hour);
+        var day = sut.Calendar.Containing(T0, Granularity.Day);
+        var hour = sut.Calendar.Containing(T0, Granularity.Hour);
         var cases = new (string Why, EnergyAggregate Aggregate)[]
         {
             ("finer window", Aggregate(daily, hour, 100)),
@@ -66,15 +52,15 @@ public sealed class EgressPolicyTests : IDisposable
             ("another recipient", new EnergyAggregate(ConsentTerms.Of(daily) with { Recipient = "broker-co" }, day, 100)),
             ("another category", new EnergyAggregate(ConsentTerms.Of(daily) with { Category = DataCategories.ElectricExportEnergy }, day, 100)),
             ("shifted window", Aggregate(daily, day with { Start = day.Start.AddHours(1), End = day.End.AddHours(1) }, 100)),
-            ("open window", Aggregate(daily, calendar.Containing(time.GetUtcNow(), Granularity.Day), 100)),
-            ("before the grant", Aggregate(daily, calendar.Containing(T0.AddDays(-1), Granularity.Day), 100)),
+            ("open window", Aggregate(daily, sut.Calendar.Containing(time.GetUtcNow(), Granularity.Day), 100)),
+            ("before the grant", Aggregate(daily, sut.Calendar.Containing(T0.AddDays(-1), Granularity.Day), 100)),
             ("unknown version", new EnergyAggregate(ConsentTerms.Of(daily) with { Version = 2 }, day, 100)),
             ("not a value", Aggregate(daily, day, double.NaN)),
         };
 
         foreach (var (why, aggregate) in cases)
         {
-            var decision = await policy.DecideAsync(aggregate, CancellationToken.None);
+            var decision = await sut.Policy.DecideAsync(aggregate, CancellationToken.None);
             Assert.True(decision.Outcome == ReleaseOutcome.Refused && decision.Message is null, $"{why} was not refused");
         }
     }
@@ -91,7 +77,7 @@ public sealed class EgressPolicyTests : IDisposable
         var other = daily with { ConsentId = "other", Status = status };
         registry.Give(other, T0);
 
-        var decision = await policy.DecideAsync(Aggregate(other, calendar.Containing(T0, Granularity.Day), 100), CancellationToken.None);
+        var decision = await sut.Policy.DecideAsync(Aggregate(other, sut.Calendar.Containing(T0, Granularity.Day), 100), CancellationToken.None);
 
         Assert.Equal(ReleaseOutcome.Refused, decision.Outcome);
     }
@@ -99,14 +85,14 @@ public sealed class EgressPolicyTests : IDisposable
     [Fact]
     public async Task Outbox_ConsentWithdrawnAfterCommit_DropsTheMessageInsteadOfHandingItOut()
     {
-        var decision = await policy.DecideAsync(Aggregate(daily, calendar.Containing(T0, Granularity.Day), 5000), CancellationToken.None);
-        Assert.True(await journal.CommitAsync(decision, time.GetUtcNow(), CancellationToken.None));
-        Assert.Single(await outbox.ListPendingAsync(CancellationToken.None));
+        var decision = await sut.Policy.DecideAsync(Aggregate(daily, sut.Calendar.Containing(T0, Granularity.Day), 5000), CancellationToken.None);
+        Assert.True(await sut.Journal.CommitAsync(decision, time.GetUtcNow(), CancellationToken.None));
+        Assert.Single(await sut.Outbox.ListPendingAsync(CancellationToken.None));
 
         registry.Withdraw(daily.ConsentId, time.GetUtcNow());
 
-        Assert.Null(await outbox.GetNextDueAsync(CancellationToken.None));
-        var entry = Assert.Single(await outbox.ListAsync(null, 10, CancellationToken.None));
+        Assert.Null(await sut.Outbox.GetNextDueAsync(CancellationToken.None));
+        var entry = Assert.Single(await sut.Outbox.ListAsync(null, 10, CancellationToken.None));
         Assert.Equal(OutboxState.Dropped, entry.State);
         Assert.Contains("Withdrawn", entry.LastReason, StringComparison.Ordinal);
     }
@@ -116,26 +102,26 @@ public sealed class EgressPolicyTests : IDisposable
     {
         var shortLived = daily with { ConsentId = "short", ExpiresAt = T0.AddDays(2).AddHours(1) };
         registry.Give(shortLived, T0);
-        var decision = await policy.DecideAsync(Aggregate(shortLived, calendar.Containing(T0, Granularity.Day), 5000), CancellationToken.None);
-        await journal.CommitAsync(decision, time.GetUtcNow(), CancellationToken.None);
+        var decision = await sut.Policy.DecideAsync(Aggregate(shortLived, sut.Calendar.Containing(T0, Granularity.Day), 5000), CancellationToken.None);
+        await sut.Journal.CommitAsync(decision, time.GetUtcNow(), CancellationToken.None);
 
         time.Advance(TimeSpan.FromHours(2));
 
-        Assert.Null(await outbox.GetNextDueAsync(CancellationToken.None));
+        Assert.Null(await sut.Outbox.GetNextDueAsync(CancellationToken.None));
     }
 
     [Fact]
     public async Task Journal_DecisionAndOutboxRow_AreCommittedTogetherAndOnlyOnce()
     {
-        var window = calendar.Containing(T0, Granularity.Day);
-        var first = await policy.DecideAsync(Aggregate(daily, window, 5000), CancellationToken.None);
-        var second = await policy.DecideAsync(Aggregate(daily, window, 5000), CancellationToken.None);
+        var window = sut.Calendar.Containing(T0, Granularity.Day);
+        var first = await sut.Policy.DecideAsync(Aggregate(daily, window, 5000), CancellationToken.None);
+        var second = await sut.Policy.DecideAsync(Aggregate(daily, window, 5000), CancellationToken.None);
 
-        Assert.True(await journal.CommitAsync(first, time.GetUtcNow(), CancellationToken.None));
-        Assert.False(await journal.CommitAsync(second, time.GetUtcNow(), CancellationToken.None));
+        Assert.True(await sut.Journal.CommitAsync(first, time.GetUtcNow(), CancellationToken.None));
+        Assert.False(await sut.Journal.CommitAsync(second, time.GetUtcNow(), CancellationToken.None));
 
-        Assert.Equal(first.Message!.MessageId, Assert.Single(await outbox.ListPendingAsync(CancellationToken.None)).MessageId);
-        Assert.Equal(window.Start, await journal.GetLastDecidedWindowStartAsync(daily.ConsentId, CancellationToken.None));
+        Assert.Equal(first.Message!.MessageId, Assert.Single(await sut.Outbox.ListPendingAsync(CancellationToken.None)).MessageId);
+        Assert.Equal(window.Start, await sut.Journal.GetLastDecidedWindowStartAsync(daily.ConsentId, CancellationToken.None));
     }
 
     [Fact]
@@ -144,38 +130,38 @@ public sealed class EgressPolicyTests : IDisposable
         var ids = new List<string>();
         for (var day = 0; day < 3; day++)
         {
-            var decision = await policy.DecideAsync(Aggregate(daily, calendar.Containing(T0.AddDays(day), Granularity.Day), 1000), CancellationToken.None);
+            var decision = await sut.Policy.DecideAsync(Aggregate(daily, sut.Calendar.Containing(T0.AddDays(day), Granularity.Day), 1000), CancellationToken.None);
             if (decision.Message is { } message)
             {
                 ids.Add(message.MessageId);
-                await journal.CommitAsync(decision, time.GetUtcNow(), CancellationToken.None);
+                await sut.Journal.CommitAsync(decision, time.GetUtcNow(), CancellationToken.None);
             }
         }
 
         Assert.Equal(2, ids.Count);
-        var head = await outbox.GetNextDueAsync(CancellationToken.None);
+        var head = await sut.Outbox.GetNextDueAsync(CancellationToken.None);
         Assert.Equal(ids[0], head!.MessageId);
-        await outbox.MarkFailedAsync(head.MessageId, 0x87, "Not authorized", CancellationToken.None);
-        Assert.Equal(ids[1], (await outbox.GetNextDueAsync(CancellationToken.None))!.MessageId);
-        await outbox.MarkDeliveredAsync(ids[1], 0, CancellationToken.None);
-        Assert.Null(await outbox.GetNextDueAsync(CancellationToken.None));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => outbox.MarkDeliveredAsync(ids[0], 0x87, CancellationToken.None));
+        await sut.Outbox.MarkFailedAsync(head.MessageId, 0x87, "Not authorized", CancellationToken.None);
+        Assert.Equal(ids[1], (await sut.Outbox.GetNextDueAsync(CancellationToken.None))!.MessageId);
+        await sut.Outbox.MarkDeliveredAsync(ids[1], 0, CancellationToken.None);
+        Assert.Null(await sut.Outbox.GetNextDueAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => sut.Outbox.MarkDeliveredAsync(ids[0], 0x87, CancellationToken.None));
 
         time.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(ids[0], (await outbox.GetNextDueAsync(CancellationToken.None))!.MessageId);
+        Assert.Equal(ids[0], (await sut.Outbox.GetNextDueAsync(CancellationToken.None))!.MessageId);
     }
 
     [Fact]
     public async Task EgressTables_ShareTheReadingStoresFile_WithoutTouchingItsUserVersion()
     {
-        var path = Path.Combine(directory, "gateway.db");
-        await using (var store = new ReadingStore(Options.Create(new StorageOptions { DatabasePath = path }), NullLogger<ReadingStore>.Instance, calendar.Calendar))
+        var path = Path.Combine(sut.Directory, "gateway.db");
+        await using (var store = new ReadingStore(Options.Create(new StorageOptions { DatabasePath = path }), NullLogger<ReadingStore>.Instance, sut.Calendar.Calendar))
         {
             await store.AppendAsync([new Aizu.Readings.Reading("elec.import.energy", T0, 1, "kWh")], CancellationToken.None);
         }
 
         var storeVersion = UserVersion(path);
-        await journal.GetLastDecidedWindowStartAsync("x", CancellationToken.None);
+        await sut.Journal.GetLastDecidedWindowStartAsync("x", CancellationToken.None);
 
         Assert.Equal(storeVersion, UserVersion(path));
         Assert.NotEqual(0, storeVersion);

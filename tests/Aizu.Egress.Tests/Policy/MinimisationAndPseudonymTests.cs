@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Aizu.Consent;
 
 namespace Aizu.Egress.Tests.Policy;
@@ -11,13 +12,13 @@ public sealed class MinimisationAndPseudonymTests
     [InlineData(-3, 100, 0)]
     public void Apply_WithoutNoise_RoundsToTheStep(double value, double step, double expected)
     {
-        Assert.Equal(expected, new ValueMinimiser(new Random(1)).Apply(value, new ValueTransform(step)));
+        Assert.Equal(expected, new ValueMinimiser(RandomNumberGenerator.Create()).Apply(value, new ValueTransform(step)));
     }
 
     [Fact]
     public void Apply_WithLaplaceNoise_StaysOnTheGridAndVaries()
     {
-        var minimiser = new ValueMinimiser(new Random(7));
+        var minimiser = new ValueMinimiser(RandomNumberGenerator.Create());
         var released = Enumerable.Range(0, 200).Select(_ => minimiser.Apply(5000, new ValueTransform(10, 200))).ToList();
 
         Assert.All(released, v => Assert.Equal(0m, (decimal)v % 10));

@@ -14,7 +14,7 @@ public sealed class ClimateSettingsBrowserTests
         await using var gateway = GatewayProcess.Start(directory.Path, "run", "--demo", "--urls", "http://127.0.0.1:0");
         var panel = await gateway.PanelAsync();
         using var browser = HeadlessChromium.Start(Path.Combine(directory.Path, "chromium"), 390, 844);
-        var wait = PanelPage.Open(browser, panel);
+        var wait = PanelPage.Open(browser, panel, gateway.SetupCode);
 
         var screen = PanelPage.Show(browser, wait, "climate");
         // Every room's first values come from a simulated chip that measures on its own schedule (the SCD4x every
@@ -46,7 +46,7 @@ public sealed class ClimateSettingsBrowserTests
         await using var gateway = GatewayProcess.Start(directory.Path, "run", "--demo", "--profile", "eu", "--urls", "http://127.0.0.1:0");
         var panel = await gateway.PanelAsync();
         using var browser = HeadlessChromium.Start(Path.Combine(directory.Path, "chromium"));
-        var wait = PanelPage.Open(browser, panel);
+        var wait = PanelPage.Open(browser, panel, gateway.SetupCode);
 
         PanelPage.Show(browser, wait, "home");
 
@@ -66,7 +66,7 @@ public sealed class ClimateSettingsBrowserTests
         await using var gateway = GatewayProcess.Start(directory.Path, "run", "--demo", "--urls", "http://127.0.0.1:0");
         var panel = await gateway.PanelAsync();
         using var browser = HeadlessChromium.Start(Path.Combine(directory.Path, "chromium"), 1024, 600);
-        var wait = PanelPage.Open(browser, panel);
+        var wait = PanelPage.Open(browser, panel, gateway.SetupCode);
 
         PanelPage.Show(browser, wait, "settings");
         wait.Until(d => d.FindElement(By.Id("settings-tariff")).Text.Contains("第2段階", StringComparison.Ordinal));
@@ -134,7 +134,7 @@ public sealed class ClimateSettingsBrowserTests
         await using var gateway = GatewayProcess.Start(directory.Path, "run", "--demo", "--config", config, "--urls", "http://127.0.0.1:0");
         var panel = await gateway.PanelAsync();
         using var browser = HeadlessChromium.Start(Path.Combine(directory.Path, "chromium"));
-        var wait = PanelPage.Open(browser, panel);
+        var wait = PanelPage.Open(browser, panel, gateway.SetupCode);
 
         // The footer asks for the status every 30 s; the first maintenance pass runs with the first stored batch.
         var waitLonger = new OpenQA.Selenium.Support.UI.WebDriverWait(browser, TimeSpan.FromSeconds(75));

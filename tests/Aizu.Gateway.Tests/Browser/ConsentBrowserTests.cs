@@ -26,7 +26,7 @@ public sealed class ConsentBrowserTests
         await using var gateway = GatewayProcess.Start(directory.Path, "run", "--demo", "--urls", "http://127.0.0.1:0");
         var panel = await gateway.PanelAsync();
         using var browser = HeadlessChromium.Start(Path.Combine(directory.Path, "chromium"), 390, 844);
-        var wait = PanelPage.Open(browser, panel);
+        var wait = PanelPage.Open(browser, panel, gateway.SetupCode);
         PanelPage.Show(browser, wait, "consent");
 
         // Demo mode's signed sample catalogue made requests: shown as such, never as consent.
@@ -104,7 +104,7 @@ public sealed class ConsentBrowserTests
         }, TimeSpan.FromSeconds(30), () => $"{messageId} never logged as sent:{Environment.NewLine}{gateway.Output}");
 
         using var browser = HeadlessChromium.Start(Path.Combine(directory.Path, "chromium"), 1024, 600);
-        var wait = PanelPage.Open(browser, await GatewayPanelAsync(gateway));
+        var wait = PanelPage.Open(browser, await GatewayPanelAsync(gateway), setupCode: null);
         PanelPage.Show(browser, wait, "egress", $"status=sent&purpose={CityCouncil.EnergyPurpose}");
         var entry = wait.Until(d => d.FindElements(By.CssSelector($".egress-entry[data-msg-id='{messageId}']")).FirstOrDefault());
 

@@ -29,11 +29,24 @@ public sealed class PanelBrowserTests
         Assert.Equal("setup", gate.GetAttribute("data-mode"));
         Assert.Empty(browser.FindElement(By.Id("nav")).FindElements(By.TagName("a")));
 
+        // Someone on the LAN without the code the device printed gets nowhere.
+        string code = gateway.SetupCode ?? throw new InvalidOperationException($"no setup code printed:{Environment.NewLine}{gateway.Output}");
+        browser.FindElement(By.Id("gate-code")).SendKeys("ABCDE-FGHJK");
+        browser.FindElement(By.Id("gate-password")).SendKeys(PanelSignIn.Password);
+        browser.FindElement(By.Id("gate-confirm")).SendKeys(PanelSignIn.Password);
+        browser.FindElement(By.Id("gate-submit")).Click();
+        wait.Until(d => d.FindElement(By.Id("gate-error")).Text.Contains("setup code", StringComparison.OrdinalIgnoreCase));
+        Assert.True(gate.Displayed);
+        browser.FindElement(By.Id("gate-code")).Clear();
+        browser.FindElement(By.Id("gate-code")).SendKeys(code);
+        browser.FindElement(By.Id("gate-password")).Clear();
+        browser.FindElement(By.Id("gate-confirm")).Clear();
+
         // A mistyped confirmation is caught before anything is set.
         browser.FindElement(By.Id("gate-password")).SendKeys(PanelSignIn.Password);
         browser.FindElement(By.Id("gate-confirm")).SendKeys(PanelSignIn.Password + "x");
         browser.FindElement(By.Id("gate-submit")).Click();
-        wait.Until(d => d.FindElement(By.Id("gate-error")).Text.Length > 0);
+        wait.Until(d => d.FindElement(By.Id("gate-error")).Text.Contains("differ", StringComparison.Ordinal));
         Assert.True(gate.Displayed);
 
         browser.FindElement(By.Id("gate-confirm")).Clear();
@@ -96,7 +109,7 @@ public sealed class PanelBrowserTests
         await using var gateway = GatewayProcess.Start(directory.Path, "run", "--config", "aizu.json", "--urls", "http://127.0.0.1:0");
         var panel = await gateway.PanelAsync();
         using var browser = HeadlessChromium.Start(Path.Combine(directory.Path, "chromium"));
-        var wait = PanelPage.Open(browser, panel);
+        var wait = PanelPage.Open(browser, panel, gateway.SetupCode);
 
         // Hand-computed, 従量電灯B 30 A with the illustrative prices above; nothing else used this month, so
         // all 12 kWh fall in the first tier:

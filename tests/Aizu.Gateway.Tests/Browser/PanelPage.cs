@@ -9,8 +9,11 @@ internal static class PanelPage
 {
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
 
-    /// <summary>Opens <paramref name="panel"/> and sets the first password (or signs in with it) through the form.</summary>
-    public static WebDriverWait Open(IWebDriver browser, Uri panel, string password = PanelSignIn.Password)
+    /// <summary>
+    /// Opens <paramref name="panel"/> and sets the first password with the gateway's <paramref name="setupCode"/>
+    /// (or signs in with the password) through the form.
+    /// </summary>
+    public static WebDriverWait Open(IWebDriver browser, Uri panel, string? setupCode, string password = PanelSignIn.Password)
     {
         ArgumentNullException.ThrowIfNull(browser);
         browser.Navigate().GoToUrl(panel);
@@ -21,6 +24,7 @@ internal static class PanelPage
         browser.FindElement(By.Id("gate-password")).SendKeys(password);
         if (mode == "setup")
         {
+            browser.FindElement(By.Id("gate-code")).SendKeys(setupCode ?? throw new InvalidOperationException("The panel is unclaimed but the gateway printed no setup code."));
             browser.FindElement(By.Id("gate-confirm")).SendKeys(password);
         }
 

@@ -31,7 +31,7 @@ public sealed class ScreenSizeTests
         wait.Until(d => d.FindElement(By.Id("gate")).Displayed);
         Capture(browser, output, "first-start", "tablet");
 
-        PanelPage.Open(browser, panel);
+        PanelPage.Open(browser, panel, gateway.SetupCode);
         wait.Until(d => d.FindElement(By.Id("live-updated")).GetAttribute("data-ts") is { Length: > 0 });
         var screens = browser.FindElements(By.CssSelector("#nav a")).Select(a => a.GetAttribute("href")!.Split("#/")[1]).ToList();
         Assert.Contains("home", screens);

@@ -30,11 +30,11 @@ public sealed class CityAlertBrowserTests(ITestOutputHelper output)
         await CityAlertEndToEndTests.WaitOnlineAsync(city, a, b);
 
         using var browser = HeadlessChromium.Start(Path.Combine(directory.Path, "chromium"), 1024, 600);
-        var wait = PanelPage.Open(browser, a.Http.BaseAddress!);
+        var wait = PanelPage.Open(browser, a.Http.BaseAddress!, setupCode: null);
         var tabA = browser.CurrentWindowHandle;
         browser.SwitchTo().NewWindow(WindowType.Tab);
         // Cookies do not tell ports apart: B is opened as "localhost" so the two sessions do not overwrite each other.
-        PanelPage.Open(browser, new UriBuilder(b.Http.BaseAddress!) { Host = "localhost" }.Uri);
+        PanelPage.Open(browser, new UriBuilder(b.Http.BaseAddress!) { Host = "localhost" }.Uri, setupCode: null);
         var tabB = browser.CurrentWindowHandle;
         browser.SwitchTo().Window(tabA);
         Assert.False(Takeover(browser).Displayed);

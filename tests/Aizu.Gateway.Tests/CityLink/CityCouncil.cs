@@ -22,7 +22,7 @@ internal sealed class CityCouncil : IAsyncDisposable
     public const string EnergyPurpose = "city-energy-planning";
     public const string SafetyPurpose = "safety-confirmation";
 
-    private static readonly JsonSerializerOptions CatalogueJson = new(JsonSerializerDefaults.Web)
+    public static readonly JsonSerializerOptions CatalogueJson = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
@@ -100,9 +100,17 @@ internal sealed class CityCouncil : IAsyncDisposable
     /// <summary>The purpose catalogue, signed with the city key (JWS ES256), as the retained catalogue message carries it.</summary>
     public string SignCatalogue(DateTimeOffset issuedAt)
     {
-        var catalogue = new PurposeCatalogue(
+        var json = JsonSerializer.SerializeToUtf8Bytes(Catalogue(issuedAt), CatalogueJson);
+        using var key = ECDsa.Create();
+        key.ImportFromPem(File.ReadAllText(SigningKeyFile));
+        return Es256Jws.Sign(json, key, new JwsHeader(Type: "JWT"));
+    }
+
+    /// <summary>The catalogue's content: energy planning (to <paramref name="recipient"/>) and safety confirmation.</summary>
+    public static PurposeCatalogue Catalogue(DateTimeOffset issuedAt, long sequence = 1, string recipient = "city-energy-office") =>
+        new(
             "Aizuwakamatsu City, Smart City Division",
-            1,
+            sequence,
             issuedAt,
             "https://city.example/privacy/energy-gateway",
             new CatalogueController("Aizuwakamatsu City", Email: "privacy@city.example"),
@@ -111,7 +119,7 @@ internal sealed class CityCouncil : IAsyncDisposable
                     EnergyPurpose, 1,
                     new LocalizedText("地区のエネルギー計画", "District energy planning"),
                     new LocalizedText("時間ごとの購入電力量を地区計画に使います。在宅時間がわかる可能性があります。", "Hourly energy bought, for district planning; it can reveal when you are at home."),
-                    "https://w3id.org/dpv#ImprovePublicServices", "city-energy-office", false,
+                    "https://w3id.org/dpv#ImprovePublicServices", recipient, false,
                     [DataCategories.ElectricImportEnergy], [Granularity.Hour, Granularity.Day], "P24M"),
                 new Purpose(
                     SafetyPurpose, 1,
@@ -120,11 +128,6 @@ internal sealed class CityCouncil : IAsyncDisposable
                     "https://w3id.org/dpv#PublicBenefit", "city-disaster-office", false,
                     [DataCategories.AlertAcknowledgement], [Granularity.Day], "P6M"),
             ]);
-        var json = JsonSerializer.SerializeToUtf8Bytes(catalogue, CatalogueJson);
-        using var key = ECDsa.Create();
-        key.ImportFromPem(File.ReadAllText(SigningKeyFile));
-        return Es256Jws.Sign(json, key, new JwsHeader(Type: "JWT"));
-    }
 
     /// <summary>Publishes the catalogue retained on <c>aizu/v1/catalogue</c>.</summary>
     public Task PublishCatalogueAsync(string jws) => PublishRawAsync(WireTopics.Catalogue, Encoding.UTF8.GetBytes(jws));
@@ -133,14 +136,14 @@ internal sealed class CityCouncil : IAsyncDisposable
     /// The household's own consent service on the gateway's database file, as the panel or <c>aizu consent</c>
     /// uses it; <paramref name="clock"/> decides when its decisions are recorded.
     /// </summary>
-    public ServiceProvider HouseholdConsents(string databasePath, TimeProvider clock)
+    public ServiceProvider HouseholdConsents(string databasePath, TimeProvider clock, string? cityPublicKeyFile = null)
     {
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton(clock);
         var section = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["CityPublicKeyPem"] = File.ReadAllText(PublicKeyFile),
+            ["CityPublicKeyPem"] = File.ReadAllText(cityPublicKeyFile ?? PublicKeyFile),
         }).Build();
         services.AddAizuConsent(section, o => o.DatabasePath = databasePath);
         return services.BuildServiceProvider();

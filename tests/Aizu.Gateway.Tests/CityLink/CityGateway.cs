@@ -90,9 +90,27 @@ internal sealed class CityGateway : IAsyncDisposable
     /// <summary>Kills the process without warning (a power cut) and starts it again on the same files.</summary>
     public async Task RestartAsync()
     {
+        await StopAsync();
+        await StartAgainAsync();
+    }
+
+    /// <summary>Kills the process without warning; its files stay for the test to look at or edit.</summary>
+    public async Task StopAsync()
+    {
         await process.DisposeAsync();
         Http.Dispose();
-        (process, Http) = await LaunchAsync(Directory);
+    }
+
+    /// <summary>Starts the process again on the same files, after <see cref="StopAsync"/>.</summary>
+    public async Task StartAgainAsync() => (process, Http) = await LaunchAsync(Directory);
+
+    /// <summary>GET <paramref name="path"/> on the panel (signed in) as JSON.</summary>
+    public async Task<JsonElement> GetJsonAsync(string path)
+    {
+        using var response = await Http.GetAsync(new Uri(path, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {body}{Environment.NewLine}{Output}");
+        return JsonDocument.Parse(body).RootElement.Clone();
     }
 
     public async Task<JsonElement> AlertsAsync()
@@ -143,7 +161,7 @@ internal sealed class CityGateway : IAsyncDisposable
         try
         {
             var panel = await process.PanelAsync();
-            return (process, await PanelSignIn.SignInAsync(panel));
+            return (process, await PanelSignIn.SignInAsync(panel, setupCode: process.SetupCode));
         }
         catch
         {

@@ -13,7 +13,7 @@ public sealed class DemoClimateAndGasTests
     {
         using var directory = new TemporaryDirectory();
         await using var gateway = GatewayProcess.Start(directory.Path, "run", "--demo", "--profile", "eu", "--urls", "http://127.0.0.1:0");
-        using var http = await PanelSignIn.SignInAsync(await gateway.PanelAsync());
+        using var http = await PanelSignIn.SignInAsync(await gateway.PanelAsync(), setupCode: gateway.SetupCode);
 
         var today = await PollAsync(http, "/api/today", t => t.GetProperty("gasM3").ValueKind == JsonValueKind.Number, gateway);
         Assert.InRange(today.GetProperty("gasM3").GetDouble(), 0, 50);
@@ -27,7 +27,7 @@ public sealed class DemoClimateAndGasTests
     {
         using var directory = new TemporaryDirectory();
         await using var gateway = GatewayProcess.Start(directory.Path, "run", "--demo", "--urls", "http://127.0.0.1:0");
-        using var http = await PanelSignIn.SignInAsync(await gateway.PanelAsync());
+        using var http = await PanelSignIn.SignInAsync(await gateway.PanelAsync(), setupCode: gateway.SetupCode);
 
         await AssertClimateAsync(http, gateway);
         var today = await http.GetFromJsonAsync<JsonElement>("/api/today");

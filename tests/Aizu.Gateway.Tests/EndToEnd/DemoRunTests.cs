@@ -18,7 +18,7 @@ public sealed class DemoRunTests
         using var directory = new TemporaryDirectory();
         await using var gateway = GatewayProcess.Start(directory.Path, "run", "--demo", "--urls", "http://127.0.0.1:0");
         var panel = await gateway.PanelAsync();
-        using var http = await PanelSignIn.SignInAsync(panel);
+        using var http = await PanelSignIn.SignInAsync(panel, setupCode: gateway.SetupCode);
 
         var page = await http.GetStringAsync("/");
         Assert.Contains("js/main.js", page, StringComparison.Ordinal);
@@ -40,7 +40,7 @@ public sealed class DemoRunTests
         long before;
         await using (var gateway = GatewayProcess.Start(directory.Path, "run", "--demo", "--urls", "http://127.0.0.1:0"))
         {
-            using var http = await PanelSignIn.SignInAsync(await gateway.PanelAsync());
+            using var http = await PanelSignIn.SignInAsync(await gateway.PanelAsync(), setupCode: gateway.SetupCode);
             await WaitForPowerAsync(http, after: null, gateway);
             await WaitForStoredAsync(http, minimum: 5, gateway);
             await gateway.KillAsync();
@@ -49,7 +49,7 @@ public sealed class DemoRunTests
 
         var restartedAt = DateTimeOffset.UtcNow;
         await using var restarted = GatewayProcess.Start(directory.Path, "run", "--demo", "--urls", "http://127.0.0.1:0");
-        using var again = await PanelSignIn.SignInAsync(await restarted.PanelAsync());
+        using var again = await PanelSignIn.SignInAsync(await restarted.PanelAsync(), setupCode: restarted.SetupCode);
         await WaitForStoredAsync(again, minimum: before + 1, restarted);
         await WaitForPowerAsync(again, after: restartedAt, restarted);
 

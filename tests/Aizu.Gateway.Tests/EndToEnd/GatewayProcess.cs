@@ -16,6 +16,7 @@ internal sealed partial class GatewayProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<Uri> _panel = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _disposed;
 
     private GatewayProcess(Process process, string workingDirectory)
     {
@@ -37,6 +38,9 @@ internal sealed partial class GatewayProcess : IAsyncDisposable
     }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The panel setup code the gateway printed (before its panel address), or null when the panel was already claimed.</summary>
+    public string? SetupCode => SetupCodeLine().Match(Output) is { Success: true } match ? match.Groups[1].Value : null;
 
     public static GatewayProcess Start(string workingDirectory, params string[] arguments)
     {
@@ -93,8 +97,15 @@ internal sealed partial class GatewayProcess : IAsyncDisposable
         }
     }
 
+    // Idempotent: a test that stops a gateway to edit its files disposes it again at the end.
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         await KillAsync();
         _process.Dispose();
     }
@@ -117,6 +128,9 @@ internal sealed partial class GatewayProcess : IAsyncDisposable
             _panel.TrySetResult(new Uri(match.Groups[1].Value));
         }
     }
+
+    [GeneratedRegex(@"Panel setup code: ([0-9A-Z]{5}-[0-9A-Z]{5})")]
+    private static partial Regex SetupCodeLine();
 
     [GeneratedRegex(@"^Aizu panel: (http://\S+)$")]
     private static partial Regex PanelLine();

@@ -21,13 +21,16 @@ public static class PanelSignIn
             Timeout = TimeSpan.FromSeconds(30),
         };
 
-    /// <summary>Sets the first-start password (or signs in when it is set) and returns a client that carries the session.</summary>
-    public static async Task<HttpClient> SignInAsync(Uri panel, string password = Password)
+    /// <summary>
+    /// Sets the first-start password with the gateway's <paramref name="setupCode"/> (or signs in when a password
+    /// is set) and returns a client that carries the session.
+    /// </summary>
+    public static async Task<HttpClient> SignInAsync(Uri panel, string password = Password, string? setupCode = null)
     {
         var http = NewClient(panel);
         try
         {
-            await SignInAsync(http, password);
+            await SignInAsync(http, password, setupCode);
             return http;
         }
         catch
@@ -38,11 +41,17 @@ public static class PanelSignIn
     }
 
     /// <summary>Signs <paramref name="http"/> (which must keep cookies) in with <paramref name="password"/>.</summary>
-    public static async Task SignInAsync(HttpClient http, string password = Password)
+    public static async Task SignInAsync(HttpClient http, string password = Password, string? setupCode = null)
     {
         var session = await UseAntiForgeryTokenAsync(http);
-        string path = session.GetProperty("setupRequired").GetBoolean() ? "/api/session/setup" : "/api/session/login";
-        using var response = await http.PostAsJsonAsync(path, new { password });
+        bool setup = session.GetProperty("setupRequired").GetBoolean();
+        if (setup && setupCode is null)
+        {
+            throw new InvalidOperationException("The panel is unclaimed and no setup code was given.");
+        }
+
+        string path = setup ? "/api/session/setup" : "/api/session/login";
+        using var response = await http.PostAsJsonAsync(path, new { password, setupCode });
         if (!response.IsSuccessStatusCode)
         {
             throw new HttpRequestException($"{path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");

@@ -98,10 +98,12 @@ function showGate(mode) {
   $('gate-intro').textContent = t(setup ? 'setupIntro' : 'signInIntro');
   $('gate-submit').textContent = t(setup ? 'setupSubmit' : 'signIn');
   $('gate-confirm-row').hidden = !setup;
+  $('gate-code-row').hidden = !setup;
+  $('gate-code').required = setup;
   $('gate-confirm').required = setup;
   $('gate-password').autocomplete = setup ? 'new-password' : 'current-password';
   $('gate-error').textContent = '';
-  $('gate-password').focus();
+  (setup ? $('gate-code') : $('gate-password')).focus();
 }
 
 async function submitGate(event) {
@@ -113,13 +115,16 @@ async function submitGate(event) {
     return;
   }
   try {
-    await send('POST', mode === 'setup' ? 'api/session/setup' : 'api/session/login', { password });
+    await send('POST', mode === 'setup' ? 'api/session/setup' : 'api/session/login',
+      mode === 'setup' ? { password, setupCode: $('gate-code').value } : { password });
     $('gate-password').value = '';
+    $('gate-code').value = '';
     $('gate-confirm').value = '';
     if (location.hash.startsWith('#/signin')) location.hash = '#/home';
     await start();
   } catch (error) {
     $('gate-error').textContent = error.status === 401 ? t('wrongPassword')
+      : error.status === 403 && mode === 'setup' ? t('wrongSetupCode')
       : error.status === 429 ? t('tooManyAttempts') : error.message;
   }
 }
