@@ -1,4 +1,5 @@
 using CsCheck;
+using IsoDuration = Aizu.Wire.IsoDuration;
 
 namespace Aizu.Consent.Tests;
 

@@ -54,7 +54,10 @@ public sealed class GatewayHarness : IAsyncDisposable
 
     public IServiceProvider Services => host.Services;
 
-    /// <summary>Builds and starts the host; waits for the egress side's first pass.</summary>
+    /// <summary>
+    /// Builds and starts the host; waits for the egress side's first pass. Several households on one
+    /// broker need their own <paramref name="gatewayId"/> (the MQTT client id) and <paramref name="secret"/> (their pseudonyms).
+    /// </summary>
     public static async Task<GatewayHarness> StartAsync(
         string databasePath,
         int brokerPort,
@@ -62,7 +65,9 @@ public sealed class GatewayHarness : IAsyncDisposable
         TestConsentRegistry registry,
         SimulatedHousehold household,
         BrokerRecorder? recorder,
-        Action<IServiceCollection>? configure = null)
+        Action<IServiceCollection>? configure = null,
+        string gatewayId = GatewayId,
+        byte[]? secret = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -70,13 +75,13 @@ public sealed class GatewayHarness : IAsyncDisposable
             ["Aizu:Household:TimeZone"] = "Asia/Tokyo",
             ["Aizu:Storage:DatabasePath"] = databasePath,
             ["Aizu:Egress:DatabasePath"] = databasePath,
-            ["Aizu:Egress:GatewayId"] = GatewayId,
+            ["Aizu:Egress:GatewayId"] = gatewayId,
             ["Aizu:Egress:OutboxKeyPath"] = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "outbox.key"),
             ["Aizu:Egress:EvaluationInterval"] = "00:01:00",
             ["Aizu:Egress:ReleaseDelay"] = "00:05:00",
             ["Aizu:Uplink:Host"] = "127.0.0.1",
             ["Aizu:Uplink:Port"] = brokerPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Aizu:Uplink:GatewayId"] = GatewayId,
+            ["Aizu:Uplink:GatewayId"] = gatewayId,
             ["Aizu:Uplink:UseTls"] = "false",
             ["Aizu:Uplink:ReconnectMinDelay"] = "00:00:01",
             ["Aizu:Uplink:ReconnectMaxDelay"] = "00:05:00",
@@ -84,7 +89,7 @@ public sealed class GatewayHarness : IAsyncDisposable
         builder.Services.AddLogging();
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<IConsentRegistry>(registry);
-        builder.Services.AddSingleton<IGatewaySecretProvider>(new FixedSecretProvider([.. Enumerable.Range(1, 32).Select(i => (byte)i)]));
+        builder.Services.AddSingleton<IGatewaySecretProvider>(new FixedSecretProvider(secret ?? [.. Enumerable.Range(1, 32).Select(i => (byte)i)]));
         builder.Services.AddSingleton(System.Security.Cryptography.RandomNumberGenerator.Create());
         configure?.Invoke(builder.Services);
         builder.Services.AddAizuHousehold(builder.Configuration.GetSection(HouseholdOptions.SectionName));

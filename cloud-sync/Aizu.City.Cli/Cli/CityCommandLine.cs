@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Aizu.City.Cli;
 
-/// <summary>The <c>aizu-city</c> command line: <c>alert publish</c>, <c>key generate</c>, <c>key rotate</c>.</summary>
+/// <summary>The <c>aizu-city</c> command line: <c>alert publish</c>, <c>key generate</c>, <c>key rotate</c>, <c>ingest run</c>, <c>ingest status</c>.</summary>
 internal static class CityCommandLine
 {
     public static RootCommand Create(TextWriter output, TextWriter error, TimeProvider time)
@@ -16,10 +16,16 @@ internal static class CityCommandLine
             KeyGenerateCommand.Create(output, error),
             KeyRotateCommand.Create(output, error, time),
         };
-        return new RootCommand("Aizu city alert publisher: signs CAP alerts as JWS (ES256) and publishes them retained to the city broker.")
+        var ingest = new Command("ingest", "The city's receiving end: consented aggregates from the broker into PostgreSQL.")
+        {
+            IngestRunCommand.Create(error),
+            IngestStatusCommand.Create(output, error),
+        };
+        return new RootCommand("Aizu city tool: signs and publishes CAP alerts, and runs the ingest of consented aggregates.")
         {
             alert,
             key,
+            ingest,
         };
     }
 }

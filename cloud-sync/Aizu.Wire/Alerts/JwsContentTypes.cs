@@ -11,4 +11,7 @@ public static class JwsContentTypes
 
     /// <summary>A city key update (<see cref="KeyUpdate"/>).</summary>
     public const string KeyUpdate = "application/vnd.aizu.city-key-update+json";
+
+    /// <summary>A recipient's deletion confirmation (<see cref="DeletionConfirmationPayload"/>).</summary>
+    public const string DeletionConfirmation = "application/vnd.aizu.deletion-confirmation+json";
 }

@@ -12,6 +12,9 @@ public static class SchemaIds
     /// <summary>A deletion request.</summary>
     public const string DeletionRequest = "aizu.deletion-request/1";
 
+    /// <summary>The recipient's signed confirmation that it deleted a data set's data.</summary>
+    public const string DeletionConfirmation = "aizu.deletion-confirmation/1";
+
     /// <summary>An alert acknowledgement ("I'm safe").</summary>
     public const string AlertAck = "aizu.alert-ack/1";
 }

@@ -10,6 +10,18 @@ public static class WireTopics
     /// <summary>The prefix of every consented data topic.</summary>
     public const string DataPrefix = "aizu/v1/dt/";
 
+    /// <summary>The prefix of every consent-state and deletion-request topic.</summary>
+    public const string ConsentPrefix = "aizu/v1/consent/";
+
+    /// <summary>The prefix of the city's signed deletion confirmations.</summary>
+    public const string DeletedPrefix = "aizu/v1/deleted/";
+
+    /// <summary>What a recipient subscribes to for data (behind a shared subscription when it runs as several instances).</summary>
+    public const string DataFilter = DataPrefix + "#";
+
+    /// <summary>What a recipient subscribes to for consent states and deletion requests.</summary>
+    public const string ConsentFilter = ConsentPrefix + "#";
+
     /// <summary>City-wide CAP alerts as signed JWS, retained with message expiry; every gateway filters locally by area.</summary>
     public const string CityAlerts = "aizu/v1/alert/city";
 
@@ -33,6 +45,13 @@ public static class WireTopics
 
     /// <summary>Deletion requests after a withdrawal: <c>aizu/v1/consent/{gw}/deletion</c>.</summary>
     public static string Deletion(string gatewayId) => $"aizu/v1/consent/{gatewayId}/deletion";
+
+    /// <summary>
+    /// The recipient's signed deletion confirmation for one data set, retained:
+    /// <c>aizu/v1/deleted/{purpose}/{pseudonym}</c>. Per data set, so a gateway subscribes to its own data
+    /// sets' confirmations without naming itself.
+    /// </summary>
+    public static string DeletionConfirmation(string purpose, string pseudonym) => $"{DeletedPrefix}{purpose}/{pseudonym}";
 
     /// <summary>Retained online/offline status (birth and will): <c>aizu/v1/status/{gw}</c>.</summary>
     public static string Status(string gatewayId) => $"aizu/v1/status/{gatewayId}";

@@ -1,3 +1,5 @@
+using IsoDuration = Aizu.Wire.IsoDuration;
+
 namespace Aizu.Consent;
 
 /// <summary>

@@ -28,6 +28,8 @@ public sealed class LogEventIdTests
         ["Aizu.Hardware.Display"] = (6600, 6699),
         ["Aizu.Hardware.Serial"] = (6700, 6799),
         ["Aizu.Alerts"] = (7000, 7099),
+        // The city ingest: not part of the gateway, but in this output folder through aizu-city (CityTool).
+        ["Aizu.City.Ingest"] = (8000, 8099),
         ["aizu"] = (9000, 9199),
     };
 

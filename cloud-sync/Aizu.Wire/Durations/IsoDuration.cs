@@ -1,16 +1,17 @@
 using System.Globalization;
 
-namespace Aizu.Consent;
+namespace Aizu.Wire;
 
 /// <summary>
 /// An ISO 8601 duration such as <c>P1M</c>, <c>P1D</c>, <c>PT30M</c> or <c>P24M</c>. Calendar parts
 /// (years, months, days) are kept apart from clock time because a month has no fixed length; that is
-/// all the consent rules need, so this is not a general-purpose duration type.
+/// all the consent rules and the wire's aggregation periods need, so this is not a general-purpose
+/// duration type.
 /// </summary>
 /// <param name="Months">Years × 12 + months.</param>
 /// <param name="Days">Weeks × 7 + days.</param>
 /// <param name="Time">Hours, minutes and seconds.</param>
-internal readonly record struct IsoDuration(int Months, int Days, TimeSpan Time)
+public readonly record struct IsoDuration(int Months, int Days, TimeSpan Time)
 {
     /// <summary>True for a duration of zero length.</summary>
     public bool IsZero => Months == 0 && Days == 0 && Time == TimeSpan.Zero;
@@ -18,6 +19,12 @@ internal readonly record struct IsoDuration(int Months, int Days, TimeSpan Time)
     /// <summary>True when the duration is shorter than <paramref name="span"/> (any calendar part makes it at least a day).</summary>
     public bool IsShorterThan(TimeSpan span) =>
         Months == 0 && TimeSpan.FromDays(Days) + Time < span;
+
+    /// <summary>
+    /// <paramref name="start"/> plus this duration on the UTC calendar. A recipient does not know the
+    /// household's time zone, so a local day that is 23 or 25 hours long ends an hour off here.
+    /// </summary>
+    public DateTimeOffset After(DateTimeOffset start) => start.ToUniversalTime().AddMonths(Months).AddDays(Days).Add(Time);
 
     /// <summary>Parses the subset of ISO 8601 durations with whole numbers (fractional seconds allowed).</summary>
     public static bool TryParse(string? text, out IsoDuration duration)

@@ -1,0 +1,20 @@
+namespace Aizu.City.Ingest;
+
+/// <summary>An energy window that passed the contract checks, not yet the consent check.</summary>
+/// <param name="MessageId">The gateway's message id (de-duplication key).</param>
+/// <param name="DataSet">Purpose and pseudonym.</param>
+/// <param name="Category">Data category.</param>
+/// <param name="Start">Window start.</param>
+/// <param name="End">Window end (start + aggregation on the UTC calendar).</param>
+/// <param name="Aggregation">Window length, ISO 8601.</param>
+/// <param name="ValueWh">Energy, Wh.</param>
+/// <param name="Consent">The consent reference it was released under (opaque).</param>
+public sealed record EnergyWindow(
+    string MessageId,
+    DataSet DataSet,
+    string Category,
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    string Aggregation,
+    double ValueWh,
+    string Consent);

@@ -1,0 +1,127 @@
+using Aizu.City.Ingest;
+using Aizu.Egress;
+using Aizu.Signing;
+using Aizu.Testing;
+using Aizu.Testing.Uplink;
+using Aizu.Wire;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+
+namespace Aizu.City.Tests.Deletion;
+
+/// <summary>
+/// A household withdraws one consent; the real gateway publishes the new consent state and a deletion
+/// request; the ingest deletes that data set's data, logs the deletion (append-only) and publishes a
+/// signed confirmation on the data set's own topic.
+/// </summary>
+public sealed class WithdrawalDeletionTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider time = new(HouseholdFleet.T0);
+    private readonly TestConsentRegistry registry = new();
+    private readonly string directory = Directory.CreateTempSubdirectory("aizu-withdrawal-").FullName;
+    private CityTestSetup setup = null!;
+    private IngestHost ingest = null!;
+    private BrokerRecorder recorder = null!;
+    private GatewayHarness gateway = null!;
+
+    public async Task InitializeAsync()
+    {
+        setup = await CityTestSetup.StartAsync();
+        ingest = await IngestHost.StartAsync(setup.IngestConfiguration("ingest-withdrawal"));
+        recorder = await BrokerRecorder.StartAsync(setup.Broker.Port, TimeProvider.System, "city-test-recorder");
+        var household = new SimulatedHousehold(HouseholdFleet.T0 - TimeSpan.FromDays(1));
+        gateway = await GatewayHarness.StartAsync(Path.Combine(directory, "gateway.db"), setup.Broker.Port, time, registry, household, recorder: null, gatewayId: "gw-withdraw-01");
+        await gateway.Store.AppendAsync(household.ReadingsAt(HouseholdFleet.T0), CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await gateway.DisposeAsync();
+        await recorder.DisposeAsync();
+        await ingest.DisposeAsync();
+        await setup.DisposeAsync();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task Withdrawal_DeletesTheDataSet_LogsIt_AndConfirmsItSigned()
+    {
+        // Household 0 of the fleet: daily planning and hourly peak-demand grants.
+        foreach (var grant in HouseholdFleet.GrantsOf(0, HouseholdFleet.T0))
+        {
+            registry.Give(grant, HouseholdFleet.T0);
+        }
+
+        await gateway.AdvanceAsync(TimeSpan.FromHours(26), TimeSpan.FromHours(1));
+        var delivered = (await gateway.Log.ListAsync(new EgressLogFilter { Delivered = true }, CancellationToken.None))
+            .Select(e => DataTopic.TryParse(e.Topic, out var topic) ? topic : null).OfType<DataTopic>().ToList();
+        var peak = delivered.First(t => t.Purpose == HouseholdFleet.Peak);
+        var planned = delivered.Count(t => t.Purpose == HouseholdFleet.Planning);
+        var peakCount = delivered.Count(t => t.Purpose == HouseholdFleet.Peak);
+        Assert.True(peakCount >= 24, $"{peakCount} hourly windows");
+        await Eventually.TrueAsync(async () => await CountAsync(HouseholdFleet.Peak, peak.Pseudonym) == peakCount, "the hourly windows stored");
+
+        registry.Withdraw("peak-0", time.GetUtcNow());
+        await gateway.WaitForPassAsync();
+        await gateway.WaitForDrainAsync();
+
+        var confirmationTopic = WireTopics.DeletionConfirmation(HouseholdFleet.Peak, peak.Pseudonym);
+        await Eventually.TrueAsync(() => recorder.Messages.Any(m => m.Topic == confirmationTopic), $"a confirmation on {confirmationTopic}");
+
+        // Gone from PostgreSQL; the other purpose's data set untouched.
+        Assert.Equal(0, await CountAsync(HouseholdFleet.Peak, peak.Pseudonym));
+        Assert.Equal(planned, await CountAsync(HouseholdFleet.Planning, null));
+
+        // Logged, and the log cannot be rewritten.
+        await using var connection = await OpenAsync();
+        await using (var log = new NpgsqlCommand("SELECT reason, purpose, pseudonym, category, consent_ref, rows_deleted FROM deletion_log", connection))
+        await using (var reader = await log.ExecuteReaderAsync())
+        {
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal(("withdrawal", HouseholdFleet.Peak, peak.Pseudonym, "elec.import.energy", "peak-0@1", (long)peakCount),
+                (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt64(5)));
+            Assert.False(await reader.ReadAsync());
+        }
+
+        await using (var rewrite = new NpgsqlCommand("UPDATE deletion_log SET rows_deleted = 0", connection))
+        {
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => rewrite.ExecuteNonQueryAsync());
+            Assert.Contains("append-only", refused.MessageText, StringComparison.Ordinal);
+        }
+
+        // Signed with the city's key, retained, naming exactly what was deleted.
+        var message = recorder.Messages.Last(m => m.Topic == confirmationTopic);
+        Assert.True(message.Retain || recorder.Messages.Count(m => m.Topic == confirmationTopic) == 1);
+        Assert.Equal(SchemaIds.DeletionConfirmation, message.Property(UserProperties.Schema));
+        using var key = P256Keys.ImportPublicHalfPem(await File.ReadAllTextAsync(setup.KeyPath));
+        var verified = Es256Jws.Verify(message.Text, key, JwsContentTypes.DeletionConfirmation);
+        Assert.True(verified.IsValid, verified.Problem);
+        var confirmation = DeletionConfirmationPayload.Read(verified.Payload.Span);
+        Assert.Equal(("peak-0@1", HouseholdFleet.Peak, "elec.import.energy", peak.Pseudonym, CityTestSetup.Recipient, (long)peakCount),
+            (confirmation.Consent, confirmation.Purpose, confirmation.Category, confirmation.Pseudonym, confirmation.Recipient, confirmation.Rows));
+        Assert.Equal(1, ingest.Metrics.Snapshot().DeletionRequests);
+
+        // A window of the deleted data set still in flight from before the withdrawal is not stored again.
+        await using var late = await WirePublisher.ConnectAsync(setup.Broker.Port, "gw-late");
+        var window = HouseholdFleet.T0.AddHours(3);
+        await late.PublishWindowAsync(HouseholdFleet.Peak, "elec.import.energy", peak.Pseudonym, "peak-0@1", window, "PT1H", 100, "late-after-deletion");
+        await Eventually.TrueAsync(() => ingest.Metrics.Snapshot().Rejected.GetValueOrDefault(RejectionReasons.DeletedDataSet) == 1, "the late window refused");
+        Assert.Equal(0, await CountAsync(HouseholdFleet.Peak, peak.Pseudonym));
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = new NpgsqlConnection(setup.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private async Task<long> CountAsync(string purpose, string? pseudonym)
+    {
+        await using var connection = await OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM aggregate WHERE purpose = $1 AND ($2::text IS NULL OR pseudonym = $2)", connection);
+        count.Parameters.Add(new() { Value = purpose });
+        count.Parameters.Add(new() { Value = (object?)pseudonym ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+}
