@@ -33,6 +33,13 @@ public sealed record Purpose(
     /// <summary>When the purpose (the project) ends; no grant lasts beyond it.</summary>
     public DateTimeOffset? ValidUntil { get; init; }
 
+    /// <summary>
+    /// How often the household's pseudonyms towards this purpose's recipient change (ISO 8601: <c>P1Y</c>, the
+    /// default, or <c>P1M</c>), on the household calendar. Each period is a data set of its own that no field on
+    /// the wire links to the previous one.
+    /// </summary>
+    public string PseudonymPeriod { get; init; } = PseudonymPeriods.Year;
+
     /// <summary>True when <see cref="Dpv"/> is a research purpose (the only kind that may ask for 30-minute data).</summary>
     public bool IsResearch => DpvPurposes.IsResearch(Dpv);
 
