@@ -24,7 +24,7 @@ public sealed class ConsentStateKeeper(
     /// How long after its period a data set's state stays: the last windows of a period are released only once
     /// they are closed and read, and clearing first would make the state come back for them.
     /// </summary>
-    public static readonly TimeSpan ClearAfter = TimeSpan.FromDays(1);
+    public static readonly TimeSpan ClearAfter = TimeSpan.FromDays(7);
 
     /// <summary>Brings the outbox and the published states in line with the registry now.</summary>
     public async Task ReconcileAsync(CancellationToken cancellationToken)
@@ -93,7 +93,8 @@ public sealed class ConsentStateKeeper(
             var listed = active
                 .Where(g => string.Equals(g.Purpose, dataSet.Purpose, StringComparison.Ordinal) && string.Equals(g.Recipient, dataSet.Recipient, StringComparison.Ordinal))
                 .ToList();
-            var description = string.Join(',', listed.Select(g => g.Reference));
+            // Described by reference and end day: a renewal moves the end without a new version, and the state says it.
+            var description = string.Join(',', listed.Select(g => $"{g.Reference}~{g.ExpiresAt.UtcDateTime:yyyy-MM-dd}"));
             var before = published.GetValueOrDefault(dataSet.Pseudonym);
 
             // A data set that never had a state and has nothing to list needs none: nothing was sent in it.
