@@ -16,30 +16,20 @@ public sealed class ConsentedEgressProofTests : IAsyncLifetime
     private static readonly DateTimeOffset T0 = new(2026, 3, 2, 0, 0, 0, TimeSpan.FromHours(9));
     private static readonly TimeSpan Step = TimeSpan.FromMinutes(10);
     private static readonly HashSet<string> SenmlLabels = ["bn", "bver", "n", "u", "v", "t", "agg"];
-    private readonly string directory = Directory.CreateTempSubdirectory("aizu-proof-").FullName;
     private readonly FakeTimeProvider time = new(T0);
     private readonly TestConsentRegistry registry = new();
     private readonly WindowCutter calendar = new(new Aizu.Household.HouseholdCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")));
-    private MosquittoBroker broker = null!;
+    private BrokerScene scene = null!;
     private BrokerRecorder recorder = null!;
     private GatewayHarness gateway = null!;
 
     public async Task InitializeAsync()
     {
-        broker = await MosquittoBroker.StartAsync();
-        recorder = await BrokerRecorder.StartAsync(broker.Port, time);
-        var household = new SimulatedHousehold(T0 - TimeSpan.FromDays(1));
-        gateway = await GatewayHarness.StartAsync(Path.Combine(directory, "gateway.db"), broker.Port, time, registry, household, recorder);
-        await gateway.Store.AppendAsync(household.ReadingsAt(T0), CancellationToken.None);
+        scene = await BrokerScene.StartAsync("aizu-proof-", time, registry);
+        (recorder, gateway) = (scene.Recorder, scene.Gateway);
     }
 
-    public async Task DisposeAsync()
-    {
-        await gateway.DisposeAsync();
-        await recorder.DisposeAsync();
-        await broker.DisposeAsync();
-        Directory.Delete(directory, recursive: true);
-    }
+    public Task DisposeAsync() => scene.DisposeAsync().AsTask();
 
     [Fact]
     public async Task EveryMessageOnTheBroker_MatchesAnActiveGrantAtSendTime_AndNothingFinerThanItLeaves()

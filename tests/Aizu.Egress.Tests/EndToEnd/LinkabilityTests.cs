@@ -18,30 +18,21 @@ public sealed partial class LinkabilityTests : IAsyncLifetime
     // 1 December 2026, Tokyo: the run crosses into 2027 and 2028.
     private static readonly DateTimeOffset T0 = new(2026, 12, 1, 0, 0, 0, TimeSpan.FromHours(9));
     private static readonly TimeSpan Step = TimeSpan.FromDays(1);
-    private readonly string directory = Directory.CreateTempSubdirectory("aizu-unlink-").FullName;
     private readonly FakeTimeProvider time = new(T0);
     private readonly TestConsentRegistry registry = new();
     private readonly WindowCutter calendar = new(new Aizu.Household.HouseholdCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")));
+    private BrokerScene scene = null!;
     private MosquittoBroker broker = null!;
     private BrokerRecorder recorder = null!;
     private GatewayHarness gateway = null!;
 
     public async Task InitializeAsync()
     {
-        broker = await MosquittoBroker.StartAsync();
-        recorder = await BrokerRecorder.StartAsync(broker.Port, time);
-        var household = new SimulatedHousehold(T0 - TimeSpan.FromDays(1));
-        gateway = await GatewayHarness.StartAsync(Path.Combine(directory, "gateway.db"), broker.Port, time, registry, household, recorder);
-        await gateway.Store.AppendAsync(household.ReadingsAt(T0), CancellationToken.None);
+        scene = await BrokerScene.StartAsync("aizu-unlink-", time, registry);
+        (broker, recorder, gateway) = (scene.Broker, scene.Recorder, scene.Gateway);
     }
 
-    public async Task DisposeAsync()
-    {
-        await gateway.DisposeAsync();
-        await recorder.DisposeAsync();
-        await broker.DisposeAsync();
-        Directory.Delete(directory, recursive: true);
-    }
+    public Task DisposeAsync() => scene.DisposeAsync().AsTask();
 
     [Fact]
     public async Task NoTokenOfOneDataSetAndPeriod_AppearsInAnother_AndTheGatewayIdOnlyInItsStatus()
