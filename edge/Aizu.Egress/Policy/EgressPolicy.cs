@@ -177,9 +177,13 @@ public sealed class EgressPolicy
                 throw new ArgumentException($"Consent {g.Reference} is not of the data set {dataSet.Purpose}/{dataSet.Recipient}.", nameof(active));
             }
 
+            // Validity is cut to the data set's period: the days a consent began and ends would otherwise stand in
+            // the state of every period it spans and join them. The period's bounds are the same for every household.
+            var from = g.ValidFrom > dataSet.Start ? g.ValidFrom : dataSet.Start;
+            var until = g.ExpiresAt < dataSet.End ? g.ExpiresAt : dataSet.End;
             grants.Add(new ConsentStateGrant(
                 await dataSets.ReferenceAsync(dataSet, g.ConsentId, g.Version, cancellationToken), g.Category, g.Granularity, g.Purpose, g.PurposeIri,
-                g.Recipient, g.OnwardSharing, g.Transform.RoundTo, g.Transform.NoiseScale, Day(g.ValidFrom), Day(g.ExpiresAt), g.Retention));
+                g.Recipient, g.OnwardSharing, g.Transform.RoundTo, g.Transform.NoiseScale, Day(from), Day(until), g.Retention));
         }
 
         // Ordered by reference, not consent id: the order must not hint at the ids behind the references.

@@ -127,6 +127,21 @@ public sealed partial class LinkabilityTests : IAsyncLifetime
             }
         }
 
+        // The days a consent began and ends do not join periods: each state gives its validity cut to its period.
+        foreach (var purpose in tokens.Keys.Select(k => k.Split('|')[0]).Distinct())
+        {
+            var daysByPeriod = messages
+                .Where(m => m.Topic.StartsWith($"aizu/v1/consent/{purpose}/", StringComparison.Ordinal) && m.Topic.Split('/').Length == 5 && m.Payload.Length > 0)
+                .GroupBy(m => periodOfPseudonym.GetValueOrDefault(m.Topic.Split('/')[4], m.Topic))
+                .ToDictionary(g => g.Key, g => g.SelectMany(m => ConsentStatePayload.Read(m.Payload).Grants)
+                    .SelectMany(grant => new[] { $"validFrom:{grant.ValidFrom:O}", $"expiresAt:{grant.ExpiresAt:O}" }).ToHashSet());
+            foreach (var (period, days) in daysByPeriod)
+            {
+                Assert.All(daysByPeriod.Where(p => string.CompareOrdinal(p.Key, period) > 0), other =>
+                    Assert.True(!days.Overlaps(other.Value), $"{period} and {other.Key} share {string.Join(", ", days.Intersect(other.Value))}"));
+            }
+        }
+
         // Renewals, versions and periods: a consent's references never repeat across data sets (checked above) and
         // the deletion requests after the withdrawal went to each monthly data set the data was sent in.
         var deletions = messages.Where(m => m.Topic.EndsWith("/deletion", StringComparison.Ordinal)).ToList();
