@@ -21,12 +21,12 @@ internal static partial class Log
     public static partial void PendingDropped(this ILogger logger, int count, string consentId, string reason);
 
     [LoggerMessage(EventId = 4104, Level = LogLevel.Information,
-        Message = "Consent state changed: {Count} active grant(s); retained state queued as message {MessageId}")]
-    public static partial void ConsentStateQueued(this ILogger logger, int count, string messageId);
+        Message = "Consent state of data set {Purpose} {Period} changed to [{Grants}]; retained state queued as message {MessageId}")]
+    public static partial void ConsentStateQueued(this ILogger logger, string purpose, string period, string grants, string messageId);
 
     [LoggerMessage(EventId = 4105, Level = LogLevel.Information,
-        Message = "Deletion request for {ConsentReference} queued as message {MessageId}")]
-    public static partial void DeletionQueued(this ILogger logger, string consentReference, string messageId);
+        Message = "Deletion request for {ConsentReference} in data set {Pseudonym} queued as message {MessageId}")]
+    public static partial void DeletionQueued(this ILogger logger, string consentReference, string pseudonym, string messageId);
 
     [LoggerMessage(EventId = 4106, Level = LogLevel.Error,
         Message = "Egress pass failed; it runs again at the next tick")]
@@ -71,4 +71,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 4116, Level = LogLevel.Error,
         Message = "The consent integrity check itself failed; egress stays stopped: {Reason}")]
     public static partial void IntegrityCheckFailed(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 4117, Level = LogLevel.Debug,
+        Message = "Message {MessageId} waits until the consent state of its data set {Pseudonym} listing its reference is delivered")]
+    public static partial void WaitingForConsentState(this ILogger logger, string messageId, string pseudonym);
 }

@@ -83,6 +83,7 @@ public sealed class CatalogueTests
         { "no retention", "retention" },
         { "no Japanese description", "both Japanese and English" },
         { "no DPV IRI", "DPV" },
+        { "pseudonyms kept for ten years", "pseudonym period 'P10Y'" },
     };
 
     [Theory]
@@ -100,6 +101,7 @@ public sealed class CatalogueTests
             "topic separator in the id" => planning with { Id = "city/planning" },
             "no retention" => planning with { Retention = "forever" },
             "no Japanese description" => planning with { Description = new LocalizedText("", "English only") },
+            "pseudonyms kept for ten years" => planning with { PseudonymPeriod = "P10Y" },
             _ => planning with { Dpv = "improve things" },
         };
 
@@ -108,6 +110,25 @@ public sealed class CatalogueTests
         Assert.Equal(CatalogueStatus.Rejected, result.Status);
         Assert.Contains(expected, result.Problem, StringComparison.Ordinal);
         Assert.Empty(await harness.Consents.GetGrantsAsync(None));
+    }
+
+    [Fact]
+    public async Task PseudonymPeriod_IsMonthlyWhenTheCatalogueSaysSo_AndYearlyWhenItSaysNothing()
+    {
+        using var harness = new ConsentHarness();
+        var monthly = SamplePurposes.Planning() with { PseudonymPeriod = PseudonymPeriods.Month };
+
+        Assert.Equal(CatalogueStatus.Accepted, (await harness.PublishAsync(SamplePurposes.Catalogue(1, SamplePurposes.Research(), monthly))).Status);
+
+        var stored = await harness.Consents.GetCatalogueAsync(None);
+        Assert.Equal(PseudonymPeriods.Month, stored!.Find(monthly.Id)!.PseudonymPeriod);
+        Assert.Equal(PseudonymPeriods.Year, stored.Find(SamplePurposes.Research().Id)!.PseudonymPeriod);
+
+        // An edition from before the field (no pseudonymPeriod in its JSON) means the yearly default.
+        var json = System.Text.Json.JsonSerializer.Deserialize(
+            """{"id":"p","version":1,"title":{"ja":"p","en":"p"},"description":{"ja":"p","en":"p"},"dpv":"https://w3id.org/dpv#ImprovePublicServices","recipient":"r","onwardSharing":false,"categories":[],"granularities":[],"retention":"P24M"}""",
+            ConsentJson.Default.Purpose);
+        Assert.Equal(PseudonymPeriods.Year, json!.PseudonymPeriod);
     }
 
     [Fact]

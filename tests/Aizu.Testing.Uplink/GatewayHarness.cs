@@ -143,6 +143,30 @@ public sealed class GatewayHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The <c>consent-id@version</c> behind the opaque <paramref name="reference"/> of the data set
+    /// <paramref name="pseudonym"/>, as the gateway itself resolves it (its data set record and its secret), or null.
+    /// </summary>
+    public async Task<string?> ConsentBehindAsync(string pseudonym, string? reference)
+    {
+        var journal = Services.GetRequiredService<EgressJournal>();
+        var dataSets = Services.GetRequiredService<DataSets>();
+        if (reference is null || await journal.FindDataSetAsync(pseudonym, CancellationToken.None) is not { } dataSet)
+        {
+            return null;
+        }
+
+        foreach (var grant in Registry.AllVersions())
+        {
+            if (await dataSets.ReferenceAsync(dataSet, grant.ConsentId, grant.Version, CancellationToken.None) == reference)
+            {
+                return grant.Reference;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Stops the host gracefully.</summary>
     public Task StopAsync() => host.StopAsync();
 

@@ -98,6 +98,18 @@ public sealed class TestConsentRegistry : IConsentRegistry
         }
     }
 
+    /// <summary>Every version of every consent, as the household decided them.</summary>
+    public IReadOnlyList<ConsentGrant> AllVersions()
+    {
+        lock (sync)
+        {
+            return [.. versions.Values];
+        }
+    }
+
+    /// <summary>Pseudonym periods (<c>P1M</c>) the default catalogue names per purpose; others get the default year.</summary>
+    public Dictionary<string, string> PseudonymPeriodOf { get; } = new(StringComparer.Ordinal);
+
     /// <inheritdoc />
     public Task<ConsentGrant?> GetGrantAsync(string consentId, int version, CancellationToken cancellationToken)
     {
@@ -125,7 +137,10 @@ public sealed class TestConsentRegistry : IConsentRegistry
             {
                 var first = g.First();
                 return new Purpose(g.Key, 1, new LocalizedText(g.Key, g.Key), new LocalizedText(g.Key, g.Key), first.PurposeIri, first.Recipient,
-                    first.OnwardSharing, [.. g.Select(v => v.Category).Distinct()], [.. g.Select(v => v.Granularity).Distinct()], first.Retention);
+                    first.OnwardSharing, [.. g.Select(v => v.Category).Distinct()], [.. g.Select(v => v.Granularity).Distinct()], first.Retention)
+                {
+                    PseudonymPeriod = PseudonymPeriodOf.GetValueOrDefault(g.Key, Aizu.Consent.PseudonymPeriods.Year),
+                };
             }).ToList();
             return Task.FromResult<PurposeCatalogue?>(new PurposeCatalogue("test city", 1, DateTimeOffset.UnixEpoch, "https://city.example/privacy",
                 new CatalogueController("test city"), purposes));

@@ -24,35 +24,40 @@ public sealed class GoldenPayloadTests
     }
 
     [Fact]
-    public void ConsentState_ListsEachActiveGrantsTerms()
+    public void ConsentState_ListsTheDataSetsGrantsUnderOpaqueReferences_AndNoGateway()
     {
-        var message = new ConsentStateMessage("gw-test-0001", Day,
+        // One data set (purpose x recipient x period): its pseudonym, and each grant under its reference in that period.
+        var message = new ConsentStateMessage("a8990db1f9b9d20d", Day,
         [
-            new("plan-a@2", "elec.import.energy", "P1D", "city-energy-planning", "https://w3id.org/dpv#ImprovePublicServices", "city-energy-office",
-                false, 100, 0, new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1), "P24M"),
-            new("research-b@1", "elec.import.energy", "PT30M", "academic-research", "https://w3id.org/dpv#AcademicResearch", "aizu-university",
-                true, 10, 50.5, new DateOnly(2026, 2, 1), new DateOnly(2026, 8, 1), "P6M"),
+            new("3c0f4e5a9b7d2e61f08a4c93", "elec.export.energy", "P1M", "city-energy-planning", "https://w3id.org/dpv#ImprovePublicServices", "city-energy-office",
+                false, 1000, 0, new DateOnly(2026, 2, 1), new DateOnly(2027, 2, 1), "P24M"),
+            new("8f28846e2354b7b56720323b", "elec.import.energy", "P1D", "city-energy-planning", "https://w3id.org/dpv#ImprovePublicServices", "city-energy-office",
+                false, 100, 0.5, new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1), "P24M"),
         ]);
 
         AssertGolden(
-            """{"gw":"gw-test-0001","at":"2026-03-03","grants":["""
-            + """{"consent":"plan-a@2","category":"elec.import.energy","granularity":"P1D","purpose":"city-energy-planning","purposeIri":"https://w3id.org/dpv#ImprovePublicServices","recipient":"city-energy-office","onwardSharing":false,"roundTo":100,"noiseScale":0,"validFrom":"2026-01-01","expiresAt":"2027-01-01","retention":"P24M"},"""
-            + """{"consent":"research-b@1","category":"elec.import.energy","granularity":"PT30M","purpose":"academic-research","purposeIri":"https://w3id.org/dpv#AcademicResearch","recipient":"aizu-university","onwardSharing":true,"roundTo":10,"noiseScale":50.5,"validFrom":"2026-02-01","expiresAt":"2026-08-01","retention":"P6M"}]}""",
+            """{"pseudonym":"a8990db1f9b9d20d","at":"2026-03-03","grants":["""
+            + """{"consent":"3c0f4e5a9b7d2e61f08a4c93","category":"elec.export.energy","granularity":"P1M","purpose":"city-energy-planning","purposeIri":"https://w3id.org/dpv#ImprovePublicServices","recipient":"city-energy-office","onwardSharing":false,"roundTo":1000,"noiseScale":0,"validFrom":"2026-02-01","expiresAt":"2027-02-01","retention":"P24M"},"""
+            + """{"consent":"8f28846e2354b7b56720323b","category":"elec.import.energy","granularity":"P1D","purpose":"city-energy-planning","purposeIri":"https://w3id.org/dpv#ImprovePublicServices","recipient":"city-energy-office","onwardSharing":false,"roundTo":100,"noiseScale":0.5,"validFrom":"2026-01-01","expiresAt":"2027-01-01","retention":"P24M"}]}""",
             ConsentStatePayload.Write(message));
         Assert.Equivalent(message, ConsentStatePayload.Read(ConsentStatePayload.Write(message)), strict: true);
-        Assert.Equal("""{"gw":"gw-test-0001","at":"2026-03-03","grants":[]}""", Encoding.UTF8.GetString(ConsentStatePayload.Write(message with { Grants = [] })));
+        Assert.Equal("""{"pseudonym":"a8990db1f9b9d20d","at":"2026-03-03","grants":[]}""", Encoding.UTF8.GetString(ConsentStatePayload.Write(message with { Grants = [] })));
+
+        // At the end of its period the retained state is cleared with an empty payload.
+        Assert.True(ConsentStatePayload.IsCleared(ReadOnlySpan<byte>.Empty));
+        Assert.False(ConsentStatePayload.IsCleared(ConsentStatePayload.Write(message)));
     }
 
     [Fact]
-    public void DeletionRequest_NamesTheConsentAndThePseudonymsUsed()
+    public void DeletionRequest_NamesOnlyTheDataSetsPseudonymAndItsReferences()
     {
-        var message = new DeletionRequestMessage("plan-b@1", "Withdrawn", DeletionRequestPayload.ConsentScope, "elec.import.energy", "peak-demand-study", "tepco-research", ["04968c60158a71f4", "a8990db1f9b9d20d"], Day);
+        var message = new DeletionRequestMessage(["5d1e7c0a3b9f84e2a6c1d0f7", "e0b2c4a6f8d1e3a5c7b9d2f4"], "Withdrawn", DeletionRequestPayload.ConsentScope, "elec.import.energy", "peak-demand-study", "tepco-research", "04968c60158a71f4", Day);
 
         AssertGolden(
-            """{"request":"delete","consent":"plan-b@1","status":"Withdrawn","scope":"consent","category":"elec.import.energy","purpose":"peak-demand-study","recipient":"tepco-research","pseudonyms":["04968c60158a71f4","a8990db1f9b9d20d"],"at":"2026-03-03"}""",
+            """{"request":"delete","consents":["5d1e7c0a3b9f84e2a6c1d0f7","e0b2c4a6f8d1e3a5c7b9d2f4"],"status":"Withdrawn","scope":"consent","category":"elec.import.energy","purpose":"peak-demand-study","recipient":"tepco-research","pseudonym":"04968c60158a71f4","at":"2026-03-03"}""",
             DeletionRequestPayload.Write(message));
         Assert.Equivalent(message, DeletionRequestPayload.Read(DeletionRequestPayload.Write(message)), strict: true);
-        var superseded = message with { Consent = "plan-b@2", Status = "Superseded", Scope = DeletionRequestPayload.VersionScope };
+        var superseded = message with { Consents = ["5d1e7c0a3b9f84e2a6c1d0f7"], Status = "Superseded", Scope = DeletionRequestPayload.VersionScope };
         Assert.Contains("\"scope\":\"version\"", Encoding.UTF8.GetString(DeletionRequestPayload.Write(superseded)), StringComparison.Ordinal);
         Assert.Equivalent(superseded, DeletionRequestPayload.Read(DeletionRequestPayload.Write(superseded)), strict: true);
     }
@@ -85,14 +90,14 @@ public sealed class GoldenPayloadTests
     public void Topics_AndUserProperties_InWireOrder()
     {
         Assert.Equal("aizu/v1/dt/city-energy-planning/elec.import.energy/0123456789abcdef", WireTopics.Data("city-energy-planning", "elec.import.energy", "0123456789abcdef"));
-        Assert.Equal("aizu/v1/consent/gw-test-0001", WireTopics.ConsentState("gw-test-0001"));
-        Assert.Equal("aizu/v1/consent/gw-test-0001/deletion", WireTopics.Deletion("gw-test-0001"));
+        Assert.Equal("aizu/v1/consent/city-energy-planning/0123456789abcdef", WireTopics.ConsentState("city-energy-planning", "0123456789abcdef"));
+        Assert.Equal("aizu/v1/consent/city-energy-planning/0123456789abcdef/deletion", WireTopics.Deletion("city-energy-planning", "0123456789abcdef"));
         Assert.Equal("aizu/v1/status/gw-test-0001", WireTopics.Status("gw-test-0001"));
         Assert.Equal(["aizu/v1/alert/city", "aizu/v1/alert/key", "aizu/v1/catalogue"], WireTopics.Downlink);
 
         Assert.Equal(
-            [new("consent-id", "plan-a@2"), new("purpose", "city-energy-planning"), new("agg", "P1D"), new("schema", "aizu.energy-window/1"), new("msg-id", "m1")],
-            UserProperties.Of(SchemaIds.EnergyWindow, "m1", "plan-a@2", "city-energy-planning", "P1D"));
+            [new("consent-ref", "8f28846e2354b7b56720323b"), new("purpose", "city-energy-planning"), new("agg", "P1D"), new("schema", "aizu.energy-window/1"), new("msg-id", "m1")],
+            UserProperties.Of(SchemaIds.EnergyWindow, "m1", "8f28846e2354b7b56720323b", "city-energy-planning", "P1D"));
         Assert.Equal(
             [new("schema", "aizu.consent-state/1"), new KeyValuePair<string, string>("msg-id", "m2")],
             UserProperties.Of(SchemaIds.ConsentState, "m2"));

@@ -18,11 +18,13 @@ public sealed class PayloadReaderTests
         Assert.Throws<FormatException>(() => EnergyWindowPayload.Read(Encoding.UTF8.GetBytes(json)));
 
     [Theory]
-    [InlineData("""{"request":"keep","consent":"a@1","status":"Withdrawn","scope":"consent","category":"c","purpose":"p","recipient":"r","pseudonyms":[],"at":"2026-03-03"}""")]
-    [InlineData("""{"request":"delete","consent":"a@1","status":"Withdrawn","scope":"consent","category":"c","purpose":"p","recipient":"r","pseudonyms":[1],"at":"2026-03-03"}""")]
-    [InlineData("""{"request":"delete","consent":"a@1","status":"Withdrawn","scope":"everything","category":"c","purpose":"p","recipient":"r","pseudonyms":[],"at":"2026-03-03"}""")]
-    [InlineData("""{"request":"delete","consent":"a@1","status":"Withdrawn","category":"c","purpose":"p","recipient":"r","pseudonyms":[],"at":"2026-03-03"}""")]
-    [InlineData("""{"request":"delete","consent":"a@1","status":"Withdrawn","scope":"consent","category":"c","purpose":"p","recipient":"r","pseudonyms":[],"at":"2026-03-03T16:10:00Z"}""")]
+    [InlineData("""{"request":"keep","consents":["r1"],"status":"Withdrawn","scope":"consent","category":"c","purpose":"p","recipient":"r","pseudonym":"p1","at":"2026-03-03"}""")]
+    [InlineData("""{"request":"delete","consents":["r1"],"status":"Withdrawn","scope":"consent","category":"c","purpose":"p","recipient":"r","pseudonym":1,"at":"2026-03-03"}""")]
+    [InlineData("""{"request":"delete","consents":["r1"],"status":"Withdrawn","scope":"everything","category":"c","purpose":"p","recipient":"r","pseudonym":"p1","at":"2026-03-03"}""")]
+    [InlineData("""{"request":"delete","consents":["r1"],"status":"Withdrawn","category":"c","purpose":"p","recipient":"r","pseudonym":"p1","at":"2026-03-03"}""")]
+    [InlineData("""{"request":"delete","consents":["r1"],"status":"Withdrawn","scope":"consent","category":"c","purpose":"p","recipient":"r","pseudonym":"p1","at":"2026-03-03T16:10:00Z"}""")]
+    [InlineData("""{"request":"delete","consents":[7],"status":"Withdrawn","scope":"consent","category":"c","purpose":"p","recipient":"r","pseudonym":"p1","at":"2026-03-03"}""")]
+    [InlineData("""{"request":"delete","consent":"a@1","status":"Withdrawn","scope":"consent","category":"c","purpose":"p","recipient":"r","pseudonyms":["p1"],"at":"2026-03-03"}""")]
     public void DeletionRequest_NotTheContract_IsOneFormatException(string json) =>
         Assert.Throws<FormatException>(() => DeletionRequestPayload.Read(Encoding.UTF8.GetBytes(json)));
 
@@ -32,8 +34,10 @@ public sealed class PayloadReaderTests
         Assert.Throws<FormatException>(() => AlertAckPayload.Read([(byte)'{', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)':', (byte)'1', (byte)'}']));
         Assert.Throws<FormatException>(() => GatewayStatusPayload.Read("""{"state":"sleeping"}"""u8));
         Assert.Throws<FormatException>(() => AlertAckPayload.Read("""{"ack":"unsafe","alert":"a","window":"2026-03-03T16:10:00Z","agg":"P1D","pseudonym":"p"}"""u8));
-        Assert.Throws<FormatException>(() => ConsentStatePayload.Read("""{"gw":"g","at":"2026-03-03","grants":[{"consent":"a@1"}]}"""u8));
+        Assert.Throws<FormatException>(() => ConsentStatePayload.Read("""{"pseudonym":"g","at":"2026-03-03","grants":[{"consent":"a@1"}]}"""u8));
         // Decision times are days: a time to the second is not the contract (it would date the decision).
-        Assert.Throws<FormatException>(() => ConsentStatePayload.Read("""{"gw":"g","at":"2026-03-03T16:10:00Z","grants":[]}"""u8));
+        Assert.Throws<FormatException>(() => ConsentStatePayload.Read("""{"pseudonym":"g","at":"2026-03-03T16:10:00Z","grants":[]}"""u8));
+        // The state of before data sets, naming the gateway, is not the contract any more.
+        Assert.Throws<FormatException>(() => ConsentStatePayload.Read("""{"gw":"gw-test-0001","at":"2026-03-03","grants":[]}"""u8));
     }
 }

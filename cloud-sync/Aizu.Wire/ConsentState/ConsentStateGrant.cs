@@ -1,7 +1,7 @@
 namespace Aizu.Wire;
 
 /// <summary>One active grant in the consent state: its reference and exact terms, never a value.</summary>
-/// <param name="Consent"><c>consent-id@version</c>.</param>
+/// <param name="Consent">The opaque reference of the consent version in this data set and period (the <c>consent-ref</c> of its data).</param>
 /// <param name="Category">Data category.</param>
 /// <param name="Granularity">Temporal granularity (ISO 8601 duration).</param>
 /// <param name="Purpose">Purpose id.</param>

@@ -1,9 +1,10 @@
 namespace Aizu.Wire;
 
 /// <summary>
-/// <c>{"gw":…,"at":…,"grants":[{"consent":…,"category":…,"granularity":…,"purpose":…,"purposeIri":…,
+/// <c>{"pseudonym":…,"at":…,"grants":[{"consent":…,"category":…,"granularity":…,"purpose":…,"purposeIri":…,
 /// "recipient":…,"onwardSharing":…,"roundTo":…,"noiseScale":…,"validFrom":…,"expiresAt":…,"retention":…}]}</c>
-/// (schema <see cref="SchemaIds.ConsentState"/>).
+/// (schema <see cref="SchemaIds.ConsentState"/>). An empty payload (retained) clears a data set whose period
+/// ended: <see cref="IsCleared"/>.
 /// </summary>
 public static class ConsentStatePayload
 {
@@ -16,7 +17,7 @@ public static class ConsentStatePayload
         return WireJson.Write(json =>
         {
             json.WriteStartObject();
-            json.WriteString("gw", message.GatewayId);
+            json.WriteString("pseudonym", message.Pseudonym);
             json.WriteString("at", WireJson.Day(message.At));
             json.WriteStartArray("grants");
             foreach (var grant in message.Grants)
@@ -41,6 +42,12 @@ public static class ConsentStatePayload
             json.WriteEndObject();
         });
     }
+
+    /// <summary>
+    /// True for the empty retained payload that clears a data set's state when its period has ended (MQTT removes the
+    /// retained message): the recipient learns nothing new, and the next period's state lives under another pseudonym.
+    /// </summary>
+    public static bool IsCleared(ReadOnlySpan<byte> payload) => payload.IsEmpty;
 
     /// <summary>Reads a payload written by <see cref="Write"/>.</summary>
     /// <exception cref="FormatException">It is not one; the message says why.</exception>
@@ -67,6 +74,6 @@ public static class ConsentStatePayload
                 WireJson.Text(grant, "retention", What)));
         }
 
-        return new ConsentStateMessage(WireJson.Text(root, "gw", What), WireJson.Day(root, "at", What), grants);
+        return new ConsentStateMessage(WireJson.Text(root, "pseudonym", What), WireJson.Day(root, "at", What), grants);
     }
 }

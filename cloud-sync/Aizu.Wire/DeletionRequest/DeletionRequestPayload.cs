@@ -1,7 +1,7 @@
 namespace Aizu.Wire;
 
 /// <summary>
-/// <c>{"request":"delete","consent":…,"status":…,"scope":…,"category":…,"purpose":…,"recipient":…,"pseudonyms":[…],"at":…}</c>
+/// <c>{"request":"delete","consents":[…],"status":…,"scope":…,"category":…,"purpose":…,"recipient":…,"pseudonym":…,"at":…}</c>
 /// (schema <see cref="SchemaIds.DeletionRequest"/>).
 /// </summary>
 public static class DeletionRequestPayload
@@ -25,19 +25,19 @@ public static class DeletionRequestPayload
         {
             json.WriteStartObject();
             json.WriteString("request", Request);
-            json.WriteString("consent", message.Consent);
+            json.WriteStartArray("consents");
+            foreach (var consent in message.Consents)
+            {
+                json.WriteStringValue(consent);
+            }
+
+            json.WriteEndArray();
             json.WriteString("status", message.Status);
             json.WriteString("scope", message.Scope);
             json.WriteString("category", message.Category);
             json.WriteString("purpose", message.Purpose);
             json.WriteString("recipient", message.Recipient);
-            json.WriteStartArray("pseudonyms");
-            foreach (var pseudonym in message.Pseudonyms)
-            {
-                json.WriteStringValue(pseudonym);
-            }
-
-            json.WriteEndArray();
+            json.WriteString("pseudonym", message.Pseudonym);
             json.WriteString("at", WireJson.Day(message.At));
             json.WriteEndObject();
         });
@@ -60,20 +60,20 @@ public static class DeletionRequestPayload
             throw new FormatException($"The {What}'s 'scope' is neither '{ConsentScope}' nor '{VersionScope}'.");
         }
 
-        var pseudonyms = new List<string>();
-        foreach (var pseudonym in WireJson.Array(root, "pseudonyms", What))
+        var consents = new List<string>();
+        foreach (var consent in WireJson.Array(root, "consents", What))
         {
-            pseudonyms.Add(pseudonym.ValueKind == System.Text.Json.JsonValueKind.String ? pseudonym.GetString()! : throw new FormatException($"The {What} lists a pseudonym that is not text."));
+            consents.Add(consent.ValueKind == System.Text.Json.JsonValueKind.String ? consent.GetString()! : throw new FormatException($"The {What} lists a consent reference that is not text."));
         }
 
         return new DeletionRequestMessage(
-            WireJson.Text(root, "consent", What),
+            consents,
             WireJson.Text(root, "status", What),
             scope,
             WireJson.Text(root, "category", What),
             WireJson.Text(root, "purpose", What),
             WireJson.Text(root, "recipient", What),
-            pseudonyms,
+            WireJson.Text(root, "pseudonym", What),
             WireJson.Day(root, "at", What));
     }
 }

@@ -3,8 +3,11 @@ namespace Aizu.Wire;
 /// <summary>The MQTT 5 user properties a gateway message carries, and the one order they are sent in.</summary>
 public static class UserProperties
 {
-    /// <summary><c>consent-id@version</c> the message was released under.</summary>
-    public const string ConsentId = "consent-id";
+    /// <summary>
+    /// The opaque reference of the consent version the message was released under, valid in one data set and
+    /// period only (it links no versions, renewals, periods or purposes); the data set's consent state lists it.
+    /// </summary>
+    public const string ConsentReference = "consent-ref";
 
     /// <summary>Purpose id.</summary>
     public const string Purpose = "purpose";
@@ -19,7 +22,7 @@ public static class UserProperties
     public const string MessageId = "msg-id";
 
     /// <summary>
-    /// The properties of one message in wire order: <c>consent-id</c>, <c>purpose</c>, <c>agg</c> (each only
+    /// The properties of one message in wire order: <c>consent-ref</c>, <c>purpose</c>, <c>agg</c> (each only
     /// when given), <c>schema</c>, <c>msg-id</c>.
     /// </summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Of(string schema, string messageId, string? consent = null, string? purpose = null, string? aggregation = null)
@@ -27,7 +30,7 @@ public static class UserProperties
         ArgumentException.ThrowIfNullOrEmpty(schema);
         ArgumentException.ThrowIfNullOrEmpty(messageId);
         var properties = new List<KeyValuePair<string, string>>(5);
-        Add(properties, ConsentId, consent);
+        Add(properties, ConsentReference, consent);
         Add(properties, Purpose, purpose);
         Add(properties, Aggregation, aggregation);
         Add(properties, Schema, schema);

@@ -40,11 +40,11 @@ public static class WireTopics
     /// <summary>Consented data (energy windows, alert acknowledgements): <c>aizu/v1/dt/{purpose}/{category}/{pseudonym}</c>.</summary>
     public static string Data(string purpose, string category, string pseudonym) => $"{DataPrefix}{purpose}/{category}/{pseudonym}";
 
-    /// <summary>Retained consent state: <c>aizu/v1/consent/{gw}</c>.</summary>
-    public static string ConsentState(string gatewayId) => $"aizu/v1/consent/{gatewayId}";
-
-    /// <summary>Deletion requests after a withdrawal: <c>aizu/v1/consent/{gw}/deletion</c>.</summary>
-    public static string Deletion(string gatewayId) => $"aizu/v1/consent/{gatewayId}/deletion";
+    /// <summary>
+    /// Retained consent state of one data set (purpose × recipient × period): <c>aizu/v1/consent/{purpose}/{pseudonym}</c>.
+    /// Named by the data set's own pseudonym, never the gateway, so a recipient cannot join data sets on it.
+    /// </summary>
+    public static string ConsentState(string purpose, string pseudonym) => $"{ConsentPrefix}{purpose}/{pseudonym}";
 
     /// <summary>
     /// The recipient's signed deletion confirmation for one data set, retained:
@@ -53,7 +53,14 @@ public static class WireTopics
     /// </summary>
     public static string DeletionConfirmation(string purpose, string pseudonym) => $"{DeletedPrefix}{purpose}/{pseudonym}";
 
-    /// <summary>Retained online/offline status (birth and will): <c>aizu/v1/status/{gw}</c>.</summary>
+    /// <summary>Deletion requests for one data set: <c>aizu/v1/consent/{purpose}/{pseudonym}/deletion</c>.</summary>
+    public static string Deletion(string purpose, string pseudonym) => $"{ConsentPrefix}{purpose}/{pseudonym}/deletion";
+
+    /// <summary>
+    /// Retained online/offline status (birth and will): <c>aizu/v1/status/{gw}</c>. The one topic that names the
+    /// gateway; it is for the broker operator, who knows the connection's identity anyway, and the broker ACL keeps
+    /// recipients from reading it (docs/privacy.md).
+    /// </summary>
     public static string Status(string gatewayId) => $"aizu/v1/status/{gatewayId}";
 
     /// <summary>True when <paramref name="level"/> can be one topic level: not empty, no separator or wildcard, no leading '$'.</summary>

@@ -99,6 +99,11 @@ internal static class CatalogueRules
             return $"{name} has no usable retention period ('{purpose.Retention}'; an ISO 8601 duration such as P24M).";
         }
 
+        if (!PseudonymPeriods.IsKnown(purpose.PseudonymPeriod))
+        {
+            return $"{name} asks for pseudonym period '{purpose.PseudonymPeriod}'; only {string.Join(" or ", PseudonymPeriods.All)} are allowed.";
+        }
+
         if (purpose.Categories is not { Count: > 0 } || purpose.Granularities is not { Count: > 0 })
         {
             return $"{name} must list the data categories and granularities it asks for.";

@@ -33,6 +33,20 @@ public sealed record Purpose(
     /// <summary>When the purpose (the project) ends; no grant lasts beyond it.</summary>
     public DateTimeOffset? ValidUntil { get; init; }
 
+    /// <summary>
+    /// How often the household's pseudonyms towards this purpose's recipient change (ISO 8601: <c>P1Y</c>, the
+    /// default, or <c>P1M</c>), on the household calendar. Each period is a data set of its own that no field on
+    /// the wire links to the previous one. A catalogue that does not name one (editions from before the field)
+    /// means the default.
+    /// </summary>
+    public string PseudonymPeriod
+    {
+        get => pseudonymPeriod is { Length: > 0 } named ? named : PseudonymPeriods.Year;
+        init => pseudonymPeriod = value;
+    }
+
+    private readonly string? pseudonymPeriod;
+
     /// <summary>True when <see cref="Dpv"/> is a research purpose (the only kind that may ask for 30-minute data).</summary>
     public bool IsResearch => DpvPurposes.IsResearch(Dpv);
 

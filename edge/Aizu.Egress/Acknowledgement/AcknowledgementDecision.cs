@@ -17,4 +17,8 @@ public sealed record AcknowledgementDecision(
     ReleaseOutcome Outcome,
     string Detail,
     UplinkMessage? Message,
-    string? Pseudonym);
+    string? Pseudonym)
+{
+    /// <summary>The data set the message belongs to, only when released: the gateway records its pseudonym and period.</summary>
+    public DataSet? DataSet { get; init; }
+}

@@ -38,6 +38,7 @@ public static class EgressServiceCollectionExtensions
         services.AddHouseholdCalendar();
         services.TryAddSingleton<WindowCutter>();
         services.TryAddSingleton<HouseholdPseudonyms>();
+        services.TryAddSingleton<DataSets>();
         services.TryAddSingleton<ValueMinimiser>();
         services.TryAddSingleton<ConsentGate>();
         services.TryAddSingleton<EgressPolicy>();

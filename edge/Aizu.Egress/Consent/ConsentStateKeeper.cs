@@ -5,19 +5,28 @@ using Microsoft.Extensions.Logging;
 namespace Aizu.Egress;
 
 /// <summary>
-/// Keeps what is queued in step with the household's consents: drops unsent data of any consent that
-/// is no longer active, queues the retained consent state whenever the set of active grants changes,
-/// and queues one deletion request per withdrawn consent under which anything has left, and one per
-/// version whose terms the household replaced, if anything left under it.
+/// Keeps what is queued in step with the household's consents, one data set (purpose × recipient ×
+/// pseudonym period) at a time: drops unsent data of any consent that is no longer active; queues each
+/// live data set's retained consent state whenever the set of its active grants changes; queues, per data
+/// set the data was sent in, one deletion request per withdrawn consent and one per version whose terms the
+/// household replaced; and clears a data set's retained state once its period is over and nothing of it is
+/// waiting to be sent.
 /// </summary>
 public sealed class ConsentStateKeeper(
     IConsentRegistry registry,
     EgressPolicy policy,
     EgressJournal journal,
+    DataSets dataSets,
     TimeProvider time,
     ILogger<ConsentStateKeeper> logger)
 {
-    /// <summary>Brings the outbox and the published state in line with the registry now.</summary>
+    /// <summary>
+    /// How long after its period a data set's state stays: the last windows of a period are released only once
+    /// they are closed and read, and clearing first would make the state come back for them.
+    /// </summary>
+    public static readonly TimeSpan ClearAfter = TimeSpan.FromDays(7);
+
+    /// <summary>Brings the outbox and the published states in line with the registry now.</summary>
     public async Task ReconcileAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -32,25 +41,85 @@ public sealed class ConsentStateKeeper(
             logger.PendingDropped(count, consentId, "the consent is no longer active");
         }
 
-        // The published state is described by its references; a renewal or change is a new version.
-        var description = string.Join(',', active.Select(g => g.Reference));
-        UplinkMessage? state = null;
-        if (!string.Equals(description, await journal.GetPublishedConsentStateAsync(cancellationToken), StringComparison.Ordinal))
+        var deletions = await DeletionsAsync(latest, cancellationToken);
+        var states = await StatesAsync(active, now, cancellationToken);
+        if (states.Count == 0 && deletions.Count == 0)
         {
-            state = policy.CreateConsentState(active);
+            return;
         }
 
-        var deletions = new List<(ConsentGrant, UplinkMessage)>();
-        foreach (var withdrawn in latest.Where(g => g.Status == ConsentStatus.Withdrawn))
+        await journal.CommitConsentMessagesAsync(states, deletions, cancellationToken);
+        foreach (var (dataSet, description, state) in states)
         {
-            if (await journal.HasDeletionRequestAsync(withdrawn.Reference, cancellationToken)
-                || !await journal.HasAnythingLeftUnderAsync(withdrawn.ConsentId, null, cancellationToken))
+            logger.ConsentStateQueued(dataSet.Purpose, dataSet.Period, description, state.MessageId);
+        }
+
+        foreach (var (reference, pseudonym, request) in deletions)
+        {
+            logger.DeletionQueued(reference, pseudonym, request.MessageId);
+        }
+    }
+
+    // The data sets whose state must be (re)published or cleared now. A data set is live in its period, for
+    // ClearAfter after it, and while any of its data waits to be sent (the data waits for its state).
+    private async Task<List<(DataSet, string, UplinkMessage)>> StatesAsync(List<ConsentGrant> active, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var live = new Dictionary<string, DataSet>(StringComparer.Ordinal);
+        var published = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var ended = new List<DataSet>();
+        foreach (var known in await journal.GetDataSetsAsync(cancellationToken))
+        {
+            published[known.DataSet.Pseudonym] = known.Published;
+            if (known.Pending > 0 || known.DataSet.End + ClearAfter > now)
+            {
+                live[known.DataSet.Pseudonym] = known.DataSet;
+            }
+            else
+            {
+                ended.Add(known.DataSet);
+            }
+        }
+
+        // Every active grant's current data set has a state before any of its data is made.
+        foreach (var grant in active)
+        {
+            var current = await dataSets.AtAsync(grant.Purpose, grant.Recipient, now, cancellationToken);
+            live.TryAdd(current.Pseudonym, current);
+        }
+
+        var states = new List<(DataSet, string, UplinkMessage)>();
+        foreach (var dataSet in live.Values.OrderBy(d => d.Start).ThenBy(d => d.Purpose, StringComparer.Ordinal).ThenBy(d => d.Recipient, StringComparer.Ordinal))
+        {
+            var listed = active
+                .Where(g => string.Equals(g.Purpose, dataSet.Purpose, StringComparison.Ordinal) && string.Equals(g.Recipient, dataSet.Recipient, StringComparison.Ordinal))
+                .ToList();
+            // Described by reference and end day: a renewal moves the end without a new version, and the state says it.
+            var description = string.Join(',', listed.Select(g => $"{g.Reference}~{g.ExpiresAt.UtcDateTime:yyyy-MM-dd}"));
+            var before = published.GetValueOrDefault(dataSet.Pseudonym);
+
+            // A data set that never had a state and has nothing to list needs none: nothing was sent in it.
+            if (string.Equals(description, before, StringComparison.Ordinal) || (before is null && listed.Count == 0))
             {
                 continue;
             }
 
-            var pseudonyms = await journal.GetReleasedPseudonymsAsync(withdrawn.ConsentId, null, cancellationToken);
-            deletions.Add((withdrawn, policy.CreateDeletionRequest(withdrawn, pseudonyms)));
+            states.Add((dataSet, description, await policy.CreateConsentStateAsync(dataSet, listed, cancellationToken)));
+        }
+
+        foreach (var dataSet in ended.Where(d => published.GetValueOrDefault(d.Pseudonym) is { } before && before != EgressJournal.ClearedState))
+        {
+            states.Add((dataSet, EgressJournal.ClearedState, policy.CreateClearedConsentState(dataSet)));
+        }
+
+        return states;
+    }
+
+    private async Task<List<(string, string, UplinkMessage)>> DeletionsAsync(List<ConsentGrant> latest, CancellationToken cancellationToken)
+    {
+        var deletions = new List<(string, string, UplinkMessage)>();
+        foreach (var withdrawn in latest.Where(g => g.Status == ConsentStatus.Withdrawn))
+        {
+            await AddDeletionsAsync(deletions, withdrawn, null, cancellationToken);
         }
 
         // Terms the household changed (say hourly → monthly): what was sent under the old version goes too.
@@ -58,33 +127,37 @@ public sealed class ConsentStateKeeper(
         {
             for (var version = 1; version < current.Version; version++)
             {
-                var reference = $"{current.ConsentId}@{version}";
-                if (await journal.HasDeletionRequestAsync(reference, cancellationToken)
-                    || await registry.GetGrantAsync(current.ConsentId, version, cancellationToken) is not { Status: ConsentStatus.Withdrawn } superseded
-                    || !await journal.HasAnythingLeftUnderAsync(current.ConsentId, version, cancellationToken))
+                if (await registry.GetGrantAsync(current.ConsentId, version, cancellationToken) is { Status: ConsentStatus.Withdrawn } superseded)
                 {
-                    continue;
+                    await AddDeletionsAsync(deletions, superseded, version, cancellationToken);
                 }
-
-                var pseudonyms = await journal.GetReleasedPseudonymsAsync(current.ConsentId, version, cancellationToken);
-                deletions.Add((superseded, policy.CreateDeletionRequest(superseded, pseudonyms, supersededVersion: true)));
             }
         }
 
-        if (state is null && deletions.Count == 0)
+        return deletions;
+    }
+
+    // One request per data set the consent's data was sent in (each names only that data set's references).
+    private async Task AddDeletionsAsync(List<(string, string, UplinkMessage)> deletions, ConsentGrant withdrawn, int? version, CancellationToken cancellationToken)
+    {
+        if (!await journal.HasAnythingLeftUnderAsync(withdrawn.ConsentId, version, cancellationToken))
         {
             return;
         }
 
-        await journal.CommitConsentMessagesAsync(description, state, deletions, cancellationToken);
-        if (state is not null)
+        foreach (var used in (await journal.GetReleasedUnderAsync(withdrawn.ConsentId, version, cancellationToken)).GroupBy(u => u.Pseudonym, StringComparer.Ordinal))
         {
-            logger.ConsentStateQueued(active.Count, state.MessageId);
-        }
+            if (await journal.HasDeletionRequestAsync(withdrawn.Reference, used.Key, cancellationToken))
+            {
+                continue;
+            }
 
-        foreach (var (withdrawn, request) in deletions)
-        {
-            logger.DeletionQueued(withdrawn.Reference, request.MessageId);
+            // Data released before the gateway kept data sets has no record of its period; it went under the
+            // purpose's yearly pseudonym and the plain consent id, which the recipient can still delete by.
+            var dataSet = await journal.FindDataSetAsync(used.Key, cancellationToken)
+                ?? new DataSet(withdrawn.Purpose, withdrawn.Recipient, "", DateTimeOffset.MinValue, DateTimeOffset.MinValue, used.Key);
+            var request = await policy.CreateDeletionRequestAsync(withdrawn, dataSet, used.Select(u => u.Version).ToList(), version is not null, cancellationToken);
+            deletions.Add((withdrawn.Reference, used.Key, request));
         }
     }
 }

@@ -70,6 +70,9 @@ public sealed class EgressService : BackgroundService
             // Reconcile first: a withdrawn consent's unsent data is gone before any new window is looked at.
             await keeper.ReconcileAsync(cancellationToken);
             await aggregator.RunAsync(cancellationToken);
+
+            // Again: a window of a past period decided just now needs its data set's state, and its data waits for it.
+            await keeper.ReconcileAsync(cancellationToken);
             await PruneAsync(startedAt, cancellationToken);
             status.PassCompleted(startedAt, null);
         }

@@ -18,6 +18,10 @@ public sealed class SqliteOutbox : IOutbox
         TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1),
     ];
 
+    // How long data waits for its data set's state before it is looked at again, should the delivery of the
+    // state not release it first (it normally does, at once).
+    private static readonly TimeSpan HoldRecheck = TimeSpan.FromMinutes(1);
+
     private readonly EgressDatabase database;
     private readonly ConsentGate gate;
     private readonly OutboxSeal seal;
@@ -89,6 +93,11 @@ public sealed class SqliteOutbox : IOutbox
                 : await gate.CheckAsync(terms, now, cancellationToken);
             if (verdict.Allowed)
             {
+                if (await HoldForConsentStateAsync(candidate, now, cancellationToken))
+                {
+                    continue;
+                }
+
                 return candidate;
             }
 
@@ -151,6 +160,7 @@ public sealed class SqliteOutbox : IOutbox
             if (attempt is not null)
             {
                 AppendLog(connection, transaction, messageId, attempt.Value, now, reasonCode, null, delivered: true);
+                RecordDeliveredState(connection, transaction, messageId, now);
             }
 
             return true;
@@ -267,6 +277,92 @@ public sealed class SqliteOutbox : IOutbox
             return true;
         }, cancellationToken);
         database.PulseOutbox();
+    }
+
+    /// <summary>
+    /// True (and the row put aside until the state arrives) when the data set's consent state that lists the
+    /// message's consent reference has not been delivered yet: the recipient (and the city's ingest, which checks
+    /// each message against it) must hold the state before any data under a reference it lists.
+    /// </summary>
+    private async Task<bool> HoldForConsentStateAsync(UplinkMessage candidate, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var reference = candidate.UserProperties.FirstOrDefault(p => p.Key == Wire.UserProperties.ConsentReference).Value;
+        var pseudonym = candidate.Topic[(candidate.Topic.LastIndexOf('/') + 1)..];
+        var held = await database.WriteAsync((connection, transaction) =>
+        {
+            using var read = connection.CreateCommand();
+            read.Transaction = transaction;
+            read.CommandText = "SELECT EXISTS(SELECT 1 FROM egress_dataset WHERE pseudonym = $p), (SELECT delivered_refs FROM egress_dataset WHERE pseudonym = $p);";
+            read.Parameters.AddWithValue("$p", pseudonym);
+            using (var reader = read.ExecuteReader())
+            {
+                reader.Read();
+
+                // A row from before data sets were kept has no data set record; it carries its consent id, as then.
+                if (reader.GetInt64(0) == 0)
+                {
+                    return false;
+                }
+
+                var delivered = reader.IsDBNull(1) ? "" : reader.GetString(1);
+                if (reference is not null && delivered.Split(',').Contains(reference, StringComparer.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            using var hold = connection.CreateCommand();
+            hold.Transaction = transaction;
+            hold.CommandText = "UPDATE egress_outbox SET held = 1, next_attempt_ms = $retry WHERE msg_id = $id AND state = 0;";
+            hold.Parameters.AddWithValue("$id", candidate.MessageId);
+            hold.Parameters.AddWithValue("$retry", (now + HoldRecheck).ToUnixTimeMilliseconds());
+            hold.ExecuteNonQuery();
+            return true;
+        }, cancellationToken);
+        if (held)
+        {
+            logger.WaitingForConsentState(candidate.MessageId, pseudonym);
+        }
+
+        return held;
+    }
+
+    // A consent state the broker took is what recipients now hold: record which references it lists (none once
+    // cleared) and release the data that waited for it.
+    private static void RecordDeliveredState(SqliteConnection connection, SqliteTransaction transaction, string messageId, DateTimeOffset now)
+    {
+        string topic;
+        byte[] payload;
+        using (var read = connection.CreateCommand())
+        {
+            read.Transaction = transaction;
+            read.CommandText = "SELECT topic, payload FROM egress_outbox WHERE msg_id = $id AND kind = $kind;";
+            read.Parameters.AddWithValue("$id", messageId);
+            read.Parameters.AddWithValue("$kind", (int)MessageKind.ConsentState);
+            using var reader = read.ExecuteReader();
+            if (!reader.Read())
+            {
+                return;
+            }
+
+            topic = reader.GetString(0);
+            payload = (byte[])reader.GetValue(1);
+        }
+
+        var references = Wire.ConsentStatePayload.IsCleared(payload)
+            ? ""
+            : string.Join(',', Wire.ConsentStatePayload.Read(payload).Grants.Select(g => g.Consent));
+        var pseudonym = topic[(topic.LastIndexOf('/') + 1)..];
+        using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = """
+            UPDATE egress_dataset SET delivered_refs = $refs WHERE pseudonym = $p;
+            UPDATE egress_outbox SET held = 0, next_attempt_ms = $now WHERE state = 0 AND held = 1 AND topic LIKE '%/' || $p;
+            """;
+        update.Parameters.AddWithValue("$refs", references);
+        update.Parameters.AddWithValue("$p", pseudonym);
+        update.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        update.ExecuteNonQuery();
     }
 
     private Task<int> SetStateAsync(string messageId, OutboxState state, string reason, CancellationToken cancellationToken)

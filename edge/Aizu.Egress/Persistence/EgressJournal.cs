@@ -11,7 +11,8 @@ namespace Aizu.Egress;
 /// </summary>
 public sealed class EgressJournal(EgressDatabase database, OutboxSeal seal)
 {
-    private const string ConsentStateKey = "consent-state";
+    /// <summary>The description recorded once a data set's retained state was cleared at the end of its period.</summary>
+    public const string ClearedState = "(cleared)";
 
     /// <summary>Start of the latest window decided for <paramref name="consentId"/>, or null.</summary>
     public Task<DateTimeOffset?> GetLastDecidedWindowStartAsync(string consentId, CancellationToken cancellationToken) =>
@@ -68,6 +69,7 @@ public sealed class EgressJournal(EgressDatabase database, OutboxSeal seal)
             if (decision.Message is { } message)
             {
                 OutboxRows.Insert(connection, transaction, message, MessageKind.Data, terms, mac!);
+                RegisterDataSet(connection, transaction, decision.DataSet);
             }
 
             return true;
@@ -116,6 +118,7 @@ public sealed class EgressJournal(EgressDatabase database, OutboxSeal seal)
             }
 
             OutboxRows.Insert(connection, transaction, message, MessageKind.AlertAcknowledgement, decision.Terms, mac);
+            RegisterDataSet(connection, transaction, decision.DataSet);
             return true;
         }, cancellationToken);
         if (committed)
@@ -162,13 +165,47 @@ public sealed class EgressJournal(EgressDatabase database, OutboxSeal seal)
             return dropped;
         }, cancellationToken);
 
-    /// <summary>The consent-state description last queued for publication, or "" when none was.</summary>
-    public async Task<string> GetPublishedConsentStateAsync(CancellationToken cancellationToken) =>
-        await GetStateAsync(ConsentStateKey, cancellationToken) ?? "";
+    /// <summary>Every data set the gateway has published under, with its last queued state and its waiting rows.</summary>
+    public Task<IReadOnlyList<KnownDataSet>> GetDataSetsAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<KnownDataSet>>(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT d.pseudonym, d.purpose, d.recipient, d.period, d.start_ms, d.end_ms, d.published,
+                    (SELECT count(*) FROM egress_outbox o WHERE o.state = 0 AND o.kind IN (0, 3) AND o.purpose = d.purpose
+                        AND o.topic LIKE 'aizu/v1/dt/' || d.purpose || '/%/' || d.pseudonym)
+                FROM egress_dataset d ORDER BY d.start_ms, d.purpose, d.recipient;
+                """;
+            using var reader = command.ExecuteReader();
+            var list = new List<KnownDataSet>();
+            while (reader.Read())
+            {
+                var dataSet = new DataSet(
+                    reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)), reader.GetString(0));
+                list.Add(new KnownDataSet(dataSet, reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetInt32(7)));
+            }
 
-    /// <summary>True when a deletion request for <paramref name="consentReference"/> was already queued.</summary>
-    public async Task<bool> HasDeletionRequestAsync(string consentReference, CancellationToken cancellationToken) =>
-        await GetStateAsync(DeletionKey(consentReference), cancellationToken) is not null;
+            return list;
+        }, cancellationToken);
+
+    /// <summary>The data set of <paramref name="pseudonym"/>, or null when the gateway never recorded one (data from before data sets).</summary>
+    public Task<DataSet?> FindDataSetAsync(string pseudonym, CancellationToken cancellationToken) =>
+        database.ReadAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT purpose, recipient, period, start_ms, end_ms FROM egress_dataset WHERE pseudonym = $p;";
+            command.Parameters.AddWithValue("$p", pseudonym);
+            using var reader = command.ExecuteReader();
+            return reader.Read()
+                ? new DataSet(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)), pseudonym)
+                : null;
+        }, cancellationToken);
+
+    /// <summary>True when a deletion request for <paramref name="consentReference"/> in the data set <paramref name="pseudonym"/> was already queued.</summary>
+    public async Task<bool> HasDeletionRequestAsync(string consentReference, string pseudonym, CancellationToken cancellationToken) =>
+        await GetStateAsync(DeletionKey(consentReference, pseudonym), cancellationToken) is not null;
 
     /// <summary>
     /// True when any message under <paramref name="consentId"/> (only its <paramref name="version"/> when
@@ -188,58 +225,73 @@ public sealed class EgressJournal(EgressDatabase database, OutboxSeal seal)
             return (long)command.ExecuteScalar()! != 0;
         }, cancellationToken);
 
-    /// <summary>Pseudonyms of released windows and queued alert acknowledgements of <paramref name="consentId"/> (only <paramref name="version"/> when given).</summary>
-    public Task<IReadOnlyList<string>> GetReleasedPseudonymsAsync(string consentId, int? version, CancellationToken cancellationToken) =>
-        database.ReadAsync<IReadOnlyList<string>>(connection =>
+    /// <summary>
+    /// The pseudonyms and versions under which windows were released or alert acknowledgements queued for
+    /// <paramref name="consentId"/> (only <paramref name="version"/> when given), ordered by pseudonym.
+    /// </summary>
+    public Task<IReadOnlyList<(string Pseudonym, int Version)>> GetReleasedUnderAsync(string consentId, int? version, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<(string Pseudonym, int Version)>>(connection =>
         {
             using var command = connection.CreateCommand();
             command.CommandText = """
-                SELECT pseudonym FROM egress_release WHERE consent_id = $id AND outcome = 0 AND pseudonym IS NOT NULL AND ($version IS NULL OR consent_version = $version)
-                UNION SELECT pseudonym FROM egress_ack WHERE consent_id = $id AND ($version IS NULL OR consent_version = $version)
-                ORDER BY pseudonym;
+                SELECT pseudonym, consent_version FROM egress_release WHERE consent_id = $id AND outcome = 0 AND pseudonym IS NOT NULL AND ($version IS NULL OR consent_version = $version)
+                UNION SELECT pseudonym, consent_version FROM egress_ack WHERE consent_id = $id AND ($version IS NULL OR consent_version = $version)
+                ORDER BY 1, 2;
                 """;
             command.Parameters.AddWithValue("$id", consentId);
             command.Parameters.AddWithValue("$version", (object?)version ?? DBNull.Value);
             using var reader = command.ExecuteReader();
-            var list = new List<string>();
+            var list = new List<(string, int)>();
             while (reader.Read())
             {
-                list.Add(reader.GetString(0));
+                list.Add((reader.GetString(0), reader.GetInt32(1)));
             }
 
             return list;
         }, cancellationToken);
 
     /// <summary>
-    /// Queues the new consent state (when not null) and deletion requests, and records them, in one
-    /// transaction, so each is queued exactly once.
+    /// Queues the data sets' new consent states (or clearings) and the deletion requests, and records them, in
+    /// one transaction, so each is queued exactly once. The deletion requests are queued first: a data set's
+    /// bookkeeping is done before its state is cleared.
     /// </summary>
     public async Task CommitConsentMessagesAsync(
-        string stateDescription,
-        UplinkMessage? consentState,
-        IReadOnlyList<(ConsentGrant Withdrawn, UplinkMessage Request)> deletions,
+        IReadOnlyList<(DataSet DataSet, string Description, UplinkMessage State)> states,
+        IReadOnlyList<(string ConsentReference, string Pseudonym, UplinkMessage Request)> deletions,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(states);
         ArgumentNullException.ThrowIfNull(deletions);
-        var stateMac = consentState is null ? null : await seal.SealAsync(consentState, MessageKind.ConsentState, null, cancellationToken);
+        var stateMacs = new List<byte[]>(states.Count);
+        foreach (var (_, _, state) in states)
+        {
+            stateMacs.Add(await seal.SealAsync(state, MessageKind.ConsentState, null, cancellationToken));
+        }
+
         var deletionMacs = new List<byte[]>(deletions.Count);
-        foreach (var (_, request) in deletions)
+        foreach (var (_, _, request) in deletions)
         {
             deletionMacs.Add(await seal.SealAsync(request, MessageKind.DeletionRequest, null, cancellationToken));
         }
 
         await database.WriteAsync((connection, transaction) =>
         {
-            if (consentState is not null)
-            {
-                OutboxRows.Insert(connection, transaction, consentState, MessageKind.ConsentState, null, stateMac!);
-                SetState(connection, transaction, ConsentStateKey, stateDescription);
-            }
-
-            foreach (var ((withdrawn, request), mac) in deletions.Zip(deletionMacs))
+            foreach (var ((reference, pseudonym, request), mac) in deletions.Zip(deletionMacs))
             {
                 OutboxRows.Insert(connection, transaction, request, MessageKind.DeletionRequest, null, mac);
-                SetState(connection, transaction, DeletionKey(withdrawn.Reference), request.MessageId);
+                SetState(connection, transaction, DeletionKey(reference, pseudonym), request.MessageId);
+            }
+
+            foreach (var ((dataSet, description, state), mac) in states.Zip(stateMacs))
+            {
+                OutboxRows.Insert(connection, transaction, state, MessageKind.ConsentState, null, mac);
+                RegisterDataSet(connection, transaction, dataSet);
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "UPDATE egress_dataset SET published = $description WHERE pseudonym = $p;";
+                command.Parameters.AddWithValue("$description", description);
+                command.Parameters.AddWithValue("$p", dataSet.Pseudonym);
+                command.ExecuteNonQuery();
             }
 
             return true;
@@ -247,7 +299,29 @@ public sealed class EgressJournal(EgressDatabase database, OutboxSeal seal)
         database.PulseOutbox();
     }
 
-    private static string DeletionKey(string consentReference) => "deletion:" + consentReference;
+    private static void RegisterDataSet(SqliteConnection connection, SqliteTransaction transaction, DataSet? dataSet)
+    {
+        if (dataSet is null)
+        {
+            return;
+        }
+
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO egress_dataset(pseudonym, purpose, recipient, period, start_ms, end_ms)
+            VALUES ($p, $purpose, $recipient, $period, $start, $end) ON CONFLICT DO NOTHING;
+            """;
+        command.Parameters.AddWithValue("$p", dataSet.Pseudonym);
+        command.Parameters.AddWithValue("$purpose", dataSet.Purpose);
+        command.Parameters.AddWithValue("$recipient", dataSet.Recipient);
+        command.Parameters.AddWithValue("$period", dataSet.Period);
+        command.Parameters.AddWithValue("$start", dataSet.Start.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$end", dataSet.End.ToUnixTimeMilliseconds());
+        command.ExecuteNonQuery();
+    }
+
+    private static string DeletionKey(string consentReference, string pseudonym) => $"deletion:{consentReference}:{pseudonym}";
 
     private Task<string?> GetStateAsync(string key, CancellationToken cancellationToken) =>
         database.ReadAsync(connection =>

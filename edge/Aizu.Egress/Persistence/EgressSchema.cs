@@ -94,6 +94,22 @@ internal static class EgressSchema
         ALTER TABLE egress_log ADD COLUMN prev_hash TEXT;
         ALTER TABLE egress_log ADD COLUMN hash TEXT;
         """,
+        """
+        -- The data sets (purpose x recipient x pseudonym period) the gateway has published under, so the
+        -- household's own log can map every pseudonym back, the consent state is kept per data set, and data
+        -- waits until its data set's state listing its reference was delivered (delivered_refs).
+        CREATE TABLE egress_dataset(
+            pseudonym      TEXT PRIMARY KEY,
+            purpose        TEXT NOT NULL,
+            recipient      TEXT NOT NULL,
+            period         TEXT NOT NULL,
+            start_ms       INTEGER NOT NULL,
+            end_ms         INTEGER NOT NULL,
+            published      TEXT,
+            delivered_refs TEXT) WITHOUT ROWID;
+        -- 1 while a data row waits for its data set's consent state to be delivered.
+        ALTER TABLE egress_outbox ADD COLUMN held INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 
     public static int LatestVersion => Steps.Length;

@@ -2,45 +2,42 @@ using System.Security.Cryptography;
 using Aizu.Consent;
 using Aizu.Uplink.Messages;
 using Aizu.Wire;
-using Microsoft.Extensions.Options;
 
 namespace Aizu.Egress;
 
 /// <summary>
 /// The only place where an <see cref="UplinkMessage"/> is made. A data message is made only for a
 /// closed window of exactly the granularity a grant names, while that grant is active, for exactly its
-/// category, purpose and recipient; the value is minimised as the grant says and the message carries
-/// <c>consent-id@version</c>. The other messages it makes, the consent state and deletion requests,
-/// carry no household values.
+/// category, purpose and recipient; the value is minimised as the grant says. On the wire a message
+/// carries only identifiers of its own data set (purpose × recipient × pseudonym period): the data set's
+/// pseudonym and the consent version's opaque reference in that period; <c>consent-id@version</c> stays in
+/// the gateway's own records. The other messages it makes, the consent state and deletion requests,
+/// carry no household values and are made per data set too.
 /// </summary>
 public sealed class EgressPolicy
 {
     private readonly ConsentGate gate;
-    private readonly HouseholdPseudonyms pseudonyms;
+    private readonly DataSets dataSets;
     private readonly WindowCutter calendar;
     private readonly ValueMinimiser minimiser;
     private readonly TimeProvider time;
     private readonly RandomNumberGenerator random;
-    private readonly string gatewayId;
 
     /// <summary>Creates the policy.</summary>
     public EgressPolicy(
         ConsentGate gate,
-        HouseholdPseudonyms pseudonyms,
+        DataSets dataSets,
         WindowCutter calendar,
         ValueMinimiser minimiser,
         TimeProvider time,
-        RandomNumberGenerator random,
-        IOptions<EgressOptions> options)
+        RandomNumberGenerator random)
     {
-        ArgumentNullException.ThrowIfNull(options);
         this.gate = gate;
-        this.pseudonyms = pseudonyms;
+        this.dataSets = dataSets;
         this.calendar = calendar;
         this.minimiser = minimiser;
         this.time = time;
         this.random = random;
-        gatewayId = options.Value.GatewayId;
     }
 
     /// <summary>
@@ -93,18 +90,20 @@ public sealed class EgressPolicy
         }
 
         var value = minimiser.Apply(energy, grant.Transform);
-        var pseudonym = await pseudonyms.ForAsync(terms.Purpose, calendar.LocalYear(window.Start), cancellationToken);
+        var dataSet = await dataSets.AtAsync(terms.Purpose, terms.Recipient, window.Start, cancellationToken);
+        var reference = await dataSets.ReferenceAsync(dataSet, terms.ConsentId, terms.Version, cancellationToken);
+        var pseudonym = dataSet.Pseudonym;
         var messageId = NewMessageId();
         var message = new UplinkMessage(
             messageId,
             WireTopics.Data(terms.Purpose, terms.Category, pseudonym),
             EnergyWindowPayload.Write(new EnergyWindowMessage(pseudonym, terms.Category, window.Start, window.Granularity, value)),
             ContentTypes.SenmlJson,
-            UserProperties.Of(SchemaIds.EnergyWindow, messageId, terms.Reference, terms.Purpose, terms.Granularity),
+            UserProperties.Of(SchemaIds.EnergyWindow, messageId, reference, terms.Purpose, terms.Granularity),
             terms.Reference,
             retain: false,
             now);
-        return new ReleaseDecision(terms, window, ReleaseOutcome.Released, "", message, pseudonym);
+        return new ReleaseDecision(terms, window, ReleaseOutcome.Released, "", message, pseudonym) { DataSet = dataSet };
     }
 
     /// <summary>
@@ -143,39 +142,56 @@ public sealed class EgressPolicy
         }
 
         var window = calendar.Containing(acknowledgedAt > now ? now : acknowledgedAt, terms.Granularity);
-        var pseudonym = await pseudonyms.ForAsync(terms.Purpose, calendar.LocalYear(window.Start), cancellationToken);
+        var dataSet = await dataSets.AtAsync(terms.Purpose, terms.Recipient, window.Start, cancellationToken);
+        var reference = await dataSets.ReferenceAsync(dataSet, terms.ConsentId, terms.Version, cancellationToken);
+        var pseudonym = dataSet.Pseudonym;
         var messageId = NewMessageId();
         var message = new UplinkMessage(
             messageId,
             WireTopics.Data(terms.Purpose, terms.Category, pseudonym),
             AlertAckPayload.Write(new AlertAckMessage(alertReference, window.Start, terms.Granularity, pseudonym)),
             ContentTypes.Json,
-            UserProperties.Of(SchemaIds.AlertAck, messageId, terms.Reference, terms.Purpose, terms.Granularity),
+            UserProperties.Of(SchemaIds.AlertAck, messageId, reference, terms.Purpose, terms.Granularity),
             terms.Reference,
             retain: false,
             now);
-        return new AcknowledgementDecision(terms, alertReference, acknowledgedAt, ReleaseOutcome.Released, "", message, pseudonym);
+        return new AcknowledgementDecision(terms, alertReference, acknowledgedAt, ReleaseOutcome.Released, "", message, pseudonym) { DataSet = dataSet };
     }
 
     /// <summary>
-    /// The retained consent state: the active grants' references and terms, never a value. The
-    /// recipient learns which purposes the household joined, which it needs to accept the data.
+    /// The retained consent state of <paramref name="dataSet"/>: the active grants of its purpose and recipient
+    /// under their opaque references in its period, and their terms, never a value. The recipient learns which
+    /// grants cover this data set and nothing of the household's other data sets.
     /// </summary>
-    public UplinkMessage CreateConsentState(IReadOnlyList<ConsentGrant> active)
+    public async Task<UplinkMessage> CreateConsentStateAsync(DataSet dataSet, IReadOnlyList<ConsentGrant> active, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(dataSet);
         ArgumentNullException.ThrowIfNull(active);
         var now = time.GetUtcNow();
         var messageId = NewMessageId();
-        var grants = active
-            .OrderBy(g => g.ConsentId, StringComparer.Ordinal)
-            .Select(g => new ConsentStateGrant(
-                g.Reference, g.Category, g.Granularity, g.Purpose, g.PurposeIri, g.Recipient, g.OnwardSharing,
-                g.Transform.RoundTo, g.Transform.NoiseScale, Day(g.ValidFrom), Day(g.ExpiresAt), g.Retention))
-            .ToList();
+        var grants = new List<ConsentStateGrant>(active.Count);
+        foreach (var g in active.OrderBy(g => g.ConsentId, StringComparer.Ordinal))
+        {
+            if (!string.Equals(g.Purpose, dataSet.Purpose, StringComparison.Ordinal) || !string.Equals(g.Recipient, dataSet.Recipient, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Consent {g.Reference} is not of the data set {dataSet.Purpose}/{dataSet.Recipient}.", nameof(active));
+            }
+
+            // Validity is cut to the data set's period: the days a consent began and ends would otherwise stand in
+            // the state of every period it spans and join them. The period's bounds are the same for every household.
+            var from = g.ValidFrom > dataSet.Start ? g.ValidFrom : dataSet.Start;
+            var until = g.ExpiresAt < dataSet.End ? g.ExpiresAt : dataSet.End;
+            grants.Add(new ConsentStateGrant(
+                await dataSets.ReferenceAsync(dataSet, g.ConsentId, g.Version, cancellationToken), g.Category, g.Granularity, g.Purpose, g.PurposeIri,
+                g.Recipient, g.OnwardSharing, g.Transform.RoundTo, g.Transform.NoiseScale, Day(from), Day(until), g.Retention));
+        }
+
+        // Ordered by reference, not consent id: the order must not hint at the ids behind the references.
+        grants.Sort((a, b) => string.CompareOrdinal(a.Consent, b.Consent));
         return new UplinkMessage(
             messageId,
-            WireTopics.ConsentState(gatewayId),
-            ConsentStatePayload.Write(new ConsentStateMessage(gatewayId, Day(now), grants)),
+            WireTopics.ConsentState(dataSet.Purpose, dataSet.Pseudonym),
+            ConsentStatePayload.Write(new ConsentStateMessage(dataSet.Pseudonym, Day(now), grants)),
             ContentTypes.Json,
             UserProperties.Of(SchemaIds.ConsentState, messageId),
             consentReference: null,
@@ -184,32 +200,62 @@ public sealed class EgressPolicy
     }
 
     /// <summary>
-    /// Asks the recipient of <paramref name="withdrawn"/> to delete what it received under that consent,
-    /// naming the pseudonyms it was sent under (the recipient cannot find the data otherwise). With
-    /// <paramref name="supersededVersion"/> the request covers only that version, whose terms the
-    /// household replaced (<c>"scope":"version"</c>); otherwise every version of the consent.
+    /// Clears the retained consent state of <paramref name="dataSet"/> once its period is over (an empty retained
+    /// payload): a recipient subscribing later finds only current data sets, and nothing stays that could be
+    /// compared with the next period's state.
     /// </summary>
-    public UplinkMessage CreateDeletionRequest(ConsentGrant withdrawn, IReadOnlyList<string> usedPseudonyms, bool supersededVersion = false)
+    public UplinkMessage CreateClearedConsentState(DataSet dataSet)
     {
-        ArgumentNullException.ThrowIfNull(withdrawn);
-        ArgumentNullException.ThrowIfNull(usedPseudonyms);
+        ArgumentNullException.ThrowIfNull(dataSet);
         var now = time.GetUtcNow();
         var messageId = NewMessageId();
+        return new UplinkMessage(
+            messageId,
+            WireTopics.ConsentState(dataSet.Purpose, dataSet.Pseudonym),
+            ReadOnlyMemory<byte>.Empty,
+            ContentTypes.Json,
+            UserProperties.Of(SchemaIds.ConsentState, messageId),
+            consentReference: null,
+            retain: true,
+            now);
+    }
+
+    /// <summary>
+    /// Asks the recipient of <paramref name="withdrawn"/> to delete what it received in <paramref name="dataSet"/>
+    /// under the consent's <paramref name="versions"/>, named by their opaque references in that data set (the
+    /// recipient cannot find the data otherwise). With <paramref name="supersededVersion"/> the request covers only
+    /// that version, whose terms the household replaced (<c>"scope":"version"</c>); otherwise every version.
+    /// </summary>
+    public async Task<UplinkMessage> CreateDeletionRequestAsync(
+        ConsentGrant withdrawn, DataSet dataSet, IReadOnlyList<int> versions, bool supersededVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(withdrawn);
+        ArgumentNullException.ThrowIfNull(dataSet);
+        ArgumentNullException.ThrowIfNull(versions);
+        var now = time.GetUtcNow();
+        var messageId = NewMessageId();
+        var references = new List<string>(versions.Count);
+        foreach (var version in versions.Distinct())
+        {
+            references.Add(await dataSets.ReferenceAsync(dataSet, withdrawn.ConsentId, version, cancellationToken));
+        }
+
+        references.Sort(StringComparer.Ordinal);
         var request = new DeletionRequestMessage(
-            withdrawn.Reference,
+            references,
             withdrawn.Status.ToString(),
             supersededVersion ? DeletionRequestPayload.VersionScope : DeletionRequestPayload.ConsentScope,
             withdrawn.Category,
             withdrawn.Purpose,
             withdrawn.Recipient,
-            usedPseudonyms.Order(StringComparer.Ordinal).ToList(),
+            dataSet.Pseudonym,
             Day(now));
         return new UplinkMessage(
             messageId,
-            WireTopics.Deletion(gatewayId),
+            WireTopics.Deletion(dataSet.Purpose, dataSet.Pseudonym),
             DeletionRequestPayload.Write(request),
             ContentTypes.Json,
-            UserProperties.Of(SchemaIds.DeletionRequest, messageId, withdrawn.Reference, withdrawn.Purpose),
+            UserProperties.Of(SchemaIds.DeletionRequest, messageId, purpose: withdrawn.Purpose),
             withdrawn.Reference,
             retain: false,
             now);

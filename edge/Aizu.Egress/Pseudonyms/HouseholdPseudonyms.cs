@@ -5,23 +5,44 @@ using System.Text;
 namespace Aizu.Egress;
 
 /// <summary>
-/// The name a household goes by towards one purpose in one year:
-/// hex(HMAC-SHA256(gateway secret, "{purpose}:{year}")) cut to 16 characters. Datasets of different
-/// purposes or years cannot be joined on it; only the gateway, which holds the secret, can.
+/// The names a household goes by on the wire, each valid in one data set (purpose × recipient) and one period:
+/// the data set's pseudonym hex(HMAC-SHA256(gateway secret, "dataset|{purpose}|{recipient}|{period}")) and a
+/// consent version's opaque reference hex(HMAC-SHA256(gateway secret, "consent|{consentId}|{version}|{period}")).
+/// Without the secret nothing links two data sets, two periods or two versions; the gateway, which holds it,
+/// recomputes them for its own log and for deletion requests.
 /// </summary>
 public sealed class HouseholdPseudonyms(IGatewaySecretProvider secrets)
 {
-    /// <summary>Hex characters kept (64 bits: collisions among a city's households are negligible).</summary>
+    /// <summary>Hex characters of a pseudonym (64 bits: collisions among a city's households are negligible).</summary>
     public const int Length = 16;
 
-    /// <summary>The pseudonym for <paramref name="purpose"/> in local calendar year <paramref name="year"/>.</summary>
-    public async ValueTask<string> ForAsync(string purpose, int year, CancellationToken cancellationToken)
+    /// <summary>
+    /// Hex characters of a consent reference (96 bits): a recipient sees many references, and one that matched
+    /// another data set's by chance would look like a link.
+    /// </summary>
+    public const int ReferenceLength = 24;
+
+    /// <summary>The pseudonym of the data set of <paramref name="purpose"/> and <paramref name="recipient"/> in period <paramref name="periodLabel"/>.</summary>
+    public ValueTask<string> DataSetAsync(string purpose, string recipient, string periodLabel, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(purpose);
+        ArgumentException.ThrowIfNullOrEmpty(recipient);
+        ArgumentException.ThrowIfNullOrEmpty(periodLabel);
+        return MacAsync($"dataset|{purpose}|{recipient}|{periodLabel}", Length, cancellationToken);
+    }
+
+    /// <summary>The opaque reference of consent <paramref name="consentId"/> version <paramref name="version"/> in period <paramref name="periodLabel"/>.</summary>
+    public ValueTask<string> ConsentReferenceAsync(string consentId, int version, string periodLabel, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(consentId);
+        ArgumentException.ThrowIfNullOrEmpty(periodLabel);
+        return MacAsync(string.Create(CultureInfo.InvariantCulture, $"consent|{consentId}|{version}|{periodLabel}"), ReferenceLength, cancellationToken);
+    }
+
+    private async ValueTask<string> MacAsync(string input, int length, CancellationToken cancellationToken)
+    {
         var secret = await secrets.GetSecretAsync(cancellationToken);
-        var input = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{purpose}:{year}"));
-        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(secret.Span, input, mac);
-        return Convert.ToHexStringLower(mac)[..Length];
+        var mac = HMACSHA256.HashData(secret.Span, Encoding.UTF8.GetBytes(input));
+        return Convert.ToHexStringLower(mac)[..length];
     }
 }

@@ -59,9 +59,6 @@ public sealed class WindowCutter
     public bool IsWindow(AggregationWindow window) =>
         Granularity.IsKnown(window.Granularity) && Containing(window.Start, window.Granularity) == window;
 
-    /// <summary>The local calendar year of <paramref name="instant"/> (pseudonyms change with it).</summary>
-    public int LocalYear(DateTimeOffset instant) => Calendar.LocalDate(instant).Year;
-
     // Windows travel and are compared in UTC.
     private static DateTimeOffset Utc(DateTimeOffset instant) => instant.ToUniversalTime();
 }

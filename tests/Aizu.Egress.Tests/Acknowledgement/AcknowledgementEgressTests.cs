@@ -68,6 +68,7 @@ public sealed class AcknowledgementEgressTests : IDisposable
     public async Task DeliveredRows_ArePrunedAfterTheRetention_ButTheEgressLogKeepsThem()
     {
         registry.Give(safety, T0);
+        Assert.Single(await sut.PublishConsentStateAsync());
         var release = Assert.Single(await egress.OfferAsync(Alert, time.GetUtcNow(), CancellationToken.None));
         var message = await sut.Outbox.GetNextDueAsync(CancellationToken.None);
         Assert.Equal(release.MessageId, message!.MessageId);
@@ -75,18 +76,19 @@ public sealed class AcknowledgementEgressTests : IDisposable
 
         Assert.Equal(0, await sut.Outbox.PruneDeliveredAsync(time.GetUtcNow().AddDays(-30), CancellationToken.None));
         time.Advance(TimeSpan.FromDays(31));
-        Assert.Equal(1, await sut.Outbox.PruneDeliveredAsync(time.GetUtcNow().AddDays(-30), CancellationToken.None));
+        Assert.Equal(2, await sut.Outbox.PruneDeliveredAsync(time.GetUtcNow().AddDays(-30), CancellationToken.None));
 
         Assert.Empty(await sut.Outbox.ListAsync(null, 10, CancellationToken.None));
-        var logged = Assert.Single(await new EgressLog(sut.DatabasePath).ListAsync(new EgressLogFilter(), CancellationToken.None));
+        var logged = Assert.Single(await new EgressLog(sut.DatabasePath).ListAsync(new EgressLogFilter(), CancellationToken.None), e => e.MessageId == message.MessageId);
         Assert.Equal(message.MessageId, logged.MessageId);
         Assert.True(logged.Delivered);
     }
 
     [Fact]
-    public void ConsentState_CarriesEachGrantsRetention()
+    public async Task ConsentState_CarriesEachGrantsRetention()
     {
-        var state = sut.Policy.CreateConsentState([safety]);
+        var dataSet = await sut.DataSets.AtAsync(safety.Purpose, safety.Recipient, time.GetUtcNow(), CancellationToken.None);
+        var state = await sut.Policy.CreateConsentStateAsync(dataSet, [safety], CancellationToken.None);
 
         Assert.Contains("\"retention\":\"P6M\"", System.Text.Encoding.UTF8.GetString(state.Payload.Span), StringComparison.Ordinal);
     }

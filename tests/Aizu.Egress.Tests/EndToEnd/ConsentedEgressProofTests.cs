@@ -16,30 +16,20 @@ public sealed class ConsentedEgressProofTests : IAsyncLifetime
     private static readonly DateTimeOffset T0 = new(2026, 3, 2, 0, 0, 0, TimeSpan.FromHours(9));
     private static readonly TimeSpan Step = TimeSpan.FromMinutes(10);
     private static readonly HashSet<string> SenmlLabels = ["bn", "bver", "n", "u", "v", "t", "agg"];
-    private readonly string directory = Directory.CreateTempSubdirectory("aizu-proof-").FullName;
     private readonly FakeTimeProvider time = new(T0);
     private readonly TestConsentRegistry registry = new();
     private readonly WindowCutter calendar = new(new Aizu.Household.HouseholdCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")));
-    private MosquittoBroker broker = null!;
+    private BrokerScene scene = null!;
     private BrokerRecorder recorder = null!;
     private GatewayHarness gateway = null!;
 
     public async Task InitializeAsync()
     {
-        broker = await MosquittoBroker.StartAsync();
-        recorder = await BrokerRecorder.StartAsync(broker.Port, time);
-        var household = new SimulatedHousehold(T0 - TimeSpan.FromDays(1));
-        gateway = await GatewayHarness.StartAsync(Path.Combine(directory, "gateway.db"), broker.Port, time, registry, household, recorder);
-        await gateway.Store.AppendAsync(household.ReadingsAt(T0), CancellationToken.None);
+        scene = await BrokerScene.StartAsync("aizu-proof-", time, registry);
+        (recorder, gateway) = (scene.Recorder, scene.Gateway);
     }
 
-    public async Task DisposeAsync()
-    {
-        await gateway.DisposeAsync();
-        await recorder.DisposeAsync();
-        await broker.DisposeAsync();
-        Directory.Delete(directory, recursive: true);
-    }
+    public Task DisposeAsync() => scene.DisposeAsync().AsTask();
 
     [Fact]
     public async Task EveryMessageOnTheBroker_MatchesAnActiveGrantAtSendTime_AndNothingFinerThanItLeaves()
@@ -83,21 +73,32 @@ public sealed class ConsentedEgressProofTests : IAsyncLifetime
 
         var messages = recorder.Messages;
         var data = messages.Where(m => m.Topic.StartsWith("aizu/v1/dt/", StringComparison.Ordinal)).ToList();
-        foreach (var message in messages)
+
+        // On the wire a message names only opaque references of its data set; the gateway resolves them.
+        var consentOf = new Dictionary<RecordedMessage, string?>();
+        foreach (var message in data)
         {
+            consentOf[message] = await gateway.ConsentBehindAsync(message.Topic.Split('/')[^1], message.Property("consent-ref"));
+        }
+
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var message = messages[i];
+            var levels = message.Topic.Split('/');
             switch (message.Topic)
             {
                 case var t when t == $"aizu/v1/status/{GatewayHarness.GatewayId}":
                     AssertStatus(message);
                     break;
-                case var t when t == $"aizu/v1/consent/{GatewayHarness.GatewayId}":
-                    AssertConsentState(message);
+                case var t when t.StartsWith("aizu/v1/consent/", StringComparison.Ordinal) && levels.Length == 5:
+                    await AssertConsentStateAsync(message);
                     break;
-                case var t when t == $"aizu/v1/consent/{GatewayHarness.GatewayId}/deletion":
-                    AssertDeletionRequest(message);
+                case var t when t.StartsWith("aizu/v1/consent/", StringComparison.Ordinal) && levels.Length == 6 && levels[5] == "deletion":
+                    await AssertDeletionRequestAsync(message);
                     break;
                 case var t when t.StartsWith("aizu/v1/dt/", StringComparison.Ordinal):
-                    AssertConsentedAggregate(message);
+                    AssertConsentedAggregate(message, consentOf[message]);
+                    AssertStateListedBefore(messages.Take(i).ToList(), message);
                     break;
                 default:
                     Assert.Fail($"Unexpected topic {message.Topic}: {message.Text}");
@@ -107,11 +108,11 @@ public sealed class ConsentedEgressProofTests : IAsyncLifetime
 
         // What was released, per consent version, is exactly what the grants asked for. The last window
         // before an expiry closes at the expiry and would be sent after it, so it never leaves.
-        Assert.Equal(5, data.Count(m => m.Property("consent-id") == hourly.Reference));           // 03:00 … 07:00
-        Assert.Equal(37, data.Count(m => m.Property("consent-id") == renewed.Reference));         // 10:00 … next day 22:00
-        Assert.Single(data, m => m.Property("consent-id") == daily.Reference);                     // Tuesday only
-        Assert.InRange(data.Count(m => m.Property("consent-id") == research.Reference), 1, 4);     // until the withdrawal
-        Assert.DoesNotContain(data, m => m.Property("consent-id") == export.Reference);            // nothing measured
+        Assert.Equal(5, data.Count(m => consentOf[m] == hourly.Reference));           // 03:00 … 07:00
+        Assert.Equal(37, data.Count(m => consentOf[m] == renewed.Reference));         // 10:00 … next day 22:00
+        Assert.Single(data, m => consentOf[m] == daily.Reference);                     // Tuesday only
+        Assert.InRange(data.Count(m => consentOf[m] == research.Reference), 1, 4);     // until the withdrawal
+        Assert.DoesNotContain(data, m => consentOf[m] == export.Reference);            // nothing measured
         Assert.DoesNotContain(messages, m => m.Text.Contains("marketing", StringComparison.Ordinal));
         Assert.Equal(2, messages.Count(m => m.Topic.EndsWith("/deletion", StringComparison.Ordinal)));
 
@@ -119,7 +120,12 @@ public sealed class ConsentedEgressProofTests : IAsyncLifetime
         var pseudonymsByPurpose = data.GroupBy(m => m.Property("purpose")!).ToDictionary(g => g.Key, g => g.Select(m => m.Topic.Split('/')[^1]).ToHashSet());
         Assert.All(pseudonymsByPurpose.Values, set => Assert.Single(set));
         Assert.Equal(pseudonymsByPurpose.Count, pseudonymsByPurpose.Values.SelectMany(s => s).Distinct().Count());
-        Assert.DoesNotContain(data, m => m.Topic.Contains(GatewayHarness.GatewayId, StringComparison.Ordinal));
+        Assert.DoesNotContain(messages, m => !m.Topic.StartsWith("aizu/v1/status/", StringComparison.Ordinal) && m.Topic.Contains(GatewayHarness.GatewayId, StringComparison.Ordinal));
+        Assert.DoesNotContain(messages, m => m.Text.Contains(GatewayHarness.GatewayId, StringComparison.Ordinal));
+
+        // The renewal is a new version: its reference differs, so nothing on the wire says it continues version 1.
+        Assert.DoesNotContain(data.Where(m => consentOf[m] == renewed.Reference).Select(m => m.Property("consent-ref")),
+            r => data.Any(m => consentOf[m] == hourly.Reference && m.Property("consent-ref") == r));
 
         // The egress log holds exactly what the broker delivered, byte for byte.
         var log = await gateway.Log.ListAsync(new EgressLogFilter { Delivered = true }, CancellationToken.None);
@@ -130,15 +136,20 @@ public sealed class ConsentedEgressProofTests : IAsyncLifetime
             var seen = Assert.Single(gatewayMessages, m => m.CorrelationData == entry.MessageId);
             Assert.Equal(seen.Topic, entry.Topic);
             Assert.Equal(seen.Payload, entry.Payload.ToArray());
-            Assert.Equal(seen.Property("consent-id"), entry.ConsentReference ?? seen.Property("consent-id"));
+            if (seen.Topic.StartsWith("aizu/v1/dt/", StringComparison.Ordinal))
+            {
+                // The household's log names the consent each message left under, though the wire does not.
+                Assert.Equal(consentOf[seen], entry.ConsentReference);
+            }
+
             Assert.Equal(0, entry.PubAckReasonCode);
         }
     }
 
-    private void AssertConsentedAggregate(RecordedMessage message)
+    private void AssertConsentedAggregate(RecordedMessage message, string? reference)
     {
-        var reference = message.Property("consent-id");
         Assert.NotNull(reference);
+        Assert.Matches("^[0-9a-f]{24}$", message.Property("consent-ref"));
         Assert.True(registry.WasActiveAt(reference, message.ReceivedAt), $"{message.Topic} under {reference} reached the broker at {message.ReceivedAt:O}, when that consent was not active");
         var grant = registry.Find(reference);
 
@@ -181,28 +192,51 @@ public sealed class ConsentedEgressProofTests : IAsyncLifetime
         }
     }
 
-    private void AssertConsentState(RecordedMessage message)
+    private async Task AssertConsentStateAsync(RecordedMessage message)
     {
         Assert.True(message.Retain || message.ReceivedAt >= T0);
-        using var json = JsonDocument.Parse(message.Payload);
-        Assert.Equal(GatewayHarness.GatewayId, json.RootElement.GetProperty("gw").GetString());
-        foreach (var grant in json.RootElement.GetProperty("grants").EnumerateArray())
+        var pseudonym = message.Topic.Split('/')[^1];
+        if (message.Payload.Length == 0)
         {
-            Assert.True(registry.WasActiveAt(grant.GetProperty("consent").GetString()!, message.ReceivedAt));
-            Assert.False(grant.TryGetProperty("v", out _));
+            return;
         }
 
-        Assert.Null(message.Property("consent-id"));
+        var state = ConsentStatePayload.Read(message.Payload);
+        Assert.Equal(pseudonym, state.Pseudonym);
+        foreach (var grant in state.Grants)
+        {
+            var reference = await gateway.ConsentBehindAsync(pseudonym, grant.Consent);
+            Assert.NotNull(reference);
+            Assert.True(registry.WasActiveAt(reference, message.ReceivedAt));
+            Assert.Equal(message.Topic.Split('/')[3], grant.Purpose);
+        }
+
+        Assert.DoesNotContain("\"v\"", message.Text, StringComparison.Ordinal);
+        Assert.Null(message.Property("consent-ref"));
     }
 
-    private void AssertDeletionRequest(RecordedMessage message)
+    private async Task AssertDeletionRequestAsync(RecordedMessage message)
     {
-        using var json = JsonDocument.Parse(message.Payload);
-        var reference = json.RootElement.GetProperty("consent").GetString()!;
-        Assert.Equal(reference, message.Property("consent-id"));
-        Assert.True(registry.WithdrawnAt(reference) <= message.ReceivedAt);
-        Assert.NotEmpty(json.RootElement.GetProperty("pseudonyms").EnumerateArray());
-        Assert.False(json.RootElement.TryGetProperty("v", out _));
+        var request = DeletionRequestPayload.Read(message.Payload);
+        Assert.Equal(message.Topic.Split('/')[4], request.Pseudonym);
+        Assert.NotEmpty(request.Consents);
+        foreach (var opaque in request.Consents)
+        {
+            var reference = await gateway.ConsentBehindAsync(request.Pseudonym, opaque);
+            Assert.NotNull(reference);
+            Assert.True(registry.WithdrawnAt(reference) <= message.ReceivedAt);
+        }
+
+        Assert.Null(message.Property("consent-ref"));
+    }
+
+    // The order guarantee: the data set's retained state listing the message's reference reached the broker first.
+    private static void AssertStateListedBefore(IReadOnlyList<RecordedMessage> earlier, RecordedMessage message)
+    {
+        var levels = message.Topic.Split('/');
+        var state = earlier.LastOrDefault(m => m.Topic == $"aizu/v1/consent/{levels[3]}/{levels[5]}");
+        Assert.True(state is not null, $"{message.Topic} arrived before any consent state of its data set");
+        Assert.Contains(message.Property("consent-ref"), ConsentStatePayload.Read(state.Payload).Grants.Select(g => g.Consent));
     }
 
     private static void AssertStatus(RecordedMessage message)

@@ -83,7 +83,7 @@ public sealed class FailClosedTests : IDisposable
     public async Task Finding1_WhileTheLedgerIsNotTrusted_TheOutboxHandsOutNothing_NotEvenConsentState()
     {
         registry.Give(hourly, T0);
-        var keeper = new ConsentStateKeeper(registry, sut.Policy, sut.Journal, time, NullLogger<ConsentStateKeeper>.Instance);
+        var keeper = sut.Keeper;
         await keeper.ReconcileAsync(CancellationToken.None);
         Assert.Single(await sut.Outbox.ListPendingAsync(CancellationToken.None));
 
@@ -105,7 +105,7 @@ public sealed class FailClosedTests : IDisposable
     public async Task Finding3_AnEditedRow_IsQuarantined_WhateverItsKind()
     {
         registry.Give(hourly, T0);
-        var keeper = new ConsentStateKeeper(registry, sut.Policy, sut.Journal, time, NullLogger<ConsentStateKeeper>.Instance);
+        var keeper = sut.Keeper;
         await keeper.ReconcileAsync(CancellationToken.None);
         var decision = await sut.Policy.DecideAsync(new EnergyAggregate(ConsentTerms.Of(hourly), sut.Calendar.Containing(T0.AddHours(1), Granularity.Hour), 1234), CancellationToken.None);
         Assert.True(await sut.Journal.CommitAsync(decision, time.GetUtcNow(), CancellationToken.None));
@@ -132,6 +132,7 @@ public sealed class FailClosedTests : IDisposable
     public async Task Item7_SupersededTerms_SendADeletionRequestForThatVersionOnly()
     {
         registry.Give(hourly, T0);
+        await sut.PublishConsentStateAsync();
         var decision = await sut.Policy.DecideAsync(new EnergyAggregate(ConsentTerms.Of(hourly), sut.Calendar.Containing(T0.AddHours(1), Granularity.Hour), 1234), CancellationToken.None);
         Assert.True(await sut.Journal.CommitAsync(decision, time.GetUtcNow(), CancellationToken.None));
         var sent = await sut.Outbox.GetNextDueAsync(CancellationToken.None);
@@ -140,16 +141,19 @@ public sealed class FailClosedTests : IDisposable
         // The household changes hourly → monthly: version 1 ends (withdrawn), version 2 is given.
         registry.Withdraw(hourly.ConsentId, time.GetUtcNow());
         registry.Give(hourly with { Version = 2, Granularity = Granularity.Month }, time.GetUtcNow());
-        var keeper = new ConsentStateKeeper(registry, sut.Policy, sut.Journal, time, NullLogger<ConsentStateKeeper>.Instance);
+        var keeper = sut.Keeper;
         await keeper.ReconcileAsync(CancellationToken.None);
         await keeper.ReconcileAsync(CancellationToken.None);
 
         var deletion = Assert.Single(await sut.Outbox.ListPendingAsync(CancellationToken.None), m => m.Topic.EndsWith("/deletion", StringComparison.Ordinal));
-        var text = System.Text.Encoding.UTF8.GetString(deletion.Payload.Span);
-        Assert.Contains("\"consent\":\"plan-b@1\"", text, StringComparison.Ordinal);
-        Assert.Contains("\"scope\":\"version\"", text, StringComparison.Ordinal);
-        Assert.Contains($"\"pseudonyms\":[\"{decision.Pseudonym}\"]", text, StringComparison.Ordinal);
-        Assert.Matches("\"at\":\"\\d{4}-\\d{2}-\\d{2}\"", text);
+        var request = Aizu.Wire.DeletionRequestPayload.Read(deletion.Payload.Span);
+        var dataSet = decision.DataSet!;
+        Assert.Equal([await sut.DataSets.ReferenceAsync(dataSet, "plan-b", 1, CancellationToken.None)], request.Consents);
+        Assert.Equal(Aizu.Wire.DeletionRequestPayload.VersionScope, request.Scope);
+        Assert.Equal(Aizu.Wire.WireTopics.Deletion("city-energy-planning", dataSet.Pseudonym), deletion.Topic);
+        Assert.DoesNotContain("plan-b", System.Text.Encoding.UTF8.GetString(deletion.Payload.Span), StringComparison.Ordinal);
+        Assert.Equal(decision.Pseudonym, request.Pseudonym);
+        Assert.Matches("\"at\":\"\\d{4}-\\d{2}-\\d{2}\"", System.Text.Encoding.UTF8.GetString(deletion.Payload.Span));
         Assert.Matches("^[0-9a-f]{12}4[0-9a-f]{3}[89ab][0-9a-f]{15}$", deletion.MessageId);
     }
 

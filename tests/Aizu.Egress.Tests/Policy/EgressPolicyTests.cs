@@ -35,7 +35,13 @@ public sealed class EgressPolicyTests : IDisposable
         var message = decision.Message!;
         Assert.Equal($"aizu/v1/dt/city-energy-planning/elec.import.energy/{decision.Pseudonym}", message.Topic);
         Assert.Equal("plan-b@1", message.ConsentReference);
-        Assert.Equal(["consent-id", "purpose", "agg", "schema", "msg-id"], message.UserProperties.Select(p => p.Key));
+        Assert.Equal(["consent-ref", "purpose", "agg", "schema", "msg-id"], message.UserProperties.Select(p => p.Key));
+
+        // On the wire only the data set's own opaque reference: the consent id stays in the gateway's records.
+        var reference = message.UserProperties[0].Value;
+        Assert.Matches("^[0-9a-f]{24}$", reference);
+        Assert.Equal(await sut.DataSets.ReferenceAsync(decision.DataSet!, "plan-b", 1, CancellationToken.None), reference);
+        Assert.Equal(("city-energy-planning", "city-energy-office", "2026"), (decision.DataSet!.Purpose, decision.DataSet.Recipient, decision.DataSet.Period));
         Assert.Contains("\"v\":8400", System.Text.Encoding.UTF8.GetString(message.Payload.Span), StringComparison.Ordinal);
     }
 
@@ -127,6 +133,7 @@ public sealed class EgressPolicyTests : IDisposable
     [Fact]
     public async Task Outbox_MessagesComeOutInCommitOrder_AndARefusedOneWaitsWithoutBlockingTheRest()
     {
+        Assert.Single(await sut.PublishConsentStateAsync());
         var ids = new List<string>();
         for (var day = 0; day < 3; day++)
         {
@@ -149,6 +156,25 @@ public sealed class EgressPolicyTests : IDisposable
 
         time.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(ids[0], (await sut.Outbox.GetNextDueAsync(CancellationToken.None))!.MessageId);
+    }
+
+    [Fact]
+    public async Task Outbox_DataWaitsUntilItsDataSetsConsentStateIsDelivered()
+    {
+        var decision = await sut.Policy.DecideAsync(Aggregate(daily, sut.Calendar.Containing(T0, Granularity.Day), 5000), CancellationToken.None);
+        Assert.True(await sut.Journal.CommitAsync(decision, time.GetUtcNow(), CancellationToken.None));
+
+        // No state delivered yet: the data is held back, not dropped.
+        Assert.Null(await sut.Outbox.GetNextDueAsync(CancellationToken.None));
+        Assert.Equal(OutboxState.Pending, Assert.Single(await sut.Outbox.ListAsync(null, 10, CancellationToken.None)).State);
+
+        // The keeper queues the data set's state; it comes out first, the data only after its delivery.
+        await sut.Keeper.ReconcileAsync(CancellationToken.None);
+        var state = await sut.Outbox.GetNextDueAsync(CancellationToken.None);
+        Assert.Equal(Aizu.Wire.WireTopics.ConsentState("city-energy-planning", decision.Pseudonym!), state!.Topic);
+        Assert.Equal(state.MessageId, (await sut.Outbox.GetNextDueAsync(CancellationToken.None))!.MessageId);
+        await sut.Outbox.MarkDeliveredAsync(state.MessageId, 0, CancellationToken.None);
+        Assert.Equal(decision.Message!.MessageId, (await sut.Outbox.GetNextDueAsync(CancellationToken.None))!.MessageId);
     }
 
     [Fact]

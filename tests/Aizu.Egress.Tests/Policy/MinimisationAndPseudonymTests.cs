@@ -27,16 +27,31 @@ public sealed class MinimisationAndPseudonymTests
     }
 
     [Fact]
-    public async Task Pseudonyms_DifferByPurposeAndYear_AndAreStable()
+    public async Task Pseudonyms_DifferByPurposeRecipientAndPeriod_AndAreStable()
     {
         var pseudonyms = new HouseholdPseudonyms(new FixedSecretProvider([.. Enumerable.Repeat((byte)9, 32)]));
 
-        var planning2026 = await pseudonyms.ForAsync("city-energy-planning", 2026, CancellationToken.None);
-        var planning2027 = await pseudonyms.ForAsync("city-energy-planning", 2027, CancellationToken.None);
-        var research2026 = await pseudonyms.ForAsync("academic-research", 2026, CancellationToken.None);
+        var planning2026 = await pseudonyms.DataSetAsync("city-energy-planning", "city-energy-office", "2026", CancellationToken.None);
+        var planning2027 = await pseudonyms.DataSetAsync("city-energy-planning", "city-energy-office", "2027", CancellationToken.None);
+        var planningOther = await pseudonyms.DataSetAsync("city-energy-planning", "university-lab", "2026", CancellationToken.None);
+        var research2026 = await pseudonyms.DataSetAsync("academic-research", "city-energy-office", "2026", CancellationToken.None);
 
         Assert.Matches("^[0-9a-f]{16}$", planning2026);
-        Assert.Equal(planning2026, await pseudonyms.ForAsync("city-energy-planning", 2026, CancellationToken.None));
-        Assert.Equal(3, new[] { planning2026, planning2027, research2026 }.Distinct().Count());
+        Assert.Equal(planning2026, await pseudonyms.DataSetAsync("city-energy-planning", "city-energy-office", "2026", CancellationToken.None));
+        Assert.Equal(4, new[] { planning2026, planning2027, planningOther, research2026 }.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ConsentReferences_DifferByVersionAndPeriod_AndNameNoConsentId()
+    {
+        var pseudonyms = new HouseholdPseudonyms(new FixedSecretProvider([.. Enumerable.Repeat((byte)9, 32)]));
+
+        var v1In2026 = await pseudonyms.ConsentReferenceAsync("plan-b", 1, "2026", CancellationToken.None);
+        var v2In2026 = await pseudonyms.ConsentReferenceAsync("plan-b", 2, "2026", CancellationToken.None);
+        var v1In2027 = await pseudonyms.ConsentReferenceAsync("plan-b", 1, "2027", CancellationToken.None);
+
+        Assert.Matches("^[0-9a-f]{24}$", v1In2026);
+        Assert.Equal(v1In2026, await pseudonyms.ConsentReferenceAsync("plan-b", 1, "2026", CancellationToken.None));
+        Assert.Equal(3, new[] { v1In2026, v2In2026, v1In2027 }.Distinct().Count());
     }
 }

@@ -20,12 +20,42 @@ internal sealed class EgressUnderTest : IDisposable
         var options = Options.Create(new EgressOptions { DatabasePath = DatabasePath, GatewayId = "gw-test-0001" });
         Database = new EgressDatabase(options, NullLogger<EgressDatabase>.Instance);
         var gate = new ConsentGate(registry);
-        Policy = new EgressPolicy(gate, new HouseholdPseudonyms(new FixedSecretProvider(new byte[32])), Calendar,
-            new ValueMinimiser(RandomNumberGenerator.Create()), time, RandomNumberGenerator.Create(), options);
+        DataSets = new DataSets(registry, new HouseholdPseudonyms(new FixedSecretProvider(new byte[32])), Calendar);
+        Policy = new EgressPolicy(gate, DataSets, Calendar,
+            new ValueMinimiser(RandomNumberGenerator.Create()), time, RandomNumberGenerator.Create());
         var seal = new OutboxSeal(new FixedSecretProvider([.. Enumerable.Range(1, 32).Select(i => (byte)i)]));
         Journal = new EgressJournal(Database, seal);
         Integrity.Update(new ConsentIntegrityReport(true, 0, null, null, time.GetUtcNow(), null));
         Outbox = new SqliteOutbox(Database, gate, seal, Integrity, time, NullLogger<SqliteOutbox>.Instance);
+        Keeper = new ConsentStateKeeper(registry, Policy, Journal, DataSets, time, NullLogger<ConsentStateKeeper>.Instance);
+    }
+
+    public DataSets DataSets { get; }
+
+    public ConsentStateKeeper Keeper { get; }
+
+    /// <summary>
+    /// Reconciles and delivers every consent state (and deletion request) now due, as the uplink would, so data
+    /// of those data sets may go; returns what was delivered. Stops at the first data message, which stays pending.
+    /// </summary>
+    public async Task<IReadOnlyList<Aizu.Uplink.Messages.UplinkMessage>> PublishConsentStateAsync()
+    {
+        await Keeper.ReconcileAsync(CancellationToken.None);
+        var delivered = new List<Aizu.Uplink.Messages.UplinkMessage>();
+        foreach (var pending in await Outbox.ListPendingAsync(CancellationToken.None))
+        {
+            if (!pending.Topic.StartsWith(Aizu.Wire.WireTopics.ConsentPrefix, StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            var next = await Outbox.GetNextDueAsync(CancellationToken.None);
+            Assert.Equal(pending.MessageId, next?.MessageId);
+            await Outbox.MarkDeliveredAsync(next!.MessageId, 0, CancellationToken.None);
+            delivered.Add(next);
+        }
+
+        return delivered;
     }
 
     public string Directory { get; }

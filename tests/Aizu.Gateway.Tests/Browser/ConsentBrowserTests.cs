@@ -122,7 +122,7 @@ public sealed class ConsentBrowserTests
             .Select(r => $"{r.FindElement(By.TagName("th")).GetDomProperty("textContent")}={r.FindElement(By.TagName("td")).GetDomProperty("textContent")}")
             .ToList();
         Assert.Equal(received.UserProperties.Select(p => $"{p.Key}={p.Value}"), properties);
-        Assert.Contains($"consent-id={received.Property("consent-id")}", properties);
+        Assert.Contains($"consent-ref={received.Property("consent-ref")}", properties);
 
         // Every row the filter shows is for that purpose, and all of them were sent.
         Assert.All(browser.FindElements(By.CssSelector(".egress-entry")), e => Assert.Equal("sent", e.GetAttribute("data-status")));

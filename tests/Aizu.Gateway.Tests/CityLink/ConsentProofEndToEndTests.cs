@@ -33,8 +33,10 @@ public sealed class ConsentProofEndToEndTests
         await using var gateway = await CityGateway.StartAsync(gatewayDirectory, city.Broker.Port, "gw-proof-01", "07202-kitaaizu", city.PublicKeyFile);
         await CityAlertEndToEndTests.WaitOnlineAsync(city, gateway);
         var status = $"aizu/v1/status/{gateway.GatewayId}";
-        var state = $"aizu/v1/consent/{gateway.GatewayId}";
-        var deletion = $"aizu/v1/consent/{gateway.GatewayId}/deletion";
+        // The data set's own topics: purpose and pseudonym, never the gateway id.
+        var statePrefix = $"aizu/v1/consent/{CityCouncil.EnergyPurpose}/";
+        bool IsState(RecordedMessage m) => m.Topic.StartsWith(statePrefix, StringComparison.Ordinal) && m.Topic.Split('/').Length == 5;
+        bool IsDeletion(RecordedMessage m) => m.Topic.StartsWith(statePrefix, StringComparison.Ordinal) && m.Topic.EndsWith("/deletion", StringComparison.Ordinal);
         var data = $"aizu/v1/dt/{CityCouncil.EnergyPurpose}/{DataCategories.ElectricImportEnergy}/";
 
         // 1. No grant, for a while (egress evaluates every second): only the gateway's status, and what the test itself published.
@@ -48,31 +50,44 @@ public sealed class ConsentProofEndToEndTests
         var grant = (await consents.GrantAsync(CityCouncil.EnergyPurpose, DataCategories.ElectricImportEnergy, Granularity.Hour, null, null, CancellationToken.None)).Grant;
         await Eventually.TrueAsync(() => city.Recorder.Messages.Any(m => m.Topic.StartsWith(data, StringComparison.Ordinal)), TimeSpan.FromSeconds(30),
             () => $"no consented aggregate appeared:{Environment.NewLine}{gateway.Output}");
-        var stateMessage = city.Recorder.Messages.First(m => m.Topic == state);
+        // The order guarantee: the data set's state reached the broker before its first data message.
+        var early = city.Recorder.Messages;
+        var firstData = early.ToList().FindIndex(m => m.Topic.StartsWith(data, StringComparison.Ordinal));
+        var stateIndex = early.ToList().FindIndex(IsState);
+        Assert.InRange(stateIndex, 0, firstData - 1);
+        var stateMessage = early[stateIndex];
+        var pseudonym = stateMessage.Topic.Split('/')[4];
+        Assert.Equal(pseudonym, early[firstData].Topic.Split('/')[5]);
+        string opaque;
         using (var json = JsonDocument.Parse(stateMessage.Payload))
         {
+            Assert.False(json.RootElement.TryGetProperty("gw", out _));
             var listed = Assert.Single(json.RootElement.GetProperty("grants").EnumerateArray());
-            Assert.Equal(grant.Reference, listed.GetProperty("consent").GetString());
+            opaque = listed.GetProperty("consent").GetString()!;
+            Assert.Matches("^[0-9a-f]{24}$", opaque);
+            Assert.Equal(early[firstData].Property("consent-ref"), opaque);
             Assert.Equal("P24M", listed.GetProperty("retention").GetString());
         }
 
         // 3. Withdraw: sending stops, the retained state lists no grant, and a deletion request is published.
         await Task.Delay(TimeSpan.FromSeconds(2));
         await consents.WithdrawAsync(grant.ConsentId, CancellationToken.None);
-        await Eventually.TrueAsync(() => city.Recorder.Messages.Any(m => m.Topic == deletion), TimeSpan.FromSeconds(30),
+        await Eventually.TrueAsync(() => city.Recorder.Messages.Any(IsDeletion), TimeSpan.FromSeconds(30),
             () => $"no deletion request:{Environment.NewLine}{gateway.Output}");
         var dataBefore = city.Recorder.Messages.Count(m => m.Topic.StartsWith(data, StringComparison.Ordinal));
         await Task.Delay(TimeSpan.FromSeconds(5));
         var messages = city.Recorder.Messages;
         Assert.Equal(dataBefore, messages.Count(m => m.Topic.StartsWith(data, StringComparison.Ordinal)));
-        using (var json = JsonDocument.Parse(messages.Last(m => m.Topic == state).Payload))
+        using (var json = JsonDocument.Parse(messages.Last(IsState).Payload))
         {
             Assert.Empty(json.RootElement.GetProperty("grants").EnumerateArray());
         }
 
-        using (var json = JsonDocument.Parse(messages.Single(m => m.Topic == deletion).Payload))
+        var deletionMessage = messages.Single(IsDeletion);
+        Assert.Equal($"{statePrefix}{pseudonym}/deletion", deletionMessage.Topic);
+        using (var json = JsonDocument.Parse(deletionMessage.Payload))
         {
-            Assert.Equal(grant.Reference, json.RootElement.GetProperty("consent").GetString());
+            Assert.Equal(opaque, Assert.Single(json.RootElement.GetProperty("consents").EnumerateArray()).GetString());
             Assert.Equal("Withdrawn", json.RootElement.GetProperty("status").GetString());
         }
 
@@ -80,12 +95,19 @@ public sealed class ConsentProofEndToEndTests
         // aggregate (hourly, stamped with the consent) and the deletion request. Nothing else.
         var published = messages.Where(m => m.Topic != WireTopics.Catalogue).ToList();
         Assert.All(published, m => Assert.True(
-            m.Topic == status || m.Topic == state || m.Topic == deletion || m.Topic.StartsWith(data, StringComparison.Ordinal), $"unexpected topic {m.Topic}"));
+            m.Topic == status || IsState(m) || IsDeletion(m) || m.Topic.StartsWith(data, StringComparison.Ordinal), $"unexpected topic {m.Topic}"));
+
+        // No stable identifier on the wire: neither the gateway id (outside its status) nor the consent id.
+        Assert.All(published.Where(m => m.Topic != status), m =>
+        {
+            Assert.DoesNotContain(gateway.GatewayId, m.Topic + m.Text + string.Join(' ', m.UserProperties.Select(p => p.Value)), StringComparison.Ordinal);
+            Assert.DoesNotContain(grant.ConsentId, m.Topic + m.Text + string.Join(' ', m.UserProperties.Select(p => p.Value)), StringComparison.Ordinal);
+        });
         var aggregates = published.Where(m => m.Topic.StartsWith(data, StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(aggregates);
         Assert.All(aggregates, m =>
         {
-            Assert.Equal(grant.Reference, m.Property("consent-id"));
+            Assert.Equal(opaque, m.Property("consent-ref"));
             Assert.Equal(Granularity.Hour, m.Property("agg"));
             using var senml = JsonDocument.Parse(m.Payload);
             var record = Assert.Single(senml.RootElement.EnumerateArray());

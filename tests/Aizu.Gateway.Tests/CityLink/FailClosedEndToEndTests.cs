@@ -104,8 +104,8 @@ public sealed class FailClosedEndToEndTests
             InjectRow(db, injected[0], 0, $"aizu/v1/dt/{CityCouncil.EnergyPurpose}/elec.power/{pseudonym}", """[{"n":"elec.power","u":"W","v":1234,"t":1}]""",
                 retain: false, scene.Grant);
             // A retained consent state and a deletion request nobody decided.
-            InjectRow(db, injected[1], 1, $"aizu/v1/consent/{scene.Gateway.GatewayId}", """{"grants":[{"consent":"x@1","recipient":"data-broker-inc"}]}""", retain: true, null);
-            InjectRow(db, injected[2], 2, $"aizu/v1/consent/{scene.Gateway.GatewayId}/deletion", """{"request":"delete","consent":"x@1"}""", retain: false, null);
+            InjectRow(db, injected[1], 1, $"aizu/v1/consent/{CityCouncil.EnergyPurpose}/{pseudonym}", """{"pseudonym":"x","at":"2026-03-03","grants":[{"consent":"x@1","recipient":"data-broker-inc"}]}""", retain: true, null);
+            InjectRow(db, injected[2], 2, $"aizu/v1/consent/{CityCouncil.EnergyPurpose}/{pseudonym}/deletion", """{"request":"delete","consents":["x@1"]}""", retain: false, null);
         }
 
         var mark = scene.City.Recorder.Messages.Count;
