@@ -23,13 +23,13 @@ internal sealed class CityLoad(int gateways)
     {
         for (var g = 0; g < gateways; g++)
         {
-            var id = Gateway(g);
-            var state = new ConsentStateMessage(id, DateOnly.FromDateTime(Day.AddDays(-1).UtcDateTime),
-            [
-                Grant($"plan-{g}@1", "P1D", "city-energy-planning"),
-                Grant($"peak-{g}@1", "PT1H", "peak-demand-study"),
-            ]);
-            yield return (WireTopics.ConsentState(id), ConsentStatePayload.Write(state), UserProperties.Of(SchemaIds.ConsentState, $"state-{g}"));
+            // One retained state per data set, under that data set's pseudonym, as gateways send them.
+            foreach (var (purpose, consent, granularity) in new[] { ("city-energy-planning", $"plan-{g}@1", "P1D"), ("peak-demand-study", $"peak-{g}@1", "PT1H") })
+            {
+                var pseudonym = Pseudonym(purpose, g);
+                var state = new ConsentStateMessage(pseudonym, DateOnly.FromDateTime(Day.AddDays(-1).UtcDateTime), [Grant(consent, granularity, purpose)]);
+                yield return (WireTopics.ConsentState(purpose, pseudonym), ConsentStatePayload.Write(state), UserProperties.Of(SchemaIds.ConsentState, $"state-{purpose}-{g}"));
+            }
         }
     }
 
@@ -45,11 +45,12 @@ internal sealed class CityLoad(int gateways)
         }
     }
 
-    private static string Gateway(int g) => string.Create(CultureInfo.InvariantCulture, $"gw-{g:D6}");
+    private static string Pseudonym(string purpose, int g) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{purpose}:{g}")).AsSpan(0, 8));
 
     private static (string, byte[], IReadOnlyList<KeyValuePair<string, string>>) Window(int g, string purpose, string consent, DateTimeOffset start, string aggregation, double value)
     {
-        var pseudonym = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{purpose}:{g}")).AsSpan(0, 8));
+        var pseudonym = Pseudonym(purpose, g);
         var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{consent}:{start.ToUnixTimeSeconds()}")).AsSpan(0, 16));
         const string category = "elec.import.energy";
         return (WireTopics.Data(purpose, category, pseudonym),

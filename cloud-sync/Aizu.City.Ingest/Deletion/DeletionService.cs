@@ -30,7 +30,10 @@ public sealed class DeletionService(IngestDatabase database, DeletionConfirmatio
         }
 
         long total = 0;
-        foreach (var pseudonym in request.Pseudonyms.Distinct(StringComparer.Ordinal))
+        // One request names one data set (its pseudonym) and the consent references whose data goes.
+        var references = request.Consents.ToArray();
+        var named = string.Join(',', references);
+        foreach (var pseudonym in (string[])[request.Pseudonym])
         {
             await using (var done = new NpgsqlCommand("SELECT 1 FROM deletion_log WHERE request_id = $1 AND pseudonym = $2 AND category = $3", connection, transaction))
             {
@@ -46,13 +49,13 @@ public sealed class DeletionService(IngestDatabase database, DeletionConfirmatio
             long rows;
             // "version": the household replaced this version's terms; what came under other versions stays.
             await using (var delete = new NpgsqlCommand(
-                "DELETE FROM aggregate WHERE purpose = $1 AND pseudonym = $2 AND category = $3 AND ($4 <> 'version' OR consent_ref = $5)", connection, transaction))
+                "DELETE FROM aggregate WHERE purpose = $1 AND pseudonym = $2 AND category = $3 AND ($4 <> 'version' OR consent_ref = ANY($5))", connection, transaction))
             {
                 delete.Parameters.Add(new() { Value = request.Purpose });
                 delete.Parameters.Add(new() { Value = pseudonym });
                 delete.Parameters.Add(new() { Value = request.Category });
                 delete.Parameters.Add(new() { Value = request.Scope });
-                delete.Parameters.Add(new() { Value = request.Consent });
+                delete.Parameters.Add(new() { Value = references });
                 rows = await delete.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -68,7 +71,7 @@ public sealed class DeletionService(IngestDatabase database, DeletionConfirmatio
                 log.Parameters.Add(new() { Value = request.Purpose });
                 log.Parameters.Add(new() { Value = pseudonym });
                 log.Parameters.Add(new() { Value = request.Category });
-                log.Parameters.Add(new() { Value = request.Consent });
+                log.Parameters.Add(new() { Value = named });
                 // A day on the wire: everything up to the end of the request's day is covered.
                 log.Parameters.Add(new() { Value = ConsentRegistry.StartOf(request.At).AddDays(1).UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
                 log.Parameters.Add(new() { Value = at.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
@@ -76,7 +79,7 @@ public sealed class DeletionService(IngestDatabase database, DeletionConfirmatio
                 await log.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            var confirmation = new DeletionConfirmationMessage(request.Consent, request.Purpose, request.Category, pseudonym, recipient, requestId, rows, at);
+            var confirmation = new DeletionConfirmationMessage(named, request.Purpose, request.Category, pseudonym, recipient, requestId, rows, at);
             await using (var outbox = new NpgsqlCommand(
                 "INSERT INTO confirmation_outbox (request_id, pseudonym, category, topic, payload, created_at) VALUES ($1, $2, $3, $4, $5, $6)", connection, transaction))
             {

@@ -224,9 +224,16 @@ public sealed class IngestProcessor(
                 }
 
                 var request = DeletionRequestPayload.Read(message.Payload.Span);
+                if (!string.Equals(topic.Scope, $"{request.Purpose}/{request.Pseudonym}", StringComparison.Ordinal))
+                {
+                    // Only a data set's own topic may ask for its deletion: one household cannot erase another's data.
+                    await RefuseAsync(message, new Rejection(RejectionReasons.BadConsentMessage, $"a deletion request for {request.Purpose}/{request.Pseudonym} came on another data set's topic"), cancellationToken);
+                    return;
+                }
+
                 var rows = await RetryAsync(() => deletions.ExecuteAsync(messageId, request, cancellationToken), cancellationToken);
                 metrics.OnDeletion(rows);
-                logger.DeletionCarriedOut(request.Purpose, request.Category, request.Pseudonyms.Count, rows);
+                logger.DeletionCarriedOut(request.Purpose, request.Category, 1, rows);
                 confirmations.Raise();
             }
             else

@@ -39,11 +39,11 @@ public sealed class EnergyWindowValidator(IOptions<IngestOptions> options, TimeP
         }
 
         if (!properties.TryGetValue(UserProperties.MessageId, out var messageId) || !WireTopics.IsLevel(messageId)
-            || !properties.TryGetValue(UserProperties.ConsentId, out var consent) || consent.Length is 0 or > 200
+            || !properties.TryGetValue(UserProperties.ConsentReference, out var consent) || consent.Length is 0 or > 200
             || !properties.TryGetValue(UserProperties.Purpose, out var purpose)
             || !properties.TryGetValue(UserProperties.Aggregation, out var aggregation))
         {
-            return Refuse(out rejection, RejectionReasons.BadProperties, "msg-id, consent-id, purpose and agg are required");
+            return Refuse(out rejection, RejectionReasons.BadProperties, "msg-id, consent-ref, purpose and agg are required");
         }
 
         if (purpose != topic!.Purpose)

@@ -41,10 +41,14 @@ public sealed class RetentionTests : IAsyncLifetime
         ConsentStateGrant Grant(string consent, string purpose, string retention) =>
             new(consent, "elec.import.energy", "P1D", purpose, "https://w3id.org/dpv#ImprovePublicServices", CityTestSetup.Recipient, false, 100, 0, DateOnly.FromDateTime(Day.AddDays(-1).UtcDateTime), DateOnly.FromDateTime(Day.AddYears(1).UtcDateTime), retention);
         await gateway.PublishAsync(
-            WireTopics.ConsentState("gw-retention"),
-            ConsentStatePayload.Write(new ConsentStateMessage("gw-retention", DateOnly.FromDateTime(Day.UtcDateTime), [Grant("short-r@1", "short-study", "P1M"), Grant("long-r@1", "city-energy-planning", "P24M")])),
-            UserProperties.Of(SchemaIds.ConsentState, "state-r"), retain: true);
-        await Eventually.TrueAsync(() => ingest.Metrics.Snapshot().ConsentStates == 1, "the consent state applied");
+            WireTopics.ConsentState("short-study", "p-short"),
+            ConsentStatePayload.Write(new ConsentStateMessage("p-short", DateOnly.FromDateTime(Day.UtcDateTime), [Grant("short-r@1", "short-study", "P1M")])),
+            UserProperties.Of(SchemaIds.ConsentState, "state-r-short"), retain: true);
+        await gateway.PublishAsync(
+            WireTopics.ConsentState("city-energy-planning", "p-long"),
+            ConsentStatePayload.Write(new ConsentStateMessage("p-long", DateOnly.FromDateTime(Day.UtcDateTime), [Grant("long-r@1", "city-energy-planning", "P24M")])),
+            UserProperties.Of(SchemaIds.ConsentState, "state-r-long"), retain: true);
+        await Eventually.TrueAsync(() => ingest.Metrics.Snapshot().ConsentStates == 2, "both data sets' consent states applied");
         await gateway.PublishWindowAsync("short-study", "elec.import.energy", "p-short", "short-r@1", Day, "P1D", 1_000, "r-short");
         await gateway.PublishWindowAsync("city-energy-planning", "elec.import.energy", "p-long", "long-r@1", Day, "P1D", 2_000, "r-long");
         await Eventually.TrueAsync(() => ingest.Metrics.Snapshot().Stored == 2, "both windows stored");

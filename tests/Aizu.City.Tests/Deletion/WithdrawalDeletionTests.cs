@@ -56,6 +56,12 @@ public sealed class WithdrawalDeletionTests : IAsyncLifetime
         var delivered = (await gateway.Log.ListAsync(new EgressLogFilter { Delivered = true }, CancellationToken.None))
             .Select(e => DataTopic.TryParse(e.Topic, out var topic) ? topic : null).OfType<DataTopic>().ToList();
         var peak = delivered.First(t => t.Purpose == HouseholdFleet.Peak);
+
+        // The city knows the grant only by the opaque reference its data carried (one per consent version and period).
+        var peakReference = (await gateway.Log.ListAsync(new EgressLogFilter { Delivered = true }, CancellationToken.None))
+            .Where(e => DataTopic.TryParse(e.Topic, out var topic) && topic!.Purpose == HouseholdFleet.Peak)
+            .Select(e => e.UserProperties.Single(p => p.Key == UserProperties.ConsentReference).Value)
+            .Distinct(StringComparer.Ordinal).Single();
         var planned = delivered.Count(t => t.Purpose == HouseholdFleet.Planning);
         var peakCount = delivered.Count(t => t.Purpose == HouseholdFleet.Peak);
         Assert.True(peakCount >= 24, $"{peakCount} hourly windows");
@@ -78,7 +84,7 @@ public sealed class WithdrawalDeletionTests : IAsyncLifetime
         await using (var reader = await log.ExecuteReaderAsync())
         {
             Assert.True(await reader.ReadAsync());
-            Assert.Equal(("withdrawal", HouseholdFleet.Peak, peak.Pseudonym, "elec.import.energy", "peak-0@1", (long)peakCount),
+            Assert.Equal(("withdrawal", HouseholdFleet.Peak, peak.Pseudonym, "elec.import.energy", peakReference, (long)peakCount),
                 (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt64(5)));
             Assert.False(await reader.ReadAsync());
         }
@@ -97,14 +103,14 @@ public sealed class WithdrawalDeletionTests : IAsyncLifetime
         var verified = Es256Jws.Verify(message.Text, key, JwsContentTypes.DeletionConfirmation);
         Assert.True(verified.IsValid, verified.Problem);
         var confirmation = DeletionConfirmationPayload.Read(verified.Payload.Span);
-        Assert.Equal(("peak-0@1", HouseholdFleet.Peak, "elec.import.energy", peak.Pseudonym, CityTestSetup.Recipient, (long)peakCount),
+        Assert.Equal((peakReference, HouseholdFleet.Peak, "elec.import.energy", peak.Pseudonym, CityTestSetup.Recipient, (long)peakCount),
             (confirmation.Consent, confirmation.Purpose, confirmation.Category, confirmation.Pseudonym, confirmation.Recipient, confirmation.Rows));
         Assert.Equal(1, ingest.Metrics.Snapshot().DeletionRequests);
 
         // A window of the deleted data set still in flight from before the withdrawal is not stored again.
         await using var late = await WirePublisher.ConnectAsync(setup.Broker.Port, "gw-late");
         var window = HouseholdFleet.T0.AddHours(3);
-        await late.PublishWindowAsync(HouseholdFleet.Peak, "elec.import.energy", peak.Pseudonym, "peak-0@1", window, "PT1H", 100, "late-after-deletion");
+        await late.PublishWindowAsync(HouseholdFleet.Peak, "elec.import.energy", peak.Pseudonym, peakReference, window, "PT1H", 100, "late-after-deletion");
         await Eventually.TrueAsync(() => ingest.Metrics.Snapshot().Rejected.GetValueOrDefault(RejectionReasons.DeletedDataSet) == 1, "the late window refused");
         Assert.Equal(0, await CountAsync(HouseholdFleet.Peak, peak.Pseudonym));
     }

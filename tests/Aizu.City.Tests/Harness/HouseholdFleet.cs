@@ -94,7 +94,9 @@ internal sealed class HouseholdFleet : IAsyncDisposable
             {
                 if (DataTopic.TryParse(entry.Topic, out var topic))
                 {
-                    delivered[entry.MessageId] = (topic!, EnergyWindowPayload.Read(entry.Payload.Span), entry.ConsentReference!);
+                    // What the city can know is the opaque reference the message carried, not the household's consent id.
+                    var sent = entry.UserProperties.Single(p => p.Key == UserProperties.ConsentReference).Value;
+                    delivered[entry.MessageId] = (topic!, EnergyWindowPayload.Read(entry.Payload.Span), sent);
                 }
             }
         }

@@ -104,7 +104,9 @@ public sealed class IngestRefusalTests : IAsyncLifetime
 
     private Task PublishStateAsync(DateTimeOffset at, params ConsentStateGrant[] grants) =>
         gateway.PublishAsync(
-            WireTopics.ConsentState("gw-refusals"),
+            // A one-level scope, as gateways before the per-data-set wire published it: the registry still finds
+            // references there, so every refusal reason below is reached through one state.
+            WireTopics.ConsentPrefix + "gw-refusals",
             ConsentStatePayload.Write(new ConsentStateMessage("gw-refusals", Day(at), grants)),
             UserProperties.Of(SchemaIds.ConsentState, $"state-{at.ToUnixTimeSeconds()}"),
             retain: true);
