@@ -5,6 +5,7 @@ using System.Text.Json;
 using Aizu.Consent;
 using Aizu.Egress;
 using Aizu.Uplink.Messages;
+using Aizu.Wire;
 
 namespace Aizu.Panel.Tests.Consent;
 
@@ -40,7 +41,7 @@ public sealed class EgressEndpointTests
         await Eventually.TrueAsync(() =>
         {
             message = outbox.ListPendingAsync(CancellationToken.None).GetAwaiter().GetResult()
-                .FirstOrDefault(m => m.Topic == $"aizu/v1/consent/{ConsentPanel.GatewayId}" && Encoding.UTF8.GetString(m.Payload.Span).Contains(ConsentPanel.EnergyPurpose, StringComparison.Ordinal));
+                .FirstOrDefault(m => m.Topic.StartsWith(WireTopics.ConsentPrefix + ConsentPanel.EnergyPurpose + "/", StringComparison.Ordinal) && Encoding.UTF8.GetString(m.Payload.Span).Contains(ConsentPanel.EnergyPurpose, StringComparison.Ordinal));
             return message is not null;
         }, "the consent state in the outbox");
 
