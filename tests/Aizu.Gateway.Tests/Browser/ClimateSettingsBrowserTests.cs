@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Aizu.Gateway.Tests.EndToEnd;
 using OpenQA.Selenium;
+using OpenQA.Selenium.Support.UI;
 
 namespace Aizu.Gateway.Tests.Browser;
 
@@ -18,8 +19,11 @@ public sealed class ClimateSettingsBrowserTests
 
         var screen = PanelPage.Show(browser, wait, "climate");
         // Every room's first values come from a simulated chip that measures on its own schedule (the SCD4x every
-        // 5 s): wait until each value asserted below has arrived, then check its form.
-        wait.Until(d => d.FindElements(By.CssSelector(".climate-room")).Count >= 3
+        // 5 s): wait until each value asserted below has arrived, then check its form. On a loaded CI machine the
+        // first values and the first chart can take longer than the page's usual 30 s limit.
+        var slow = new WebDriverWait(browser, TimeSpan.FromSeconds(120));
+        slow.IgnoreExceptionTypes(typeof(NoSuchElementException), typeof(StaleElementReferenceException));
+        slow.Until(d => d.FindElements(By.CssSelector(".climate-room")).Count >= 3
             && d.FindElements(By.Id("climate-living-co2")).Count == 1
             && Regex.IsMatch(d.FindElement(By.Id("climate-living-temperature")).Text, @"^\d+(\.\d)? °C$")
             && Regex.IsMatch(d.FindElement(By.Id("climate-bedroom-humidity")).Text, @"^\d+ %$")
