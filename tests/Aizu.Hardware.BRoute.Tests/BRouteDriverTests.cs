@@ -233,7 +233,7 @@ public sealed class BRouteDriverTests
     public async Task SystemClockAt1970_ReadingsAreStampedFromTheMeterClock()
     {
         await using var harness = await DriverHarness.StartSimulatorAsync();
-        var bootedAt1970 = new ShiftedTimeProvider(new DateTimeOffset(1970, 1, 1, 0, 0, 10, TimeSpan.Zero) - DateTimeOffset.UtcNow);
+        var bootedAt1970 = ShiftedTimeProvider.StartingAt(new DateTimeOffset(1970, 1, 1, 0, 0, 10, TimeSpan.Zero));
         harness.StartDriver(bootedAt1970);
 
         var power = await harness.NextAsync(SeriesNames.ElectricPower);
