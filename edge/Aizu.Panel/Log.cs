@@ -24,6 +24,10 @@ internal static partial class Log
         Message = "Panel setup refused: wrong setup code from {Address}")]
     public static partial void PanelSetupWrongCode(this ILogger logger, string address);
 
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Error,
+        Message = "Could not save the panel password, nothing was changed: {Reason}")]
+    public static partial void PanelPasswordNotSaved(this ILogger logger, string reason);
+
     [LoggerMessage(EventId = 3100, Level = LogLevel.Information,
         Message = "Household decision on the panel: {Decision} consent {Reference} ({Purpose}, {Category}), ledger entry {Seq}")]
     public static partial void PanelConsentDecided(this ILogger logger, string decision, string reference, string purpose, string category, long seq);

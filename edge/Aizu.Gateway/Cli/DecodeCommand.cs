@@ -62,35 +62,74 @@ internal static partial class DecodeCommand
         return command;
     }
 
-    /// <summary>Decodes a file of a kind given by the caller (<c>--dsmr</c>, <c>--sml</c>).</summary>
-    internal static int DecodeFile(FileInfo file, Func<byte[], string> describe, TextWriter output, TextWriter error)
-    {
-        if (!file.Exists)
-        {
-            error.WriteLine($"error: {file.FullName} does not exist.");
-            return ExitCodes.BadInput;
-        }
+    /// <summary>The largest input decode reads: far more than a telegram, a frame or an hour of SML, far less than
+    /// what would exhaust a Pi's memory when someone points it at a disk image or <c>/dev/zero</c>.</summary>
+    internal const int MaxInputBytes = 16 * 1024 * 1024;
 
-        return Guarded(() =>
-        {
-            output.WriteLine(describe(File.ReadAllBytes(file.FullName)));
-            return ExitCodes.Ok;
-        }, error);
-    }
+    /// <summary>Decodes a file of a kind given by the caller (<c>--dsmr</c>, <c>--sml</c>).</summary>
+    internal static int DecodeFile(FileInfo file, Func<byte[], string> describe, TextWriter output, TextWriter error) =>
+        Read(file, error) is { } bytes ? Describe(bytes, describe, output, error) : ExitCodes.BadInput;
 
     /// <summary>Decodes a file, recognising an SML capture (binary), a DSMR telegram (text from '/') or dongle lines.</summary>
     internal static int DecodeFile(FileInfo file, TextWriter output, TextWriter error)
     {
-        var bytes = File.ReadAllBytes(file.FullName);
+        if (Read(file, error) is not { } bytes)
+        {
+            return ExitCodes.BadInput;
+        }
+
         if (bytes.AsSpan().IndexOf(SmlStart) >= 0 || IsBinary(bytes))
         {
-            return DecodeFile(file, content => SmlFileDescriber.Describe(content), output, error);
+            return Describe(bytes, content => SmlFileDescriber.Describe(content), output, error);
         }
 
         var text = Encoding.UTF8.GetString(bytes);
         return text.TrimStart().StartsWith('/')
-            ? DecodeFile(file, content => DsmrTelegramDescriber.Describe(content), output, error)
+            ? Describe(bytes, content => DsmrTelegramDescriber.Describe(content), output, error)
             : Decode(text, output, error);
+    }
+
+    private static int Describe(byte[] bytes, Func<byte[], string> describe, TextWriter output, TextWriter error) =>
+        Guarded(() =>
+        {
+            output.WriteLine(describe(bytes));
+            return ExitCodes.Ok;
+        }, error);
+
+    /// <summary>Reads at most <see cref="MaxInputBytes"/> of <paramref name="file"/>; a device or pipe has no length
+    /// to check first, so the cap is applied while reading. Null, with one line on <paramref name="error"/>, when the
+    /// file is missing, unreadable or too large.</summary>
+    private static byte[]? Read(FileInfo file, TextWriter error)
+    {
+        try
+        {
+            using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+            var buffer = new byte[MaxInputBytes + 1];
+            int length = 0;
+            int read;
+            while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
+            {
+                length += read;
+            }
+
+            if (length > MaxInputBytes)
+            {
+                error.WriteLine($"error: {file.FullName} holds more than {MaxInputBytes / (1024 * 1024)} MiB; decode reads one telegram, frame or capture: cut the part you want (for example with head -c).");
+                return null;
+            }
+
+            return buffer.AsSpan(0, length).ToArray();
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            error.WriteLine($"error: {file.FullName} does not exist.");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: cannot read {file.FullName}: {ex.Message}");
+        }
+
+        return null;
     }
 
     /// <summary>Decodes pasted text: a DSMR telegram, dongle lines, or a hex frame.</summary>

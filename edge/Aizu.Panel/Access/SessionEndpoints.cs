@@ -61,7 +61,17 @@ internal static class SessionEndpoints
             return TypedResults.BadRequest(Problem("Password not accepted", problem));
         }
 
-        if (!await credentials.TrySetInitialAsync(request.Password!, cancellationToken))
+        bool set;
+        try
+        {
+            set = await credentials.TrySetInitialAsync(request.Password!, cancellationToken);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return NotSaved(logger, exception);
+        }
+
+        if (!set)
         {
             return TypedResults.Conflict(Problem("Already set up", "A panel password is already set; sign in with it."));
         }
@@ -99,15 +109,25 @@ internal static class SessionEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<NoContent, UnauthorizedHttpResult, BadRequest<ProblemDetails>>> ChangePasswordAsync(
-        PasswordChangeRequest request, HttpContext context, PanelCredentialStore credentials, PanelSessionStore sessions, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, UnauthorizedHttpResult, BadRequest<ProblemDetails>, ProblemHttpResult>> ChangePasswordAsync(
+        PasswordChangeRequest request, HttpContext context, PanelCredentialStore credentials, PanelSessionStore sessions, ILogger<PanelCredentialStore> logger, CancellationToken cancellationToken)
     {
         if (PanelPassword.Problem(request.Password) is { } problem)
         {
             return TypedResults.BadRequest(Problem("Password not accepted", problem));
         }
 
-        if (!await credentials.ChangeAsync(request.Current ?? string.Empty, request.Password!, cancellationToken))
+        bool changed;
+        try
+        {
+            changed = await credentials.ChangeAsync(request.Current ?? string.Empty, request.Password!, cancellationToken);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return NotSaved(logger, exception);
+        }
+
+        if (!changed)
         {
             return TypedResults.Unauthorized();
         }
@@ -123,6 +143,17 @@ internal static class SessionEndpoints
         // Expires): closing the browser signs out, and the ticket inside still expires after SessionLifetime.
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "household")], CookieAuthenticationDefaults.AuthenticationScheme);
         return context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false });
+    }
+
+    // The credential file is written atomically, so a full card or a read-only file system leaves the previous
+    // state (no password yet, or the old one): say so, and let the household try again once there is room.
+    private static ProblemHttpResult NotSaved(ILogger logger, Exception exception)
+    {
+        logger.PanelPasswordNotSaved(exception.Message);
+        return TypedResults.Problem(
+            $"The gateway could not save the password ({exception.Message}); nothing was changed. Free space on its storage card and try again.",
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Password not saved");
     }
 
     private static ProblemDetails Problem(string title, string detail) => new() { Title = title, Detail = detail };

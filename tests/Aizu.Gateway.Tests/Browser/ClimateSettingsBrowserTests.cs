@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Aizu.Gateway.Tests.EndToEnd;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Support.UI;
 

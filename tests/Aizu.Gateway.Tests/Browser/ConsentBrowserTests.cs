@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Aizu.Consent;
 using Aizu.Gateway.Tests.CityLink;
-using Aizu.Gateway.Tests.EndToEnd;
 using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Support.UI;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Aizu.Gateway.Tests.EndToEnd;
 using Aizu.Readings;
 using Aizu.Storage;
 using Microsoft.Extensions.Logging.Abstractions;

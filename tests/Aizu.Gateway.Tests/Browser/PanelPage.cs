@@ -1,4 +1,3 @@
-using Aizu.Gateway.Tests.EndToEnd;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Support.UI;
 

@@ -1,5 +1,4 @@
 using System.Drawing;
-using Aizu.Gateway.Tests.EndToEnd;
 using OpenQA.Selenium;
 
 namespace Aizu.Gateway.Tests.Browser;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Aizu.Gateway.Tests.Browser;
-using Aizu.Gateway.Tests.EndToEnd;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Support.UI;
 using Xunit.Abstractions;

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Aizu.Alerts;
 using Aizu.Consent;
-using Aizu.Gateway.Tests.EndToEnd;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aizu.Gateway.Tests.CityLink;

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Aizu.Gateway.Tests.EndToEnd;
 
 namespace Aizu.Gateway.Tests.CityLink;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Aizu.Consent;
-using Aizu.Gateway.Tests.EndToEnd;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aizu.Gateway.Tests.CityLink;

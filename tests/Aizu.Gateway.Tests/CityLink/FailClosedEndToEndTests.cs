@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Aizu.Consent;
 using Aizu.Gateway.Cli;
-using Aizu.Gateway.Tests.EndToEnd;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 

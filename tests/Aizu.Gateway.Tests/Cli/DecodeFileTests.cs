@@ -1,5 +1,4 @@
 using Aizu.Gateway.Cli;
-using Aizu.Gateway.Tests.EndToEnd;
 
 namespace Aizu.Gateway.Tests.Cli;
 
@@ -126,6 +125,41 @@ public sealed class DecodeFileTests
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("does not exist", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--dsmr")]
+    [InlineData("--sml")]
+    [InlineData(null)]
+    public async Task Decode_EndlessDevice_StopsAtTheCapWithOneLine(string? kind)
+    {
+        var (code, output, error) = await RunAsync(kind is null ? ["decode", "/dev/zero"] : ["decode", kind, "/dev/zero"]);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Empty(output);
+        Assert.Equal("error: /dev/zero holds more than 16 MiB; decode reads one telegram, frame or capture: cut the part you want (for example with head -c).", error.TrimEnd());
+    }
+
+    [Fact]
+    public async Task Decode_FileOverTheCap_IsRefused_AndOneAtTheCapIsRead()
+    {
+        using var directory = new TemporaryDirectory();
+        string large = Path.Combine(directory.Path, "large.txt");
+        string atCap = Path.Combine(directory.Path, "at-cap.txt");
+        await using (var stream = File.Create(large))
+        {
+            stream.SetLength(DecodeCommand.MaxInputBytes + 1L);
+        }
+
+        await File.WriteAllTextAsync(atCap, Telegram + new string(' ', DecodeCommand.MaxInputBytes - Telegram.Length));
+
+        var refused = await RunAsync("decode", "--dsmr", large);
+        var read = await RunAsync("decode", "--dsmr", atCap);
+
+        Assert.Equal(ExitCodes.BadInput, refused.Code);
+        Assert.Contains("holds more than 16 MiB", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Ok, read.Code);
+        Assert.Contains("12345.678", read.Output, StringComparison.Ordinal);
     }
 
     private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] arguments)

@@ -1,5 +1,4 @@
 using Aizu.Gateway.Cli;
-using Aizu.Gateway.Tests.EndToEnd;
 using Aizu.Readings;
 using Aizu.Storage;
 using Microsoft.Extensions.Logging.Abstractions;

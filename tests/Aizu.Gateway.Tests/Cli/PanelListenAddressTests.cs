@@ -1,5 +1,4 @@
 using Aizu.Gateway.Configuration;
-using Aizu.Gateway.Tests.EndToEnd;
 
 namespace Aizu.Gateway.Tests.Cli;
 

@@ -4,7 +4,6 @@ using System.Text;
 using Aizu.Alerts;
 using Aizu.Gateway.Display;
 using Aizu.Gateway.Tests.CityLink;
-using Aizu.Gateway.Tests.EndToEnd;
 using Aizu.Hardware.Display;
 using Aizu.Hardware.Display.Tests;
 using Aizu.Hardware.Simulators.Display;

@@ -2,13 +2,14 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Aizu.Gateway.Tests.EndToEnd;
+namespace Aizu.Testing;
 
 /// <summary>
 /// The gateway as a user starts it: the real <c>aizu</c> program in its own process, in demo mode,
-/// in a working directory of its own (where demo data is kept).
+/// in a working directory of its own (where demo data is kept). The test project must reference
+/// Aizu.Gateway, so that <c>aizu.dll</c> is beside the tests.
 /// </summary>
-internal sealed partial class GatewayProcess : IAsyncDisposable
+public sealed partial class GatewayProcess : IAsyncDisposable
 {
     // Only a failing start waits this long; a loaded shared machine takes well over 30 s to start a .NET program.
     public static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(90);

@@ -1,0 +1,75 @@
+using System.Net;
+using Aizu.FaultInjection.Tests.Harness;
+
+namespace Aizu.FaultInjection.Tests.DiskFull;
+
+/// <summary>
+/// The demo gateway with its data on a small file system that a test fills to the last byte: it says so in one line
+/// (no stack trace), the panel stays up, nothing it had stored is lost or left as an empty file, and it carries on by
+/// itself once space returns.
+/// </summary>
+public sealed class DiskFullTests
+{
+    [Fact]
+    public async Task DiskFullDuringIngest_IsReported_PanelStaysUp_AndIngestResumesWithNothingLost()
+    {
+        using var disk = SmallDisk.Mount(megabytes: 32);
+        string database = Path.Combine(disk.Path, "aizu-demo-data", "aizu.db");
+        await using var gateway = GatewayProcess.Start(disk.Path, "run", "--demo", "--urls", "http://127.0.0.1:0");
+        using var http = await PanelSignIn.SignInAsync(await gateway.PanelAsync(), setupCode: gateway.SetupCode);
+        await PanelStatus.WaitForStoredAsync(http, 5, gateway);
+        var before = await StoreSnapshot.ReadAsync(database);
+
+        disk.Fill();
+        await Eventually.TrueAsync(
+            () => gateway.Output.Contains("Cannot store readings", StringComparison.Ordinal),
+            PanelStatus.Limit,
+            () => $"the gateway reported the full disk. Output:{Environment.NewLine}{gateway.Output}");
+        using (var shell = await http.GetAsync(new Uri("/", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, shell.StatusCode);
+        }
+
+        Assert.False(gateway.HasExited, gateway.Output);
+        long whileFull = await PanelStatus.ReadingsStoredAsync(http);
+
+        disk.Free();
+        await PanelStatus.WaitForStoredAsync(http, whileFull + 5, gateway);
+        await gateway.KillAsync();
+
+        var after = (await StoreSnapshot.ReadAsync(database)).Raw.ToHashSet();
+        Assert.All(before.Raw, p => Assert.Contains(p, after));
+        Assert.Empty(EmptyFiles(disk.Path));
+        AssertNoStackTrace(gateway.Output);
+    }
+
+    [Fact]
+    public async Task DiskFullDuringFirstPasswordSetup_LeavesNoDamagedFile_AndSetupWorksWhenSpaceReturns()
+    {
+        using var disk = SmallDisk.Mount(megabytes: 32);
+        await using var gateway = GatewayProcess.Start(disk.Path, "run", "--demo", "--urls", "http://127.0.0.1:0");
+        var panel = await gateway.PanelAsync();
+        string setupCode = gateway.SetupCode ?? throw new InvalidOperationException($"no setup code printed:{Environment.NewLine}{gateway.Output}");
+
+        disk.Fill();
+        using var refused = PanelSignIn.NewClient(panel);
+        await Assert.ThrowsAsync<HttpRequestException>(() => PanelSignIn.SignInAsync(refused, setupCode: setupCode));
+        Assert.Empty(EmptyFiles(disk.Path));
+
+        disk.Free();
+        using var http = PanelSignIn.NewClient(panel);
+        await PanelSignIn.SignInAsync(http, setupCode: setupCode);
+        Assert.True(await PanelStatus.ReadingsStoredAsync(http) >= 0);
+        Assert.Empty(EmptyFiles(disk.Path));
+        AssertNoStackTrace(gateway.Output);
+    }
+
+    // Every fault is one line for the household or installer; a stack trace means something went unhandled.
+    private static void AssertNoStackTrace(string output) =>
+        Assert.False(output.Contains("   at ", StringComparison.Ordinal), $"a stack trace in the gateway's output:{Environment.NewLine}{output}");
+
+    // SQLite's WAL and shared-memory files are empty after a checkpoint by design; anything else empty is damage.
+    private static List<string> EmptyFiles(string root) =>
+        [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(f => new FileInfo(f).Length == 0 && !f.EndsWith("-wal", StringComparison.Ordinal) && !f.EndsWith("-shm", StringComparison.Ordinal))];
+}
