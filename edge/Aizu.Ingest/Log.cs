@@ -28,6 +28,14 @@ internal static partial class Log
         Message = "Discarded a reading of '{Series}' because {Problem}; further invalid readings of this series are counted without logging")]
     public static partial void InvalidReading(this ILogger logger, string series, string problem);
 
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning,
+        Message = "System clock stepped back: a reading of {Series} is stamped {Timestamp:o}, {Step} before the last one stored ({Latest:o}). Readings inside time already stored are discarded until the clock passes it again; the meter's registers keep energy totals right")]
+    public static partial void ClockSteppedBack(this ILogger logger, string series, DateTimeOffset timestamp, TimeSpan step, DateTimeOffset latest);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Information,
+        Message = "Readings are past the time already stored again; {Count} readings stamped inside it were discarded")]
+    public static partial void ClockCaughtUp(this ILogger logger, long count);
+
     [LoggerMessage(EventId = 2010, Level = LogLevel.Error,
         Message = "Cannot store readings: {Reason}. Keeping {Count} readings and retrying; drivers wait while the queue is full")]
     public static partial void StoreUnavailable(this ILogger logger, string reason, int count);

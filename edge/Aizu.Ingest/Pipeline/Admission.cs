@@ -6,5 +6,6 @@ internal enum Admission
     Accepted,
     ClockNotSet,
     FromTheFuture,
+    InsideStoredTime,
     Invalid,
 }

@@ -10,6 +10,8 @@ public sealed class IngestStatistics(LiveFeed feed)
     private long rejectedClock;
     private long rejectedFuture;
     private long rejectedInvalid;
+    private long rejectedCovered;
+    private long clockStepsBack;
     private long storeErrors;
     private long dropped;
     private long lastReadingTicks;
@@ -29,6 +31,12 @@ public sealed class IngestStatistics(LiveFeed feed)
 
     /// <summary>Readings refused because they had no series or unit, or a value that is not a number.</summary>
     public long RejectedInvalid => Interlocked.Read(ref rejectedInvalid);
+
+    /// <summary>Readings refused because the system clock stepped back and they fell inside time already stored.</summary>
+    public long RejectedCovered => Interlocked.Read(ref rejectedCovered);
+
+    /// <summary>Times the system clock was seen stepping back while this gateway ran.</summary>
+    public long ClockStepsBack => Interlocked.Read(ref clockStepsBack);
 
     /// <summary>Failed attempts to write a batch (each retry counts).</summary>
     public long StoreErrors => Interlocked.Read(ref storeErrors);
@@ -62,6 +70,10 @@ public sealed class IngestStatistics(LiveFeed feed)
     internal void AddRejectedFuture() => Interlocked.Increment(ref rejectedFuture);
 
     internal void AddRejectedInvalid() => Interlocked.Increment(ref rejectedInvalid);
+
+    internal void AddRejectedCovered() => Interlocked.Increment(ref rejectedCovered);
+
+    internal void AddClockStepBack() => Interlocked.Increment(ref clockStepsBack);
 
     internal void AddDropped(int count) => Interlocked.Add(ref dropped, count);
 

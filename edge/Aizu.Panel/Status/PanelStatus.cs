@@ -22,4 +22,12 @@ internal sealed record PanelStatus(
     /// <summary>Whether anything may leave; null when no city link is configured. The panel shows a banner while sending is stopped.</summary>
     [JsonPropertyName("egress")]
     public PanelEgressStatus? Egress { get; init; }
+
+    /// <summary>Readings refused because the system clock stepped back into time already stored.</summary>
+    [JsonPropertyName("rejectedInsideStoredTime")]
+    public long RejectedInsideStoredTime { get; init; }
+
+    /// <summary>How often the system clock stepped back while the gateway ran.</summary>
+    [JsonPropertyName("clockStepsBack")]
+    public long ClockStepsBack { get; init; }
 }

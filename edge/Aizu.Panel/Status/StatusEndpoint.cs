@@ -55,6 +55,8 @@ internal static class StatusEndpoint
             Version)
         {
             Storage = PanelStorageStatus.From(store.Health),
+            RejectedInsideStoredTime = statistics.RejectedCovered,
+            ClockStepsBack = statistics.ClockStepsBack,
             Egress = services.GetService<EgressIntegrity>() is { } egress
                 ? new PanelEgressStatus(egress.IsOpen, egress.Reason, egress.IsOpen ? null : ConsentIntegrityReport.Remedy)
                 : null,
