@@ -72,7 +72,7 @@ public sealed class MigrationTests : IDisposable
 
         await using var store = database.Open(o => o.MaxChunkPoints = 1_000);
 
-        Assert.Equal(2L, Scalar("PRAGMA user_version;"));
+        Assert.Equal(2L, Scalar("SELECT version FROM schema_migrations WHERE component = 'storage';"));
         Assert.Equal(0L, Scalar("SELECT count(*) FROM sqlite_master WHERE name = 'legacy_reading';"));
         Assert.Equal(21_661, await store.CountAsync(CancellationToken.None));
         Assert.True((long)Scalar("SELECT count(*) FROM chunk;")! >= 21);
@@ -97,6 +97,6 @@ public sealed class MigrationTests : IDisposable
         await store.AppendAsync([Power(0, 1)], CancellationToken.None);
 
         Assert.Equal(1, await store.CountAsync(CancellationToken.None));
-        Assert.Equal(2L, Scalar("PRAGMA user_version;"));
+        Assert.Equal(2L, Scalar("SELECT version FROM schema_migrations WHERE component = 'storage';"));
     }
 }
