@@ -17,18 +17,9 @@ public sealed class MigrationTests : IDisposable
         using var connection = new SqliteConnection($"Data Source={database.FilePath};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE series(
-                id   INTEGER PRIMARY KEY,
-                name TEXT UNIQUE NOT NULL,
-                unit TEXT NOT NULL);
-            CREATE TABLE reading(
-                series_id INTEGER NOT NULL REFERENCES series(id),
-                ts_ms     INTEGER NOT NULL,
-                value     REAL NOT NULL,
-                quality   INTEGER NOT NULL,
-                PRIMARY KEY(series_id, ts_ms)) WITHOUT ROWID;
+        // The version 1 tables exactly as the first migration step makes them, at version 1 of the old scheme.
+        command.CommandText = "PRAGMA journal_mode = WAL;\n" + StorageSchema.Component.Steps[0] + """
+
             PRAGMA user_version = 1;
             INSERT INTO series(id, name, unit) VALUES (1, 'elec.power', 'W'), (2, 'elec.import.energy', 'kWh');
             """;
