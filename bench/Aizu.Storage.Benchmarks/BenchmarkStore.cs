@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Aizu.Storage.Benchmarks;
 
 /// <summary>Opens stores the way the benchmarks need them: default settings, no retention (the data is from 2025), no free-space floor.</summary>
-public static class BenchmarkStore
+internal static class BenchmarkStore
 {
     public static ReadingStore Open(string path) => new(
         Options.Create(new StorageOptions

@@ -59,17 +59,8 @@ public static class DiskAndIngestBenchmark
             connection.Open();
             using (var setup = connection.CreateCommand())
             {
-                setup.CommandText = """
-                    PRAGMA journal_mode = WAL;
-                    PRAGMA synchronous = FULL;
-                    CREATE TABLE series(id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, unit TEXT NOT NULL);
-                    CREATE TABLE reading(
-                        series_id INTEGER NOT NULL REFERENCES series(id),
-                        ts_ms     INTEGER NOT NULL,
-                        value     REAL NOT NULL,
-                        quality   INTEGER NOT NULL,
-                        PRIMARY KEY(series_id, ts_ms)) WITHOUT ROWID;
-                    """;
+                // The version 1 store's row table, exactly as its first migration step made it.
+                setup.CommandText = "PRAGMA journal_mode = WAL;\nPRAGMA synchronous = FULL;\n" + StorageSchema.Component.Steps[0];
                 setup.ExecuteNonQuery();
             }
 

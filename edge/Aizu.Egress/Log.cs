@@ -4,10 +4,6 @@ namespace Aizu.Egress;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 4100, Level = LogLevel.Information,
-        Message = "Egress tables in {Path} migrated from version {From} to {To}")]
-    public static partial void EgressSchemaMigrated(this ILogger logger, string path, int from, int to);
-
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information,
         Message = "Released {Category} {Granularity} window starting {WindowStart:O} under {ConsentReference} as message {MessageId}")]
     public static partial void WindowReleased(this ILogger logger, string category, string granularity, DateTimeOffset windowStart, string consentReference, string messageId);

@@ -5,12 +5,12 @@ namespace Aizu.Storage;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information,
-        Message = "Reading store opened at {Path} (schema version {Version})")]
-    public static partial void StoreOpened(this ILogger logger, string path, int version);
+        Message = "The {Component} tables are open at {Path} (schema version {Version})")]
+    public static partial void SchemaReady(this ILogger logger, string component, string path, int version);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information,
-        Message = "Reading store {Path} migrated from schema version {From} to {To}")]
-    public static partial void StoreMigrated(this ILogger logger, string path, int from, int to);
+        Message = "The {Component} tables in {Path} were migrated from schema version {From} to {To}")]
+    public static partial void SchemaMigrated(this ILogger logger, string component, string path, int from, int to);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning,
         Message = "Reading store {Path} is unavailable at start-up and will be retried on next use: {Reason}")]

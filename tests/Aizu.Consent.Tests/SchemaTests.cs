@@ -18,7 +18,7 @@ public sealed class SchemaTests
 
         using var connection = Open(harness.DatabasePath);
         Assert.Equal(3L, Scalar(connection, "PRAGMA user_version;"));
-        Assert.Equal(2L, Scalar(connection, "SELECT version FROM consent_schema;"));
+        Assert.Equal(2L, Scalar(connection, "SELECT version FROM schema_migrations WHERE component = 'consent';"));
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
         Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM reading;"));
         Assert.Equal(3L, Scalar(connection, "SELECT count(*) FROM consent_event;"));
@@ -33,7 +33,7 @@ public sealed class SchemaTests
             }
         }
 
-        Assert.Equal(["consent_catalogue", "consent_event", "consent_receipt", "consent_reconfirmation", "consent_schema", "reading", "sqlite_sequence"], tables);
+        Assert.Equal(["consent_catalogue", "consent_event", "consent_receipt", "consent_reconfirmation", "reading", "schema_migrations", "sqlite_sequence"], tables);
     }
 
     [Fact]

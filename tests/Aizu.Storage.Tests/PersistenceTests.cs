@@ -41,7 +41,7 @@ public sealed class PersistenceTests : IDisposable
         using var connection = new SqliteConnection($"Data Source={database.FilePath};Pooling=False");
         connection.Open();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
-        Assert.Equal(2L, Scalar(connection, "PRAGMA user_version;"));
+        Assert.Equal(2L, Scalar(connection, "SELECT version FROM schema_migrations WHERE component = 'storage';"));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class PersistenceTests : IDisposable
         using (var connection = new SqliteConnection($"Data Source={database.FilePath};Pooling=False"))
         {
             connection.Open();
-            Scalar(connection, "PRAGMA user_version = 99;");
+            Scalar(connection, "UPDATE schema_migrations SET version = 99 WHERE component = 'storage';");
         }
 
         await using var store = database.Open();

@@ -1,4 +1,5 @@
 using Aizu.Household;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -39,6 +40,14 @@ internal sealed class TempDatabase : IDisposable
     /// <summary>A store with the production defaults (system clock, real disk and zone), as the other projects construct it.</summary>
     public static ReadingStore Open(string path) =>
         new(Options.Create(new StorageOptions { DatabasePath = path }), NullLogger<ReadingStore>.Instance, new HouseholdCalendar(TimeZoneInfo.Local));
+
+    /// <summary>One number read behind the store's back, on a connection of its own.</summary>
+    public long Scalar(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={FilePath};Pooling=False");
+        connection.Open();
+        return GatewayDatabase.Scalar<long>(connection, sql);
+    }
 
     private static FakeTimeProvider CreateClock()
     {

@@ -27,7 +27,7 @@ public sealed class GatewayHarness : IAsyncDisposable
         Registry = registry;
         Household = household;
         Recorder = recorder;
-        Store = host.Services.GetRequiredService<ReadingStore>();
+        Store = host.Services.GetRequiredService<IReadingWriter>();
         Outbox = host.Services.GetRequiredService<SqliteOutbox>();
         Status = host.Services.GetRequiredService<EgressStatus>();
         Log = host.Services.GetRequiredService<EgressLog>();
@@ -42,7 +42,7 @@ public sealed class GatewayHarness : IAsyncDisposable
 
     public BrokerRecorder? Recorder { get; set; }
 
-    public ReadingStore Store { get; }
+    public IReadingWriter Store { get; }
 
     public SqliteOutbox Outbox { get; }
 

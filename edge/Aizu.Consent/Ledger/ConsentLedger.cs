@@ -28,7 +28,7 @@ public sealed class ConsentLedger
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
-        database = new ConsentDatabase(options.Value.DatabasePath);
+        database = new ConsentDatabase(options.Value.DatabasePath, logger);
         this.logger = logger;
     }
 

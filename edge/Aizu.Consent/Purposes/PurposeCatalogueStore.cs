@@ -25,7 +25,7 @@ public sealed class PurposeCatalogueStore : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
-        database = new ConsentDatabase(options.Value.DatabasePath);
+        database = new ConsentDatabase(options.Value.DatabasePath, logger);
         this.logger = logger;
 
         // An unusable key is reported by the options validator at start-up; here it means "none".

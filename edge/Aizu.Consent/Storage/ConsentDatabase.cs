@@ -1,72 +1,36 @@
+using System.Diagnostics.CodeAnalysis;
+using Aizu.Storage;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace Aizu.Consent;
 
 /// <summary>
-/// Opens connections to the shared gateway file for the consent tables: WAL (readers never wait for
-/// the reading store's writes) and <c>synchronous=FULL</c> (a recorded decision survives a power
-/// cut). Each operation uses its own short-lived connection, because decisions are rare and the
-/// <c>aizu consent</c> command writes to the same file from another process.
+/// The consent tables' way into the gateway's shared file, through <see cref="GatewayDatabase"/> (WAL,
+/// <c>synchronous=FULL</c>: a recorded decision survives a power cut). Each operation uses its own
+/// short-lived connection, because decisions are rare and the <c>aizu consent</c> command writes to the
+/// same file from another process.
 /// </summary>
+[SuppressMessage("Reliability", "CA1001:Types that own disposable fields should be disposable",
+    Justification = "Consent never opens the database's kept writer: every connection it opens is disposed by its user, so there is nothing to release.")]
 internal sealed class ConsentDatabase
 {
-    private readonly string connectionString;
-    private readonly Lock schemaGate = new();
-    private bool schemaReady;
+    private readonly GatewayDatabase database;
 
-    public ConsentDatabase(string path)
+    public ConsentDatabase(string path, ILogger logger)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        Path = System.IO.Path.GetFullPath(path);
-        connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-        }.ToString();
+        database = new GatewayDatabase(path, ConsentSchema.Component, logger);
     }
 
-    public string Path { get; }
+    public string Path => database.Path;
 
     /// <summary>Opens a connection with the pragmas set and the consent schema in place.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var directory = System.IO.Path.GetDirectoryName(Path);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
+        var connection = await database.OpenConnectionAsync(cancellationToken);
 
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            Execute(connection, "PRAGMA synchronous = FULL;");
-            Execute(connection, "PRAGMA foreign_keys = ON;");
-            lock (schemaGate)
-            {
-                if (!schemaReady)
-                {
-                    // journal_mode is a property of the file; setting it again is a no-op.
-                    Execute(connection, "PRAGMA journal_mode = WAL;");
-                    ConsentSchema.Migrate(connection, Path);
-                    schemaReady = true;
-                }
-            }
-
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        // The receipts reference their events; only the consent tables declare foreign keys.
+        GatewayDatabase.Execute(connection, "PRAGMA foreign_keys = ON;");
+        return connection;
     }
 }

@@ -1,16 +1,14 @@
-using System.Globalization;
-using Microsoft.Data.Sqlite;
+using Aizu.Storage;
 
 namespace Aizu.Consent;
 
 /// <summary>
-/// The consent tables inside the gateway's shared SQLite file. The reading store owns
-/// <c>PRAGMA user_version</c> for its own schema, so the consent schema's version lives in its own
-/// one-row table <c>consent_schema</c>. Steps only move forward; a file from a newer gateway is refused.
+/// The consent tables inside the gateway's shared SQLite file, migrated by <see cref="GatewayDatabase"/>
+/// under the component name <c>consent</c> like every component of the file.
 /// </summary>
 internal static class ConsentSchema
 {
-    // Index i upgrades consent_schema.version i to i + 1. Append new steps; never edit a shipped one.
+    // Index i upgrades version i to i + 1. Append new steps; never edit a shipped one.
     private static readonly string[] Steps =
     [
         """
@@ -62,45 +60,6 @@ internal static class ConsentSchema
         """,
     ];
 
-    public static int LatestVersion => Steps.Length;
-
-    /// <summary>Brings the consent tables to <see cref="LatestVersion"/>; returns the version found.</summary>
-    public static int Migrate(SqliteConnection connection, string path)
-    {
-        // IMMEDIATE: a gateway and an `aizu consent` command starting together must not both migrate.
-        using var transaction = connection.BeginTransaction(deferred: false);
-        Execute(connection, transaction, "CREATE TABLE IF NOT EXISTS consent_schema(id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);");
-        using var read = connection.CreateCommand();
-        read.Transaction = transaction;
-        read.CommandText = "SELECT version FROM consent_schema WHERE id = 1;";
-        var found = read.ExecuteScalar() is { } value ? Convert.ToInt32(value, CultureInfo.InvariantCulture) : 0;
-        if (found > LatestVersion)
-        {
-            throw new InvalidOperationException(
-                $"The consent tables in {path} have schema version {found}, newer than this gateway understands ({LatestVersion}); update the gateway.");
-        }
-
-        for (var version = found; version < LatestVersion; version++)
-        {
-            Execute(connection, transaction, Steps[version]);
-        }
-
-        if (found != LatestVersion)
-        {
-            Execute(connection, transaction, string.Create(CultureInfo.InvariantCulture,
-                $"INSERT INTO consent_schema(id, version) VALUES (1, {LatestVersion}) ON CONFLICT(id) DO UPDATE SET version = excluded.version;"));
-        }
-
-        // Steps and version commit together: a power cut mid-migration leaves the previous version.
-        transaction.Commit();
-        return found;
-    }
-
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    /// <summary>The consent component; files from before <c>schema_migrations</c> kept its version in <c>consent_schema</c>.</summary>
+    public static SchemaComponent Component { get; } = new("consent", Steps) { LegacyVersionTable = "consent_schema" };
 }

@@ -24,7 +24,7 @@ public sealed class WindowAggregator
     };
 
     private readonly IConsentRegistry registry;
-    private readonly ReadingStore store;
+    private readonly IReadingQueries store;
     private readonly EgressPolicy policy;
     private readonly EgressJournal journal;
     private readonly WindowCutter calendar;
@@ -36,7 +36,7 @@ public sealed class WindowAggregator
     /// <summary>Creates the aggregator.</summary>
     public WindowAggregator(
         IConsentRegistry registry,
-        ReadingStore store,
+        IReadingQueries store,
         EgressPolicy policy,
         EgressJournal journal,
         WindowCutter calendar,

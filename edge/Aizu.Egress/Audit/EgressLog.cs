@@ -1,3 +1,4 @@
+using Aizu.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace Aizu.Egress;
 /// </summary>
 public sealed class EgressLog
 {
-    private readonly string connectionString;
+    private readonly string path;
 
     /// <summary>Reads <see cref="EgressOptions.DatabasePath"/>.</summary>
     public EgressLog(IOptions<EgressOptions> options)
@@ -23,12 +24,7 @@ public sealed class EgressLog
     public EgressLog(string databasePath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
-        connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.GetFullPath(databasePath),
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-        }.ToString();
+        path = Path.GetFullPath(databasePath);
     }
 
     /// <summary>
@@ -39,8 +35,7 @@ public sealed class EgressLog
     public Task<EgressLogVerification> VerifyAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
+        using var connection = GatewayDatabase.OpenReadOnly(path);
         if (EgressSchemaProbe.HasLog(connection) is false)
         {
             return Task.FromResult(new EgressLogVerification(true, 0, 0, null, null, EgressLogChain.Genesis));
@@ -107,8 +102,7 @@ public sealed class EgressLog
     {
         ArgumentNullException.ThrowIfNull(filter);
         cancellationToken.ThrowIfCancellationRequested();
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
+        using var connection = GatewayDatabase.OpenReadOnly(path);
         if (EgressSchemaProbe.HasLog(connection) is false)
         {
             return Task.FromResult<IReadOnlyList<EgressLogEntry>>([]);

@@ -16,7 +16,7 @@ public static class EgressServiceCollectionExtensions
     /// Binds <see cref="EgressOptions"/> from <paramref name="section"/> (normally <c>Aizu:Egress</c>),
     /// validates them at start-up, and registers the egress policy, the outbox (as <see cref="IOutbox"/>),
     /// the egress log and the hosted <see cref="EgressService"/>. Needs an <c>IConsentRegistry</c>
-    /// (the consent service) and the <c>ReadingStore</c>. The secret and outbox key providers and the
+    /// (the consent service) and the store's <c>IReadingQueries</c>. The secret and outbox key providers and the
     /// <see cref="RandomNumberGenerator"/> (message ids, noise) are only added when none is registered,
     /// so a host or test can supply its own.
     /// </summary>

@@ -1,12 +1,10 @@
-using System.Globalization;
-using Microsoft.Data.Sqlite;
+using Aizu.Storage;
 
 namespace Aizu.Egress;
 
 /// <summary>
-/// The egress tables in the gateway's SQLite file. The reading store owns <c>PRAGMA user_version</c>
-/// of the same file, so the egress side keeps its own version in <c>egress_schema</c> and touches
-/// nothing but <c>egress_*</c> tables.
+/// The egress tables in the gateway's SQLite file, migrated by <see cref="GatewayDatabase"/> under the
+/// component name <c>egress</c> like every component of the file; they are all named <c>egress_*</c>.
 /// </summary>
 internal static class EgressSchema
 {
@@ -112,44 +110,6 @@ internal static class EgressSchema
         """,
     ];
 
-    public static int LatestVersion => Steps.Length;
-
-    /// <summary>Brings the egress tables to <see cref="LatestVersion"/>; returns the version found.</summary>
-    public static int Migrate(SqliteConnection connection, string path)
-    {
-        using (var create = connection.CreateCommand())
-        {
-            create.CommandText = "CREATE TABLE IF NOT EXISTS egress_schema(id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);";
-            create.ExecuteNonQuery();
-        }
-
-        var found = ReadVersion(connection);
-        if (found > LatestVersion)
-        {
-            throw new InvalidOperationException(
-                $"The egress tables in {path} have schema version {found}, newer than this gateway understands ({LatestVersion}); update the gateway.");
-        }
-
-        for (var version = found; version < LatestVersion; version++)
-        {
-            // Each step commits with its version number: a power cut mid-way leaves the previous version.
-            using var transaction = connection.BeginTransaction();
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = Steps[version] + string.Create(CultureInfo.InvariantCulture,
-                $"\nINSERT INTO egress_schema(id, version) VALUES (1, {version + 1}) ON CONFLICT(id) DO UPDATE SET version = excluded.version;");
-            command.ExecuteNonQuery();
-            transaction.Commit();
-        }
-
-        return found;
-    }
-
-    /// <summary>The version recorded in <paramref name="connection"/>'s file, 0 when the egress tables were never made.</summary>
-    public static int ReadVersion(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT version FROM egress_schema WHERE id = 1;";
-        return command.ExecuteScalar() is long version ? (int)version : 0;
-    }
+    /// <summary>The egress component; files from before <c>schema_migrations</c> kept its version in <c>egress_schema</c>.</summary>
+    public static SchemaComponent Component { get; } = new("egress", Steps) { LegacyVersionTable = "egress_schema" };
 }

@@ -2,8 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Aizu.Household;
 using Aizu.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Aizu.Gateway.Cli;
 
@@ -39,11 +37,10 @@ internal static class ExportCommand
             }
 
             // Days of the system's zone, as before this verb read any configuration.
-            await using var store = new ReadingStore(
-                Options.Create(new StorageOptions { DatabasePath = path }), NullLogger<ReadingStore>.Instance, new HouseholdCalendar(TimeProvider.System.LocalTimeZone));
+            await using var store = new ReadingStoreFile(new StorageOptions { DatabasePath = path }, new HouseholdCalendar(TimeProvider.System.LocalTimeZone));
             try
             {
-                await new ReadingExporter(store).ExportAsync(parse.GetValue(series), start, end, parse.GetValue(resolution), parse.GetValue(format), output, cancellationToken);
+                await new ReadingExporter(store.Queries).ExportAsync(parse.GetValue(series), start, end, parse.GetValue(resolution), parse.GetValue(format), output, cancellationToken);
                 return ExitCodes.Ok;
             }
             catch (ArgumentException ex)

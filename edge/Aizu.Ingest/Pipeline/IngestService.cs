@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Aizu.Ingest;
 
 /// <summary>
-/// Moves readings from the <see cref="ReadingChannel"/> into the <see cref="ReadingStore"/> in batches,
+/// Moves readings from the <see cref="ReadingChannel"/> into the <see cref="IReadingWriter"/> in batches,
 /// then onto the <see cref="LiveFeed"/>. Implausible readings are counted and discarded. While the
 /// store is unavailable the batch is kept and retried, never dropped; the bounded channel then makes
 /// the drivers wait. At shutdown whatever is queued is stored.
@@ -30,7 +30,7 @@ public sealed class IngestService : BackgroundService
     internal static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(5);
 
     private readonly ChannelReader<Reading> reader;
-    private readonly ReadingStore store;
+    private readonly IReadingWriter store;
     private readonly LiveFeed feed;
     private readonly IngestStatistics statistics;
     private readonly TimeProvider timeProvider;
@@ -40,7 +40,7 @@ public sealed class IngestService : BackgroundService
     /// <summary>Creates the service; the host starts it.</summary>
     public IngestService(
         ReadingChannel channel,
-        ReadingStore store,
+        IReadingWriter store,
         LiveFeed feed,
         IngestStatistics statistics,
         TimeProvider timeProvider,

@@ -35,7 +35,7 @@ internal static class ClimateEndpoint
 
     public static async Task<Results<Ok<ClimateOverview>, ProblemHttpResult>> HandleAsync(
         int? hours,
-        ReadingStore store,
+        IReadingQueries store,
         LiveFeed feed,
         PanelClock clock,
         CancellationToken cancellationToken)
@@ -96,7 +96,7 @@ internal static class ClimateEndpoint
     }
 
     private static async Task<ClimateQuantity?> ReadAsync(
-        ReadingStore store, LiveFeed feed, string series, IndoorQuantity quantity, ComfortBands bands,
+        IReadingQueries store, LiveFeed feed, string series, IndoorQuantity quantity, ComfortBands bands,
         DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         // The live feed is fresher than the store by up to a batch; after a restart only the store knows.

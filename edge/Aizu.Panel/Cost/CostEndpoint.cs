@@ -13,7 +13,7 @@ namespace Aizu.Panel;
 internal static class CostEndpoint
 {
     public static async Task<Ok<TodayCost>> HandleAsync(
-        ReadingStore store,
+        IReadingQueries store,
         PanelClock clock,
         IServiceProvider services,
         CancellationToken cancellationToken)

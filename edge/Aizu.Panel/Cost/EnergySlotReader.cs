@@ -10,7 +10,7 @@ internal static class EnergySlotReader
     private const int MaxSlots = 4_000;
 
     public static async Task<IReadOnlyList<EnergySlot>> ReadAsync(
-        ReadingStore store, string series, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+        IReadingQueries store, string series, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var range = await store.GetRangeAsync(series, from, to, Resolution.QuarterHour, MaxSlots, cancellationToken);
         return [.. range.Points

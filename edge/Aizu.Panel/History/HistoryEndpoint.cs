@@ -18,7 +18,7 @@ internal static class HistoryEndpoint
     public static async Task<Results<Ok<HistoryPage>, ProblemHttpResult>> HandleAsync(
         string? span,
         string? date,
-        ReadingStore store,
+        IReadingQueries store,
         PanelClock clock,
         IServiceProvider services,
         CancellationToken cancellationToken)
@@ -67,7 +67,7 @@ internal static class HistoryEndpoint
 
     // The store splits its quarter-hour rollups by the tariff's own periods, so a year costs one query.
     private static async Task<IReadOnlyList<HistoryPeriod>> PeriodsAsync(
-        ReadingStore store, Tariff tariff, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+        IReadingQueries store, Tariff tariff, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var energy = await store.GetEnergyByTariffAsync(
             SeriesNames.ElectricImportEnergy,
@@ -86,7 +86,7 @@ internal static class HistoryEndpoint
     }
 
     private static async Task<double?[]> BinAsync(
-        ReadingStore store, string series, HistorySpan span, IReadOnlyList<DateTimeOffset> boundaries, CancellationToken cancellationToken)
+        IReadingQueries store, string series, HistorySpan span, IReadOnlyList<DateTimeOffset> boundaries, CancellationToken cancellationToken)
     {
         var resolution = span switch
         {

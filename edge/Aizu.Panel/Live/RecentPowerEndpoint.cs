@@ -15,7 +15,7 @@ internal static class RecentPowerEndpoint
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
 
     public static async Task<Ok<LiveReadingEvent[]>> HandleAsync(
-        ReadingStore store,
+        IReadingQueries store,
         PanelClock clock,
         CancellationToken cancellationToken)
     {

@@ -23,7 +23,7 @@ internal static class EraseEndpoint
     public static async Task<Results<Ok<EraseResponse>, ProblemHttpResult>> HandleAsync(
         EraseRequest request,
         HttpContext context,
-        ReadingStore store,
+        IReadingEraser store,
         PanelCredentialStore credentials,
         PanelClock clock,
         IServiceProvider services,

@@ -32,7 +32,8 @@ internal static class SettingsEndpoints
     }
 
     public static async Task<Ok<SettingsOverview>> GetAsync(
-        ReadingStore store,
+        IReadingQueries store,
+        IStoreStatus storeStatus,
         IOptions<StorageOptions> storage,
         IConfiguration configuration,
         PanelClock clock,
@@ -59,7 +60,7 @@ internal static class SettingsEndpoints
         return TypedResults.Ok(new SettingsOverview(
             tariff is null ? null : TariffDescription.From(tariff),
             ConfigFile(configuration),
-            RetentionSettings.From(storage.Value, store.DatabasePath, series, readings, store.Health),
+            RetentionSettings.From(storage.Value, storeStatus.DatabasePath, series, readings, storeStatus.Health),
             influx is null ? null : InfluxMirrorItem.From(influx.Current),
             await EraseEndpoint.CountActiveConsentsAsync(services, clock.UtcNow, cancellationToken),
             clock.Today().Date));

@@ -19,7 +19,8 @@ internal static class StatusEndpoint
         ?? "unknown";
 
     public static async Task<Ok<PanelStatus>> HandleAsync(
-        ReadingStore store,
+        IReadingQueries store,
+        IStoreStatus storeStatus,
         IngestStatistics statistics,
         PanelClock clock,
         IServiceProvider services,
@@ -54,7 +55,7 @@ internal static class StatusEndpoint
             [.. sources.Select(s => new PanelSourceStatus(s.Name, s.Running, s.IsLinkUp(now), s.LastReadingAt, s.LastError))],
             Version)
         {
-            Storage = PanelStorageStatus.From(store.Health),
+            Storage = PanelStorageStatus.From(storeStatus.Health),
             RejectedInsideStoredTime = statistics.RejectedCovered,
             ClockStepsBack = statistics.ClockStepsBack,
             Egress = services.GetService<EgressIntegrity>() is { } egress

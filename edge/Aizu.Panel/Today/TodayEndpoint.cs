@@ -11,7 +11,7 @@ namespace Aizu.Panel;
 internal static class TodayEndpoint
 {
     public static async Task<Ok<TodaySummary>> HandleAsync(
-        ReadingStore store,
+        IReadingQueries store,
         LiveFeed feed,
         PanelClock clock,
         CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ public sealed class InfluxMirrorService : BackgroundService
 {
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
 
-    private readonly ReadingStore store;
+    private readonly IReadingFeed store;
     private readonly InfluxMirrorStatus status;
     private readonly TimeProvider time;
     private readonly InfluxMirrorOptions settings;
@@ -25,7 +25,7 @@ public sealed class InfluxMirrorService : BackgroundService
 
     /// <summary>Creates the service.</summary>
     public InfluxMirrorService(
-        ReadingStore store,
+        IReadingFeed store,
         InfluxMirrorStatus status,
         TimeProvider time,
         IOptions<InfluxMirrorOptions> options,

@@ -17,7 +17,7 @@ namespace Aizu.Storage.Influx;
 /// complete); the bucket still filling waits. The cursor is per target (address, org, bucket): pointing
 /// the mirror at another server or bucket starts that one from the beginning of the store.
 /// </remarks>
-internal sealed class MirrorPump(ReadingStore store, InfluxSink sink, InfluxMirrorOptions options)
+internal sealed class MirrorPump(IReadingFeed store, InfluxSink sink, InfluxMirrorOptions options)
 {
     private const string SentKey = "sent";
     private const string RawPrefix = "raw:";

@@ -1,8 +1,6 @@
-using Microsoft.Data.Sqlite;
-
 namespace Aizu.Storage;
 
-public sealed partial class ReadingStore
+internal sealed partial class ReadingStore
 {
     /// <summary>
     /// Erases every stored reading: sealed chunks, the open chunk, late rows, every rollup, quarantined
@@ -17,68 +15,53 @@ public sealed partial class ReadingStore
     /// <exception cref="StoreUnavailableException">The disk is full, read-only or failing. Nothing is erased.</exception>
     public async Task<EraseResult> EraseReadingsAsync(CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        await writeLock.WaitAsync(cancellationToken);
-        try
+        var result = await database.WriteAsync(connection =>
         {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            var connection = OpenWriter();
-            EraseResult result;
-            try
+            GatewayDatabase.Execute(connection, "PRAGMA secure_delete = ON;");
+            EraseResult erased;
+            using (var transaction = connection.BeginTransaction())
             {
-                ExecuteNonQuery(connection, "PRAGMA secure_delete = ON;");
-                using (var transaction = connection.BeginTransaction())
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = """
+                    SELECT (SELECT count(*) FROM series),
+                           (SELECT coalesce(sum(count), 0) FROM chunk)
+                         + (SELECT count(*) FROM open_reading)
+                         + (SELECT count(*) FROM late_reading WHERE replaces = 0);
+                    """;
+                using (var reader = command.ExecuteReader())
                 {
-                    using var command = connection.CreateCommand();
-                    command.Transaction = transaction;
-                    command.CommandText = """
-                        SELECT (SELECT count(*) FROM series),
-                               (SELECT coalesce(sum(count), 0) FROM chunk)
-                             + (SELECT count(*) FROM open_reading)
-                             + (SELECT count(*) FROM late_reading WHERE replaces = 0);
-                        """;
-                    using (var reader = command.ExecuteReader())
-                    {
-                        reader.Read();
-                        result = new EraseResult(reader.GetInt32(0), reader.GetInt64(1));
-                    }
-
-                    command.CommandText = """
-                        DELETE FROM chunk;
-                        DELETE FROM open_reading;
-                        DELETE FROM late_reading;
-                        DELETE FROM rollup;
-                        DELETE FROM quarantine_chunk;
-                        DELETE FROM series;
-                        """;
-                    command.ExecuteNonQuery();
-                    transaction.Commit();
+                    reader.Read();
+                    erased = new EraseResult(reader.GetInt32(0), reader.GetInt64(1));
                 }
 
-                // The old pages are zeroed in the WAL; copying them home and truncating the WAL leaves no trace there either.
-                ExecuteNonQuery(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
-                ExecuteNonQuery(connection, "PRAGMA secure_delete = OFF;");
-            }
-            catch (SqliteException exception) when (SqliteFailures.TryTranslate(exception, path) is { } unavailable)
-            {
-                CloseWriter();
-                throw unavailable;
+                command.CommandText = """
+                    DELETE FROM chunk;
+                    DELETE FROM open_reading;
+                    DELETE FROM late_reading;
+                    DELETE FROM rollup;
+                    DELETE FROM quarantine_chunk;
+                    DELETE FROM series;
+                    """;
+                command.ExecuteNonQuery();
+                transaction.Commit();
             }
 
+            // The old pages are zeroed in the WAL; copying them home and truncating the WAL leaves no trace there either.
+            GatewayDatabase.Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
+            GatewayDatabase.Execute(connection, "PRAGMA secure_delete = OFF;");
+
             // Series states, rollup statements and pooled readers all describe data that is gone: start afresh.
-            CloseWriter();
+            database.DropWriter();
             lock (healthLock)
             {
                 oldestRawMs = null;
                 quarantinedChunks = 0;
             }
 
-            logger.ReadingsErased(result.Readings, result.Series);
-            return result;
-        }
-        finally
-        {
-            writeLock.Release();
-        }
+            return erased;
+        }, cancellationToken);
+        logger.ReadingsErased(result.Readings, result.Series);
+        return result;
     }
 }

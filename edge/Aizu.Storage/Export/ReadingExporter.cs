@@ -15,7 +15,7 @@ namespace Aizu.Storage;
 /// quality</c>; rollup rows have <c>series, start, end, count, min, max, mean, energy, unit</c>, empty
 /// (CSV) or null (JSON) where a bucket has no value.
 /// </remarks>
-public sealed class ReadingExporter(ReadingStore store)
+public sealed class ReadingExporter(IReadingQueries store)
 {
     private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
     private static readonly TimeSpan RawSlice = TimeSpan.FromDays(1);

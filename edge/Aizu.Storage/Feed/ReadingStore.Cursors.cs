@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Aizu.Storage;
 
-public sealed partial class ReadingStore
+internal sealed partial class ReadingStore
 {
     /// <summary>
     /// The positions a consumer of the store (for example the InfluxDB mirror) saved with
@@ -42,40 +42,25 @@ public sealed partial class ReadingStore
     {
         var prefix = CursorPrefix(consumer);
         ArgumentNullException.ThrowIfNull(positions);
-        ObjectDisposedException.ThrowIf(disposed, this);
-        await writeLock.WaitAsync(cancellationToken);
-        try
+        await database.WriteAsync(connection =>
         {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            var connection = OpenWriter();
-            try
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT OR REPLACE INTO store_meta(key, value) VALUES ($key, $value);";
+            var key = command.Parameters.Add("$key", SqliteType.Text);
+            var value = command.Parameters.Add("$value", SqliteType.Text);
+            foreach (var (name, position) in positions)
             {
-                using var transaction = connection.BeginTransaction();
-                using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = "INSERT OR REPLACE INTO store_meta(key, value) VALUES ($key, $value);";
-                var key = command.Parameters.Add("$key", SqliteType.Text);
-                var value = command.Parameters.Add("$value", SqliteType.Text);
-                foreach (var (name, position) in positions)
-                {
-                    ArgumentException.ThrowIfNullOrEmpty(name, nameof(positions));
-                    key.Value = prefix + name;
-                    value.Value = position.ToString(CultureInfo.InvariantCulture);
-                    command.ExecuteNonQuery();
-                }
+                ArgumentException.ThrowIfNullOrEmpty(name, nameof(positions));
+                key.Value = prefix + name;
+                value.Value = position.ToString(CultureInfo.InvariantCulture);
+                command.ExecuteNonQuery();
+            }
 
-                transaction.Commit();
-            }
-            catch (SqliteException exception) when (SqliteFailures.TryTranslate(exception, path) is { } unavailable)
-            {
-                CloseWriter();
-                throw unavailable;
-            }
-        }
-        finally
-        {
-            writeLock.Release();
-        }
+            transaction.Commit();
+            return 0;
+        }, cancellationToken);
     }
 
     private static string CursorPrefix(string consumer)

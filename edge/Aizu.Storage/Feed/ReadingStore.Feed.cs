@@ -2,7 +2,7 @@ using Aizu.Readings;
 
 namespace Aizu.Storage;
 
-public sealed partial class ReadingStore
+internal sealed partial class ReadingStore
 {
     // How much time one raw read covers while paging forward; gaps are skipped with a neighbour lookup.
     private const long FeedWindowMs = 6 * RollupGrid.HourMs;

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Aizu.Storage;
 
-public sealed partial class ReadingStore
+internal sealed partial class ReadingStore
 {
     // Chunks are dropped in rounds of this many, re-measuring free space after each round.
     private const int DropRound = 64;
@@ -49,29 +49,12 @@ public sealed partial class ReadingStore
     /// Applies retention (raw and per rollup resolution) and the free-space floor now. Appends do this
     /// on their own every <see cref="StorageOptions.MaintenanceInterval"/>; call it to do it at a known time.
     /// </summary>
-    public async Task RunMaintenanceAsync(CancellationToken cancellationToken)
-    {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        await writeLock.WaitAsync(cancellationToken);
-        try
+    public Task RunMaintenanceAsync(CancellationToken cancellationToken) =>
+        database.WriteAsync(connection =>
         {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            var connection = OpenWriter();
-            try
-            {
-                Maintain(connection);
-            }
-            catch (SqliteException exception) when (SqliteFailures.TryTranslate(exception, path) is { } unavailable)
-            {
-                CloseWriter();
-                throw unavailable;
-            }
-        }
-        finally
-        {
-            writeLock.Release();
-        }
-    }
+            Maintain(connection);
+            return 0;
+        }, cancellationToken);
 
     /// <summary>
     /// Reads and verifies every chunk, quarantining the ones whose checksum or encoding is bad.
@@ -100,7 +83,7 @@ public sealed partial class ReadingStore
         {
             // The batch is committed; maintenance that cannot run now is tried again at the next interval.
             logger.MaintenanceFailed(exception.Message);
-            CloseWriter();
+            database.DropWriter();
         }
     }
 
@@ -216,8 +199,8 @@ public sealed partial class ReadingStore
     /// <summary>Free bytes on the file system plus pages SQLite holds free inside the file, which new data reuses first.</summary>
     private long MeasureFree(SqliteConnection connection)
     {
-        var directory = Path.GetDirectoryName(path) ?? ".";
-        var inFile = ExecuteScalar<long>(connection, "PRAGMA freelist_count;") * ExecuteScalar<long>(connection, "PRAGMA page_size;");
+        var directory = Path.GetDirectoryName(database.Path) ?? ".";
+        var inFile = GatewayDatabase.Scalar<long>(connection, "PRAGMA freelist_count;") * GatewayDatabase.Scalar<long>(connection, "PRAGMA page_size;");
         return freeSpace.GetAvailableBytes(directory) + inFile;
     }
 

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Aizu.Storage;
 
-public sealed partial class ReadingStore
+internal sealed partial class ReadingStore
 {
     private static readonly (Resolution Resolution, long ApproximateWidthMs)[] CoarsestFirst =
     [

@@ -4,10 +4,10 @@ using Microsoft.Data.Sqlite;
 
 namespace Aizu.Storage;
 
-public sealed partial class ReadingStore
+internal sealed partial class ReadingStore
 {
     /// <summary>The earliest timestamp the store accepts: 2020-01-01 UTC. Earlier means a clock that was never set.</summary>
-    public static readonly DateTimeOffset EarliestTimestamp = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    internal static readonly DateTimeOffset EarliestTimestamp = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static readonly long EarliestMs = EarliestTimestamp.ToUnixTimeMilliseconds();
 
@@ -24,48 +24,28 @@ public sealed partial class ReadingStore
     public async Task AppendAsync(IReadOnlyList<Reading> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        ObjectDisposedException.ThrowIf(disposed, this);
         if (batch.Count == 0)
         {
             return;
         }
 
         ValidateShape(batch);
-        await writeLock.WaitAsync(cancellationToken);
-        try
+
+        // A failed write drops the writer, so the in-memory open chunks (which may hold part of the
+        // rolled-back batch) are reloaded from what was committed.
+        await database.WriteAsync(connection =>
         {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            var connection = OpenWriter();
             ValidateUnits(batch);
             cancellationToken.ThrowIfCancellationRequested();
-            long refused;
-            try
-            {
-                refused = Write(connection, batch);
-            }
-            catch (SqliteException exception) when (SqliteFailures.TryTranslate(exception, path) is { } unavailable)
-            {
-                CloseWriter();
-                throw unavailable;
-            }
-            catch
-            {
-                // The in-memory open chunks may hold part of the rolled-back batch: reload them.
-                CloseWriter();
-                throw;
-            }
-
+            var refused = Write(connection, batch);
             if (refused > 0)
             {
                 NoteRefused(refused);
             }
 
             MaintainIfDue(connection);
-        }
-        finally
-        {
-            writeLock.Release();
-        }
+            return refused;
+        }, cancellationToken);
     }
 
     /// <summary>Writes the batch in one transaction; returns how many readings were refused.</summary>
@@ -232,7 +212,7 @@ public sealed partial class ReadingStore
         insert.Parameters.AddWithValue("$name", name);
         insert.Parameters.AddWithValue("$unit", unit);
 
-        // Joins the cache at once; a rolled-back batch drops the whole cache (CloseWriter), so no phantom ids survive.
+        // Joins the cache at once; a rolled-back batch drops the whole cache (DropWriterState), so no phantom ids survive.
         state = new SeriesState((long)insert.ExecuteScalar()!, name, unit);
         series[name] = state;
         return state;

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Aizu.Storage;
 
-public sealed partial class ReadingStore
+internal sealed partial class ReadingStore
 {
     /// <summary>The reading of <paramref name="series"/> with the latest timestamp, or null when there is none.</summary>
     public Task<Reading?> GetLatestAsync(string series, CancellationToken cancellationToken)
@@ -127,65 +127,20 @@ public sealed partial class ReadingStore
     /// </summary>
     private async Task<T> ReadAsync<T>(Func<SqliteConnection, RawReader, T> query, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        cancellationToken.ThrowIfCancellationRequested();
-        if (!schemaReady)
-        {
-            // The file was not openable at start-up: try again, and create the schema if that works.
-            await writeLock.WaitAsync(cancellationToken);
-            try
-            {
-                ObjectDisposedException.ThrowIf(disposed, this);
-                OpenWriter();
-            }
-            finally
-            {
-                writeLock.Release();
-            }
-        }
-
         var corrupt = new List<CorruptChunk>();
-        T result;
-        try
-        {
-            using var connection = new SqliteConnection(readerConnectionString);
-            connection.Open();
-            using var transaction = connection.BeginTransaction(deferred: true);
-            result = query(connection, new RawReader(connection, transaction, corrupt));
-        }
-        catch (SqliteException exception) when (SqliteFailures.TryTranslate(exception, path) is { } unavailable)
-        {
-            throw unavailable;
-        }
-
+        var result = await database.ReadAsync((connection, transaction) => query(connection, new RawReader(connection, transaction, corrupt)), cancellationToken);
         if (corrupt.Count > 0)
         {
-            await QuarantineAsync(corrupt, cancellationToken);
+            await database.WriteAsync(connection =>
+            {
+                using var transaction = connection.BeginTransaction();
+                Quarantine(connection, transaction, corrupt);
+                transaction.Commit();
+                return 0;
+            }, cancellationToken);
         }
 
         return result;
-    }
-
-    private async Task QuarantineAsync(List<CorruptChunk> corrupt, CancellationToken cancellationToken)
-    {
-        await writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            var connection = OpenWriter();
-            using var transaction = connection.BeginTransaction();
-            Quarantine(connection, transaction, corrupt);
-            transaction.Commit();
-        }
-        catch (SqliteException exception) when (SqliteFailures.TryTranslate(exception, path) is { } unavailable)
-        {
-            CloseWriter();
-            throw unavailable;
-        }
-        finally
-        {
-            writeLock.Release();
-        }
     }
 
     /// <summary>Id and unit of a series, on a read connection (the writer's cache is not the read snapshot).</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Aizu.Household;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -31,45 +30,35 @@ namespace Aizu.Storage;
 /// or older than the raw data still kept, are not stored and are counted in <see cref="Health"/>.
 /// </para>
 /// </remarks>
-public sealed partial class ReadingStore : IDisposable, IAsyncDisposable
+internal sealed partial class ReadingStore : IReadingWriter, IReadingQueries, IReadingFeed, IReadingEraser, IStoreStatus, IDisposable, IAsyncDisposable
 {
-    // SQLite's own default for max_page_count; used to lift the test-only cap again.
-    private const long UnlimitedPages = 4_294_967_294;
-
-    private readonly string path;
-    private readonly string writerConnectionString;
-    private readonly string readerConnectionString;
-    private readonly ILogger<ReadingStore> logger;
+    private readonly GatewayDatabase database;
+    private readonly ILogger logger;
     private readonly TimeProvider timeProvider;
     private readonly IFreeSpaceProbe freeSpace;
     private readonly StorageOptions settings;
     private readonly RollupGrid calendar;
 
-    // Serialises the writer connection and the series states below; SQLite allows one writer anyway.
-    private readonly SemaphoreSlim writeLock = new(1, 1);
+    // Tied to the kept writer and guarded by the database's writer lock; reloaded whenever the writer is reopened.
     private readonly Dictionary<string, SeriesState> series = new(StringComparer.Ordinal);
     private readonly PointBuffer mergeScratch = new();
-    private SqliteConnection? writer;
     private WriteCommands? writeCommands;
     private RollupUpdater? rollupUpdater;
-    private long? pageLimitForTesting;
-    private volatile bool schemaReady;
-    private volatile bool disposed;
 
     /// <summary>
     /// Opens (creating when missing) the database file and its directory, with the system clock and disk;
     /// day rollups follow <paramref name="household"/>.
     /// </summary>
-    /// <remarks>
-    /// A store that cannot be opened yet (disk full, card missing) does not throw here: the gateway
-    /// still starts and shows live data, and every call retries the open.
-    /// </remarks>
     public ReadingStore(IOptions<StorageOptions> options, ILogger<ReadingStore> logger, HouseholdCalendar household)
         : this(options, logger, TimeProvider.System, new DriveFreeSpaceProbe(), household)
     {
     }
 
     /// <summary>Opens (creating when missing) the database file, with the given clock, free-space probe and household calendar.</summary>
+    /// <remarks>
+    /// A store that cannot be opened yet (disk full, card missing) does not throw here: the gateway
+    /// still starts and shows live data, and every call retries the open.
+    /// </remarks>
     public ReadingStore(IOptions<StorageOptions> options, ILogger<ReadingStore> logger, TimeProvider timeProvider, IFreeSpaceProbe freeSpace, HouseholdCalendar household)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -84,183 +73,45 @@ public sealed partial class ReadingStore : IDisposable, IAsyncDisposable
             throw new ArgumentException($"{StorageOptions.SectionName}:{nameof(StorageOptions.DatabasePath)} is required.", nameof(options));
         }
 
-        path = Path.GetFullPath(configured);
         this.logger = logger;
         this.timeProvider = timeProvider;
         this.freeSpace = freeSpace;
         calendar = new RollupGrid(household);
-        writerConnectionString = new SqliteConnectionStringBuilder
+        database = new GatewayDatabase(configured, StorageSchema.Component, logger, new GatewayDatabaseSettings
         {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-        }.ToString();
-
-        // Readers must not create an empty database when the file has vanished. They are pooled:
-        // opening a connection (file, WAL index, schema) costs more than a panel query on rollups.
-        readerConnectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWrite,
-            Pooling = true,
-        }.ToString();
-
-        try
-        {
-            OpenWriter();
-        }
-        catch (StoreUnavailableException exception)
-        {
-            logger.StoreUnavailableAtStart(path, exception.Message);
-        }
+            Durability = settings.Durability,
+            ReportsUnavailable = true,
+            WriterOpened = LoadWriterState,
+            WriterClosed = DropWriterState,
+        });
+        database.TryOpenWriter();
     }
 
     /// <summary>The absolute path of the database file.</summary>
-    public string DatabasePath => path;
+    public string DatabasePath => database.Path;
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        if (disposed)
-        {
-            return;
-        }
-
-        writeLock.Wait();
-        try
-        {
-            disposed = true;
-            CloseWriter();
-        }
-        finally
-        {
-            writeLock.Release();
-        }
-    }
+    public void Dispose() => database.Dispose();
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (disposed)
-        {
-            return;
-        }
-
-        await writeLock.WaitAsync();
-        try
-        {
-            disposed = true;
-            CloseWriter();
-        }
-        finally
-        {
-            writeLock.Release();
-        }
+        database.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>
     /// Caps the file at <paramref name="maxPages"/> pages (null lifts the cap) so tests can make the
     /// "disk" fill up. Survives the reopen that follows a fault. Returns the current page count.
     /// </summary>
-    internal long LimitPagesForTesting(long? maxPages)
+    internal long LimitPagesForTesting(long? maxPages) => database.LimitPagesForTesting(maxPages);
+
+    /// <summary>Loads what the writer keeps in memory from a freshly opened and migrated file.</summary>
+    private void LoadWriterState(SqliteConnection connection)
     {
-        writeLock.Wait();
-        try
-        {
-            pageLimitForTesting = maxPages;
-            var connection = OpenWriter();
-            SetMaxPageCount(connection, maxPages ?? UnlimitedPages);
-            return ExecuteScalar<long>(connection, "PRAGMA page_count;");
-        }
-        finally
-        {
-            writeLock.Release();
-        }
-    }
-
-    /// <summary>Opens the writer when it is not open. Call with <see cref="writeLock"/> held (or from the constructor).</summary>
-    private SqliteConnection OpenWriter()
-    {
-        if (writer is not null)
-        {
-            return writer;
-        }
-
-        try
-        {
-            var directory = Path.GetDirectoryName(path);
-            if (!string.IsNullOrEmpty(directory))
-            {
-                Directory.CreateDirectory(directory);
-            }
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw SqliteFailures.FromFileSystem(exception, path);
-        }
-
-        var connection = new SqliteConnection(writerConnectionString);
-        try
-        {
-            connection.Open();
-            var mode = ExecuteScalar<string>(connection, "PRAGMA journal_mode = WAL;");
-            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
-            {
-                logger.NotWal(path, mode);
-            }
-
-            // In WAL mode NORMAL may lose the last commits on power loss; FULL syncs the WAL on every
-            // commit, which is what "acknowledged" has to mean for a meter's register values.
-            ExecuteNonQuery(connection, settings.Durability == StorageDurability.Normal
-                ? "PRAGMA synchronous = NORMAL;"
-                : "PRAGMA synchronous = FULL;");
-            if (pageLimitForTesting is { } limit)
-            {
-                SetMaxPageCount(connection, limit);
-            }
-
-            var found = SchemaMigrator.Migrate(connection, path);
-            if (found != SchemaMigrator.LatestVersion)
-            {
-                logger.StoreMigrated(path, found, SchemaMigrator.LatestVersion);
-            }
-
-            LoadSeries(connection);
-            ImportLegacyRows(connection);
-            CheckDayZone(connection);
-            writer = connection;
-            schemaReady = true;
-            logger.StoreOpened(path, SchemaMigrator.LatestVersion);
-            return connection;
-        }
-        catch (SqliteException exception) when (SqliteFailures.TryTranslate(exception, path) is { } unavailable)
-        {
-            DropWriterState();
-            connection.Dispose();
-            throw unavailable;
-        }
-        catch
-        {
-            DropWriterState();
-            connection.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// Drops the writer after a fault. SQLite has already rolled the failed transaction back; a fresh
-    /// connection also picks up a file system that was remounted or a card that was reinserted, and the
-    /// series states (open chunks, newest points) are reloaded from what was committed.
-    /// </summary>
-    private void CloseWriter()
-    {
-        DropWriterState();
-        writer?.Dispose();
-        writer = null;
-
-        // Pooled readers may hold a file that was replaced or a card that was pulled: start afresh too.
-        using var reader = new SqliteConnection(readerConnectionString);
-        SqliteConnection.ClearPool(reader);
+        LoadSeries(connection);
+        ImportLegacyRows(connection);
+        CheckDayZone(connection);
     }
 
     /// <summary>Forgets everything tied to the writer connection: prepared statements and series states.</summary>
@@ -272,9 +123,6 @@ public sealed partial class ReadingStore : IDisposable, IAsyncDisposable
         rollupUpdater = null;
         series.Clear();
     }
-
-    private static void SetMaxPageCount(SqliteConnection connection, long pages) =>
-        ExecuteNonQuery(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA max_page_count = {pages};"));
 
     private void LoadSeries(SqliteConnection connection)
     {
@@ -356,19 +204,5 @@ public sealed partial class ReadingStore : IDisposable, IAsyncDisposable
         command.Parameters.AddWithValue("$zone", calendar.Household.Zone.Id);
         command.ExecuteNonQuery();
         transaction.Commit();
-    }
-
-    private static void ExecuteNonQuery(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static T ExecuteScalar<T>(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (T)Convert.ChangeType(command.ExecuteScalar()!, typeof(T), CultureInfo.InvariantCulture);
     }
 }

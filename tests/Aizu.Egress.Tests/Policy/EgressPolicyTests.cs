@@ -194,10 +194,10 @@ public sealed class EgressPolicyTests : IDisposable
         await using var connection = new SqliteConnection($"Data Source={path};Pooling=false");
         await connection.OpenAsync();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT version FROM egress_schema; PRAGMA journal_mode;";
+        command.CommandText = "SELECT version FROM schema_migrations WHERE component = 'egress'; PRAGMA journal_mode;";
         using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
-        Assert.Equal((long)EgressSchema.LatestVersion, reader.GetInt64(0));
+        Assert.Equal((long)EgressSchema.Component.LatestVersion, reader.GetInt64(0));
         Assert.True(await reader.NextResultAsync() && await reader.ReadAsync());
         Assert.Equal("wal", reader.GetString(0));
     }
@@ -207,7 +207,7 @@ public sealed class EgressPolicyTests : IDisposable
         using var connection = new SqliteConnection($"Data Source={path};Pooling=false");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA user_version;";
+        command.CommandText = "SELECT version FROM schema_migrations WHERE component = 'storage';";
         return (long)command.ExecuteScalar()!;
     }
 

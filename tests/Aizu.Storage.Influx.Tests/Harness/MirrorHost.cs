@@ -17,11 +17,11 @@ internal sealed class MirrorHost : IAsyncDisposable
     private MirrorHost(IHost host)
     {
         this.host = host;
-        Store = host.Services.GetRequiredService<ReadingStore>();
+        Store = host.Services.GetRequiredService<IReadingWriter>();
         Status = host.Services.GetRequiredService<InfluxMirrorStatus>();
     }
 
-    public ReadingStore Store { get; }
+    public IReadingWriter Store { get; }
 
     public InfluxMirrorStatus Status { get; }
 

@@ -156,7 +156,7 @@ public sealed class InfluxMirrorTests(ITestOutputHelper output) : IDisposable
         settings["Aizu:InfluxMirror:IncludeRollups"] = "false";
         using (var store = MirrorHost.Build(settings))
         {
-            var readingStore = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ReadingStore>(store.Services);
+            var readingStore = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IReadingWriter>(store.Services);
             await readingStore.AppendAsync(Household.Seconds(Series, 0, Seconds), CancellationToken.None);
         }
 

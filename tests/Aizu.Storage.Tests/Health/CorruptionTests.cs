@@ -39,15 +39,6 @@ public sealed class CorruptionTests : IDisposable
         write.ExecuteNonQuery();
     }
 
-    private long Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={database.FilePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
-    }
-
     [Fact]
     public async Task A_flipped_chunk_is_detected_reported_quarantined_and_the_rest_stays_readable()
     {
@@ -61,9 +52,9 @@ public sealed class CorruptionTests : IDisposable
 
         // Chunk 2 (100..199 s) is gone; chunks 1 and 3 and the open rows are intact.
         Assert.Equal([.. PowerSeconds(0, 100), .. PowerSeconds(200, 150)], range);
-        Assert.Equal(1, Scalar("SELECT count(*) FROM quarantine_chunk;"));
+        Assert.Equal(1, database.Scalar("SELECT count(*) FROM quarantine_chunk;"));
         Assert.Equal("checksum mismatch", Scalar2("SELECT reason FROM quarantine_chunk;"));
-        Assert.Equal(2, Scalar("SELECT count(*) FROM chunk;"));
+        Assert.Equal(2, database.Scalar("SELECT count(*) FROM chunk;"));
         Assert.Equal(StorageHealthState.Degraded, store.Health.State);
         Assert.Equal(1, store.Health.QuarantinedChunks);
         Assert.Contains("quarantine", store.Health.LastProblem, StringComparison.Ordinal);
@@ -88,7 +79,7 @@ public sealed class CorruptionTests : IDisposable
 
         Assert.Equal(1, await store.VerifyAsync(CancellationToken.None));
         Assert.Equal(0, await store.VerifyAsync(CancellationToken.None));
-        Assert.Equal(1, Scalar("SELECT count(*) FROM quarantine_chunk;"));
+        Assert.Equal(1, database.Scalar("SELECT count(*) FROM quarantine_chunk;"));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using Aizu.Readings;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using static Aizu.Storage.Tests.Samples;
 
@@ -18,34 +17,25 @@ public sealed class DiskBudgetTests : IDisposable
             .SelectMany(s => new[] { Power(s, 500 + (s % 7)), new Reading(SeriesNames.ElectricCurrentR, T0.AddSeconds(s), 5 + (s % 3), Units.Ampere) })
             .ToArray();
 
-    private long Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={database.FilePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
-    }
-
     [Fact]
     public async Task Below_the_floor_the_oldest_raw_chunks_go_first_until_space_is_back()
     {
         var logger = new CapturingLogger<ReadingStore>();
         await using var store = database.Open(o => o.MaxChunkPoints = 16, logger);
         await store.AppendAsync(TwoSeries(), CancellationToken.None);
-        var newestChunkEnd = Scalar("SELECT max(end_ms) FROM chunk;");
-        var rollupsBefore = Scalar("SELECT count(*) FROM rollup;");
+        var newestChunkEnd = database.Scalar("SELECT max(end_ms) FROM chunk;");
+        var rollupsBefore = database.Scalar("SELECT count(*) FROM rollup;");
 
         // The first measurement is under the floor; after one round of drops the space is back.
         var calls = 0;
         database.FreeSpace.Answer = () => ++calls == 1 ? Floor - 1 : Floor + 1;
         await store.RunMaintenanceAsync(CancellationToken.None);
 
-        Assert.Equal(300 - 64, Scalar("SELECT count(*) FROM chunk;"));
+        Assert.Equal(300 - 64, database.Scalar("SELECT count(*) FROM chunk;"));
         // Oldest first, across series: 32 chunks of each, the first 512 s.
-        Assert.Equal(T0.AddSeconds(512).ToUnixTimeMilliseconds(), Scalar("SELECT min(start_ms) FROM chunk;"));
-        Assert.Equal(newestChunkEnd, Scalar("SELECT max(end_ms) FROM chunk;"));
-        Assert.Equal(rollupsBefore, Scalar("SELECT count(*) FROM rollup;"));
+        Assert.Equal(T0.AddSeconds(512).ToUnixTimeMilliseconds(), database.Scalar("SELECT min(start_ms) FROM chunk;"));
+        Assert.Equal(newestChunkEnd, database.Scalar("SELECT max(end_ms) FROM chunk;"));
+        Assert.Equal(rollupsBefore, database.Scalar("SELECT count(*) FROM rollup;"));
 
         var health = store.Health;
         Assert.Equal(StorageHealthState.Degraded, health.State);
@@ -71,7 +61,7 @@ public sealed class DiskBudgetTests : IDisposable
 
         await store.RunMaintenanceAsync(CancellationToken.None);
 
-        Assert.Equal(0, Scalar("SELECT count(*) FROM chunk;"));
+        Assert.Equal(0, database.Scalar("SELECT count(*) FROM chunk;"));
         Assert.Equal(StorageHealthState.Critical, store.Health.State);
         Assert.Contains(logger.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("below the floor", StringComparison.Ordinal));
 
@@ -140,5 +130,5 @@ public sealed class DiskBudgetTests : IDisposable
         Assert.Single((await store.GetRangeAsync(SeriesNames.ElectricPower, T0, T0.AddHours(1), Resolution.Minute, 10, CancellationToken.None)).Points);
     }
 
-    private long InFileFreeBytes() => Scalar("PRAGMA freelist_count;") * Scalar("PRAGMA page_size;");
+    private long InFileFreeBytes() => database.Scalar("PRAGMA freelist_count;") * database.Scalar("PRAGMA page_size;");
 }

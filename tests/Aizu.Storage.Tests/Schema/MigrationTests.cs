@@ -17,18 +17,9 @@ public sealed class MigrationTests : IDisposable
         using var connection = new SqliteConnection($"Data Source={database.FilePath};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE series(
-                id   INTEGER PRIMARY KEY,
-                name TEXT UNIQUE NOT NULL,
-                unit TEXT NOT NULL);
-            CREATE TABLE reading(
-                series_id INTEGER NOT NULL REFERENCES series(id),
-                ts_ms     INTEGER NOT NULL,
-                value     REAL NOT NULL,
-                quality   INTEGER NOT NULL,
-                PRIMARY KEY(series_id, ts_ms)) WITHOUT ROWID;
+        // The version 1 tables exactly as the first migration step makes them, at version 1 of the old scheme.
+        command.CommandText = "PRAGMA journal_mode = WAL;\n" + StorageSchema.Component.Steps[0] + """
+
             PRAGMA user_version = 1;
             INSERT INTO series(id, name, unit) VALUES (1, 'elec.power', 'W'), (2, 'elec.import.energy', 'kWh');
             """;
@@ -72,7 +63,7 @@ public sealed class MigrationTests : IDisposable
 
         await using var store = database.Open(o => o.MaxChunkPoints = 1_000);
 
-        Assert.Equal(2L, Scalar("PRAGMA user_version;"));
+        Assert.Equal(2L, Scalar("SELECT version FROM schema_migrations WHERE component = 'storage';"));
         Assert.Equal(0L, Scalar("SELECT count(*) FROM sqlite_master WHERE name = 'legacy_reading';"));
         Assert.Equal(21_661, await store.CountAsync(CancellationToken.None));
         Assert.True((long)Scalar("SELECT count(*) FROM chunk;")! >= 21);
@@ -97,6 +88,6 @@ public sealed class MigrationTests : IDisposable
         await store.AppendAsync([Power(0, 1)], CancellationToken.None);
 
         Assert.Equal(1, await store.CountAsync(CancellationToken.None));
-        Assert.Equal(2L, Scalar("PRAGMA user_version;"));
+        Assert.Equal(2L, Scalar("SELECT version FROM schema_migrations WHERE component = 'storage';"));
     }
 }

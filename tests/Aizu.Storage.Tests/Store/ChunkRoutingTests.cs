@@ -1,5 +1,4 @@
 using Aizu.Readings;
-using Microsoft.Data.Sqlite;
 using static Aizu.Storage.Tests.Samples;
 
 namespace Aizu.Storage.Tests.Store;
@@ -13,27 +12,18 @@ public sealed class ChunkRoutingTests : IDisposable
     private static Reading[] PowerSeconds(int from, int count) =>
         Enumerable.Range(from, count).Select(s => Power(s, 400 + (s % 17))).ToArray();
 
-    private long Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={database.FilePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
-    }
-
     [Fact]
     public async Task A_full_open_chunk_is_sealed_and_its_rows_leave_the_open_table()
     {
         await using var store = database.Open(o => o.MaxChunkPoints = 100);
 
         await store.AppendAsync(PowerSeconds(0, 99), CancellationToken.None);
-        Assert.Equal(0, Scalar("SELECT count(*) FROM chunk;"));
-        Assert.Equal(99, Scalar("SELECT count(*) FROM open_reading;"));
+        Assert.Equal(0, database.Scalar("SELECT count(*) FROM chunk;"));
+        Assert.Equal(99, database.Scalar("SELECT count(*) FROM open_reading;"));
 
         await store.AppendAsync(PowerSeconds(99, 151), CancellationToken.None);
-        Assert.Equal(2, Scalar("SELECT count(*) FROM chunk;"));
-        Assert.Equal(50, Scalar("SELECT count(*) FROM open_reading;"));
+        Assert.Equal(2, database.Scalar("SELECT count(*) FROM chunk;"));
+        Assert.Equal(50, database.Scalar("SELECT count(*) FROM open_reading;"));
         Assert.Equal(250, await store.CountAsync(CancellationToken.None));
         Assert.Equal(PowerSeconds(0, 250), await store.GetRangeAsync(SeriesNames.ElectricPower, T0, T0.AddDays(1), CancellationToken.None));
     }
@@ -46,8 +36,8 @@ public sealed class ChunkRoutingTests : IDisposable
         // One kWh value every 30 minutes for 3 hours: chunks of [0, 30] min, [60, 90] min, [120, 150] min, the rest open.
         await store.AppendAsync(Enumerable.Range(0, 7).Select(i => Import(i * 30, 100 + i)).ToArray(), CancellationToken.None);
 
-        Assert.Equal(3, Scalar("SELECT count(*) FROM chunk;"));
-        Assert.Equal(1, Scalar("SELECT count(*) FROM open_reading;"));
+        Assert.Equal(3, database.Scalar("SELECT count(*) FROM chunk;"));
+        Assert.Equal(1, database.Scalar("SELECT count(*) FROM open_reading;"));
     }
 
     [Fact]
@@ -70,13 +60,13 @@ public sealed class ChunkRoutingTests : IDisposable
     {
         await using var store = database.Open(o => o.MaxChunkPoints = 100);
         await store.AppendAsync(PowerSeconds(0, 150), CancellationToken.None);
-        var chunkBefore = Scalar("SELECT crc FROM chunk;");
+        var chunkBefore = database.Scalar("SELECT crc FROM chunk;");
 
         // A new value for 50 s (inside the sealed chunk) and a reading at 50.5 s that it never had.
         await store.AppendAsync([Power(50, 9_999), new(SeriesNames.ElectricPower, T0.AddSeconds(50.5), 8_888, Units.Watt)], CancellationToken.None);
 
-        Assert.Equal(chunkBefore, Scalar("SELECT crc FROM chunk;"));
-        Assert.Equal(2, Scalar("SELECT count(*) FROM late_reading;"));
+        Assert.Equal(chunkBefore, database.Scalar("SELECT crc FROM chunk;"));
+        Assert.Equal(2, database.Scalar("SELECT count(*) FROM late_reading;"));
         var range = await store.GetRangeAsync(SeriesNames.ElectricPower, T0.AddSeconds(49), T0.AddSeconds(52), CancellationToken.None);
         Assert.Equal([PowerSeconds(49, 1)[0].Value, 9_999, 8_888, PowerSeconds(51, 1)[0].Value], range.Select(r => r.Value));
         Assert.Equal(151, await store.CountAsync(CancellationToken.None));
@@ -115,8 +105,8 @@ public sealed class ChunkRoutingTests : IDisposable
             await store.AppendAsync(PowerSeconds(130, 70), CancellationToken.None);
         }
 
-        Assert.Equal(2, Scalar("SELECT count(*) FROM chunk;"));
-        Assert.Equal(0, Scalar("SELECT count(*) FROM late_reading;"));
+        Assert.Equal(2, database.Scalar("SELECT count(*) FROM chunk;"));
+        Assert.Equal(0, database.Scalar("SELECT count(*) FROM late_reading;"));
         await using var reopened = database.Open();
         Assert.Equal(PowerSeconds(0, 200), await reopened.GetRangeAsync(SeriesNames.ElectricPower, T0, T0.AddDays(1), CancellationToken.None));
     }
@@ -130,7 +120,7 @@ public sealed class ChunkRoutingTests : IDisposable
 
         await store.AppendAsync(readings, CancellationToken.None);
 
-        var bytes = Scalar("SELECT sum(length(data)) FROM chunk;");
+        var bytes = database.Scalar("SELECT sum(length(data)) FROM chunk;");
         Assert.True(bytes < 7_200 * 1.5, $"{bytes} bytes for 7200 points");
     }
 }

@@ -1,15 +1,11 @@
-using Microsoft.Data.Sqlite;
-
 namespace Aizu.Storage;
 
 /// <summary>
-/// Brings a database file to the schema this build knows, recording progress in
-/// <c>PRAGMA user_version</c>. Steps only ever move forward: a gateway that is rolled back refuses a
-/// file from its future rather than guessing at it.
+/// The reading store's tables, migrated by <see cref="GatewayDatabase"/> like every component of the file.
 /// </summary>
-internal static class SchemaMigrator
+internal static class StorageSchema
 {
-    // Index i upgrades user_version i to i + 1. Append new steps; never edit a shipped one.
+    // Index i upgrades version i to i + 1. Append new steps; never edit a shipped one.
     private static readonly string[] Steps =
     [
         """
@@ -79,37 +75,6 @@ internal static class SchemaMigrator
         """,
     ];
 
-    public static int LatestVersion => Steps.Length;
-
-    /// <summary>Returns the version found before migrating.</summary>
-    public static int Migrate(SqliteConnection connection, string path)
-    {
-        var found = ReadVersion(connection);
-        if (found > LatestVersion)
-        {
-            throw new StoreUnavailableException(StoreUnavailableReason.NewerSchema, path,
-                $"The database {path} has schema version {found}, newer than this gateway understands ({LatestVersion}); update the gateway or move the file aside.");
-        }
-
-        for (var version = found; version < LatestVersion; version++)
-        {
-            // Each step commits together with its version number, so a power cut mid-migration
-            // leaves the file at the previous version and the step simply runs again.
-            using var transaction = connection.BeginTransaction();
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = Steps[version] + $"\nPRAGMA user_version = {version + 1};";
-            command.ExecuteNonQuery();
-            transaction.Commit();
-        }
-
-        return found;
-    }
-
-    private static int ReadVersion(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA user_version;";
-        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    /// <summary>The reading store's component; files from before <c>schema_migrations</c> kept its version in <c>PRAGMA user_version</c>.</summary>
+    public static SchemaComponent Component { get; } = new("storage", Steps) { LegacyUserVersion = true };
 }

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Aizu.Storage;
 
-public sealed partial class ReadingStore
+internal sealed partial class ReadingStore
 {
     // Rows converted per transaction: bounded so a large demo database neither holds everything in
     // memory nor loses the work done when the power goes mid-way (each step commits on its own).
