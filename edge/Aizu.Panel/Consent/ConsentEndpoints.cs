@@ -60,7 +60,7 @@ public static class ConsentEndpoints
 
         var now = Now(services);
         var catalogue = await consents.GetCatalogueAsync(cancellationToken);
-        var items = await ItemsAsync(consents, catalogue, now, cancellationToken);
+        var items = await ItemsAsync(consents, catalogue, now, services, cancellationToken);
         var purposes = catalogue?.Purposes
             .Where(p => p.ValidUntil is not { } end || end > now)
             .Select(Purpose)
@@ -132,7 +132,7 @@ public static class ConsentEndpoints
         }
         var now = Now(services);
         var catalogue = await consents.GetCatalogueAsync(cancellationToken);
-        var item = (await ItemsAsync(consents, catalogue, now, cancellationToken)).Single(i => i.ConsentId == decided.Grant.ConsentId);
+        var item = (await ItemsAsync(consents, catalogue, now, services, cancellationToken)).Single(i => i.ConsentId == decided.Grant.ConsentId);
         return TypedResults.Ok(new ConsentDecisionResult(item, await ViewAsync(consents, decided.Receipt, cancellationToken)));
     }
 
@@ -219,8 +219,12 @@ public static class ConsentEndpoints
         }
     }
 
-    private static async Task<List<ConsentItem>> ItemsAsync(ConsentService consents, PurposeCatalogue? catalogue, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<List<ConsentItem>> ItemsAsync(ConsentService consents, PurposeCatalogue? catalogue, DateTimeOffset now, IServiceProvider services, CancellationToken cancellationToken)
     {
+        // The recipients' signed deletion confirmations, checked when they arrived (DeletionConfirmationReceiver).
+        var confirmed = services.GetService<DeletionConfirmations>() is { } store
+            ? (await store.ListAsync(cancellationToken)).ToLookup(c => c.ConsentId, StringComparer.Ordinal)
+            : Enumerable.Empty<ConfirmedDeletion>().ToLookup(c => c.ConsentId, StringComparer.Ordinal);
         var grants = await consents.GetGrantsAsync(cancellationToken);
         var events = await consents.Ledger.ReadEventsAsync(0, cancellationToken);
         var receipts = await consents.Ledger.ReadReceiptsAsync(null, cancellationToken);
@@ -232,7 +236,12 @@ public static class ConsentEndpoints
             .. grants
                 .OrderBy(g => g.Purpose, StringComparer.Ordinal)
                 .ThenBy(g => g.Category, StringComparer.Ordinal)
-                .Select(g => Item(g, catalogue, now, history[g.ConsentId], receiptsByConsent[g.ConsentId], eventsBySeq)),
+                .Select(g => Item(g, catalogue, now, history[g.ConsentId], receiptsByConsent[g.ConsentId], eventsBySeq) with
+                {
+                    DeletionConfirmed = confirmed[g.ConsentId].MaxBy(c => c.ConfirmedAt) is { } last
+                        ? new ConsentDeletionConfirmation(last.ConfirmedAt, last.Recipient, last.Rows)
+                        : null,
+                }),
         ];
     }
 

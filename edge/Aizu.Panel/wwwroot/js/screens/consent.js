@@ -31,6 +31,7 @@ const strings = {
     csStatus_none: 'Not given', csStatus_requested: 'Request — not given', csStatus_deferred: 'Deferred — not given',
     csStatus_refused: 'Declined', csStatus_given: 'Given', csStatus_renewed: 'Given (renewed)',
     csStatus_expired: 'Ended (expired)', csStatus_withdrawn: 'Withdrawn', csStatus_revoked: 'Ended by the city',
+    csDeletionConfirmed: 'The city confirmed deletion on {0}.',
     csActiveUntil: 'Sent as: {0}, until {1}.', csRounding: 'Values are rounded to {0} before they leave.',
     csReminder: 'Your consent for "{0}" ({1}) ends on {2} — in {3} days.',
     csReminderNoRenew: 'The city has changed this purpose; to continue, give consent again under the new terms.',
@@ -82,6 +83,7 @@ const strings = {
     csStatus_none: '同意していません', csStatus_requested: 'リクエスト — 同意していません', csStatus_deferred: '保留 — 同意していません',
     csStatus_refused: 'お断りしました', csStatus_given: '同意しています', csStatus_renewed: '同意しています（更新済み）',
     csStatus_expired: '期限切れで終了', csStatus_withdrawn: '撤回しました', csStatus_revoked: '市が終了しました',
+    csDeletionConfirmed: '市は{0}に削除を確認しました。',
     csActiveUntil: '{0}で送ります（{1}まで）。', csRounding: '送る前に値を{0}単位に丸めます。',
     csReminder: '「{0}」（{1}）への同意は{2}に終わります（あと{3}日）。',
     csReminderNoRenew: '市がこの目的を変更しました。続けるには、新しい条件で改めて同意してください。',
@@ -221,6 +223,7 @@ function rowMarkup(purpose, category, consent) {
       ${consent?.pending ? `<p class="consent-request-badge">${format.escape(t('csRequestBadge'))}</p>` : ''}
       ${consent?.changed ? `<p class="consent-changed">${format.escape(t('csChanged'))}</p>` : ''}
       ${detail}
+      ${consent?.deletionConfirmed ? `<p class="consent-deletion-confirmed">${format.escape(t('csDeletionConfirmed', date(consent.deletionConfirmed.at)))}</p>` : ''}
       ${active ? '' : choose}
       <div class="consent-actions">${actions}</div>
       ${receiptsMarkup(consent)}
