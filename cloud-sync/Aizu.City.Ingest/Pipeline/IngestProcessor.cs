@@ -67,7 +67,7 @@ public sealed class IngestProcessor(
     public async Task ProcessAsync(IReadOnlyList<IncomingMessage> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var accepted = new List<(IncomingMessage Message, EnergyWindow Window, DateTimeOffset RetainUntil)>(batch.Count);
+        var accepted = new List<(IncomingMessage Message, EnergyWindow Window, ConsentVerdict Verdict)>(batch.Count);
         foreach (var message in batch)
         {
             metrics.OnReceived();
@@ -98,7 +98,7 @@ public sealed class IngestProcessor(
             }
             else
             {
-                accepted.Add((message, window, verdict.RetainUntil));
+                accepted.Add((message, window, verdict));
             }
         }
 
@@ -138,7 +138,7 @@ public sealed class IngestProcessor(
         }
 
         var now = time.GetUtcNow();
-        var accepted = new List<(IncomingMessage Message, EnergyWindow Window, DateTimeOffset RetainUntil)>();
+        var accepted = new List<(IncomingMessage Message, EnergyWindow Window, ConsentVerdict Verdict)>();
         var still = new List<(IncomingMessage Message, EnergyWindow Window, DateTimeOffset Since)>();
         foreach (var (message, window, since) in waitingForConsent)
         {
@@ -165,7 +165,7 @@ public sealed class IngestProcessor(
             }
             else
             {
-                accepted.Add((message, window, verdict.RetainUntil));
+                accepted.Add((message, window, verdict));
             }
         }
 
@@ -174,14 +174,14 @@ public sealed class IngestProcessor(
         await StoreAsync(accepted, cancellationToken);
     }
 
-    private async Task StoreAsync(List<(IncomingMessage Message, EnergyWindow Window, DateTimeOffset RetainUntil)> accepted, CancellationToken cancellationToken)
+    private async Task StoreAsync(List<(IncomingMessage Message, EnergyWindow Window, ConsentVerdict Verdict)> accepted, CancellationToken cancellationToken)
     {
         if (accepted.Count == 0)
         {
             return;
         }
 
-        var outcome = await RetryAsync(() => store.StoreAsync([.. accepted.Select(a => (a.Window, a.RetainUntil))], cancellationToken), cancellationToken);
+        var outcome = await RetryAsync(() => store.StoreAsync([.. accepted.Select(a => (a.Window, a.Verdict.RetainUntil, a.Verdict.District))], cancellationToken), cancellationToken);
         // Counted per message, not per id: a batch may hold the same re-sent message more than once.
         var refused = accepted.Count(a => outcome.Deleted.Contains(a.Window.MessageId));
         metrics.OnStored(outcome.Inserted.Count, accepted.Count - outcome.Inserted.Count - refused);

@@ -17,8 +17,11 @@ public sealed class AggregateStore(IngestDatabase database, TimeProvider time)
     private const long PartitionLock = 0x4169_7a75_5061_7274;
     private readonly ConcurrentDictionary<DateTime, bool> partitions = new();
 
-    /// <summary>Stores <paramref name="windows"/> (with their retention ends) in one transaction.</summary>
-    public async Task<StoreOutcome> StoreAsync(IReadOnlyList<(EnergyWindow Window, DateTimeOffset RetainUntil)> windows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores <paramref name="windows"/> (with their retention ends and the district of the grant each was accepted
+    /// under, null when the household did not share one) in one transaction.
+    /// </summary>
+    public async Task<StoreOutcome> StoreAsync(IReadOnlyList<(EnergyWindow Window, DateTimeOffset RetainUntil, string? District)> windows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(windows);
         if (windows.Count == 0)
@@ -32,10 +35,10 @@ public sealed class AggregateStore(IngestDatabase database, TimeProvider time)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var insert = new NpgsqlCommand(
             """
-            INSERT INTO aggregate (message_id, purpose, pseudonym, category, window_start, window_end, aggregation, value_wh, consent_ref, received_at, retain_until)
-            SELECT m.message_id, m.purpose, m.pseudonym, m.category, m.window_start, m.window_end, m.aggregation, m.value_wh, m.consent_ref, $10, m.retain_until
-            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::float8[], $9::text[], $11::timestamptz[])
-                AS m(message_id, purpose, pseudonym, category, window_start, window_end, aggregation, value_wh, consent_ref, retain_until)
+            INSERT INTO aggregate (message_id, purpose, pseudonym, category, window_start, window_end, aggregation, value_wh, consent_ref, received_at, retain_until, district)
+            SELECT m.message_id, m.purpose, m.pseudonym, m.category, m.window_start, m.window_end, m.aggregation, m.value_wh, m.consent_ref, $10, m.retain_until, m.district
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::float8[], $9::text[], $11::timestamptz[], $12::text[])
+                AS m(message_id, purpose, pseudonym, category, window_start, window_end, aggregation, value_wh, consent_ref, retain_until, district)
             WHERE NOT EXISTS (
                 SELECT 1 FROM deletion_log d
                 WHERE d.reason = 'withdrawal' AND d.purpose = m.purpose AND d.pseudonym = m.pseudonym
@@ -54,6 +57,7 @@ public sealed class AggregateStore(IngestDatabase database, TimeProvider time)
         Add(insert, windows.Select(w => w.Window.Consent));
         insert.Parameters.Add(new() { Value = received, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         Add(insert, windows.Select(w => w.RetainUntil));
+        insert.Parameters.Add(new() { Value = windows.Select(w => w.District).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
 
         var inserted = new HashSet<string>(StringComparer.Ordinal);
         try
@@ -117,7 +121,7 @@ public sealed class AggregateStore(IngestDatabase database, TimeProvider time)
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             """
-            SELECT message_id, purpose, pseudonym, category, window_start, aggregation, value_wh, consent_ref, retain_until
+            SELECT message_id, purpose, pseudonym, category, window_start, aggregation, value_wh, consent_ref, retain_until, district
             FROM aggregate WHERE $1::text IS NULL OR purpose = $1 ORDER BY purpose, pseudonym, category, window_start, message_id
             """, connection);
         command.Parameters.Add(new() { Value = (object?)purpose ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
@@ -128,7 +132,10 @@ public sealed class AggregateStore(IngestDatabase database, TimeProvider time)
             list.Add(new StoredAggregate(
                 reader.GetString(0), new DataSet(reader.GetString(1), reader.GetString(2)), reader.GetString(3),
                 new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc)), reader.GetString(5), reader.GetDouble(6), reader.GetString(7),
-                new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(8), DateTimeKind.Utc))));
+                new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(8), DateTimeKind.Utc)))
+            {
+                District = reader.IsDBNull(9) ? null : reader.GetString(9),
+            });
         }
 
         return list;

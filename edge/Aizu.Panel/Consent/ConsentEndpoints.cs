@@ -1,6 +1,7 @@
 using System.Text;
 using Aizu.Consent;
 using Aizu.Egress;
+using Aizu.Household;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Aizu.Panel;
 
@@ -77,6 +79,7 @@ public static class ConsentEndpoints
             true, info, purposes, items, [.. items.Where(i => i.Pending).Select(i => i.ConsentId)], reminders, egress, ReminderDays)
         {
             Integrity = await IntegrityAsync(consents, services, cancellationToken),
+            HouseholdDistrict = HouseholdDistrict(services),
         });
     }
 
@@ -97,7 +100,15 @@ public static class ConsentEndpoints
                 granularity = catalogue?.Find(request.Purpose)?.ProposedGranularity ?? Granularity.Default;
             }
 
-            return await consents.GrantAsync(request.Purpose, request.Category, granularity, null, Months(request.Months, services), cancellationToken);
+            // Shared only on the household's explicit choice, and then the configured district, never one sent by the page.
+            string? district = null;
+            if (request.ShareDistrict == true)
+            {
+                district = HouseholdDistrict(services)
+                    ?? throw new ConsentException($"No district is configured on this gateway ({HouseholdOptions.SectionName}:{nameof(HouseholdOptions.District)}), so none can be shared.");
+            }
+
+            return await consents.GrantAsync(request.Purpose, request.Category, granularity, null, Months(request.Months, services), district, cancellationToken);
         }, cancellationToken);
     }
 
@@ -238,6 +249,7 @@ public static class ConsentEndpoints
                 .ThenBy(g => g.Category, StringComparer.Ordinal)
                 .Select(g => Item(g, catalogue, now, history[g.ConsentId], receiptsByConsent[g.ConsentId], eventsBySeq) with
                 {
+                    District = g.District,
                     DeletionConfirmed = confirmed[g.ConsentId].MaxBy(c => c.ConfirmedAt) is { } last
                         ? new ConsentDeletionConfirmation(last.ConfirmedAt, last.Recipient, last.Rows)
                         : null,
@@ -310,8 +322,14 @@ public static class ConsentEndpoints
             purpose.ValidUntil,
             string.Equals(purpose.ProposedGranularity, Granularity.HalfHour, StringComparison.Ordinal)
                 ? ConsentPolicy.ResearchValidityMonths
-                : ConsentPolicy.DefaultValidityMonths);
+                : ConsentPolicy.DefaultValidityMonths)
+        {
+            AsksDistrict = purpose.AsksDistrict,
+        };
     }
+
+    private static string? HouseholdDistrict(IServiceProvider services) =>
+        services.GetService<IOptions<HouseholdOptions>>()?.Value.District is { Length: > 0 } district ? district : null;
 
     private static async Task<ConsentReceiptView> ViewAsync(ConsentService consents, StoredReceipt stored, CancellationToken cancellationToken)
     {
