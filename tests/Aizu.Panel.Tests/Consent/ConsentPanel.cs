@@ -45,7 +45,7 @@ internal sealed class ConsentPanel : IAsyncDisposable
 
     public ConsentService Consents => Host.App.Services.GetRequiredService<ConsentService>();
 
-    public static async Task<ConsentPanel> StartAsync(bool egress = false, bool signIn = true)
+    public static async Task<ConsentPanel> StartAsync(bool egress = false, bool signIn = true, string? district = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "aizu-panel-consent-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -69,7 +69,7 @@ internal sealed class ConsentPanel : IAsyncDisposable
         try
         {
             var host = await PanelHost.StartAsync(
-                settings: new Dictionary<string, string?> { ["Aizu:Storage:DatabasePath"] = database },
+                settings: new Dictionary<string, string?> { ["Aizu:Storage:DatabasePath"] = database, ["Aizu:Household:District"] = district },
                 signIn: signIn,
                 services: services =>
                 {
