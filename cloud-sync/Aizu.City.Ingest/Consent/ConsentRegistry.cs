@@ -12,10 +12,10 @@ namespace Aizu.City.Ingest;
 /// the table is the history and the start-up copy.
 /// </summary>
 /// <remarks>
-/// A grant is checked against the data set the message names. Under today's topic
-/// (<c>aizu/v1/consent/{gw}</c>) the scope cannot name the data set, so the reference alone finds the
-/// grant; once consent moves to <c>aizu/v1/consent/{purpose}/{pseudonym}</c> a two-level scope must equal
-/// the message's data set, and a reference listed for another data set is unknown to this one.
+/// A grant is checked against the data set the message names: the scope of the consent state that listed it
+/// (<c>aizu/v1/consent/{purpose}/{pseudonym}</c>) must equal the message's data set, and a reference listed for
+/// another data set is unknown to this one. One-level scopes (<c>aizu/v1/consent/{gw}</c>, before the
+/// per-data-set wire) are refused before they get here.
 /// </remarks>
 public sealed class ConsentRegistry(IngestDatabase database, IOptions<IngestOptions> options)
 {
@@ -185,9 +185,8 @@ public sealed class ConsentRegistry(IngestDatabase database, IOptions<IngestOpti
         RegisteredGrant? grant;
         lock (sync)
         {
-            grant = byReference.TryGetValue(window.Consent, out var scopes)
-                ? scopes.GetValueOrDefault(window.DataSet.Scope) ?? scopes.Values.FirstOrDefault(g => !g.Scope.Contains('/', StringComparison.Ordinal))
-                : null;
+            // Only the grant listed by the message's own data set: a reference never finds another data set's grant.
+            grant = byReference.TryGetValue(window.Consent, out var scopes) ? scopes.GetValueOrDefault(window.DataSet.Scope) : null;
         }
 
         if (grant is null)

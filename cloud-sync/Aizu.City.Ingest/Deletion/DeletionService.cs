@@ -59,6 +59,18 @@ public sealed class DeletionService(IngestDatabase database, DeletionConfirmatio
                 rows = await delete.ExecuteNonQueryAsync(cancellationToken);
             }
 
+            // The data set's alert acknowledgements go with it (same data set, same category rules).
+            await using (var acks = new NpgsqlCommand(
+                "DELETE FROM alert_ack WHERE purpose = $1 AND pseudonym = $2 AND category = $3 AND ($4 <> 'version' OR consent_ref = ANY($5))", connection, transaction))
+            {
+                acks.Parameters.Add(new() { Value = request.Purpose });
+                acks.Parameters.Add(new() { Value = pseudonym });
+                acks.Parameters.Add(new() { Value = request.Category });
+                acks.Parameters.Add(new() { Value = request.Scope });
+                acks.Parameters.Add(new() { Value = references });
+                rows += await acks.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             var now = time.GetUtcNow();
             var at = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
             await using (var log = new NpgsqlCommand(

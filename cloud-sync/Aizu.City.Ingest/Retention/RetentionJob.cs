@@ -23,7 +23,10 @@ public sealed class RetentionJob(IngestDatabase database, IOptions<IngestOptions
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var delete = new NpgsqlCommand(
             """
-            WITH gone AS (DELETE FROM aggregate WHERE retain_until <= $1 RETURNING purpose)
+            WITH gone AS (
+                (DELETE FROM aggregate WHERE retain_until <= $1 RETURNING purpose)
+                UNION ALL
+                (DELETE FROM alert_ack WHERE retain_until <= $1 RETURNING purpose))
             INSERT INTO deletion_log (reason, request_id, purpose, pseudonym, category, consent_ref, requested_at, deleted_at, rows_deleted)
             SELECT 'retention', $2 || ':' || purpose, purpose, '*', '*', '*', $1, $1, count(*) FROM gone GROUP BY purpose
             RETURNING rows_deleted

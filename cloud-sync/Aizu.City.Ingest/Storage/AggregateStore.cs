@@ -175,9 +175,9 @@ public sealed class AggregateStore(IngestDatabase database, TimeProvider time)
         }
     }
 
-    private static void Add(NpgsqlCommand command, IEnumerable<string> values) =>
+    internal static void Add(NpgsqlCommand command, IEnumerable<string> values) =>
         command.Parameters.Add(new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
 
-    private static void Add(NpgsqlCommand command, IEnumerable<DateTimeOffset> values) =>
+    internal static void Add(NpgsqlCommand command, IEnumerable<DateTimeOffset> values) =>
         command.Parameters.Add(new() { Value = values.Select(v => v.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
 }
