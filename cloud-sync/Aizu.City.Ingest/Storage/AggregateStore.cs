@@ -18,6 +18,16 @@ public sealed class AggregateStore(IngestDatabase database, TimeProvider time)
     private readonly ConcurrentDictionary<DateTime, bool> partitions = new();
 
     /// <summary>
+    /// The deletion-log rows that make a window <c>m</c> (purpose, pseudonym, category, window_end) one of a data set
+    /// deleted on request after it ended: a message still in flight then is not stored again.
+    /// </summary>
+    internal const string DeletedAfterWindow = """
+        SELECT 1 FROM deletion_log d
+        WHERE d.reason = 'withdrawal' AND d.purpose = m.purpose AND d.pseudonym = m.pseudonym
+          AND d.category = m.category AND d.requested_at >= m.window_end
+        """;
+
+    /// <summary>
     /// Stores <paramref name="windows"/> (with their retention ends and the district of the grant each was accepted
     /// under, null when the household did not share one) in one transaction.
     /// </summary>
@@ -34,15 +44,12 @@ public sealed class AggregateStore(IngestDatabase database, TimeProvider time)
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var insert = new NpgsqlCommand(
-            """
+            $$"""
             INSERT INTO aggregate (message_id, purpose, pseudonym, category, window_start, window_end, aggregation, value_wh, consent_ref, received_at, retain_until, district)
             SELECT m.message_id, m.purpose, m.pseudonym, m.category, m.window_start, m.window_end, m.aggregation, m.value_wh, m.consent_ref, $10, m.retain_until, m.district
             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::float8[], $9::text[], $11::timestamptz[], $12::text[])
                 AS m(message_id, purpose, pseudonym, category, window_start, window_end, aggregation, value_wh, consent_ref, retain_until, district)
-            WHERE NOT EXISTS (
-                SELECT 1 FROM deletion_log d
-                WHERE d.reason = 'withdrawal' AND d.purpose = m.purpose AND d.pseudonym = m.pseudonym
-                  AND d.category = m.category AND d.requested_at >= m.window_end)
+            WHERE NOT EXISTS ({{DeletedAfterWindow}})
             ON CONFLICT DO NOTHING
             RETURNING message_id
             """, connection, transaction);
@@ -81,12 +88,9 @@ public sealed class AggregateStore(IngestDatabase database, TimeProvider time)
         if (rest.Count > 0)
         {
             await using var tombstoned = new NpgsqlCommand(
-                """
+                $$"""
                 SELECT m.message_id FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS m(message_id, purpose, pseudonym, category, window_end)
-                WHERE EXISTS (
-                    SELECT 1 FROM deletion_log d
-                    WHERE d.reason = 'withdrawal' AND d.purpose = m.purpose AND d.pseudonym = m.pseudonym
-                      AND d.category = m.category AND d.requested_at >= m.window_end)
+                WHERE EXISTS ({{DeletedAfterWindow}})
                 """, connection, transaction);
             Add(tombstoned, rest.Select(w => w.MessageId));
             Add(tombstoned, rest.Select(w => w.DataSet.Purpose));

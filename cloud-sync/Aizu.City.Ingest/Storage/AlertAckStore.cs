@@ -23,15 +23,12 @@ public sealed class AlertAckStore(IngestDatabase database, TimeProvider time)
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var insert = new NpgsqlCommand(
-            """
+            $$"""
             INSERT INTO alert_ack (message_id, purpose, pseudonym, category, alert_ref, window_start, window_end, aggregation, consent_ref, district, received_at, retain_until)
             SELECT m.message_id, m.purpose, m.pseudonym, m.category, m.alert_ref, m.window_start, m.window_end, m.aggregation, m.consent_ref, m.district, $11, m.retain_until
             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::text[], $9::text[], $10::text[], $12::timestamptz[])
                 AS m(message_id, purpose, pseudonym, category, alert_ref, window_start, window_end, aggregation, consent_ref, district, retain_until)
-            WHERE NOT EXISTS (
-                SELECT 1 FROM deletion_log d
-                WHERE d.reason = 'withdrawal' AND d.purpose = m.purpose AND d.pseudonym = m.pseudonym
-                  AND d.category = m.category AND d.requested_at >= m.window_end)
+            WHERE NOT EXISTS ({{AggregateStore.DeletedAfterWindow}})
             ON CONFLICT DO NOTHING
             RETURNING message_id
             """, connection, transaction))
