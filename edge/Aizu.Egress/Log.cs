@@ -71,4 +71,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 4117, Level = LogLevel.Debug,
         Message = "Message {MessageId} waits until the consent state of its data set {Pseudonym} listing its reference is delivered")]
     public static partial void WaitingForConsentState(this ILogger logger, string messageId, string pseudonym);
+
+    [LoggerMessage(EventId = 4118, Level = LogLevel.Warning,
+        Message = "Deletion confirmation on {Topic} refused: {Reason}")]
+    public static partial void DeletionConfirmationRefused(this ILogger logger, string topic, string reason);
+
+    [LoggerMessage(EventId = 4119, Level = LogLevel.Information,
+        Message = "{Recipient} confirmed deleting {Rows} window(s) of {ConsentReference} in data set {Pseudonym} on {At:O}")]
+    public static partial void DeletionConfirmed(this ILogger logger, string recipient, long rows, string consentReference, string pseudonym, DateTimeOffset at);
 }

@@ -54,6 +54,33 @@ public sealed class HouseholdOptionsTests
         Assert.DoesNotContain('\n', failure);
     }
 
+    [Theory]
+    [InlineData("Aizu Wakamatsu")]
+    [InlineData("aizuwakamatsu/tsuruga/1-chome/12")]
+    [InlineData("aizuwakamatsu//tsuruga")]
+    [InlineData("Aizuwakamatsu/Tsuruga")]
+    public async Task A_district_that_is_not_a_code_of_the_citys_hierarchy_stops_the_host(string district)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Aizu:Household:District"] = district });
+        builder.Services.AddAizuHousehold(builder.Configuration.GetSection(HouseholdOptions.SectionName));
+        using var host = builder.Build();
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(CancellationToken.None));
+
+        Assert.StartsWith($"Aizu:Household:District '{district}' is not a district code", Assert.Single(exception.Failures), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("aizuwakamatsu")]
+    [InlineData("aizuwakamatsu/tsuruga")]
+    [InlineData("aizuwakamatsu/tsuruga/kami-1")]
+    public void A_district_code_of_one_to_three_levels_is_accepted(string district)
+    {
+        using var provider = Services(new Dictionary<string, string?> { ["Aizu:Household:District"] = district }).BuildServiceProvider();
+        Assert.Equal(district, provider.GetRequiredService<IOptions<HouseholdOptions>>().Value.District);
+    }
+
     private static ServiceCollection Services(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

@@ -56,7 +56,8 @@ public sealed class GatewayHarness : IAsyncDisposable
 
     /// <summary>
     /// Builds and starts the host; waits for the egress side's first pass. Several households on one
-    /// broker need their own <paramref name="gatewayId"/> (the MQTT client id) and <paramref name="secret"/> (their pseudonyms).
+    /// broker need their own <paramref name="gatewayId"/> (the MQTT client id) and <paramref name="secret"/> (their pseudonyms);
+    /// <paramref name="settings"/> add to or override the configuration (e.g. the city's confirmation key).
     /// </summary>
     public static async Task<GatewayHarness> StartAsync(
         string databasePath,
@@ -67,7 +68,8 @@ public sealed class GatewayHarness : IAsyncDisposable
         BrokerRecorder? recorder,
         Action<IServiceCollection>? configure = null,
         string gatewayId = GatewayId,
-        byte[]? secret = null)
+        byte[]? secret = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -86,6 +88,11 @@ public sealed class GatewayHarness : IAsyncDisposable
             ["Aizu:Uplink:ReconnectMinDelay"] = "00:00:01",
             ["Aizu:Uplink:ReconnectMaxDelay"] = "00:05:00",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Services.AddLogging();
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<IConsentRegistry>(registry);

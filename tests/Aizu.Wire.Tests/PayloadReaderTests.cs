@@ -40,4 +40,21 @@ public sealed class PayloadReaderTests
         // The state of before data sets, naming the gateway, is not the contract any more.
         Assert.Throws<FormatException>(() => ConsentStatePayload.Read("""{"gw":"gw-test-0001","at":"2026-03-03","grants":[]}"""u8));
     }
+
+    [Fact]
+    public void A_consent_state_carries_a_district_only_when_a_grant_has_one()
+    {
+        var grant = new ConsentStateGrant("r1", "elec.import.energy", "P1D", "city-energy-planning", "https://w3id.org/dpv#ImprovePublicServices",
+            "city-energy-office", false, 100, 0, new DateOnly(2026, 3, 1), new DateOnly(2027, 3, 1), "P24M");
+        var without = ConsentStatePayload.Write(new ConsentStateMessage("p", new DateOnly(2026, 3, 2), [grant]));
+        Assert.DoesNotContain("district", System.Text.Encoding.UTF8.GetString(without), StringComparison.Ordinal);
+        Assert.Null(Assert.Single(ConsentStatePayload.Read(without).Grants).District);
+
+        var with = ConsentStatePayload.Write(new ConsentStateMessage("p", new DateOnly(2026, 3, 2), [grant with { District = "aizuwakamatsu/tsuruga" }]));
+        Assert.Equal("aizuwakamatsu/tsuruga", Assert.Single(ConsentStatePayload.Read(with).Grants).District);
+
+        // A street address is not a district code.
+        var street = System.Text.Encoding.UTF8.GetString(with).Replace("aizuwakamatsu/tsuruga", "Tsuruga 1-2-3", StringComparison.Ordinal);
+        Assert.Throws<FormatException>(() => ConsentStatePayload.Read(System.Text.Encoding.UTF8.GetBytes(street)));
+    }
 }

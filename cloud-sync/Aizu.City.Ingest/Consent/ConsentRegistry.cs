@@ -12,10 +12,10 @@ namespace Aizu.City.Ingest;
 /// the table is the history and the start-up copy.
 /// </summary>
 /// <remarks>
-/// A grant is checked against the data set the message names. Under today's topic
-/// (<c>aizu/v1/consent/{gw}</c>) the scope cannot name the data set, so the reference alone finds the
-/// grant; once consent moves to <c>aizu/v1/consent/{purpose}/{pseudonym}</c> a two-level scope must equal
-/// the message's data set, and a reference listed for another data set is unknown to this one.
+/// A grant is checked against the data set the message names: the scope of the consent state that listed it
+/// (<c>aizu/v1/consent/{purpose}/{pseudonym}</c>) must equal the message's data set, and a reference listed for
+/// another data set is unknown to this one. One-level scopes (<c>aizu/v1/consent/{gw}</c>, before the
+/// per-data-set wire) are refused before they get here.
 /// </remarks>
 public sealed class ConsentRegistry(IngestDatabase database, IOptions<IngestOptions> options)
 {
@@ -113,12 +113,12 @@ public sealed class ConsentRegistry(IngestDatabase database, IOptions<IngestOpti
         {
             await using var upsert = new NpgsqlCommand(
                 """
-                INSERT INTO consent_grant (scope, consent_ref, purpose, category, granularity, recipient, valid_from, expires_at, retention, listed_from, ended_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL)
+                INSERT INTO consent_grant (scope, consent_ref, purpose, category, granularity, recipient, valid_from, expires_at, retention, listed_from, ended_at, district)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL, $11)
                 ON CONFLICT (scope, consent_ref) DO UPDATE SET
                     purpose = excluded.purpose, category = excluded.category, granularity = excluded.granularity,
                     recipient = excluded.recipient, valid_from = excluded.valid_from, expires_at = excluded.expires_at,
-                    retention = excluded.retention, ended_at = NULL
+                    retention = excluded.retention, ended_at = NULL, district = excluded.district
                 """, connection, transaction);
             upsert.Parameters.Add(new() { Value = scope });
             upsert.Parameters.Add(new() { Value = grant.Consent });
@@ -130,6 +130,7 @@ public sealed class ConsentRegistry(IngestDatabase database, IOptions<IngestOpti
             upsert.Parameters.Add(new() { Value = StartOf(grant.ExpiresAt).AddDays(1).UtcDateTime });
             upsert.Parameters.Add(new() { Value = grant.Retention });
             upsert.Parameters.Add(new() { Value = stateDay.UtcDateTime });
+            upsert.Parameters.Add(new() { Value = (object?)grant.District ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -184,9 +185,8 @@ public sealed class ConsentRegistry(IngestDatabase database, IOptions<IngestOpti
         RegisteredGrant? grant;
         lock (sync)
         {
-            grant = byReference.TryGetValue(window.Consent, out var scopes)
-                ? scopes.GetValueOrDefault(window.DataSet.Scope) ?? scopes.Values.FirstOrDefault(g => !g.Scope.Contains('/', StringComparison.Ordinal))
-                : null;
+            // Only the grant listed by the message's own data set: a reference never finds another data set's grant.
+            grant = byReference.TryGetValue(window.Consent, out var scopes) ? scopes.GetValueOrDefault(window.DataSet.Scope) : null;
         }
 
         if (grant is null)
@@ -211,7 +211,7 @@ public sealed class ConsentRegistry(IngestDatabase database, IOptions<IngestOpti
         }
 
         var retention = IsoDuration.TryParse(grant.Retention, out var agreed) && !agreed.IsZero ? agreed : defaultRetention;
-        return new ConsentVerdict(null, IsUnknown: false, retention.After(window.End));
+        return new ConsentVerdict(null, IsUnknown: false, retention.After(window.End)) { District = grant.District };
     }
 
     /// <summary>Every grant of <paramref name="scope"/> (all when empty), for operators and tests.</summary>
@@ -224,7 +224,7 @@ public sealed class ConsentRegistry(IngestDatabase database, IOptions<IngestOpti
     private static async Task<List<RegisteredGrant>> ReadAsync(string scope, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT scope, consent_ref, purpose, category, granularity, recipient, valid_from, expires_at, retention, listed_from, ended_at FROM consent_grant WHERE $1 = '' OR scope = $1",
+            "SELECT scope, consent_ref, purpose, category, granularity, recipient, valid_from, expires_at, retention, listed_from, ended_at, district FROM consent_grant WHERE $1 = '' OR scope = $1",
             connection, transaction);
         command.Parameters.Add(new() { Value = scope });
         var grants = new List<RegisteredGrant>();
@@ -234,7 +234,10 @@ public sealed class ConsentRegistry(IngestDatabase database, IOptions<IngestOpti
             grants.Add(new RegisteredGrant(
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
                 Utc(reader.GetDateTime(6)), Utc(reader.GetDateTime(7)), reader.GetString(8), Utc(reader.GetDateTime(9)),
-                reader.IsDBNull(10) ? null : Utc(reader.GetDateTime(10))));
+                reader.IsDBNull(10) ? null : Utc(reader.GetDateTime(10)))
+            {
+                District = reader.IsDBNull(11) ? null : reader.GetString(11),
+            });
         }
 
         return grants;

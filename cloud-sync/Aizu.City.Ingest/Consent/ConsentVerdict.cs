@@ -8,4 +8,7 @@ public sealed record ConsentVerdict(Rejection? Rejection, bool IsUnknown, DateTi
 {
     /// <summary>True when the window may be stored.</summary>
     public bool IsAllowed => Rejection is null && !IsUnknown;
+
+    /// <summary>The district of the grant in force for an allowed window, null when the household did not share one.</summary>
+    public string? District { get; init; }
 }

@@ -23,4 +23,8 @@ public sealed record RegisteredGrant(
     DateTimeOffset ExpiresAt,
     string Retention,
     DateTimeOffset ListedFrom,
-    DateTimeOffset? EndedAt);
+    DateTimeOffset? EndedAt)
+{
+    /// <summary>The household's district, listed only when it chose to share it for this purpose; null otherwise.</summary>
+    public string? District { get; init; }
+}

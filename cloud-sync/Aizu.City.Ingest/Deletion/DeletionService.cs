@@ -46,17 +46,20 @@ public sealed class DeletionService(IngestDatabase database, DeletionConfirmatio
                 }
             }
 
-            long rows;
-            // "version": the household replaced this version's terms; what came under other versions stays.
-            await using (var delete = new NpgsqlCommand(
-                "DELETE FROM aggregate WHERE purpose = $1 AND pseudonym = $2 AND category = $3 AND ($4 <> 'version' OR consent_ref = ANY($5))", connection, transaction))
+            long rows = 0;
+            // "version": the household replaced this version's terms; what came under other versions stays. The
+            // data set's alert acknowledgements go with its aggregates (same data set, same rules).
+            foreach (var table in (string[])["aggregate", "alert_ack"])
             {
+                // The table name is one of the two constants above, never from a message.
+                await using var delete = new NpgsqlCommand(
+                    $"DELETE FROM {table} WHERE purpose = $1 AND pseudonym = $2 AND category = $3 AND ($4 <> 'version' OR consent_ref = ANY($5))", connection, transaction);
                 delete.Parameters.Add(new() { Value = request.Purpose });
                 delete.Parameters.Add(new() { Value = pseudonym });
                 delete.Parameters.Add(new() { Value = request.Category });
                 delete.Parameters.Add(new() { Value = request.Scope });
                 delete.Parameters.Add(new() { Value = references });
-                rows = await delete.ExecuteNonQueryAsync(cancellationToken);
+                rows += await delete.ExecuteNonQueryAsync(cancellationToken);
             }
 
             var now = time.GetUtcNow();

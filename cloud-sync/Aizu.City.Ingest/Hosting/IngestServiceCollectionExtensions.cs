@@ -27,6 +27,7 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton<IngestDatabase>();
         services.TryAddSingleton<ConsentRegistry>();
         services.TryAddSingleton<AggregateStore>();
+        services.TryAddSingleton<AlertAckStore>();
         services.TryAddSingleton(provider => new DeletionConfirmationSigner(
             P256Keys.ImportPrivatePem(File.ReadAllText(provider.GetRequiredService<IOptions<IngestOptions>>().Value.ConfirmationKeyPath))));
         services.TryAddSingleton<DeletionService>();

@@ -20,6 +20,7 @@ public sealed class IngestMetrics(IOptions<IngestOptions> options, TimeProvider 
     private long received;
     private long stored;
     private long duplicates;
+    private long alertAcks;
     private long consentStates;
     private long deletionRequests;
     private long rowsDeleted;
@@ -45,6 +46,13 @@ public sealed class IngestMetrics(IOptions<IngestOptions> options, TimeProvider 
     public void OnStored(int inserted, int duplicate)
     {
         Interlocked.Add(ref stored, inserted);
+        Interlocked.Add(ref duplicates, duplicate);
+    }
+
+    /// <summary>Alert acknowledgements: <paramref name="inserted"/> stored now, <paramref name="duplicate"/> stored before.</summary>
+    public void OnAlertAcks(int inserted, int duplicate)
+    {
+        Interlocked.Add(ref alertAcks, inserted);
         Interlocked.Add(ref duplicates, duplicate);
     }
 
@@ -96,7 +104,10 @@ public sealed class IngestMetrics(IOptions<IngestOptions> options, TimeProvider 
             Interlocked.Read(ref rowsDeleted),
             Received - Interlocked.Read(ref acknowledged),
             new SortedDictionary<string, long>(rejected, StringComparer.Ordinal),
-            latest);
+            latest)
+        {
+            AlertAcks = Interlocked.Read(ref alertAcks),
+        };
     }
 
     /// <summary>The counters in the Prometheus text exposition format (version 0.0.4).</summary>
@@ -112,6 +123,7 @@ public sealed class IngestMetrics(IOptions<IngestOptions> options, TimeProvider 
         Metric("aizu_city_ingest_connected", "gauge", "1 while connected to the broker.", status.Connected ? 1 : 0);
         Metric("aizu_city_ingest_received_total", "counter", "Messages received from the broker.", status.Received);
         Metric("aizu_city_ingest_stored_total", "counter", "Energy windows stored.", status.Stored);
+        Metric("aizu_city_ingest_alert_acks_total", "counter", "Alert acknowledgements stored.", status.AlertAcks);
         Metric("aizu_city_ingest_duplicates_total", "counter", "Re-sent windows already stored.", status.Duplicates);
         Metric("aizu_city_ingest_consent_states_total", "counter", "Consent states received (applied, or already applied).", status.ConsentStates);
         Metric("aizu_city_ingest_deletion_requests_total", "counter", "Deletion requests carried out.", status.DeletionRequests);

@@ -23,4 +23,8 @@ public sealed record IngestStatus(
     long RowsDeleted,
     long Waiting,
     IReadOnlyDictionary<string, long> Rejected,
-    IReadOnlyList<RecentRejection> Recent);
+    IReadOnlyList<RecentRejection> Recent)
+{
+    /// <summary>Alert acknowledgements stored.</summary>
+    public long AlertAcks { get; init; }
+}

@@ -18,6 +18,7 @@ public sealed class IngestProcessor(
     EnergyWindowValidator validator,
     ConsentRegistry registry,
     AggregateStore store,
+    AlertAckStore acknowledgements,
     DeletionService deletions,
     ConfirmationSignal confirmations,
     IngestMetrics metrics,
@@ -67,7 +68,7 @@ public sealed class IngestProcessor(
     public async Task ProcessAsync(IReadOnlyList<IncomingMessage> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var accepted = new List<(IncomingMessage Message, EnergyWindow Window, DateTimeOffset RetainUntil)>(batch.Count);
+        var accepted = new List<(IncomingMessage Message, EnergyWindow Window, ConsentVerdict Verdict)>(batch.Count);
         foreach (var message in batch)
         {
             metrics.OnReceived();
@@ -98,7 +99,7 @@ public sealed class IngestProcessor(
             }
             else
             {
-                accepted.Add((message, window, verdict.RetainUntil));
+                accepted.Add((message, window, verdict));
             }
         }
 
@@ -138,7 +139,7 @@ public sealed class IngestProcessor(
         }
 
         var now = time.GetUtcNow();
-        var accepted = new List<(IncomingMessage Message, EnergyWindow Window, DateTimeOffset RetainUntil)>();
+        var accepted = new List<(IncomingMessage Message, EnergyWindow Window, ConsentVerdict Verdict)>();
         var still = new List<(IncomingMessage Message, EnergyWindow Window, DateTimeOffset Since)>();
         foreach (var (message, window, since) in waitingForConsent)
         {
@@ -165,7 +166,7 @@ public sealed class IngestProcessor(
             }
             else
             {
-                accepted.Add((message, window, verdict.RetainUntil));
+                accepted.Add((message, window, verdict));
             }
         }
 
@@ -174,17 +175,30 @@ public sealed class IngestProcessor(
         await StoreAsync(accepted, cancellationToken);
     }
 
-    private async Task StoreAsync(List<(IncomingMessage Message, EnergyWindow Window, DateTimeOffset RetainUntil)> accepted, CancellationToken cancellationToken)
+    private async Task StoreAsync(List<(IncomingMessage Message, EnergyWindow Window, ConsentVerdict Verdict)> accepted, CancellationToken cancellationToken)
     {
         if (accepted.Count == 0)
         {
             return;
         }
 
-        var outcome = await RetryAsync(() => store.StoreAsync([.. accepted.Select(a => (a.Window, a.RetainUntil))], cancellationToken), cancellationToken);
+        var windows = accepted.Where(a => a.Window.Alert is null).ToList();
+        var acks = accepted.Where(a => a.Window.Alert is not null).ToList();
+        var stored = windows.Count == 0 ? null
+            : await RetryAsync(() => store.StoreAsync([.. windows.Select(a => (a.Window, a.Verdict.RetainUntil, a.Verdict.District))], cancellationToken), cancellationToken);
+        var answered = acks.Count == 0 ? null
+            : await RetryAsync(() => acknowledgements.StoreAsync([.. acks.Select(a => (a.Window, a.Verdict.RetainUntil, a.Verdict.District))], cancellationToken), cancellationToken);
+        IEnumerable<string> none = [];
+        var outcome = new StoreOutcome(
+            new HashSet<string>((stored?.Inserted ?? none).Concat(answered?.Inserted ?? none), StringComparer.Ordinal),
+            new HashSet<string>((stored?.Duplicates ?? none).Concat(answered?.Duplicates ?? none), StringComparer.Ordinal),
+            new HashSet<string>((stored?.Deleted ?? none).Concat(answered?.Deleted ?? none), StringComparer.Ordinal));
+
         // Counted per message, not per id: a batch may hold the same re-sent message more than once.
-        var refused = accepted.Count(a => outcome.Deleted.Contains(a.Window.MessageId));
-        metrics.OnStored(outcome.Inserted.Count, accepted.Count - outcome.Inserted.Count - refused);
+        var refused = windows.Count(a => outcome.Deleted.Contains(a.Window.MessageId));
+        metrics.OnStored(stored?.Inserted.Count ?? 0, windows.Count - (stored?.Inserted.Count ?? 0) - refused);
+        var refusedAcks = acks.Count(a => outcome.Deleted.Contains(a.Window.MessageId));
+        metrics.OnAlertAcks(answered?.Inserted.Count ?? 0, acks.Count - (answered?.Inserted.Count ?? 0) - refusedAcks);
         foreach (var (message, window, _) in accepted)
         {
             if (outcome.Deleted.Contains(window.MessageId))
@@ -208,6 +222,14 @@ public sealed class IngestProcessor(
         if (message.Payload.Length > settings.MaxPayloadBytes * 16)
         {
             await RefuseAsync(message, new Rejection(RejectionReasons.TooLarge, $"{message.Payload.Length} bytes"), cancellationToken);
+            return;
+        }
+
+        // Every gateway publishes per data set now; a gateway-wide scope would let a grant be found by its
+        // reference alone, across data sets, so it is refused (counted) rather than read.
+        if (!topic.Scope.Contains('/', StringComparison.Ordinal))
+        {
+            await RefuseAsync(message, new Rejection(RejectionReasons.LegacyConsentScope, $"scope '{topic.Scope}' names a gateway, not a data set ({{purpose}}/{{pseudonym}}); upgrade the gateway"), cancellationToken);
             return;
         }
 

@@ -23,7 +23,9 @@ public sealed class RetentionJob(IngestDatabase database, IOptions<IngestOptions
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var delete = new NpgsqlCommand(
             """
-            WITH gone AS (DELETE FROM aggregate WHERE retain_until <= $1 RETURNING purpose)
+            WITH windows AS (DELETE FROM aggregate WHERE retain_until <= $1 RETURNING purpose),
+                 acks AS (DELETE FROM alert_ack WHERE retain_until <= $1 RETURNING purpose),
+                 gone AS (SELECT purpose FROM windows UNION ALL SELECT purpose FROM acks)
             INSERT INTO deletion_log (reason, request_id, purpose, pseudonym, category, consent_ref, requested_at, deleted_at, rows_deleted)
             SELECT 'retention', $2 || ':' || purpose, purpose, '*', '*', '*', $1, $1, count(*) FROM gone GROUP BY purpose
             RETURNING rows_deleted

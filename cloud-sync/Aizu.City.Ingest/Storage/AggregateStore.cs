@@ -17,8 +17,21 @@ public sealed class AggregateStore(IngestDatabase database, TimeProvider time)
     private const long PartitionLock = 0x4169_7a75_5061_7274;
     private readonly ConcurrentDictionary<DateTime, bool> partitions = new();
 
-    /// <summary>Stores <paramref name="windows"/> (with their retention ends) in one transaction.</summary>
-    public async Task<StoreOutcome> StoreAsync(IReadOnlyList<(EnergyWindow Window, DateTimeOffset RetainUntil)> windows, CancellationToken cancellationToken)
+    /// <summary>
+    /// The deletion-log rows that make a window <c>m</c> (purpose, pseudonym, category, window_end) one of a data set
+    /// deleted on request after it ended: a message still in flight then is not stored again.
+    /// </summary>
+    internal const string DeletedAfterWindow = """
+        SELECT 1 FROM deletion_log d
+        WHERE d.reason = 'withdrawal' AND d.purpose = m.purpose AND d.pseudonym = m.pseudonym
+          AND d.category = m.category AND d.requested_at >= m.window_end
+        """;
+
+    /// <summary>
+    /// Stores <paramref name="windows"/> (with their retention ends and the district of the grant each was accepted
+    /// under, null when the household did not share one) in one transaction.
+    /// </summary>
+    public async Task<StoreOutcome> StoreAsync(IReadOnlyList<(EnergyWindow Window, DateTimeOffset RetainUntil, string? District)> windows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(windows);
         if (windows.Count == 0)
@@ -31,15 +44,12 @@ public sealed class AggregateStore(IngestDatabase database, TimeProvider time)
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var insert = new NpgsqlCommand(
-            """
-            INSERT INTO aggregate (message_id, purpose, pseudonym, category, window_start, window_end, aggregation, value_wh, consent_ref, received_at, retain_until)
-            SELECT m.message_id, m.purpose, m.pseudonym, m.category, m.window_start, m.window_end, m.aggregation, m.value_wh, m.consent_ref, $10, m.retain_until
-            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::float8[], $9::text[], $11::timestamptz[])
-                AS m(message_id, purpose, pseudonym, category, window_start, window_end, aggregation, value_wh, consent_ref, retain_until)
-            WHERE NOT EXISTS (
-                SELECT 1 FROM deletion_log d
-                WHERE d.reason = 'withdrawal' AND d.purpose = m.purpose AND d.pseudonym = m.pseudonym
-                  AND d.category = m.category AND d.requested_at >= m.window_end)
+            $$"""
+            INSERT INTO aggregate (message_id, purpose, pseudonym, category, window_start, window_end, aggregation, value_wh, consent_ref, received_at, retain_until, district)
+            SELECT m.message_id, m.purpose, m.pseudonym, m.category, m.window_start, m.window_end, m.aggregation, m.value_wh, m.consent_ref, $10, m.retain_until, m.district
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::float8[], $9::text[], $11::timestamptz[], $12::text[])
+                AS m(message_id, purpose, pseudonym, category, window_start, window_end, aggregation, value_wh, consent_ref, retain_until, district)
+            WHERE NOT EXISTS ({{DeletedAfterWindow}})
             ON CONFLICT DO NOTHING
             RETURNING message_id
             """, connection, transaction);
@@ -54,6 +64,7 @@ public sealed class AggregateStore(IngestDatabase database, TimeProvider time)
         Add(insert, windows.Select(w => w.Window.Consent));
         insert.Parameters.Add(new() { Value = received, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         Add(insert, windows.Select(w => w.RetainUntil));
+        insert.Parameters.Add(new() { Value = windows.Select(w => w.District).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
 
         var inserted = new HashSet<string>(StringComparer.Ordinal);
         try
@@ -77,12 +88,9 @@ public sealed class AggregateStore(IngestDatabase database, TimeProvider time)
         if (rest.Count > 0)
         {
             await using var tombstoned = new NpgsqlCommand(
-                """
+                $$"""
                 SELECT m.message_id FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS m(message_id, purpose, pseudonym, category, window_end)
-                WHERE EXISTS (
-                    SELECT 1 FROM deletion_log d
-                    WHERE d.reason = 'withdrawal' AND d.purpose = m.purpose AND d.pseudonym = m.pseudonym
-                      AND d.category = m.category AND d.requested_at >= m.window_end)
+                WHERE EXISTS ({{DeletedAfterWindow}})
                 """, connection, transaction);
             Add(tombstoned, rest.Select(w => w.MessageId));
             Add(tombstoned, rest.Select(w => w.DataSet.Purpose));
@@ -117,7 +125,7 @@ public sealed class AggregateStore(IngestDatabase database, TimeProvider time)
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             """
-            SELECT message_id, purpose, pseudonym, category, window_start, aggregation, value_wh, consent_ref, retain_until
+            SELECT message_id, purpose, pseudonym, category, window_start, aggregation, value_wh, consent_ref, retain_until, district
             FROM aggregate WHERE $1::text IS NULL OR purpose = $1 ORDER BY purpose, pseudonym, category, window_start, message_id
             """, connection);
         command.Parameters.Add(new() { Value = (object?)purpose ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
@@ -128,7 +136,10 @@ public sealed class AggregateStore(IngestDatabase database, TimeProvider time)
             list.Add(new StoredAggregate(
                 reader.GetString(0), new DataSet(reader.GetString(1), reader.GetString(2)), reader.GetString(3),
                 new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc)), reader.GetString(5), reader.GetDouble(6), reader.GetString(7),
-                new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(8), DateTimeKind.Utc))));
+                new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(8), DateTimeKind.Utc)))
+            {
+                District = reader.IsDBNull(9) ? null : reader.GetString(9),
+            });
         }
 
         return list;
@@ -168,9 +179,9 @@ public sealed class AggregateStore(IngestDatabase database, TimeProvider time)
         }
     }
 
-    private static void Add(NpgsqlCommand command, IEnumerable<string> values) =>
+    internal static void Add(NpgsqlCommand command, IEnumerable<string> values) =>
         command.Parameters.Add(new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
 
-    private static void Add(NpgsqlCommand command, IEnumerable<DateTimeOffset> values) =>
+    internal static void Add(NpgsqlCommand command, IEnumerable<DateTimeOffset> values) =>
         command.Parameters.Add(new() { Value = values.Select(v => v.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
 }

@@ -9,4 +9,8 @@ namespace Aizu.City.Ingest;
 /// <param name="ValueWh">Energy, Wh.</param>
 /// <param name="Consent">Consent reference it was released under.</param>
 /// <param name="RetainUntil">When the retention job deletes it.</param>
-public sealed record StoredAggregate(string MessageId, DataSet DataSet, string Category, DateTimeOffset Start, string Aggregation, double ValueWh, string Consent, DateTimeOffset RetainUntil);
+public sealed record StoredAggregate(string MessageId, DataSet DataSet, string Category, DateTimeOffset Start, string Aggregation, double ValueWh, string Consent, DateTimeOffset RetainUntil)
+{
+    /// <summary>The district of the grant it was accepted under; null when the household did not share one.</summary>
+    public string? District { get; init; }
+}

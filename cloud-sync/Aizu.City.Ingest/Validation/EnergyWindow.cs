@@ -1,6 +1,9 @@
 namespace Aizu.City.Ingest;
 
-/// <summary>An energy window that passed the contract checks, not yet the consent check.</summary>
+/// <summary>
+/// A window message that passed the contract checks, not yet the consent check: an energy total, or (with
+/// <see cref="Alert"/>) an alert acknowledgement, which the consent check treats alike (its window and grant).
+/// </summary>
 /// <param name="MessageId">The gateway's message id (de-duplication key).</param>
 /// <param name="DataSet">Purpose and pseudonym.</param>
 /// <param name="Category">Data category.</param>
@@ -17,4 +20,8 @@ public sealed record EnergyWindow(
     DateTimeOffset End,
     string Aggregation,
     double ValueWh,
-    string Consent);
+    string Consent)
+{
+    /// <summary>The CAP reference of the acknowledged alert for an <c>aizu.alert-ack/1</c> message; null for an energy window.</summary>
+    public string? Alert { get; init; }
+}

@@ -10,6 +10,9 @@ namespace Aizu.City.Ingest;
 /// </summary>
 public sealed class EnergyWindowValidator(IOptions<IngestOptions> options, TimeProvider time)
 {
+    /// <summary>The data category of alert acknowledgements (the gateway's <c>DataCategories.AlertAcknowledgement</c>).</summary>
+    public const string AlertAckCategory = "alert.ack";
+
     private readonly IngestOptions settings = options.Value;
 
     /// <summary>The window, or null with <paramref name="rejection"/> saying why not.</summary>
@@ -33,9 +36,9 @@ public sealed class EnergyWindowValidator(IOptions<IngestOptions> options, TimeP
             return Refuse(out rejection, RejectionReasons.BadProperties, "no schema property");
         }
 
-        if (schema != SchemaIds.EnergyWindow)
+        if (schema != SchemaIds.EnergyWindow && schema != SchemaIds.AlertAck)
         {
-            return Refuse(out rejection, RejectionReasons.UnsupportedSchema, $"schema '{schema}' is not {SchemaIds.EnergyWindow}");
+            return Refuse(out rejection, RejectionReasons.UnsupportedSchema, $"schema '{schema}' is neither {SchemaIds.EnergyWindow} nor {SchemaIds.AlertAck}");
         }
 
         if (!properties.TryGetValue(UserProperties.MessageId, out var messageId) || !WireTopics.IsLevel(messageId)
@@ -49,6 +52,11 @@ public sealed class EnergyWindowValidator(IOptions<IngestOptions> options, TimeP
         if (purpose != topic!.Purpose)
         {
             return Refuse(out rejection, RejectionReasons.BadProperties, $"purpose property '{purpose}' is not the topic's '{topic.Purpose}'");
+        }
+
+        if (schema == SchemaIds.AlertAck)
+        {
+            return ValidateAlertAck(message, topic, messageId, consent, aggregation, out rejection);
         }
 
         EnergyWindowMessage record;
@@ -88,6 +96,58 @@ public sealed class EnergyWindowValidator(IOptions<IngestOptions> options, TimeP
         }
 
         return new EnergyWindow(messageId, new DataSet(topic.Purpose, topic.Pseudonym), topic.Category, record.WindowStart, end, aggregation, record.ValueWh, consent);
+    }
+
+    // The contract of an acknowledgement (docs/uplink.md): its own category, the topic's pseudonym, the agg property
+    // equal to the record's, a CAP reference, a window no later than now.
+    private EnergyWindow? ValidateAlertAck(IncomingMessage message, DataTopic topic, string messageId, string consent, string aggregation, out Rejection? rejection)
+    {
+        rejection = null;
+        if (topic.Category != AlertAckCategory)
+        {
+            return Refuse(out rejection, RejectionReasons.BadProperties, $"an alert acknowledgement on category {topic.Category}, not {AlertAckCategory}");
+        }
+
+        AlertAckMessage ack;
+        try
+        {
+            ack = AlertAckPayload.Read(message.Payload.Span);
+        }
+        catch (FormatException exception)
+        {
+            return Refuse(out rejection, RejectionReasons.BadJson, exception.Message);
+        }
+
+        if (ack.Pseudonym != topic.Pseudonym)
+        {
+            return Refuse(out rejection, RejectionReasons.BadProperties, $"the acknowledgement names {ack.Pseudonym}, the topic {topic.Pseudonym}");
+        }
+
+        if (ack.Aggregation != aggregation)
+        {
+            return Refuse(out rejection, RejectionReasons.BadProperties, $"agg property '{aggregation}' is not the acknowledgement's '{ack.Aggregation}'");
+        }
+
+        if (ack.Alert.Length is 0 or > 512 || ack.Alert.Any(char.IsControl))
+        {
+            return Refuse(out rejection, RejectionReasons.BadProperties, "the alert is not a CAP reference");
+        }
+
+        if (!IsoDuration.TryParse(aggregation, out var length) || length.IsZero)
+        {
+            return Refuse(out rejection, RejectionReasons.BadWindow, $"agg '{aggregation}' is not an ISO 8601 duration");
+        }
+
+        // The answer was given inside the window, so the window's start (not its end) must not lie ahead.
+        if (ack.Window > time.GetUtcNow() + settings.FutureTolerance)
+        {
+            return Refuse(out rejection, RejectionReasons.FutureWindow, $"the window starts {ack.Window:O}, in the future");
+        }
+
+        return new EnergyWindow(messageId, new DataSet(topic.Purpose, topic.Pseudonym), topic.Category, ack.Window, length.After(ack.Window), aggregation, 0, consent)
+        {
+            Alert = ack.Alert,
+        };
     }
 
     // Only on the refusal path: which of the contract's rules the payload broke, for the operator's counts.

@@ -62,4 +62,10 @@ public static class RejectionReasons
 
     /// <summary>A consent state or deletion request that cannot be read.</summary>
     public const string BadConsentMessage = "bad-consent-message";
+
+    /// <summary>
+    /// A consent state or deletion request on a one-level scope (<c>aizu/v1/consent/{gw}</c>, before the per-data-set
+    /// wire): it names the gateway, not a data set, so it is not read.
+    /// </summary>
+    public const string LegacyConsentScope = "legacy-consent-scope";
 }

@@ -33,6 +33,10 @@ public sealed class UplinkService : BackgroundService
     private readonly Channel<string> disconnected = Channel.CreateBounded<string>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
 
+    // The per-data-set topics subscribed on the current connection (the session may keep them, but a
+    // clean session or a new broker would not, so every connection starts empty and subscribes again).
+    private readonly HashSet<string> subscribed = new(StringComparer.Ordinal);
+
     /// <summary>Creates the service.</summary>
     public UplinkService(
         IOutbox outbox,
@@ -136,13 +140,47 @@ public sealed class UplinkService : BackgroundService
                 .WithRetainHandling(MqttRetainHandling.SendAtSubscribe));
         }
 
-        var subscribed = await client.SubscribeAsync(subscribe.Build(), cancellationToken);
-        foreach (var item in subscribed.Items.Where(i => (int)i.ResultCode >= 0x80))
+        await SubscribeAsync(client, subscribe, cancellationToken);
+        subscribed.Clear();
+        await SubscribeDataSetTopicsAsync(client, cancellationToken);
+        state.Connected(time.GetUtcNow());
+    }
+
+    private async Task SubscribeAsync(IMqttClient client, MqttClientSubscribeOptionsBuilder subscribe, CancellationToken cancellationToken)
+    {
+        var result = await client.SubscribeAsync(subscribe.Build(), cancellationToken);
+        foreach (var item in result.Items.Where(i => (int)i.ResultCode >= 0x80))
         {
             logger.SubscribeRefused(item.TopicFilter.Topic, item.ResultCode.ToString());
         }
+    }
 
-        state.Connected(time.GetUtcNow());
+    /// <summary>Subscribes to the topics the <see cref="IDownlinkSubscription"/>s name that this connection has not subscribed yet.</summary>
+    private async Task SubscribeDataSetTopicsAsync(IMqttClient client, CancellationToken cancellationToken)
+    {
+        var fresh = new List<string>();
+        foreach (var subscription in dispatcher.Subscriptions)
+        {
+            fresh.AddRange((await subscription.GetTopicsAsync(cancellationToken)).Where(t => !subscribed.Contains(t)));
+        }
+
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+
+        var subscribe = new MqttClientSubscribeOptionsBuilder();
+        foreach (var topic in fresh.Distinct(StringComparer.Ordinal))
+        {
+            // Retained: a confirmation published while the gateway was away arrives at subscribe.
+            subscribe.WithTopicFilter(filter => filter
+                .WithTopic(topic)
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                .WithRetainHandling(MqttRetainHandling.SendAtSubscribe));
+        }
+
+        await SubscribeAsync(client, subscribe, cancellationToken);
+        subscribed.UnionWith(fresh);
     }
 
     /// <summary>Sends due messages while connected; returns why the connection ended.</summary>
@@ -158,6 +196,8 @@ public sealed class UplinkService : BackgroundService
             var message = await outbox.GetNextDueAsync(cancellationToken);
             if (message is null)
             {
+                // Drained: a deletion request just sent makes its data set's confirmation topic worth hearing.
+                await SubscribeDataSetTopicsAsync(client, cancellationToken);
                 if (await WaitAsync(client, cancellationToken) is { } ended)
                 {
                     return ended;

@@ -1,10 +1,13 @@
 using System.Threading.Channels;
+using Aizu.Uplink.Messages;
 using Microsoft.Extensions.Logging;
+using MQTTnet;
 
 namespace Aizu.Uplink;
 
 /// <summary>
-/// Hands downlink messages to the registered <see cref="IDownlinkHandler"/>s through a bounded channel,
+/// Hands downlink messages to the registered <see cref="IDownlinkHandler"/>s (by exact topic) and
+/// <see cref="IDownlinkSubscription"/>s (by topic filter) through a bounded channel,
 /// so MQTTnet's receive callback only queues and its acknowledgement is never held up by a handler.
 /// </summary>
 public sealed class DownlinkDispatcher
@@ -15,15 +18,21 @@ public sealed class DownlinkDispatcher
         new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
 
     private readonly IReadOnlyList<IDownlinkHandler> handlers;
+    private readonly IReadOnlyList<IDownlinkSubscription> subscriptions;
     private readonly ILogger<DownlinkDispatcher> logger;
 
-    /// <summary>Creates the dispatcher for <paramref name="handlers"/>.</summary>
-    public DownlinkDispatcher(IEnumerable<IDownlinkHandler> handlers, ILogger<DownlinkDispatcher> logger)
+    /// <summary>Creates the dispatcher for <paramref name="handlers"/> and <paramref name="subscriptions"/>.</summary>
+    public DownlinkDispatcher(IEnumerable<IDownlinkHandler> handlers, IEnumerable<IDownlinkSubscription> subscriptions, ILogger<DownlinkDispatcher> logger)
     {
         ArgumentNullException.ThrowIfNull(handlers);
+        ArgumentNullException.ThrowIfNull(subscriptions);
         this.handlers = handlers.ToArray();
+        this.subscriptions = subscriptions.ToArray();
         this.logger = logger;
     }
+
+    /// <summary>The subscriptions whose topics depend on what the gateway sent.</summary>
+    public IReadOnlyList<IDownlinkSubscription> Subscriptions => subscriptions;
 
     /// <summary>Queues <paramref name="message"/>; waits while the queue is full.</summary>
     public ValueTask EnqueueAsync(DownlinkMessage message, CancellationToken cancellationToken) =>
@@ -47,6 +56,19 @@ public sealed class DownlinkDispatcher
                     catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                     {
                         logger.DownlinkHandlerFailed(exception, handler.GetType().Name, message.Topic);
+                    }
+                }
+
+                foreach (var subscription in subscriptions.Where(s => MqttTopicFilterComparer.Compare(message.Topic, s.TopicFilter) == MqttTopicFilterCompareResult.IsMatch))
+                {
+                    taken = true;
+                    try
+                    {
+                        await subscription.ReceiveAsync(message.Topic, message.Payload, cancellationToken);
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        logger.DownlinkHandlerFailed(exception, subscription.GetType().Name, message.Topic);
                     }
                 }
 

@@ -25,4 +25,11 @@ public sealed record ConsentStateGrant(
     double NoiseScale,
     DateOnly ValidFrom,
     DateOnly ExpiresAt,
-    string Retention);
+    string Retention)
+{
+    /// <summary>
+    /// The household's district (<see cref="DistrictCodes"/>), present only when the household chose to share it
+    /// for this purpose; absent from the wire otherwise, so a household that did not is not located.
+    /// </summary>
+    public string? District { get; init; }
+}

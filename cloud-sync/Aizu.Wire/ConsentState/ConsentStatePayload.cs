@@ -2,7 +2,7 @@ namespace Aizu.Wire;
 
 /// <summary>
 /// <c>{"pseudonym":…,"at":…,"grants":[{"consent":…,"category":…,"granularity":…,"purpose":…,"purposeIri":…,
-/// "recipient":…,"onwardSharing":…,"roundTo":…,"noiseScale":…,"validFrom":…,"expiresAt":…,"retention":…}]}</c>
+/// "recipient":…,"onwardSharing":…,"roundTo":…,"noiseScale":…,"validFrom":…,"expiresAt":…,"retention":…[,"district":…]}]}</c>
 /// (schema <see cref="SchemaIds.ConsentState"/>). An empty payload (retained) clears a data set whose period
 /// ended: <see cref="IsCleared"/>.
 /// </summary>
@@ -35,6 +35,11 @@ public static class ConsentStatePayload
                 json.WriteString("validFrom", WireJson.Day(grant.ValidFrom));
                 json.WriteString("expiresAt", WireJson.Day(grant.ExpiresAt));
                 json.WriteString("retention", grant.Retention);
+                if (grant.District is { } district)
+                {
+                    json.WriteString("district", district);
+                }
+
                 json.WriteEndObject();
             }
 
@@ -59,6 +64,16 @@ public static class ConsentStatePayload
         foreach (var element in WireJson.Array(root, "grants", What))
         {
             var grant = WireJson.Object(element, What + " grant");
+            string? district = null;
+            if (grant.TryGetProperty("district", out var named))
+            {
+                district = named.ValueKind == System.Text.Json.JsonValueKind.String ? named.GetString() : null;
+                if (!DistrictCodes.IsValid(district))
+                {
+                    throw new FormatException($"The {What}'s 'district' is not a district code (levels of a-z, 0-9 and '-' joined by '/').");
+                }
+            }
+
             grants.Add(new ConsentStateGrant(
                 WireJson.Text(grant, "consent", What),
                 WireJson.Text(grant, "category", What),
@@ -71,7 +86,10 @@ public static class ConsentStatePayload
                 WireJson.Number(grant, "noiseScale", What),
                 WireJson.Day(grant, "validFrom", What),
                 WireJson.Day(grant, "expiresAt", What),
-                WireJson.Text(grant, "retention", What)));
+                WireJson.Text(grant, "retention", What))
+            {
+                District = district,
+            });
         }
 
         return new ConsentStateMessage(WireJson.Text(root, "pseudonym", What), WireJson.Day(root, "at", What), grants);

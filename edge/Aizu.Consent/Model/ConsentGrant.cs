@@ -44,6 +44,13 @@ public sealed record ConsentGrant(
     /// </summary>
     public string Retention { get; init; } = "";
 
+    /// <summary>
+    /// The household's district (<c>Aizu:Household:District</c> when it decided) shared with the recipient under
+    /// this grant, or null (the default) when the household did not choose to share it. Part of the terms: a change
+    /// is a new version that needs a fresh decision.
+    /// </summary>
+    public string? District { get; init; }
+
     /// <summary><c>consent-id@version</c>, stamped on every message sent under this grant.</summary>
     public string Reference => $"{ConsentId}@{Version}";
 

@@ -30,6 +30,13 @@ public sealed record Purpose(
     /// <summary>Named onward recipients; required when <see cref="OnwardSharing"/> is true.</summary>
     public IReadOnlyList<string> ThirdParties { get; init; } = [];
 
+    /// <summary>
+    /// True when the purpose may ask the household to share its district as well (a separate, explicit choice on
+    /// the consent card; never the default). Absent from the signed catalogue means it may not.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool AsksDistrict { get; init; }
+
     /// <summary>When the purpose (the project) ends; no grant lasts beyond it.</summary>
     public DateTimeOffset? ValidUntil { get; init; }
 

@@ -102,6 +102,28 @@ public static class GrantRules
     }
 
     /// <summary>
+    /// Why <paramref name="district"/> cannot be shared under a grant for <paramref name="purpose"/>, or null: only a
+    /// purpose whose catalogue entry asks for it, and only a district code. Null (not shared) is always fine.
+    /// </summary>
+    public static string? CheckDistrict(Purpose purpose, string? district)
+    {
+        ArgumentNullException.ThrowIfNull(purpose);
+        if (district is null)
+        {
+            return null;
+        }
+
+        if (!purpose.AsksDistrict)
+        {
+            return $"Purpose '{purpose.Id}' does not ask for your district; it is not shared.";
+        }
+
+        return Aizu.Wire.DistrictCodes.IsValid(district)
+            ? null
+            : $"'{district}' is not a district code (levels of a-z, 0-9 and '-' joined by '/', e.g. aizuwakamatsu/tsuruga).";
+    }
+
+    /// <summary>
     /// Checks that the household may grant <paramref name="category"/> at <paramref name="granularity"/>
     /// for <paramref name="purpose"/> at <paramref name="decidedAt"/>: both grantable, both asked for by
     /// the purpose, research-only rules, transform and validity.

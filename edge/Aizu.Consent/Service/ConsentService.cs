@@ -116,8 +116,17 @@ public sealed class ConsentService : IConsentRegistry, IDisposable
     /// <param name="expiresIn">How long it lasts; null for the default.</param>
     /// <param name="cancellationToken">Cancels before anything is recorded.</param>
     /// <exception cref="ConsentException">A rule forbids it; nothing was recorded.</exception>
+    public Task<ConsentDecision> GrantAsync(
+        string purposeId, string category, string granularity, ValueTransform? transform, TimeSpan? expiresIn, CancellationToken cancellationToken) =>
+        GrantAsync(purposeId, category, granularity, transform, expiresIn, district: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="GrantAsync(string, string, string, ValueTransform?, TimeSpan?, CancellationToken)"/>, sharing
+    /// <paramref name="district"/> too when the household chose to (only for a purpose that asks for it); null shares none.
+    /// </summary>
+    /// <exception cref="ConsentException">The purpose does not ask for the district, or the code is not one.</exception>
     public async Task<ConsentDecision> GrantAsync(
-        string purposeId, string category, string granularity, ValueTransform? transform, TimeSpan? expiresIn, CancellationToken cancellationToken)
+        string purposeId, string category, string granularity, ValueTransform? transform, TimeSpan? expiresIn, string? district, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(purposeId);
         var recorded = await RecordAsync(household: true, catalogueInForce: null, (snapshot, catalogue, now) =>
@@ -126,6 +135,11 @@ public sealed class ConsentService : IConsentRegistry, IDisposable
             if (GrantRules.CheckGrant(purpose, category, granularity, transform, expiresIn, now) is { } problem)
             {
                 throw new ConsentException(problem);
+            }
+
+            if (GrantRules.CheckDistrict(purpose, district) is { } districtProblem)
+            {
+                throw new ConsentException(districtProblem);
             }
 
             var existing = snapshot.Find(purposeId, category);
@@ -145,6 +159,7 @@ public sealed class ConsentService : IConsentRegistry, IDisposable
             {
                 PurposeVersion = purpose.Version,
                 Retention = purpose.Retention,
+                District = district,
             };
 
             var pending = new List<PendingEvent>(2);
@@ -599,5 +614,6 @@ public sealed class ConsentService : IConsentRegistry, IDisposable
         && string.Equals(a.Recipient, b.Recipient, StringComparison.Ordinal)
         && a.OnwardSharing == b.OnwardSharing
         && a.Transform == b.Transform
-        && string.Equals(a.Retention, b.Retention, StringComparison.Ordinal);
+        && string.Equals(a.Retention, b.Retention, StringComparison.Ordinal)
+        && string.Equals(a.District, b.District, StringComparison.Ordinal);
 }

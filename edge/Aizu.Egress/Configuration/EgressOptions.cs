@@ -32,6 +32,13 @@ public sealed class EgressOptions
     /// </summary>
     public string OutboxKeyPath { get; set; } = "";
 
+    /// <summary>
+    /// The city's public key (PEM, P-256) that signs its deletion confirmations (the ingest's
+    /// <c>ConfirmationKeyPath</c>), pinned like the catalogue key <c>Aizu:Consent:CityPublicKeyPem</c>. Empty: no
+    /// confirmation is accepted (each is refused and logged), so the consent card never claims a deletion.
+    /// </summary>
+    public string CityConfirmationKeyPem { get; set; } = "";
+
     /// <summary>How often the egress side looks for closed windows and expired grants. Default one minute.</summary>
     public TimeSpan EvaluationInterval { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -1,3 +1,4 @@
+using Aizu.Signing;
 using Microsoft.Extensions.Options;
 
 namespace Aizu.Egress;
@@ -44,6 +45,18 @@ internal sealed class EgressOptionsValidator(string sectionPath) : IValidateOpti
         if (options.ReleaseDelay < TimeSpan.Zero || options.ReleaseDelay > TimeSpan.FromDays(1))
         {
             failures.Add($"{Key(nameof(EgressOptions.ReleaseDelay))} must be between 00:00:00 and 1.00:00:00.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.CityConfirmationKeyPem))
+        {
+            if (P256Keys.TryImportPublicPem(options.CityConfirmationKeyPem, out var key, out var problem))
+            {
+                key!.Dispose();
+            }
+            else
+            {
+                failures.Add($"{Key(nameof(EgressOptions.CityConfirmationKeyPem))} is not the city's P-256 public key: {problem}");
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

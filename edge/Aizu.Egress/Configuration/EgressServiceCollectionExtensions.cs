@@ -52,6 +52,9 @@ public static class EgressServiceCollectionExtensions
         services.TryAddSingleton<ConsentStateKeeper>();
         services.TryAddSingleton<AcknowledgementEgress>();
         services.TryAddSingleton<EgressStatus>();
+        services.TryAddSingleton<DeletionConfirmations>();
+        services.TryAddSingleton<DeletionConfirmationReceiver>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDownlinkSubscription, DeletionConfirmationReceiver>(provider => provider.GetRequiredService<DeletionConfirmationReceiver>()));
         services.TryAddSingleton<EgressService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EgressService>(provider => provider.GetRequiredService<EgressService>()));
         return services;

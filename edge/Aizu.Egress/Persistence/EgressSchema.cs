@@ -108,6 +108,23 @@ internal static class EgressSchema
         -- 1 while a data row waits for its data set's consent state to be delivered.
         ALTER TABLE egress_outbox ADD COLUMN held INTEGER NOT NULL DEFAULT 0;
         """,
+        """
+        -- The recipients' signed confirmations that they deleted what a deletion request named
+        -- (DeletionConfirmations): one per request, kept with the JWS as the household's proof.
+        CREATE TABLE egress_deletion_confirmation(
+            request_id   TEXT PRIMARY KEY,
+            consent_ref  TEXT NOT NULL,
+            consent_id   TEXT NOT NULL,
+            purpose      TEXT NOT NULL,
+            category     TEXT NOT NULL,
+            pseudonym    TEXT NOT NULL,
+            recipient    TEXT NOT NULL,
+            rows_deleted INTEGER NOT NULL,
+            confirmed_ms INTEGER NOT NULL,
+            received_ms  INTEGER NOT NULL,
+            jws          TEXT NOT NULL) WITHOUT ROWID;
+        CREATE INDEX egress_deletion_confirmation_by_consent ON egress_deletion_confirmation(consent_id);
+        """,
     ];
 
     /// <summary>The egress component; files from before <c>schema_migrations</c> kept its version in <c>egress_schema</c>.</summary>

@@ -183,7 +183,11 @@ public sealed class EgressPolicy
             var until = g.ExpiresAt < dataSet.End ? g.ExpiresAt : dataSet.End;
             grants.Add(new ConsentStateGrant(
                 await dataSets.ReferenceAsync(dataSet, g.ConsentId, g.Version, cancellationToken), g.Category, g.Granularity, g.Purpose, g.PurposeIri,
-                g.Recipient, g.OnwardSharing, g.Transform.RoundTo, g.Transform.NoiseScale, Day(from), Day(until), g.Retention));
+                g.Recipient, g.OnwardSharing, g.Transform.RoundTo, g.Transform.NoiseScale, Day(from), Day(until), g.Retention)
+            {
+                // Only a grant the household shared its district under carries one; otherwise nothing locates it.
+                District = g.District,
+            });
         }
 
         // Ordered by reference, not consent id: the order must not hint at the ids behind the references.

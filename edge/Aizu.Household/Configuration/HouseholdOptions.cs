@@ -13,4 +13,11 @@ public sealed class HouseholdOptions
     /// Changing it rebuilds the day rollups at the next start.
     /// </summary>
     public string TimeZone { get; set; } = "";
+
+    /// <summary>
+    /// The household's district in the city's hierarchy (city → district → sub-district), e.g.
+    /// <c>aizuwakamatsu/tsuruga</c>; empty (the default) means none is configured. It leaves the gateway only in the
+    /// consent state of a purpose for which the household chose "share my district" on the consent card.
+    /// </summary>
+    public string District { get; set; } = "";
 }

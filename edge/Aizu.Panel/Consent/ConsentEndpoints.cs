@@ -1,6 +1,7 @@
 using System.Text;
 using Aizu.Consent;
 using Aizu.Egress;
+using Aizu.Household;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Aizu.Panel;
 
@@ -60,7 +62,7 @@ public static class ConsentEndpoints
 
         var now = Now(services);
         var catalogue = await consents.GetCatalogueAsync(cancellationToken);
-        var items = await ItemsAsync(consents, catalogue, now, cancellationToken);
+        var items = await ItemsAsync(consents, catalogue, now, services, cancellationToken);
         var purposes = catalogue?.Purposes
             .Where(p => p.ValidUntil is not { } end || end > now)
             .Select(Purpose)
@@ -77,6 +79,7 @@ public static class ConsentEndpoints
             true, info, purposes, items, [.. items.Where(i => i.Pending).Select(i => i.ConsentId)], reminders, egress, ReminderDays)
         {
             Integrity = await IntegrityAsync(consents, services, cancellationToken),
+            HouseholdDistrict = HouseholdDistrict(services),
         });
     }
 
@@ -97,7 +100,15 @@ public static class ConsentEndpoints
                 granularity = catalogue?.Find(request.Purpose)?.ProposedGranularity ?? Granularity.Default;
             }
 
-            return await consents.GrantAsync(request.Purpose, request.Category, granularity, null, Months(request.Months, services), cancellationToken);
+            // Shared only on the household's explicit choice, and then the configured district, never one sent by the page.
+            string? district = null;
+            if (request.ShareDistrict == true)
+            {
+                district = HouseholdDistrict(services)
+                    ?? throw new ConsentException($"No district is configured on this gateway ({HouseholdOptions.SectionName}:{nameof(HouseholdOptions.District)}), so none can be shared.");
+            }
+
+            return await consents.GrantAsync(request.Purpose, request.Category, granularity, null, Months(request.Months, services), district, cancellationToken);
         }, cancellationToken);
     }
 
@@ -132,7 +143,7 @@ public static class ConsentEndpoints
         }
         var now = Now(services);
         var catalogue = await consents.GetCatalogueAsync(cancellationToken);
-        var item = (await ItemsAsync(consents, catalogue, now, cancellationToken)).Single(i => i.ConsentId == decided.Grant.ConsentId);
+        var item = (await ItemsAsync(consents, catalogue, now, services, cancellationToken)).Single(i => i.ConsentId == decided.Grant.ConsentId);
         return TypedResults.Ok(new ConsentDecisionResult(item, await ViewAsync(consents, decided.Receipt, cancellationToken)));
     }
 
@@ -219,8 +230,12 @@ public static class ConsentEndpoints
         }
     }
 
-    private static async Task<List<ConsentItem>> ItemsAsync(ConsentService consents, PurposeCatalogue? catalogue, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<List<ConsentItem>> ItemsAsync(ConsentService consents, PurposeCatalogue? catalogue, DateTimeOffset now, IServiceProvider services, CancellationToken cancellationToken)
     {
+        // The recipients' signed deletion confirmations, checked when they arrived (DeletionConfirmationReceiver).
+        var confirmed = services.GetService<DeletionConfirmations>() is { } store
+            ? (await store.ListAsync(cancellationToken)).ToLookup(c => c.ConsentId, StringComparer.Ordinal)
+            : Enumerable.Empty<ConfirmedDeletion>().ToLookup(c => c.ConsentId, StringComparer.Ordinal);
         var grants = await consents.GetGrantsAsync(cancellationToken);
         var events = await consents.Ledger.ReadEventsAsync(0, cancellationToken);
         var receipts = await consents.Ledger.ReadReceiptsAsync(null, cancellationToken);
@@ -232,7 +247,13 @@ public static class ConsentEndpoints
             .. grants
                 .OrderBy(g => g.Purpose, StringComparer.Ordinal)
                 .ThenBy(g => g.Category, StringComparer.Ordinal)
-                .Select(g => Item(g, catalogue, now, history[g.ConsentId], receiptsByConsent[g.ConsentId], eventsBySeq)),
+                .Select(g => Item(g, catalogue, now, history[g.ConsentId], receiptsByConsent[g.ConsentId], eventsBySeq) with
+                {
+                    District = g.District,
+                    DeletionConfirmed = confirmed[g.ConsentId].MaxBy(c => c.ConfirmedAt) is { } last
+                        ? new ConsentDeletionConfirmation(last.ConfirmedAt, last.Recipient, last.Rows)
+                        : null,
+                }),
         ];
     }
 
@@ -301,8 +322,14 @@ public static class ConsentEndpoints
             purpose.ValidUntil,
             string.Equals(purpose.ProposedGranularity, Granularity.HalfHour, StringComparison.Ordinal)
                 ? ConsentPolicy.ResearchValidityMonths
-                : ConsentPolicy.DefaultValidityMonths);
+                : ConsentPolicy.DefaultValidityMonths)
+        {
+            AsksDistrict = purpose.AsksDistrict,
+        };
     }
+
+    private static string? HouseholdDistrict(IServiceProvider services) =>
+        services.GetService<IOptions<HouseholdOptions>>()?.Value.District is { Length: > 0 } district ? district : null;
 
     private static async Task<ConsentReceiptView> ViewAsync(ConsentService consents, StoredReceipt stored, CancellationToken cancellationToken)
     {

@@ -5,4 +5,5 @@ namespace Aizu.Panel;
 /// <param name="Category">Data category the purpose asks for.</param>
 /// <param name="Granularity">One the purpose accepts; null for the purpose's proposal (daily when offered).</param>
 /// <param name="Months">Validity in months (1–12); null for the default (12, or 6 for 30-minute data).</param>
-internal sealed record ConsentGrantRequest(string? Purpose, string? Category, string? Granularity, int? Months);
+/// <param name="ShareDistrict">True when the household ticked "share my district" (only for a purpose that asks); absent means no.</param>
+internal sealed record ConsentGrantRequest(string? Purpose, string? Category, string? Granularity, int? Months, bool? ShareDistrict = null);

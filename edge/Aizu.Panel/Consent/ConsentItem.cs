@@ -43,4 +43,11 @@ internal sealed record ConsentItem(
     int? DaysLeft,
     bool CanRenew,
     IReadOnlyList<ConsentReceiptSummary> Receipts,
-    IReadOnlyList<ConsentLedgerEntry> History);
+    IReadOnlyList<ConsentLedgerEntry> History)
+{
+    /// <summary>The latest verified deletion confirmation of this consent's data, or null when none arrived.</summary>
+    public ConsentDeletionConfirmation? DeletionConfirmed { get; init; }
+
+    /// <summary>The district shared under this consent, or null when the household did not share it.</summary>
+    public string? District { get; init; }
+}

@@ -21,4 +21,7 @@ internal sealed record ConsentOverview(
 {
     /// <summary>Whether the ledger can be trusted and anything is sent; null without the consent component.</summary>
     public ConsentIntegrityInfo? Integrity { get; init; }
+
+    /// <summary>The household's configured district (<c>Aizu:Household:District</c>), or null when none is.</summary>
+    public string? HouseholdDistrict { get; init; }
 }

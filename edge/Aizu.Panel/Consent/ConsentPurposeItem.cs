@@ -33,4 +33,8 @@ internal sealed record ConsentPurposeItem(
     string ProposedGranularity,
     string Retention,
     DateTimeOffset? ValidUntil,
-    int DefaultMonths);
+    int DefaultMonths)
+{
+    /// <summary>True when the purpose may ask for the household's district as a separate choice.</summary>
+    public bool AsksDistrict { get; init; }
+}

@@ -4,6 +4,8 @@ using Aizu.Signing;
 using Aizu.Testing;
 using Aizu.Testing.Uplink;
 using Aizu.Wire;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
@@ -12,13 +14,15 @@ namespace Aizu.City.Tests.Deletion;
 /// <summary>
 /// A household withdraws one consent; the real gateway publishes the new consent state and a deletion
 /// request; the ingest deletes that data set's data, logs the deletion (append-only) and publishes a
-/// signed confirmation on the data set's own topic.
+/// signed confirmation on the data set's own topic, which the gateway verifies with the city's pinned key and
+/// keeps for the consent card.
 /// </summary>
 public sealed class WithdrawalDeletionTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider time = new(HouseholdFleet.T0);
     private readonly TestConsentRegistry registry = new();
     private readonly string directory = Directory.CreateTempSubdirectory("aizu-withdrawal-").FullName;
+    private readonly CapturingLogger<DeletionConfirmationReceiver> receiverLog = new();
     private CityTestSetup setup = null!;
     private IngestHost ingest = null!;
     private BrokerRecorder recorder = null!;
@@ -30,7 +34,9 @@ public sealed class WithdrawalDeletionTests : IAsyncLifetime
         ingest = await IngestHost.StartAsync(setup.IngestConfiguration("ingest-withdrawal"));
         recorder = await BrokerRecorder.StartAsync(setup.Broker.Port, TimeProvider.System, "city-test-recorder");
         var household = new SimulatedHousehold(HouseholdFleet.T0 - TimeSpan.FromDays(1));
-        gateway = await GatewayHarness.StartAsync(Path.Combine(directory, "gateway.db"), setup.Broker.Port, time, registry, household, recorder: null, gatewayId: "gw-withdraw-01");
+        gateway = await GatewayHarness.StartAsync(Path.Combine(directory, "gateway.db"), setup.Broker.Port, time, registry, household, recorder: null, gatewayId: "gw-withdraw-01",
+            configure: services => services.AddSingleton<ILogger<DeletionConfirmationReceiver>>(receiverLog),
+            settings: new Dictionary<string, string?> { ["Aizu:Egress:CityConfirmationKeyPem"] = setup.ConfirmationPublicKeyPem() });
         await gateway.Store.AppendAsync(household.ReadingsAt(HouseholdFleet.T0), CancellationToken.None);
     }
 
@@ -107,12 +113,61 @@ public sealed class WithdrawalDeletionTests : IAsyncLifetime
             (confirmation.Consent, confirmation.Purpose, confirmation.Category, confirmation.Pseudonym, confirmation.Recipient, confirmation.Rows));
         Assert.Equal(1, ingest.Metrics.Snapshot().DeletionRequests);
 
+        // The gateway subscribed to that topic, verified the signature and kept the confirmation for the
+        // consent card (what GET /api/consent reports as deletionConfirmed).
+        var confirmations = gateway.Services.GetRequiredService<DeletionConfirmations>();
+        await Eventually.TrueAsync(async () => (await confirmations.ListAsync(CancellationToken.None)).Count == 1, "the gateway kept the confirmation");
+        var kept = (await confirmations.ListAsync(CancellationToken.None)).Single();
+        Assert.Equal(("peak-0", "peak-0@1", HouseholdFleet.Peak, peak.Pseudonym, CityTestSetup.Recipient, (long)peakCount, confirmation.At, message.Text),
+            (kept.ConsentId, kept.ConsentReference, kept.Purpose, kept.Pseudonym, kept.Recipient, kept.Rows, kept.ConfirmedAt, kept.Jws));
+        Assert.Empty(await confirmations.GetAwaitedAsync(CancellationToken.None));
+        Assert.Equal(0, receiverLog.Count(4118));
+
         // A window of the deleted data set still in flight from before the withdrawal is not stored again.
         await using var late = await WirePublisher.ConnectAsync(setup.Broker.Port, "gw-late");
         var window = HouseholdFleet.T0.AddHours(3);
         await late.PublishWindowAsync(HouseholdFleet.Peak, "elec.import.energy", peak.Pseudonym, peakReference, window, "PT1H", 100, "late-after-deletion");
         await Eventually.TrueAsync(() => ingest.Metrics.Snapshot().Rejected.GetValueOrDefault(RejectionReasons.DeletedDataSet) == 1, "the late window refused");
         Assert.Equal(0, await CountAsync(HouseholdFleet.Peak, peak.Pseudonym));
+    }
+
+    [Fact]
+    public async Task AForgedConfirmation_OrOneForAnotherDataSet_IsRefusedAndLogged()
+    {
+        foreach (var grant in HouseholdFleet.GrantsOf(0, HouseholdFleet.T0))
+        {
+            registry.Give(grant, HouseholdFleet.T0);
+        }
+
+        await gateway.AdvanceAsync(TimeSpan.FromHours(26), TimeSpan.FromHours(1));
+        registry.Withdraw("peak-0", time.GetUtcNow());
+        await gateway.WaitForPassAsync();
+        await gateway.WaitForDrainAsync();
+        var confirmations = gateway.Services.GetRequiredService<DeletionConfirmations>();
+        await Eventually.TrueAsync(async () => (await confirmations.ListAsync(CancellationToken.None)).Count == 1, "the gateway kept the real confirmation");
+        var real = (await confirmations.ListAsync(CancellationToken.None)).Single();
+        var receiver = gateway.Services.GetRequiredService<DeletionConfirmationReceiver>();
+        var topic = WireTopics.DeletionConfirmation(real.Purpose, real.Pseudonym);
+        var claim = new DeletionConfirmationMessage("ref", real.Purpose, real.Category, real.Pseudonym, CityTestSetup.Recipient, real.RequestId, 99, real.ConfirmedAt.AddDays(1));
+
+        // The same statement signed by a key the gateway does not pin.
+        using (var stranger = P256Keys.Create())
+        {
+            var forged = Es256Jws.Sign(DeletionConfirmationPayload.Write(claim), stranger, JwsHeader.Thumbprinted(stranger, contentType: JwsContentTypes.DeletionConfirmation));
+            Assert.Null(await receiver.AcceptAsync(topic, System.Text.Encoding.ASCII.GetBytes(forged), CancellationToken.None));
+        }
+
+        // Signed by the city, but for a data set this gateway never asked to delete (not its pseudonym).
+        using var city = P256Keys.ImportPrivatePem(await File.ReadAllTextAsync(setup.KeyPath));
+        var other = claim with { Pseudonym = "someone-elses-data-set", Request = "019c0000-0000-7000-8000-000000000000" };
+        var notOurs = Es256Jws.Sign(DeletionConfirmationPayload.Write(other), city, JwsHeader.Thumbprinted(city, contentType: JwsContentTypes.DeletionConfirmation));
+        Assert.Null(await receiver.AcceptAsync(WireTopics.DeletionConfirmation(real.Purpose, other.Pseudonym), System.Text.Encoding.ASCII.GetBytes(notOurs), CancellationToken.None));
+
+        // Each refused with one line; the kept confirmation is unchanged.
+        Assert.Equal(2, receiverLog.Count(4118));
+        Assert.Contains(receiverLog.Entries, e => e.Id.Id == 4118 && e.Message.Contains("not signed by the city's confirmation key", StringComparison.Ordinal));
+        Assert.Contains(receiverLog.Entries, e => e.Id.Id == 4118 && e.Message.Contains("is not a deletion request of this gateway", StringComparison.Ordinal));
+        Assert.Equal(real, (await confirmations.ListAsync(CancellationToken.None)).Single());
     }
 
     private async Task<NpgsqlConnection> OpenAsync()

@@ -36,6 +36,13 @@ internal sealed class CityTestSetup : IAsyncDisposable
 
     public string KeyPath => Directory.File("confirmation.pem");
 
+    /// <summary>The public half of the confirmation key: what a gateway pins as <c>Aizu:Egress:CityConfirmationKeyPem</c>.</summary>
+    public string ConfirmationPublicKeyPem()
+    {
+        using var key = P256Keys.ImportPublicHalfPem(File.ReadAllText(KeyPath));
+        return P256Keys.ExportPublicPem(key);
+    }
+
     public static async Task<CityTestSetup> StartAsync()
     {
         var broker = await MosquittoBroker.StartAsync(extraConfig: BrokerConfig);

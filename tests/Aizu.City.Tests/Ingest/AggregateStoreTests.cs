@@ -28,7 +28,7 @@ public sealed class AggregateStoreTests : IAsyncLifetime
     {
         var first = Window("m-1", March);
         var april = Window("m-2", March.AddMonths(1));
-        var outcome = await reader.Store.StoreAsync([(first, March.AddYears(2)), (april, March.AddYears(2)), (first, March.AddYears(2))], CancellationToken.None);
+        var outcome = await reader.Store.StoreAsync([(first, March.AddYears(2), null), (april, March.AddYears(2), null), (first, March.AddYears(2), null)], CancellationToken.None);
         Assert.Equal(["m-1", "m-2"], outcome.Inserted.Order(StringComparer.Ordinal));
         Assert.Equal(["m-1"], outcome.Duplicates);
 
@@ -46,8 +46,8 @@ public sealed class AggregateStoreTests : IAsyncLifetime
 
         // The first attempt meets the missing partition (the processor retries on any PostgreSQL error); the retry makes it again.
         var again = Window("m-3", March.AddDays(1));
-        await Assert.ThrowsAsync<PostgresException>(() => reader.Store.StoreAsync([(again, March.AddYears(2))], CancellationToken.None));
-        Assert.Equal(["m-3"], (await reader.Store.StoreAsync([(again, March.AddYears(2))], CancellationToken.None)).Inserted);
+        await Assert.ThrowsAsync<PostgresException>(() => reader.Store.StoreAsync([(again, March.AddYears(2), null)], CancellationToken.None));
+        Assert.Equal(["m-3"], (await reader.Store.StoreAsync([(again, March.AddYears(2), null)], CancellationToken.None)).Inserted);
         Assert.Equal(["m-2", "m-3"], (await reader.Store.ListAsync(null, CancellationToken.None)).Select(s => s.MessageId).Order(StringComparer.Ordinal));
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using Aizu.City.Ingest;
 using Aizu.Testing;
 using Aizu.Wire;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Aizu.City.Tests.Ingest;
 
@@ -13,6 +14,8 @@ public sealed class IngestRefusalTests : IAsyncLifetime
 {
     private const string Planning = "city-energy-planning";
     private const string Import = "elec.import.energy";
+    private const string Peak = "peak-demand-study";
+    private const string Alerts = "city-safety-check";
     private const string Pseudonym = "a8990db1f9b9d20d";
     private static readonly DateTimeOffset March = new(2026, 3, 1, 15, 0, 0, TimeSpan.Zero);
     private CityTestSetup setup = null!;
@@ -44,14 +47,16 @@ public sealed class IngestRefusalTests : IAsyncLifetime
         var other = Grant("other-1@1", March.AddDays(-1), March.AddYears(1)) with { Recipient = "utility-x" };
         await PublishStateAsync(March, ok, gone, shortLived, other);
         await PublishStateAsync(March.AddDays(4), ok, other);
-        await Eventually.TrueAsync(() => ingest.Metrics.Snapshot().ConsentStates == 2, "both consent states applied");
+        // A state of the peak-demand data set listing a grant whose terms say city planning.
+        await PublishStateAsync(March, Peak, Grant("misfiled-1@1", March.AddDays(-1), March.AddYears(1)));
+        await Eventually.TrueAsync(() => ingest.Metrics.Snapshot().ConsentStates == 3, "the three consent states applied");
 
         var day = March;
         await gateway.PublishWindowAsync(Planning, Import, Pseudonym, "ok-1@1", day, "P1D", 10_500, "m-good-1");
         await gateway.PublishWindowAsync(Planning, Import, Pseudonym, "gone-1@1", day.AddDays(9), "P1D", 1, "m-withdrawn");
         await gateway.PublishWindowAsync(Planning, Import, Pseudonym, "short-1@1", day.AddDays(4), "P1D", 1, "m-expired");
         await gateway.PublishWindowAsync(Planning, Import, Pseudonym, "never-1@1", day, "P1D", 1, "m-unknown");
-        await gateway.PublishWindowAsync("peak-demand-study", Import, Pseudonym, "ok-1@1", day, "P1D", 1, "m-purpose");
+        await gateway.PublishWindowAsync(Peak, Import, Pseudonym, "misfiled-1@1", day, "P1D", 1, "m-purpose");
         await gateway.PublishWindowAsync(Planning, "elec.export.energy", Pseudonym, "ok-1@1", day, "P1D", 1, "m-category");
         await gateway.PublishWindowAsync(Planning, Import, Pseudonym, "ok-1@1", day, "PT1H", 1, "m-granularity");
         await gateway.PublishWindowAsync(Planning, Import, Pseudonym, "other-1@1", day, "P1D", 1, "m-recipient");
@@ -73,7 +78,7 @@ public sealed class IngestRefusalTests : IAsyncLifetime
             RejectionReasons.WrongRecipient, RejectionReasons.BadJson, RejectionReasons.WrongUnit,
             RejectionReasons.TooLarge, RejectionReasons.FutureWindow, RejectionReasons.BadTopic,
         ];
-        await Eventually.TrueAsync(() => ingest.Metrics.Snapshot() is { Waiting: 0 } s && s.Received == 17, "every message acknowledged");
+        await Eventually.TrueAsync(() => ingest.Metrics.Snapshot() is { Waiting: 0 } s && s.Received == 18, "every message acknowledged");
         var status = ingest.Metrics.Snapshot();
         Assert.Equal(reasons.Order(StringComparer.Ordinal), status.Rejected.Keys);
         Assert.All(status.Rejected.Values, count => Assert.Equal(1, count));
@@ -87,11 +92,55 @@ public sealed class IngestRefusalTests : IAsyncLifetime
         Assert.Equal(["m-good-1", "m-good-2"], stored.Select(s => s.MessageId));
         Assert.Equal([10_500d, 9_800d], stored.Select(s => s.ValueWh));
         Assert.All(stored, s => Assert.Equal(new DataSet(Planning, Pseudonym), s.DataSet));
-        Assert.Empty(await ingest.Store.ListAsync("peak-demand-study", CancellationToken.None));
+        Assert.Empty(await ingest.Store.ListAsync(Peak, CancellationToken.None));
 
         var metrics = ingest.Metrics.ToPrometheusText();
         Assert.Contains("aizu_city_ingest_rejected_total{reason=\"wrong-unit\"} 1\n", metrics, StringComparison.Ordinal);
         Assert.Contains("aizu_city_ingest_stored_total 2\n", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AOneLevelConsentScope_IsRefused_AndAnAlertAck_IsStoredOnce()
+    {
+        // A gateway from before the per-data-set wire: its gateway-wide state is refused, so its reference stays unknown.
+        await gateway.PublishAsync(
+            WireTopics.ConsentPrefix + "gw-refusals",
+            ConsentStatePayload.Write(new ConsentStateMessage("gw-refusals", Day(March), [Grant("legacy-1@1", March.AddDays(-1), March.AddYears(1))])),
+            UserProperties.Of(SchemaIds.ConsentState, "state-legacy"),
+            retain: true);
+        await gateway.PublishWindowAsync(Planning, Import, Pseudonym, "legacy-1@1", March, "P1D", 1, "m-legacy");
+
+        // "I'm safe" under a daily alert.ack grant of its own data set: stored once however often it is re-sent.
+        var ackGrant = new ConsentStateGrant("ack-1@1", EnergyWindowValidator.AlertAckCategory, "P1D", Alerts, "https://w3id.org/dpv#PublicSafety",
+            CityTestSetup.Recipient, false, 0, 0, Day(March.AddDays(-1)), Day(March.AddYears(1)), "P1M");
+        await PublishStateAsync(March, Alerts, ackGrant);
+        await Eventually.TrueAsync(() => ingest.Metrics.Snapshot().ConsentStates == 1, "the alert consent state applied");
+        const string Alert = "city@aizu.example,alert-2026-0301-01,2026-03-01T15:00:00+09:00";
+        var day = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        var ack = AlertAckPayload.Write(new AlertAckMessage(Alert, day, "P1D", Pseudonym));
+        var ackTopic = WireTopics.Data(Alerts, EnergyWindowValidator.AlertAckCategory, Pseudonym);
+        await gateway.PublishAsync(ackTopic, ack, UserProperties.Of(SchemaIds.AlertAck, "m-ack-1", "ack-1@1", Alerts, "P1D"));
+        await gateway.PublishAsync(ackTopic, ack, UserProperties.Of(SchemaIds.AlertAck, "m-ack-1", "ack-1@1", Alerts, "P1D"));
+        // An acknowledgement on an energy category is not one.
+        await gateway.PublishAsync(WireTopics.Data(Alerts, Import, Pseudonym), ack, UserProperties.Of(SchemaIds.AlertAck, "m-ack-misplaced", "ack-1@1", Alerts, "P1D"));
+
+        await Eventually.TrueAsync(() => ingest.Metrics.Snapshot() is { Waiting: 0 } s && s.Received == 6, "every message acknowledged");
+        var status = ingest.Metrics.Snapshot();
+        Assert.Equal(new Dictionary<string, long>
+        {
+            [RejectionReasons.BadProperties] = 1,
+            [RejectionReasons.LegacyConsentScope] = 1,
+            [RejectionReasons.UnknownConsent] = 1,
+        }, status.Rejected);
+        Assert.Contains(status.Recent, r => r.Reason == RejectionReasons.LegacyConsentScope && r.Topic == WireTopics.ConsentPrefix + "gw-refusals");
+        Assert.Equal((1L, 1L, 0L), (status.AlertAcks, status.Duplicates, status.Stored));
+
+        var stored = await ingest.Services.GetRequiredService<AlertAckStore>().ListAsync(CancellationToken.None);
+        Assert.Equal([("m-ack-1", Alerts, Pseudonym, Alert, day, "ack-1@1")], stored);
+        Assert.Empty(await ingest.Store.ListAsync(null, CancellationToken.None));
+        var metrics = ingest.Metrics.ToPrometheusText();
+        Assert.Contains("aizu_city_ingest_alert_acks_total 1\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("aizu_city_ingest_rejected_total{reason=\"legacy-consent-scope\"} 1\n", metrics, StringComparison.Ordinal);
     }
 
     private static ConsentStateGrant Grant(string consent, DateTimeOffset from, DateTimeOffset until) =>
@@ -102,12 +151,13 @@ public sealed class IngestRefusalTests : IAsyncLifetime
     private static IReadOnlyList<KeyValuePair<string, string>> Properties(string messageId) =>
         UserProperties.Of(SchemaIds.EnergyWindow, messageId, "ok-1@1", Planning, "P1D");
 
-    private Task PublishStateAsync(DateTimeOffset at, params ConsentStateGrant[] grants) =>
+    private Task PublishStateAsync(DateTimeOffset at, params ConsentStateGrant[] grants) => PublishStateAsync(at, Planning, grants);
+
+    // The data set's own consent topic, as gateways publish since the per-data-set wire.
+    private Task PublishStateAsync(DateTimeOffset at, string purpose, params ConsentStateGrant[] grants) =>
         gateway.PublishAsync(
-            // A one-level scope, as gateways before the per-data-set wire published it: the registry still finds
-            // references there, so every refusal reason below is reached through one state.
-            WireTopics.ConsentPrefix + "gw-refusals",
-            ConsentStatePayload.Write(new ConsentStateMessage("gw-refusals", Day(at), grants)),
-            UserProperties.Of(SchemaIds.ConsentState, $"state-{at.ToUnixTimeSeconds()}"),
+            WireTopics.ConsentState(purpose, Pseudonym),
+            ConsentStatePayload.Write(new ConsentStateMessage(Pseudonym, Day(at), grants)),
+            UserProperties.Of(SchemaIds.ConsentState, $"state-{purpose}-{at.ToUnixTimeSeconds()}"),
             retain: true);
 }

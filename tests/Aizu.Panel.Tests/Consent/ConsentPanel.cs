@@ -45,7 +45,7 @@ internal sealed class ConsentPanel : IAsyncDisposable
 
     public ConsentService Consents => Host.App.Services.GetRequiredService<ConsentService>();
 
-    public static async Task<ConsentPanel> StartAsync(bool egress = false, bool signIn = true)
+    public static async Task<ConsentPanel> StartAsync(bool egress = false, bool signIn = true, string? district = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "aizu-panel-consent-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -63,11 +63,13 @@ internal sealed class ConsentPanel : IAsyncDisposable
             ["SecretPath"] = Path.Combine(directory, "pseudonym.key"),
             ["EvaluationInterval"] = "00:00:01",
             ["ReleaseDelay"] = "00:00:00",
+            // The city signs deletion confirmations; one key for catalogue and confirmations keeps the tests short.
+            ["CityConfirmationKeyPem"] = key.ExportSubjectPublicKeyInfoPem(),
         });
         try
         {
             var host = await PanelHost.StartAsync(
-                settings: new Dictionary<string, string?> { ["Aizu:Storage:DatabasePath"] = database },
+                settings: new Dictionary<string, string?> { ["Aizu:Storage:DatabasePath"] = database, ["Aizu:Household:District"] = district },
                 signIn: signIn,
                 services: services =>
                 {
@@ -116,6 +118,10 @@ internal sealed class ConsentPanel : IAsyncDisposable
         var result = await Host.App.Services.GetRequiredService<PurposeCatalogueService>().ApplyAsync(Encoding.UTF8.GetBytes(jws));
         Assert.True(result.Status == CatalogueStatus.Accepted, $"catalogue not accepted: {result.Problem}");
     }
+
+    /// <summary>Signs <paramref name="payload"/> with the city key as a compact JWS of <paramref name="contentType"/>.</summary>
+    public byte[] SignAsCity(byte[] payload, string contentType) =>
+        Encoding.ASCII.GetBytes(Es256Jws.Sign(payload, cityKey, JwsHeader.Thumbprinted(cityKey, contentType: contentType)));
 
     /// <summary>
     /// The household's consent service on the same file with its own clock, as <c>aizu consent</c> in another

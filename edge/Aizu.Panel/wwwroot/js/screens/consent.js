@@ -31,6 +31,9 @@ const strings = {
     csStatus_none: 'Not given', csStatus_requested: 'Request — not given', csStatus_deferred: 'Deferred — not given',
     csStatus_refused: 'Declined', csStatus_given: 'Given', csStatus_renewed: 'Given (renewed)',
     csStatus_expired: 'Ended (expired)', csStatus_withdrawn: 'Withdrawn', csStatus_revoked: 'Ended by the city',
+    csDeletionConfirmed: 'The city confirmed deletion on {0}.',
+    csShareDistrict: 'Also share my district ({0}) — a separate choice; without it your data counts only in the city-wide total.',
+    csDistrictShared: 'Your district ({0}) is shared with this.',
     csActiveUntil: 'Sent as: {0}, until {1}.', csRounding: 'Values are rounded to {0} before they leave.',
     csReminder: 'Your consent for "{0}" ({1}) ends on {2} — in {3} days.',
     csReminderNoRenew: 'The city has changed this purpose; to continue, give consent again under the new terms.',
@@ -82,6 +85,9 @@ const strings = {
     csStatus_none: '同意していません', csStatus_requested: 'リクエスト — 同意していません', csStatus_deferred: '保留 — 同意していません',
     csStatus_refused: 'お断りしました', csStatus_given: '同意しています', csStatus_renewed: '同意しています（更新済み）',
     csStatus_expired: '期限切れで終了', csStatus_withdrawn: '撤回しました', csStatus_revoked: '市が終了しました',
+    csDeletionConfirmed: '市は{0}に削除を確認しました。',
+    csShareDistrict: 'お住まいの地区（{0}）も提供する — 別の選択です。提供しない場合、データは市全体の合計にだけ使われます。',
+    csDistrictShared: 'お住まいの地区（{0}）も提供しています。',
     csActiveUntil: '{0}で送ります（{1}まで）。', csRounding: '送る前に値を{0}単位に丸めます。',
     csReminder: '「{0}」（{1}）への同意は{2}に終わります（あと{3}日）。',
     csReminderNoRenew: '市がこの目的を変更しました。続けるには、新しい条件で改めて同意してください。',
@@ -204,6 +210,7 @@ function rowMarkup(purpose, category, consent) {
       <div class="consent-choose">
         <label>${format.escape(t('csDetail'))} <select class="consent-granularity" id="consent-g-${id}">${options}</select></label>
         <label>${format.escape(t('csMonths'))} <select class="consent-months" id="consent-m-${id}">${months}</select></label>
+        ${purpose.asksDistrict && state.data?.householdDistrict ? `<label class="consent-district"><input type="checkbox" class="consent-share-district"> ${format.escape(t('csShareDistrict', state.data.householdDistrict))}</label>` : ''}
       </div>` : '';
   const actions = active
     ? `<button type="button" class="consent-withdraw primary">${format.escape(t('csWithdraw'))}</button>
@@ -221,6 +228,8 @@ function rowMarkup(purpose, category, consent) {
       ${consent?.pending ? `<p class="consent-request-badge">${format.escape(t('csRequestBadge'))}</p>` : ''}
       ${consent?.changed ? `<p class="consent-changed">${format.escape(t('csChanged'))}</p>` : ''}
       ${detail}
+      ${active && consent.district ? `<p class="consent-district-shared">${format.escape(t('csDistrictShared', consent.district))}</p>` : ''}
+      ${consent?.deletionConfirmed ? `<p class="consent-deletion-confirmed">${format.escape(t('csDeletionConfirmed', date(consent.deletionConfirmed.at)))}</p>` : ''}
       ${active ? '' : choose}
       <div class="consent-actions">${actions}</div>
       ${receiptsMarkup(consent)}
@@ -315,7 +324,9 @@ function onClick(event) {
   if (button.classList.contains('consent-grant') && row) {
     const granularity = row.querySelector('.consent-granularity')?.value;
     const months = Number(row.querySelector('.consent-months')?.value) || undefined;
-    decide('api/consent/grants', { purpose: row.dataset.purpose, category: row.dataset.category, granularity, months }, 'given');
+    // Unticked (the default) sends nothing: the district is shared only on this explicit choice.
+    const shareDistrict = row.querySelector('.consent-share-district')?.checked || undefined;
+    decide('api/consent/grants', { purpose: row.dataset.purpose, category: row.dataset.category, granularity, months, shareDistrict }, 'given');
   } else if (button.classList.contains('consent-withdraw') && id) {
     decide(`api/consent/grants/${encodeURIComponent(id)}/withdraw`, undefined, 'withdrawn');
   } else if (button.classList.contains('consent-renew') && id) {
