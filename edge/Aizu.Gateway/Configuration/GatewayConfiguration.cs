@@ -22,13 +22,14 @@ internal static class GatewayConfiguration
     /// Adds the configuration file (<paramref name="configPath"/>, which must exist, or
     /// <see cref="SystemConfigPath"/> if it exists) and the <c>AIZU_</c> environment variables.
     /// </summary>
-    /// <exception cref="FileNotFoundException"><paramref name="configPath"/> does not exist.</exception>
+    /// <exception cref="Hosting.GatewayConfigurationException">The file is missing (when named), unreadable, not JSON or has an unknown root section.</exception>
     public static IConfigurationBuilder AddGatewaySources(this IConfigurationBuilder builder, string? configPath)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (configPath is not null && !File.Exists(configPath))
+        var file = configPath ?? SystemConfigPath;
+        if ((configPath is not null || File.Exists(file)) && ConfigurationFile.Problem(file) is { } problem)
         {
-            throw new FileNotFoundException($"Configuration file {configPath} does not exist.", configPath);
+            throw new Hosting.GatewayConfigurationException([problem]);
         }
 
         return builder
@@ -37,8 +38,7 @@ internal static class GatewayConfiguration
     }
 
     /// <summary>Reads the configuration a command-line verb works with.</summary>
-    /// <exception cref="FileNotFoundException"><paramref name="configPath"/> does not exist.</exception>
-    /// <exception cref="InvalidDataException">The file is not valid JSON.</exception>
+    /// <exception cref="Hosting.GatewayConfigurationException">The file cannot be read as configuration.</exception>
     public static IConfigurationRoot Load(string? configPath) =>
         new ConfigurationBuilder().AddGatewaySources(configPath).Build();
 
