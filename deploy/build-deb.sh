@@ -5,13 +5,15 @@
 #   /usr/bin/aizu             symlink, so 'aizu' is on the PATH
 #   /lib/systemd/system/aizu.service
 #   /etc/aizu/aizu.json       example configuration (a conffile: kept and never overwritten silently)
-# Needs the .NET SDK and dpkg-deb; no root.
+# Needs the .NET SDK and dpkg-deb; no root. AIZU_DEB_CONFIGURATION=Debug packages the Debug build instead of
+# Release: the package test uses it to reuse the build 'dotnet test' just made rather than compile it all again.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 which="${1:-all}"
 out="$(mkdir -p "${2:-$root/artifacts/deb}" && cd "${2:-$root/artifacts/deb}" && pwd)"
+configuration="${AIZU_DEB_CONFIGURATION:-Release}"
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.props" | head -n1)"
 
 case "$which" in
@@ -34,11 +36,11 @@ for arch in "${arches[@]}"; do
   # Self-contained single file, compressed: one file to install, ~half the size of the plain publish.
   # Not trimmed: the configuration binder and the panel's JSON use reflection the trimmer cannot follow.
   start=$(date +%s)
-  dotnet publish "$root/edge/Aizu.Gateway/Aizu.Gateway.csproj" -c Release -r "$rid" --self-contained \
+  dotnet publish "$root/edge/Aizu.Gateway/Aizu.Gateway.csproj" -c "$configuration" -r "$rid" --self-contained \
     -p:PublishSingleFile=true -p:EnableCompressionInSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true \
     -p:DebugType=none -p:GenerateDocumentationFile=false \
     -o "$work/publish" -v q -nologo -m:1 >&2
-  echo "build-deb: published $rid in $(( $(date +%s) - start )) s" >&2
+  echo "build-deb: published $rid ($configuration) in $(( $(date +%s) - start )) s" >&2
 
   install -d -m 0755 "$stage/usr/lib/aizu" "$stage/usr/bin" "$stage/lib/systemd/system" "$stage/etc/aizu" \
     "$stage/usr/share/doc/aizu" "$stage/DEBIAN"

@@ -24,6 +24,10 @@ internal static partial class Log
         Message = "Panel setup refused: wrong setup code from {Address}")]
     public static partial void PanelSetupWrongCode(this ILogger logger, string address);
 
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Warning,
+        Message = "Panel refused {Count} request(s) whose form body could not be read, the last from {Address}: {Reason} (logged at most once a minute)")]
+    public static partial void PanelUnreadableForms(this ILogger logger, int count, string address, string reason);
+
     [LoggerMessage(EventId = 3100, Level = LogLevel.Information,
         Message = "Household decision on the panel: {Decision} consent {Reference} ({Purpose}, {Category}), ledger entry {Seq}")]
     public static partial void PanelConsentDecided(this ILogger logger, string decision, string reference, string purpose, string category, long seq);

@@ -52,7 +52,7 @@ internal static class GatewayApplication
             });
         }
 
-        builder.Configuration.AddGatewaySources(settings.ConfigPath);
+        builder.Configuration.AddGatewaySources(settings.ConfigPath, systemFile: !settings.Demo);
         configure?.Invoke(builder.Configuration);
 
         var unknown = ConfigurationGuard.FindProblems(builder.Configuration);

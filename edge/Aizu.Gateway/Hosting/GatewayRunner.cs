@@ -19,7 +19,7 @@ internal static class GatewayRunner
         // Before anything is created: the data directory 0700, the database, its WAL and SHM, the PAN cache
         // and the panel's keys 0600, whichever component creates them.
         Aizu.Files.FileCreationMask.OwnerOnly();
-        if (ConfigurationFile.ExposureWarning(settings.ConfigPath ?? GatewayConfiguration.SystemConfigPath) is { } exposed)
+        if ((settings.ConfigPath ?? (settings.Demo ? null : GatewayConfiguration.SystemConfigPath)) is { } file && ConfigurationFile.ExposureWarning(file) is { } exposed)
         {
             await error.WriteLineAsync($"warning: {exposed}");
         }
