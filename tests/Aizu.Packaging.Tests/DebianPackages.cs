@@ -6,7 +6,7 @@ namespace Aizu.Packaging.Tests;
 /// Both packages, built once by <c>deploy/build-deb.sh all</c> for every test in the collection, as an
 /// installer builds them. The build is timed, because it runs in every CI run.
 /// </summary>
-public sealed class DebianPackages : IAsyncLifetime
+public sealed class DebianPackages : IAsyncLifetime, IDisposable
 {
     // A cold self-contained publish of both architectures on a loaded 2-core CI machine.
     private static readonly TimeSpan BuildLimit = TimeSpan.FromMinutes(15);
@@ -43,9 +43,11 @@ public sealed class DebianPackages : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        _output.Dispose();
+        Dispose();
         return Task.CompletedTask;
     }
+
+    public void Dispose() => _output.Dispose();
 
     private static string FindRepositoryRoot()
     {
