@@ -24,7 +24,11 @@ internal static partial class Log
         Message = "Panel setup refused: wrong setup code from {Address}")]
     public static partial void PanelSetupWrongCode(this ILogger logger, string address);
 
-    [LoggerMessage(EventId = 3007, Level = LogLevel.Error,
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Warning,
+        Message = "Panel refused {Count} request(s) whose form body could not be read, the last from {Address}: {Reason} (logged at most once a minute)")]
+    public static partial void PanelUnreadableForms(this ILogger logger, int count, string address, string reason);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Error,
         Message = "Could not save the panel password, nothing was changed: {Reason}")]
     public static partial void PanelPasswordNotSaved(this ILogger logger, string reason);
 

@@ -52,9 +52,16 @@ internal sealed class DatabaseOptions
         {
             configuration = GatewayConfiguration.Load(parse.GetValue(Config)?.FullName);
         }
-        catch (Exception exception) when (exception is FileNotFoundException or InvalidDataException or FormatException)
+        catch (Hosting.GatewayConfigurationException exception)
         {
-            error.WriteLine($"error: the configuration cannot be read: {exception.Message}");
+            Hosting.GatewayRunner.WriteProblems(error, exception.Problems);
+            configuration = null;
+            return false;
+        }
+
+        if (ConfigurationGuard.FindProblems(configuration) is { Count: > 0 } problems)
+        {
+            Hosting.GatewayRunner.WriteProblems(error, problems);
             configuration = null;
             return false;
         }

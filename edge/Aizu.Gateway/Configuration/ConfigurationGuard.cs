@@ -48,11 +48,14 @@ internal static class ConfigurationGuard
         ["Panel"] = ["Urls"],
     };
 
+    /// <summary>The options class each section under <c>Aizu</c> binds to (docs/configuration.md lists their keys).</summary>
+    public static IReadOnlyDictionary<string, Type> SectionTypes => Sections;
+
     /// <summary>
-    /// Every unknown key under <c>Aizu</c>, as a message naming it and what is allowed, and every retired
-    /// key, as a message naming the key that replaced it.
+    /// Every unknown key under <c>Aizu</c> and every value its property cannot hold, as a message naming the
+    /// key and what is allowed, and every retired key, as a message naming the key that replaced it.
     /// </summary>
-    public static IReadOnlyList<string> FindUnknownKeys(IConfiguration configuration)
+    public static IReadOnlyList<string> FindProblems(IConfiguration configuration)
     {
         var problems = new List<string>();
         foreach (var retired in RetiredTimeZoneKeys.Where(key => configuration.GetSection(key).Value is not null))
@@ -83,7 +86,7 @@ internal static class ConfigurationGuard
                 }
                 else if (type.GetProperty(key.Key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is { } property)
                 {
-                    CheckNested(key, property.PropertyType, problems);
+                    CheckProperty(key, property, problems);
                 }
             }
         }
@@ -115,12 +118,24 @@ internal static class ConfigurationGuard
         {
             if (type.GetProperty(key.Key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is { } property)
             {
-                CheckNested(key, property.PropertyType, problems);
+                CheckProperty(key, property, problems);
             }
             else if (!IsRetired(key))
             {
                 problems.Add($"Unknown configuration key '{key.Path}'. Known keys of {section.Path}: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
             }
+        }
+    }
+
+    private static void CheckProperty(IConfigurationSection key, PropertyInfo property, List<string> problems)
+    {
+        if (ConfigurationValue.Problem(key, property) is { } problem)
+        {
+            problems.Add(problem);
+        }
+        else
+        {
+            CheckNested(key, property.PropertyType, problems);
         }
     }
 

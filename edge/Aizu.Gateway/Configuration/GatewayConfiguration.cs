@@ -22,23 +22,32 @@ internal static class GatewayConfiguration
     /// Adds the configuration file (<paramref name="configPath"/>, which must exist, or
     /// <see cref="SystemConfigPath"/> if it exists) and the <c>AIZU_</c> environment variables.
     /// </summary>
-    /// <exception cref="FileNotFoundException"><paramref name="configPath"/> does not exist.</exception>
-    public static IConfigurationBuilder AddGatewaySources(this IConfigurationBuilder builder, string? configPath)
+    /// <exception cref="Hosting.GatewayConfigurationException">The file is missing (when named), unreadable, not JSON or has an unknown root section.</exception>
+    /// <param name="builder">The configuration being built.</param>
+    /// <param name="configPath">The file named with <c>--config</c>, or null.</param>
+    /// <param name="systemFile">
+    /// Whether <see cref="SystemConfigPath"/> is read when no file is named. The demo passes false: on an
+    /// installed gateway, <c>aizu run --demo</c> must not write simulated readings into the household's store.
+    /// </param>
+    public static IConfigurationBuilder AddGatewaySources(this IConfigurationBuilder builder, string? configPath, bool systemFile = true)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (configPath is not null && !File.Exists(configPath))
+        var file = configPath ?? (systemFile ? SystemConfigPath : null);
+        if (file is not null && (configPath is not null || File.Exists(file)) && ConfigurationFile.Problem(file) is { } problem)
         {
-            throw new FileNotFoundException($"Configuration file {configPath} does not exist.", configPath);
+            throw new Hosting.GatewayConfigurationException([problem]);
         }
 
-        return builder
-            .AddJsonFile(configPath ?? SystemConfigPath, optional: configPath is null, reloadOnChange: false)
-            .AddEnvironmentVariables("AIZU_");
+        if (file is not null)
+        {
+            builder.AddJsonFile(file, optional: configPath is null, reloadOnChange: false);
+        }
+
+        return builder.AddEnvironmentVariables("AIZU_");
     }
 
     /// <summary>Reads the configuration a command-line verb works with.</summary>
-    /// <exception cref="FileNotFoundException"><paramref name="configPath"/> does not exist.</exception>
-    /// <exception cref="InvalidDataException">The file is not valid JSON.</exception>
+    /// <exception cref="Hosting.GatewayConfigurationException">The file cannot be read as configuration.</exception>
     public static IConfigurationRoot Load(string? configPath) =>
         new ConfigurationBuilder().AddGatewaySources(configPath).Build();
 

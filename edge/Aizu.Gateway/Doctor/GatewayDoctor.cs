@@ -32,16 +32,20 @@ internal sealed class GatewayDoctor(TimeProvider time)
         {
             configuration = GatewayConfiguration.Load(configPath);
         }
-        catch (Exception exception) when (exception is FileNotFoundException or InvalidDataException or FormatException)
+        catch (GatewayConfigurationException exception)
         {
-            checks.Add(new DoctorCheck("configuration", DoctorOutcome.Fail, exception.Message, "Fix the file (docs/configuration.md lists every key), then run 'aizu doctor' again."));
+            checks.Add(new DoctorCheck("configuration", DoctorOutcome.Fail, string.Join(" ", exception.Problems), "Fix the file (docs/configuration.md lists every key), then run 'aizu doctor' again."));
             return checks;
         }
 
-        var unknown = ConfigurationGuard.FindUnknownKeys(configuration);
+        var unknown = ConfigurationGuard.FindProblems(configuration);
         checks.Add(unknown.Count == 0
             ? new DoctorCheck("configuration", DoctorOutcome.Ok, configPath is null ? $"read ({GatewayConfiguration.SystemConfigPath} if present, AIZU_ variables)" : $"read from {configPath}")
-            : new DoctorCheck("configuration", DoctorOutcome.Fail, string.Join(" ", unknown), "Correct the key names; the gateway refuses to start with them."));
+            : new DoctorCheck("configuration", DoctorOutcome.Fail, string.Join(" ", unknown), "Correct the keys and values named; the gateway refuses to start with them (docs/configuration.md lists every key)."));
+        if (ConfigurationFile.ExposureWarning(configPath ?? GatewayConfiguration.SystemConfigPath) is { } exposed)
+        {
+            checks.Add(new DoctorCheck("configuration access", DoctorOutcome.Fail, exposed, "Make the file readable by root and the aizu group only (mode 0640); the package's postinst does this."));
+        }
 
         var database = Path.GetFullPath(databaseOverride ?? GatewayConfiguration.DatabasePath(configuration) ?? GatewayConfiguration.DemoDatabasePath);
         checks.Add(Disk(Path.GetDirectoryName(database)!));

@@ -19,6 +19,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 
 namespace Aizu.Gateway.Hosting;
@@ -38,29 +41,21 @@ internal static class GatewayApplication
             EnvironmentName = settings.Demo ? "Demo" : "Production",
         });
 
+        // The simulated devices' folder is only created once the configuration has passed its checks.
+        string runtime = Path.Combine(Path.GetTempPath(), $"aizu-demo-{Environment.ProcessId}");
         if (settings.Demo)
         {
             // Lowest priority: the user's file and environment variables still win.
-            string runtime = Path.Combine(Path.GetTempPath(), $"aizu-demo-{Environment.ProcessId}");
-            Directory.CreateDirectory(runtime);
             builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
             {
                 InitialData = DemoDefaults.Create(runtime, settings.Profile),
             });
         }
 
-        try
-        {
-            builder.Configuration.AddGatewaySources(settings.ConfigPath);
-        }
-        catch (FileNotFoundException exception)
-        {
-            throw new GatewayConfigurationException([exception.Message]);
-        }
-
+        builder.Configuration.AddGatewaySources(settings.ConfigPath, systemFile: !settings.Demo);
         configure?.Invoke(builder.Configuration);
 
-        var unknown = ConfigurationGuard.FindUnknownKeys(builder.Configuration);
+        var unknown = ConfigurationGuard.FindProblems(builder.Configuration);
         if (unknown.Count > 0)
         {
             throw new GatewayConfigurationException(unknown);
@@ -86,6 +81,11 @@ internal static class GatewayApplication
         var configuration = builder.Configuration;
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+
+        // Under systemd (deploy/aizu.service, Type=notify): ready only once the panel listens, and the watchdog.
+        services.AddSystemd();
+        services.TryAddSingleton<ISystemdNotifier, SystemdNotifier>();
+        services.AddHostedService<Systemd.SystemdWatchdog>();
 
         // One calendar for the whole household: storage, tariff, panel, egress and alerts all take it.
         services.AddAizuHousehold(configuration.GetSection(HouseholdOptions.SectionName));
@@ -149,8 +149,32 @@ internal static class GatewayApplication
 
         services.AddCityLink(configuration);
         var app = builder.Build();
+
+        if (settings.Demo)
+        {
+            Directory.CreateDirectory(runtime);
+        }
+
         app.MapPanel();
         return app;
+    }
+
+    /// <summary>
+    /// Runs the options' start-up validation now, before the host starts anything, so a value a component
+    /// refuses is reported before the database or the panel's keys are created on disk.
+    /// </summary>
+    /// <exception cref="GatewayConfigurationException">A component refused its options.</exception>
+    public static void ValidateOptions(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        try
+        {
+            app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException exception)
+        {
+            throw new GatewayConfigurationException(exception.Failures.ToList());
+        }
     }
 
     // Each configured meter section adds its driver; a gateway with none has nothing to read.

@@ -16,6 +16,14 @@ internal static class GatewayRunner
 {
     public static async Task<int> RunAsync(RunSettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        // Before anything is created: the data directory 0700, the database, its WAL and SHM, the PAN cache
+        // and the panel's keys 0600, whichever component creates them.
+        Aizu.Files.FileCreationMask.OwnerOnly();
+        if ((settings.ConfigPath ?? (settings.Demo ? null : GatewayConfiguration.SystemConfigPath)) is { } file && ConfigurationFile.ExposureWarning(file) is { } exposed)
+        {
+            await error.WriteLineAsync($"warning: {exposed}");
+        }
+
         WebApplication app;
         try
         {
@@ -25,9 +33,9 @@ internal static class GatewayRunner
         {
             return ConfigurationError(error, ex.Problems);
         }
-        catch (InvalidDataException ex)
+        catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
         {
-            // A JSON syntax error in the configuration file.
+            // A value the checks did not foresee (a type of their own); still one line, not a stack trace.
             return ConfigurationError(error, [ex.Message]);
         }
 
@@ -35,11 +43,28 @@ internal static class GatewayRunner
         {
             try
             {
+                GatewayApplication.ValidateOptions(app);
+            }
+            catch (GatewayConfigurationException ex)
+            {
+                return ConfigurationError(error, ex.Problems);
+            }
+            catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+            {
+                return ConfigurationError(error, [ex.Message]);
+            }
+
+            try
+            {
                 await app.StartAsync(cancellationToken);
             }
             catch (OptionsValidationException ex)
             {
                 return ConfigurationError(error, ex.Failures.ToList());
+            }
+            catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+            {
+                return ConfigurationError(error, [ex.Message]);
             }
             catch (IOException ex) when (ex.InnerException is SocketException or IOException || ex.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
             {
@@ -91,12 +116,18 @@ internal static class GatewayRunner
 
     private static int ConfigurationError(TextWriter error, IReadOnlyList<string> problems)
     {
-        error.WriteLine("error: the configuration is not valid:");
+        WriteProblems(error, problems);
+        return ExitCodes.BadConfiguration;
+    }
+
+    /// <summary>One line per configuration problem, each complete on its own (the journal shows lines singly).</summary>
+    public static void WriteProblems(TextWriter error, IReadOnlyList<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(problems);
         foreach (var problem in problems)
         {
-            error.WriteLine($"  - {problem}");
+            error.WriteLine($"error: {problem}");
         }
-
-        return ExitCodes.BadConfiguration;
     }
 }

@@ -66,6 +66,7 @@ internal static class PanelAccess
                 };
             });
 
+        services.AddSingleton<UnreadableFormLog>();
         services.AddAntiforgery(options =>
         {
             options.HeaderName = CsrfHeader;

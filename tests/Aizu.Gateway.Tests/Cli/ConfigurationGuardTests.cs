@@ -10,7 +10,7 @@ public sealed class ConfigurationGuardTests
     {
         var configuration = Build(new() { ["Aizu:BRoute:Pasword"] = "0123456789AB" });
 
-        var problem = Assert.Single(ConfigurationGuard.FindUnknownKeys(configuration));
+        var problem = Assert.Single(ConfigurationGuard.FindProblems(configuration));
 
         Assert.Contains("'Aizu:BRoute:Pasword'", problem, StringComparison.Ordinal);
         Assert.Contains("Password", problem, StringComparison.Ordinal);
@@ -21,7 +21,7 @@ public sealed class ConfigurationGuardTests
     {
         var configuration = Build(new() { ["Aizu:Broute2:Password"] = "x" });
 
-        Assert.Contains("Unknown configuration section 'Aizu:Broute2'", Assert.Single(ConfigurationGuard.FindUnknownKeys(configuration)), StringComparison.Ordinal);
+        Assert.Contains("Unknown configuration section 'Aizu:Broute2'", Assert.Single(ConfigurationGuard.FindProblems(configuration)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class ConfigurationGuardTests
             ["Aizu:Panel:Urls"] = "http://127.0.0.1:8480",
         });
 
-        Assert.Empty(ConfigurationGuard.FindUnknownKeys(configuration));
+        Assert.Empty(ConfigurationGuard.FindProblems(configuration));
     }
 
     [Fact]
@@ -55,14 +55,14 @@ public sealed class ConfigurationGuardTests
             ["Aizu:Alerts:Household:QuietHoursEnd"] = "07:00",
             ["Aizu:Egress:DeliveredRetention"] = "30.00:00:00",
         });
-        Assert.Empty(ConfigurationGuard.FindUnknownKeys(configuration));
+        Assert.Empty(ConfigurationGuard.FindProblems(configuration));
 
         var misspelt = Build(new()
         {
             ["Aizu:Alerts:Household:Lattitude"] = "37.49",
             ["Aizu:Alerts:Household:Geocodes:0:Nmae"] = "JP-District",
         });
-        var problems = ConfigurationGuard.FindUnknownKeys(misspelt);
+        var problems = ConfigurationGuard.FindProblems(misspelt);
         Assert.Equal(2, problems.Count);
         Assert.Contains(problems, p => p.Contains("'Aizu:Alerts:Household:Lattitude'", StringComparison.Ordinal) && p.Contains("Latitude", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("'Aizu:Alerts:Household:Geocodes:0:Nmae'", StringComparison.Ordinal));
@@ -78,7 +78,7 @@ public sealed class ConfigurationGuardTests
     {
         var configuration = Build(new() { [key] = "Asia/Tokyo", ["Aizu:Household:TimeZone"] = "Asia/Tokyo" });
 
-        var problem = Assert.Single(ConfigurationGuard.FindUnknownKeys(configuration));
+        var problem = Assert.Single(ConfigurationGuard.FindProblems(configuration));
 
         Assert.StartsWith($"{key} is no longer read; set Aizu:Household:TimeZone", problem, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', problem);
@@ -89,12 +89,12 @@ public sealed class ConfigurationGuardTests
     {
         var configuration = Build(new() { ["aizu:storage:timezone"] = "Asia/Tokyo" });
 
-        Assert.StartsWith("Aizu:Storage:TimeZone is no longer read", Assert.Single(ConfigurationGuard.FindUnknownKeys(configuration)), StringComparison.Ordinal);
+        Assert.StartsWith("Aizu:Storage:TimeZone is no longer read", Assert.Single(ConfigurationGuard.FindProblems(configuration)), StringComparison.Ordinal);
     }
 
     [Fact]
     public void TheHouseholdTimeZone_IsKnown() =>
-        Assert.Empty(ConfigurationGuard.FindUnknownKeys(Build(new() { ["Aizu:Household:TimeZone"] = "Europe/Amsterdam" })));
+        Assert.Empty(ConfigurationGuard.FindProblems(Build(new() { ["Aizu:Household:TimeZone"] = "Europe/Amsterdam" })));
 
     private static IConfiguration Build(Dictionary<string, string?> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values).Build();

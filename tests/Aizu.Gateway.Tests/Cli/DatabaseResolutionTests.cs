@@ -74,7 +74,7 @@ public sealed class DatabaseResolutionTests
         {
             var (code, error) = await InvokeAsync(verb);
             Assert.Equal(ExitCodes.BadConfiguration, code);
-            Assert.Equal($"error: the configuration cannot be read: Configuration file {missing} does not exist.", error.Trim());
+            Assert.Equal($"error: Configuration file {missing} does not exist.", error.Trim());
         }
 
         var exception = Assert.Throws<GatewayConfigurationException>(() => GatewayApplication.Build(new RunSettings(true, missing, null)));

@@ -1,0 +1,113 @@
+using System.Text.Json;
+
+namespace Aizu.Gateway.Configuration;
+
+/// <summary>
+/// Reads the installer's configuration file before the configuration system does, because that one reports
+/// an unreadable file as a stack trace and a JSON mistake without saying where it is. Each problem is one
+/// line naming the file, what is wrong and what is allowed.
+/// </summary>
+internal static class ConfigurationFile
+{
+    /// <summary>The root sections a file may have: the gateway's own, and .NET's log levels.</summary>
+    public static readonly IReadOnlyList<string> RootSections = ["Aizu", "Logging"];
+
+    private static readonly string[] SecretKeys = ["Password", "RouteBId"];
+
+    // The same leniency as the JSON configuration provider, so a file it accepts is accepted here.
+    private static readonly JsonDocumentOptions Leniency = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>The one problem with the file at <paramref name="path"/>, or null when it can be read.</summary>
+    public static string? Problem(string path)
+    {
+        byte[] content;
+        try
+        {
+            content = File.ReadAllBytes(path);
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return $"Configuration file {path} does not exist.";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return $"Configuration file {path} cannot be read: permission denied; the gateway's user must be able to read it (the package installs it root:aizu, mode 0640).";
+        }
+        catch (IOException exception)
+        {
+            return $"Configuration file {path} cannot be read: {exception.Message}";
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(content, Leniency);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return $"Configuration file {path} must hold one JSON object, e.g. {{ \"Aizu\": {{ … }} }}, not a {document.RootElement.ValueKind.ToString().ToLowerInvariant()}.";
+            }
+
+            foreach (var section in document.RootElement.EnumerateObject())
+            {
+                if (!RootSections.Contains(section.Name, StringComparer.OrdinalIgnoreCase))
+                {
+                    return $"Unknown root section '{section.Name}' in {path}; allowed: {string.Join(", ", RootSections)}.";
+                }
+            }
+        }
+        catch (JsonException exception)
+        {
+            // JsonException counts lines and bytes from 0; editors count both from 1.
+            return $"Configuration file {path} is not valid JSON at line {exception.LineNumber + 1}, position {exception.BytePositionInLine + 1}: {Reason(exception)}";
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A warning when <paramref name="path"/> holds a secret (the B-route ID or password) and users other than
+    /// its owner and group can read it. Null when it holds none, is private enough, or cannot be read.
+    /// </summary>
+    public static string? ExposureWarning(string path)
+    {
+        if (OperatingSystem.IsWindows() || !File.Exists(path)
+            || (File.GetUnixFileMode(path) & (UnixFileMode.OtherRead | UnixFileMode.OtherWrite)) == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path), Leniency);
+            return HoldsSecret(document.RootElement)
+                ? $"Configuration file {path} holds the meter's B-route credentials and every user of this device can read it; run: chown root:aizu {path} && chmod 0640 {path}"
+                : null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    // The B-route ID and password are what an intruder on the device needs to read the household's meter.
+    private static bool HoldsSecret(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().Any(property =>
+            (SecretKeys.Contains(property.Name, StringComparer.OrdinalIgnoreCase) && property.Value.ValueKind == JsonValueKind.String && property.Value.GetString()!.Length > 0)
+            || HoldsSecret(property.Value)),
+        JsonValueKind.Array => element.EnumerateArray().Any(HoldsSecret),
+        _ => false,
+    };
+
+    // The parser's own sentence without the position it appends, which the line above already gives.
+    private static string Reason(JsonException exception)
+    {
+        var message = exception.Message;
+        var position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        var reason = (position > 0 ? message[..position] : message).Trim();
+        return reason.EndsWith('.') ? reason : reason + ".";
+    }
+}
