@@ -3,6 +3,7 @@ using Aizu.Consent;
 using Aizu.Egress;
 using Aizu.Gateway.Configuration;
 using Aizu.Gateway.Hosting;
+using Aizu.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -101,8 +102,7 @@ internal sealed class GatewayDoctor(TimeProvider time)
     {
         try
         {
-            await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-            await connection.OpenAsync(cancellationToken);
+            await using var connection = GatewayDatabase.OpenReadOnly(database);
             await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA quick_check";
             var result = Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
