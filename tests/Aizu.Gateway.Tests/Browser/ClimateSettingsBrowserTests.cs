@@ -137,16 +137,20 @@ public sealed class ClimateSettingsBrowserTests
         await using var gateway = GatewayProcess.Start(directory.Path, "run", "--demo", "--config", config, "--urls", "http://127.0.0.1:0");
         var panel = await gateway.PanelAsync();
         using var browser = HeadlessChromium.Start(Path.Combine(directory.Path, "chromium"));
-        var wait = PanelPage.Open(browser, panel, gateway.SetupCode);
+        PanelPage.Open(browser, panel, gateway.SetupCode);
 
         // The footer asks for the status every 30 s; the first maintenance pass runs with the first stored batch.
+        // The banner is re-rendered on every status poll, so each look finds it afresh and reads it at once.
         var waitLonger = new OpenQA.Selenium.Support.UI.WebDriverWait(browser, TimeSpan.FromSeconds(75));
-        waitLonger.IgnoreExceptionTypes(typeof(NoSuchElementException));
-        var banner = waitLonger.Until(d => d.FindElement(By.Id("storage-banner")) is { Displayed: true } b ? b : null);
-        Assert.Equal("critical", banner.GetAttribute("data-state"));
-        Assert.Contains("nearly full", banner.Text, StringComparison.Ordinal);
-        banner.FindElement(By.CssSelector("a[href='#/settings']")).Click();
-        wait.Until(d => d.FindElement(By.Id("settings-storage")).GetAttribute("data-state") == "critical");
-        Assert.Contains("Disk nearly full", browser.FindElement(By.Id("settings-storage")).Text, StringComparison.Ordinal);
+        waitLonger.IgnoreExceptionTypes(typeof(NoSuchElementException), typeof(StaleElementReferenceException));
+        string? bannerText = waitLonger.Until(d => d.FindElement(By.Id("storage-banner")) is { Displayed: true } b && b.GetAttribute("data-state") == "critical" ? b.Text : null);
+        Assert.Contains("nearly full", bannerText, StringComparison.Ordinal);
+        waitLonger.Until(d =>
+        {
+            d.FindElement(By.CssSelector("#storage-banner a[href='#/settings']")).Click();
+            return true;
+        });
+        string? settingsText = waitLonger.Until(d => d.FindElement(By.Id("settings-storage")) is var e && e.GetAttribute("data-state") == "critical" ? e.Text : null);
+        Assert.Contains("Disk nearly full", settingsText, StringComparison.Ordinal);
     }
 }
