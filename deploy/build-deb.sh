@@ -6,7 +6,9 @@
 #   /lib/systemd/system/aizu.service
 #   /etc/aizu/aizu.json       example configuration (a conffile: kept and never overwritten silently)
 # Needs the .NET SDK and dpkg-deb; no root. AIZU_DEB_CONFIGURATION=Debug packages the Debug build instead of
-# Release: the package test uses it to reuse the build 'dotnet test' just made rather than compile it all again.
+# Release (the package test does, to compile faster). The publish compiles into a folder of its own
+# (--artifacts-path), never into the source tree's bin/ and obj/: a build or test run going on there at the same
+# time (CI's 'dotnet test' builds the other test projects while the package test runs) is left alone.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -23,14 +25,15 @@ case "$which" in
   *) echo "usage: $0 [amd64|arm64|all] [OUTPUT_DIRECTORY]" >&2; exit 1 ;;
 esac
 
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
 for arch in "${arches[@]}"; do
   case "$arch" in
     amd64) rid=linux-x64 ;;
     arm64) rid=linux-arm64 ;;
   esac
 
-  work="$(mktemp -d)"
-  trap 'rm -rf "$work"' EXIT
   stage="$work/aizu_${version}_${arch}"
 
   # Self-contained single file, compressed: one file to install, ~half the size of the plain publish.
@@ -39,12 +42,12 @@ for arch in "${arches[@]}"; do
   dotnet publish "$root/edge/Aizu.Gateway/Aizu.Gateway.csproj" -c "$configuration" -r "$rid" --self-contained \
     -p:PublishSingleFile=true -p:EnableCompressionInSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true \
     -p:DebugType=none -p:GenerateDocumentationFile=false \
-    -o "$work/publish" -v q -nologo -m:1 >&2
+    --artifacts-path "$work/build" -o "$work/publish-$arch" -v q -nologo -m:1 >&2
   echo "build-deb: published $rid ($configuration) in $(( $(date +%s) - start )) s" >&2
 
   install -d -m 0755 "$stage/usr/lib/aizu" "$stage/usr/bin" "$stage/lib/systemd/system" "$stage/etc/aizu" \
     "$stage/usr/share/doc/aizu" "$stage/DEBIAN"
-  cp -a "$work/publish/." "$stage/usr/lib/aizu/"
+  cp -a "$work/publish-$arch/." "$stage/usr/lib/aizu/"
   chmod 0755 "$stage/usr/lib/aizu/aizu"
   ln -s ../lib/aizu/aizu "$stage/usr/bin/aizu"
   install -m 0644 "$here/aizu.service" "$stage/lib/systemd/system/aizu.service"
@@ -73,6 +76,5 @@ CONTROL
 
   dpkg-deb --build --root-owner-group -Zgzip "$stage" "$out/aizu_${version}_${arch}.deb" >&2
   echo "$out/aizu_${version}_${arch}.deb"
-  rm -rf "$work"
-  trap - EXIT
+  rm -rf "$stage" "$work/publish-$arch"
 done
