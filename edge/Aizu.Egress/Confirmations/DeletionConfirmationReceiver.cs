@@ -59,25 +59,9 @@ public sealed class DeletionConfirmationReceiver : IDownlinkSubscription, IDispo
             return Refuse(topic, "not a deletion confirmation topic");
         }
 
-        if (cityKey is null)
+        if (Read(payload.Span, out string problem) is not { } message)
         {
-            return Refuse(topic, "no city confirmation key is configured (Aizu:Egress:CityConfirmationKeyPem)");
-        }
-
-        var verified = Es256Jws.Verify(payload.Span, [cityKey], JwsContentTypes.DeletionConfirmation);
-        if (!verified.IsValid)
-        {
-            return Refuse(topic, "not signed by the city's confirmation key: " + verified.Problem);
-        }
-
-        DeletionConfirmationMessage message;
-        try
-        {
-            message = DeletionConfirmationPayload.Read(verified.Payload.Span);
-        }
-        catch (FormatException exception)
-        {
-            return Refuse(topic, exception.Message);
+            return Refuse(topic, problem);
         }
 
         var (purpose, pseudonym) = (levels[0], levels[1]);
@@ -114,8 +98,67 @@ public sealed class DeletionConfirmationReceiver : IDownlinkSubscription, IDispo
         return confirmed;
     }
 
+    /// <summary>
+    /// The stored confirmations that still hold: each row's signed original verifies with the city's key, says what the
+    /// row says, and answers the deletion request the row is filed under. The file can be edited behind the gateway's
+    /// back (a restored backup, a technician); a row that no longer holds is left out and logged, so the panel never
+    /// tells the household that the city deleted something the city did not sign.
+    /// </summary>
+    public async Task<IReadOnlyList<ConfirmedDeletion>> ListVerifiedAsync(CancellationToken cancellationToken)
+    {
+        var holding = new List<ConfirmedDeletion>();
+        foreach (var stored in await confirmations.ListAsync(cancellationToken))
+        {
+            var message = Read(System.Text.Encoding.ASCII.GetBytes(stored.Jws), out string problem);
+            var request = message is null ? null : await confirmations.FindRequestAsync(stored.RequestId, cancellationToken);
+            bool holds = message is not null && request is not null
+                && message.Request == stored.RequestId && message.Purpose == stored.Purpose && message.Category == stored.Category
+                && message.Pseudonym == stored.Pseudonym && message.Recipient == stored.Recipient && message.Rows == stored.Rows
+                && message.At.ToUnixTimeMilliseconds() == stored.ConfirmedAt.ToUnixTimeMilliseconds()
+                && request.Pseudonym == stored.Pseudonym && request.ConsentReference == stored.ConsentReference;
+            if (holds)
+            {
+                holding.Add(stored);
+            }
+            else
+            {
+                Refuse($"stored confirmation of request {stored.RequestId}", message is null ? problem : "its row differs from what the city signed or from the gateway's request");
+            }
+        }
+
+        return holding;
+    }
+
     /// <inheritdoc />
     public void Dispose() => cityKey?.Key.Dispose();
+
+    // One check for what arrives and what is read back: the city's signature, then the payload's form.
+    private DeletionConfirmationMessage? Read(ReadOnlySpan<byte> jws, out string problem)
+    {
+        problem = "";
+        if (cityKey is null)
+        {
+            problem = "no city confirmation key is configured (Aizu:Egress:CityConfirmationKeyPem)";
+            return null;
+        }
+
+        var verified = Es256Jws.Verify(jws, [cityKey], JwsContentTypes.DeletionConfirmation);
+        if (!verified.IsValid)
+        {
+            problem = "not signed by the city's confirmation key: " + verified.Problem;
+            return null;
+        }
+
+        try
+        {
+            return DeletionConfirmationPayload.Read(verified.Payload.Span);
+        }
+        catch (FormatException exception)
+        {
+            problem = exception.Message;
+            return null;
+        }
+    }
 
     private ConfirmedDeletion? Refuse(string topic, string reason)
     {

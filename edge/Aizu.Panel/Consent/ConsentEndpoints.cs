@@ -232,9 +232,9 @@ public static class ConsentEndpoints
 
     private static async Task<List<ConsentItem>> ItemsAsync(ConsentService consents, PurposeCatalogue? catalogue, DateTimeOffset now, IServiceProvider services, CancellationToken cancellationToken)
     {
-        // The recipients' signed deletion confirmations, checked when they arrived (DeletionConfirmationReceiver).
-        var confirmed = services.GetService<DeletionConfirmations>() is { } store
-            ? (await store.ListAsync(cancellationToken)).ToLookup(c => c.ConsentId, StringComparer.Ordinal)
+        // The recipients' signed deletion confirmations, checked again against the city's signature as they are read.
+        var confirmed = services.GetService<DeletionConfirmationReceiver>() is { } receiver
+            ? (await receiver.ListVerifiedAsync(cancellationToken)).ToLookup(c => c.ConsentId, StringComparer.Ordinal)
             : Enumerable.Empty<ConfirmedDeletion>().ToLookup(c => c.ConsentId, StringComparer.Ordinal);
         var grants = await consents.GetGrantsAsync(cancellationToken);
         var events = await consents.Ledger.ReadEventsAsync(0, cancellationToken);

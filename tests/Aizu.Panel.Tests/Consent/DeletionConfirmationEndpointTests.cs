@@ -50,5 +50,18 @@ public sealed class DeletionConfirmationEndpointTests
         Assert.Equal(17, confirmed.GetProperty("rows").GetInt64());
         Assert.Equal("city-energy-office", confirmed.GetProperty("recipient").GetString());
         Assert.Empty(await receiver.GetTopicsAsync(CancellationToken.None));
+
+        // Edited behind the gateway's back (a restored backup, a technician): the row no longer says what the city
+        // signed, so the card stops claiming a confirmation.
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={panel.DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var edit = connection.CreateCommand();
+            edit.CommandText = "UPDATE egress_deletion_confirmation SET rows_deleted = 999;";
+            Assert.Equal(1, await edit.ExecuteNonQueryAsync());
+        }
+
+        var edited = (await panel.Client.GetFromJsonAsync<JsonElement>("/api/consent")).GetProperty("consents").EnumerateArray().Single(c => c.GetProperty("consentId").GetString() == consentId);
+        Assert.Equal(JsonValueKind.Null, edited.GetProperty("deletionConfirmed").ValueKind);
     }
 }
