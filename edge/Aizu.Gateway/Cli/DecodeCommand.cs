@@ -104,21 +104,21 @@ internal static partial class DecodeCommand
         try
         {
             using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
-            var buffer = new byte[MaxInputBytes + 1];
-            int length = 0;
+            using var content = new MemoryStream();
+            var chunk = new byte[64 * 1024];
             int read;
-            while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
+            while (content.Length <= MaxInputBytes && (read = stream.Read(chunk)) > 0)
             {
-                length += read;
+                content.Write(chunk, 0, read);
             }
 
-            if (length > MaxInputBytes)
+            if (content.Length > MaxInputBytes)
             {
                 error.WriteLine($"error: {file.FullName} holds more than {MaxInputBytes / (1024 * 1024)} MiB; decode reads one telegram, frame or capture: cut the part you want (for example with head -c).");
                 return null;
             }
 
-            return buffer.AsSpan(0, length).ToArray();
+            return content.ToArray();
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
