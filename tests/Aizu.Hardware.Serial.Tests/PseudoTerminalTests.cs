@@ -37,6 +37,32 @@ public sealed class PseudoTerminalTests
     }
 
     [Fact]
+    public async Task DisposingTheStream_EndsAReadThatIsWaitingForData()
+    {
+        using var pty = PseudoTerminal.Open();
+        var device = SerialDevice.Open(pty.SlavePath, SerialSettings.Default);
+        var pending = device.ReadAsync(new byte[16]).AsTask();
+        Assert.False(pending.IsCompleted);
+
+        await device.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => pending.WaitAsync(Timeout));
+    }
+
+    [Fact]
+    public async Task ManyShortWaits_EachSeeTheDataThatArrives()
+    {
+        using var pty = PseudoTerminal.Open();
+        await using var device = SerialDevice.Open(pty.SlavePath, SerialSettings.Default);
+        for (int i = 0; i < 200; i++)
+        {
+            var read = ReadExactlyAsync(device, 2);
+            await pty.Master.WriteAsync(new byte[] { (byte)i, 0x0A });
+            Assert.Equal(new byte[] { (byte)i, 0x0A }, await read.WaitAsync(Timeout));
+        }
+    }
+
+    [Fact]
     public async Task ClosingTheMaster_MakesDeviceReadsFailWithAClearMessage()
     {
         var pty = PseudoTerminal.Open();

@@ -336,6 +336,12 @@ internal sealed class DongleSession
     private async Task<bool> SendAndAwaitAsync(ReadOnlyMemory<byte> frame, PropertyHandler onAnswer, CancellationToken cancellationToken)
     {
         var pan = _pan ?? throw new InvalidOperationException("Join before sending to the meter.");
+        if (SessionLostReason is not null)
+        {
+            // A poll cycle asks for several things; once the session is lost, the rest waits for the rejoin.
+            return false;
+        }
+
         ushort tid = _tid;
         await CommandAsync(SkstackCommands.SkSendTo(Dialect, 1, pan.Address, EchonetPort, secured: true, frame.Span), "SKSENDTO", cancellationToken);
         var answer = await WaitForAsync(message => IsAnswer(message, tid) ? message : null, _options.ResponseTimeout, cancellationToken);

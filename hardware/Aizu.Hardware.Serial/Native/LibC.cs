@@ -15,6 +15,8 @@ internal static partial class LibC
     internal const int EAGAIN = 11;
     internal const int EIO = 5;
     internal const int O_CLOEXEC = 0x80000;
+    internal const int EFD_CLOEXEC = 0x80000;
+    internal const int EFD_NONBLOCK = 0x800;
     internal const int TCSANOW = 0;
     internal const int TCIOFLUSH = 2;
 
@@ -64,6 +66,9 @@ internal static partial class LibC
 
     [LibraryImport("libc", SetLastError = true)]
     internal static partial int close(int fd);
+
+    [LibraryImport("libc", SetLastError = true)]
+    internal static partial int eventfd(uint initval, int flags);
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int open(string path, int flags);

@@ -15,12 +15,13 @@ namespace Aizu.Hardware.Serial.Tty;
 /// </remarks>
 public sealed class TtyStream : Stream
 {
-    // Idle reads wake this often to check for data and cancellation; the Wi-SUN link carries a
-    // line every few seconds, so 10 ms costs nothing and keeps command round trips snappy.
+    // Only writes into a full output queue and the synchronous read wait on a timer; async reads
+    // sleep in poll() (TtyReadiness).
     private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(10);
 
     private readonly Lock _lock = new();
     private readonly bool _waitWhileHungUp;
+    private readonly TtyReadiness _readiness;
     private int _fd;
 
     internal TtyStream(int fd, string path, bool waitWhileHungUp)
@@ -28,6 +29,7 @@ public sealed class TtyStream : Stream
         _fd = fd;
         Path = path;
         _waitWhileHungUp = waitWhileHungUp;
+        _readiness = new TtyReadiness(fd, path, pauseWhileHungUp: waitWhileHungUp);
     }
 
     /// <summary>The device path this stream was opened on.</summary>
@@ -71,7 +73,7 @@ public sealed class TtyStream : Stream
                 return n;
             }
 
-            await Task.Delay(IdlePoll, cancellationToken).ConfigureAwait(false);
+            await _readiness.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -158,6 +160,8 @@ public sealed class TtyStream : Stream
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
+        // The waiting thread must leave poll() before the descriptor it watches is closed.
+        _readiness.Dispose();
         lock (_lock)
         {
             int fd = Interlocked.Exchange(ref _fd, -1);
