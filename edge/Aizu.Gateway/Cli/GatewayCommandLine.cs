@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Aizu.Gateway.Cli;
 
-/// <summary>The <c>aizu</c> command line: <c>run</c>, <c>decode</c>, <c>consent</c>, <c>egress</c>, <c>export</c>, <c>doctor</c>, <c>--version</c>.</summary>
+/// <summary>The <c>aizu</c> command line: <c>run</c>, <c>decode</c>, <c>consent</c>, <c>egress</c>, <c>export</c>, <c>doctor</c>, <c>simulate</c>, <c>--version</c>.</summary>
 internal static class GatewayCommandLine
 {
     public static RootCommand Create(TextWriter output, TextWriter error, TimeProvider? time = null)
@@ -15,6 +15,7 @@ internal static class GatewayCommandLine
             EgressCommand.Create(output, error),
             ExportCommand.Create(output, error),
             DoctorCommand.Create(output, error, time ?? TimeProvider.System),
+            SimulateCommand.Create(output, error),
         };
         return root;
     }
