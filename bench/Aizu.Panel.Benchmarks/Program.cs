@@ -10,6 +10,15 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 // Usage: dotnet run -c Release --project bench/Aizu.Panel.Benchmarks -- [months=13] [requests=200]
+//        dotnet run -c Release --project bench/Aizu.Panel.Benchmarks -- footprint [months=13] [seconds=300]
+if (args.Length > 0 && args[0] == "footprint")
+{
+    await Footprint.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 13,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 300);
+    return;
+}
+
 int months = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 13;
 int requests = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
 const string Password = "panel bench password";

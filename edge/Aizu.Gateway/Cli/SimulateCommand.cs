@@ -33,7 +33,8 @@ internal static class SimulateCommand
         var defaults = new SimulatedDongleOptions();
         var id = new Option<string>("--route-b-id") { Description = "The meter's B-route ID (32 characters).", DefaultValueFactory = _ => defaults.RouteBId };
         var password = new Option<string>("--password") { Description = "The meter's B-route password (12 characters).", DefaultValueFactory = _ => defaults.Password };
-        var command = new Command("broute", "A Wi-SUN dongle (SKSTACK-IP) with a Japanese smart meter behind it.") { device, dialect, id, password };
+        var latency = new Option<double>("--latency-scale") { Description = "Multiplies the radio delays (scan, join, answers): 1 is a real meter, the demo's 0.2 keeps a scan short.", DefaultValueFactory = _ => 0.2 };
+        var command = new Command("broute", "A Wi-SUN dongle (SKSTACK-IP) with a Japanese smart meter behind it.") { device, dialect, id, password, latency };
         command.SetAction((parse, cancellationToken) => RunAsync(
             async ct =>
             {
@@ -43,6 +44,7 @@ internal static class SimulateCommand
                     Dialect = parse.GetValue(dialect),
                     RouteBId = parse.GetValue(id)!,
                     Password = parse.GetValue(password)!,
+                    LatencyScale = parse.GetValue(latency),
                 };
                 var dongle = await BRouteSimulation.StartAsync(options, TimeProvider.System, loggers: null, ct);
                 output.WriteLine($"Simulated Wi-SUN dongle ({options.Dialect}) on {dongle.DevicePath}; B-route ID {options.RouteBId}, password {options.Password}.");

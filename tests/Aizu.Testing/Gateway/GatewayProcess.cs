@@ -40,6 +40,9 @@ public sealed partial class GatewayProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The process id, for reading its counters in /proc.</summary>
+    public int Id => _process.Id;
+
     /// <summary>The panel setup code the gateway printed (before its panel address), or null when the panel was already claimed.</summary>
     public string? SetupCode => SetupCodeLine().Match(Output) is { Success: true } match ? match.Groups[1].Value : null;
 

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Aizu.Household;
+using Aizu.Storage;
+using Aizu.Testing;
+using Microsoft.Extensions.Options;
+
+namespace Aizu.Panel.Benchmarks;
+
+/// <summary>
+/// The gateway alone (<c>aizu run</c>, no simulator inside it) against <c>aizu simulate broute</c> in its own process,
+/// with one live panel client, on a fresh store and on a store holding months of history: bytes written to disk,
+/// resident memory, CPU per reading and time to the first stored reading, all from the kernel's counts in /proc.
+/// </summary>
+internal static class Footprint
+{
+    // /proc/PID/stat counts CPU in USER_HZ, which the kernel fixes at 100 on every architecture the gateway runs on.
+    private const double TicksPerSecond = 100;
+    private const string RouteBId = "00112233445566778899AABBCCDDEEFF";
+    private const string BRoutePassword = "0123456789AB";
+
+    public static async Task RunAsync(int months, int seconds)
+    {
+        Console.WriteLine($"| store | bytes written/day | VmRSS MiB | VmHWM MiB | gateway CPU % of a core | CPU ms/reading | readings/s | first reading s | simulator CPU % |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        await MeasureAsync("fresh", 0, seconds);
+        if (months > 0)
+        {
+            await MeasureAsync($"{months} months", months, seconds);
+        }
+    }
+
+    private static async Task MeasureAsync(string label, int months, int seconds)
+    {
+        using var directory = new TemporaryDirectory();
+        string database = Path.Combine(directory.Path, "aizu.db");
+        var historyEnd = DateTimeOffset.UtcNow.AddMinutes(-1);
+        if (months > 0)
+        {
+            await using var store = new ReadingStore(Options.Create(new StorageOptions { DatabasePath = database }), Microsoft.Extensions.Logging.Abstractions.NullLogger<ReadingStore>.Instance, new HouseholdCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")));
+            await HouseholdHistory.WriteAsync(store, historyEnd, months, CancellationToken.None);
+        }
+
+        string device = Path.Combine(directory.Path, "ttyWiSUN");
+        string config = Path.Combine(directory.Path, "aizu.json");
+        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new
+        {
+            Aizu = new
+            {
+                Household = new { TimeZone = "Asia/Tokyo" },
+                Storage = new { DatabasePath = database },
+                BRoute = new
+                {
+                    DevicePath = device,
+                    RouteBId,
+                    Password = BRoutePassword,
+                    PowerInterval = "00:00:02",
+                    EnergyInterval = "00:00:30",
+                    PanCachePath = Path.Combine(directory.Path, "broute-pan.json"),
+                },
+            },
+        }));
+
+        await using var simulator = GatewayProcess.Start(directory.Path, "simulate", "broute", "--device", device, "--route-b-id", RouteBId, "--password", BRoutePassword);
+        await simulator.WaitForOutputAsync("Ctrl+C stops");
+
+        var started = Stopwatch.StartNew();
+        var startedAt = DateTimeOffset.UtcNow;
+        await using var gateway = GatewayProcess.Start(directory.Path, "run", "--config", config, "--urls", "http://127.0.0.1:0");
+        using var http = await PanelSignIn.SignInAsync(await gateway.PanelAsync(), setupCode: gateway.SetupCode);
+        await Eventually.TrueAsync(async () => await LastReadingAsync(http) is { } last && last > startedAt, "the first stored reading", TimeSpan.FromMinutes(3));
+        double firstReading = started.Elapsed.TotalSeconds;
+
+        using var live = new CancellationTokenSource();
+        var client = ReadLiveAsync(http, live.Token);
+        await Task.Delay(TimeSpan.FromSeconds(30));
+
+        var before = ProcessCounters.Read(gateway.Id);
+        var simulatorBefore = ProcessCounters.Read(simulator.Id);
+        long storedBefore = await StoredAsync(http);
+        await Task.Delay(TimeSpan.FromSeconds(seconds));
+        var after = ProcessCounters.Read(gateway.Id);
+        var simulatorAfter = ProcessCounters.Read(simulator.Id);
+        long storedAfter = await StoredAsync(http);
+        await live.CancelAsync();
+        await client.ContinueWith(_ => { }, TaskScheduler.Default);
+
+        long readings = Math.Max(1, storedAfter - storedBefore);
+        double cpuSeconds = (after.CpuTicks - before.CpuTicks) / TicksPerSecond;
+        double simulatorCpu = (simulatorAfter.CpuTicks - simulatorBefore.CpuTicks) / TicksPerSecond;
+        double bytesPerDay = (after.WriteBytes - before.WriteBytes) * 86_400.0 / seconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {label} | {bytesPerDay / 1e6:F1} MB | {after.ResidentBytes / 1_048_576.0:F1} | {after.PeakResidentBytes / 1_048_576.0:F1} | {cpuSeconds * 100 / seconds:F2} | {cpuSeconds * 1000 / readings:F2} | {readings / (double)seconds:F2} | {firstReading:F1} | {simulatorCpu * 100 / seconds:F2} |"));
+    }
+
+    private static async Task<DateTimeOffset?> LastReadingAsync(HttpClient http)
+    {
+        var status = await http.GetFromJsonAsync<JsonElement>("/api/status");
+        return status.GetProperty("lastReadingAt") is { ValueKind: JsonValueKind.String } at ? at.GetDateTimeOffset() : null;
+    }
+
+    private static async Task<long> StoredAsync(HttpClient http) =>
+        (await http.GetFromJsonAsync<JsonElement>("/api/status")).GetProperty("readingsStored").GetInt64();
+
+    private static async Task ReadLiveAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync("/api/live", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[4096];
+        while (await body.ReadAsync(buffer, cancellationToken) > 0)
+        {
+        }
+    }
+}
