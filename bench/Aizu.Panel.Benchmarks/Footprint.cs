@@ -74,7 +74,7 @@ internal static class Footprint
         double firstReading = started.Elapsed.TotalSeconds;
 
         using var live = new CancellationTokenSource();
-        var client = ReadLiveAsync(http, live.Token);
+        var client = LiveStream.ReadAsync(http, live.Token);
         await Task.Delay(TimeSpan.FromSeconds(30));
 
         var before = ProcessCounters.Read(gateway.Id);
@@ -103,14 +103,4 @@ internal static class Footprint
 
     private static async Task<long> StoredAsync(HttpClient http) =>
         (await http.GetFromJsonAsync<JsonElement>("/api/status")).GetProperty("readingsStored").GetInt64();
-
-    private static async Task ReadLiveAsync(HttpClient http, CancellationToken cancellationToken)
-    {
-        using var response = await http.GetAsync("/api/live", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        var buffer = new byte[4096];
-        while (await body.ReadAsync(buffer, cancellationToken) > 0)
-        {
-        }
-    }
 }

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Aizu.Household;
 using Aizu.Panel.Benchmarks;
 using Aizu.Storage;
+using Aizu.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +22,6 @@ if (args.Length > 0 && args[0] == "footprint")
 
 int months = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 13;
 int requests = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
-const string Password = "panel bench password";
 
 var directory = Path.Combine(Path.GetTempPath(), $"aizu-panel-bench-{Environment.ProcessId}");
 Directory.CreateDirectory(directory);
@@ -46,10 +46,8 @@ try
               "Tiers": [ { "Name": "1", "UpToKWh": 120, "PricePerKWh": 29.80 }, { "Name": "2", "UpToKWh": 300, "PricePerKWh": 36.40 }, { "Name": "3", "PricePerKWh": 40.49 } ],
               "BasicChargePerMonth": 935.25, "FuelCostAdjustmentPerKWh": -2.50, "RenewableSurchargePerKWh": 3.49 } } }
         """);
-    await using var gateway = GatewayUnderTest.Start(directory, config);
-    var panel = await gateway.PanelAsync();
-    using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = panel };
-    await SignInAsync(http, Password);
+    await using var gateway = GatewayProcess.Start(directory, "run", "--demo", "--config", config, "--urls", "http://127.0.0.1:0");
+    using var http = await PanelSignIn.SignInAsync(await gateway.PanelAsync(), setupCode: gateway.SetupCode);
 
     // 1. First load.
     var files = await PageWeight.MeasureAsync(http);
@@ -112,16 +110,16 @@ try
 
     // 3. Memory of 20 live clients: RSS settled before, then with 20 streams open and reading.
     await Task.Delay(TimeSpan.FromSeconds(5));
-    long before = gateway.ResidentBytes();
+    long before = ProcessCounters.Read(gateway.Id).ResidentBytes;
     using var streams = new CancellationTokenSource();
     var clients = new List<Task>();
     for (int i = 0; i < 20; i++)
     {
-        clients.Add(ReadStreamAsync(http, streams.Token));
+        clients.Add(LiveStream.ReadAsync(http, streams.Token));
     }
 
     await Task.Delay(TimeSpan.FromSeconds(15));
-    long during = gateway.ResidentBytes();
+    long during = ProcessCounters.Read(gateway.Id).ResidentBytes;
     await streams.CancelAsync();
     await Task.WhenAll(clients.Select(c => c.ContinueWith(_ => { }, TaskScheduler.Default)));
     Console.WriteLine();
@@ -130,25 +128,4 @@ try
 finally
 {
     Directory.Delete(directory, recursive: true);
-}
-
-static async Task SignInAsync(HttpClient http, string password)
-{
-    var session = await http.GetFromJsonAsync<JsonElement>("/api/session");
-    string header = session.GetProperty("csrfHeader").GetString()!;
-    http.DefaultRequestHeaders.Add(header, session.GetProperty("csrfToken").GetString());
-    (await http.PostAsJsonAsync("/api/session/setup", new { password })).EnsureSuccessStatusCode();
-    var signedIn = await http.GetFromJsonAsync<JsonElement>("/api/session");
-    http.DefaultRequestHeaders.Remove(header);
-    http.DefaultRequestHeaders.Add(header, signedIn.GetProperty("csrfToken").GetString());
-}
-
-static async Task ReadStreamAsync(HttpClient http, CancellationToken cancellationToken)
-{
-    using var response = await http.GetAsync("/api/live", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-    await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-    var buffer = new byte[4096];
-    while (await body.ReadAsync(buffer, cancellationToken) > 0)
-    {
-    }
 }
