@@ -41,6 +41,13 @@ root.SetAction(async (parse, _) =>
     {
         return 0;
     }
+    catch (Exception exception) when (exception is InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException
+        or TimeoutException or IOException or Npgsql.NpgsqlException)
+    {
+        // A server that would not start, a port taken: one line, what went wrong; everything started is stopped again.
+        await Console.Error.WriteLineAsync($"aizu-city-demo: {exception.Message.ReplaceLineEndings(" ").Trim()}");
+        return 1;
+    }
 
     void Cancel(PosixSignalContext context)
     {

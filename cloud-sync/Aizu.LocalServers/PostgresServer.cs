@@ -57,7 +57,7 @@ public sealed class PostgresServer : IAsyncDisposable
     /// and synchronous commit: that data need not outlive a power cut, and the disk is shared with other
     /// builds. The benchmark passes true to measure what a city would run. <paramref name="bin"/> defaults
     /// to the newest installed version's programs. The cluster goes into a new directory in
-    /// <paramref name="parentDirectory"/> (default: the system's temporary directory), deleted on dispose;
+    /// <paramref name="parentDirectory"/> (<c>postgres/</c> there; default: a new one in the system's temporary directory), deleted on dispose;
     /// or, when <paramref name="keptDirectory"/> is given, into that one, made there on the first start,
     /// started again from it on later ones, and left in place on dispose.
     /// </summary>
@@ -74,7 +74,10 @@ public sealed class PostgresServer : IAsyncDisposable
         ServerPrograms.Require(postgres);
         var directory = keptDirectory is not null
             ? Path.GetFullPath(keptDirectory)
-            : Path.Combine(parentDirectory ?? Path.GetTempPath(), $"aizu-postgres-{Guid.NewGuid():N}");
+            : parentDirectory is not null
+                // Short: the unix socket's path must stay under 108 bytes.
+                ? Path.Combine(parentDirectory, "postgres")
+                : Path.Combine(Path.GetTempPath(), $"aizu-postgres-{Guid.NewGuid():N}");
         var data = Path.Combine(directory, "data");
         System.IO.Directory.CreateDirectory(directory);
         if (asRoot)

@@ -23,7 +23,7 @@ internal static class DemoCity
 
     public static async Task RunAsync(DemoSettings settings, TextWriter output, CancellationToken cancellationToken)
     {
-        var root = Path.Combine(Path.GetTempPath(), $"aizu-city-demo-{Guid.NewGuid():N}");
+        var root = Path.Combine(Path.GetTempPath(), $"aizu-city-demo-{Guid.NewGuid().ToString("N")[..8]}");
         Directory.CreateDirectory(root);
         if (!OperatingSystem.IsWindows())
         {
@@ -44,7 +44,11 @@ internal static class DemoCity
 
     private static async Task RunInAsync(string root, DemoSettings settings, TextWriter output, CancellationToken cancellationToken)
     {
-        using var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        // Refusals are counted in the summary line and listed on /status; one log line each would drown it.
+        using var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+            .AddFilter(typeof(IngestProcessor).FullName, LogLevel.Error));
+        // The households' own warnings (an uplink reconnecting as the broker stops, say) would drown the summary.
+        using var householdLogging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Error));
         await output.WriteLineAsync($"Aizu city demo: files in {root}");
         // The broker settings docs/city.md asks for: many messages in flight, queues large enough for an ingest that is away.
         await using var broker = await MosquittoBroker.StartAsync(
@@ -69,7 +73,7 @@ internal static class DemoCity
         await using var ingest = await StartIngestAsync(connectionString, broker.Port, keyPath, metricsUrl, logging, cancellationToken);
         await output.WriteLineAsync($"  Ingest metrics:           {metricsUrl}/metrics  (status: {metricsUrl}/status)");
         await using var households = await DemoHouseholds.StartAsync(
-            settings.Households, Directory.CreateDirectory(Path.Combine(root, "households")).FullName, broker.Port, TimeProvider.System, logging, cancellationToken);
+            settings.Households, Directory.CreateDirectory(Path.Combine(root, "households")).FullName, broker.Port, TimeProvider.System, householdLogging, cancellationToken);
         await output.WriteLineAsync($"  Households:               {households.Count} simulated gateways (real egress, outbox and uplink; clocks from two days ago, an hour a step)");
         await output.WriteLineAsync("Stop with Ctrl+C.");
 

@@ -15,7 +15,7 @@ internal sealed class DemoHouseholds : IAsyncDisposable
 {
     public const string Recipient = "city-energy-office";
     public const string Planning = "city-energy-planning";
-    private static readonly string[] Districts = ["Tsuruga", "Higashiyama", "Kita-Aizu", "Wakamatsu"];
+    private static readonly string[] Districts = ["aizu/tsuruga", "aizu/higashiyama", "aizu/kita", "aizu/wakamatsu"];
     private static readonly TimeZoneInfo Japan = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
     private static readonly TimeSpan Step = TimeSpan.FromHours(1);
     private readonly List<SimulatedGateway> gateways;
@@ -37,15 +37,28 @@ internal sealed class DemoHouseholds : IAsyncDisposable
     {
         var today = TimeZoneInfo.ConvertTime(realTime.GetUtcNow(), Japan).Date;
         var start = new DateTimeOffset(today.AddDays(-2), Japan.GetUtcOffset(today));
-        var started = await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
+        var starting = Enumerable.Range(0, count).Select(i =>
         {
             var district = i % 3 == 0 ? Districts[i / 3 % Districts.Length] : null;
             return SimulatedGateway.StartAsync(
                 Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"household-{i:D3}")),
                 string.Create(CultureInfo.InvariantCulture, $"demo-gw-{i:D3}"), district, brokerPort, start, 10_000 + (i * 137.5),
                 GrantsOf(i, district, start), logging, cancellationToken);
-        }));
-        return new DemoHouseholds([.. started], realTime);
+        }).ToList();
+        try
+        {
+            return new DemoHouseholds([.. await Task.WhenAll(starting)], realTime);
+        }
+        catch
+        {
+            // Those that did start are stopped again before the error goes up.
+            foreach (var started in starting.Where(t => t.IsCompletedSuccessfully))
+            {
+                await started.Result.DisposeAsync();
+            }
+
+            throw;
+        }
     }
 
     /// <summary>Moves every clock on, an hour a step while behind the real time and with it after; until cancelled.</summary>
