@@ -74,7 +74,7 @@ internal static class DemoCity
         await output.WriteLineAsync($"  Ingest metrics:           {metricsUrl}/metrics  (status: {metricsUrl}/status)");
         await using var households = await DemoHouseholds.StartAsync(
             settings.Households, Directory.CreateDirectory(Path.Combine(root, "households")).FullName, broker.Port, TimeProvider.System, householdLogging, cancellationToken);
-        await output.WriteLineAsync($"  Households:               {households.Count} simulated gateways (real egress, outbox and uplink; clocks from two days ago, an hour a step)");
+        await output.WriteLineAsync($"  Households:               {households.Count} simulated gateways (real egress, outbox and uplink; clocks from two days ago, three hours a step until they reach now)");
         await output.WriteLineAsync("Stop with Ctrl+C.");
 
         await using var database = NpgsqlDataSource.Create(connectionString);
@@ -85,22 +85,17 @@ internal static class DemoCity
             while (!cancellationToken.IsCancellationRequested && !running.IsCompleted)
             {
                 await Task.WhenAny(Task.Delay(SummaryEvery, cancellationToken), running);
-                if (!running.IsCompleted)
+                if (!running.IsCompleted && !cancellationToken.IsCancellationRequested)
                 {
-                    await output.WriteLineAsync(await DemoSummary.LineAsync(database, metrics, households.Now, households.Count, CancellationToken.None));
+                    await output.WriteLineAsync(await DemoSummary.LineAsync(database, metrics, households.Now, households.Count, cancellationToken));
                 }
             }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
 
-        try
-        {
             await running;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
+            // Ctrl+C in a terminal reaches mosquitto and PostgreSQL too: whatever was under way as they went is moot.
         }
 
         await output.WriteLineAsync("Stopping the demo …");

@@ -9,7 +9,7 @@ namespace Aizu.City.Demo;
 /// planning office; every second one hourly for a peak-demand study; every fourth (from the second)
 /// half-hourly with noise for research; every fifth (from the third) daily for a utility, which the city
 /// ingest must refuse (wrong recipient); every third (from the first) shares its district for planning.
-/// The clocks start two days back and run an hour a step until they reach the real time, then follow it.
+/// The clocks start two days back and run three hours a step until they reach the real time, then follow it.
 /// </summary>
 internal sealed class DemoHouseholds : IAsyncDisposable
 {
@@ -17,7 +17,8 @@ internal sealed class DemoHouseholds : IAsyncDisposable
     public const string Planning = "city-energy-planning";
     private static readonly string[] Districts = ["aizu/tsuruga", "aizu/higashiyama", "aizu/kita", "aizu/wakamatsu"];
     private static readonly TimeZoneInfo Japan = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
-    private static readonly TimeSpan Step = TimeSpan.FromHours(1);
+    // Three hours a step while catching up: fewer egress passes, the same windows (a pass cuts every window that closed since the last).
+    private static readonly TimeSpan Step = TimeSpan.FromHours(3);
     private readonly List<SimulatedGateway> gateways;
     private readonly TimeProvider realTime;
 
