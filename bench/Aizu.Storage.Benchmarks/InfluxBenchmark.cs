@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Aizu.LocalServers;
 using Aizu.Readings;
 
 namespace Aizu.Storage.Benchmarks;
