@@ -3,14 +3,15 @@ using System.Globalization;
 using System.Text;
 using Aizu.City.Benchmarks;
 using Aizu.City.Ingest;
+using Aizu.LocalServers;
 using Aizu.Signing;
 using Aizu.Testing;
+using MQTTnet;
+using MQTTnet.Protocol;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using MQTTnet;
-using MQTTnet.Protocol;
 using Npgsql;
 
 // dotnet run -c Release --project bench/Aizu.City.Benchmarks [-- gateways]

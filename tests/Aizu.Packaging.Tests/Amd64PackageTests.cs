@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Aizu.LocalServers;
 using Xunit.Abstractions;
 
 namespace Aizu.Packaging.Tests;

@@ -1,5 +1,6 @@
 using Aizu.Consent;
 using Aizu.Egress;
+using Aizu.Hardware.Simulators.BRoute;
 using Aizu.Household;
 using Aizu.Storage;
 using Aizu.Uplink;

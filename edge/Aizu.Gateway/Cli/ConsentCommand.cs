@@ -6,6 +6,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Aizu.Consent;
 using Aizu.Gateway.Hosting;
+using Aizu.Household;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -119,11 +120,15 @@ internal static class ConsentCommand
         var roundTo = new Option<double?>("--round-to") { Description = "Round each value to this step in its unit (default: 100 Wh for energy)." };
         var noise = new Option<double?>("--noise") { Description = "Add local Laplace noise of this scale in the value's unit (default: none)." };
         var days = new Option<int?>("--days") { Description = "How many days the consent lasts (default: 12 months; 6 for 30-minute research data; at most 12 months)." };
+        var shareDistrict = new Option<bool>("--share-district")
+        {
+            Description = "Also share this gateway's district (Aizu:Household:District) for this purpose; only a purpose that asks for it can have it.",
+        };
         var command = new Command("grant", "Give consent for one purpose and data category (a new version with a signed receipt).")
         {
-            purpose, category, granularity, roundTo, noise, days,
+            purpose, category, granularity, roundTo, noise, days, shareDistrict,
         };
-        command.SetAction((parse, cancellationToken) => context.RunAsync(parse, async (consents, ct) =>
+        command.SetAction((parse, cancellationToken) => context.RunAsync(parse, async (consents, configuration, ct) =>
         {
             var categoryValue = parse.GetValue(category)!;
             ValueTransform? transform = null;
@@ -139,12 +144,22 @@ internal static class ConsentCommand
                 return ExitCodes.BadArguments;
             }
 
+            // As on the panel: only on the household's explicit choice, and then the configured district, never one typed here.
+            string? district = null;
+            if (parse.GetValue(shareDistrict))
+            {
+                district = configuration[$"{HouseholdOptions.SectionName}:{nameof(HouseholdOptions.District)}"] is { Length: > 0 } configured
+                    ? configured
+                    : throw new ConsentException($"No district is configured on this gateway ({HouseholdOptions.SectionName}:{nameof(HouseholdOptions.District)}), so none can be shared.");
+            }
+
             TimeSpan? expiresIn = parse.GetValue(days) is { } d ? TimeSpan.FromDays(d) : null;
-            var decision = await consents.GrantAsync(parse.GetValue(purpose)!, categoryValue, parse.GetValue(granularity)!, transform, expiresIn, ct);
+            var decision = await consents.GrantAsync(parse.GetValue(purpose)!, categoryValue, parse.GetValue(granularity)!, transform, expiresIn, district, ct);
             var grant = decision.Grant;
             await context.Output.WriteLineAsync(
                 $"Given: {grant.Reference} — {grant.Category} per {grant.Granularity} for '{grant.Purpose}' to {grant.Recipient}, "
-                + $"{Describe(grant.Transform)}, until {grant.ExpiresAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.");
+                + $"{Describe(grant.Transform)}, until {grant.ExpiresAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"
+                + (grant.District is { } shared ? $", with your district {shared}." : "."));
             await context.Output.WriteLineAsync($"Receipt {decision.Receipt.ReceiptId} (show it with: aizu consent receipt {decision.Receipt.ReceiptId}).");
             return ExitCodes.Ok;
         }, cancellationToken));
@@ -467,7 +482,11 @@ internal static class ConsentCommand
         /// Resolves the database and the consent settings, opens the consent service on the existing
         /// file and runs <paramref name="action"/>, turning failures into messages and exit codes.
         /// </summary>
-        public async Task<int> RunAsync(ParseResult parse, Func<ConsentService, CancellationToken, Task<int>> action, CancellationToken cancellationToken)
+        public Task<int> RunAsync(ParseResult parse, Func<ConsentService, CancellationToken, Task<int>> action, CancellationToken cancellationToken) =>
+            RunAsync(parse, (consents, _, ct) => action(consents, ct), cancellationToken);
+
+        /// <summary>As above, for an action that also reads the resolved configuration.</summary>
+        public async Task<int> RunAsync(ParseResult parse, Func<ConsentService, IConfiguration, CancellationToken, Task<int>> action, CancellationToken cancellationToken)
         {
             if (!database.TryResolve(parse, error, out var configuration, out var path))
             {
@@ -486,7 +505,7 @@ internal static class ConsentCommand
             await using var provider = services.BuildServiceProvider();
             try
             {
-                return await action(provider.GetRequiredService<ConsentService>(), cancellationToken);
+                return await action(provider.GetRequiredService<ConsentService>(), configuration, cancellationToken);
             }
             catch (OptionsValidationException exception)
             {

@@ -1,10 +1,11 @@
 using System.Buffers;
 using Aizu.City.Cli;
+using Aizu.LocalServers;
 using Aizu.Wire;
-using Microsoft.Extensions.Time.Testing;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Aizu.Alerts.Tests;
 

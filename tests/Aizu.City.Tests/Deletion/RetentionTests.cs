@@ -79,4 +79,44 @@ public sealed class RetentionTests : IAsyncLifetime
 
         Assert.Equal([("short-study", 1L), ("city-energy-planning", 1L)], rows);
     }
+
+    [Fact]
+    public async Task AStoredAlertAcknowledgement_IsDeletedWhenItsRetentionEnds_AndNotBefore()
+    {
+        const string Safety = "city-safety-check";
+        const string Alert = "city@aizu.example,alert-2026-0301-01,2026-03-01T15:00:00+09:00";
+        var grant = new ConsentStateGrant("ack-r@1", EnergyWindowValidator.AlertAckCategory, "P1D", Safety, "https://w3id.org/dpv#PublicSafety",
+            CityTestSetup.Recipient, false, 0, 0, DateOnly.FromDateTime(Day.AddDays(-1).UtcDateTime), DateOnly.FromDateTime(Day.AddYears(1).UtcDateTime), "P1M");
+        await gateway.PublishAsync(
+            WireTopics.ConsentState(Safety, "p-ack"),
+            ConsentStatePayload.Write(new ConsentStateMessage("p-ack", DateOnly.FromDateTime(Day.UtcDateTime), [grant])),
+            UserProperties.Of(SchemaIds.ConsentState, "state-r-ack"), retain: true);
+        await Eventually.TrueAsync(() => ingest.Metrics.Snapshot().ConsentStates == 1, "the alert consent state applied");
+        var window = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        await gateway.PublishAsync(
+            WireTopics.Data(Safety, EnergyWindowValidator.AlertAckCategory, "p-ack"),
+            AlertAckPayload.Write(new AlertAckMessage(Alert, window, "P1D", "p-ack")),
+            UserProperties.Of(SchemaIds.AlertAck, "r-ack", "ack-r@1", Safety, "P1D"));
+        await Eventually.TrueAsync(() => ingest.Metrics.Snapshot().AlertAcks == 1, "the acknowledgement stored");
+        var acks = ingest.Services.GetRequiredService<AlertAckStore>();
+
+        var job = new RetentionJob(
+            ingest.Services.GetRequiredService<IngestDatabase>(), ingest.Services.GetRequiredService<IOptions<IngestOptions>>(), time, NullLogger<RetentionJob>.Instance);
+        // The grant keeps it a month after the day it answered for (window end 2 March): not a second less.
+        time.SetUtcNow(window.AddDays(1).AddMonths(1).AddSeconds(-1));
+        Assert.Equal(0, await job.RunOnceAsync(CancellationToken.None));
+        Assert.Equal(["r-ack"], (await acks.ListAsync(CancellationToken.None)).Select(a => a.MessageId));
+
+        time.SetUtcNow(window.AddDays(1).AddMonths(1));
+        Assert.Equal(1, await job.RunOnceAsync(CancellationToken.None));
+        Assert.Empty(await acks.ListAsync(CancellationToken.None));
+
+        await using var connection = new NpgsqlConnection(setup.ConnectionString);
+        await connection.OpenAsync();
+        await using var log = new NpgsqlCommand("SELECT purpose, rows_deleted FROM deletion_log WHERE reason = 'retention'", connection);
+        await using var reader = await log.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal((Safety, 1L), (reader.GetString(0), reader.GetInt64(1)));
+        Assert.False(await reader.ReadAsync());
+    }
 }

@@ -1,5 +1,6 @@
 using Aizu.City.Ingest;
 using Aizu.Egress;
+using Aizu.Hardware.Simulators.BRoute;
 using Aizu.Signing;
 using Aizu.Testing;
 using Aizu.Testing.Uplink;

@@ -1,4 +1,5 @@
 using Aizu.Egress;
+using Aizu.Hardware.Simulators.BRoute;
 using Aizu.Testing;
 using Aizu.Testing.Uplink;
 using Aizu.Wire;

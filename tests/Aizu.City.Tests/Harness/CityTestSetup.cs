@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aizu.LocalServers;
 using Aizu.Signing;
 using Aizu.Testing;
 

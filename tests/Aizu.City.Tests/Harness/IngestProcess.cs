@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Aizu.City.Ingest;
+using Aizu.LocalServers;
 using Aizu.Testing;
 
 namespace Aizu.City.Tests;

@@ -1,3 +1,5 @@
+using Aizu.Hardware.Simulators.BRoute;
+using Aizu.LocalServers;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Aizu.Egress.Tests;

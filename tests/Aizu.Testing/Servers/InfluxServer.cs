@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Aizu.LocalServers;
 
 namespace Aizu.Testing;
 
@@ -39,7 +40,7 @@ public sealed class InfluxServer : IAsyncDisposable
     {
         var directory = Path.Combine(Path.GetTempPath(), $"aizu-influxd-{Guid.NewGuid():N}");
         var configPath = Path.Combine(directory, "influxd.conf");
-        var server = ServerProcess.For(executable, ["-config", configPath], "The InfluxDB mirror tests need the real Debian InfluxDB 1.6");
+        var server = ServerProcess.For(executable, ["-config", configPath], "install influxdb (the InfluxDB mirror tests need the real Debian InfluxDB 1.6): sudo bash .ci/install-deps");
         Directory.CreateDirectory(directory);
 
         var port = FreePort.Next();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Aizu.LocalServers;
 using Aizu.Uplink.Messages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

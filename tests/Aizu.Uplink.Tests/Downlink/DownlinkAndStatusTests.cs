@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Aizu.Hardware.Simulators.BRoute;
+using Aizu.LocalServers;
 using Aizu.Testing.Uplink;
 using Aizu.Wire;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using MQTTnet;
 using MQTTnet.Protocol;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Aizu.Uplink.Tests.Downlink;
 

@@ -1,5 +1,7 @@
 using Aizu.Consent;
 using Aizu.Egress;
+using Aizu.Hardware.Simulators.BRoute;
+using Aizu.LocalServers;
 using Aizu.Uplink.Messages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,15 +1,14 @@
 using System.Globalization;
 using System.Text;
 
-namespace Aizu.Testing;
+namespace Aizu.LocalServers;
 
 /// <summary>
-/// A real mosquitto started by a test on a free loopback port with a temporary configuration
-/// (persistence off). Fails, never skips, when mosquitto is not installed.
+/// A real mosquitto on a loopback port (a free one unless given) with a temporary configuration
+/// (persistence off), for the city demo and the tests. Fails with one line when mosquitto is not installed.
 /// </summary>
 public sealed class MosquittoBroker : IAsyncDisposable
 {
-    private const string Executable = "/usr/sbin/mosquitto";
     private readonly ServerProcess server;
 
     private MosquittoBroker(ServerProcess server, string directory, int port)
@@ -31,13 +30,15 @@ public sealed class MosquittoBroker : IAsyncDisposable
     /// <summary>
     /// Starts mosquitto. <paramref name="acl"/>, when given, becomes the ACL file (anonymous clients get
     /// the lines before any <c>user</c> line). <paramref name="extraConfig"/> is appended, with
-    /// <c>{dir}</c> replaced by the broker's directory.
+    /// <c>{dir}</c> replaced by the broker's directory, a new one in <paramref name="parentDirectory"/>
+    /// (default: the system's temporary directory), removed on dispose.
     /// </summary>
-    public static async Task<MosquittoBroker> StartAsync(string? acl = null, string? extraConfig = null, int? port = null)
+    /// <exception cref="MissingServerProgramException">mosquitto is not installed.</exception>
+    public static async Task<MosquittoBroker> StartAsync(string? acl = null, string? extraConfig = null, int? port = null, string? parentDirectory = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), $"aizu-mosquitto-{Guid.NewGuid():N}");
+        var directory = Path.Combine(parentDirectory ?? Path.GetTempPath(), $"aizu-mosquitto-{Guid.NewGuid():N}");
         var configPath = Path.Combine(directory, "mosquitto.conf");
-        var server = ServerProcess.For(Executable, ["-c", configPath], "These tests need a real MQTT broker");
+        var server = ServerProcess.For(ServerPrograms.Mosquitto, ["-c", configPath]);
         System.IO.Directory.CreateDirectory(directory);
 
         // Started as root, mosquitto drops to its own user before it reads the ACL and certificate files.
@@ -83,7 +84,9 @@ public sealed class MosquittoBroker : IAsyncDisposable
     public async Task RestartAsync()
     {
         server.Start();
-        await Eventually.TrueAsync(() => FreePort.AcceptsAsync(Port), TimeSpan.FromSeconds(20), () => $"mosquitto to listen on {Port}: {Output}");
+        await ServerProcess.WaitUntilAsync(() => server.ExitCode is { } exit
+            ? throw new InvalidOperationException($"mosquitto exited with {exit}: {Output}")
+            : FreePort.AcceptsAsync(Port), TimeSpan.FromSeconds(20), () => $"mosquitto to listen on {Port}: {Output}");
     }
 
     /// <inheritdoc />

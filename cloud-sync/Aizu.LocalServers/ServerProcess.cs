@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Aizu.Testing;
+namespace Aizu.LocalServers;
 
 /// <summary>
-/// A real server program (mosquitto, influxd) run by a test: started, killed and started again with
-/// the same arguments, its output kept for failure messages. A missing program fails the test, never
-/// skips it: on CI (<c>CI=true</c>) as anywhere else.
+/// A real server program (mosquitto, postgres, a test's influxd): started, killed and started again with
+/// the same arguments, its output kept for error messages. A missing program is an error with one line
+/// saying what to install (tests fail on it, never skip, on CI as anywhere else).
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
@@ -39,16 +39,10 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>
     /// The program at <paramref name="executable"/> with <paramref name="arguments"/>, not yet started.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The program is not installed; the message says how to install it.</exception>
-    public static ServerProcess For(string executable, IReadOnlyList<string> arguments, string neededBy)
+    /// <exception cref="MissingServerProgramException">The program is not installed; the message says what to install (<paramref name="installHint"/>).</exception>
+    public static ServerProcess For(string executable, IReadOnlyList<string> arguments, string installHint = ServerPrograms.InstallHint)
     {
-        if (!File.Exists(executable))
-        {
-            var ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase) ? " (CI=true)" : "";
-            throw new InvalidOperationException(
-                $"{Path.GetFileName(executable)} is not installed{ci}: {executable} is missing. {neededBy}; run `sudo bash .ci/install-deps`.");
-        }
-
+        ServerPrograms.Require(executable, installHint);
         return new ServerProcess(executable, arguments);
     }
 
@@ -90,6 +84,26 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await StopAsync();
 
+    /// <summary>
+    /// Completes when <paramref name="condition"/> holds; a <see cref="TimeoutException"/> naming
+    /// <paramref name="what"/> after <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> what)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        ArgumentNullException.ThrowIfNull(what);
+        var started = Stopwatch.GetTimestamp();
+        while (!await condition())
+        {
+            if (Stopwatch.GetElapsedTime(started) > timeout)
+            {
+                throw new TimeoutException($"Timed out after {timeout.TotalSeconds:0.#} s waiting for {what()}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
+    }
+
     /// <summary>Removes a server's temporary directory; a file a killed server still held is left behind.</summary>
     public static void DeleteDirectory(string directory)
     {
@@ -97,7 +111,7 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             Directory.Delete(directory, recursive: true);
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
         }
     }

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Aizu.Testing;
+namespace Aizu.LocalServers;
 
-/// <summary>Loopback TCP ports for servers a test starts.</summary>
+/// <summary>Loopback TCP ports for the servers the demo or a test starts.</summary>
 public static class FreePort
 {
     /// <summary>

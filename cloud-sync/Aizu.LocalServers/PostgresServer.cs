@@ -1,24 +1,22 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Aizu.Testing;
+namespace Aizu.LocalServers;
 
 /// <summary>
-/// A real Debian PostgreSQL 15 cluster made by a test: <c>initdb</c> into a temporary directory, the
-/// server on a free loopback port with its unix socket in that directory, stopped and deleted on
-/// dispose. Fails, never skips, when PostgreSQL is not installed: run <c>sudo bash .ci/install-deps</c>.
+/// A real Debian PostgreSQL cluster for the city demo or a test: <c>initdb</c> into a temporary directory
+/// (or a kept one the caller names), the server on a loopback port (a free one unless given) with its
+/// unix socket in that directory, stopped (and, unless kept, deleted) on dispose. Fails with one line
+/// when PostgreSQL is not installed (<see cref="ServerPrograms"/>).
 /// </summary>
 /// <remarks>
 /// PostgreSQL refuses to run as root, and CI runs as root: then the directory is handed to the
 /// <c>postgres</c> system user and every PostgreSQL program runs through <c>runuser -u postgres --</c>.
 /// The cluster's superuser is <see cref="User"/> with trust authentication: it listens on loopback and
-/// a socket in a temporary directory only, for the test's lifetime.
+/// a socket in its own directory only.
 /// </remarks>
 public sealed class PostgresServer : IAsyncDisposable
 {
-    /// <summary>Where Debian's postgresql-15 package installs the server programs.</summary>
-    public const string DefaultBinDirectory = "/usr/lib/postgresql/15/bin";
-
     /// <summary>The superuser initdb creates.</summary>
     public const string User = "aizu";
 
@@ -26,11 +24,13 @@ public sealed class PostgresServer : IAsyncDisposable
     private const string SystemUser = "postgres";
     private readonly ServerProcess server;
     private readonly string bin;
+    private readonly bool kept;
 
-    private PostgresServer(ServerProcess server, string bin, string directory, int port)
+    private PostgresServer(ServerProcess server, string bin, string directory, int port, bool kept)
     {
         this.server = server;
         this.bin = bin;
+        this.kept = kept;
         Directory = directory;
         Port = port;
     }
@@ -53,19 +53,31 @@ public sealed class PostgresServer : IAsyncDisposable
         string.Create(CultureInfo.InvariantCulture, $"Host=127.0.0.1;Port={Port};Username={User};Database={database};Pooling=true");
 
     /// <summary>
-    /// Makes a cluster and starts it. <paramref name="durable"/> false (tests) turns off fsync and
-    /// synchronous commit: a test's data need not outlive a power cut, and the disk is shared with other
-    /// builds. The benchmark passes true to measure what a city would run.
+    /// Makes a cluster and starts it. <paramref name="durable"/> false (tests, the demo) turns off fsync
+    /// and synchronous commit: that data need not outlive a power cut, and the disk is shared with other
+    /// builds. The benchmark passes true to measure what a city would run. <paramref name="bin"/> defaults
+    /// to the newest installed version's programs. The cluster goes into a new directory in
+    /// <paramref name="parentDirectory"/> (<c>postgres/</c> there; default: a new one in the system's temporary directory), deleted on dispose;
+    /// or, when <paramref name="keptDirectory"/> is given, into that one, made there on the first start,
+    /// started again from it on later ones, and left in place on dispose.
     /// </summary>
-    /// <exception cref="InvalidOperationException">PostgreSQL is not installed, or initdb failed.</exception>
-    public static async Task<PostgresServer> StartAsync(bool durable = false, string bin = DefaultBinDirectory)
+    /// <exception cref="MissingServerProgramException">PostgreSQL is not installed.</exception>
+    /// <exception cref="InvalidOperationException">initdb failed, or the server did not start.</exception>
+    public static async Task<PostgresServer> StartAsync(
+        bool durable = false, string? bin = null, string? parentDirectory = null, string? keptDirectory = null, int? port = null)
     {
+        bin ??= ServerPrograms.PostgresBin();
         var postgres = Path.Combine(bin, "postgres");
         var asRoot = !OperatingSystem.IsWindows() && Environment.UserName == "root";
 
         // Checked here so a missing server names itself, not runuser.
-        ServerProcess.For(postgres, [], "The city ingest tests need the real Debian PostgreSQL 15");
-        var directory = Path.Combine(Path.GetTempPath(), $"aizu-postgres-{Guid.NewGuid():N}");
+        ServerPrograms.Require(postgres);
+        var directory = keptDirectory is not null
+            ? Path.GetFullPath(keptDirectory)
+            : parentDirectory is not null
+                // Short: the unix socket's path must stay under 108 bytes.
+                ? Path.Combine(parentDirectory, "postgres")
+                : Path.Combine(Path.GetTempPath(), $"aizu-postgres-{Guid.NewGuid():N}");
         var data = Path.Combine(directory, "data");
         System.IO.Directory.CreateDirectory(directory);
         if (asRoot)
@@ -73,13 +85,16 @@ public sealed class PostgresServer : IAsyncDisposable
             await RunAsync("/usr/bin/chown", [SystemUser, directory]);
         }
 
-        await RunAsync(asRoot ? RunUser : Path.Combine(bin, "initdb"),
-            Wrap(asRoot, Path.Combine(bin, "initdb"), ["-D", data, "-U", User, "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"]));
+        if (!File.Exists(Path.Combine(data, "PG_VERSION")))
+        {
+            await RunAsync(asRoot ? RunUser : Path.Combine(bin, "initdb"),
+                Wrap(asRoot, Path.Combine(bin, "initdb"), ["-D", data, "-U", User, "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"]));
+        }
 
-        var port = FreePort.Next();
+        var chosen = port ?? FreePort.Next();
         List<string> settings =
         [
-            "-D", data, "-p", port.ToString(CultureInfo.InvariantCulture), "-k", directory,
+            "-D", data, "-p", chosen.ToString(CultureInfo.InvariantCulture), "-k", directory,
             "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "shared_buffers=128MB",
             "-c", "log_min_messages=warning", "-c", "logging_collector=off",
         ];
@@ -89,11 +104,11 @@ public sealed class PostgresServer : IAsyncDisposable
         }
 
         var process = asRoot
-            ? ServerProcess.For(RunUser, Wrap(true, postgres, settings), "The city ingest tests need runuser to start PostgreSQL as a non-root user")
-            : ServerProcess.For(postgres, settings, "The city ingest tests need the real Debian PostgreSQL 15");
-        var server = new PostgresServer(process, bin, directory, port);
+            ? ServerProcess.For(RunUser, Wrap(true, postgres, settings), "install util-linux (runuser starts PostgreSQL as a non-root user)")
+            : ServerProcess.For(postgres, settings);
+        var server = new PostgresServer(process, bin, directory, chosen, keptDirectory is not null);
         process.Start();
-        await Eventually.TrueAsync(async () =>
+        await ServerProcess.WaitUntilAsync(async () =>
         {
             if (process.ExitCode is { } exit)
             {
@@ -101,15 +116,16 @@ public sealed class PostgresServer : IAsyncDisposable
             }
 
             // The socket appears before recovery ends ("the database system is starting up"); pg_isready waits for connections to be accepted.
-            return File.Exists(Path.Combine(directory, $".s.PGSQL.{port}"))
-                && await ExitCodeAsync(Path.Combine(bin, "pg_isready"), ["-q", "-h", directory, "-p", port.ToString(CultureInfo.InvariantCulture), "-U", User]) == 0;
-        }, TimeSpan.FromSeconds(60), () => $"postgres to listen on {port}: {process.Output}");
+            return File.Exists(Path.Combine(directory, $".s.PGSQL.{chosen}"))
+                && await ExitCodeAsync(Path.Combine(bin, "pg_isready"), ["-q", "-h", directory, "-p", chosen.ToString(CultureInfo.InvariantCulture), "-U", User]) == 0;
+        }, TimeSpan.FromSeconds(60), () => $"postgres to listen on {chosen}: {process.Output}");
         return server;
     }
 
     /// <summary>Creates an empty database (each test its own, so tests on one cluster do not see each other's rows).</summary>
     public async Task CreateDatabaseAsync(string name)
     {
+        ArgumentNullException.ThrowIfNull(name);
         var asRoot = !OperatingSystem.IsWindows() && Environment.UserName == "root";
         var createdb = Path.Combine(bin, "createdb");
         await RunAsync(asRoot ? RunUser : createdb,
@@ -135,7 +151,10 @@ public sealed class PostgresServer : IAsyncDisposable
         }
 
         await server.DisposeAsync();
-        ServerProcess.DeleteDirectory(Directory);
+        if (!kept)
+        {
+            ServerProcess.DeleteDirectory(Directory);
+        }
     }
 
     private static List<string> Wrap(bool asRoot, string program, IEnumerable<string> arguments) =>

@@ -1,11 +1,11 @@
-using Aizu.Hardware.Simulators.BRoute;
 using Aizu.Readings;
 
-namespace Aizu.Testing.Uplink;
+namespace Aizu.Hardware.Simulators.BRoute;
 
 /// <summary>
 /// A household's smart meter as the store would see it: the cumulative import register (kWh) driven
-/// by <see cref="HouseholdLoadProfile"/>, plus the instantaneous power that must never leave.
+/// by <see cref="HouseholdLoadProfile"/>, plus the instantaneous power that must never leave. The city
+/// demo's households and the egress and city tests read their meters from it.
 /// </summary>
 public sealed class SimulatedHousehold(DateTimeOffset origin, double startRegisterKwh = 12_345.6)
 {
