@@ -18,7 +18,7 @@ namespace Aizu.City.Analysis;
 public static class AnalysisEndpoints
 {
     /// <summary>What every table says about withdrawals.</summary>
-    public const string WithdrawalNote = "Households that withdrew are in no later release; releases made before a withdrawal stay published.";
+    public const string WithdrawalNote = "Households that withdrew are in no later release; earlier releases stay published.";
 
     /// <summary>Maps the API and the page.</summary>
     public static IEndpointRouteBuilder MapAnalysisEndpoints(this IEndpointRouteBuilder endpoints)

@@ -57,6 +57,8 @@ public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
             consents = c.Consents,
         }));
         await InsertAsync(connection, transaction, seq, analystId, purpose, request, "released", null, null, released, cancellationToken);
+        // A month column over the whole range is the total itself: one row per key.
+        var held = table.Cells.GroupBy(c => c.Key).Select(g => g.First()).ToList();
         await using (var cells = new NpgsqlCommand(
             """
             INSERT INTO analyst_cell (analyst_id, purpose, area, from_day, to_day, hour, released, energy_wh, households, audit_seq)
@@ -70,13 +72,13 @@ public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
             cells.Parameters.Add(new() { Value = analystId });
             cells.Parameters.Add(new() { Value = purpose });
             cells.Parameters.Add(new() { Value = seq });
-            cells.Parameters.Add(new() { Value = table.Cells.Select(c => c.Key.Area).ToArray() });
-            cells.Parameters.Add(new() { Value = table.Cells.Select(c => c.Key.From).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
-            cells.Parameters.Add(new() { Value = table.Cells.Select(c => c.Key.To).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
-            cells.Parameters.Add(new() { Value = table.Cells.Select(c => c.Key.Hour ?? -1).ToArray() });
-            cells.Parameters.Add(new() { Value = table.Cells.Select(c => c.Status == CellStatus.Released).ToArray() });
-            cells.Parameters.Add(new() { Value = table.Cells.Select(c => c.EnergyWh).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Numeric });
-            cells.Parameters.Add(new() { Value = table.Cells.Select(c => c.Households).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+            cells.Parameters.Add(new() { Value = held.Select(c => c.Key.Area).ToArray() });
+            cells.Parameters.Add(new() { Value = held.Select(c => c.Key.From).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
+            cells.Parameters.Add(new() { Value = held.Select(c => c.Key.To).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
+            cells.Parameters.Add(new() { Value = held.Select(c => c.Key.Hour ?? -1).ToArray() });
+            cells.Parameters.Add(new() { Value = held.Select(c => c.Status == CellStatus.Released).ToArray() });
+            cells.Parameters.Add(new() { Value = held.Select(c => c.EnergyWh).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Numeric });
+            cells.Parameters.Add(new() { Value = held.Select(c => c.Households).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
             await cells.ExecuteNonQueryAsync(cancellationToken);
         }
 

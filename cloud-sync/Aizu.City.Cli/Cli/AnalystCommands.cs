@@ -131,7 +131,7 @@ internal static class AnalystCommands
                 var set = new PurposeRules(parse.GetValue(purpose)!, rules, parse.GetValue(budget) ?? defaults.EpsilonBudget, parse.GetValue(clip) ?? defaults.ClipWh);
                 await new PurposeRulesStore(database, Options.Create(defaults)).SetAsync(set, cancellationToken);
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{set.Purpose}: k = {rules.MinHouseholds}, dominance {rules.MaxShare:P0}, ε budget {set.EpsilonBudget} per series, clip {set.ClipWh} Wh"));
+                    $"{set.Purpose}: k = {rules.MinHouseholds}, dominance {rules.MaxShare * 100:0.#}%, ε budget {set.EpsilonBudget} per series, clip {set.ClipWh} Wh"));
                 return ExitCodes.Ok;
             }
         });
