@@ -47,6 +47,31 @@ public static class AnalysisEndpoints
         return await context.RequestServices.GetRequiredService<AnalystDirectory>().FindAsync(header[7..].Trim(), context.RequestAborted);
     }
 
+    // The token, the query string and the purpose: a failure is the response to give (a foreign purpose is audited).
+    private static async Task<(Analyst Analyst, StatisticsRequest Request, IResult? Failure)> AdmitAsync(HttpContext context, AnalysisOptions options, QueryAudit audit, ILogger logger, bool published)
+    {
+        if (await AuthenticateAsync(context) is not { } analyst)
+        {
+            return (null!, null!, Unauthorized());
+        }
+
+        var (request, error) = StatisticsRequest.Parse(context.Request.Query, options.UtcOffset, published);
+        if (request is null)
+        {
+            return (analyst, null!, Results.Json(new { error }, statusCode: StatusCodes.Status400BadRequest));
+        }
+
+        if (!analyst.Purposes.Contains(request.Purpose))
+        {
+            const string Reason = "not registered for this purpose";
+            var refusedAt = await audit.RefusedAsync(analyst.Id, request.Purpose, request.Text, Reason, context.RequestAborted);
+            logger.Refused(analyst.Name, request.Purpose, request.Text, Reason, refusedAt);
+            return (analyst, request, Results.Json(new { error = $"you are not registered for purpose {request.Purpose}" }, statusCode: StatusCodes.Status403Forbidden));
+        }
+
+        return (analyst, request, null);
+    }
+
     private static IResult Unauthorized() =>
         Results.Json(new { error = "a valid analyst token is required (Authorization: Bearer …)" }, statusCode: StatusCodes.Status401Unauthorized);
 
@@ -69,24 +94,13 @@ public static class AnalysisEndpoints
 
     private static async Task<IResult> Statistics(HttpContext context, IOptions<AnalysisOptions> options, PurposeRulesStore rules, WindowReader reader, QueryAudit audit, AnalystLocks locks, ILogger<AnalysisPage> logger)
     {
-        if (await AuthenticateAsync(context) is not { } analyst)
+        var (analyst, request, failure) = await AdmitAsync(context, options.Value, audit, logger, published: false);
+        if (failure is not null)
         {
-            return Unauthorized();
-        }
-
-        var (request, error) = StatisticsRequest.Parse(context.Request.Query, options.Value.UtcOffset, published: false);
-        if (request is null)
-        {
-            return Results.Json(new { error }, statusCode: StatusCodes.Status400BadRequest);
+            return failure;
         }
 
         var cancellationToken = context.RequestAborted;
-        if (!analyst.Purposes.Contains(request.Purpose))
-        {
-            var refusedAt = await audit.RefusedAsync(analyst.Id, request.Purpose, request.Text, "not registered for this purpose", cancellationToken);
-            logger.Refused(analyst.Name, request.Purpose, request.Text, "not registered for this purpose", refusedAt);
-            return Results.Json(new { error = $"you are not registered for purpose {request.Purpose}" }, statusCode: StatusCodes.Status403Forbidden);
-        }
 
         // One query of an analyst at a time: the next one's rules start from what this one gave.
         using var hold = await locks.HoldAsync(analyst.Id, cancellationToken);
@@ -131,24 +145,13 @@ public static class AnalysisEndpoints
 
     private static async Task<IResult> Published(HttpContext context, IOptions<AnalysisOptions> options, PurposeRulesStore rules, WindowReader reader, QueryAudit audit, PrivacyLedger ledger, IRandomSource random, ILogger<AnalysisPage> logger)
     {
-        if (await AuthenticateAsync(context) is not { } analyst)
+        var (analyst, request, failure) = await AdmitAsync(context, options.Value, audit, logger, published: true);
+        if (failure is not null)
         {
-            return Unauthorized();
-        }
-
-        var (request, error) = StatisticsRequest.Parse(context.Request.Query, options.Value.UtcOffset, published: true);
-        if (request is null)
-        {
-            return Results.Json(new { error }, statusCode: StatusCodes.Status400BadRequest);
+            return failure;
         }
 
         var cancellationToken = context.RequestAborted;
-        if (!analyst.Purposes.Contains(request.Purpose))
-        {
-            var refusedAt = await audit.RefusedAsync(analyst.Id, request.Purpose, request.Text, "not registered for this purpose", cancellationToken);
-            logger.Refused(analyst.Name, request.Purpose, request.Text, "not registered for this purpose", refusedAt);
-            return Results.Json(new { error = $"you are not registered for purpose {request.Purpose}" }, statusCode: StatusCodes.Status403Forbidden);
-        }
 
         var rule = await rules.GetAsync(request.Purpose, cancellationToken);
         var epsilon = request.Epsilon!.Value;

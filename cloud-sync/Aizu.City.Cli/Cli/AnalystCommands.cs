@@ -6,8 +6,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -49,26 +47,7 @@ internal static class AnalystCommands
             builder.WebHost.UseUrls(section[nameof(AnalysisOptions.Url)] ?? new AnalysisOptions().Url);
             await using var app = builder.Build();
             app.MapAnalysisEndpoints();
-            try
-            {
-                await app.StartAsync(cancellationToken);
-            }
-            catch (OptionsValidationException exception)
-            {
-                await error.WriteLineAsync($"error: {string.Join(" ", exception.Failures)}");
-                return ExitCodes.BadArguments;
-            }
-
-            try
-            {
-                await app.WaitForShutdownAsync(cancellationToken);
-            }
-            finally
-            {
-                await app.StopAsync(CancellationToken.None);
-            }
-
-            return ExitCodes.Ok;
+            return await HostRun.RunAsync(app, error, cancellationToken);
         });
         return command;
     }
