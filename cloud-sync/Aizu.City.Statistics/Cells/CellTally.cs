@@ -4,7 +4,7 @@ namespace Aizu.City.Statistics;
 internal sealed class CellTally
 {
     private readonly Dictionary<string, decimal> byHousehold = new(StringComparer.Ordinal);
-    private readonly SortedSet<string> consents = new(StringComparer.Ordinal);
+    private readonly HashSet<string> consents = new(StringComparer.Ordinal);
 
     public decimal Energy { get; private set; }
 
@@ -12,7 +12,7 @@ internal sealed class CellTally
 
     public decimal Largest => byHousehold.Count == 0 ? 0 : byHousehold.Values.Max();
 
-    public IReadOnlyList<string> Consents => [.. consents];
+    public IReadOnlyList<string> Consents => [.. consents.Order(StringComparer.Ordinal)];
 
     public void Add(string household, decimal energy, string consent)
     {

@@ -53,9 +53,17 @@ public static class StatisticsRelease
             tallies[i] = new CellTally();
         }
 
+        var paths = new Dictionary<string, IReadOnlyList<int>>(StringComparer.Ordinal);
         foreach (var (window, column) in inRange)
         {
-            foreach (var node in areas.Path(window.District))
+            var district = window.District ?? "";
+            if (!paths.TryGetValue(district, out var path))
+            {
+                path = areas.Path(window.District);
+                paths[district] = path;
+            }
+
+            foreach (var node in path)
             {
                 tallies[(node * width) + column].Add(window.Household, window.EnergyWh, window.Consent);
                 tallies[(node * width) + total].Add(window.Household, window.EnergyWh, window.Consent);
