@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Aizu.City.Cli;
 
-/// <summary>The <c>aizu-city</c> command line: <c>alert publish</c>, <c>key generate</c>, <c>key rotate</c>, <c>ingest run</c>, <c>ingest status</c>.</summary>
+/// <summary>The <c>aizu-city</c> command line: <c>alert publish</c>, <c>key generate</c>, <c>key rotate</c>, <c>ingest run</c>, <c>ingest status</c>, <c>analyst serve|add|rules</c>.</summary>
 internal static class CityCommandLine
 {
     public static RootCommand Create(TextWriter output, TextWriter error, TimeProvider time)
@@ -26,6 +26,7 @@ internal static class CityCommandLine
             alert,
             key,
             ingest,
+            AnalystCommands.Create(output, error),
         };
     }
 }

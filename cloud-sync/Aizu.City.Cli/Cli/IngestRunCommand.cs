@@ -3,8 +3,6 @@ using Aizu.City.Ingest;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Aizu.City.Cli;
 
@@ -42,26 +40,7 @@ internal static class IngestRunCommand
             builder.WebHost.UseUrls(metricsUrl.Length > 0 ? metricsUrl : "http://127.0.0.1:0");
             await using var app = builder.Build();
             app.MapIngestEndpoints();
-            try
-            {
-                await app.StartAsync(cancellationToken);
-            }
-            catch (OptionsValidationException exception)
-            {
-                await error.WriteLineAsync($"error: {string.Join(" ", exception.Failures)}");
-                return ExitCodes.BadArguments;
-            }
-
-            try
-            {
-                await app.WaitForShutdownAsync(cancellationToken);
-            }
-            finally
-            {
-                await app.StopAsync(CancellationToken.None);
-            }
-
-            return ExitCodes.Ok;
+            return await HostRun.RunAsync(app, error, cancellationToken);
         });
         return command;
     }

@@ -30,6 +30,7 @@ public sealed class LogEventIdTests
         ["Aizu.Alerts"] = (7000, 7099),
         // The city ingest: not part of the gateway, but in this output folder through aizu-city (CityTool).
         ["Aizu.City.Ingest"] = (8000, 8099),
+        ["Aizu.City.Analysis"] = (8100, 8199),
         ["aizu"] = (9000, 9199),
     };
 

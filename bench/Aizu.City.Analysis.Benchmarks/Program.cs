@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using Aizu.City.Analysis;
+using Aizu.City.Ingest;
+using Aizu.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+// dotnet run -c Release --project bench/Aizu.City.Analysis.Benchmarks [-- households [requests]]
+// A year of daily windows of N households (default 10 000) in 50 districts, one analyst table (level 2, by day, the
+// year) asked `requests` times (default 20), each by a fresh analyst so every request does the whole work.
+var households = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
+var requests = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+const string Purpose = "district-planning";
+var year = new DateOnly(2026, 1, 1);
+var japan = TimeSpan.FromHours(9);
+
+await using var postgres = await PostgresServer.StartAsync();
+await postgres.CreateDatabaseAsync("city");
+var connection = postgres.ConnectionString("city");
+var seeding = Stopwatch.StartNew();
+await using (var ingest = new IngestDatabase(Options.Create(new IngestOptions { ConnectionString = connection }), NullLogger<IngestDatabase>.Instance))
+{
+    await ingest.MigrateAsync(CancellationToken.None);
+    var store = new AggregateStore(ingest, TimeProvider.System);
+    var random = new Random(2026);
+    var batch = new List<(EnergyWindow, DateTimeOffset, string?)>(5_000);
+    for (var h = 0; h < households; h++)
+    {
+        var district = $"aizuwakamatsu/d{h % 50:00}";
+        for (var day = 0; day < 365; day++)
+        {
+            var start = new DateTimeOffset(year.AddDays(day).ToDateTime(TimeOnly.MinValue), japan).ToUniversalTime();
+            batch.Add((new EnergyWindow($"{h}-{day}", new DataSet(Purpose, $"p{h:00000}"), "elec.import.energy", start, start.AddDays(1), "P1D", random.Next(6_000, 18_000), $"ref-{h}"), start.AddYears(3), district));
+            if (batch.Count == batch.Capacity)
+            {
+                await store.StoreAsync(batch, CancellationToken.None);
+                batch.Clear();
+            }
+        }
+    }
+
+    await store.StoreAsync(batch, CancellationToken.None);
+}
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded {households} households × 365 days = {households * 365L} windows in {seeding.Elapsed.TotalSeconds:F0} s"));
+
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Aizu:City:Analysis:ConnectionString"] = connection });
+builder.Logging.ClearProviders();
+builder.Services.AddAizuCityAnalysis(builder.Configuration.GetSection(AnalysisOptions.SectionName));
+builder.WebHost.UseUrls("http://127.0.0.1:0");
+await using var app = builder.Build();
+app.MapAnalysisEndpoints();
+await app.StartAsync();
+using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(5) };
+var database = app.Services.GetRequiredService<AnalysisDatabase>();
+var directory = new AnalystDirectory(database, TimeProvider.System);
+var tokens = new List<string>();
+for (var i = 0; i <= requests; i++)
+{
+    tokens.Add(await directory.AddAsync($"bench-{i}", [Purpose], CancellationToken.None));
+}
+
+var latencies = new List<double>();
+foreach (var (token, i) in tokens.Select((t, i) => (t, i)))
+{
+    using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/statistics?purpose={Purpose}&level=2&period=day&from=2026-01-01&to=2026-12-31");
+    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    var watch = Stopwatch.StartNew();
+    using var response = await client.SendAsync(request);
+    var body = await response.Content.ReadAsStringAsync();
+    watch.Stop();
+    response.EnsureSuccessStatusCode();
+    if (i > 0)
+    {
+        latencies.Add(watch.Elapsed.TotalMilliseconds);
+    }
+    else
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first (warm-up) request: {watch.Elapsed.TotalMilliseconds:F0} ms, {body.Length / 1024} KiB"));
+    }
+}
+
+latencies.Sort();
+double Quantile(double q) => latencies[(int)Math.Min(latencies.Count - 1, Math.Ceiling(q * latencies.Count) - 1)];
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{requests} requests (50 districts × 365 days, {households} households): p50 {Quantile(0.5):F0} ms, p95 {Quantile(0.95):F0} ms, max {latencies[^1]:F0} ms"));

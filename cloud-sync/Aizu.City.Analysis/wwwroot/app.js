@@ -1,0 +1,193 @@
+// The analyst page: everything it shows comes from /api with the analyst's token; the release rules are applied
+// by the server, the page only shows what was released and which rule withheld the rest.
+const strings = {
+  en: {
+    title: 'District energy statistics', token: 'Analyst token', signIn: 'Sign in', purpose: 'Purpose',
+    level: 'District level', level1: 'City', level2: 'District', level3: 'Sub-district', period: 'Period',
+    day: 'Day', month: 'Month', hour: 'Hour of day', from: 'From', to: 'To', show: 'Show', csv: 'Download CSV',
+    chartTitle: 'Energy over the range, by area', area: 'Area', all: '(all households)', total: 'total',
+    households: '{0} households', suppressedBy: 'suppressed: {0}', badToken: 'That token is not known.',
+    legend: 'Suppressed: fewer than k households (min-households), one household above the dominance share (dominance), withheld so another cannot be computed (secondary), withheld from you before (earlier-suppressed), or changed since you saw it (changed).',
+    note: 'Households that withdrew are in no later release; earlier releases stay published.',
+    rules: 'Rules for {0}: at least {1} households per cell, no household above {2} % of a cell. Audit entry {3}.',
+    refused: 'Refused: {0}', budgetTitle: 'Published statistics (differential privacy)',
+    budget: 'Series {0}: ε {1} of {2} left (clipping {3} Wh per household and cell). Each published table spends its ε; when none is left, the series is closed.',
+    'min-households': 'min-households', dominance: 'dominance', secondary: 'secondary', 'earlier-suppressed': 'earlier-suppressed', changed: 'changed',
+  },
+  ja: {
+    title: '地区別エネルギー統計', token: 'アナリスト用トークン', signIn: 'サインイン', purpose: '目的',
+    level: '地区の階層', level1: '市', level2: '地区', level3: '小地区', period: '期間',
+    day: '日', month: '月', hour: '時間帯', from: '開始日', to: '終了日', show: '表示', csv: 'CSVをダウンロード',
+    chartTitle: '期間合計のエネルギー（地区別）', area: '地区', all: '（全世帯）', total: '合計',
+    households: '{0}世帯', suppressedBy: '秘匿：{0}', badToken: 'このトークンは登録されていません。',
+    legend: '秘匿：世帯数がk未満（min-households）、1世帯が上限の割合を超える（dominance）、他のセルを計算できないようにするため（secondary）、以前に秘匿した（earlier-suppressed）、前回から変わった（changed）。',
+    note: '同意を撤回した世帯は以後の公開に含まれません。撤回前に公開した数値は公開されたままです。',
+    rules: '{0}のルール：1セルあたり{1}世帯以上、1世帯がセルの{2} %を超えないこと。監査記録 {3}。',
+    refused: '拒否されました：{0}', budgetTitle: '公開統計（差分プライバシー）',
+    budget: 'シリーズ {0}：ε 残り {1} / {2}（1世帯・1セルあたり {3} Wh でクリップ）。公開するたびにεを消費し、残りがなくなるとシリーズは終了します。',
+    'min-households': '世帯数不足', dominance: '寡占', secondary: '二次秘匿', 'earlier-suppressed': '以前に秘匿', changed: '変更あり',
+  },
+};
+
+let lang = (navigator.language || 'en').toLowerCase().startsWith('ja') ? 'ja' : 'en';
+try { lang = localStorage.getItem('aizu.analyst.lang') || lang; } catch { /* storage off */ }
+let me = null;
+let lastTable = null;
+let lastQuery = null;
+
+const $ = (id) => document.getElementById(id);
+const t = (key, ...args) => (strings[lang][key] ?? strings.en[key] ?? key).replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)]));
+const number = (value, digits = 0) => new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: digits }).format(value);
+const token = () => { try { return sessionStorage.getItem('aizu.analyst.token') || ''; } catch { return ''; } };
+
+function translate() {
+  document.documentElement.lang = lang;
+  for (const element of document.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
+  $('lang').textContent = lang === 'ja' ? 'English' : '日本語';
+  if (lastTable) render(lastTable);
+  if (me) budget();
+}
+
+async function api(path) {
+  const response = await fetch(path, { headers: { Authorization: `Bearer ${token()}` } });
+  return { status: response.status, body: response.headers.get('content-type')?.includes('json') ? await response.json() : await response.text() };
+}
+
+async function signIn() {
+  try { sessionStorage.setItem('aizu.analyst.token', $('token').value.trim()); } catch { /* kept for this page only */ }
+  const { status, body } = await api('/api/me');
+  if (status !== 200) { $('signin-error').textContent = t('badToken'); $('signin-error').hidden = false; return; }
+  me = body;
+  $('signin').hidden = true;
+  $('query').hidden = false;
+  $('purpose').replaceChildren(...me.purposes.map((p) => new Option(p.purpose, p.purpose)));
+  budget();
+}
+
+function query() {
+  return new URLSearchParams({ purpose: $('purpose').value, level: $('level').value, period: $('period').value, from: $('from').value, to: $('to').value });
+}
+
+async function show() {
+  lastQuery = query();
+  const { status, body } = await api(`/api/statistics?${lastQuery}`);
+  $('refused').hidden = status === 200;
+  if (status !== 200) {
+    $('refused').textContent = t('refused', body.refused || body.error);
+    $('result').hidden = true;
+    $('csv').disabled = true;
+    return;
+  }
+
+  lastTable = body;
+  $('csv').disabled = false;
+  render(body);
+  budget();
+}
+
+function areaName(area) { return area === '' ? t('all') : area; }
+
+function render(table) {
+  const rules = $('rules');
+  rules.hidden = false;
+  rules.textContent = t('rules', table.purpose, table.rules.minHouseholds, number(table.rules.maxShare * 100, 1), table.audit);
+  const periods = [...new Set(table.cells.map((c) => c.period))];
+  const areas = [...new Set(table.cells.map((c) => c.area))];
+  const byKey = new Map(table.cells.map((c) => [`${c.area}|${c.period}`, c]));
+  const head = document.createElement('tr');
+  head.append(Object.assign(document.createElement('th'), { textContent: t('area') }));
+  for (const period of periods) head.append(Object.assign(document.createElement('th'), { textContent: period === 'total' ? t('total') : period }));
+  const rows = areas.map((area) => {
+    const row = document.createElement('tr');
+    row.append(Object.assign(document.createElement('td'), { textContent: areaName(area) }));
+    for (const period of periods) {
+      const cell = byKey.get(`${area}|${period}`);
+      const td = document.createElement('td');
+      td.dataset.area = area;
+      td.dataset.period = period;
+      if (cell.status === 'released') {
+        td.textContent = `${number(cell.energyWh / 1000, 1)} kWh`;
+        td.append(Object.assign(document.createElement('small'), { textContent: t('households', cell.households) }));
+        td.title = cell.provenance;
+      } else {
+        td.className = 'suppressed';
+        td.dataset.rule = cell.rule;
+        td.textContent = t('suppressedBy', t(cell.rule));
+      }
+      row.append(td);
+    }
+    return row;
+  });
+  $('table').replaceChildren(head, ...rows);
+  chart(areas.map((area) => byKey.get(`${area}|total`)));
+  $('result').hidden = false;
+}
+
+// A plain SVG bar chart of each area's total; a withheld total is drawn as an empty dashed bar with its rule.
+function chart(totals) {
+  const svg = $('chart');
+  const width = svg.clientWidth || 800;
+  const height = 240;
+  const max = Math.max(1, ...totals.filter((c) => c.status === 'released').map((c) => c.energyWh));
+  const band = width / totals.length;
+  const ns = 'http://www.w3.org/2000/svg';
+  const title = svg.querySelector('title');
+  title.textContent = t('chartTitle');
+  svg.replaceChildren(title);
+  totals.forEach((cell, i) => {
+    const released = cell.status === 'released';
+    const barHeight = released ? (cell.energyWh / max) * (height - 50) : height - 50;
+    const bar = document.createElementNS(ns, 'rect');
+    bar.setAttribute('x', String(i * band + band * 0.15));
+    bar.setAttribute('width', String(band * 0.7));
+    bar.setAttribute('y', String(height - 30 - barHeight));
+    bar.setAttribute('height', String(barHeight));
+    bar.setAttribute('class', released ? 'released' : 'suppressed');
+    const label = document.createElementNS(ns, 'text');
+    label.setAttribute('x', String(i * band + band / 2));
+    label.setAttribute('y', String(height - 12));
+    label.setAttribute('text-anchor', 'middle');
+    label.textContent = areaName(cell.area);
+    const value = document.createElementNS(ns, 'text');
+    value.setAttribute('x', String(i * band + band / 2));
+    value.setAttribute('y', String(height - 34 - barHeight));
+    value.setAttribute('text-anchor', 'middle');
+    value.textContent = released ? `${number(cell.energyWh / 1000)} kWh` : t(cell.rule);
+    svg.append(bar, label, value);
+  });
+}
+
+async function budget() {
+  if (!me || me.purposes.length === 0) return;
+  const purpose = me.purposes.find((p) => p.purpose === $('purpose').value) || me.purposes[0];
+  const series = `${$('period').value}-level${$('level').value}`;
+  const { status, body } = await api(`/api/budget?${new URLSearchParams({ purpose: purpose.purpose, series })}`);
+  if (status !== 200) return;
+  $('budget').hidden = false;
+  $('budget-text').textContent = t('budget', series, number(body.remaining, 4), number(body.total, 4), number(body.clipWh));
+}
+
+async function csv() {
+  if (!lastQuery) return;
+  const { status, body } = await api(`/api/statistics?${lastQuery}&format=csv`);
+  if (status !== 200) return;
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([body], { type: 'text/csv' }));
+  link.download = `aizu-${lastQuery.get('purpose')}-${lastQuery.get('period')}-${lastQuery.get('from')}.csv`;
+  link.id = 'csv-link';
+  document.body.append(link);
+  link.click();
+}
+
+$('signin-button').addEventListener('click', signIn);
+$('show').addEventListener('click', show);
+$('csv').addEventListener('click', csv);
+$('purpose').addEventListener('change', budget);
+$('level').addEventListener('change', budget);
+$('period').addEventListener('change', budget);
+$('lang').addEventListener('click', () => {
+  lang = lang === 'ja' ? 'en' : 'ja';
+  try { localStorage.setItem('aizu.analyst.lang', lang); } catch { /* not remembered */ }
+  translate();
+});
+translate();
