@@ -3,6 +3,9 @@ using Aizu.Consent;
 using Aizu.Egress;
 using Aizu.Gateway.Configuration;
 using Aizu.Gateway.Hosting;
+using Aizu.Hardware.BRoute;
+using Aizu.Hardware.Dsmr;
+using Aizu.Hardware.Sml;
 using Aizu.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -13,8 +16,8 @@ namespace Aizu.Gateway.Doctor;
 
 /// <summary>
 /// The checks behind <c>aizu doctor</c>: each reads what the gateway itself would read (the configuration,
-/// the database, the consent ledger, the egress log, the clock, the disk) without changing anything, so it
-/// is safe while the gateway runs.
+/// the meter's serial port, the database, the consent ledger, the egress log, the clock, the disk) without changing
+/// anything, so it is safe while the gateway runs (a port the gateway holds is not probed).
 /// </summary>
 internal sealed class GatewayDoctor(TimeProvider time)
 {
@@ -48,6 +51,11 @@ internal sealed class GatewayDoctor(TimeProvider time)
             checks.Add(new DoctorCheck("configuration access", DoctorOutcome.Fail, exposed, "Make the file readable by root and the aizu group only (mode 0640); the package's postinst does this."));
         }
 
+        await foreach (var meter in MeterPortsAsync(configuration, cancellationToken))
+        {
+            checks.Add(meter);
+        }
+
         var database = Path.GetFullPath(databaseOverride ?? GatewayConfiguration.DatabasePath(configuration) ?? GatewayConfiguration.DemoDatabasePath);
         checks.Add(Disk(Path.GetDirectoryName(database)!));
         if (!File.Exists(database))
@@ -62,6 +70,25 @@ internal sealed class GatewayDoctor(TimeProvider time)
         var egressDatabase = Path.GetFullPath(GatewayConfiguration.DatabasePath(configuration, GatewayApplication.EgressDatabasePathKey) ?? database);
         checks.Add(await EgressLogAsync(egressDatabase, cancellationToken));
         return checks;
+    }
+
+    // Each configured serial meter's port; only the B-route dongle is asked who it is (SKVER, SKINFO), since DSMR and
+    // SML meters only ever talk.
+    private static async IAsyncEnumerable<DoctorCheck> MeterPortsAsync(IConfiguration configuration, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        (string Section, string Name, string DefaultPath, bool Ask)[] meters =
+        [
+            (BRouteOptions.SectionName, "B-route dongle", new BRouteOptions().DevicePath, true),
+            (DsmrOptions.SectionName, "P1 port", new DsmrOptions().DevicePath, false),
+            (SmlOptions.SectionName, "SML read head", new SmlOptions().DevicePath, false),
+        ];
+        foreach (var (section, name, defaultPath, ask) in meters)
+        {
+            if (configuration.GetSection(section).Exists())
+            {
+                yield return await MeterPortCheck.RunAsync(name, configuration[$"{section}:DevicePath"] ?? defaultPath, ask, cancellationToken);
+            }
+        }
     }
 
     private DoctorCheck Clock()
