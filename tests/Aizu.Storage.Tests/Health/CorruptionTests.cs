@@ -5,12 +5,8 @@ using static Aizu.Storage.Tests.Samples;
 
 namespace Aizu.Storage.Tests.Health;
 
-public sealed class CorruptionTests : IDisposable
+public sealed class CorruptionTests : TempDatabaseTests
 {
-    private readonly TempDatabase database = new();
-
-    public void Dispose() => database.Dispose();
-
     private static Reading[] PowerSeconds(int from, int count) =>
         Enumerable.Range(from, count).Select(s => Power(s, 300 + (s % 11))).ToArray();
 

@@ -4,12 +4,8 @@ using static Aizu.Storage.Tests.Samples;
 
 namespace Aizu.Storage.Tests.Schema;
 
-public sealed class MigrationTests : IDisposable
+public sealed class MigrationTests : TempDatabaseTests
 {
-    private readonly TempDatabase database = new();
-
-    public void Dispose() => database.Dispose();
-
     /// <summary>A file exactly as the version 1 store wrote it: one row per reading.</summary>
     private void CreateVersionOneFile(IEnumerable<(int Series, long Ms, double Value, int Quality)> rows)
     {

@@ -11,13 +11,9 @@ namespace Aizu.Storage.Tests.Store;
 /// after each kill that the file opens, every acknowledged reading is there with its value, no chunk
 /// is damaged and the rollups agree with the raw data.
 /// </summary>
-public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
+public sealed class CrashSafetyTests(ITestOutputHelper output) : TempDatabaseTests
 {
     private const int Kills = 50;
-    private readonly TempDatabase database = new();
-
-    public void Dispose() => database.Dispose();
-
     [Fact]
     public async Task Killing_the_writer_at_random_points_never_loses_an_acknowledged_reading_or_damages_a_chunk()
     {
