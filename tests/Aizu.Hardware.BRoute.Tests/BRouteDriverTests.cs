@@ -114,7 +114,7 @@ public sealed class BRouteDriverTests
 
         harness.Dongle.SendGarbage("\u0001\u00FFnoise 12 %%\r\n"u8);
         harness.Dongle.SendGarbage("ERXUDP FE80 ZZ\r\n"u8);
-        await harness.NextPowerFromNowAsync();
+        await harness.NextFromNowAsync(SeriesNames.ElectricPower);
         Assert.True(harness.Log.Contains(LogLevel.Warning, "not SKSTACK-IP"));
     }
 
@@ -150,7 +150,7 @@ public sealed class BRouteDriverTests
 
         harness.Dongle.ExpireSession();
         await harness.WaitUntilAsync(() => harness.Log.Contains(LogLevel.Information, "Re-authenticated"), "the driver saw the re-authentication");
-        await harness.NextPowerFromNowAsync();
+        await harness.NextFromNowAsync(SeriesNames.ElectricPower);
         Assert.True(harness.Log.Contains(LogLevel.Information, "EVENT 29"));
     }
 
@@ -163,7 +163,7 @@ public sealed class BRouteDriverTests
         harness.Dongle.FailNextJoins(1);
         harness.Dongle.ExpireSession();
         await harness.WaitUntilAsync(() => harness.Dongle.JoinCount > joins, "the driver joined again");
-        await harness.NextPowerFromNowAsync();
+        await harness.NextFromNowAsync(SeriesNames.ElectricPower);
         Assert.True(harness.Log.Contains(LogLevel.Warning, "Meter session lost"));
     }
 
@@ -180,7 +180,7 @@ public sealed class BRouteDriverTests
         Assert.DoesNotContain(harness.Drain(), r => r.Quality == ReadingQuality.Good && r.Timestamp > silentSince);
 
         harness.Dongle.SetMeterSilent(false);
-        await harness.NextPowerFromNowAsync();
+        await harness.NextFromNowAsync(SeriesNames.ElectricPower);
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class BRouteDriverTests
         await using var harness = await DriverHarness.StartPollingAsync();
 
         await harness.Dongle.UnplugAsync(TimeSpan.FromSeconds(1), CancellationToken.None);
-        await harness.NextPowerFromNowAsync();
+        await harness.NextFromNowAsync(SeriesNames.ElectricPower);
         Assert.True(harness.Log.Contains(LogLevel.Warning, "unavailable"));
     }
 

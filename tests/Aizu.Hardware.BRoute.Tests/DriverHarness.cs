@@ -69,13 +69,6 @@ internal sealed class DriverHarness : DriverUnderTest<BRouteDriver>
         }
     }
 
-    /// <summary>The next power reading taken after this moment: the driver is polling (again).</summary>
-    public Task<Reading> NextPowerFromNowAsync()
-    {
-        var now = DateTimeOffset.UtcNow;
-        return NextAsync(SeriesNames.ElectricPower, r => r.Timestamp > now);
-    }
-
     public void StartDriver(TimeProvider? time = null, IPanStore? panStore = null) =>
         Run(new BRouteDriver(
             Microsoft.Extensions.Options.Options.Create(Options),
