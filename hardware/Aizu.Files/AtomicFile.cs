@@ -15,6 +15,26 @@ public static class AtomicFile
     /// <summary>Owner read and write only (0600), for secrets and credentials.</summary>
     public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
+    /// <summary>
+    /// Refuses a secret that others may read (any permission beyond <see cref="OwnerOnly"/>), with a message that starts
+    /// with <paramref name="described"/> (what the file is and where) and says how to fix it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The file may be read by others.</exception>
+    public static void ThrowIfReadableByOthers(string path, string described)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var mode = File.GetUnixFileMode(path);
+        if ((mode & ~OwnerOnly) != 0)
+        {
+            throw new InvalidOperationException(
+                $"{described} may be read by others (mode {Convert.ToString((int)mode, 8)}); run chmod 600 on it.");
+        }
+    }
+
     /// <summary>Creates or replaces <paramref name="path"/> with what <paramref name="write"/> puts in the stream.</summary>
     /// <param name="path">The file; its directory is created when missing.</param>
     /// <param name="write">Writes the whole content; the stream is flushed to disk after it returns.</param>

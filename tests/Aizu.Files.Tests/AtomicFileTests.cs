@@ -163,4 +163,16 @@ public sealed class AtomicFileTests : IDisposable
             return _all.Task.WaitAsync(TimeSpan.FromSeconds(20), token);
         }
     }
+
+    [Fact]
+    public async Task A_secret_others_may_read_is_refused_naming_it_and_the_fix()
+    {
+        await AtomicFile.WriteAsync(Target, Text("secret"), AtomicFile.OwnerOnly, CancellationToken.None);
+        AtomicFile.ThrowIfReadableByOthers(Target, "The test secret");
+
+        File.SetUnixFileMode(Target, AtomicFile.OwnerOnly | UnixFileMode.GroupRead);
+        var refused = Assert.Throws<InvalidOperationException>(() => AtomicFile.ThrowIfReadableByOthers(Target, "The test secret"));
+
+        Assert.Equal("The test secret may be read by others (mode 640); run chmod 600 on it.", refused.Message);
+    }
 }

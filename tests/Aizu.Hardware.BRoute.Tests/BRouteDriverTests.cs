@@ -36,10 +36,8 @@ public sealed class BRouteDriverTests
     [Fact]
     public async Task Run_AfterJoining_BackfillsTodaysHalfHourRegister()
     {
-        await using var harness = await DriverHarness.StartSimulatorAsync();
-        harness.StartDriver();
+        await using var harness = await DriverHarness.StartPollingAsync();
 
-        await harness.NextAsync(SeriesNames.ElectricPower);
         var backfilled = harness.Drain().Where(r => r.Quality == ReadingQuality.Backfilled).ToList();
 
         // Midnight (meter time) is always slot 0 of today, and every slot lies in the past.
@@ -53,9 +51,7 @@ public sealed class BRouteDriverTests
     [Fact]
     public async Task Restart_WithRememberedPan_RejoinsWithoutScanning()
     {
-        await using var harness = await DriverHarness.StartSimulatorAsync();
-        harness.StartDriver();
-        await harness.NextAsync(SeriesNames.ElectricPower);
+        await using var harness = await DriverHarness.StartPollingAsync();
         await harness.StopDriverAsync();
 
         await using var second = await DriverHarness.StartSimulatorAsync();
@@ -70,9 +66,7 @@ public sealed class BRouteDriverTests
     [Fact]
     public async Task GatewayRestart_WhileTheDongleKeepsItsSession_EndsThatSessionAndJoinsAgain()
     {
-        await using var harness = await DriverHarness.StartSimulatorAsync();
-        harness.StartDriver();
-        await harness.NextAsync(SeriesNames.ElectricPower);
+        await using var harness = await DriverHarness.StartPollingAsync();
 
         // Stopped without SKTERM, as a crash or a power cut of the Pi alone leaves it: the dongle is still joined.
         await harness.StopDriverAsync();
@@ -116,15 +110,11 @@ public sealed class BRouteDriverTests
     [Fact]
     public async Task GarbageLines_AreLoggedAndPollingCarriesOn()
     {
-        await using var harness = await DriverHarness.StartSimulatorAsync();
-        harness.StartDriver();
-        await harness.NextAsync(SeriesNames.ElectricPower);
+        await using var harness = await DriverHarness.StartPollingAsync();
 
         harness.Dongle.SendGarbage("\u0001\u00FFnoise 12 %%\r\n"u8);
         harness.Dongle.SendGarbage("ERXUDP FE80 ZZ\r\n"u8);
-        var after = DateTimeOffset.UtcNow;
-
-        await harness.NextAsync(SeriesNames.ElectricPower, r => r.Timestamp > after);
+        await harness.NextFromNowAsync(SeriesNames.ElectricPower);
         Assert.True(harness.Log.Contains(LogLevel.Warning, "not SKSTACK-IP"));
     }
 
@@ -156,41 +146,31 @@ public sealed class BRouteDriverTests
     [Fact]
     public async Task SessionExpiry_IsReauthenticatedAndPollingResumes()
     {
-        await using var harness = await DriverHarness.StartSimulatorAsync();
-        harness.StartDriver();
-        await harness.NextAsync(SeriesNames.ElectricPower);
+        await using var harness = await DriverHarness.StartPollingAsync();
 
         harness.Dongle.ExpireSession();
         await harness.WaitUntilAsync(() => harness.Log.Contains(LogLevel.Information, "Re-authenticated"), "the driver saw the re-authentication");
-        var after = DateTimeOffset.UtcNow;
-
-        await harness.NextAsync(SeriesNames.ElectricPower, r => r.Timestamp > after);
+        await harness.NextFromNowAsync(SeriesNames.ElectricPower);
         Assert.True(harness.Log.Contains(LogLevel.Information, "EVENT 29"));
     }
 
     [Fact]
     public async Task SessionExpiryWithFailedReauthentication_JoinsAgain()
     {
-        await using var harness = await DriverHarness.StartSimulatorAsync();
-        harness.StartDriver();
-        await harness.NextAsync(SeriesNames.ElectricPower);
+        await using var harness = await DriverHarness.StartPollingAsync();
         int joins = harness.Dongle.JoinCount;
 
         harness.Dongle.FailNextJoins(1);
         harness.Dongle.ExpireSession();
         await harness.WaitUntilAsync(() => harness.Dongle.JoinCount > joins, "the driver joined again");
-        var after = DateTimeOffset.UtcNow;
-
-        await harness.NextAsync(SeriesNames.ElectricPower, r => r.Timestamp > after);
+        await harness.NextFromNowAsync(SeriesNames.ElectricPower);
         Assert.True(harness.Log.Contains(LogLevel.Warning, "Meter session lost"));
     }
 
     [Fact]
     public async Task SilentMeter_ProducesNoReadings_ThenTheDriverRejoinsAndResumes()
     {
-        await using var harness = await DriverHarness.StartSimulatorAsync();
-        harness.StartDriver();
-        await harness.NextAsync(SeriesNames.ElectricPower);
+        await using var harness = await DriverHarness.StartPollingAsync();
         int joins = harness.Dongle.JoinCount;
 
         harness.Dongle.SetMeterSilent(true);
@@ -200,21 +180,16 @@ public sealed class BRouteDriverTests
         Assert.DoesNotContain(harness.Drain(), r => r.Quality == ReadingQuality.Good && r.Timestamp > silentSince);
 
         harness.Dongle.SetMeterSilent(false);
-        var resumed = DateTimeOffset.UtcNow;
-        await harness.NextAsync(SeriesNames.ElectricPower, r => r.Timestamp > resumed);
+        await harness.NextFromNowAsync(SeriesNames.ElectricPower);
     }
 
     [Fact]
     public async Task DongleUnplugged_IsReportedAndTheDriverReconnectsAfterReplug()
     {
-        await using var harness = await DriverHarness.StartSimulatorAsync();
-        harness.StartDriver();
-        await harness.NextAsync(SeriesNames.ElectricPower);
+        await using var harness = await DriverHarness.StartPollingAsync();
 
         await harness.Dongle.UnplugAsync(TimeSpan.FromSeconds(1), CancellationToken.None);
-        var replugged = DateTimeOffset.UtcNow;
-
-        await harness.NextAsync(SeriesNames.ElectricPower, r => r.Timestamp > replugged);
+        await harness.NextFromNowAsync(SeriesNames.ElectricPower);
         Assert.True(harness.Log.Contains(LogLevel.Warning, "unavailable"));
     }
 

@@ -1,5 +1,6 @@
 using Aizu.Hardware.Simulators.BRoute;
 using Aizu.Hardware.Skstack;
+using Aizu.Readings;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Aizu.Hardware.BRoute.Tests;
@@ -49,6 +50,23 @@ internal sealed class DriverHarness : DriverUnderTest<BRouteDriver>
             PanCachePath = Path.Combine(harness.Directory, "pan.json"),
         };
         return harness;
+    }
+
+    /// <summary>The simulator and a driver that has joined and delivered its first power reading.</summary>
+    public static async Task<DriverHarness> StartPollingAsync()
+    {
+        var harness = await StartSimulatorAsync();
+        try
+        {
+            harness.StartDriver();
+            await harness.NextAsync(SeriesNames.ElectricPower);
+            return harness;
+        }
+        catch
+        {
+            await harness.DisposeAsync();
+            throw;
+        }
     }
 
     public void StartDriver(TimeProvider? time = null, IPanStore? panStore = null) =>

@@ -85,7 +85,7 @@ public sealed class DisplayConfigurationTests
     [Fact]
     public void Bind_GpioLcdSection()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        using var provider = Registered(new Dictionary<string, string?>
         {
             ["Aizu:Display:Kind"] = "Hd44780",
             ["Aizu:Display:Wiring"] = "Gpio",
@@ -93,11 +93,7 @@ public sealed class DisplayConfigurationTests
             ["Aizu:Display:RsPin"] = "26",
             ["Aizu:Display:D7Pin"] = "21",
             ["Aizu:Display:BacklightPin"] = "12",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddDeviceDisplay(configuration.GetSection(DeviceDisplayOptions.SectionName));
-        using var provider = services.BuildServiceProvider();
+        });
 
         var options = provider.GetRequiredService<IOptions<DeviceDisplayOptions>>().Value;
 
@@ -110,16 +106,12 @@ public sealed class DisplayConfigurationTests
     [Fact]
     public void AddDeviceDisplay_BindsTheSection_AndSharesTheState()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        using var provider = Registered(new Dictionary<string, string?>
         {
             ["Aizu:Display:Kind"] = "Hd44780",
             ["Aizu:Display:Address"] = "0x3F",
             ["Aizu:Display:RefreshInterval"] = "00:00:05",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddDeviceDisplay(configuration.GetSection(DeviceDisplayOptions.SectionName));
-        using var provider = services.BuildServiceProvider();
+        });
 
         var options = provider.GetRequiredService<IOptions<DeviceDisplayOptions>>().Value;
         var state = provider.GetRequiredService<DisplayState>();
@@ -145,5 +137,15 @@ public sealed class DisplayConfigurationTests
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains(failure.Failures, f => f.StartsWith("Aizu:Display:Height", StringComparison.Ordinal));
+    }
+
+    /// <summary>A container with the display registered from <paramref name="settings"/> as the gateway registers it.</summary>
+    private static ServiceProvider Registered(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDeviceDisplay(configuration.GetSection(DeviceDisplayOptions.SectionName));
+        return services.BuildServiceProvider();
     }
 }

@@ -120,39 +120,5 @@ public sealed class FramerTests
         Assert.Equal(whole.MBus, readout.ToTelegram().MBus);
     }
 
-    private static ReadOnlySequence<byte> Segments(byte[] bytes, int size)
-    {
-        Segment? first = null;
-        Segment? last = null;
-        for (int at = 0; at < bytes.Length; at += size)
-        {
-            var memory = bytes.AsMemory(at, Math.Min(size, bytes.Length - at));
-            if (last is null)
-            {
-                first = last = new Segment(memory, 0);
-            }
-            else
-            {
-                last = last.Append(memory);
-            }
-        }
-
-        return new ReadOnlySequence<byte>(first!, 0, last!, last!.Memory.Length);
-    }
-
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            Memory = memory;
-            RunningIndex = runningIndex;
-        }
-
-        public Segment Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory, RunningIndex + Memory.Length);
-            Next = next;
-            return next;
-        }
-    }
+    private static ReadOnlySequence<byte> Segments(byte[] bytes, int size) => SegmentedSequence.Chunked(bytes, size);
 }

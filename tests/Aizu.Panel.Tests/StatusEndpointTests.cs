@@ -44,36 +44,18 @@ public sealed class StatusEndpointTests
     [Fact]
     public async Task With_the_store_unavailable_status_explains_it_today_answers_503_and_the_page_still_loads()
     {
-        var blocker = Path.Combine(Path.GetTempPath(), "aizu-panel-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.GetDirectoryName(blocker)!);
-        await File.WriteAllTextAsync(blocker, "not a directory");
-        try
-        {
-            await using var host = await PanelHost.StartAsync(
-                new FakeTimeProvider(Now),
-                new Dictionary<string, string?>
-                {
-                    ["Aizu:Storage:DatabasePath"] = Path.Combine(blocker, "readings.db"),
+        using var broken = new BrokenDataFolder();
+        await using var host = await broken.StartKioskAsync(Now);
 
-                    // No password can be saved where the store cannot be; a kiosk still shows the problem.
-                    ["Aizu:Panel:Kiosk"] = "true",
-                },
-                signIn: false);
+        var status = await GetStatus(host);
+        Assert.Equal(JsonValueKind.Null, status.GetProperty("readingsStored").ValueKind);
+        Assert.Contains(broken.Blocker, status.GetProperty("storeProblem").GetString(), StringComparison.Ordinal);
 
-            var status = await GetStatus(host);
-            Assert.Equal(JsonValueKind.Null, status.GetProperty("readingsStored").ValueKind);
-            Assert.Contains(blocker, status.GetProperty("storeProblem").GetString(), StringComparison.Ordinal);
+        using var today = await host.Client.GetAsync("/api/today");
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, today.StatusCode);
+        Assert.Equal("application/problem+json", today.Content.Headers.ContentType?.MediaType);
 
-            using var today = await host.Client.GetAsync("/api/today");
-            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, today.StatusCode);
-            Assert.Equal("application/problem+json", today.Content.Headers.ContentType?.MediaType);
-
-            using var page = await host.Client.GetAsync("/");
-            page.EnsureSuccessStatusCode();
-        }
-        finally
-        {
-            File.Delete(blocker);
-        }
+        using var page = await host.Client.GetAsync("/");
+        page.EnsureSuccessStatusCode();
     }
 }

@@ -69,32 +69,16 @@ public sealed class StoreUnavailableFilterTests
     [Fact]
     public async Task Every_readings_screen_answers_503_when_the_data_folder_is_broken()
     {
-        var blocker = Path.Combine(Path.GetTempPath(), "aizu-panel-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.GetDirectoryName(blocker)!);
-        await File.WriteAllTextAsync(blocker, "not a directory");
-        try
-        {
-            await using var host = await PanelHost.StartAsync(
-                new FakeTimeProvider(Now),
-                new Dictionary<string, string?>
-                {
-                    ["Aizu:Storage:DatabasePath"] = Path.Combine(blocker, "readings.db"),
-                    ["Aizu:Panel:Kiosk"] = "true",
-                },
-                signIn: false);
+        using var broken = new BrokenDataFolder();
+        await using var host = await broken.StartKioskAsync(Now);
 
-            foreach (var path in new[] { "/api/live/recent", "/api/today", "/api/history?span=day", "/api/climate", "/api/today/cost" })
-            {
-                using var response = await host.Client.GetAsync(path);
-                Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{path} answered {(int)response.StatusCode}");
-                using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-                Assert.Equal("Storage unavailable", problem.RootElement.GetProperty("title").GetString());
-                Assert.Contains(blocker, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
-            }
-        }
-        finally
+        foreach (var path in new[] { "/api/live/recent", "/api/today", "/api/history?span=day", "/api/climate", "/api/today/cost" })
         {
-            File.Delete(blocker);
+            using var response = await host.Client.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{path} answered {(int)response.StatusCode}");
+            using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal("Storage unavailable", problem.RootElement.GetProperty("title").GetString());
+            Assert.Contains(broken.Blocker, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
         }
     }
 }

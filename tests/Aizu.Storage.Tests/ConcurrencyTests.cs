@@ -3,12 +3,8 @@ using static Aizu.Storage.Tests.Samples;
 
 namespace Aizu.Storage.Tests;
 
-public sealed class ConcurrencyTests : IDisposable
+public sealed class ConcurrencyTests : TempDatabaseTests
 {
-    private readonly TempDatabase database = new();
-
-    public void Dispose() => database.Dispose();
-
     [Fact]
     public async Task Reads_see_whole_batches_while_appends_go_on()
     {

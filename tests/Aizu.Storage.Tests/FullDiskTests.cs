@@ -4,12 +4,8 @@ using static Aizu.Storage.Tests.Samples;
 
 namespace Aizu.Storage.Tests;
 
-public sealed class FullDiskTests : IDisposable
+public sealed class FullDiskTests : TempDatabaseTests
 {
-    private readonly TempDatabase database = new();
-
-    public void Dispose() => database.Dispose();
-
     private static Reading[] ManyPowerReadings(int startSecond, int count) =>
         Enumerable.Range(startSecond, count).Select(s => Power(s, s * 1.5)).ToArray();
 

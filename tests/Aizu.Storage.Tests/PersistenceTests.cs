@@ -4,12 +4,8 @@ using static Aizu.Storage.Tests.Samples;
 
 namespace Aizu.Storage.Tests;
 
-public sealed class PersistenceTests : IDisposable
+public sealed class PersistenceTests : TempDatabaseTests
 {
-    private readonly TempDatabase database = new();
-
-    public void Dispose() => database.Dispose();
-
     [Fact]
     public async Task Readings_survive_closing_and_reopening_the_store()
     {

@@ -4,12 +4,8 @@ using static Aizu.Storage.Tests.Samples;
 
 namespace Aizu.Storage.Tests;
 
-public sealed class ReadingStoreRoundTripTests : IDisposable
+public sealed class ReadingStoreRoundTripTests : TempDatabaseTests
 {
-    private readonly TempDatabase database = new();
-
-    public void Dispose() => database.Dispose();
-
     [Fact]
     public async Task Append_then_read_returns_the_same_readings_in_time_order()
     {

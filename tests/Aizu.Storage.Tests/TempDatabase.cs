@@ -49,6 +49,16 @@ internal sealed class TempDatabase : IDisposable
         return GatewayDatabase.Scalar<long>(connection, sql);
     }
 
+    /// <summary>One value as SQLite returns it (long, double, text, blob or null), read behind the store's back on a connection of its own.</summary>
+    public object? Value(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={FilePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
     private static FakeTimeProvider CreateClock()
     {
         var clock = new FakeTimeProvider(Samples.T0.AddDays(2));

@@ -33,17 +33,31 @@ public abstract class SerialMeterFaultTests<TDriver, TReadout, TErrorKind>
     /// <summary>Starts the simulated meter (not yet the driver).</summary>
     protected abstract Task<SerialMeterHarness<TDriver, TReadout, TErrorKind>> StartSimulatorAsync();
 
+    /// <summary>The simulated meter and a driver that has delivered its first reading of <paramref name="series"/>.</summary>
+    private async Task<SerialMeterHarness<TDriver, TReadout, TErrorKind>> StartReadingAsync(string series)
+    {
+        var harness = await StartSimulatorAsync();
+        try
+        {
+            harness.StartDriver();
+            await harness.NextAsync(series);
+            return harness;
+        }
+        catch
+        {
+            await harness.DisposeAsync();
+            throw;
+        }
+    }
+
     [Fact]
     public async Task CorruptedFrames_AreRejectedCountedAndNeverUsed()
     {
-        await using var harness = await StartSimulatorAsync();
-        harness.StartDriver();
-        await harness.NextAsync(Register.Series);
+        await using var harness = await StartReadingAsync(Register.Series);
 
         harness.Meter.CorruptNextFrames(3);
         await harness.WaitUntilAsync(() => harness.Statistics.Rejected(ChecksumMismatch) >= 3, "three frames were rejected");
-        var after = DateTimeOffset.UtcNow;
-        await harness.NextAsync(Register.Series, r => r.Timestamp > after);
+        await harness.NextFromNowAsync(Register.Series);
 
         var register = harness.Drain().Where(r => r.Series == Register.Series).Select(r => r.Value).ToList();
         Assert.All(register.Zip(register.Skip(1)), p => Assert.InRange(p.Second - p.First, 0, Register.MaxStep));
@@ -54,39 +68,29 @@ public abstract class SerialMeterFaultTests<TDriver, TReadout, TErrorKind>
     [Fact]
     public async Task CutOffFrames_AreDiscardedAndReadingCarriesOn()
     {
-        await using var harness = await StartSimulatorAsync();
-        harness.StartDriver();
-        await harness.NextAsync(SeriesNames.ElectricPower);
+        await using var harness = await StartReadingAsync(SeriesNames.ElectricPower);
 
         harness.Meter.CutOffNextFrames(2);
         await harness.WaitUntilAsync(() => harness.Statistics.FramesDiscarded >= 2, "two cut-off frames were discarded");
-        var after = DateTimeOffset.UtcNow;
-
-        await harness.NextAsync(SeriesNames.ElectricPower, r => r.Timestamp > after);
+        await harness.NextFromNowAsync(SeriesNames.ElectricPower);
         Assert.Contains("cut off", harness.Statistics.LastRejection, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Noise_IsSkippedAndReadingCarriesOn()
     {
-        await using var harness = await StartSimulatorAsync();
-        harness.StartDriver();
-        await harness.NextAsync(SeriesNames.ElectricPower);
+        await using var harness = await StartReadingAsync(SeriesNames.ElectricPower);
 
         await harness.Meter.SendGarbageAsync(Noise, CancellationToken.None);
         await harness.WaitUntilAsync(() => harness.Statistics.FramesDiscarded >= 1, "the noise was discarded");
-        var after = DateTimeOffset.UtcNow;
-
-        await harness.NextAsync(SeriesNames.ElectricPower, r => r.Timestamp > after);
+        await harness.NextFromNowAsync(SeriesNames.ElectricPower);
         Assert.True(harness.Log.Contains(LogLevel.Warning, "Skipped bytes"), harness.Log.Text);
     }
 
     [Fact]
     public async Task SilentMeter_IsReported_AndReadingResumesWhenItTalksAgain()
     {
-        await using var harness = await StartSimulatorAsync();
-        harness.StartDriver();
-        await harness.NextAsync(SeriesNames.ElectricPower);
+        await using var harness = await StartReadingAsync(SeriesNames.ElectricPower);
 
         harness.Meter.SetSilent(true);
         await harness.WaitUntilAsync(() => harness.Statistics.SilentPeriods >= 1, "the driver noticed the silence");
@@ -101,14 +105,10 @@ public abstract class SerialMeterFaultTests<TDriver, TReadout, TErrorKind>
     [Fact]
     public async Task UnpluggedCable_IsReported_AndTheDriverReconnectsAfterReplug()
     {
-        await using var harness = await StartSimulatorAsync();
-        harness.StartDriver();
-        await harness.NextAsync(SeriesNames.ElectricPower);
+        await using var harness = await StartReadingAsync(SeriesNames.ElectricPower);
 
         await harness.Meter.UnplugAsync(TimeSpan.FromSeconds(1), CancellationToken.None);
-        var replugged = DateTimeOffset.UtcNow;
-
-        await harness.NextAsync(SeriesNames.ElectricPower, r => r.Timestamp > replugged);
+        await harness.NextFromNowAsync(SeriesNames.ElectricPower);
         Assert.True(harness.Log.Contains(LogLevel.Warning, "unavailable"), harness.Log.Text);
     }
 

@@ -1,15 +1,13 @@
-using Microsoft.Extensions.Options;
+using Aizu.Configuration;
 
 namespace Aizu.Uplink;
 
 /// <summary>Refuses start-up with a message naming the key when <see cref="UplinkOptions"/> cannot work.</summary>
-internal sealed class UplinkOptionsValidator(string sectionPath) : IValidateOptions<UplinkOptions>
+internal sealed class UplinkOptionsValidator(string sectionPath) : SectionOptionsValidator<UplinkOptions>(sectionPath)
 {
-    public ValidateOptionsResult Validate(string? name, UplinkOptions options)
+    /// <inheritdoc />
+    protected override void Check(UplinkOptions options, List<string> failures)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
-        string Key(string property) => $"{sectionPath}:{property}";
 
         if (string.IsNullOrWhiteSpace(options.Host) || Uri.CheckHostName(options.Host) == UriHostNameType.Unknown)
         {
@@ -69,7 +67,5 @@ internal sealed class UplinkOptionsValidator(string sectionPath) : IValidateOpti
         {
             failures.Add($"{Key(nameof(UplinkOptions.ReconnectMinDelay))} must be positive and {Key(nameof(UplinkOptions.ReconnectMaxDelay))} no shorter.");
         }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -1,8 +1,8 @@
+using Aizu.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Aizu.Uplink;
 
@@ -17,12 +17,7 @@ public static class UplinkServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAizuUplink(this IServiceCollection services, IConfiguration section)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(section);
-
-        services.AddOptions<UplinkOptions>().Bind(section).ValidateOnStart();
-        var sectionPath = section is IConfigurationSection named ? named.Path : UplinkOptions.SectionName;
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UplinkOptions>>(new UplinkOptionsValidator(sectionPath)));
+        services.AddValidatedOptions<UplinkOptions>(section, UplinkOptions.SectionName, path => new UplinkOptionsValidator(path));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(Random.Shared);
         services.TryAddSingleton<UplinkState>();

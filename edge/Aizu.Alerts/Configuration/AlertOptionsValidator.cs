@@ -1,18 +1,15 @@
 using Aizu.Signing;
-using Microsoft.Extensions.Options;
+using Aizu.Configuration;
 
 namespace Aizu.Alerts;
 
 /// <summary>Refuses start-up with a message naming the key when <see cref="AlertOptions"/> cannot work.</summary>
-public sealed class AlertOptionsValidator(string sectionPath) : IValidateOptions<AlertOptions>
+public sealed class AlertOptionsValidator(string sectionPath) : SectionOptionsValidator<AlertOptions>(sectionPath)
 {
     /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, AlertOptions options)
+    protected override void Check(AlertOptions options, List<string> failures)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
-        string Key(string property) => $"{sectionPath}:{property}";
-        string HouseholdKey(string property) => $"{sectionPath}:{nameof(AlertOptions.Household)}:{property}";
+        string HouseholdKey(string property) => $"{Key(nameof(AlertOptions.Household))}:{property}";
 
         ValidateKey(options, failures, Key);
 
@@ -73,8 +70,6 @@ public sealed class AlertOptionsValidator(string sectionPath) : IValidateOptions
         {
             failures.Add($"{HouseholdKey(nameof(AlertPreferences.QuietHoursStart))} and {HouseholdKey(nameof(AlertPreferences.QuietHoursEnd))} go together: set both or neither.");
         }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
     private static void ValidateKey(AlertOptions options, List<string> failures, Func<string, string> key)

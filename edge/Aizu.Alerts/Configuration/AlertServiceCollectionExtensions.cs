@@ -1,3 +1,4 @@
+using Aizu.Configuration;
 using Aizu.Household;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,12 +20,7 @@ public static class AlertServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAizuAlerts(this IServiceCollection services, IConfiguration section)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(section);
-
-        services.AddOptions<AlertOptions>().Bind(section).ValidateOnStart();
-        var sectionPath = section is IConfigurationSection named ? named.Path : AlertOptions.SectionName;
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertOptions>>(new AlertOptionsValidator(sectionPath)));
+        services.AddValidatedOptions<AlertOptions>(section, AlertOptions.SectionName, path => new AlertOptionsValidator(path));
         services.TryAddSingleton(TimeProvider.System);
         services.AddHouseholdCalendar();
         services.TryAddSingleton<IKeyRingStore>(provider => new FileKeyRingStore(provider.GetRequiredService<IOptions<AlertOptions>>().Value.KeyStateFile));

@@ -1,5 +1,5 @@
 using Aizu.Signing;
-using Microsoft.Extensions.Options;
+using Aizu.Configuration;
 
 namespace Aizu.Consent;
 
@@ -7,13 +7,11 @@ namespace Aizu.Consent;
 /// Checks <see cref="ConsentOptions"/> at start-up so a mistake stops the gateway with a message naming
 /// the key, instead of surfacing as a refused catalogue or an unsigned receipt later.
 /// </summary>
-internal sealed class ConsentOptionsValidator(string sectionPath) : IValidateOptions<ConsentOptions>
+internal sealed class ConsentOptionsValidator(string sectionPath) : SectionOptionsValidator<ConsentOptions>(sectionPath)
 {
-    public ValidateOptionsResult Validate(string? name, ConsentOptions options)
+    /// <inheritdoc />
+    protected override void Check(ConsentOptions options, List<string> failures)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
-        string Key(string property) => $"{sectionPath}:{property}";
 
         if (string.IsNullOrWhiteSpace(options.DatabasePath))
         {
@@ -50,7 +48,6 @@ internal sealed class ConsentOptionsValidator(string sectionPath) : IValidateOpt
         CheckRange(failures, Key(nameof(ConsentOptions.ChangePollInterval)), options.ChangePollInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5));
         CheckRange(failures, Key(nameof(ConsentOptions.DeferUnansweredAfter)), options.DeferUnansweredAfter, TimeSpan.FromDays(1), TimeSpan.FromDays(365));
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
     private static void CheckRange(List<string> failures, string key, TimeSpan value, TimeSpan min, TimeSpan max)

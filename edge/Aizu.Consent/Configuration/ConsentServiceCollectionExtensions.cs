@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
+using Aizu.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Aizu.Consent;
 
@@ -21,18 +21,12 @@ public static class ConsentServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAizuConsent(this IServiceCollection services, IConfiguration section, Action<ConsentOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(section);
-
-        var builder = services.AddOptions<ConsentOptions>().Bind(section);
+        var builder = services.AddValidatedOptions<ConsentOptions>(section, ConsentOptions.SectionName, path => new ConsentOptionsValidator(path));
         if (configure is not null)
         {
             builder.Configure(configure);
         }
 
-        builder.ValidateOnStart();
-        var sectionPath = section is IConfigurationSection named ? named.Path : ConsentOptions.SectionName;
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConsentOptions>>(new ConsentOptionsValidator(sectionPath)));
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => RandomNumberGenerator.Create());

@@ -143,24 +143,8 @@ public sealed class ConsentService : IConsentRegistry, IDisposable
             }
 
             var existing = snapshot.Find(purposeId, category);
-            var given = new ConsentGrant(
-                existing?.Grant.ConsentId ?? RandomIds.NewUuid(random),
-                (existing?.Grant.Version ?? 0) + 1,
-                category,
-                granularity,
-                purpose.Id,
-                purpose.Dpv,
-                purpose.Recipient,
-                purpose.OnwardSharing,
-                transform ?? ConsentPolicy.DefaultTransformFor(category),
-                now,
-                ConsentPolicy.ExpiryFor(now, granularity, expiresIn, purpose.ValidUntil),
-                ConsentStatus.Given)
-            {
-                PurposeVersion = purpose.Version,
-                Retention = purpose.Retention,
-                District = district,
-            };
+            var given = NextVersion(purpose, category, existing, granularity, transform ?? ConsentPolicy.DefaultTransformFor(category), expiresIn, ConsentStatus.Given, now)
+                with { District = district };
 
             var pending = new List<PendingEvent>(2);
             if (existing is { IsActive: true })
@@ -184,22 +168,12 @@ public sealed class ConsentService : IConsentRegistry, IDisposable
 
     /// <summary>The household takes consent back: status Withdrawn, effective at once for every watcher.</summary>
     /// <exception cref="ConsentException">The consent does not exist or is not in force.</exception>
-    public async Task<ConsentDecision> WithdrawAsync(string consentId, CancellationToken cancellationToken)
-    {
-        var recorded = await RecordAsync(household: true, catalogueInForce: null, (snapshot, _, _) =>
-        {
-            var state = RequireConsent(snapshot, consentId);
-            if (!state.IsActive)
-            {
-                throw new ConsentException(state.IsPending
-                    ? $"Consent {state.Grant.Reference} is a request ({LedgerText.TypeName(state.Grant.Status)}), not in force; refuse it to decline."
-                    : $"Consent {state.Grant.Reference} is {LedgerText.TypeName(state.Grant.Status)}, not in force: there is nothing to withdraw.");
-            }
-
-            return [new PendingEvent(state.Grant with { Status = ConsentStatus.Withdrawn }, ConsentActor.Household, WithReceipt: true)];
-        }, cancellationToken);
-        return Decision(recorded);
-    }
+    public Task<ConsentDecision> WithdrawAsync(string consentId, CancellationToken cancellationToken) =>
+        DecideAsync(consentId, ConsentStatus.Withdrawn, state => state.IsActive
+            ? null
+            : state.IsPending
+                ? $"Consent {state.Grant.Reference} is a request ({LedgerText.TypeName(state.Grant.Status)}), not in force; refuse it to decline."
+                : $"Consent {state.Grant.Reference} is {LedgerText.TypeName(state.Grant.Status)}, not in force: there is nothing to withdraw.", cancellationToken);
 
     /// <summary>
     /// The household says yes again before expiry: same version and terms, status Renewed, a new expiry
@@ -243,35 +217,35 @@ public sealed class ConsentService : IConsentRegistry, IDisposable
     }
 
     /// <summary>The household postpones a request: status Deferred (never valid for processing).</summary>
-    public async Task<ConsentDecision> DeferAsync(string consentId, CancellationToken cancellationToken)
-    {
-        var recorded = await RecordAsync(household: true, catalogueInForce: null, (snapshot, _, _) =>
-        {
-            var state = RequireConsent(snapshot, consentId);
-            if (state.Grant.Status != ConsentStatus.Requested)
-            {
-                throw new ConsentException($"Consent {state.Grant.Reference} is {LedgerText.TypeName(state.Grant.Status)}; only an open request can be deferred.");
-            }
-
-            return [new PendingEvent(state.Grant with { Status = ConsentStatus.Deferred }, ConsentActor.Household, WithReceipt: true)];
-        }, cancellationToken);
-        return Decision(recorded);
-    }
+    public Task<ConsentDecision> DeferAsync(string consentId, CancellationToken cancellationToken) =>
+        DecideAsync(consentId, ConsentStatus.Deferred, state => state.Grant.Status == ConsentStatus.Requested
+            ? null
+            : $"Consent {state.Grant.Reference} is {LedgerText.TypeName(state.Grant.Status)}; only an open request can be deferred.", cancellationToken);
 
     /// <summary>The household declines a request: status Refused. It may still grant later.</summary>
-    public async Task<ConsentDecision> RefuseAsync(string consentId, CancellationToken cancellationToken)
+    public Task<ConsentDecision> RefuseAsync(string consentId, CancellationToken cancellationToken) =>
+        DecideAsync(consentId, ConsentStatus.Refused, state => state.IsPending
+            ? null
+            : state.IsActive
+                ? $"Consent {state.Grant.Reference} is in force; withdraw it instead."
+                : $"Consent {state.Grant.Reference} is {LedgerText.TypeName(state.Grant.Status)}; only an open request can be refused.", cancellationToken);
+
+    /// <summary>
+    /// A household decision on one consent that needs no terms: it moves to <paramref name="next"/>, with a receipt,
+    /// unless <paramref name="refusal"/> says why the consent's state does not allow it.
+    /// </summary>
+    private async Task<ConsentDecision> DecideAsync(
+        string consentId, ConsentStatus next, Func<ConsentState, string?> refusal, CancellationToken cancellationToken)
     {
         var recorded = await RecordAsync(household: true, catalogueInForce: null, (snapshot, _, _) =>
         {
             var state = RequireConsent(snapshot, consentId);
-            if (!state.IsPending)
+            if (refusal(state) is { } problem)
             {
-                throw new ConsentException(state.IsActive
-                    ? $"Consent {state.Grant.Reference} is in force; withdraw it instead."
-                    : $"Consent {state.Grant.Reference} is {LedgerText.TypeName(state.Grant.Status)}; only an open request can be refused.");
+                throw new ConsentException(problem);
             }
 
-            return [new PendingEvent(state.Grant with { Status = ConsentStatus.Refused }, ConsentActor.Household, WithReceipt: true)];
+            return [new PendingEvent(state.Grant with { Status = next }, ConsentActor.Household, WithReceipt: true)];
         }, cancellationToken);
         return Decision(recorded);
     }
@@ -464,10 +438,13 @@ public sealed class ConsentService : IConsentRegistry, IDisposable
             events.Where(e => e.Type == ConsentStatus.Revoked).Select(e => e.Grant).ToList());
     }
 
-    private ConsentGrant NewRequest(Purpose purpose, string category, ConsentState? state, DateTimeOffset now)
-    {
-        var granularity = purpose.ProposedGranularity;
-        return new ConsentGrant(
+    private ConsentGrant NewRequest(Purpose purpose, string category, ConsentState? state, DateTimeOffset now) =>
+        NextVersion(purpose, category, state, purpose.ProposedGranularity, ConsentPolicy.DefaultTransformFor(category), expiresIn: null, ConsentStatus.Requested, now);
+
+    /// <summary>The next version of <paramref name="state"/>'s consent (a new consent when null) under <paramref name="purpose"/>'s current terms.</summary>
+    private ConsentGrant NextVersion(
+        Purpose purpose, string category, ConsentState? state, string granularity, ValueTransform transform, TimeSpan? expiresIn, ConsentStatus status, DateTimeOffset now) =>
+        new(
             state?.Grant.ConsentId ?? RandomIds.NewUuid(random),
             (state?.Grant.Version ?? 0) + 1,
             category,
@@ -476,15 +453,14 @@ public sealed class ConsentService : IConsentRegistry, IDisposable
             purpose.Dpv,
             purpose.Recipient,
             purpose.OnwardSharing,
-            ConsentPolicy.DefaultTransformFor(category),
+            transform,
             now,
-            ConsentPolicy.ExpiryFor(now, granularity, null, purpose.ValidUntil),
-            ConsentStatus.Requested)
+            ConsentPolicy.ExpiryFor(now, granularity, expiresIn, purpose.ValidUntil),
+            status)
         {
             PurposeVersion = purpose.Version,
             Retention = purpose.Retention,
         };
-    }
 
     private async Task<Recorded> RecordAsync(
         bool household,

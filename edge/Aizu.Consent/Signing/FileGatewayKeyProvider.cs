@@ -76,15 +76,7 @@ public sealed class FileGatewayKeyProvider : IGatewayKeyProvider, IDisposable
             }
         }
 
-        if (!OperatingSystem.IsWindows())
-        {
-            var mode = File.GetUnixFileMode(path);
-            if ((mode & ~OwnerOnly) != 0)
-            {
-                throw new InvalidOperationException(
-                    $"The receipt signing key {path} (Aizu:Consent:SigningKeyPath) may be read by others (mode {Convert.ToString((int)mode, 8)}); run chmod 600 on it.");
-            }
-        }
+        AtomicFile.ThrowIfReadableByOthers(path, $"The receipt signing key {path} (Aizu:Consent:SigningKeyPath)");
 
         var pem = await File.ReadAllTextAsync(path, cancellationToken);
         return P256Keys.TryImportPrivatePem(pem, out var loaded, out var problem)

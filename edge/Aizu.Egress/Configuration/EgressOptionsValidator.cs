@@ -1,16 +1,14 @@
 using Aizu.Signing;
-using Microsoft.Extensions.Options;
+using Aizu.Configuration;
 
 namespace Aizu.Egress;
 
 /// <summary>Refuses start-up with a message naming the key when <see cref="EgressOptions"/> cannot work.</summary>
-internal sealed class EgressOptionsValidator(string sectionPath) : IValidateOptions<EgressOptions>
+internal sealed class EgressOptionsValidator(string sectionPath) : SectionOptionsValidator<EgressOptions>(sectionPath)
 {
-    public ValidateOptionsResult Validate(string? name, EgressOptions options)
+    /// <inheritdoc />
+    protected override void Check(EgressOptions options, List<string> failures)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
-        string Key(string property) => $"{sectionPath}:{property}";
 
         if (string.IsNullOrWhiteSpace(options.DatabasePath))
         {
@@ -58,7 +56,5 @@ internal sealed class EgressOptionsValidator(string sectionPath) : IValidateOpti
                 failures.Add($"{Key(nameof(EgressOptions.CityConfirmationKeyPem))} is not the city's P-256 public key: {problem}");
             }
         }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

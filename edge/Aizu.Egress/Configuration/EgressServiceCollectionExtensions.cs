@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
+using Aizu.Configuration;
 using Aizu.Household;
 using Aizu.Uplink.Messages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Aizu.Egress;
 
@@ -22,12 +22,7 @@ public static class EgressServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAizuEgress(this IServiceCollection services, IConfiguration section)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(section);
-
-        services.AddOptions<EgressOptions>().Bind(section).ValidateOnStart();
-        var sectionPath = section is IConfigurationSection named ? named.Path : EgressOptions.SectionName;
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EgressOptions>>(new EgressOptionsValidator(sectionPath)));
+        services.AddValidatedOptions<EgressOptions>(section, EgressOptions.SectionName, path => new EgressOptionsValidator(path));
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => RandomNumberGenerator.Create());

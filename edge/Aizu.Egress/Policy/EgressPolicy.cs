@@ -90,20 +90,15 @@ public sealed class EgressPolicy
         }
 
         var value = minimiser.Apply(energy, grant.Transform);
-        var dataSet = await dataSets.AtAsync(terms.Purpose, terms.Recipient, window.Start, cancellationToken);
-        var reference = await dataSets.ReferenceAsync(dataSet, terms.ConsentId, terms.Version, cancellationToken);
-        var pseudonym = dataSet.Pseudonym;
-        var messageId = NewMessageId();
-        var message = new UplinkMessage(
-            messageId,
-            WireTopics.Data(terms.Purpose, terms.Category, pseudonym),
-            EnergyWindowPayload.Write(new EnergyWindowMessage(pseudonym, terms.Category, window.Start, window.Granularity, value)),
+        var (dataSet, message) = await DataMessageAsync(
+            terms,
+            window.Start,
+            pseudonym => EnergyWindowPayload.Write(new EnergyWindowMessage(pseudonym, terms.Category, window.Start, window.Granularity, value)),
             ContentTypes.SenmlJson,
-            UserProperties.Of(SchemaIds.EnergyWindow, messageId, reference, terms.Purpose, terms.Granularity),
-            terms.Reference,
-            retain: false,
-            now);
-        return new ReleaseDecision(terms, window, ReleaseOutcome.Released, "", message, pseudonym) { DataSet = dataSet };
+            SchemaIds.EnergyWindow,
+            now,
+            cancellationToken);
+        return new ReleaseDecision(terms, window, ReleaseOutcome.Released, "", message, dataSet.Pseudonym) { DataSet = dataSet };
     }
 
     /// <summary>
@@ -142,20 +137,43 @@ public sealed class EgressPolicy
         }
 
         var window = calendar.Containing(acknowledgedAt > now ? now : acknowledgedAt, terms.Granularity);
-        var dataSet = await dataSets.AtAsync(terms.Purpose, terms.Recipient, window.Start, cancellationToken);
+        var (dataSet, message) = await DataMessageAsync(
+            terms,
+            window.Start,
+            pseudonym => AlertAckPayload.Write(new AlertAckMessage(alertReference, window.Start, terms.Granularity, pseudonym)),
+            ContentTypes.Json,
+            SchemaIds.AlertAck,
+            now,
+            cancellationToken);
+        return new AcknowledgementDecision(terms, alertReference, acknowledgedAt, ReleaseOutcome.Released, "", message, dataSet.Pseudonym) { DataSet = dataSet };
+    }
+
+    /// <summary>
+    /// A data message under <paramref name="terms"/> for the window starting at <paramref name="windowStart"/>: on the
+    /// data topic of the window's data set, under that data set's pseudonym and opaque consent reference.
+    /// </summary>
+    private async Task<(DataSet DataSet, UplinkMessage Message)> DataMessageAsync(
+        ConsentTerms terms,
+        DateTimeOffset windowStart,
+        Func<string, byte[]> payload,
+        string contentType,
+        string schemaId,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var dataSet = await dataSets.AtAsync(terms.Purpose, terms.Recipient, windowStart, cancellationToken);
         var reference = await dataSets.ReferenceAsync(dataSet, terms.ConsentId, terms.Version, cancellationToken);
-        var pseudonym = dataSet.Pseudonym;
         var messageId = NewMessageId();
         var message = new UplinkMessage(
             messageId,
-            WireTopics.Data(terms.Purpose, terms.Category, pseudonym),
-            AlertAckPayload.Write(new AlertAckMessage(alertReference, window.Start, terms.Granularity, pseudonym)),
-            ContentTypes.Json,
-            UserProperties.Of(SchemaIds.AlertAck, messageId, reference, terms.Purpose, terms.Granularity),
+            WireTopics.Data(terms.Purpose, terms.Category, dataSet.Pseudonym),
+            payload(dataSet.Pseudonym),
+            contentType,
+            UserProperties.Of(schemaId, messageId, reference, terms.Purpose, terms.Granularity),
             terms.Reference,
             retain: false,
             now);
-        return new AcknowledgementDecision(terms, alertReference, acknowledgedAt, ReleaseOutcome.Released, "", message, pseudonym) { DataSet = dataSet };
+        return (dataSet, message);
     }
 
     /// <summary>

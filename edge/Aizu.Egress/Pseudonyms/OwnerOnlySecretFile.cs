@@ -57,15 +57,7 @@ internal sealed class OwnerOnlySecretFile
             }
         }
 
-        if (!OperatingSystem.IsWindows())
-        {
-            var mode = File.GetUnixFileMode(path);
-            if ((mode & ~OwnerOnly) != 0)
-            {
-                throw new InvalidOperationException(
-                    $"{what} {path} may be read by others (mode {Convert.ToString((int)mode, 8)}); run chmod 600 on it.");
-            }
-        }
+        AtomicFile.ThrowIfReadableByOthers(path, $"{what} {path}");
 
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
         if (bytes.Length < 16)

@@ -1,13 +1,12 @@
-using Microsoft.Extensions.Options;
+using Aizu.Configuration;
 
 namespace Aizu.Household;
 
-internal sealed class HouseholdOptionsValidator : IValidateOptions<HouseholdOptions>
+internal sealed class HouseholdOptionsValidator() : SectionOptionsValidator<HouseholdOptions>(HouseholdOptions.SectionName)
 {
-    public ValidateOptionsResult Validate(string? name, HouseholdOptions options)
+    /// <inheritdoc />
+    protected override void Check(HouseholdOptions options, List<string> failures)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
         if (!string.IsNullOrWhiteSpace(options.TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
         {
             failures.Add($"{HouseholdOptions.SectionName}:{nameof(HouseholdOptions.TimeZone)} '{options.TimeZone}' is not a time zone this system knows; use an IANA id such as Asia/Tokyo or Europe/Amsterdam, or leave it unset to use the system's zone.");
@@ -17,7 +16,5 @@ internal sealed class HouseholdOptionsValidator : IValidateOptions<HouseholdOpti
         {
             failures.Add($"{HouseholdOptions.SectionName}:{nameof(HouseholdOptions.District)} '{options.District}' is not a district code: up to 3 levels of a-z, 0-9 and '-' joined by '/', e.g. aizuwakamatsu/tsuruga.");
         }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

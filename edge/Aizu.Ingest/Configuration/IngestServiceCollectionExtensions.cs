@@ -1,7 +1,7 @@
+using Aizu.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Aizu.Ingest;
 
@@ -16,13 +16,7 @@ public static class IngestServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAizuIngest(this IServiceCollection services, IConfiguration section)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(section);
-
-        services.AddOptions<IngestOptions>().Bind(section).ValidateOnStart();
-        var sectionPath = section is IConfigurationSection named ? named.Path : IngestOptions.SectionName;
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestOptions>>(
-            new IngestOptionsValidator(sectionPath)));
+        services.AddValidatedOptions<IngestOptions>(section, IngestOptions.SectionName, path => new IngestOptionsValidator(path));
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ReadingChannel>();

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Aizu.Panel;
 
 /// <summary>One quantity of one room in <c>GET /api/climate</c>: the latest value and the line of the last hours.</summary>
@@ -11,10 +9,10 @@ namespace Aizu.Panel;
 /// <param name="Times">Start of each line bucket, Unix seconds.</param>
 /// <param name="Values">Mean of each line bucket; null where the bucket had no reading.</param>
 internal sealed record ClimateQuantity(
-    [property: JsonPropertyName("value")] double Value,
-    [property: JsonPropertyName("unit")] string Unit,
-    [property: JsonPropertyName("at")] DateTimeOffset At,
-    [property: JsonPropertyName("level")] string? Level,
-    [property: JsonPropertyName("stale")] bool Stale,
-    [property: JsonPropertyName("times")] IReadOnlyList<long> Times,
-    [property: JsonPropertyName("values")] IReadOnlyList<double?> Values);
+    double Value,
+    string Unit,
+    DateTimeOffset At,
+    string? Level,
+    bool Stale,
+    IReadOnlyList<long> Times,
+    IReadOnlyList<double?> Values);

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Aizu.Panel;
 
 /// <summary>
@@ -10,12 +8,12 @@ namespace Aizu.Panel;
 /// and drowsiness is reported; see docs/panel.md).
 /// </summary>
 internal sealed record ComfortBands(
-    [property: JsonPropertyName("temperatureMin")] double TemperatureMin,
-    [property: JsonPropertyName("temperatureMax")] double TemperatureMax,
-    [property: JsonPropertyName("humidityMin")] double HumidityMin,
-    [property: JsonPropertyName("humidityMax")] double HumidityMax,
-    [property: JsonPropertyName("co2Good")] double Co2Good,
-    [property: JsonPropertyName("co2Poor")] double Co2Poor)
+    double TemperatureMin,
+    double TemperatureMax,
+    double HumidityMin,
+    double HumidityMax,
+    double Co2Good,
+    double Co2Poor)
 {
     public static ComfortBands Default { get; } = new(18, 28, 40, 60, 1000, 1500);
 

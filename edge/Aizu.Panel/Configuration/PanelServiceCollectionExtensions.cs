@@ -1,8 +1,8 @@
+using Aizu.Configuration;
 using Aizu.Household;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Aizu.Panel;
 
@@ -17,13 +17,7 @@ public static class PanelServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAizuPanel(this IServiceCollection services, IConfiguration section)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(section);
-
-        services.AddOptions<PanelOptions>().Bind(section).ValidateOnStart();
-        var sectionPath = section is IConfigurationSection named ? named.Path : PanelOptions.SectionName;
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PanelOptions>>(
-            new PanelOptionsValidator(sectionPath)));
+        services.AddValidatedOptions<PanelOptions>(section, PanelOptions.SectionName, path => new PanelOptionsValidator(path));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddHouseholdCalendar();

@@ -1,20 +1,19 @@
-using System.Text.Json.Serialization;
 using Aizu.Storage;
 
 namespace Aizu.Panel;
 
 /// <summary>How long the store keeps what, in <c>GET /api/settings</c>. Months of 0 mean "forever".</summary>
 internal sealed record RetentionSettings(
-    [property: JsonPropertyName("rawMonths")] int RawMonths,
-    [property: JsonPropertyName("minuteMonths")] int MinuteMonths,
-    [property: JsonPropertyName("quarterHourMonths")] int QuarterHourMonths,
-    [property: JsonPropertyName("hourMonths")] int HourMonths,
-    [property: JsonPropertyName("dayMonths")] int DayMonths,
-    [property: JsonPropertyName("minFreeSpaceMegabytes")] long MinFreeSpaceMegabytes,
-    [property: JsonPropertyName("databasePath")] string DatabasePath,
-    [property: JsonPropertyName("series")] int? Series,
-    [property: JsonPropertyName("readings")] long? Readings,
-    [property: JsonPropertyName("health")] PanelStorageStatus Health)
+    int RawMonths,
+    int MinuteMonths,
+    int QuarterHourMonths,
+    int HourMonths,
+    int DayMonths,
+    long MinFreeSpaceMegabytes,
+    string DatabasePath,
+    int? Series,
+    long? Readings,
+    PanelStorageStatus Health)
 {
     public static RetentionSettings From(StorageOptions options, string databasePath, int? series, long? readings, StorageHealth health)
     {

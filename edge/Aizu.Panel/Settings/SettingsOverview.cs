@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Aizu.Panel;
 
 /// <summary>The body of <c>GET /api/settings</c>.</summary>
@@ -9,9 +7,9 @@ namespace Aizu.Panel;
 /// <param name="Influx">The InfluxDB mirror; null when not configured.</param>
 /// <param name="ActiveConsents">Consents currently given (they must be withdrawn before erasing); null when consent is not set up on this gateway.</param>
 internal sealed record SettingsOverview(
-    [property: JsonPropertyName("tariff")] TariffDescription? Tariff,
-    [property: JsonPropertyName("configFile")] string? ConfigFile,
-    [property: JsonPropertyName("storage")] RetentionSettings Storage,
-    [property: JsonPropertyName("influx")] InfluxMirrorItem? Influx,
-    [property: JsonPropertyName("activeConsents")] int? ActiveConsents,
-    [property: JsonPropertyName("today")] DateOnly Today);
+    TariffDescription? Tariff,
+    string? ConfigFile,
+    RetentionSettings Storage,
+    InfluxMirrorItem? Influx,
+    int? ActiveConsents,
+    DateOnly Today);

@@ -1,21 +1,20 @@
 using System.Globalization;
-using System.Text.Json.Serialization;
 using Aizu.Tariffs;
 
 namespace Aizu.Panel;
 
 /// <summary>The configured tariff in <c>GET /api/settings</c>, as numbers the page puts into words.</summary>
 internal sealed record TariffDescription(
-    [property: JsonPropertyName("kind")] string Kind,
-    [property: JsonPropertyName("currency")] string Currency,
-    [property: JsonPropertyName("timeZone")] string TimeZone,
-    [property: JsonPropertyName("flatPricePerKWh")] decimal? FlatPricePerKWh,
-    [property: JsonPropertyName("tiers")] IReadOnlyList<TariffTierItem> Tiers,
-    [property: JsonPropertyName("periods")] IReadOnlyList<TariffPeriodItem> Periods,
-    [property: JsonPropertyName("basicChargePerMonth")] decimal BasicChargePerMonth,
-    [property: JsonPropertyName("fuelCostAdjustmentPerKWh")] decimal FuelCostAdjustmentPerKWh,
-    [property: JsonPropertyName("renewableSurchargePerKWh")] decimal RenewableSurchargePerKWh,
-    [property: JsonPropertyName("exportPricePerKWh")] decimal ExportPricePerKWh)
+    string Kind,
+    string Currency,
+    string TimeZone,
+    decimal? FlatPricePerKWh,
+    IReadOnlyList<TariffTierItem> Tiers,
+    IReadOnlyList<TariffPeriodItem> Periods,
+    decimal BasicChargePerMonth,
+    decimal FuelCostAdjustmentPerKWh,
+    decimal RenewableSurchargePerKWh,
+    decimal ExportPricePerKWh)
 {
     public static TariffDescription From(Tariff tariff)
     {

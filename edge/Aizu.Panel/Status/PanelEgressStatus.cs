@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Aizu.Panel;
 
 /// <summary>Whether anything may leave the gateway, in <c>GET /api/status</c> (present only when a city link is configured).</summary>
@@ -7,6 +5,6 @@ namespace Aizu.Panel;
 /// <param name="StoppedBecause">Why, in one sentence, or null.</param>
 /// <param name="WhatToDo">What the household does about it, or null.</param>
 internal sealed record PanelEgressStatus(
-    [property: JsonPropertyName("sending")] bool Sending,
-    [property: JsonPropertyName("stoppedBecause")] string? StoppedBecause,
-    [property: JsonPropertyName("whatToDo")] string? WhatToDo);
+    bool Sending,
+    string? StoppedBecause,
+    string? WhatToDo);

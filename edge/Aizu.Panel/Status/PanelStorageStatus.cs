@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Aizu.Storage;
 
 namespace Aizu.Panel;
@@ -14,15 +13,15 @@ namespace Aizu.Panel;
 /// <param name="Problem">The most recent problem in words, or null.</param>
 /// <param name="ProblemAt">When it happened.</param>
 internal sealed record PanelStorageStatus(
-    [property: JsonPropertyName("state")] string State,
-    [property: JsonPropertyName("freeBytes")] long? FreeBytes,
-    [property: JsonPropertyName("floorBytes")] long FloorBytes,
-    [property: JsonPropertyName("rawChunksDroppedForSpace")] long RawChunksDroppedForSpace,
-    [property: JsonPropertyName("quarantinedChunks")] long QuarantinedChunks,
-    [property: JsonPropertyName("refusedReadings")] long RefusedReadings,
-    [property: JsonPropertyName("oldestRawReading")] DateTimeOffset? OldestRawReading,
-    [property: JsonPropertyName("problem")] string? Problem,
-    [property: JsonPropertyName("problemAt")] DateTimeOffset? ProblemAt)
+    string State,
+    long? FreeBytes,
+    long FloorBytes,
+    long RawChunksDroppedForSpace,
+    long QuarantinedChunks,
+    long RefusedReadings,
+    DateTimeOffset? OldestRawReading,
+    string? Problem,
+    DateTimeOffset? ProblemAt)
 {
     public static PanelStorageStatus From(StorageHealth health)
     {

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using Aizu.Configuration;
 
 namespace Aizu.Storage.Influx;
 
@@ -6,13 +6,11 @@ namespace Aizu.Storage.Influx;
 /// Checks <see cref="InfluxMirrorOptions"/> at start-up so a wrong value stops the gateway with a
 /// message naming the key to fix, instead of a mirror that silently never writes.
 /// </summary>
-internal sealed class InfluxMirrorOptionsValidator(string sectionPath) : IValidateOptions<InfluxMirrorOptions>
+internal sealed class InfluxMirrorOptionsValidator(string sectionPath) : SectionOptionsValidator<InfluxMirrorOptions>(sectionPath)
 {
-    public ValidateOptionsResult Validate(string? name, InfluxMirrorOptions options)
+    /// <inheritdoc />
+    protected override void Check(InfluxMirrorOptions options, List<string> failures)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
-        string Key(string property) => $"{sectionPath}:{property}";
         static bool Set(string value) => !string.IsNullOrWhiteSpace(value);
 
         if (!Set(options.Url))
@@ -97,7 +95,5 @@ internal sealed class InfluxMirrorOptionsValidator(string sectionPath) : IValida
         {
             failures.Add($"{Key(nameof(InfluxMirrorOptions.Timeout))} must be between 00:00:01 and 00:10:00.");
         }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

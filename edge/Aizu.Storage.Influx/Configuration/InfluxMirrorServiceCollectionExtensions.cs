@@ -1,7 +1,7 @@
+using Aizu.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Aizu.Storage.Influx;
 
@@ -16,13 +16,7 @@ public static class InfluxMirrorServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAizuInfluxMirror(this IServiceCollection services, IConfiguration section)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(section);
-
-        services.AddOptions<InfluxMirrorOptions>().Bind(section).ValidateOnStart();
-        var sectionPath = section is IConfigurationSection named ? named.Path : InfluxMirrorOptions.SectionName;
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InfluxMirrorOptions>>(
-            new InfluxMirrorOptionsValidator(sectionPath)));
+        services.AddValidatedOptions<InfluxMirrorOptions>(section, InfluxMirrorOptions.SectionName, path => new InfluxMirrorOptionsValidator(path));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<InfluxMirrorStatus>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, InfluxMirrorService>());

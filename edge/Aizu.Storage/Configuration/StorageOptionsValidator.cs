@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using Aizu.Configuration;
 
 namespace Aizu.Storage;
 
@@ -6,13 +6,11 @@ namespace Aizu.Storage;
 /// Checks <see cref="StorageOptions"/> at start-up so a wrong value stops the gateway with a message
 /// naming the key an installer has to fix, instead of failing at the first write.
 /// </summary>
-internal sealed class StorageOptionsValidator(string sectionPath) : IValidateOptions<StorageOptions>
+internal sealed class StorageOptionsValidator(string sectionPath) : SectionOptionsValidator<StorageOptions>(sectionPath)
 {
-    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    /// <inheritdoc />
+    protected override void Check(StorageOptions options, List<string> failures)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
-        string Key(string property) => $"{sectionPath}:{property}";
 
         if (string.IsNullOrWhiteSpace(options.DatabasePath))
         {
@@ -64,7 +62,5 @@ internal sealed class StorageOptionsValidator(string sectionPath) : IValidateOpt
         {
             failures.Add($"{Key(nameof(StorageOptions.MaintenanceInterval))} must be at least 00:00:01.");
         }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

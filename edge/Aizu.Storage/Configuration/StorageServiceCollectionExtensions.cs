@@ -1,8 +1,8 @@
+using Aizu.Configuration;
 using Aizu.Household;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Aizu.Storage;
 
@@ -19,13 +19,7 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAizuStorage(this IServiceCollection services, IConfiguration section)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(section);
-
-        services.AddOptions<StorageOptions>().Bind(section).ValidateOnStart();
-        var sectionPath = section is IConfigurationSection named ? named.Path : StorageOptions.SectionName;
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>>(
-            new StorageOptionsValidator(sectionPath)));
+        services.AddValidatedOptions<StorageOptions>(section, StorageOptions.SectionName, path => new StorageOptionsValidator(path));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IFreeSpaceProbe, DriveFreeSpaceProbe>();
         services.AddHouseholdCalendar();

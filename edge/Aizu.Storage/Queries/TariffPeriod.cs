@@ -1,3 +1,5 @@
+using Aizu.Household;
+
 namespace Aizu.Storage;
 
 /// <summary>
@@ -12,19 +14,5 @@ namespace Aizu.Storage;
 public sealed record TariffPeriod(string Name, TimeOnly Start, TimeOnly End, IReadOnlySet<DayOfWeek>? Days = null)
 {
     /// <summary>Whether local time <paramref name="local"/> falls in the period.</summary>
-    public bool Contains(DateTime local)
-    {
-        if (Days is not null && !Days.Contains(local.DayOfWeek))
-        {
-            return false;
-        }
-
-        var time = TimeOnly.FromDateTime(local);
-        if (Start == End)
-        {
-            return true;
-        }
-
-        return Start < End ? time >= Start && time < End : time >= Start || time < End;
-    }
+    public bool Contains(DateTime local) => new TimeOfDayRange(Start, End, Days).Contains(local);
 }

@@ -1,3 +1,4 @@
+using Aizu.Configuration;
 using Aizu.Household;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,12 +19,7 @@ public static class TariffServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAizuTariffs(this IServiceCollection services, IConfiguration section)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(section);
-
-        services.AddOptions<TariffOptions>().Bind(section).ValidateOnStart();
-        var sectionPath = section is IConfigurationSection named ? named.Path : TariffOptions.SectionName;
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TariffOptions>>(new TariffOptionsValidator(sectionPath)));
+        services.AddValidatedOptions<TariffOptions>(section, TariffOptions.SectionName, path => new TariffOptionsValidator(path));
         services.TryAddSingleton(TimeProvider.System);
         services.AddHouseholdCalendar();
         services.TryAddSingleton(provider => Tariff.FromOptions(

@@ -1,9 +1,11 @@
+using Aizu.Household;
+
 namespace Aizu.Tariffs;
 
 /// <summary>
 /// A period of a time-of-use tariff by local clock time, for example "night" 23:00–07:00. <see cref="End"/>
 /// at or before <see cref="Start"/> wraps past midnight; equal times cover the whole day. The same rule as
-/// the store's <c>TariffPeriod</c>, so the panel can ask the store for energy per period with these.
+/// the store's <c>TariffPeriod</c> (both are a <see cref="TimeOfDayRange"/>), so the panel can ask the store for energy per period with these.
 /// </summary>
 /// <param name="Name">Name shown to the household; unique within the tariff.</param>
 /// <param name="Start">Local time the period starts.</param>
@@ -13,19 +15,5 @@ namespace Aizu.Tariffs;
 public sealed record TimeOfUsePeriod(string Name, TimeOnly Start, TimeOnly End, IReadOnlySet<DayOfWeek>? Days, decimal PricePerKWh)
 {
     /// <summary>Whether local time <paramref name="local"/> falls in the period.</summary>
-    public bool Contains(DateTime local)
-    {
-        if (Days is not null && !Days.Contains(local.DayOfWeek))
-        {
-            return false;
-        }
-
-        var time = TimeOnly.FromDateTime(local);
-        if (Start == End)
-        {
-            return true;
-        }
-
-        return Start < End ? time >= Start && time < End : time >= Start || time < End;
-    }
+    public bool Contains(DateTime local) => new TimeOfDayRange(Start, End, Days).Contains(local);
 }

@@ -1,15 +1,13 @@
-using Microsoft.Extensions.Options;
+using Aizu.Configuration;
 
 namespace Aizu.Hardware.BRoute;
 
 /// <summary>Checks <see cref="BRouteOptions"/> at start-up; each message names the key to fix.</summary>
-public sealed class BRouteOptionsValidator : IValidateOptions<BRouteOptions>
+public sealed class BRouteOptionsValidator() : SectionOptionsValidator<BRouteOptions>(BRouteOptions.SectionName)
 {
     /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, BRouteOptions options)
+    protected override void Check(BRouteOptions options, List<string> failures)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
         const string Section = BRouteOptions.SectionName;
 
         if (string.IsNullOrWhiteSpace(options.DevicePath))
@@ -42,8 +40,6 @@ public sealed class BRouteOptionsValidator : IValidateOptions<BRouteOptions>
         {
             failures.Add($"{Section}:PanCachePath is empty.");
         }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
     private static void CheckPositive(List<string> failures, string key, TimeSpan value)

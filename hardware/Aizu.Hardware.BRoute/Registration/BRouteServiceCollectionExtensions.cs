@@ -1,3 +1,4 @@
+using Aizu.Configuration;
 using Aizu.Readings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,8 +14,7 @@ public static class BRouteServiceCollectionExtensions
     /// <summary>Adds <see cref="BRouteDriver"/> as an <see cref="IReadingSource"/>, with options validated at start-up.</summary>
     public static IServiceCollection AddBRouteMeter(this IServiceCollection services, IConfiguration section)
     {
-        services.AddOptions<BRouteOptions>().Bind(section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BRouteOptions>, BRouteOptionsValidator>());
+        services.AddValidatedOptions<BRouteOptions>(section, BRouteOptions.SectionName, _ => new BRouteOptionsValidator());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPanStore>(sp => new JsonFilePanStore(
             sp.GetRequiredService<IOptions<BRouteOptions>>().Value.PanCachePath,

@@ -1,17 +1,15 @@
-using Microsoft.Extensions.Options;
+using Aizu.Configuration;
 
 namespace Aizu.Hardware.Display;
 
 /// <summary>Checks <see cref="DeviceDisplayOptions"/> at start-up; each message names the key to fix.</summary>
-public sealed class DeviceDisplayOptionsValidator : IValidateOptions<DeviceDisplayOptions>
+public sealed class DeviceDisplayOptionsValidator() : SectionOptionsValidator<DeviceDisplayOptions>(DeviceDisplayOptions.SectionName)
 {
     private const string Section = DeviceDisplayOptions.SectionName;
 
     /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, DeviceDisplayOptions options)
+    protected override void Check(DeviceDisplayOptions options, List<string> failures)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
         if (!Enum.IsDefined(options.Kind))
         {
             failures.Add($"{Section}:Kind must be one of {string.Join(", ", Enum.GetNames<DisplayKind>())} (got {options.Kind}).");
@@ -70,8 +68,6 @@ public sealed class DeviceDisplayOptionsValidator : IValidateOptions<DeviceDispl
         {
             failures.Add($"{Section}:OpenGpioDriver is not set.");
         }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
     private static void ValidatePins(DeviceDisplayOptions options, List<string> failures)

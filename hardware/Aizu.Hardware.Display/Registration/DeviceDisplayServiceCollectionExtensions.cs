@@ -1,3 +1,4 @@
+using Aizu.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,14 +17,12 @@ public static class DeviceDisplayServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDeviceDisplay(this IServiceCollection services, IConfiguration section, Action<DeviceDisplayOptions>? configure = null)
     {
-        var builder = services.AddOptions<DeviceDisplayOptions>().Bind(section);
+        var builder = services.AddValidatedOptions<DeviceDisplayOptions>(section, DeviceDisplayOptions.SectionName, _ => new DeviceDisplayOptionsValidator());
         if (configure is not null)
         {
             builder.Configure(configure);
         }
 
-        builder.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeviceDisplayOptions>, DeviceDisplayOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DisplayState>();
         services.TryAddSingleton<IDisplayState>(sp => sp.GetRequiredService<DisplayState>());

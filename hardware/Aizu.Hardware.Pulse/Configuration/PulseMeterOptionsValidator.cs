@@ -1,15 +1,13 @@
-using Microsoft.Extensions.Options;
+using Aizu.Configuration;
 
 namespace Aizu.Hardware.Pulse;
 
 /// <summary>Checks <see cref="PulseMeterOptions"/> at start-up; each message names the key to fix.</summary>
-public sealed class PulseMeterOptionsValidator : IValidateOptions<PulseMeterOptions>
+public sealed class PulseMeterOptionsValidator() : SectionOptionsValidator<PulseMeterOptions>(PulseMeterOptions.SectionName)
 {
     /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, PulseMeterOptions options)
+    protected override void Check(PulseMeterOptions options, List<string> failures)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
         const string Section = PulseMeterOptions.SectionName;
         if (options.Pin is < 0 or > 53)
         {
@@ -49,7 +47,6 @@ public sealed class PulseMeterOptionsValidator : IValidateOptions<PulseMeterOpti
         CheckPositive(failures, $"{Section}:PowerInterval", options.PowerInterval);
         CheckPositive(failures, $"{Section}:SaveInterval", options.SaveInterval);
         CheckPositive(failures, $"{Section}:MaxRetryDelay", options.MaxRetryDelay);
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
     private static void CheckPositive(List<string> failures, string key, TimeSpan value)

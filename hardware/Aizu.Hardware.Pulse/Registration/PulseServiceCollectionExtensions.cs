@@ -1,5 +1,6 @@
 using System.Device.Gpio;
 using System.Device.Gpio.Drivers;
+using Aizu.Configuration;
 using Aizu.Readings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,8 +20,7 @@ public static class PulseServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPulseMeter(this IServiceCollection services, IConfiguration section)
     {
-        services.AddOptions<PulseMeterOptions>().Bind(section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PulseMeterOptions>, PulseMeterOptionsValidator>());
+        services.AddValidatedOptions<PulseMeterOptions>(section, PulseMeterOptions.SectionName, _ => new PulseMeterOptionsValidator());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Func<GpioDriver>>(sp =>
         {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Aizu.Files;
 using Microsoft.Extensions.Logging;
 
@@ -10,39 +9,29 @@ namespace Aizu.Hardware.Pulse;
 /// </summary>
 public sealed class JsonFilePulseCountStore : IPulseCountStore
 {
-    private readonly string _path;
+    private readonly JsonStateFile<PulseCount> _file;
     private readonly ILogger _logger;
 
     /// <summary>Creates a store at <paramref name="path"/>.</summary>
     public JsonFilePulseCountStore(string path, ILogger<JsonFilePulseCountStore> logger)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        _path = Path.GetFullPath(path);
+        _file = new JsonStateFile<PulseCount>(path, PulseCountJsonContext.Default.PulseCount);
         _logger = logger;
     }
 
     /// <inheritdoc />
     public async Task<PulseCount?> LoadAsync(CancellationToken cancellationToken)
     {
-        if (!File.Exists(_path))
+        var count = await _file.ReadAsync(reason => Log.CountFileUnreadable(_logger, _file.Path, reason), cancellationToken);
+        if (count is null or { Pulses: >= 0, PulsesPerKilowattHour: > 0 })
         {
-            return null;
+            return count;
         }
 
-        try
-        {
-            await using var stream = File.OpenRead(_path);
-            var count = await JsonSerializer.DeserializeAsync(stream, PulseCountJsonContext.Default.PulseCount, cancellationToken);
-            return count is { Pulses: >= 0, PulsesPerKilowattHour: > 0 } ? count : throw new JsonException("negative or zero values");
-        }
-        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
-        {
-            Log.CountFileUnreadable(_logger, _path, ex.Message);
-            return null;
-        }
+        Log.CountFileUnreadable(_logger, _file.Path, "negative or zero values");
+        return null;
     }
 
     /// <inheritdoc />
-    public Task SaveAsync(PulseCount count, CancellationToken cancellationToken) => AtomicFile.WriteAsync(
-        _path, (stream, token) => JsonSerializer.SerializeAsync(stream, count, PulseCountJsonContext.Default.PulseCount, token), null, cancellationToken);
+    public Task SaveAsync(PulseCount count, CancellationToken cancellationToken) => _file.WriteAsync(count, cancellationToken);
 }

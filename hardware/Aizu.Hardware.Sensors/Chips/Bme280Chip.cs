@@ -6,47 +6,21 @@ using Iot.Device.Bmxx80.FilteringMode;
 namespace Aizu.Hardware.Sensors;
 
 /// <summary>A BME280 through <see cref="Bme280"/>, in forced mode: one conversion per read, the chip sleeping in between.</summary>
-internal sealed class Bme280Chip : ISensorChip
+internal sealed class Bme280Chip(Func<I2cConnectionSettings, I2cDevice> open, I2cConnectionSettings settings)
+    : I2cBindingChip<Bme280>(open, settings, "BME280")
 {
-    private readonly Func<I2cConnectionSettings, I2cDevice> _open;
-    private readonly I2cConnectionSettings _settings;
-    private Bme280? _bme;
-    private I2cDevice? _device;
-
-    public Bme280Chip(Func<I2cConnectionSettings, I2cDevice> open, I2cConnectionSettings settings)
+    // The constructor checks the chip id (IOException for another chip), reads the calibration and soft-resets.
+    protected override Bme280 Bind(I2cDevice device) => new(device)
     {
-        _open = open;
-        _settings = settings;
-    }
+        TemperatureSampling = Sampling.LowPower,
+        PressureSampling = Sampling.Standard,
+        HumiditySampling = Sampling.Standard,
+        FilterMode = Bmx280FilteringMode.Off,
+    };
 
-    public bool IsOpen => _bme is not null;
-
-    public void Open()
+    public override async Task<IReadOnlyList<Measurement>> ReadAsync(CancellationToken cancellationToken)
     {
-        var device = _open(_settings);
-        try
-        {
-            // The constructor checks the chip id (IOException for another chip), reads the calibration and soft-resets.
-            var bme = new Bme280(device)
-            {
-                TemperatureSampling = Sampling.LowPower,
-                PressureSampling = Sampling.Standard,
-                HumiditySampling = Sampling.Standard,
-                FilterMode = Bmx280FilteringMode.Off,
-            };
-            _bme = bme;
-            _device = device;
-        }
-        catch
-        {
-            device.Dispose();
-            throw;
-        }
-    }
-
-    public async Task<IReadOnlyList<Measurement>> ReadAsync(CancellationToken cancellationToken)
-    {
-        var bme = _bme ?? throw new InvalidOperationException("The BME280 is not open.");
+        var bme = Binding;
         var result = await bme.ReadAsync();
 
         // ReadAsync waits the datasheet's conversion time and reads; a chip still converting after
@@ -74,26 +48,4 @@ internal sealed class Bme280Chip : ISensorChip
 
         return values;
     }
-
-    public void Close()
-    {
-        var binding = _bme;
-        var device = _device;
-        _bme = null;
-        _device = null;
-        try
-        {
-            binding?.Dispose();
-        }
-        catch (IOException)
-        {
-            // Disposing talks to the chip (e.g. to stop measuring); one that stopped answering cannot object.
-        }
-        finally
-        {
-            device?.Dispose();
-        }
-    }
-
-    public void Dispose() => Close();
 }

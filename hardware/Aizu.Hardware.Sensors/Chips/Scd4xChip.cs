@@ -8,42 +8,22 @@ namespace Aizu.Hardware.Sensors;
 /// An SCD4x through <see cref="Scd4x"/> in periodic mode (a new value every 5 s). The binding waits
 /// for the next period and polls data-ready itself, in real time; the source's read time-out bounds it.
 /// </summary>
-internal sealed class Scd4xChip : ISensorChip
+internal sealed class Scd4xChip(Func<I2cConnectionSettings, I2cDevice> open, I2cConnectionSettings settings)
+    : I2cBindingChip<Scd4x>(open, settings, "SCD4x")
 {
-    private readonly Func<I2cConnectionSettings, I2cDevice> _open;
-    private readonly I2cConnectionSettings _settings;
-    private Scd4x? _scd;
-    private I2cDevice? _device;
+    protected override I2cDevice Wrap(I2cDevice device) => new CrcCheckedI2cDevice(device);
 
-    public Scd4xChip(Func<I2cConnectionSettings, I2cDevice> open, I2cConnectionSettings settings)
+    protected override Scd4x Bind(I2cDevice device)
     {
-        _open = open;
-        _settings = settings;
+        // The constructor stops any running measurement and re-initialises the sensor.
+        var scd = new Scd4x(device);
+        scd.StartPeriodicMeasurements();
+        return scd;
     }
 
-    public bool IsOpen => _scd is not null;
-
-    public void Open()
+    public override async Task<IReadOnlyList<Measurement>> ReadAsync(CancellationToken cancellationToken)
     {
-        var device = new CrcCheckedI2cDevice(_open(_settings));
-        try
-        {
-            // The constructor stops any running measurement and re-initialises the sensor.
-            var scd = new Scd4x(device);
-            scd.StartPeriodicMeasurements();
-            _scd = scd;
-            _device = device;
-        }
-        catch
-        {
-            device.Dispose();
-            throw;
-        }
-    }
-
-    public async Task<IReadOnlyList<Measurement>> ReadAsync(CancellationToken cancellationToken)
-    {
-        var scd = _scd ?? throw new InvalidOperationException("The SCD4x is not open.");
+        var scd = Binding;
         var (co2, humidity, temperature) = await scd.ReadPeriodicMeasurementAsync(cancellationToken);
         if (co2 is null || humidity is null || temperature is null)
         {
@@ -58,26 +38,4 @@ internal sealed class Scd4xChip : ISensorChip
             new(IndoorQuantity.Humidity, humidity.Value.Percent),
         ];
     }
-
-    public void Close()
-    {
-        var binding = _scd;
-        var device = _device;
-        _scd = null;
-        _device = null;
-        try
-        {
-            binding?.Dispose();
-        }
-        catch (IOException)
-        {
-            // Disposing talks to the chip (e.g. to stop measuring); one that stopped answering cannot object.
-        }
-        finally
-        {
-            device?.Dispose();
-        }
-    }
-
-    public void Dispose() => Close();
 }

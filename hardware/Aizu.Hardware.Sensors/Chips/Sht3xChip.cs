@@ -5,40 +5,17 @@ using Iot.Device.Sht3x;
 namespace Aizu.Hardware.Sensors;
 
 /// <summary>An SHT3x through <see cref="Sht3x"/>, with every word's CRC checked on the way in.</summary>
-internal sealed class Sht3xChip : ISensorChip
+internal sealed class Sht3xChip(Func<I2cConnectionSettings, I2cDevice> open, I2cConnectionSettings settings)
+    : I2cBindingChip<Sht3x>(open, settings, "SHT3x")
 {
-    private readonly Func<I2cConnectionSettings, I2cDevice> _open;
-    private readonly I2cConnectionSettings _settings;
-    private Sht3x? _sht;
-    private I2cDevice? _device;
+    protected override I2cDevice Wrap(I2cDevice device) => new CrcCheckedI2cDevice(device);
 
-    public Sht3xChip(Func<I2cConnectionSettings, I2cDevice> open, I2cConnectionSettings settings)
+    // The constructor soft-resets the chip.
+    protected override Sht3x Bind(I2cDevice device) => new(device, Resolution.High);
+
+    public override Task<IReadOnlyList<Measurement>> ReadAsync(CancellationToken cancellationToken)
     {
-        _open = open;
-        _settings = settings;
-    }
-
-    public bool IsOpen => _sht is not null;
-
-    public void Open()
-    {
-        var device = new CrcCheckedI2cDevice(_open(_settings));
-        try
-        {
-            // The constructor soft-resets the chip.
-            _sht = new Sht3x(device, Resolution.High);
-            _device = device;
-        }
-        catch
-        {
-            device.Dispose();
-            throw;
-        }
-    }
-
-    public Task<IReadOnlyList<Measurement>> ReadAsync(CancellationToken cancellationToken)
-    {
-        var sht = _sht ?? throw new InvalidOperationException("The SHT3x is not open.");
+        var sht = Binding;
 
         // Each property triggers its own single-shot measurement; the binding rounds to 0.1.
         double temperature = sht.Temperature.DegreesCelsius;
@@ -50,26 +27,4 @@ internal sealed class Sht3xChip : ISensorChip
             new(IndoorQuantity.Humidity, humidity),
         ]);
     }
-
-    public void Close()
-    {
-        var binding = _sht;
-        var device = _device;
-        _sht = null;
-        _device = null;
-        try
-        {
-            binding?.Dispose();
-        }
-        catch (IOException)
-        {
-            // Disposing talks to the chip (e.g. to stop measuring); one that stopped answering cannot object.
-        }
-        finally
-        {
-            device?.Dispose();
-        }
-    }
-
-    public void Dispose() => Close();
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Aizu.Configuration;
 
 namespace Aizu.Hardware.Sensors;
 
@@ -15,18 +15,6 @@ internal static class I2cAddress
     };
 
     /// <summary>Parses a 7-bit address in the range the I2C specification leaves to devices (0x03–0x77).</summary>
-    public static bool TryParse(string text, IndoorSensorKind kind, out int address)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            address = DefaultFor(kind);
-            return true;
-        }
-
-        text = text.Trim();
-        bool parsed = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
-            ? int.TryParse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out address)
-            : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out address);
-        return parsed && address is >= 0x03 and <= 0x77;
-    }
+    public static bool TryParse(string text, IndoorSensorKind kind, out int address) =>
+        I2cAddressSetting.TryParse(text, () => DefaultFor(kind), out address);
 }

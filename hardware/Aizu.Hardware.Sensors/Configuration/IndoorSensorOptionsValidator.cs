@@ -1,19 +1,17 @@
 using System.Text.RegularExpressions;
 using Aizu.Readings;
-using Microsoft.Extensions.Options;
+using Aizu.Configuration;
 
 namespace Aizu.Hardware.Sensors;
 
 /// <summary>Checks <see cref="IndoorSensorOptions"/> at start-up; each message names the key to fix.</summary>
-public sealed partial class IndoorSensorOptionsValidator : IValidateOptions<IndoorSensorOptions>
+public sealed partial class IndoorSensorOptionsValidator() : SectionOptionsValidator<IndoorSensorOptions>(IndoorSensorOptions.SectionName)
 {
     private const string Section = IndoorSensorOptions.SectionName;
 
     /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, IndoorSensorOptions options)
+    protected override void Check(IndoorSensorOptions options, List<string> failures)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
         if (options.Sensors.Count == 0)
         {
             failures.Add($"{Section}:Sensors is empty: list at least one sensor, e.g. {{ \"Kind\": \"Bme280\", \"Bus\": 1, \"Address\": \"0x76\", \"Room\": \"living\" }}.");
@@ -49,8 +47,6 @@ public sealed partial class IndoorSensorOptionsValidator : IValidateOptions<Indo
         {
             CheckSensor(options.Sensors[i], i, addresses, series, failures);
         }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
     [GeneratedRegex("^28-[0-9a-f]{12}$")]

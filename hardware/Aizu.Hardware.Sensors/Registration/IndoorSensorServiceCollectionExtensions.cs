@@ -1,3 +1,4 @@
+using Aizu.Configuration;
 using Aizu.Readings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,14 +19,12 @@ public static class IndoorSensorServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddIndoorSensors(this IServiceCollection services, IConfiguration section, Action<IndoorSensorOptions>? configure = null)
     {
-        var builder = services.AddOptions<IndoorSensorOptions>().Bind(section);
+        var builder = services.AddValidatedOptions<IndoorSensorOptions>(section, IndoorSensorOptions.SectionName, _ => new IndoorSensorOptionsValidator());
         if (configure is not null)
         {
             builder.Configure(configure);
         }
 
-        builder.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IndoorSensorOptions>, IndoorSensorOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IReadingSource>(sp => new IndoorSensorSource(
             sp.GetRequiredService<IOptions<IndoorSensorOptions>>(),

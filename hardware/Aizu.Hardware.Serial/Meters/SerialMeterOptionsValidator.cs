@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using Aizu.Configuration;
 
 namespace Aizu.Hardware.Serial.Meters;
 
@@ -6,20 +6,18 @@ namespace Aizu.Hardware.Serial.Meters;
 /// <typeparam name="TOptions">The meter's options.</typeparam>
 /// <param name="section">The configuration section, e.g. <c>Aizu:Dsmr</c>.</param>
 /// <param name="device">What <see cref="SerialMeterOptions.DevicePath"/> names, e.g. <c>the P1 cable's serial device</c>.</param>
-public abstract class SerialMeterOptionsValidator<TOptions>(string section, string device) : IValidateOptions<TOptions>
+public abstract class SerialMeterOptionsValidator<TOptions>(string section, string device) : SectionOptionsValidator<TOptions>(section)
     where TOptions : SerialMeterOptions
 {
     /// <summary>The configuration section the messages name.</summary>
-    protected string Section => section;
+    protected string Section => SectionPath;
 
     /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, TOptions options)
+    protected sealed override void Check(TOptions options, List<string> failures)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
         if (string.IsNullOrWhiteSpace(options.DevicePath))
         {
-            failures.Add($"{section}:DevicePath is empty: set it to {device}, e.g. /dev/ttyUSB0.");
+            failures.Add($"{Key("DevicePath")} is empty: set it to {device}, e.g. /dev/ttyUSB0.");
         }
 
         CheckPositive(failures, "PowerInterval", options.PowerInterval);
@@ -27,7 +25,6 @@ public abstract class SerialMeterOptionsValidator<TOptions>(string section, stri
         CheckPositive(failures, "SilenceTimeout", options.SilenceTimeout);
         CheckPositive(failures, "MaxRetryDelay", options.MaxRetryDelay);
         ValidateMeter(options, failures);
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
     /// <summary>Adds a message per problem with the meter's own keys.</summary>
@@ -37,7 +34,7 @@ public abstract class SerialMeterOptionsValidator<TOptions>(string section, stri
     {
         if (value <= TimeSpan.Zero)
         {
-            failures.Add($"{section}:{key} must be a positive duration such as 00:00:05 (got {value}).");
+            failures.Add($"{Key(key)} must be a positive duration such as 00:00:05 (got {value}).");
         }
     }
 }

@@ -1,3 +1,4 @@
+using Aizu.Configuration;
 using Aizu.Hardware.Serial.Meters;
 using Aizu.Readings;
 using Microsoft.Extensions.Configuration;
@@ -21,12 +22,11 @@ public static class SerialMeterServiceCollectionExtensions
         IConfiguration section,
         Func<IOptions<TOptions>, TimeProvider, ILogger<TSource>, TSource> create)
         where TOptions : SerialMeterOptions
-        where TValidator : class, IValidateOptions<TOptions>
+        where TValidator : class, IValidateOptions<TOptions>, new()
         where TSource : class, IReadingSource
     {
         ArgumentNullException.ThrowIfNull(create);
-        services.AddOptions<TOptions>().Bind(section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
+        services.AddValidatedOptions<TOptions>(section, string.Empty, _ => new TValidator());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => create(
             sp.GetRequiredService<IOptions<TOptions>>(),

@@ -52,6 +52,17 @@ public static class SkstackAddress
         return true;
     }
 
+    /// <summary>Refuses anything but <see cref="IsFullFormIpv6"/>, for commands and responses that carry an address.</summary>
+    internal static void ThrowIfNotFullForm(string ipv6, string parameterName)
+    {
+        if (!IsFullFormIpv6(ipv6))
+        {
+            throw new ArgumentException(
+                "The address must be a full-form IPv6 address (8 groups of 4 hexadecimal digits, no '::').",
+                parameterName);
+        }
+    }
+
     /// <summary>True for a 64-bit MAC address written as 16 hexadecimal characters.</summary>
     public static bool IsMacAddress(ReadOnlySpan<char> mac) => AsciiHex.IsDigits(mac, 16);
 }

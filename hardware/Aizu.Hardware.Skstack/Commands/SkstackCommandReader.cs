@@ -165,9 +165,7 @@ public sealed class SkstackCommandReader
     private static SendToStatus Reject(
         ref SequenceReader<byte> reader, SequenceReader<byte> probe, string reason, out SkstackCommand? command)
     {
-        var consumed = reader.UnreadSequence.Slice(0, probe.Consumed - reader.Consumed).ToArray();
-        reader = probe;
-        command = new SkstackMalformedCommand(WireText.Decode(consumed), reason);
+        command = new SkstackMalformedCommand(WireText.Advance(ref reader, probe), reason);
         return SendToStatus.Done;
     }
 

@@ -24,13 +24,11 @@ public static class SkstackCommands
     /// (smdn/Smdn.Net.SkStackIP SkStackClient.Commands.SKSCAN.cs).</summary>
     public const int MaxScanDurationExponent = 14;
 
-    private const string LineEnd = "\r\n";
-
     /// <summary><c>SKVER</c>: asks for the firmware version (answer <c>EVER x.y.z</c>, then OK).</summary>
-    public static byte[] SkVer() => Line("SKVER");
+    public static byte[] SkVer() => WireText.Line("SKVER");
 
     /// <summary><c>SKRESET</c>: resets the stack (echo comes back on).</summary>
-    public static byte[] SkReset() => Line("SKRESET");
+    public static byte[] SkReset() => WireText.Line("SKRESET");
 
     /// <summary><c>SKSETPWD &lt;LEN&gt; &lt;PWD&gt;</c>: the B-route password; LEN is its length in hexadecimal
     /// (<c>C</c> for the usual 12 characters).</summary>
@@ -44,7 +42,7 @@ public static class SkstackCommands
                 "The B-route password must be 1 to 32 printable ASCII characters without spaces.", nameof(password));
         }
 
-        return Line(string.Create(CultureInfo.InvariantCulture, $"SKSETPWD {password.Length:X} {password}"));
+        return WireText.Line(string.Create(CultureInfo.InvariantCulture, $"SKSETPWD {password.Length:X} {password}"));
     }
 
     /// <summary><c>SKSETRBID &lt;ID&gt;</c>: the 32-character B-route ID from the utility.</summary>
@@ -57,7 +55,7 @@ public static class SkstackCommands
             throw new ArgumentException("The B-route ID must be exactly 32 ASCII letters or digits.", nameof(id));
         }
 
-        return Line("SKSETRBID " + id);
+        return WireText.Line("SKSETRBID " + id);
     }
 
     /// <summary>
@@ -70,7 +68,7 @@ public static class SkstackCommands
         ArgumentOutOfRangeException.ThrowIfNegative(durationExponent);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(durationExponent, MaxScanDurationExponent);
         var side = d == SkstackDialect.Bp35C0 ? " 0" : string.Empty;
-        return Line(string.Create(CultureInfo.InvariantCulture, $"SKSCAN 2 FFFFFFFF {durationExponent:X}{side}"));
+        return WireText.Line(string.Create(CultureInfo.InvariantCulture, $"SKSCAN 2 FFFFFFFF {durationExponent:X}{side}"));
     }
 
     /// <summary><c>SKSREG &lt;REG&gt; &lt;VAL&gt;</c>, e.g. <c>SKSREG S2 21</c> (channel), <c>SKSREG S3 8888</c>
@@ -92,7 +90,7 @@ public static class SkstackCommands
             throw new ArgumentException("The register value must be printable ASCII without spaces.", nameof(value));
         }
 
-        return Line($"SKSREG {register.ToUpperInvariant()} {value}");
+        return WireText.Line($"SKSREG {register.ToUpperInvariant()} {value}");
     }
 
     /// <summary><c>SKLL64 &lt;MAC&gt;</c>: asks the dongle for the link-local address of a MAC address (answer: a
@@ -106,7 +104,7 @@ public static class SkstackCommands
             throw new ArgumentException("The MAC address must be exactly 16 hexadecimal characters.", nameof(mac));
         }
 
-        return Line("SKLL64 " + mac.ToUpperInvariant());
+        return WireText.Line("SKLL64 " + mac.ToUpperInvariant());
     }
 
     /// <summary><c>SKJOIN &lt;IPADDR&gt;</c>: starts PANA authentication; EVENT 25 or 24 tells the outcome.</summary>
@@ -114,12 +112,12 @@ public static class SkstackCommands
     public static byte[] SkJoin(string ipv6)
     {
         ArgumentNullException.ThrowIfNull(ipv6);
-        ThrowIfNotFullForm(ipv6, nameof(ipv6));
-        return Line("SKJOIN " + ipv6.ToUpperInvariant());
+        SkstackAddress.ThrowIfNotFullForm(ipv6, nameof(ipv6));
+        return WireText.Line("SKJOIN " + ipv6.ToUpperInvariant());
     }
 
     /// <summary><c>SKTERM</c>: ends the PANA session (EVENT 27 or 28 follows).</summary>
-    public static byte[] SkTerm() => Line("SKTERM");
+    public static byte[] SkTerm() => WireText.Line("SKTERM");
 
     /// <summary>
     /// <c>SKSENDTO &lt;HANDLE&gt; &lt;IPADDR&gt; &lt;PORT&gt; &lt;SEC&gt; [&lt;SIDE&gt;] &lt;DATALEN&gt; &lt;DATA&gt;</c>:
@@ -136,7 +134,7 @@ public static class SkstackCommands
         ArgumentOutOfRangeException.ThrowIfLessThan(handle, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(handle, 6);
         ArgumentNullException.ThrowIfNull(ipv6);
-        ThrowIfNotFullForm(ipv6, nameof(ipv6));
+        SkstackAddress.ThrowIfNotFullForm(ipv6, nameof(ipv6));
         if (data.Length is < 1 or > MaxSendToDataLength)
         {
             throw new ArgumentException(
@@ -185,16 +183,4 @@ public static class SkstackCommands
 
     internal static bool IsRegisterName(ReadOnlySpan<char> register) =>
         register.Length is 2 or 3 && register[0] is 'S' or 's' && AsciiHex.AreAllDigits(register[1..]);
-
-    private static void ThrowIfNotFullForm(string ipv6, string parameterName)
-    {
-        if (!SkstackAddress.IsFullFormIpv6(ipv6))
-        {
-            throw new ArgumentException(
-                "The address must be a full-form IPv6 address (8 groups of 4 hexadecimal digits, no '::').",
-                parameterName);
-        }
-    }
-
-    private static byte[] Line(string text) => WireText.Encode(text + LineEnd);
 }

@@ -395,9 +395,7 @@ public sealed class SkstackReader
     private static BinaryStatus Reject(
         ref SequenceReader<byte> reader, SequenceReader<byte> probe, string reason, out SkstackMessage? message)
     {
-        var consumed = reader.UnreadSequence.Slice(0, probe.Consumed - reader.Consumed).ToArray();
-        reader = probe;
-        message = new SkstackUnrecognizedLine(WireText.Decode(consumed), reason);
+        message = new SkstackUnrecognizedLine(WireText.Advance(ref reader, probe), reason);
         return BinaryStatus.Done;
     }
 

@@ -17,7 +17,7 @@ public static class SkstackResponses
     private const string LineEnd = "\r\n";
 
     /// <summary><c>OK</c>.</summary>
-    public static byte[] Ok() => Line("OK");
+    public static byte[] Ok() => WireText.Line("OK");
 
     /// <summary>The answer to ROPT: <c>OK 00</c> or <c>OK 01</c> ended by a bare CR, as the product-configuration
     /// commands answer (smdn/Smdn.Net.SkStackIP tests/Smdn.Devices.BP35XX/.../BP35A1.Commands.cs).</summary>
@@ -30,7 +30,7 @@ public static class SkstackResponses
     {
         ArgumentNullException.ThrowIfNull(code);
         ThrowIfNotToken(code, nameof(code));
-        return Line("FAIL " + code);
+        return WireText.Line("FAIL " + code);
     }
 
     /// <summary><c>EVER &lt;version&gt;</c>, the answer to SKVER before its OK.</summary>
@@ -39,7 +39,7 @@ public static class SkstackResponses
     {
         ArgumentNullException.ThrowIfNull(v);
         ThrowIfNotToken(v, nameof(v));
-        return Line("EVER " + v);
+        return WireText.Line("EVER " + v);
     }
 
     /// <summary>
@@ -49,7 +49,7 @@ public static class SkstackResponses
     public static byte[] Event(SkstackDialect d, SkstackEventCode code, string sender, byte? parameter = null)
     {
         ArgumentNullException.ThrowIfNull(sender);
-        ThrowIfNotFullForm(sender, nameof(sender));
+        SkstackAddress.ThrowIfNotFullForm(sender, nameof(sender));
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"EVENT {(byte)code:X2} {sender}");
         if (d == SkstackDialect.Bp35C0)
@@ -62,7 +62,7 @@ public static class SkstackResponses
             text.Append(CultureInfo.InvariantCulture, $" {value:X2}");
         }
 
-        return Line(text.ToString());
+        return WireText.Line(text.ToString());
     }
 
     /// <summary>The whole EPANDESC block with two-space indentation; BP35C0 style adds <c>Side:0</c> before PairID.</summary>
@@ -106,8 +106,8 @@ public static class SkstackResponses
     public static byte[] AddressLine(string ipv6)
     {
         ArgumentNullException.ThrowIfNull(ipv6);
-        ThrowIfNotFullForm(ipv6, nameof(ipv6));
-        return Line(ipv6);
+        SkstackAddress.ThrowIfNotFullForm(ipv6, nameof(ipv6));
+        return WireText.Line(ipv6);
     }
 
     /// <summary>
@@ -120,8 +120,8 @@ public static class SkstackResponses
     public static byte[] UdpReceived(SkstackDialect d, SkstackDataFormat f, SkstackUdpReceived m)
     {
         ArgumentNullException.ThrowIfNull(m);
-        ThrowIfNotFullForm(m.Sender, nameof(m));
-        ThrowIfNotFullForm(m.Destination, nameof(m));
+        SkstackAddress.ThrowIfNotFullForm(m.Sender, nameof(m));
+        SkstackAddress.ThrowIfNotFullForm(m.Destination, nameof(m));
         if (!SkstackAddress.IsMacAddress(m.SenderLinkLayerAddress))
         {
             throw new ArgumentException("SenderLinkLayerAddress must be 16 hexadecimal characters.", nameof(m));
@@ -149,7 +149,7 @@ public static class SkstackResponses
         header.Append(CultureInfo.InvariantCulture, $"{m.Data.Length:X4} ");
         if (f == SkstackDataFormat.HexAscii)
         {
-            return Line(header.Append(Convert.ToHexString(m.Data.Span)).ToString());
+            return WireText.Line(header.Append(Convert.ToHexString(m.Data.Span)).ToString());
         }
 
         var head = WireText.Encode(header.ToString());
@@ -171,7 +171,7 @@ public static class SkstackResponses
             throw new ArgumentException("An echoed line must be printable ASCII without line ends.", nameof(line));
         }
 
-        return Line(line);
+        return WireText.Line(line);
     }
 
     private static void ThrowIfNotToken(string value, string parameterName)
@@ -181,16 +181,4 @@ public static class SkstackResponses
             throw new ArgumentException("The value must be printable ASCII without spaces.", parameterName);
         }
     }
-
-    private static void ThrowIfNotFullForm(string ipv6, string parameterName)
-    {
-        if (!SkstackAddress.IsFullFormIpv6(ipv6))
-        {
-            throw new ArgumentException(
-                "The address must be a full-form IPv6 address (8 groups of 4 hexadecimal digits, no '::').",
-                parameterName);
-        }
-    }
-
-    private static byte[] Line(string text) => WireText.Encode(text + LineEnd);
 }

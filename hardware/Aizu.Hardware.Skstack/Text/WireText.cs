@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Aizu.Hardware.Skstack;
@@ -11,6 +12,17 @@ internal static class WireText
     public static string Decode(ReadOnlySpan<byte> bytes) => Encoding.Latin1.GetString(bytes);
 
     public static byte[] Encode(string text) => Encoding.Latin1.GetBytes(text);
+
+    /// <summary>Moves <paramref name="reader"/> on to where <paramref name="probe"/> (read ahead of it) stands and returns the text passed over.</summary>
+    public static string Advance(ref SequenceReader<byte> reader, SequenceReader<byte> probe)
+    {
+        var consumed = reader.UnreadSequence.Slice(0, probe.Consumed - reader.Consumed).ToArray();
+        reader = probe;
+        return Decode(consumed);
+    }
+
+    /// <summary>One line on the wire: <paramref name="text"/> and CR LF.</summary>
+    public static byte[] Line(string text) => Encode(text + "\r\n");
 
     /// <summary>True when every character is printable ASCII (space included).</summary>
     public static bool IsPrintable(ReadOnlySpan<char> text)

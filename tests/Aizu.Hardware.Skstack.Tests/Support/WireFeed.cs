@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using Aizu.Hardware.Skstack;
+using Aizu.Testing;
 
 namespace Aizu.Hardware.Skstack.Tests;
 
@@ -58,31 +59,5 @@ internal static class WireFeed
     /// <summary>Splits <paramref name="bytes"/> at <paramref name="at"/> into two chunks.</summary>
     public static byte[][] SplitAt(byte[] bytes, int at) => [bytes[..at], bytes[at..]];
 
-    private static ReadOnlySequence<byte> Segments(byte[] first, byte[] second)
-    {
-        if (first.Length == 0 || second.Length == 0)
-        {
-            return new ReadOnlySequence<byte>(first.Length == 0 ? second : first);
-        }
-
-        var head = new Segment(first, 0);
-        var tail = head.Append(second);
-        return new ReadOnlySequence<byte>(head, 0, tail, tail.Memory.Length);
-    }
-
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            Memory = memory;
-            RunningIndex = runningIndex;
-        }
-
-        public Segment Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory, RunningIndex + Memory.Length);
-            Next = next;
-            return next;
-        }
-    }
+    private static ReadOnlySequence<byte> Segments(byte[] first, byte[] second) => SegmentedSequence.Of([first, second]);
 }

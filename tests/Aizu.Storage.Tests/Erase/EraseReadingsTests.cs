@@ -4,12 +4,8 @@ using static Aizu.Storage.Tests.Samples;
 
 namespace Aizu.Storage.Tests.Erase;
 
-public sealed class EraseReadingsTests : IDisposable
+public sealed class EraseReadingsTests : TempDatabaseTests
 {
-    private readonly TempDatabase database = new();
-
-    public void Dispose() => database.Dispose();
-
     [Fact]
     public async Task Erase_removes_readings_rollups_and_series_but_keeps_other_tables_and_the_store_usable()
     {

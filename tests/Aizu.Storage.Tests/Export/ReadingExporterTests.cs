@@ -4,12 +4,8 @@ using static Aizu.Storage.Tests.Samples;
 
 namespace Aizu.Storage.Tests.Export;
 
-public sealed class ReadingExporterTests : IDisposable
+public sealed class ReadingExporterTests : TempDatabaseTests
 {
-    private readonly TempDatabase database = new();
-
-    public void Dispose() => database.Dispose();
-
     private async Task<ReadingStore> OpenWithData()
     {
         var store = database.Open();

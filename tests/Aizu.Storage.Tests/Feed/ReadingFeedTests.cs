@@ -4,12 +4,8 @@ using static Aizu.Storage.Tests.Samples;
 namespace Aizu.Storage.Tests.Feed;
 
 /// <summary>Reading after a position and consumer cursors: what the InfluxDB mirror pages with.</summary>
-public sealed class ReadingFeedTests : IDisposable
+public sealed class ReadingFeedTests : TempDatabaseTests
 {
-    private readonly TempDatabase database = new();
-
-    public void Dispose() => database.Dispose();
-
     private static Reading[] PowerSeconds(int from, int count) =>
         Enumerable.Range(from, count).Select(s => Power(s, 400 + (s % 17))).ToArray();
 

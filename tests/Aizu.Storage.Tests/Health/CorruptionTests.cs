@@ -5,12 +5,8 @@ using static Aizu.Storage.Tests.Samples;
 
 namespace Aizu.Storage.Tests.Health;
 
-public sealed class CorruptionTests : IDisposable
+public sealed class CorruptionTests : TempDatabaseTests
 {
-    private readonly TempDatabase database = new();
-
-    public void Dispose() => database.Dispose();
-
     private static Reading[] PowerSeconds(int from, int count) =>
         Enumerable.Range(from, count).Select(s => Power(s, 300 + (s % 11))).ToArray();
 
@@ -53,7 +49,7 @@ public sealed class CorruptionTests : IDisposable
         // Chunk 2 (100..199 s) is gone; chunks 1 and 3 and the open rows are intact.
         Assert.Equal([.. PowerSeconds(0, 100), .. PowerSeconds(200, 150)], range);
         Assert.Equal(1, database.Scalar("SELECT count(*) FROM quarantine_chunk;"));
-        Assert.Equal("checksum mismatch", Scalar2("SELECT reason FROM quarantine_chunk;"));
+        Assert.Equal("checksum mismatch", (string?)database.Value("SELECT reason FROM quarantine_chunk;"));
         Assert.Equal(2, database.Scalar("SELECT count(*) FROM chunk;"));
         Assert.Equal(StorageHealthState.Degraded, store.Health.State);
         Assert.Equal(1, store.Health.QuarantinedChunks);
@@ -97,14 +93,5 @@ public sealed class CorruptionTests : IDisposable
         Assert.Equal(1, reopened.Health.QuarantinedChunks);
         await reopened.AppendAsync(PowerSeconds(200, 5), CancellationToken.None);
         Assert.Equal(105, await reopened.CountAsync(CancellationToken.None));
-    }
-
-    private string Scalar2(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={database.FilePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (string)command.ExecuteScalar()!;
     }
 }

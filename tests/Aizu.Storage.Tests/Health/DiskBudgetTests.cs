@@ -4,13 +4,9 @@ using static Aizu.Storage.Tests.Samples;
 
 namespace Aizu.Storage.Tests.Health;
 
-public sealed class DiskBudgetTests : IDisposable
+public sealed class DiskBudgetTests : TempDatabaseTests
 {
     private const long Floor = 256L * 1024 * 1024;
-    private readonly TempDatabase database = new();
-
-    public void Dispose() => database.Dispose();
-
     /// <summary>Two series, 2400 s each at 1 Hz: 150 chunks of 16 points per series.</summary>
     private static Reading[] TwoSeries() =>
         Enumerable.Range(0, 2_400)

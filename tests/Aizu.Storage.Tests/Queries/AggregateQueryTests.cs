@@ -3,12 +3,8 @@ using static Aizu.Storage.Tests.Samples;
 
 namespace Aizu.Storage.Tests.Queries;
 
-public sealed class AggregateQueryTests : IDisposable
+public sealed class AggregateQueryTests : TempDatabaseTests
 {
-    private readonly TempDatabase database = new();
-
-    public void Dispose() => database.Dispose();
-
     private static Reading[] OneHertz(int hours) =>
         Enumerable.Range(0, hours * 3_600).Select(s => Power(s, 300 + (s % 600))).ToArray();
 

@@ -7,14 +7,11 @@ using Microsoft.Extensions.Time.Testing;
 namespace Aizu.Storage.Tests.Queries;
 
 /// <summary>Register energy by local day, month and tariff period, in Tokyo.</summary>
-public sealed class EnergyQueryTests : IDisposable
+public sealed class EnergyQueryTests : TempDatabaseTests
 {
     private static readonly TimeSpan Jst = TimeSpan.FromHours(9);
     private static readonly DateTimeOffset JuneFirst = new(2025, 6, 1, 0, 0, 0, Jst);
-    private readonly TempDatabase database = new();
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2025, 6, 15, 12, 0, 0, Jst));
-
-    public void Dispose() => database.Dispose();
 
     private ReadingStore OpenTokyo() => new(
         Options.Create(new StorageOptions { DatabasePath = database.FilePath }),

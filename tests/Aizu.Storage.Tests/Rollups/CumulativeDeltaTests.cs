@@ -4,12 +4,8 @@ using static Aizu.Storage.Tests.Samples;
 
 namespace Aizu.Storage.Tests.Rollups;
 
-public sealed class CumulativeDeltaTests : IDisposable
+public sealed class CumulativeDeltaTests : TempDatabaseTests
 {
-    private readonly TempDatabase database = new();
-
-    public void Dispose() => database.Dispose();
-
     private static Task<double?> Delta(ReadingStore store, int fromMinute, int toMinute) =>
         store.GetCumulativeDeltaAsync(SeriesNames.ElectricImportEnergy, T0.AddMinutes(fromMinute), T0.AddMinutes(toMinute), CancellationToken.None);
 

@@ -4,12 +4,8 @@ using static Aizu.Storage.Tests.Samples;
 
 namespace Aizu.Storage.Tests.Schema;
 
-public sealed class MigrationTests : IDisposable
+public sealed class MigrationTests : TempDatabaseTests
 {
-    private readonly TempDatabase database = new();
-
-    public void Dispose() => database.Dispose();
-
     /// <summary>A file exactly as the version 1 store wrote it: one row per reading.</summary>
     private void CreateVersionOneFile(IEnumerable<(int Series, long Ms, double Value, int Quality)> rows)
     {
@@ -41,15 +37,6 @@ public sealed class MigrationTests : IDisposable
         transaction.Commit();
     }
 
-    private object? Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={database.FilePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
-
     [Fact]
     public async Task A_version_one_demo_database_opens_migrated_with_every_reading_and_rollups()
     {
@@ -63,10 +50,10 @@ public sealed class MigrationTests : IDisposable
 
         await using var store = database.Open(o => o.MaxChunkPoints = 1_000);
 
-        Assert.Equal(2L, Scalar("SELECT version FROM schema_migrations WHERE component = 'storage';"));
-        Assert.Equal(0L, Scalar("SELECT count(*) FROM sqlite_master WHERE name = 'legacy_reading';"));
+        Assert.Equal(2L, database.Value("SELECT version FROM schema_migrations WHERE component = 'storage';"));
+        Assert.Equal(0L, database.Value("SELECT count(*) FROM sqlite_master WHERE name = 'legacy_reading';"));
         Assert.Equal(21_661, await store.CountAsync(CancellationToken.None));
-        Assert.True((long)Scalar("SELECT count(*) FROM chunk;")! >= 21);
+        Assert.True((long)database.Value("SELECT count(*) FROM chunk;")! >= 21);
 
         var powerBack = await store.GetRangeAsync(SeriesNames.ElectricPower, T0, T0.AddDays(2), CancellationToken.None);
         Assert.Equal(power.Select(p => p.Item3), powerBack.Select(r => r.Value));
@@ -88,6 +75,6 @@ public sealed class MigrationTests : IDisposable
         await store.AppendAsync([Power(0, 1)], CancellationToken.None);
 
         Assert.Equal(1, await store.CountAsync(CancellationToken.None));
-        Assert.Equal(2L, Scalar("SELECT version FROM schema_migrations WHERE component = 'storage';"));
+        Assert.Equal(2L, database.Value("SELECT version FROM schema_migrations WHERE component = 'storage';"));
     }
 }

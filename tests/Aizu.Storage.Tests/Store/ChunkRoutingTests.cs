@@ -3,12 +3,8 @@ using static Aizu.Storage.Tests.Samples;
 
 namespace Aizu.Storage.Tests.Store;
 
-public sealed class ChunkRoutingTests : IDisposable
+public sealed class ChunkRoutingTests : TempDatabaseTests
 {
-    private readonly TempDatabase database = new();
-
-    public void Dispose() => database.Dispose();
-
     private static Reading[] PowerSeconds(int from, int count) =>
         Enumerable.Range(from, count).Select(s => Power(s, 400 + (s % 17))).ToArray();
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Aizu.Storage.CrashWriter;
-using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 
 namespace Aizu.Storage.Tests.Store;
@@ -11,13 +10,9 @@ namespace Aizu.Storage.Tests.Store;
 /// after each kill that the file opens, every acknowledged reading is there with its value, no chunk
 /// is damaged and the rollups agree with the raw data.
 /// </summary>
-public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
+public sealed class CrashSafetyTests(ITestOutputHelper output) : TempDatabaseTests
 {
     private const int Kills = 50;
-    private readonly TempDatabase database = new();
-
-    public void Dispose() => database.Dispose();
-
     [Fact]
     public async Task Killing_the_writer_at_random_points_never_loses_an_acknowledged_reading_or_damages_a_chunk()
     {
@@ -105,20 +100,11 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
             var count = await store.CountAsync(CancellationToken.None);
             foreach (var level in Enumerable.Range(0, 4))
             {
-                Assert.Equal(count, Scalar($"SELECT coalesce(sum(count), 0) FROM rollup WHERE level = {level};"));
+                Assert.Equal(count, database.Value($"SELECT coalesce(sum(count), 0) FROM rollup WHERE level = {level};"));
             }
         }
 
-        Assert.Equal("ok", Scalar("PRAGMA integrity_check;"));
-    }
-
-    private object? Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={database.FilePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
+        Assert.Equal("ok", database.Value("PRAGMA integrity_check;"));
     }
 
     /// <summary>Complete lines of the acknowledgement file: "start count [late seconds...]".</summary>

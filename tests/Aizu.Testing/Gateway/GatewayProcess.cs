@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Aizu.Testing;
@@ -15,28 +14,19 @@ public sealed partial class GatewayProcess : IAsyncDisposable
     public static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(90);
 
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
-    private readonly TaskCompletionSource<Uri> _panel = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly AnnouncedPanel _panel;
     private bool _disposed;
 
     private GatewayProcess(Process process, string workingDirectory)
     {
         _process = process;
         WorkingDirectory = workingDirectory;
+        _panel = AnnouncedPanel.Start(process);
     }
 
     public string WorkingDirectory { get; }
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _panel.Output;
 
     public bool HasExited => _process.HasExited;
 
@@ -61,28 +51,11 @@ public sealed partial class GatewayProcess : IAsyncDisposable
             info.ArgumentList.Add(argument);
         }
 
-        var process = new Process { StartInfo = info };
-        var gateway = new GatewayProcess(process, workingDirectory);
-        process.OutputDataReceived += (_, e) => gateway.OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => gateway.OnLine(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return gateway;
+        return new GatewayProcess(new Process { StartInfo = info }, workingDirectory);
     }
 
     /// <summary>The panel URL the gateway printed.</summary>
-    public async Task<Uri> PanelAsync()
-    {
-        try
-        {
-            return await _panel.Task.WaitAsync(StartLimit);
-        }
-        catch (TimeoutException)
-        {
-            throw new TimeoutException($"The gateway printed no panel URL within {StartLimit}. Output:{Environment.NewLine}{Output}");
-        }
-    }
+    public Task<Uri> PanelAsync() => _panel.WaitAsync(StartLimit, "The gateway");
 
     /// <summary>Waits until the program has printed <paramref name="text"/>.</summary>
     public async Task WaitForOutputAsync(string text)
@@ -140,28 +113,6 @@ public sealed partial class GatewayProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private void OnLine(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-
-        var match = PanelLine().Match(line);
-        if (match.Success)
-        {
-            _panel.TrySetResult(new Uri(match.Groups[1].Value));
-        }
-    }
-
     [GeneratedRegex(@"Panel setup code: ([0-9A-Z]{5}-[0-9A-Z]{5})")]
     private static partial Regex SetupCodeLine();
-
-    [GeneratedRegex(@"^Aizu panel: (http://\S+)$")]
-    private static partial Regex PanelLine();
 }

@@ -36,6 +36,13 @@ public abstract class DriverUnderTest<TDriver> : IAsyncDisposable
     /// <summary>What the driver writes, for a test that files readings itself (see <see cref="StampedReadings"/>).</summary>
     public ChannelReader<Reading> Readings => _readings.Reader;
 
+    /// <summary>Waits for a reading of <paramref name="series"/> taken after this moment: the driver is reading (again).</summary>
+    public Task<Reading> NextFromNowAsync(string series)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return NextAsync(series, r => r.Timestamp > now);
+    }
+
     /// <summary>Waits for the next reading of <paramref name="series"/> that satisfies <paramref name="predicate"/>.</summary>
     public async Task<Reading> NextAsync(string series, Func<Reading, bool>? predicate = null)
     {

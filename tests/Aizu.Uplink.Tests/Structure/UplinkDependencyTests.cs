@@ -38,12 +38,16 @@ public sealed class UplinkDependencyTests
     }
 
     [Fact]
-    public void UplinkProject_ReferencesOnlyTheMessagesAndWireContractProjects()
+    public void UplinkProject_ReferencesOnlyTheMessagesAndWireContractProjectsAndTheOptionsLibrary()
     {
         // An unused project reference leaves no trace in the assembly, so the project file is checked too.
+        // Aizu.Configuration (options binding and validation) references no project of ours, so it cannot lead to the store.
         var project = XDocument.Load(Path.Combine(RepositoryRoot(), "cloud-sync", "Aizu.Uplink", "Aizu.Uplink.csproj"));
         var references = project.Descendants("ProjectReference").Select(e => Path.GetFileNameWithoutExtension(e.Attribute("Include")!.Value)).ToList();
-        Assert.Equal(["Aizu.Uplink.Messages", "Aizu.Wire"], references.Order(StringComparer.Ordinal));
+        Assert.Equal(["Aizu.Configuration", "Aizu.Uplink.Messages", "Aizu.Wire"], references.Order(StringComparer.Ordinal));
+
+        var options = XDocument.Load(Path.Combine(RepositoryRoot(), "hardware", "Aizu.Configuration", "Aizu.Configuration.csproj"));
+        Assert.Empty(options.Descendants("ProjectReference"));
     }
 
     [Fact]

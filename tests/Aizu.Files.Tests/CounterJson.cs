@@ -1,0 +1,6 @@
+using System.Text.Json.Serialization;
+
+namespace Aizu.Files.Tests;
+
+[JsonSerializable(typeof(Counter))]
+internal sealed partial class CounterJson : JsonSerializerContext;
