@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using Aizu.City.Analysis;
 using Aizu.City.Ingest;
+using Aizu.LocalServers;
 using Aizu.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

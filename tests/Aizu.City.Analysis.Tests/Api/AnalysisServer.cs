@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Aizu.City.Ingest;
 using Aizu.City.Statistics;
+using Aizu.LocalServers;
 using Aizu.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
