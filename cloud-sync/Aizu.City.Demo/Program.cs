@@ -37,8 +37,10 @@ root.SetAction(async (parse, _) =>
         await Console.Error.WriteLineAsync($"aizu-city-demo: {exception.Message}");
         return 3;
     }
-    catch (OperationCanceledException) when (stop.IsCancellationRequested)
+    catch (Exception exception) when (stop.IsCancellationRequested && exception is OperationCanceledException or Npgsql.NpgsqlException or IOException)
     {
+        // Ctrl+C in a terminal reaches PostgreSQL and mosquitto as well as the demo, so the ingest may find them gone as
+        // it stops; everything is still stopped and removed (the disposals and the directory's removal run regardless).
         return 0;
     }
     catch (Exception exception) when (exception is InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException

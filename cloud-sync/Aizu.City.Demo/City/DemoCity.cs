@@ -87,7 +87,15 @@ internal static class DemoCity
                 await Task.WhenAny(Task.Delay(SummaryEvery, cancellationToken), running);
                 if (!running.IsCompleted && !cancellationToken.IsCancellationRequested)
                 {
-                    await output.WriteLineAsync(await DemoSummary.LineAsync(database, metrics, households.Now, households.Count, cancellationToken));
+                    try
+                    {
+                        await output.WriteLineAsync(await DemoSummary.LineAsync(database, metrics, households.Now, households.Count, cancellationToken));
+                    }
+                    catch (NpgsqlException exception) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        // Ctrl+C reaches PostgreSQL a moment before the demo notices it; a summary is not worth stopping for.
+                        await output.WriteLineAsync($"(no summary this time: {exception.Message})");
+                    }
                 }
             }
 
