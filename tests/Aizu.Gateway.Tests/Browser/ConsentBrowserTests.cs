@@ -127,6 +127,65 @@ public sealed class ConsentBrowserTests
         Assert.All(browser.FindElements(By.CssSelector(".egress-entry")), e => Assert.Equal("sent", e.GetAttribute("data-status")));
     }
 
+    [Fact]
+    public async Task ConsentCard_ShowsTheCitysSignedDeletionConfirmation_InEnglishAndJapanese()
+    {
+        using var directory = new TemporaryDirectory();
+        await using var city = await CityCouncil.StartAsync(Path.Combine(directory.Path, "city"));
+        var gatewayDirectory = Path.Combine(directory.Path, "home");
+        var database = Path.Combine(gatewayDirectory, "aizu-demo-data", "aizu.db");
+        var clock = new OffsetTimeProvider(TimeSpan.FromHours(-3));
+        var catalogue = city.SignCatalogue(clock.GetUtcNow());
+        using var household = city.HouseholdConsents(database, clock);
+        Assert.Equal(CatalogueStatus.Accepted, (await household.GetRequiredService<PurposeCatalogueService>().ApplyAsync(Encoding.UTF8.GetBytes(catalogue))).Status);
+        await city.PublishCatalogueAsync(catalogue);
+
+        await using var gateway = await CityGateway.StartAsync(gatewayDirectory, city.Broker.Port, "gw-deleted-ui-01", "07202-kitaaizu", city.PublicKeyFile);
+        var consents = household.GetRequiredService<ConsentService>();
+        var granted = await consents.GrantAsync(CityCouncil.EnergyPurpose, DataCategories.ElectricImportEnergy, Granularity.Hour, null, null, CancellationToken.None);
+        var data = $"aizu/v1/dt/{CityCouncil.EnergyPurpose}/{DataCategories.ElectricImportEnergy}/";
+        await Eventually.TrueAsync(() => city.Recorder.Messages.Any(m => m.Topic.StartsWith(data, StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(60), () => $"no consented aggregate reached the broker:{Environment.NewLine}{gateway.Output}");
+
+        // Withdrawn: the gateway asks the city to delete what it holds of that data set.
+        await consents.WithdrawAsync(granted.Grant.ConsentId, CancellationToken.None);
+        RecordedMessage? deletion = null;
+        await Eventually.TrueAsync(() => (deletion = city.Recorder.Messages.FirstOrDefault(m => m.Topic.EndsWith("/deletion", StringComparison.Ordinal))) is not null,
+            TimeSpan.FromSeconds(60), () => $"no deletion request reached the broker:{Environment.NewLine}{gateway.Output}");
+        var request = DeletionRequestPayload.Read(deletion!.Payload);
+
+        // The city's answer, signed with its key, retained on the data set's confirmation topic.
+        var at = new DateTimeOffset(2026, 12, 6, 5, 30, 0, TimeSpan.Zero);
+        var confirmation = new DeletionConfirmationMessage("opaque-ref", request.Purpose, request.Category, request.Pseudonym, request.Recipient, deletion.Property("msg-id")!, 3, at);
+        using (var key = System.Security.Cryptography.ECDsa.Create())
+        {
+            key.ImportFromPem(await File.ReadAllTextAsync(city.SigningKeyFile));
+            var jws = Es256Jws.Sign(DeletionConfirmationPayload.Write(confirmation), key, JwsHeader.Thumbprinted(key, contentType: JwsContentTypes.DeletionConfirmation));
+            await city.PublishRawAsync(WireTopics.DeletionConfirmation(request.Purpose, request.Pseudonym), Encoding.ASCII.GetBytes(jws));
+        }
+
+        using var browser = HeadlessChromium.Start(Path.Combine(directory.Path, "chromium"), 1024, 700);
+        var wait = PanelPage.Open(browser, await GatewayPanelAsync(gateway), setupCode: null);
+        PanelPage.Show(browser, wait, "consent");
+        var confirmed = new WebDriverWait(browser, TimeSpan.FromSeconds(60)).Until(d =>
+        {
+            // The card is drawn from /api/consent; look again until the receiver has verified and stored the answer.
+            var shown = d.FindElements(By.CssSelector($"{Row} .consent-deletion-confirmed")).FirstOrDefault();
+            if (shown is null)
+            {
+                PanelPage.Show(browser, wait, "consent");
+            }
+
+            return shown;
+        });
+        Assert.Equal("The city confirmed deletion on 6 December 2026.", confirmed!.Text);
+
+        browser.FindElement(By.Id("lang-toggle")).Click();
+        wait.Until(d => d.FindElement(By.TagName("html")).GetAttribute("lang") == "ja");
+        var japanese = wait.Until(d => d.FindElements(By.CssSelector($"{Row} .consent-deletion-confirmed")).FirstOrDefault(e => e.Text.StartsWith("市は", StringComparison.Ordinal)));
+        Assert.Equal("市は2026年12月6日に削除を確認しました。", japanese!.Text);
+    }
+
     private static Task<Uri> GatewayPanelAsync(CityGateway gateway) =>
         Task.FromResult(gateway.Http.BaseAddress!);
 }

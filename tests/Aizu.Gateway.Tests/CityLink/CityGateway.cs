@@ -54,6 +54,7 @@ internal sealed class CityGateway : IAsyncDisposable
                     ["SecretPath"] = Path.Combine(directory, "pseudonym.key"),
                     ["EvaluationInterval"] = "00:00:01",
                     ["ReleaseDelay"] = "00:00:00",
+                    ["CityConfirmationKeyPem"] = pem,
                 },
                 ["Consent"] = new JsonObject
                 {
