@@ -6,38 +6,47 @@ using NpgsqlTypes;
 namespace Aizu.City.Analysis;
 
 /// <summary>
-/// Lets PostgreSQL sum a table's windows per household, district (cut to the query's level) and column, and send per
+/// Lets PostgreSQL sum a table's windows per household, district and column, and send per
 /// district and column only the household count, the energy, the largest household's energy and the consent
 /// references (a period cell's list only when it differs from its district's whole-range list).
 /// </summary>
 public sealed class DistrictCellReader(AnalysisDatabase database, IOptions<AnalysisOptions> options)
 {
-    // $6 period (0 day, 1 month, 2 hour of day), $7 offset, $8 level, $9 first local day.
+    // $6 period (0 day, 1 month, 2 hour of day), $7 offset, $8 first local day. A period cell sends its own consent
+    // references only when they can differ from its district's whole-range list: when it has fewer households than
+    // the whole range, or when some household gave more than one reference. The last column says whether a household
+    // lies in two districts (then the summaries are not used).
     private const string Sql =
         """
-        WITH w AS (
-            SELECT pseudonym, consent_ref, value_wh::numeric AS wh,
-                   coalesce(array_to_string((string_to_array(district, '/'))[1:$8], '/'), '') AS area,
-                   CASE $6 WHEN 0 THEN ((window_start AT TIME ZONE 'UTC') + $7)::date - $9
+        WITH w AS MATERIALIZED (
+            SELECT pseudonym, consent_ref, value_wh::numeric AS wh, coalesce(district, '') AS district,
+                   CASE $6 WHEN 0 THEN ((window_start AT TIME ZONE 'UTC') + $7)::date - $8
                            WHEN 1 THEN (extract(year FROM (window_start AT TIME ZONE 'UTC') + $7) * 12 + extract(month FROM (window_start AT TIME ZONE 'UTC') + $7))::int
-                                       - (extract(year FROM $9) * 12 + extract(month FROM $9))::int
+                                       - (extract(year FROM $8) * 12 + extract(month FROM $8))::int
                            ELSE extract(hour FROM (window_start AT TIME ZONE 'UTC') + $7)::int END AS col
             FROM aggregate
             WHERE purpose = $1 AND category = $2 AND aggregation = $3 AND window_start >= $4 AND window_start < $5),
-        per_household AS (
-            SELECT area, col, pseudonym, sum(wh) AS wh, GROUPING(col) AS whole
-            FROM w GROUP BY area, pseudonym, GROUPING SETS ((col), ())),
+        per_household AS MATERIALIZED (
+            SELECT district, col, pseudonym, sum(wh) AS wh, GROUPING(col) AS whole
+            FROM w GROUP BY district, pseudonym, GROUPING SETS ((col), ())),
         cells AS (
-            SELECT area, col, whole, count(*) AS households, sum(wh) AS wh, max(wh) AS largest
-            FROM per_household GROUP BY area, col, whole),
-        refs AS (
-            SELECT area, col, GROUPING(col) AS whole, array_agg(DISTINCT consent_ref ORDER BY consent_ref) AS consents
-            FROM w GROUP BY area, GROUPING SETS ((col), ()))
-        SELECT c.area, CASE WHEN c.whole = 1 THEN NULL ELSE c.col END, c.households, c.wh, c.largest,
-               CASE WHEN c.whole = 1 OR r.consents <> t.consents THEN r.consents END
-        FROM cells c
-        JOIN refs r ON r.area = c.area AND r.whole = c.whole AND r.col IS NOT DISTINCT FROM c.col
-        JOIN refs t ON t.area = c.area AND t.whole = 1
+            SELECT district, col, whole, count(*) AS households, sum(wh) AS wh, max(wh) AS largest
+            FROM per_household GROUP BY district, col, whole),
+        held AS (SELECT DISTINCT pseudonym, consent_ref, district FROM w),
+        ranges AS (SELECT district, array_agg(consent_ref ORDER BY consent_ref) AS consents FROM (SELECT DISTINCT district, consent_ref FROM held) d GROUP BY district),
+        flags AS (SELECT (SELECT count(*) > count(DISTINCT pseudonym) FROM held) AS many_refs,
+                         (SELECT count(*) > count(DISTINCT pseudonym) FROM per_household WHERE whole = 1) AS moved),
+        own AS (
+            SELECT c.district, c.col FROM cells c JOIN cells t ON t.district = c.district AND t.whole = 1, flags
+            WHERE c.whole = 0 AND (c.households < t.households OR flags.many_refs)),
+        own_refs AS (
+            SELECT w.district, w.col, array_agg(DISTINCT w.consent_ref ORDER BY w.consent_ref) AS consents
+            FROM w JOIN own ON own.district = w.district AND own.col = w.col GROUP BY w.district, w.col)
+        SELECT c.district, CASE WHEN c.whole = 1 THEN NULL ELSE c.col END, c.households, c.wh, c.largest,
+               CASE WHEN c.whole = 1 THEN r.consents ELSE o.consents END, flags.moved
+        FROM cells c CROSS JOIN flags
+        JOIN ranges r ON r.district = c.district
+        LEFT JOIN own_refs o ON o.district = c.district AND o.col = c.col AND c.whole = 0
         """;
 
     /// <summary>The district cells of <paramref name="query"/> over <paramref name="purpose"/>'s stored windows, or
@@ -49,29 +58,28 @@ public sealed class DistrictCellReader(AnalysisDatabase database, IOptions<Analy
         var from = new DateTimeOffset(query.From.ToDateTime(TimeOnly.MinValue), query.UtcOffset).UtcDateTime;
         var to = new DateTimeOffset(query.To.ToDateTime(TimeOnly.MinValue), query.UtcOffset).UtcDateTime;
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        await using (var moved = new NpgsqlCommand(
-            """
-            SELECT 1 FROM aggregate WHERE purpose = $1 AND category = $2 AND aggregation = $3 AND window_start >= $4 AND window_start < $5
-            GROUP BY pseudonym HAVING count(DISTINCT coalesce(district, '')) > 1 LIMIT 1
-            """, connection))
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // The groupings of a year of a city's windows fit in memory; the default (4 MB) would sort on disk.
+        await using (var memory = new NpgsqlCommand("SET LOCAL work_mem = '256MB'", connection, transaction))
         {
-            AddRange(moved, purpose, aggregation, from, to);
-            if (await moved.ExecuteScalarAsync(cancellationToken) is not null)
-            {
-                return null;
-            }
+            await memory.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using var command = new NpgsqlCommand(Sql, connection);
+        await using var command = new NpgsqlCommand(Sql, connection, transaction);
         AddRange(command, purpose, aggregation, from, to);
         command.Parameters.Add(new() { Value = (int)query.Period });
         command.Parameters.Add(new() { Value = query.UtcOffset, NpgsqlDbType = NpgsqlDbType.Interval });
-        command.Parameters.Add(new() { Value = query.Level });
         command.Parameters.Add(new() { Value = query.From, NpgsqlDbType = NpgsqlDbType.Date });
         var cells = new List<DistrictCell>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
+            if (reader.GetBoolean(6))
+            {
+                return null;
+            }
+
             var area = reader.GetString(0);
             cells.Add(new DistrictCell(
                 area.Length == 0 ? null : area, reader.IsDBNull(1) ? null : reader.GetInt32(1), (int)reader.GetInt64(2),

@@ -126,13 +126,17 @@ public static class StatisticsRelease
             var range = Union(children.Select(c => summaries[(c * width) + width - 1].Consents));
             for (var column = 0; column < width; column++)
             {
-                var parts = children.Select(c => summaries[(c * width) + column]).ToList();
-                var sum = parts.Aggregate(CellSummary.Empty, (a, b) => a.Plus(b));
-                var shared = column == width - 1 || children.All(c => ReferenceEquals(summaries[(c * width) + column].Consents, summaries[(c * width) + width - 1].Consents));
-                summaries[(node * width) + column] = sum with { Consents = shared ? range : Union(parts.Select(p => p.Consents)) };
-            }
+                var (households, energy, largest, shared) = (0, 0m, 0m, true);
+                foreach (var child in children)
+                {
+                    var part = summaries[(child * width) + column];
+                    (households, energy, largest) = (households + part.Households, energy + part.Energy, Math.Max(largest, part.Largest));
+                    shared &= ReferenceEquals(part.Consents, summaries[(child * width) + width - 1].Consents);
+                }
 
-            summaries[(node * width) + width - 1] = summaries[(node * width) + width - 1] with { Consents = range };
+                var consents = shared || column == width - 1 ? range : Union(children.Select(c => summaries[(c * width) + column].Consents));
+                summaries[(node * width) + column] = new CellSummary(households, energy, largest, consents);
+            }
         }
 
         return Decide(query, rules, columns, areas, summaries, earlier);
