@@ -37,8 +37,10 @@ public sealed class DistrictCellReader(AnalysisDatabase database, IOptions<Analy
         flags AS (SELECT (SELECT count(*) > count(DISTINCT pseudonym) FROM held) AS many_refs,
                          (SELECT count(*) > count(DISTINCT pseudonym) FROM per_household WHERE whole = 1) AS moved),
         own AS (
-            SELECT c.district, c.col FROM cells c JOIN cells t ON t.district = c.district AND t.whole = 1, flags
-            WHERE c.whole = 0 AND (c.households < t.households OR flags.many_refs)),
+            SELECT district, col FROM (
+                SELECT district, col, whole, households, max(households) FILTER (WHERE whole = 1) OVER (PARTITION BY district) AS range_households
+                FROM cells) c
+            WHERE c.whole = 0 AND (c.households < c.range_households OR (SELECT many_refs FROM flags))),
         own_refs AS (
             SELECT w.district, w.col, array_agg(DISTINCT w.consent_ref ORDER BY w.consent_ref) AS consents
             FROM w JOIN own ON own.district = w.district AND own.col = w.col GROUP BY w.district, w.col)
@@ -60,8 +62,10 @@ public sealed class DistrictCellReader(AnalysisDatabase database, IOptions<Analy
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        // The groupings of a year of a city's windows fit in memory; the default (4 MB) would sort on disk.
-        await using (var memory = new NpgsqlCommand("SET LOCAL work_mem = '256MB'", connection, transaction))
+        // The groupings of a year of a city's windows fit in memory; the default (4 MB) would sort on disk. The
+        // planner has no row estimates for the intermediate results and would join them in nested loops; with those
+        // off the plan's cost looks huge and JIT compilation (seconds) would start.
+        await using (var memory = new NpgsqlCommand("SET LOCAL work_mem = '256MB'; SET LOCAL enable_nestloop = off; SET LOCAL jit = off", connection, transaction))
         {
             await memory.ExecuteNonQueryAsync(cancellationToken);
         }
