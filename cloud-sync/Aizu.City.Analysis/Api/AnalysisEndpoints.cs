@@ -105,16 +105,13 @@ public static class AnalysisEndpoints
         // One query of an analyst at a time: the next one's rules start from what this one gave.
         using var hold = await locks.HoldAsync(analyst.Id, cancellationToken);
         var rule = await rules.GetAsync(request.Purpose, cancellationToken);
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         var earlier = await audit.EarlierAsync(analyst.Id, request.Purpose, cancellationToken);
         var summed = await districts.ReadAsync(request.Purpose, request.Query, cancellationToken);
-        var tRead = sw.ElapsedMilliseconds;
 
         // The windows themselves only where the summaries are not enough: a household that moved district in the
         // range, or ranges this analyst was given before that the differencing guard must cut.
         IReadOnlyList<HouseholdWindow>? windows = summed is null ? await reader.ReadAsync(request.Purpose, request.Query, cancellationToken) : null;
         var table = windows is null ? StatisticsRelease.Build(request.Query, rule.Rules, summed!, earlier) : StatisticsRelease.Build(request.Query, rule.Rules, windows, earlier);
-        var tBuild = sw.ElapsedMilliseconds;
         var given = earlier.Where(e => e.Value.Status == CellStatus.Released).Select(e => e.Key).ToList();
         var refusal = table.Refusal;
         if (refusal is null && DifferencingGuard.Needed(table, given))
@@ -130,9 +127,7 @@ public static class AnalysisEndpoints
             return Results.Json(new { refused = refusal, audit = refusedAt }, statusCode: StatusCodes.Status409Conflict);
         }
 
-        var tGuard = sw.ElapsedMilliseconds;
         var seq = await audit.ReleasedAsync(analyst.Id, request.Purpose, request.Text, table, cancellationToken);
-        var tAudit = sw.ElapsedMilliseconds;
         var released = table.Cells.Count(c => c.Status == CellStatus.Released);
         logger.Released(analyst.Name, request.Purpose, request.Text, released, table.Cells.Count - released, seq);
         var cells = table.Cells.Select(c => new CellView(
@@ -140,7 +135,6 @@ public static class AnalysisEndpoints
             c.EnergyWh, c.MeanWh is { } mean ? decimal.Round(mean, 1) : null, c.Households,
             c.Status == CellStatus.Released ? c.Consents.Count : null,
             c.Status == CellStatus.Released ? QueryAudit.Provenance(seq, c.Key, c.Consents) : null)).ToList();
-        Console.Error.WriteLine($"PROFILE read {tRead} build {tBuild - tRead} guard {tGuard - tBuild} audit {tAudit - tGuard} views {sw.ElapsedMilliseconds - tAudit}");
         if (request.Format == "csv")
         {
             return Results.Text(Csv(cells), "text/csv; charset=utf-8");
