@@ -71,6 +71,10 @@ public sealed class DistrictCellReader(AnalysisDatabase database, IOptions<Analy
         }
 
         await using var command = new NpgsqlCommand(Sql, connection, transaction);
+
+        // A year of a large city's windows takes longer than Npgsql's default 30 s; the request's token still ends it
+        // when the analyst gives up.
+        command.CommandTimeout = 300;
         AddRange(command, purpose, aggregation, from, to);
         command.Parameters.Add(new() { Value = (int)query.Period });
         command.Parameters.Add(new() { Value = query.UtcOffset, NpgsqlDbType = NpgsqlDbType.Interval });
