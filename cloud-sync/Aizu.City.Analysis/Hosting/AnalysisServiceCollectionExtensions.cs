@@ -23,6 +23,7 @@ public static class AnalysisServiceCollectionExtensions
         services.TryAddSingleton<AnalystDirectory>();
         services.TryAddSingleton<PurposeRulesStore>();
         services.TryAddSingleton<WindowReader>();
+        services.TryAddSingleton<DistrictCellReader>();
         services.TryAddSingleton<QueryAudit>();
         services.TryAddSingleton<PrivacyLedger>();
         services.TryAddSingleton<AnalystLocks>();

@@ -10,8 +10,9 @@ namespace Aizu.City.Analysis;
 /// <summary>
 /// The append-only log of who asked what and what was given (<c>query_audit</c>, a trigger refuses UPDATE, DELETE
 /// and TRUNCATE), and per analyst the latest answer per cell (<c>analyst_cell</c>) that the rules of the next query
-/// start from. A released cell's audit entry lists the consent references it rests on; the analyst receives their
-/// number and a digest (<see cref="Provenance"/>) that the audit entry resolves.
+/// start from. A released table's audit entry lists the consent references its cells rest on (each distinct list once,
+/// the cells naming theirs); the analyst receives their number and a digest (<see cref="Provenance"/>) that the audit
+/// entry resolves.
 /// </summary>
 public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
 {
@@ -47,15 +48,19 @@ public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var seq = await NextSeqAsync(connection, transaction, cancellationToken);
-        var released = JsonSerializer.Serialize(table.Cells.Select(c => new
+        // Each list of consent references once per entry (most cells of an area share their area's list), the cells
+        // naming theirs by index.
+        var sets = new Dictionary<IReadOnlyList<string>, int>(ReferenceEqualityComparer.Instance);
+        var cellsJson = table.Cells.Select(c => new
         {
             key = c.Key.ToString(),
             status = c.Status == CellStatus.Released ? "released" : "suppressed",
             rule = c.Rule.ToString(),
             energyWh = c.EnergyWh,
             households = c.Households,
-            consents = c.Consents,
-        }));
+            consentSet = c.Status == CellStatus.Released ? (int?)(sets.TryGetValue(c.Consents, out var index) ? index : sets[c.Consents] = sets.Count) : null,
+        }).ToList();
+        var released = JsonSerializer.Serialize(new { consentSets = sets.OrderBy(s => s.Value).Select(s => s.Key), cells = cellsJson });
         await InsertAsync(connection, transaction, seq, analystId, purpose, request, "released", null, null, released, cancellationToken);
         // A month column over the whole range is the total itself: one row per key.
         var held = table.Cells.GroupBy(c => c.Key).Select(g => g.First()).ToList();

@@ -14,6 +14,8 @@ internal sealed class CellTally
 
     public IReadOnlyList<string> Consents => [.. consents.Order(StringComparer.Ordinal)];
 
+    public CellSummary Summary() => new(Households, Energy, Largest, Consents);
+
     public void Add(string household, decimal energy, string consent)
     {
         byHousehold[household] = byHousehold.GetValueOrDefault(household) + energy;

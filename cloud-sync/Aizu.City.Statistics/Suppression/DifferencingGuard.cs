@@ -72,6 +72,17 @@ public static class DifferencingGuard
         return null;
     }
 
+    /// <summary>True when a released cell of <paramref name="table"/> overlaps a different range of the same series
+    /// in <paramref name="earlier"/>: only then does <see cref="Check"/> look at the windows.</summary>
+    public static bool Needed(StatisticsTable table, IEnumerable<CellKey> earlier)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(earlier);
+        var series = earlier.GroupBy(k => (k.Area, k.Hour)).ToDictionary(g => g.Key, g => g.ToList());
+        return table.Cells.Any(c => c.Status == CellStatus.Released && series.TryGetValue((c.Key.Area, c.Key.Hour), out var before)
+            && before.Any(old => old != c.Key && old.To > c.Key.From && c.Key.To > old.From));
+    }
+
     private static DateTimeOffset Local(TableQuery query, DateTimeOffset start) => start.ToOffset(query.UtcOffset);
 
     // The days of outer not in inner: up to two pieces.

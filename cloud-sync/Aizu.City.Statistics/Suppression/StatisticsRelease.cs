@@ -70,6 +70,84 @@ public static class StatisticsRelease
             }
         }
 
+        return Decide(query, rules, columns, areas, [.. tallies.Select(t => t.Summary())], earlier);
+    }
+
+    /// <summary>Builds the table of <paramref name="query"/> from per-district summaries.</summary>
+    /// <param name="query">Level, period and range.</param>
+    /// <param name="rules">The purpose's primary rules.</param>
+    /// <param name="districts">Per district and column (and the whole range) of the query. Each household must lie
+    /// in one district only within the range: a parent's largest household is then its children's largest.</param>
+    /// <param name="earlier">What this analyst was given before, by cell key (empty for a first query).</param>
+    public static StatisticsTable Build(TableQuery query, ReleaseRules rules, IReadOnlyList<DistrictCell> districts, IReadOnlyDictionary<CellKey, EarlierRelease> earlier)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(districts);
+        ArgumentNullException.ThrowIfNull(earlier);
+        if ((query.Problem() ?? rules.Problem()) is { } problem)
+        {
+            return new StatisticsTable(query, rules, [], problem);
+        }
+
+        var columns = Column.Of(query);
+        var width = columns.Count;
+        var areas = new AreaTree(query.Level, districts.Select(d => d.District));
+        var summaries = new CellSummary[areas.Count * width];
+        Array.Fill(summaries, CellSummary.Empty);
+
+        // The whole-range cell's references first: a period cell without its own list shares that one.
+        var ranges = districts.Where(d => d.Column is null).ToDictionary(d => d.District ?? "", d => d.Consents ?? [], StringComparer.Ordinal);
+        foreach (var district in districts)
+        {
+            var leaf = areas.Path(district.District)[^1];
+            var column = district.Column ?? width - 1;
+            if (column < 0 || column >= width)
+            {
+                continue;
+            }
+
+            var consents = district.Consents ?? ranges.GetValueOrDefault(district.District ?? "") ?? [];
+            summaries[(leaf * width) + column] = summaries[(leaf * width) + column].Plus(new CellSummary(district.Households, district.EnergyWh, district.LargestWh, consents));
+        }
+
+        // Parents from their children, deepest first; a parent cell whose children all share their range lists shares
+        // the parent's range list.
+        var nodes = areas.DepthFirst().ToList();
+        for (var i = nodes.Count - 1; i >= 0; i--)
+        {
+            var node = nodes[i];
+            var children = areas.Children(node);
+            if (children.Count == 0)
+            {
+                continue;
+            }
+
+            var range = Union(children.Select(c => summaries[(c * width) + width - 1].Consents));
+            for (var column = 0; column < width; column++)
+            {
+                var (households, energy, largest, shared) = (0, 0m, 0m, true);
+                foreach (var child in children)
+                {
+                    var part = summaries[(child * width) + column];
+                    (households, energy, largest) = (households + part.Households, energy + part.Energy, Math.Max(largest, part.Largest));
+                    shared &= ReferenceEquals(part.Consents, summaries[(child * width) + width - 1].Consents);
+                }
+
+                var consents = shared || column == width - 1 ? range : Union(children.Select(c => summaries[(c * width) + column].Consents));
+                summaries[(node * width) + column] = new CellSummary(households, energy, largest, consents);
+            }
+        }
+
+        return Decide(query, rules, columns, areas, summaries, earlier);
+    }
+
+    private static IReadOnlyList<string> Union(IEnumerable<IReadOnlyList<string>> lists) =>
+        [.. lists.SelectMany(l => l).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    private static StatisticsTable Decide(TableQuery query, ReleaseRules rules, IReadOnlyList<Column> columns, AreaTree areas, CellSummary[] tallies, IReadOnlyDictionary<CellKey, EarlierRelease> earlier)
+    {
+        var width = columns.Count;
         CellKey KeyOf(int cell) => new(areas.Code(cell / width), columns[cell % width].From, columns[cell % width].To, columns[cell % width].Hour);
 
         var rule = new SuppressionRule[tallies.Length];
@@ -99,7 +177,7 @@ public static class StatisticsRelease
         var (withEarlier, virtualCells) = EarlierRanges(equations, areas, columns, earlier, rule, tallies.Length);
         rule = [.. rule, .. new SuppressionRule[virtualCells]];
         known = [.. known, .. Enumerable.Repeat(true, virtualCells)];
-        var refusal = Protect(withEarlier, rule, known, [.. tallies, .. Enumerable.Range(0, virtualCells).Select(_ => new CellTally())]);
+        var refusal = Protect(withEarlier, rule, known, [.. tallies, .. Enumerable.Repeat(CellSummary.Empty, virtualCells)]);
         var cells = new List<StatisticsCell>(tallies.Length);
         foreach (var node in areas.DepthFirst())
         {
@@ -174,7 +252,7 @@ public static class StatisticsRelease
 
     // The partner in the exposed cell's least-covered equation; when all of those are known, the nearest one through
     // the withheld cells it is linked with (breadth first), which adds a degree of freedom to its component.
-    private static int NearestPartner(int exposed, Dictionary<int, List<LinearEquation>> byCell, Func<int, bool> withheld, Func<LinearEquation, int> partner, CellTally[] tallies)
+    private static int NearestPartner(int exposed, Dictionary<int, List<LinearEquation>> byCell, Func<int, bool> withheld, Func<LinearEquation, int> partner, CellSummary[] tallies)
     {
         var seen = new HashSet<int> { exposed };
         var frontier = new List<int> { exposed };
@@ -202,7 +280,7 @@ public static class StatisticsRelease
     private static bool MustStayUnknown(SuppressionRule rule) => rule != SuppressionRule.None;
 
     // Returns null when every primary cell is protected, else why the table cannot be given.
-    private static string? Protect(List<LinearEquation> equations, SuppressionRule[] rule, bool[] known, CellTally[] tallies)
+    private static string? Protect(List<LinearEquation> equations, SuppressionRule[] rule, bool[] known, CellSummary[] tallies)
     {
         var byCell = new Dictionary<int, List<LinearEquation>>();
         foreach (var equation in equations)

@@ -24,6 +24,8 @@ public sealed class AnalysisServer : IAsyncLifetime
     public const string Peak = "peak-demand-study";
     public const string Withdrawals = "withdrawal-study";
     public const string OpenData = "open-data";
+    public const string Mixed = "mixed-districts";
+    public const string Moving = "moving-study";
     public const string Category = "elec.import.energy";
     public static readonly DateOnly December1 = new(2026, 12, 1);
     private static readonly TimeSpan Japan = TimeSpan.FromHours(9);
@@ -57,6 +59,18 @@ public sealed class AnalysisServer : IAsyncLifetime
         Households(Peak, "peak", 40, "aizu/north", 10, random);
         Households(Withdrawals, "quit", 20, "aizu/north", 10, random);
         Households(OpenData, "open", 150, "aizu/north", 10, random);
+        // Districts of every depth and none, a district below k, and one that starts late (its day lists differ).
+        Households(Mixed, "none", 16, null, 10, random);
+        Households(Mixed, "city", 15, "aizu", 10, random);
+        Households(Mixed, "na", 16, "aizu/north/a", 10, random, dominant: 4);
+        Households(Mixed, "nb", 8, "aizu/north/b", 10, random);
+        Households(Mixed, "south", 20, "aizu/south", 5, random, firstDay: 3);
+        Households(Mixed, "late", 2, "aizu/south", 2, random, firstDay: 8);
+        Households(Mixed, "other", 17, "kitakata/x", 10, random);
+        // One household that moves from north to south on 6 December.
+        Households(Moving, "stay", 20, "aizu/north", 10, random);
+        Households(Moving, "mover", 1, "aizu/north", 5, random);
+        Households(Moving, "mover", 1, "aizu/south", 5, random, firstDay: 5);
         var ingest = new IngestDatabase(Options.Create(new IngestOptions { ConnectionString = ConnectionString }), NullLogger<IngestDatabase>.Instance);
         await using (ingest)
         {
