@@ -1,3 +1,5 @@
+using Aizu.LocalServers;
+
 namespace Aizu.Storage.Influx.Tests.Mirror;
 
 /// <summary>The harness never lets a missing influxd pass as a skipped test.</summary>
@@ -6,7 +8,7 @@ public sealed class InfluxServerHarnessTests
     [Fact]
     public async Task A_missing_influxd_fails_the_test_with_the_install_hint()
     {
-        var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => InfluxServer.StartAsync("/nonexistent/influxd"));
+        var missing = await Assert.ThrowsAsync<MissingServerProgramException>(() => InfluxServer.StartAsync("/nonexistent/influxd"));
         Assert.Contains("influxd is not installed", missing.Message, StringComparison.Ordinal);
         Assert.Contains(".ci/install-deps", missing.Message, StringComparison.Ordinal);
     }
