@@ -80,13 +80,9 @@ internal sealed class DemoHouseholds : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var gateway in gateways)
-        {
-            await gateway.DisposeAsync();
-        }
-    }
+    // All at once: after Ctrl+C the broker is gone too, and each gateway's uplink gives up on it in its own time.
+    public async ValueTask DisposeAsync() =>
+        await Task.WhenAll(gateways.Select(gateway => gateway.DisposeAsync().AsTask()));
 
     private static List<ConsentGrant> GrantsOf(int i, string? district, DateTimeOffset now)
     {

@@ -61,7 +61,7 @@ public sealed partial class CityDemoTests
         }
 
         demo.Interrupt();
-        var exit = await demo.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        var exit = await demo.WaitForExitAsync(TimeSpan.FromSeconds(120));
         Assert.True(exit == 0, $"exit {exit}: {demo.Output}");
         Assert.Contains("Stopping the demo", demo.Output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(files), $"{files} is still there");
@@ -175,7 +175,15 @@ public sealed partial class CityDemoTests
         public async Task<int> WaitForExitAsync(TimeSpan timeout)
         {
             using var patience = new CancellationTokenSource(timeout);
-            await process.WaitForExitAsync(patience.Token);
+            try
+            {
+                await process.WaitForExitAsync(patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"the demo did not exit within {timeout} of Ctrl+C: {Output}");
+            }
+
             return process.ExitCode;
         }
 
