@@ -114,7 +114,7 @@ public sealed partial class CityDemoTests
     [GeneratedRegex(@"Ingest metrics:\s+(?<url>http://\S+)/metrics")]
     private static partial Regex MetricsLine();
 
-    /// <summary>The README's command under <c>setsid</c>, so its process group is the demo's alone; its output kept.</summary>
+    /// <summary>The README's command under <c>setsid</c> (its process group is the demo's alone) with SIGINT's default handling; its output kept.</summary>
     private sealed class DemoProcess : IDisposable
     {
         private readonly Process process;
@@ -123,6 +123,11 @@ public sealed partial class CityDemoTests
         public DemoProcess(string root, string commandLine)
         {
             var info = new ProcessStartInfo("setsid") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+
+            // As typed in a terminal: a run started as a background job (a CI runner's `… &`) inherits SIGINT ignored,
+            // and the demo, like any program, keeps it ignored; the test's Ctrl+C would then reach only its servers.
+            info.ArgumentList.Add("env");
+            info.ArgumentList.Add("--default-signal=INT");
             foreach (var word in commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 info.ArgumentList.Add(word);
