@@ -18,7 +18,8 @@ internal sealed class DriverHarness : SerialMeterHarness<DsmrMeterSource, DsmrRe
             Protocol = protocol,
             PowerInterval = TimeSpan.FromMilliseconds(1),
             EnergyInterval = TimeSpan.FromMilliseconds(1),
-            SilenceTimeout = TimeSpan.FromSeconds(1),
+            // Like the SML harness: under a loaded CI a 1 s silence limit was reached between 100 ms telegrams.
+            SilenceTimeout = TimeSpan.FromSeconds(3),
             MaxRetryDelay = TimeSpan.FromSeconds(1),
         };
     }
