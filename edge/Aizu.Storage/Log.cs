@@ -29,8 +29,8 @@ internal static partial class Log
     public static partial void RawDroppedForSpace(this ILogger logger, long chunks, DateTimeOffset from, DateTimeOffset to, long free, long floor);
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Error,
-        Message = "Only {Free} bytes are free, below the floor of {Floor}, and no raw data is left to drop; free space on the card")]
-    public static partial void FreeSpaceFloorUnreachable(this ILogger logger, long free, long floor);
+        Message = "Only {Free} bytes are free, below the floor of {Floor}: {Reason}; free space on the card")]
+    public static partial void FreeSpaceFloorUnreachable(this ILogger logger, long free, long floor, string reason);
 
     [LoggerMessage(EventId = 1007, Level = LogLevel.Information,
         Message = "Dropped {Chunks} raw chunks older than the raw retention of {Months} months")]

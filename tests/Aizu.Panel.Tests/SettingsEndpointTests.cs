@@ -57,6 +57,7 @@ public sealed class SettingsEndpointTests
         Assert.Equal(13, storage.GetProperty("rawMonths").GetInt32());
         Assert.Equal(0, storage.GetProperty("dayMonths").GetInt32());
         Assert.Equal(256, storage.GetProperty("minFreeSpaceMegabytes").GetInt64());
+        Assert.Equal(7, storage.GetProperty("rawDaysAlwaysKept").GetInt32());
         Assert.Equal(2, storage.GetProperty("series").GetInt32());
         Assert.Equal(4, storage.GetProperty("readings").GetInt64());
         Assert.Equal(host.Store.DatabasePath, storage.GetProperty("databasePath").GetString());
@@ -221,6 +222,8 @@ public sealed class SettingsEndpointTests
     private sealed class NoFreeSpace : IFreeSpaceProbe
     {
         public long GetAvailableBytes(string directory) => 0;
+
+        public long GetTotalBytes(string directory) => 16L * 1024 * 1024 * 1024;
     }
 
     private sealed class FakeConsents(DateTimeOffset now, int active) : IConsentRegistry

@@ -5,6 +5,8 @@ internal sealed class FakeFreeSpace : IFreeSpaceProbe
 {
     public long AvailableBytes { get; set; } = 100L * 1024 * 1024 * 1024;
 
+    public long TotalBytes { get; set; } = 1024L * 1024 * 1024 * 1024;
+
     public Func<long>? Answer { get; set; }
 
     public int Calls { get; private set; }
@@ -14,4 +16,6 @@ internal sealed class FakeFreeSpace : IFreeSpaceProbe
         Calls++;
         return Answer?.Invoke() ?? AvailableBytes;
     }
+
+    public long GetTotalBytes(string directory) => TotalBytes;
 }

@@ -31,10 +31,15 @@ public sealed class StorageOptions
     public int DayRollupRetentionMonths { get; set; }
 
     /// <summary>
-    /// Free space (MB) to keep on the database's file system. Below it the oldest raw chunks are dropped
-    /// (rollups stay) until the floor is met again. Space SQLite holds free inside the file counts as free.
+    /// Free space (MB) to keep on the database's file system, at most a tenth of it (3.2 MB on a 32 MB disk).
+    /// Below it the oldest raw chunks are dropped (rollups stay), only as many as needed and never those of the
+    /// last <see cref="RawDaysAlwaysKept"/> days; when that could not meet the floor, nothing is dropped.
+    /// Space SQLite holds free inside the file counts as free.
     /// </summary>
     public long MinFreeSpaceMegabytes { get; set; } = 256;
+
+    /// <summary>Days of raw readings the free-space floor never drops, however full the disk is (7 by default).</summary>
+    public int RawDaysAlwaysKept { get; set; } = 7;
 
     /// <summary>Points per sealed chunk at most (3600: an hour at 1 Hz).</summary>
     public int MaxChunkPoints { get; set; } = 3_600;

@@ -48,6 +48,11 @@ internal sealed class StorageOptionsValidator(string sectionPath) : SectionOptio
             failures.Add($"{Key(nameof(StorageOptions.MinFreeSpaceMegabytes))} must not be negative.");
         }
 
+        if (options.RawDaysAlwaysKept is < 0 or > 366)
+        {
+            failures.Add($"{Key(nameof(StorageOptions.RawDaysAlwaysKept))} must be between 0 and 366 days; it is {options.RawDaysAlwaysKept}.");
+        }
+
         if (options.MaxChunkPoints is < 16 or > 65_536)
         {
             failures.Add($"{Key(nameof(StorageOptions.MaxChunkPoints))} must be between 16 and 65536; it is {options.MaxChunkPoints}.");

@@ -5,4 +5,7 @@ public sealed class DriveFreeSpaceProbe : IFreeSpaceProbe
 {
     /// <inheritdoc />
     public long GetAvailableBytes(string directory) => new DriveInfo(directory).AvailableFreeSpace;
+
+    /// <inheritdoc />
+    public long GetTotalBytes(string directory) => new DriveInfo(directory).TotalSize;
 }

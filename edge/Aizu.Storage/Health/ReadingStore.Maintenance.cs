@@ -19,7 +19,9 @@ internal sealed partial class ReadingStore
     private string? lastProblem;
     private DateTimeOffset? lastProblemAt;
 
-    private long FloorBytes => settings.MinFreeSpaceMegabytes * 1024 * 1024;
+    private long? lastFloorBytes;
+
+    private long FloorBytes => lastFloorBytes ?? settings.MinFreeSpaceMegabytes * 1024 * 1024;
 
     /// <summary>The store's condition for the panel: free space, data dropped for space, quarantined chunks, refused readings.</summary>
     public StorageHealth Health
@@ -149,28 +151,50 @@ internal sealed partial class ReadingStore
         transaction.Commit();
     }
 
-    /// <summary>Drops the oldest raw chunks, a round at a time, until free space is back above the floor or no chunk is left.</summary>
+    /// <summary>
+    /// Drops the oldest raw chunks, a round at a time, until free space is back above the floor, but never those of the
+    /// last <see cref="StorageOptions.RawDaysAlwaysKept"/> days, and nothing at all when the chunks that may go could
+    /// not meet the floor: then it is not the store that fills the disk, and dropping history would not help.
+    /// </summary>
     private void KeepFreeSpace(SqliteConnection connection)
     {
-        var floor = FloorBytes;
+        var directory = Path.GetDirectoryName(database.Path) ?? ".";
+        var floor = EffectiveFloor(freeSpace.GetTotalBytes(directory));
         var free = MeasureFree(connection);
         var droppedNow = 0L;
         long? fromMs = null;
         long toMs = 0;
-        while (free < floor)
+        string? unreachable = null;
+        if (free < floor)
         {
-            using var transaction = connection.BeginTransaction();
-            var dropped = DropRawChunks(connection, transaction, "1", DropRound);
-            transaction.Commit();
-            if (dropped.Chunks == 0)
+            var keptFrom = timeProvider.GetUtcNow().AddDays(-settings.RawDaysAlwaysKept).ToUnixTimeMilliseconds();
+            var mayGo = $"end_ms < {keptFrom.ToString(CultureInfo.InvariantCulture)}";
+            var droppable = GatewayDatabase.Scalar<long>(connection, $"SELECT coalesce(sum(length(data)), 0) FROM chunk WHERE {mayGo};");
+            if (droppable < floor - free)
             {
-                break;
+                unreachable = droppable == 0
+                    ? $"no raw data is left to drop outside the last {settings.RawDaysAlwaysKept} days, which are always kept"
+                    : $"dropping all {droppable / 1024} KB of raw data older than {settings.RawDaysAlwaysKept} days could not free the {(floor - free) / 1024} KB missing, so something else is filling the disk and nothing was dropped";
             }
+            else
+            {
+                while (free < floor)
+                {
+                    using var transaction = connection.BeginTransaction();
+                    var dropped = DropRawChunks(connection, transaction, mayGo, DropRound);
+                    transaction.Commit();
+                    if (dropped.Chunks == 0)
+                    {
+                        unreachable = $"no raw data is left to drop outside the last {settings.RawDaysAlwaysKept} days, which are always kept";
+                        break;
+                    }
 
-            droppedNow += dropped.Chunks;
-            fromMs ??= dropped.FromMs;
-            toMs = dropped.ToMs;
-            free = MeasureFree(connection);
+                    droppedNow += dropped.Chunks;
+                    fromMs ??= dropped.FromMs;
+                    toMs = dropped.ToMs;
+                    free = MeasureFree(connection);
+                }
+            }
         }
 
         var critical = free < floor;
@@ -179,22 +203,30 @@ internal sealed partial class ReadingStore
             var from = DateTimeOffset.FromUnixTimeMilliseconds(fromMs!.Value);
             var to = DateTimeOffset.FromUnixTimeMilliseconds(toMs);
             logger.RawDroppedForSpace(droppedNow, from, to, free, floor);
-            NoteProblem($"The disk was nearly full: {droppedNow} raw chunks from {from:u} to {to:u} were dropped to keep {floor / (1024 * 1024)} MB free; rollups are kept.");
+            NoteProblem($"The disk was nearly full: {droppedNow} raw chunks from {from:u} to {to:u} were dropped to keep {Megabytes(floor)} MB free; rollups are kept.");
         }
 
         if (critical && !belowFloor)
         {
-            logger.FreeSpaceFloorUnreachable(free, floor);
-            NoteProblem($"Only {free / (1024 * 1024)} MB are free, below the floor of {floor / (1024 * 1024)} MB, and no raw data is left to drop.");
+            unreachable ??= "the space freed was not enough";
+            logger.FreeSpaceFloorUnreachable(free, floor, unreachable);
+            NoteProblem($"The disk is nearly full: only {Megabytes(free)} MB are free, below the floor of {Megabytes(floor)} MB; {unreachable}.");
         }
 
         lock (healthLock)
         {
             lastFreeBytes = free;
+            lastFloorBytes = floor;
             rawChunksDroppedForSpace += droppedNow;
             belowFloor = critical;
         }
     }
+
+    // A fixed floor would make a small disk "full" forever; a tenth of the file system at most keeps it meaningful.
+    private long EffectiveFloor(long totalBytes) =>
+        totalBytes > 0 ? Math.Min(settings.MinFreeSpaceMegabytes * 1024 * 1024, totalBytes / 10) : settings.MinFreeSpaceMegabytes * 1024 * 1024;
+
+    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.InvariantCulture);
 
     /// <summary>Free bytes on the file system plus pages SQLite holds free inside the file, which new data reuses first.</summary>
     private long MeasureFree(SqliteConnection connection)

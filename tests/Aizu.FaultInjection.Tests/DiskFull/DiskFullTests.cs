@@ -64,6 +64,41 @@ public sealed class DiskFullTests
         AssertNoStackTrace(gateway.Output);
     }
 
+    [Fact]
+    public async Task NearlyFullSmallDisk_FloorScalesWithTheDisk_NothingStoredIsDropped_AndIngestGoesOn()
+    {
+        using var disk = SmallDisk.Mount(megabytes: 32);
+        string database = Path.Combine(disk.Path, "aizu-demo-data", "aizu.db");
+        string config = Path.Combine(disk.Path, "aizu.json");
+        await File.WriteAllTextAsync(config, """{ "Aizu": { "Storage": { "MaintenanceInterval": "00:00:02" } } }""");
+        await using var gateway = GatewayProcess.Start(disk.Path, "run", "--demo", "--config", config, "--urls", "http://127.0.0.1:0");
+        using var http = await PanelSignIn.SignInAsync(await gateway.PanelAsync(), setupCode: gateway.SetupCode);
+        await PanelStatus.WaitForStoredAsync(http, 5, gateway);
+
+        // The 256 MB default floor would call a 32 MB disk full forever; at most a tenth of the disk is kept free.
+        var storage = await PanelStatus.StorageAsync(http);
+        Assert.Equal(32L * 1024 * 1024 / 10, storage.GetProperty("floorBytes").GetInt64());
+        Assert.Equal("ok", storage.GetProperty("state").GetString());
+        var before = await StoreSnapshot.ReadAsync(database);
+
+        // Another file takes the disk down to 2 MB free: below the floor, which the store cannot meet by dropping
+        // history, so it drops nothing, says so, and keeps storing in the space that is left.
+        disk.FillLeaving(2L * 1024 * 1024);
+        await Eventually.TrueAsync(
+            async () => (storage = await PanelStatus.StorageAsync(http)).GetProperty("state").GetString() == "critical",
+            PanelStatus.Limit,
+            () => $"the panel reported the disk below its floor (storage: {storage}). Output:{Environment.NewLine}{gateway.Output}");
+        Assert.Contains("nearly full", storage.GetProperty("problem").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, storage.GetProperty("rawChunksDroppedForSpace").GetInt64());
+        long stored = await PanelStatus.ReadingsStoredAsync(http);
+        await PanelStatus.WaitForStoredAsync(http, stored + 5, gateway);
+        await gateway.KillAsync();
+
+        var after = (await StoreSnapshot.ReadAsync(database)).Raw.ToHashSet();
+        Assert.All(before.Raw, p => Assert.Contains(p, after));
+        AssertNoStackTrace(gateway.Output);
+    }
+
     // Every fault is one line for the household or installer; a stack trace means something went unhandled.
     private static void AssertNoStackTrace(string output) =>
         Assert.False(output.Contains("   at ", StringComparison.Ordinal), $"a stack trace in the gateway's output:{Environment.NewLine}{output}");

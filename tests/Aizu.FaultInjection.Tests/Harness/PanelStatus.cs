@@ -12,6 +12,10 @@ internal static class PanelStatus
     public static async Task<long> ReadingsStoredAsync(HttpClient http) =>
         (await http.GetFromJsonAsync<JsonElement>("/api/status")).GetProperty("readingsStored").GetInt64();
 
+    /// <summary>The store's health as <c>/api/status</c> gives it (state, floorBytes, problem, …).</summary>
+    public static async Task<JsonElement> StorageAsync(HttpClient http) =>
+        (await http.GetFromJsonAsync<JsonElement>("/api/status")).GetProperty("storage");
+
     /// <summary>Waits until the panel says at least <paramref name="minimum"/> readings are stored; returns how many.</summary>
     public static async Task<long> WaitForStoredAsync(HttpClient http, long minimum, GatewayProcess gateway)
     {

@@ -60,6 +60,18 @@ internal sealed class SmallDisk : IDisposable
         }
     }
 
+    /// <summary>Fills the disk with a filler file until only about <paramref name="bytesLeft"/> bytes are free.</summary>
+    public void FillLeaving(long bytesLeft)
+    {
+        long take = new DriveInfo(Path).AvailableFreeSpace - bytesLeft;
+        using var stream = new FileStream(_filler, FileMode.Append, FileAccess.Write, FileShare.None, 1);
+        var block = new byte[64 * 1024];
+        for (long written = 0; written < take; written += block.Length)
+        {
+            stream.Write(block, 0, (int)Math.Min(block.Length, take - written));
+        }
+    }
+
     /// <summary>Gives the filler's space back.</summary>
     public void Free() => File.Delete(_filler);
 

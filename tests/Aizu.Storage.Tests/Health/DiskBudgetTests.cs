@@ -17,7 +17,11 @@ public sealed class DiskBudgetTests : TempDatabaseTests
     public async Task Below_the_floor_the_oldest_raw_chunks_go_first_until_space_is_back()
     {
         var logger = new CapturingLogger<ReadingStore>();
-        await using var store = database.Open(o => o.MaxChunkPoints = 16, logger);
+        await using var store = database.Open(o =>
+        {
+            o.MaxChunkPoints = 16;
+            o.RawDaysAlwaysKept = 0;
+        }, logger);
         await store.AppendAsync(TwoSeries(), CancellationToken.None);
         var newestChunkEnd = database.Scalar("SELECT max(end_ms) FROM chunk;");
         var rollupsBefore = database.Scalar("SELECT count(*) FROM rollup;");
@@ -48,29 +52,83 @@ public sealed class DiskBudgetTests : TempDatabaseTests
     }
 
     [Fact]
-    public async Task When_dropping_every_raw_chunk_is_not_enough_the_store_reports_critical_and_keeps_running()
+    public async Task When_the_store_could_not_meet_the_floor_nothing_is_dropped_and_the_store_reports_critical()
     {
+        // Something else fills the disk: the store's raw data is a few KB, the floor is 256 MB away.
         var logger = new CapturingLogger<ReadingStore>();
-        await using var store = database.Open(o => o.MaxChunkPoints = 16, logger);
+        await using var store = database.Open(o =>
+        {
+            o.MaxChunkPoints = 16;
+            o.RawDaysAlwaysKept = 0;
+        }, logger);
         await store.AppendAsync(TwoSeries(), CancellationToken.None);
         database.FreeSpace.AvailableBytes = 1024;
 
         await store.RunMaintenanceAsync(CancellationToken.None);
 
-        Assert.Equal(0, database.Scalar("SELECT count(*) FROM chunk;"));
+        Assert.Equal(300, database.Scalar("SELECT count(*) FROM chunk;"));
+        Assert.Equal(0, store.Health.RawChunksDroppedForSpace);
         Assert.Equal(StorageHealthState.Critical, store.Health.State);
+        Assert.Contains("something else is filling the disk", store.Health.LastProblem, StringComparison.Ordinal);
         Assert.Contains(logger.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("below the floor", StringComparison.Ordinal));
 
-        // Rollups stay and new readings are still taken.
-        var hour = await store.GetRangeAsync(SeriesNames.ElectricPower, T0, T0.AddHours(1), Resolution.Hour, 10, CancellationToken.None);
-        Assert.Equal(2_400, Assert.Single(hour.Points).Count);
+        // New readings are still taken.
         await store.AppendAsync([Power(3_000, 42)], CancellationToken.None);
         Assert.Equal(42, (await store.GetLatestAsync(SeriesNames.ElectricPower, CancellationToken.None))?.Value);
 
-        // Space comes back: the state recovers from critical (the drop stays reported as degraded).
+        // Space comes back: the state recovers from critical, and nothing was dropped to report.
         database.FreeSpace.AvailableBytes = 10L * Floor;
         await store.RunMaintenanceAsync(CancellationToken.None);
-        Assert.Equal(StorageHealthState.Degraded, store.Health.State);
+        Assert.Equal(StorageHealthState.Ok, store.Health.State);
+    }
+
+    [Fact]
+    public async Task The_last_days_of_raw_data_are_never_dropped_for_space()
+    {
+        var logger = new CapturingLogger<ReadingStore>();
+        await using var store = database.Open(o =>
+        {
+            o.MaxChunkPoints = 16;
+            o.RawDaysAlwaysKept = 3;
+        }, logger);
+
+        // Ten days before the recent data: the same two series, 300 chunks that may go.
+        var old = TwoSeries().Select(r => r with { Timestamp = r.Timestamp.AddDays(-10) }).ToArray();
+        await store.AppendAsync(old, CancellationToken.None);
+        await store.AppendAsync(TwoSeries(), CancellationToken.None);
+        var recentChunks = database.Scalar($"SELECT count(*) FROM chunk WHERE start_ms >= {T0.ToUnixTimeMilliseconds()};");
+        var rollupsBefore = database.Scalar("SELECT count(*) FROM rollup;");
+
+        // One byte short, and dropping never frees it (the probe does not move): the old data goes, round by round,
+        // and then it stops rather than touch the last three days.
+        database.FreeSpace.Answer = () => Floor - 1 - InFileFreeBytes();
+        await store.RunMaintenanceAsync(CancellationToken.None);
+
+        Assert.Equal(recentChunks, database.Scalar("SELECT count(*) FROM chunk;"));
+        Assert.Equal(T0.ToUnixTimeMilliseconds(), database.Scalar("SELECT min(start_ms) FROM chunk;"));
+        Assert.Equal(300, store.Health.RawChunksDroppedForSpace);
+        Assert.Equal(rollupsBefore, database.Scalar("SELECT count(*) FROM rollup;"));
+        Assert.Equal(StorageHealthState.Critical, store.Health.State);
+        Assert.Contains("outside the last 3 days, which are always kept", store.Health.LastProblem, StringComparison.Ordinal);
+        Assert.Equal(2 * 2_400, (await store.GetRangeAsync(SeriesNames.ElectricPower, T0, T0.AddDays(1), CancellationToken.None)).Count
+            + (await store.GetRangeAsync(SeriesNames.ElectricCurrentR, T0, T0.AddDays(1), CancellationToken.None)).Count);
+    }
+
+    [Theory]
+    [InlineData(32, 20, "Ok", 32 * 1024 * 1024 / 10)]
+    [InlineData(32, 2, "Critical", 32 * 1024 * 1024 / 10)]
+    [InlineData(16 * 1024, 300, "Ok", 256 * 1024 * 1024)]
+    [InlineData(16 * 1024, 200, "Critical", 256 * 1024 * 1024)]
+    public async Task The_floor_is_at_most_a_tenth_of_the_disk(long diskMegabytes, long freeMegabytes, string state, long floorBytes)
+    {
+        await using var store = database.Open();
+        database.FreeSpace.TotalBytes = diskMegabytes * 1024 * 1024;
+        database.FreeSpace.AvailableBytes = freeMegabytes * 1024 * 1024;
+
+        await store.RunMaintenanceAsync(CancellationToken.None);
+
+        Assert.Equal(floorBytes, store.Health.FreeSpaceFloorBytes);
+        Assert.Equal(Enum.Parse<StorageHealthState>(state), store.Health.State);
     }
 
     [Fact]
