@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Aizu.Gateway.Cli;
 
-/// <summary>The <c>aizu</c> command line: <c>run</c>, <c>decode</c>, <c>consent</c>, <c>egress</c>, <c>export</c>, <c>doctor</c>, <c>simulate</c>, <c>--version</c>.</summary>
+/// <summary>The <c>aizu</c> command line: <c>run</c>, <c>decode</c>, <c>consent</c>, <c>egress</c>, <c>export</c>, <c>doctor</c>, <c>simulate</c>, <c>erase</c>, <c>--version</c>.</summary>
 internal static class GatewayCommandLine
 {
     public static RootCommand Create(TextWriter output, TextWriter error, TimeProvider? time = null)
@@ -16,6 +16,7 @@ internal static class GatewayCommandLine
             ExportCommand.Create(output, error),
             DoctorCommand.Create(output, error, time ?? TimeProvider.System),
             SimulateCommand.Create(output, error),
+            EraseCommand.Create(output, error, time ?? TimeProvider.System),
         };
         return root;
     }

@@ -20,7 +20,7 @@ internal static class MeterPortCheck
                 "Plug the device in, then use its stable name under /dev/serial/by-id/ (ls -l /dev/serial/by-id) as DevicePath.");
         }
 
-        if (Holders(devicePath) is { Count: > 0 } holders)
+        if (Processes.OpenFileHolders.Of(devicePath) is { Count: > 0 } holders)
         {
             return new DoctorCheck(name, DoctorOutcome.Ok,
                 $"{devicePath} is open in {string.Join(", ", holders)}; not probed while in use",
@@ -82,41 +82,4 @@ internal static class MeterPortCheck
             return null;
         }
     }
-
-    // Other processes with the device open, from their /proc/PID/fd links (those this user may read).
-    private static List<string> Holders(string devicePath)
-    {
-        string target = ResolvedPath(devicePath);
-        var holders = new List<string>();
-        foreach (var process in Directory.EnumerateDirectories("/proc"))
-        {
-            string pid = Path.GetFileName(process);
-            if (!int.TryParse(pid, out int id) || id == Environment.ProcessId)
-            {
-                continue;
-            }
-
-            try
-            {
-                foreach (var fd in Directory.EnumerateFileSystemEntries(Path.Combine(process, "fd")))
-                {
-                    if (new FileInfo(fd).LinkTarget == target)
-                    {
-                        string command = File.ReadAllText(Path.Combine(process, "comm")).Trim();
-                        holders.Add($"process {pid} ({command})");
-                        break;
-                    }
-                }
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                // Gone meanwhile, or another user's: not ours to see.
-            }
-        }
-
-        return holders;
-    }
-
-    private static string ResolvedPath(string path) =>
-        new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
 }

@@ -22,6 +22,9 @@ internal static class PanelAccess
     public const string CsrfHeader = "X-Aizu-CSRF";
     public const string SessionCookie = "aizu.session";
 
+    /// <summary>The folder beside the store holding the cookie and anti-forgery keys.</summary>
+    public const string KeysFolder = "panel-keys";
+
     public static void Add(IServiceCollection services)
     {
         services.TryAddSingleton(_ => RandomNumberGenerator.Create());
@@ -36,7 +39,7 @@ internal static class PanelAccess
         services.AddOptions<KeyManagementOptions>()
             .Configure<IOptions<StorageOptions>, ILoggerFactory>((keys, storage, loggers) =>
                 keys.XmlRepository = new FileSystemXmlRepository(
-                    new DirectoryInfo(Path.Combine(PanelCredentialStore.DataDirectory(storage.Value), "panel-keys")), loggers));
+                    new DirectoryInfo(Path.Combine(PanelCredentialStore.DataDirectory(storage.Value), KeysFolder)), loggers));
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)

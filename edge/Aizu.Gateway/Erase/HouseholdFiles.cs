@@ -1,0 +1,68 @@
+using Aizu.Alerts;
+using Aizu.Consent;
+using Aizu.Egress;
+using Aizu.Hardware.BRoute;
+using Aizu.Hardware.Pulse;
+using Aizu.Panel;
+using Microsoft.Extensions.Configuration;
+
+namespace Aizu.Gateway.Erase;
+
+/// <summary>
+/// Every file the gateway keeps about a household, found the way the gateway itself finds them: from the configuration
+/// and the database's folder. A component's files outside the data folder count only when its section is configured,
+/// so erasing a demo never reaches into an installed gateway's <c>/var/lib/aizu</c>.
+/// </summary>
+internal static class HouseholdFiles
+{
+    public static IReadOnlyList<HouseholdFile> Find(IConfiguration configuration, string databasePath)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var database = Path.GetFullPath(databasePath);
+        var dataDirectory = Path.GetDirectoryName(database) ?? Directory.GetCurrentDirectory();
+        var candidates = new List<HouseholdFile>
+        {
+            new(database, "readings, summaries, consent ledger and receipts, egress log and outbox"),
+            new(database + "-wal", "the store's write-ahead log"),
+            new(database + "-shm", "the store's shared-memory index"),
+            new(database + "-journal", "the store's rollback journal"),
+        };
+
+        var consent = Bind<ConsentOptions>(configuration, "Aizu:Consent") ?? new ConsentOptions();
+        consent.DatabasePath = database;
+        candidates.Add(new(ConsentOptions.ResolveSigningKeyPath(consent), "the key that signed the household's consent receipts"));
+
+        var panelFiles = PanelFiles.In(dataDirectory);
+        string[] panelHolds = ["the panel password", "the panel's sessions", "the panel's one-time setup code", "the panel's cookie and form keys"];
+        candidates.AddRange(panelFiles.Select((path, i) => new HouseholdFile(path, panelHolds[i])));
+
+        if (Bind<EgressOptions>(configuration, "Aizu:Egress") is { } egress)
+        {
+            candidates.Add(new(Path.GetFullPath(egress.SecretPath), "the secret the household's pseudonyms are derived from"));
+            candidates.Add(new(Path.GetFullPath(egress.ResolveOutboxKeyPath()), "the key that seals the outbox"));
+        }
+
+        if (Bind<AlertOptions>(configuration, "Aizu:Alerts") is { } alerts)
+        {
+            candidates.Add(new(Path.GetFullPath(alerts.KeyStateFile), "the city alert keys this gateway accepted"));
+        }
+
+        if (Bind<BRouteOptions>(configuration, "Aizu:BRoute") is { } broute)
+        {
+            candidates.Add(new(Path.GetFullPath(broute.PanCachePath), "the smart meter's network found by the last scan"));
+        }
+
+        if (Bind<PulseMeterOptions>(configuration, "Aizu:Pulse") is { } pulse)
+        {
+            candidates.Add(new(Path.GetFullPath(pulse.CountFilePath), "the pulse meter's count"));
+        }
+
+        return [.. candidates
+            .Where(f => File.Exists(f.Path) || Directory.Exists(f.Path))
+            .DistinctBy(f => f.Path, StringComparer.Ordinal)];
+    }
+
+    private static T? Bind<T>(IConfiguration configuration, string section)
+        where T : class, new() =>
+        configuration.GetSection(section) is { } found && found.Exists() ? found.Get<T>() ?? new T() : null;
+}
