@@ -73,8 +73,8 @@ internal sealed class GatewayDoctor(TimeProvider time)
     }
 
     // Each configured serial meter's port; only the B-route dongle is asked who it is (SKVER, SKINFO), since DSMR and
-    // SML meters only ever talk.
-    private static async IAsyncEnumerable<DoctorCheck> MeterPortsAsync(IConfiguration configuration, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    // SML meters only ever talk. A dongle that answered and that nothing else holds then gets a test scan and join.
+    private async IAsyncEnumerable<DoctorCheck> MeterPortsAsync(IConfiguration configuration, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         (string Section, string Name, string DefaultPath, bool Ask)[] meters =
         [
@@ -86,7 +86,18 @@ internal sealed class GatewayDoctor(TimeProvider time)
         {
             if (configuration.GetSection(section).Exists())
             {
-                yield return await MeterPortCheck.RunAsync(name, configuration[$"{section}:DevicePath"] ?? defaultPath, ask, cancellationToken);
+                string devicePath = configuration[$"{section}:DevicePath"] ?? defaultPath;
+                var port = await MeterPortCheck.RunAsync(name, devicePath, ask, cancellationToken);
+                yield return port;
+                if (ask && port.Outcome == DoctorOutcome.Ok && Processes.OpenFileHolders.Of(devicePath).Count == 0)
+                {
+                    var options = configuration.GetSection(section).Get<BRouteOptions>() ?? new BRouteOptions();
+                    options.DevicePath = devicePath;
+                    foreach (var link in await BRouteLinkCheck.RunAsync(options, time, cancellationToken))
+                    {
+                        yield return link;
+                    }
+                }
             }
         }
     }

@@ -45,6 +45,9 @@ internal sealed class DongleSession
     /// <summary>The dongle announced a session expiry (EVENT 29) and is re-authenticating by itself.</summary>
     public bool ReauthenticationPending { get; private set; }
 
+    /// <summary>The link quality (LQI, 0–255) of the beacon the last successful scan chose.</summary>
+    public byte? LastScanLqi { get; private set; }
+
     /// <summary>Set when the session ended (EVENT 24/26/27/28 while joined); the driver must join again.</summary>
     public string? SessionLostReason { get; private set; }
 
@@ -136,6 +139,7 @@ internal sealed class DongleSession
             {
                 string address = await LinkLocalAsync(best.MacAddress, cancellationToken);
                 var pan = new PanInfo(best.Channel, best.PanId, best.MacAddress, address);
+                LastScanLqi = best.Lqi;
                 Log.PanFound(_logger, pan.Channel, pan.PanId, pan.MacAddress, best.Lqi);
                 return pan;
             }
@@ -218,6 +222,14 @@ internal sealed class DongleSession
         }
 
         await RequestAsync([SmartMeterEpc.HistoryNormal], properties => MeterFrameDecoder.Decode(properties, reference, _register, readings, OnSkipped), cancellationToken);
+    }
+
+    /// <summary>The meter's own clock (0x98 date, 0x97 time: minute resolution, Japan time), or null when unanswered.</summary>
+    public async Task<DateTimeOffset?> ReadMeterClockAsync(CancellationToken cancellationToken)
+    {
+        DateTimeOffset? meterTime = null;
+        await RequestAsync([SmartMeterEpc.CurrentDate, SmartMeterEpc.CurrentTime], properties => meterTime = MeterFrameDecoder.MeterTime(properties), cancellationToken);
+        return meterTime;
     }
 
     /// <summary>Instantaneous power and current; stamped from the meter's clock while the system clock is not set.</summary>

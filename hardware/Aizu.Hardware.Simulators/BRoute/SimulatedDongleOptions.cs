@@ -29,6 +29,12 @@ public sealed record SimulatedDongleOptions
     /// <summary>The meter's PAN ID; SKJOIN needs <c>SKSREG S3</c> set to it.</summary>
     public ushort PanId { get; init; } = 0x8888;
 
+    /// <summary>The link quality the dongle reports for the meter's beacon (0xA8, about −58 dBm, by default).</summary>
+    public byte Lqi { get; init; } = 0xA8;
+
+    /// <summary>Whether the meter is in radio range; when false no scan ever finds it.</summary>
+    public bool MeterInRange { get; init; } = true;
+
     /// <summary>
     /// When set, a symbolic link created at this path that points at the current pseudo-terminal slave, removed while
     /// the dongle is unplugged and re-pointed after it is plugged in again, like a udev <c>/dev/serial/by-id</c> link.

@@ -2,14 +2,14 @@ using System.Diagnostics;
 using System.Text.Json;
 using Aizu.Gateway.Cli;
 using Aizu.Hardware.Simulators.BRoute;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Aizu.Gateway.Tests.Cli;
 
 /// <summary><c>aizu doctor</c> on the meter's serial port: there, openable, a dongle that answers, and left alone while in use.</summary>
 public sealed class DoctorMeterPortTests
 {
-    private static readonly FakeTimeProvider Now = new(new DateTimeOffset(2026, 12, 6, 0, 0, 0, TimeSpan.Zero));
+    // A real clock: a dongle that answers also gets the test scan and join, whose waits run on it.
+    private static readonly TimeProvider Now = TimeProvider.System;
 
     [Fact]
     public async Task SimulatedDongle_AnswersSkverAndSkinfo_AndTheCheckNamesItsFirmware()

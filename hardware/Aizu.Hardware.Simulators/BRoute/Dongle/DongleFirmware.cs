@@ -23,7 +23,6 @@ internal sealed class DongleFirmware
     private const ushort EchonetPort = 0x0E1A;
     private const byte DefaultChannel = 0x21;
     private const ushort DefaultPanId = 0xFFFF;
-    private const byte BeaconLqi = 0xA8;
     private const byte ChannelPage = 0x09;
 
     private static readonly TimeSpan TerminationDelay = TimeSpan.FromMilliseconds(400);
@@ -288,7 +287,7 @@ internal sealed class DongleFirmware
         var channels = ScanTiming.Channels(mask);
         var perChannel = ScanTiming.PerChannel(exponent, channels.Count, options.LatencyScale);
         var meterIndex = channels.IndexOf(options.Channel);
-        var beacon = mode != "0" && side == "0" && meterIndex >= 0;
+        var beacon = mode != "0" && side == "0" && meterIndex >= 0 && options.MeterInRange;
         var untilBeacon = beacon ? perChannel * (meterIndex + 1) : TimeSpan.Zero;
         var afterBeacon = (perChannel * channels.Count) - untilBeacon;
         logger.ScanStarted(mode, channels.Count, perChannel * channels.Count);
@@ -305,7 +304,7 @@ internal sealed class DongleFirmware
                     var pairId = mode == "2" ? options.RouteBId[^8..].ToUpperInvariant() : null;
                     Emit(SkstackResponses.PanDescriptor(
                         Dialect,
-                        new SkstackPanDescriptor(options.Channel, ChannelPage, options.PanId, options.MeterMac.ToUpperInvariant(), BeaconLqi, pairId)));
+                        new SkstackPanDescriptor(options.Channel, ChannelPage, options.PanId, options.MeterMac.ToUpperInvariant(), options.Lqi, pairId)));
                 });
             }
 
