@@ -10,6 +10,7 @@ using Aizu.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Aizu.Gateway.Doctor;
@@ -89,17 +90,41 @@ internal sealed class GatewayDoctor(TimeProvider time)
                 string devicePath = configuration[$"{section}:DevicePath"] ?? defaultPath;
                 var port = await MeterPortCheck.RunAsync(name, devicePath, ask, cancellationToken);
                 yield return port;
-                if (ask && port.Outcome == DoctorOutcome.Ok && Processes.OpenFileHolders.Of(devicePath).Count == 0)
+                if (port.Outcome != DoctorOutcome.Ok || Processes.OpenFileHolders.Of(devicePath).Count > 0)
                 {
-                    var options = configuration.GetSection(section).Get<BRouteOptions>() ?? new BRouteOptions();
-                    options.DevicePath = devicePath;
-                    foreach (var link in await BRouteLinkCheck.RunAsync(options, time, cancellationToken))
-                    {
-                        yield return link;
-                    }
+                    continue;
+                }
+
+                foreach (var line in await ListenAsync(configuration.GetSection(section), section, devicePath, cancellationToken))
+                {
+                    yield return line;
                 }
             }
         }
+    }
+
+    // The meter itself, through the driver's own code: a B-route test join, or a P1/SML sample of frames and their CRCs.
+    private async Task<IReadOnlyList<DoctorCheck>> ListenAsync(IConfigurationSection configuration, string section, string devicePath, CancellationToken cancellationToken)
+    {
+        if (section == BRouteOptions.SectionName)
+        {
+            var options = configuration.Get<BRouteOptions>() ?? new BRouteOptions();
+            options.DevicePath = devicePath;
+            return await BRouteLinkCheck.RunAsync(options, time, cancellationToken);
+        }
+
+        if (section == DsmrOptions.SectionName)
+        {
+            var options = configuration.Get<DsmrOptions>() ?? new DsmrOptions();
+            options.DevicePath = devicePath;
+            var source = new DsmrMeterSource(Options.Create(options), time, NullLogger<DsmrMeterSource>.Instance);
+            return [await SerialMeterSampleCheck.RunAsync("P1 telegrams", "telegram", source, DsmrErrorKind.ChecksumMismatch, time, cancellationToken)];
+        }
+
+        var sml = configuration.Get<SmlOptions>() ?? new SmlOptions();
+        sml.DevicePath = devicePath;
+        var smlSource = new SmlMeterSource(Options.Create(sml), time, NullLogger<SmlMeterSource>.Instance);
+        return [await SerialMeterSampleCheck.RunAsync("SML files", "SML file", smlSource, SmlErrorKind.ChecksumMismatch, time, cancellationToken)];
     }
 
     private DoctorCheck Clock()
