@@ -57,6 +57,12 @@ internal sealed class GatewayDoctor(TimeProvider time)
             checks.Add(meter);
         }
 
+        checks.AddRange(await IndoorSensorCheck.RunAsync(configuration, cancellationToken));
+        if (GpioCheck.Run(configuration) is { } gpio)
+        {
+            checks.Add(gpio);
+        }
+
         var database = Path.GetFullPath(databaseOverride ?? GatewayConfiguration.DatabasePath(configuration) ?? GatewayConfiguration.DemoDatabasePath);
         checks.Add(Disk(Path.GetDirectoryName(database)!));
         if (!File.Exists(database))
