@@ -65,6 +65,7 @@ internal sealed class GatewayDoctor(TimeProvider time)
 
         var database = Path.GetFullPath(databaseOverride ?? GatewayConfiguration.DatabasePath(configuration) ?? GatewayConfiguration.DemoDatabasePath);
         checks.Add(Disk(Path.GetDirectoryName(database)!));
+        checks.Add(StorageWearCheck.Run(Directory.Exists(Path.GetDirectoryName(database)) ? Path.GetDirectoryName(database)! : Directory.GetCurrentDirectory()));
         if (!File.Exists(database))
         {
             checks.Add(new DoctorCheck("store", DoctorOutcome.Fail, $"there is no database at {database}",
