@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Aizu.Gateway.Cli;
 using Aizu.Hardware.Simulators.BRoute;
 
 namespace Aizu.Gateway.Tests.Cli;
@@ -75,19 +74,10 @@ public sealed class DoctorBRouteLinkTests
         string device = Path.Combine(directory.Path, "ttyWiSUN");
         await using var dongle = await BRouteSimulation.StartAsync(
             simulated with { DevicePath = device, LatencyScale = 0.02, RouteBId = RouteBId, Password = Password }, meterTime, null, CancellationToken.None);
-        var config = Path.Combine(directory.Path, "aizu.json");
-        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new
+        return await DoctorRun.ChecksAsync(directory, new
         {
-            Aizu = new
-            {
-                Storage = new { DatabasePath = Path.Combine(directory.Path, "aizu.db") },
-                BRoute = new { DevicePath = device, RouteBId, Password = password },
-            },
-        }));
-        var output = new StringWriter();
-        await GatewayCommandLine.Create(output, output, TimeProvider.System).Parse(["doctor", "--json", "--config", config]).InvokeAsync();
-        using var report = JsonDocument.Parse(output.ToString());
-        return report.RootElement.GetProperty("checks").EnumerateArray()
-            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.Clone());
+            Storage = new { DatabasePath = directory.File("aizu.db") },
+            BRoute = new { DevicePath = device, RouteBId, Password = password },
+        });
     }
 }

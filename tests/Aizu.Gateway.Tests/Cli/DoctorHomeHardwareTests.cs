@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Aizu.Gateway.Cli;
 
 namespace Aizu.Gateway.Tests.Cli;
 
@@ -14,23 +12,12 @@ public sealed class DoctorHomeHardwareTests
     public async Task MissingI2cBus_AndMissingGpioChip_FailWithHowToEnableThem()
     {
         using var directory = new TemporaryDirectory();
-        var config = directory.File("aizu.json");
-        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new
+        var checks = await DoctorRun.ChecksAsync(directory, new
         {
-            Aizu = new
-            {
-                Storage = new { DatabasePath = directory.File("aizu.db") },
-                IndoorSensors = new { Sensors = new[] { new { Kind = "Bme280", Bus = 42, Room = "living" } } },
-                Pulse = new { GpioChip = 42, Pin = 17 },
-            },
-        }));
-        var output = new StringWriter();
-
-        var code = await GatewayCommandLine.Create(output, output, TimeProvider.System).Parse(["doctor", "--json", "--config", config]).InvokeAsync();
-
-        Assert.Equal(ExitCodes.VerificationFailed, code);
-        using var report = JsonDocument.Parse(output.ToString());
-        var checks = report.RootElement.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.Clone());
+            Storage = new { DatabasePath = directory.File("aizu.db") },
+            IndoorSensors = new { Sensors = new[] { new { Kind = "Bme280", Bus = 42, Room = "living" } } },
+            Pulse = new { GpioChip = 42, Pin = 17 },
+        });
         var sensor = checks["sensor living"];
         Assert.Equal("fail", sensor.GetProperty("outcome").GetString());
         Assert.Equal("/dev/i2c-42 does not exist, so the Bme280 cannot be read", sensor.GetProperty("detail").GetString());

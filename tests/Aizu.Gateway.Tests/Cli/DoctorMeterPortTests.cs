@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Aizu.Gateway.Cli;
 using Aizu.Hardware.Simulators.BRoute;
 
 namespace Aizu.Gateway.Tests.Cli;
@@ -67,18 +66,12 @@ public sealed class DoctorMeterPortTests
 
     private static async Task<JsonElement> MeterCheckAsync(string directory, string device)
     {
-        var config = Path.Combine(directory, "aizu.json");
-        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new
+        using var files = new TemporaryDirectory();
+        var checks = await DoctorRun.ChecksAsync(files, new
         {
-            Aizu = new
-            {
-                Storage = new { DatabasePath = Path.Combine(directory, "aizu.db") },
-                BRoute = new { DevicePath = device, RouteBId = "00112233445566778899AABBCCDDEEFF", Password = "0123456789AB" },
-            },
-        }));
-        var output = new StringWriter();
-        await GatewayCommandLine.Create(output, output, Now).Parse(["doctor", "--json", "--config", config]).InvokeAsync();
-        using var report = JsonDocument.Parse(output.ToString());
-        return report.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "B-route dongle").Clone();
+            Storage = new { DatabasePath = Path.Combine(directory, "aizu.db") },
+            BRoute = new { DevicePath = device, RouteBId = "00112233445566778899AABBCCDDEEFF", Password = "0123456789AB" },
+        }, Now);
+        return checks["B-route dongle"];
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Aizu.Gateway.Cli;
 using Aizu.Hardware.Simulators.Dsmr;
 using Aizu.Hardware.Simulators.PushMeters;
 using Aizu.Hardware.Simulators.Sml;
@@ -68,12 +67,8 @@ public sealed class DoctorPushMeterTests
 
     private static async Task<JsonElement> CheckAsync(TemporaryDirectory directory, string section, string device, string name)
     {
-        var config = directory.File("aizu.json");
-        await File.WriteAllTextAsync(config,
-            $$"""{ "Aizu": { "Storage": { "DatabasePath": {{JsonSerializer.Serialize(directory.File("aizu.db"))}} }, "{{section}}": { "DevicePath": {{JsonSerializer.Serialize(device)}} } } }""");
-        var output = new StringWriter();
-        await GatewayCommandLine.Create(output, output, TimeProvider.System).Parse(["doctor", "--json", "--config", config]).InvokeAsync();
-        using var report = JsonDocument.Parse(output.ToString());
-        return report.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name).Clone();
+        var meter = new Dictionary<string, object> { ["DevicePath"] = device };
+        var aizu = new Dictionary<string, object> { ["Storage"] = new { DatabasePath = directory.File("aizu.db") }, [section] = meter };
+        return (await DoctorRun.ChecksAsync(directory, aizu))[name];
     }
 }
