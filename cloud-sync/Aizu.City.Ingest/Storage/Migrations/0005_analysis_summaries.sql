@@ -30,7 +30,7 @@ CREATE TABLE household_day (
     energy_wh    numeric NOT NULL,
     windows      integer NOT NULL,
     consent_refs text[]  NOT NULL,
-    PRIMARY KEY (purpose, category, aggregation, district, day, pseudonym)
+    PRIMARY KEY (purpose, category, aggregation, day, district, pseudonym)
 );
 
 -- The same per local month (`month` is the month's first day): a range's totals read these for its whole months.
