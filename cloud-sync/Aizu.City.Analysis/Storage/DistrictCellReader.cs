@@ -77,12 +77,12 @@ public sealed class DistrictCellReader(AnalysisDatabase database, IOptions<Analy
         cols AS (
             SELECT district, (day - $4) AS col, households::bigint AS households, energy_wh AS wh, largest_wh AS largest
             FROM district_day WHERE purpose = $1 AND category = $2 AND aggregation = $3 AND day >= $4 AND day < $5),
-        own AS (SELECT c.district, c.col FROM cols c JOIN whole w USING (district) WHERE c.households < w.households OR (SELECT many_refs FROM flags)),
+        own AS MATERIALIZED (SELECT c.district, c.col FROM cols c JOIN whole w USING (district) WHERE c.households < w.households OR (SELECT many_refs FROM flags)),
         own_refs AS (
-            SELECT o.district, o.col, array_agg(DISTINCT r ORDER BY r) AS consents
-            FROM own o JOIN household_day h ON h.purpose = $1 AND h.category = $2 AND h.aggregation = $3 AND h.day = $4 + o.col AND h.district = o.district,
-                 unnest(h.consent_refs) AS r
-            GROUP BY o.district, o.col)
+            SELECT o.district, o.col, (
+                SELECT array_agg(DISTINCT r ORDER BY r) FROM household_day h, unnest(h.consent_refs) AS r
+                WHERE h.purpose = $1 AND h.category = $2 AND h.aggregation = $3 AND h.day = $4 + o.col AND h.district = o.district) AS consents
+            FROM own o)
         """;
 
     private const string MonthColumns =
@@ -162,6 +162,7 @@ public sealed class DistrictCellReader(AnalysisDatabase database, IOptions<Analy
             (firstMonth, endMonth) = (query.From, query.From);
         }
 
+        await PlanAsync(connection, transaction, "64MB", cancellationToken);
         await using var command = new NpgsqlCommand(Pieces + (query.Period == PeriodKind.Day ? DayColumns : MonthColumns) + Cells, connection, transaction);
         command.Parameters.Add(new() { Value = purpose });
         command.Parameters.Add(new() { Value = options.Value.Category });
@@ -179,14 +180,7 @@ public sealed class DistrictCellReader(AnalysisDatabase database, IOptions<Analy
         var from = new DateTimeOffset(query.From.ToDateTime(TimeOnly.MinValue), query.UtcOffset).UtcDateTime;
         var to = new DateTimeOffset(query.To.ToDateTime(TimeOnly.MinValue), query.UtcOffset).UtcDateTime;
 
-        // The groupings of a year of a city's windows fit in memory; the default (4 MB) would sort on disk. The
-        // planner has no row estimates for the intermediate results and would join them in nested loops; with those
-        // off the plan's cost looks huge and JIT compilation (seconds) would start.
-        await using (var memory = new NpgsqlCommand("SET LOCAL work_mem = '256MB'; SET LOCAL enable_nestloop = off; SET LOCAL jit = off", connection, transaction))
-        {
-            await memory.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await PlanAsync(connection, transaction, "256MB", cancellationToken);
         await using var command = new NpgsqlCommand(Sql, connection, transaction);
 
         // A year of a large city's windows takes longer than Npgsql's default 30 s; the request's token still ends it
@@ -197,6 +191,16 @@ public sealed class DistrictCellReader(AnalysisDatabase database, IOptions<Analy
         command.Parameters.Add(new() { Value = query.UtcOffset, NpgsqlDbType = NpgsqlDbType.Interval });
         command.Parameters.Add(new() { Value = query.From, NpgsqlDbType = NpgsqlDbType.Date });
         return await CollectAsync(command, cancellationToken);
+    }
+
+    // The groupings of a year of a city's windows fit in memory; the default (4 MB) would sort on disk. The planner has
+    // no row estimates for the intermediate results (nor for summaries not yet analysed after a bulk load) and would
+    // join them in nested loops, quadratic in the days; with those off the plan's cost looks huge and JIT compilation
+    // (seconds) would start. Lookups that must go by index are correlated subqueries, which these settings leave be.
+    private static async Task PlanAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string workMem, CancellationToken cancellationToken)
+    {
+        await using var settings = new NpgsqlCommand($"SET LOCAL work_mem = '{workMem}'; SET LOCAL enable_nestloop = off; SET LOCAL jit = off", connection, transaction);
+        await settings.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task<IReadOnlyList<DistrictCell>?> CollectAsync(NpgsqlCommand command, CancellationToken cancellationToken)
