@@ -67,6 +67,40 @@ CREATE TABLE consent_snapshot (
     consent_refs text[]  NOT NULL
 );
 
+-- What an analyst holds per cell key, one row per table given (the cells as arrays, areas by index into `areas`;
+-- hour -1: all hours); the host folds them in order (a released value stays known when later withheld) and, past a
+-- few rows, writes the fold as one row. Replaces `analyst_cell` (a row per cell: 19 000 rows a year's daily table).
+CREATE TABLE analyst_release (
+    analyst_id   bigint     NOT NULL REFERENCES analyst,
+    purpose      text       NOT NULL,
+    audit_seq    bigint     NOT NULL,
+    areas        text[]     NOT NULL,
+    cell_area    integer[]  NOT NULL,
+    from_days    date[]     NOT NULL,
+    to_days      date[]     NOT NULL,
+    hours        integer[]  NOT NULL,
+    released     boolean[]  NOT NULL,
+    energy_wh    numeric[]  NOT NULL,
+    households   integer[]  NOT NULL,
+    PRIMARY KEY (analyst_id, purpose, audit_seq)
+);
+-- Rewritten often and read whole: stored uncompressed.
+ALTER TABLE analyst_release ALTER COLUMN areas SET STORAGE EXTERNAL, ALTER COLUMN cell_area SET STORAGE EXTERNAL,
+    ALTER COLUMN from_days SET STORAGE EXTERNAL, ALTER COLUMN to_days SET STORAGE EXTERNAL, ALTER COLUMN hours SET STORAGE EXTERNAL,
+    ALTER COLUMN released SET STORAGE EXTERNAL, ALTER COLUMN energy_wh SET STORAGE EXTERNAL, ALTER COLUMN households SET STORAGE EXTERNAL;
+INSERT INTO analyst_release (analyst_id, purpose, audit_seq, areas, cell_area, from_days, to_days, hours, released, energy_wh, households)
+SELECT analyst_id, purpose, max(audit_seq), array_agg(area ORDER BY n), array_agg(n - 1 ORDER BY n), array_agg(from_day ORDER BY n),
+       array_agg(to_day ORDER BY n), array_agg(hour ORDER BY n), array_agg(released ORDER BY n), array_agg(energy_wh ORDER BY n),
+       array_agg(households ORDER BY n)
+FROM (SELECT *, (row_number() OVER (PARTITION BY analyst_id, purpose))::integer AS n FROM analyst_cell) c
+GROUP BY analyst_id, purpose;
+DROP TABLE analyst_cell;
+
+-- The audit is written on every request and read rarely: stored as text (json), it is checked but not converted
+-- (a year's daily table is some 400 KiB of cells). The operators of jsonb still apply through ::jsonb.
+ALTER TABLE query_audit ALTER COLUMN released TYPE json USING released::json;
+ALTER TABLE query_audit ALTER COLUMN released SET COMPRESSION lz4;
+
 CREATE FUNCTION consent_snapshot_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     RAISE EXCEPTION 'consent_snapshot is append-only';
