@@ -62,6 +62,38 @@ public sealed class AnalystPageBrowserTests(AnalysisServer server)
         Save(browser, shots, "analyst-page-ja.png");
     }
 
+    [Fact]
+    public async Task ThePublishedTable_StatesEpsilonClipAndBudget_AndIsRefusedOnceTheSeriesIsSpent()
+    {
+        using var directory = new TemporaryDirectory("analyst-published");
+        using var analyst = await server.AnalystAsync(AnalysisServer.OpenData);
+        var token = analyst.DefaultRequestHeaders.Authorization!.Parameter!;
+        using var browser = Start(directory.File("profile"));
+        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(15));
+        browser.Navigate().GoToUrl(server.Address);
+        browser.FindElement(By.Id("token")).SendKeys(token);
+        browser.FindElement(By.Id("signin-button")).Click();
+        wait.Until(b => b.FindElement(By.Id("budget")).Displayed);
+        browser.ExecuteScript("document.getElementById('from').value = '2026-12-01'; document.getElementById('to').value = '2026-12-03'; document.getElementById('epsilon').value = '0.5';");
+
+        browser.FindElement(By.Id("publish")).Click();
+        wait.Until(b => b.FindElements(By.CssSelector("#published td.noisy")).Count > 0);
+        var text = browser.FindElement(By.Id("published-text")).Text;
+        Assert.Contains("ε 0.5 (δ 0)", text, StringComparison.Ordinal);
+        Assert.Contains("clipping 30,000 Wh", text, StringComparison.Ordinal);
+        Assert.Contains("ε 0.5 left in this series", text, StringComparison.Ordinal);
+        wait.Until(b => b.FindElement(By.Id("budget-text")).Text.Contains("ε 0.5 of 1 left", StringComparison.Ordinal));
+        // 150 households in aizu/north, a cell per day (parents and totals are the user's sums of noisy cells).
+        Assert.EndsWith("households", browser.FindElement(By.CssSelector("#published td[data-area='aizu/north'][data-period='2026-12-02']")).Text, StringComparison.Ordinal);
+        Assert.Equal(3, browser.FindElements(By.CssSelector("#published td.noisy[data-area='aizu/north']")).Count);
+
+        browser.FindElement(By.Id("publish")).Click();
+        wait.Until(b => b.FindElement(By.Id("budget-text")).Text.Contains("ε 0 of 1 left", StringComparison.Ordinal));
+        browser.FindElement(By.Id("publish")).Click();
+        wait.Until(b => b.FindElement(By.Id("published-refused")).Displayed);
+        Assert.Equal("Refused: privacy budget spent: 0 of 1 left, 0.5 asked", browser.FindElement(By.Id("published-refused")).Text);
+    }
+
     private static void Save(ChromeDriver browser, string directory, string name)
     {
         var path = Path.Combine(directory, name);
