@@ -95,13 +95,11 @@ async function show() {
 
 function areaName(area) { return area === '' ? t('all') : area; }
 
-function render(table) {
-  const rules = $('rules');
-  rules.hidden = false;
-  rules.textContent = t('rules', table.purpose, table.rules.minHouseholds, number(table.rules.maxShare * 100, 1), table.audit);
-  const periods = [...new Set(table.cells.map((c) => c.period))];
-  const areas = [...new Set(table.cells.map((c) => c.area))];
-  const byKey = new Map(table.cells.map((c) => [`${c.area}|${c.period}`, c]));
+// The table's grid: a row per area, a column per period; fill(td, cell) writes one cell.
+function grid(cells, fill) {
+  const periods = [...new Set(cells.map((c) => c.period))];
+  const areas = [...new Set(cells.map((c) => c.area))];
+  const byKey = new Map(cells.map((c) => [`${c.area}|${c.period}`, c]));
   const head = document.createElement('tr');
   head.append(Object.assign(document.createElement('th'), { textContent: t('area') }));
   for (const period of periods) head.append(Object.assign(document.createElement('th'), { textContent: period === 'total' ? t('total') : period }));
@@ -109,24 +107,33 @@ function render(table) {
     const row = document.createElement('tr');
     row.append(Object.assign(document.createElement('td'), { textContent: areaName(area) }));
     for (const period of periods) {
-      const cell = byKey.get(`${area}|${period}`);
       const td = document.createElement('td');
       td.dataset.area = area;
       td.dataset.period = period;
-      if (cell.status === 'released') {
-        td.textContent = `${number(cell.energyWh / 1000, 1)} kWh`;
-        td.append(Object.assign(document.createElement('small'), { textContent: t('households', cell.households) }));
-        td.title = cell.provenance;
-      } else {
-        td.className = 'suppressed';
-        td.dataset.rule = cell.rule;
-        td.textContent = t('suppressedBy', t(cell.rule));
-      }
+      fill(td, byKey.get(`${area}|${period}`));
       row.append(td);
     }
     return row;
   });
-  $('table').replaceChildren(head, ...rows);
+  return { areas, byKey, rows: [head, ...rows] };
+}
+
+function render(table) {
+  const rules = $('rules');
+  rules.hidden = false;
+  rules.textContent = t('rules', table.purpose, table.rules.minHouseholds, number(table.rules.maxShare * 100, 1), table.audit);
+  const { areas, byKey, rows } = grid(table.cells, (td, cell) => {
+    if (cell.status === 'released') {
+      td.textContent = `${number(cell.energyWh / 1000, 1)} kWh`;
+      td.append(Object.assign(document.createElement('small'), { textContent: t('households', cell.households) }));
+      td.title = cell.provenance;
+    } else {
+      td.className = 'suppressed';
+      td.dataset.rule = cell.rule;
+      td.textContent = t('suppressedBy', t(cell.rule));
+    }
+  });
+  $('table').replaceChildren(...rows);
   chart(areas.map((area) => byKey.get(`${area}|total`)));
   $('result').hidden = false;
 }
@@ -196,28 +203,12 @@ async function publish() {
 function renderPublished(table) {
   $('published-text').hidden = false;
   $('published-text').textContent = t('published', number(table.epsilon, 4), table.delta, number(table.clipWh), number(table.energyNoiseScale), number(table.budget.remaining, 4), table.audit);
-  const periods = [...new Set(table.cells.map((c) => c.period))];
-  const areas = [...new Set(table.cells.map((c) => c.area))];
-  const byKey = new Map(table.cells.map((c) => [`${c.area}|${c.period}`, c]));
-  const head = document.createElement('tr');
-  head.append(Object.assign(document.createElement('th'), { textContent: t('area') }));
-  for (const period of periods) head.append(Object.assign(document.createElement('th'), { textContent: period === 'total' ? t('total') : period }));
-  const rows = areas.map((area) => {
-    const row = document.createElement('tr');
-    row.append(Object.assign(document.createElement('td'), { textContent: areaName(area) }));
-    for (const period of periods) {
-      const cell = byKey.get(`${area}|${period}`);
-      const td = document.createElement('td');
-      td.dataset.area = area;
-      td.dataset.period = period;
-      td.className = 'noisy';
-      td.textContent = `${number(cell.energyWh / 1000, 1)} kWh`;
-      td.append(Object.assign(document.createElement('small'), { textContent: t('noisy', number(cell.households)) }));
-      row.append(td);
-    }
-    return row;
+  const { rows } = grid(table.cells, (td, cell) => {
+    td.className = 'noisy';
+    td.textContent = `${number(cell.energyWh / 1000, 1)} kWh`;
+    td.append(Object.assign(document.createElement('small'), { textContent: t('noisy', number(cell.households)) }));
   });
-  $('published').replaceChildren(head, ...rows);
+  $('published').replaceChildren(...rows);
 }
 
 async function csv() {

@@ -21,15 +21,8 @@ public sealed class AnalystPageBrowserTests(AnalysisServer server)
     {
         using var directory = new TemporaryDirectory("analyst-page");
         var shots = Environment.GetEnvironmentVariable("AIZU_SCREENSHOTS") is { Length: > 0 } configured ? configured : directory.Path;
-        using var analyst = await server.AnalystAsync(AnalysisServer.Planning);
-        var token = analyst.DefaultRequestHeaders.Authorization!.Parameter!;
-        using var browser = Start(directory.File("profile"));
-        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(15));
-
-        browser.Navigate().GoToUrl(server.Address);
-        browser.FindElement(By.Id("token")).SendKeys(token);
-        browser.FindElement(By.Id("signin-button")).Click();
-        wait.Until(b => b.FindElement(By.Id("query")).Displayed);
+        var (browser, wait) = await SignInAsync(AnalysisServer.Planning, directory);
+        using var session = browser;
         browser.ExecuteScript("document.getElementById('from').value = '2026-12-01'; document.getElementById('to').value = '2026-12-07';");
         browser.FindElement(By.Id("show")).Click();
         wait.Until(b => b.FindElements(By.CssSelector("td.suppressed")).Count > 0);
@@ -66,13 +59,8 @@ public sealed class AnalystPageBrowserTests(AnalysisServer server)
     public async Task ThePublishedTable_StatesEpsilonClipAndBudget_AndIsRefusedOnceTheSeriesIsSpent()
     {
         using var directory = new TemporaryDirectory("analyst-published");
-        using var analyst = await server.AnalystAsync(AnalysisServer.OpenData);
-        var token = analyst.DefaultRequestHeaders.Authorization!.Parameter!;
-        using var browser = Start(directory.File("profile"));
-        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(15));
-        browser.Navigate().GoToUrl(server.Address);
-        browser.FindElement(By.Id("token")).SendKeys(token);
-        browser.FindElement(By.Id("signin-button")).Click();
+        var (browser, wait) = await SignInAsync(AnalysisServer.OpenData, directory);
+        using var session = browser;
         wait.Until(b => b.FindElement(By.Id("budget")).Displayed);
         browser.ExecuteScript("document.getElementById('from').value = '2026-12-01'; document.getElementById('to').value = '2026-12-03'; document.getElementById('epsilon').value = '0.5';");
 
@@ -92,6 +80,19 @@ public sealed class AnalystPageBrowserTests(AnalysisServer server)
         browser.FindElement(By.Id("publish")).Click();
         wait.Until(b => b.FindElement(By.Id("published-refused")).Displayed);
         Assert.Equal("Refused: privacy budget spent: 0 of 1 left, 0.5 asked", browser.FindElement(By.Id("published-refused")).Text);
+    }
+
+    // A new analyst of the purpose signed in on the page in a fresh browser.
+    private async Task<(ChromeDriver Browser, WebDriverWait Wait)> SignInAsync(string purpose, TemporaryDirectory directory)
+    {
+        using var analyst = await server.AnalystAsync(purpose);
+        var browser = Start(directory.File("profile"));
+        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(15));
+        browser.Navigate().GoToUrl(server.Address);
+        browser.FindElement(By.Id("token")).SendKeys(analyst.DefaultRequestHeaders.Authorization!.Parameter!);
+        browser.FindElement(By.Id("signin-button")).Click();
+        wait.Until(b => b.FindElement(By.Id("query")).Displayed);
+        return (browser, wait);
     }
 
     private static void Save(ChromeDriver browser, string directory, string name)
