@@ -54,7 +54,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded {househol
 
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Aizu:City:Analysis:ConnectionString"] = connection });
-builder.Logging.ClearProviders();
+builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Error);
 builder.Services.AddAizuCityAnalysis(builder.Configuration.GetSection(AnalysisOptions.SectionName));
 builder.WebHost.UseUrls("http://127.0.0.1:0");
 await using var app = builder.Build();

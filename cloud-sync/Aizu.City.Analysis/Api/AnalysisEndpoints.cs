@@ -127,14 +127,14 @@ public static class AnalysisEndpoints
             return Results.Json(new { refused = refusal, audit = refusedAt }, statusCode: StatusCodes.Status409Conflict);
         }
 
-        var seq = await audit.ReleasedAsync(analyst.Id, request.Purpose, request.Text, table, cancellationToken);
+        var (seq, snapshots) = await audit.ReleasedAsync(analyst.Id, request.Purpose, request.Text, table, earlier, cancellationToken);
         var released = table.Cells.Count(c => c.Status == CellStatus.Released);
         logger.Released(analyst.Name, request.Purpose, request.Text, released, table.Cells.Count - released, seq);
         var cells = table.Cells.Select(c => new CellView(
             c.Key.Area, c.Period, c.Status == CellStatus.Released ? "released" : "suppressed", RuleName(c.Rule),
             c.EnergyWh, c.MeanWh is { } mean ? decimal.Round(mean, 1) : null, c.Households,
             c.Status == CellStatus.Released ? c.Consents.Count : null,
-            c.Status == CellStatus.Released ? QueryAudit.Provenance(seq, c.Key, c.Consents) : null)).ToList();
+            c.Status == CellStatus.Released ? QueryAudit.Provenance(seq, c.Key, snapshots[c.Consents]) : null)).ToList();
         if (request.Format == "csv")
         {
             return Results.Text(Csv(cells), "text/csv; charset=utf-8");

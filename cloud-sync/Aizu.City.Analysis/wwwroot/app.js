@@ -12,6 +12,9 @@ const strings = {
     rules: 'Rules for {0}: at least {1} households per cell, no household above {2} % of a cell. Audit entry {3}.',
     refused: 'Refused: {0}', budgetTitle: 'Published statistics (differential privacy)',
     budget: 'Series {0}: ε {1} of {2} left (clipping {3} Wh per household and cell). Each published table spends its ε; when none is left, the series is closed.',
+    epsilon: 'ε to spend', publish: 'Publish a noisy table',
+    published: 'Published with ε {0} (δ {1}), clipping {2} Wh per household and cell, noise scale {3} Wh; ε {4} left in this series. Audit entry {5}. The numbers are noisy on purpose: no rule withholds a cell.',
+    noisy: '≈ {0} households',
     'min-households': 'min-households', dominance: 'dominance', secondary: 'secondary', 'earlier-suppressed': 'earlier-suppressed', changed: 'changed',
   },
   ja: {
@@ -25,6 +28,9 @@ const strings = {
     rules: '{0}のルール：1セルあたり{1}世帯以上、1世帯がセルの{2} %を超えないこと。監査記録 {3}。',
     refused: '拒否されました：{0}', budgetTitle: '公開統計（差分プライバシー）',
     budget: 'シリーズ {0}：ε 残り {1} / {2}（1世帯・1セルあたり {3} Wh でクリップ）。公開するたびにεを消費し、残りがなくなるとシリーズは終了します。',
+    epsilon: '使用するε', publish: 'ノイズ付きの表を公開',
+    published: 'ε {0}（δ {1}）で公開しました。1世帯・1セルあたり {2} Wh でクリップ、ノイズの尺度 {3} Wh。このシリーズの残りε {4}。監査記録 {5}。数値は意図的にノイズを含みます（秘匿するセルはありません）。',
+    noisy: '約{0}世帯',
     'min-households': '世帯数不足', dominance: '寡占', secondary: '二次秘匿', 'earlier-suppressed': '以前に秘匿', changed: '変更あり',
   },
 };
@@ -34,6 +40,7 @@ try { lang = localStorage.getItem('aizu.analyst.lang') || lang; } catch { /* sto
 let me = null;
 let lastTable = null;
 let lastQuery = null;
+let lastPublished = null;
 
 const $ = (id) => document.getElementById(id);
 const t = (key, ...args) => (strings[lang][key] ?? strings.en[key] ?? key).replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)]));
@@ -45,6 +52,7 @@ function translate() {
   for (const element of document.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
   $('lang').textContent = lang === 'ja' ? 'English' : '日本語';
   if (lastTable) render(lastTable);
+  if (lastPublished) renderPublished(lastPublished);
   if (me) budget();
 }
 
@@ -87,13 +95,11 @@ async function show() {
 
 function areaName(area) { return area === '' ? t('all') : area; }
 
-function render(table) {
-  const rules = $('rules');
-  rules.hidden = false;
-  rules.textContent = t('rules', table.purpose, table.rules.minHouseholds, number(table.rules.maxShare * 100, 1), table.audit);
-  const periods = [...new Set(table.cells.map((c) => c.period))];
-  const areas = [...new Set(table.cells.map((c) => c.area))];
-  const byKey = new Map(table.cells.map((c) => [`${c.area}|${c.period}`, c]));
+// The table's grid: a row per area, a column per period; fill(td, cell) writes one cell.
+function grid(cells, fill) {
+  const periods = [...new Set(cells.map((c) => c.period))];
+  const areas = [...new Set(cells.map((c) => c.area))];
+  const byKey = new Map(cells.map((c) => [`${c.area}|${c.period}`, c]));
   const head = document.createElement('tr');
   head.append(Object.assign(document.createElement('th'), { textContent: t('area') }));
   for (const period of periods) head.append(Object.assign(document.createElement('th'), { textContent: period === 'total' ? t('total') : period }));
@@ -101,24 +107,33 @@ function render(table) {
     const row = document.createElement('tr');
     row.append(Object.assign(document.createElement('td'), { textContent: areaName(area) }));
     for (const period of periods) {
-      const cell = byKey.get(`${area}|${period}`);
       const td = document.createElement('td');
       td.dataset.area = area;
       td.dataset.period = period;
-      if (cell.status === 'released') {
-        td.textContent = `${number(cell.energyWh / 1000, 1)} kWh`;
-        td.append(Object.assign(document.createElement('small'), { textContent: t('households', cell.households) }));
-        td.title = cell.provenance;
-      } else {
-        td.className = 'suppressed';
-        td.dataset.rule = cell.rule;
-        td.textContent = t('suppressedBy', t(cell.rule));
-      }
+      fill(td, byKey.get(`${area}|${period}`));
       row.append(td);
     }
     return row;
   });
-  $('table').replaceChildren(head, ...rows);
+  return { areas, byKey, rows: [head, ...rows] };
+}
+
+function render(table) {
+  const rules = $('rules');
+  rules.hidden = false;
+  rules.textContent = t('rules', table.purpose, table.rules.minHouseholds, number(table.rules.maxShare * 100, 1), table.audit);
+  const { areas, byKey, rows } = grid(table.cells, (td, cell) => {
+    if (cell.status === 'released') {
+      td.textContent = `${number(cell.energyWh / 1000, 1)} kWh`;
+      td.append(Object.assign(document.createElement('small'), { textContent: t('households', cell.households) }));
+      td.title = cell.provenance;
+    } else {
+      td.className = 'suppressed';
+      td.dataset.rule = cell.rule;
+      td.textContent = t('suppressedBy', t(cell.rule));
+    }
+  });
+  $('table').replaceChildren(...rows);
   chart(areas.map((area) => byKey.get(`${area}|total`)));
   $('result').hidden = false;
 }
@@ -157,14 +172,43 @@ function chart(totals) {
   });
 }
 
+const series = () => `${$('period').value}-level${$('level').value}`;
+
 async function budget() {
   if (!me || me.purposes.length === 0) return;
   const purpose = me.purposes.find((p) => p.purpose === $('purpose').value) || me.purposes[0];
-  const series = `${$('period').value}-level${$('level').value}`;
-  const { status, body } = await api(`/api/budget?${new URLSearchParams({ purpose: purpose.purpose, series })}`);
+  const { status, body } = await api(`/api/budget?${new URLSearchParams({ purpose: purpose.purpose, series: series() })}`);
   if (status !== 200) return;
   $('budget').hidden = false;
-  $('budget-text').textContent = t('budget', series, number(body.remaining, 4), number(body.total, 4), number(body.clipWh));
+  $('budget-text').textContent = t('budget', series(), number(body.remaining, 4), number(body.total, 4), number(body.clipWh));
+}
+
+// The published (differentially private) table: the server clips, adds discrete Laplace noise and charges the series.
+async function publish() {
+  const ask = query();
+  ask.set('epsilon', $('epsilon').value);
+  ask.set('series', series());
+  const { status, body } = await api(`/api/published?${ask}`);
+  $('published-refused').hidden = status === 200;
+  if (status !== 200) {
+    $('published-refused').textContent = t('refused', body.refused || body.error);
+  } else {
+    lastPublished = body;
+    renderPublished(body);
+  }
+
+  budget();
+}
+
+function renderPublished(table) {
+  $('published-text').hidden = false;
+  $('published-text').textContent = t('published', number(table.epsilon, 4), table.delta, number(table.clipWh), number(table.energyNoiseScale), number(table.budget.remaining, 4), table.audit);
+  const { rows } = grid(table.cells, (td, cell) => {
+    td.className = 'noisy';
+    td.textContent = `${number(cell.energyWh / 1000, 1)} kWh`;
+    td.append(Object.assign(document.createElement('small'), { textContent: t('noisy', number(cell.households)) }));
+  });
+  $('published').replaceChildren(...rows);
 }
 
 async function csv() {
@@ -182,6 +226,7 @@ async function csv() {
 $('signin-button').addEventListener('click', signIn);
 $('show').addEventListener('click', show);
 $('csv').addEventListener('click', csv);
+$('publish').addEventListener('click', publish);
 $('purpose').addEventListener('change', budget);
 $('level').addEventListener('change', budget);
 $('period').addEventListener('change', budget);

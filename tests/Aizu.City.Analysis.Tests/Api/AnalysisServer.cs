@@ -26,6 +26,7 @@ public sealed class AnalysisServer : IAsyncLifetime
     public const string OpenData = "open-data";
     public const string Mixed = "mixed-districts";
     public const string Moving = "moving-study";
+    public const string Summaries = "summary-study";
     public const string Category = "elec.import.energy";
     public static readonly DateOnly December1 = new(2026, 12, 1);
     private static readonly TimeSpan Japan = TimeSpan.FromHours(9);
@@ -71,6 +72,8 @@ public sealed class AnalysisServer : IAsyncLifetime
         Households(Moving, "stay", 20, "aizu/north", 10, random);
         Households(Moving, "mover", 1, "aizu/north", 5, random);
         Households(Moving, "mover", 1, "aizu/south", 5, random, firstDay: 5);
+        Households(Summaries, "sum", 20, "aizu/north", 10, random);
+        Households(Summaries, "sum-south", 16, "aizu/south", 10, random);
         var ingest = new IngestDatabase(Options.Create(new IngestOptions { ConnectionString = ConnectionString }), NullLogger<IngestDatabase>.Instance);
         await using (ingest)
         {

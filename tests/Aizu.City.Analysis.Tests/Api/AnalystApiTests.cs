@@ -72,8 +72,13 @@ public sealed class AnalystApiTests(AnalysisServer server)
 
         // The audit entry resolves each digest to the consent references behind it.
         var audit = json.GetProperty("audit").GetInt64();
-        var released = await ScalarAsync<string>($"SELECT released::text FROM query_audit WHERE seq = {audit}");
+        var released = await ScalarAsync<string>(
+            $"SELECT string_agg(r, ',') FROM query_audit q, jsonb_array_elements_text(q.released::jsonb->'consentSets') AS d JOIN consent_snapshot s ON s.digest = d, unnest(s.consent_refs) AS r WHERE q.seq = {audit}");
         Assert.Contains("ref-north-000", released, StringComparison.Ordinal);
+        var northDay = north.First(c => c.GetProperty("period").GetString() == "2026-12-01");
+        var snapshot = await ScalarAsync<string>(
+            $"SELECT d FROM query_audit q, jsonb_array_elements_text(q.released::jsonb->'consentSets') AS d JOIN consent_snapshot s ON s.digest = d WHERE q.seq = {audit} AND 'ref-north-000' = ANY(s.consent_refs) AND NOT 'ref-south-000' = ANY(s.consent_refs)");
+        Assert.Equal(QueryAudit.Provenance(audit, new Aizu.City.Statistics.CellKey("aizu/north", December1, December1.AddDays(1), null), snapshot), northDay.GetProperty("provenance").GetString());
 
         var csv = await analyst.GetStringAsync(new Uri("/api/statistics?purpose=district-planning&level=2&period=month&from=2026-12-01&to=2026-12-09&format=csv", UriKind.Relative));
         var lines = csv.TrimEnd('\n').Split('\n');

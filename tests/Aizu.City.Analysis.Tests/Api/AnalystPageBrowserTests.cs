@@ -21,15 +21,8 @@ public sealed class AnalystPageBrowserTests(AnalysisServer server)
     {
         using var directory = new TemporaryDirectory("analyst-page");
         var shots = Environment.GetEnvironmentVariable("AIZU_SCREENSHOTS") is { Length: > 0 } configured ? configured : directory.Path;
-        using var analyst = await server.AnalystAsync(AnalysisServer.Planning);
-        var token = analyst.DefaultRequestHeaders.Authorization!.Parameter!;
-        using var browser = Start(directory.File("profile"));
-        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(15));
-
-        browser.Navigate().GoToUrl(server.Address);
-        browser.FindElement(By.Id("token")).SendKeys(token);
-        browser.FindElement(By.Id("signin-button")).Click();
-        wait.Until(b => b.FindElement(By.Id("query")).Displayed);
+        var (browser, wait) = await SignInAsync(AnalysisServer.Planning, directory);
+        using var session = browser;
         browser.ExecuteScript("document.getElementById('from').value = '2026-12-01'; document.getElementById('to').value = '2026-12-07';");
         browser.FindElement(By.Id("show")).Click();
         wait.Until(b => b.FindElements(By.CssSelector("td.suppressed")).Count > 0);
@@ -60,6 +53,46 @@ public sealed class AnalystPageBrowserTests(AnalysisServer server)
         Assert.Equal("秘匿：世帯数不足", browser.FindElement(By.CssSelector("td[data-area='aizu/east'][data-period='total']")).Text);
         Assert.Contains("撤回前に公開した数値は公開されたままです", browser.FindElement(By.Id("note")).Text, StringComparison.Ordinal);
         Save(browser, shots, "analyst-page-ja.png");
+    }
+
+    [Fact]
+    public async Task ThePublishedTable_StatesEpsilonClipAndBudget_AndIsRefusedOnceTheSeriesIsSpent()
+    {
+        using var directory = new TemporaryDirectory("analyst-published");
+        var (browser, wait) = await SignInAsync(AnalysisServer.OpenData, directory);
+        using var session = browser;
+        wait.Until(b => b.FindElement(By.Id("budget")).Displayed);
+        browser.ExecuteScript("document.getElementById('from').value = '2026-12-01'; document.getElementById('to').value = '2026-12-03'; document.getElementById('epsilon').value = '0.5';");
+
+        browser.FindElement(By.Id("publish")).Click();
+        wait.Until(b => b.FindElements(By.CssSelector("#published td.noisy")).Count > 0);
+        var text = browser.FindElement(By.Id("published-text")).Text;
+        Assert.Contains("ε 0.5 (δ 0)", text, StringComparison.Ordinal);
+        Assert.Contains("clipping 30,000 Wh", text, StringComparison.Ordinal);
+        Assert.Contains("ε 0.5 left in this series", text, StringComparison.Ordinal);
+        wait.Until(b => b.FindElement(By.Id("budget-text")).Text.Contains("ε 0.5 of 1 left", StringComparison.Ordinal));
+        // 150 households in aizu/north, a cell per day (parents and totals are the user's sums of noisy cells).
+        Assert.EndsWith("households", browser.FindElement(By.CssSelector("#published td[data-area='aizu/north'][data-period='2026-12-02']")).Text, StringComparison.Ordinal);
+        Assert.Equal(3, browser.FindElements(By.CssSelector("#published td.noisy[data-area='aizu/north']")).Count);
+
+        browser.FindElement(By.Id("publish")).Click();
+        wait.Until(b => b.FindElement(By.Id("budget-text")).Text.Contains("ε 0 of 1 left", StringComparison.Ordinal));
+        browser.FindElement(By.Id("publish")).Click();
+        wait.Until(b => b.FindElement(By.Id("published-refused")).Displayed);
+        Assert.Equal("Refused: privacy budget spent: 0 of 1 left, 0.5 asked", browser.FindElement(By.Id("published-refused")).Text);
+    }
+
+    // A new analyst of the purpose signed in on the page in a fresh browser.
+    private async Task<(ChromeDriver Browser, WebDriverWait Wait)> SignInAsync(string purpose, TemporaryDirectory directory)
+    {
+        using var analyst = await server.AnalystAsync(purpose);
+        var browser = Start(directory.File("profile"));
+        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(15));
+        browser.Navigate().GoToUrl(server.Address);
+        browser.FindElement(By.Id("token")).SendKeys(analyst.DefaultRequestHeaders.Authorization!.Parameter!);
+        browser.FindElement(By.Id("signin-button")).Click();
+        wait.Until(b => b.FindElement(By.Id("query")).Displayed);
+        return (browser, wait);
     }
 
     private static void Save(ChromeDriver browser, string directory, string name)
