@@ -12,18 +12,25 @@ namespace Aizu.Storage;
 /// quarter hour, hour and day above it from the finer rows. Nothing ever rescans history.
 /// </summary>
 /// <remarks>
+/// Minute rows are written with the raw data they come from. A quarter-hour, hour or day row is written
+/// when the bucket closes (the series' newest point has moved past it), when <see cref="WriteOpen"/> is
+/// asked for (before the panel reads, at shutdown, at start), and when a late point lands in it: rewriting
+/// the three open coarse rows of every series at every commit was most of what the store wrote. After a
+/// power cut the open rows are rebuilt from the minute rows at start.
+/// </remarks>
+/// <remarks>
 /// A register's step from reading p to reading q is counted in the bucket holding q − 1 ms: the energy
 /// of (p, q]. A 30-minute meter value stamped 12:30 thus counts for 12:00–12:30, where it was used.
 /// </remarks>
 internal sealed class RollupUpdater : IDisposable
 {
-    private static readonly RollupLevel[] FixedCoarseLevels = [RollupLevel.QuarterHour, RollupLevel.Hour];
+    private static readonly RollupLevel[] CoarseLevels = [RollupLevel.QuarterHour, RollupLevel.Hour, RollupLevel.Day];
 
     private readonly SqliteConnection connection;
     private readonly RollupGrid calendar;
     private SqliteTransaction? transaction;
     private readonly List<RollupAccumulator> minutes = [];
-    private readonly List<RollupAccumulator> coarse = [];
+    private readonly SortedSet<long> closing = [];
     private readonly Dictionary<SeriesState, List<long>> outOfOrder = [];
     private readonly PointBuffer points = new();
     private SqliteCommand? upsert;
@@ -53,6 +60,7 @@ internal sealed class RollupUpdater : IDisposable
         }
 
         minutes.Clear();
+        long? previousMs = series.HasLatest ? series.LatestMs : null;
         var hasPrevious = series.HasLatest;
         var previous = series.LatestValue;
         for (var i = 0; i < timestamps.Length; i++)
@@ -78,21 +86,50 @@ internal sealed class RollupUpdater : IDisposable
             Upsert(series.Id, RollupLevel.Minute, minute);
         }
 
-        foreach (var level in FixedCoarseLevels)
+        // Finer levels first: an hour and a day are merged from quarter hours that must be final.
+        foreach (var level in CoarseLevels)
         {
-            Coarsen(level, minutes);
-            foreach (var bucket in coarse)
+            var open = calendar.BucketStart(level, series.LatestMs);
+            closing.Clear();
+            if (previousMs is { } before && calendar.BucketStart(level, before) is var previousBucket && previousBucket != open)
             {
-                Upsert(series.Id, level, bucket);
+                closing.Add(previousBucket);
+            }
+
+            foreach (var minute in minutes)
+            {
+                var bucket = calendar.BucketStart(level, minute.Start);
+                if (bucket != open)
+                {
+                    closing.Add(bucket);
+                }
+            }
+
+            foreach (var bucket in closing)
+            {
+                RecomputeFrom(series.Id, level, bucket, calendar.NextBucketStart(level, bucket), Finer(level));
             }
         }
 
-        Coarsen(RollupLevel.Day, minutes);
-        foreach (var bucket in coarse)
-        {
-            Upsert(series.Id, RollupLevel.Day, bucket);
-        }
+        series.OpenRollupsStale = true;
     }
+
+    /// <summary>Writes the series' open quarter-hour, hour and day rows from the finer rows below them.</summary>
+    public void WriteOpen(SeriesState series)
+    {
+        if (series.HasLatest)
+        {
+            foreach (var level in CoarseLevels)
+            {
+                var open = calendar.BucketStart(level, series.LatestMs);
+                RecomputeFrom(series.Id, level, open, calendar.NextBucketStart(level, open), Finer(level));
+            }
+        }
+
+        series.OpenRollupsStale = false;
+    }
+
+    private static RollupLevel Finer(RollupLevel level) => level == RollupLevel.QuarterHour ? RollupLevel.Minute : RollupLevel.QuarterHour;
 
     /// <summary>Notes a point at or before the series' newest; its buckets are recomputed in <see cref="Flush"/>.</summary>
     public void AddOutOfOrder(SeriesState series, long timestampMs)
@@ -225,26 +262,6 @@ internal sealed class RollupUpdater : IDisposable
         // Keys only grow: an energy step's bucket is never older than the previous point's bucket.
         minutes.Add(new RollupAccumulator(start));
         return ref CollectionsMarshal.AsSpan(minutes)[^1];
-    }
-
-    private void Coarsen(RollupLevel level, List<RollupAccumulator> fine)
-    {
-        coarse.Clear();
-        foreach (var bucket in fine)
-        {
-            var start = calendar.BucketStart(level, bucket.Start);
-            var span = CollectionsMarshal.AsSpan(coarse);
-            if (span.Length > 0 && span[^1].Start == start)
-            {
-                span[^1].Merge(bucket);
-            }
-            else
-            {
-                var merged = new RollupAccumulator(start);
-                merged.Merge(bucket);
-                coarse.Add(merged);
-            }
-        }
     }
 
     private void RecomputeMinute(SeriesState series, long minute, RawReader raw)

@@ -30,4 +30,7 @@ internal sealed class SeriesState(long id, string name, string unit)
     public long LatestMs { get; set; }
 
     public double LatestValue { get; set; }
+
+    /// <summary>True while the file's open quarter-hour, hour and day rows lag the minute rows (see <see cref="RollupUpdater"/>).</summary>
+    public bool OpenRollupsStale { get; set; }
 }
