@@ -2,7 +2,10 @@ using Aizu.Storage;
 
 namespace Aizu.Panel;
 
-/// <summary>How long the store keeps what, in <c>GET /api/settings</c>. Months of 0 mean "forever".</summary>
+/// <summary>
+/// How long the store keeps what, in <c>GET /api/settings</c>. Months of 0 mean "forever". The commit window (seconds,
+/// 0 = every batch) is what a power cut can cost: at most the samples of that window plus one meter poll.
+/// </summary>
 internal sealed record RetentionSettings(
     int RawMonths,
     int MinuteMonths,
@@ -10,6 +13,7 @@ internal sealed record RetentionSettings(
     int HourMonths,
     int DayMonths,
     long MinFreeSpaceMegabytes,
+    double CommitWindowSeconds,
     string DatabasePath,
     int? Series,
     long? Readings,
@@ -25,6 +29,7 @@ internal sealed record RetentionSettings(
             options.HourRollupRetentionMonths,
             options.DayRollupRetentionMonths,
             options.MinFreeSpaceMegabytes,
+            options.CommitWindow.TotalSeconds,
             databasePath,
             series,
             readings,

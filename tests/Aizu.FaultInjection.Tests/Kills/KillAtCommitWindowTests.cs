@@ -43,7 +43,7 @@ public sealed class KillAtCommitWindowTests(ITestOutputHelper log)
             await gateway.PanelAsync();
 
             // Longer than a window, so that every run has committed at least once before it dies.
-            await Task.Delay(TimeSpan.FromSeconds(random.Next(65, 100)));
+            await Task.Delay(TimeSpan.FromSeconds(random.Next(65, 125)));
             var killedAt = DateTimeOffset.UtcNow;
             await gateway.KillAsync();
             Assert.DoesNotContain("Unhandled exception", gateway.Output, StringComparison.Ordinal);
