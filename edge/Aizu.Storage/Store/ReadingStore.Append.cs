@@ -94,6 +94,9 @@ internal sealed partial class ReadingStore
 
         refused += WriteIncoming(connection, transaction, touched);
         transaction.Commit();
+
+        // The open buckets now lag the raw rows: the next query writes them first.
+        unsettled = true;
         return refused;
     }
 

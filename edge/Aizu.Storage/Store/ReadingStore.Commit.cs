@@ -125,14 +125,21 @@ internal sealed partial class ReadingStore
         if (series.Values.Any(s => s.OpenRollupsStale))
         {
             using var transaction = connection.BeginTransaction();
+            var corrupt = new List<CorruptChunk>();
+            var raw = new RawReader(connection, transaction, corrupt);
             var rollups = rollupUpdater ??= new RollupUpdater(connection, calendar);
             rollups.Begin(transaction);
             foreach (var state in series.Values)
             {
                 if (state.OpenRollupsStale)
                 {
-                    rollups.WriteOpen(state);
+                    rollups.WriteOpen(state, raw);
                 }
+            }
+
+            if (corrupt.Count > 0)
+            {
+                Quarantine(connection, transaction, corrupt);
             }
 
             transaction.Commit();
@@ -141,12 +148,12 @@ internal sealed partial class ReadingStore
         unsettled = pending.Count > 0;
     }
 
-    /// <summary>At start: the open coarse rows may be older than the minute rows (a power cut): rebuild them.</summary>
+    /// <summary>At start: the open quarter hour's minute rows and the open coarse rows may lag the raw rows (a power cut): rebuild them.</summary>
     private void RebuildOpenRollups(SqliteConnection connection)
     {
         foreach (var state in series.Values)
         {
-            state.OpenRollupsStale = state.HasLatest;
+            RollupUpdater.MarkOpenQuarterDirty(state);
         }
 
         SettleOpenRollups(connection);
