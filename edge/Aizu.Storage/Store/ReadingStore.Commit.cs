@@ -20,6 +20,10 @@ internal sealed partial class ReadingStore
     private DateTimeOffset? pendingSince;
     private ITimer? commitTimer;
 
+    // Set when the timer's commit failed: the next append commits (and fails) itself, so the ingest service sees the
+    // outage, keeps its batch, backs off and reports it, instead of the window growing in silence.
+    private volatile bool commitFailed;
+
     // Read without the lock by queries deciding whether to commit first; set under it.
     private volatile bool unsettled;
 
@@ -56,6 +60,7 @@ internal sealed partial class ReadingStore
     {
         var window = settings.CommitWindow;
         return window <= TimeSpan.Zero
+            || commitFailed
             || pending.Count + incoming >= MaxPending
             || (pendingSince is { } since && timeProvider.GetUtcNow() - since >= window);
     }
@@ -116,6 +121,7 @@ internal sealed partial class ReadingStore
 
         pendingUnits.Clear();
         pendingSince = null;
+        commitFailed = false;
         commitTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -175,6 +181,7 @@ internal sealed partial class ReadingStore
         }
         catch (StoreUnavailableException exception)
         {
+            commitFailed = true;
             logger.PendingCommitFailed(PendingCount, exception.Message);
             commitTimer?.Change(settings.CommitWindow, Timeout.InfiniteTimeSpan);
         }

@@ -76,4 +76,25 @@ public sealed class CommitWindowTests : TempDatabaseTests
         Assert.Equal(0, store.PendingCount);
         Assert.Null(await store.GetLatestAsync(SeriesNames.ElectricPower, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task After_the_timer_could_not_commit_the_next_append_reports_the_full_disk_and_nothing_is_lost()
+    {
+        await using var store = database.Open();
+        await store.AppendAsync([Power(0, 1)], CancellationToken.None);
+        await store.FlushAsync(CancellationToken.None);
+        store.LimitPagesForTesting(store.LimitPagesForTesting(null));
+
+        var many = Enumerable.Range(1, 2_000).Select(i => Power(i, i)).ToArray();
+        await store.AppendAsync(many, CancellationToken.None);
+        database.Time.Advance(TimeSpan.FromSeconds(60));
+        Assert.Equal(2_000, store.PendingCount);
+
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => store.AppendAsync([Power(3_000, 3)], CancellationToken.None));
+
+        store.LimitPagesForTesting(null);
+        await store.AppendAsync([Power(3_000, 3)], CancellationToken.None);
+        Assert.Equal(0, store.PendingCount);
+        Assert.Equal(2_002, await store.CountAsync(CancellationToken.None));
+    }
 }
