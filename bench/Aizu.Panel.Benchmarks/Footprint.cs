@@ -21,18 +21,19 @@ internal static class Footprint
     private const string RouteBId = "00112233445566778899AABBCCDDEEFF";
     private const string BRoutePassword = "0123456789AB";
 
-    public static async Task RunAsync(int months, int seconds)
+    public static async Task RunAsync(int months, int seconds, TimeSpan commitWindow)
     {
+        Console.WriteLine($"Commit window {commitWindow}; {seconds} s measured per store.");
         Console.WriteLine($"| store | bytes written/day | VmRSS MiB | VmHWM MiB | gateway CPU % of a core | CPU ms/reading | readings/s | first reading s | simulator CPU % |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        await MeasureAsync("fresh", 0, seconds);
+        await MeasureAsync("fresh", 0, seconds, commitWindow);
         if (months > 0)
         {
-            await MeasureAsync($"{months} months", months, seconds);
+            await MeasureAsync($"{months} months", months, seconds, commitWindow);
         }
     }
 
-    private static async Task MeasureAsync(string label, int months, int seconds)
+    private static async Task MeasureAsync(string label, int months, int seconds, TimeSpan commitWindow)
     {
         using var directory = new TemporaryDirectory();
         string database = Path.Combine(directory.Path, "aizu.db");
@@ -50,7 +51,7 @@ internal static class Footprint
             Aizu = new
             {
                 Household = new { TimeZone = "Asia/Tokyo" },
-                Storage = new { DatabasePath = database },
+                Storage = new { DatabasePath = database, CommitWindow = commitWindow.ToString("c", CultureInfo.InvariantCulture) },
                 BRoute = new
                 {
                     DevicePath = device,
@@ -77,9 +78,10 @@ internal static class Footprint
         var client = LiveStream.ReadAsync(http, live.Token);
         await Task.Delay(TimeSpan.FromSeconds(30));
 
+        // The count first: a panel query commits what waits, and that commit belongs before the measured time.
+        long storedBefore = await StoredAsync(http);
         var before = ProcessCounters.Read(gateway.Id);
         var simulatorBefore = ProcessCounters.Read(simulator.Id);
-        long storedBefore = await StoredAsync(http);
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         var after = ProcessCounters.Read(gateway.Id);
         var simulatorAfter = ProcessCounters.Read(simulator.Id);

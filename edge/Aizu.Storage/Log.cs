@@ -55,4 +55,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 1012, Level = LogLevel.Warning,
         Message = "The household erased the stored readings: {Readings} readings of {Series} series, their rollups and quarantined chunks")]
     public static partial void ReadingsErased(this ILogger logger, long readings, int series);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Warning,
+        Message = "Committing {Count} waiting readings failed and will be retried: {Reason}")]
+    public static partial void PendingCommitFailed(this ILogger logger, int count, string reason);
+
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Error,
+        Message = "{Count} readings waiting for the commit window were lost at shutdown: {Reason}")]
+    public static partial void PendingLostAtShutdown(this ILogger logger, int count, string reason);
 }

@@ -14,10 +14,12 @@ internal sealed class IngestHarness : IAsyncDisposable
     private readonly string directory = Path.Combine(Path.GetTempPath(), "aizu-ingest-tests", Guid.NewGuid().ToString("N"));
     private bool stopped;
 
-    public IngestHarness(int channelCapacity = 10_000)
+    /// <param name="channelCapacity">Readings the channel holds.</param>
+    /// <param name="commitWindow">The store's commit window; null keeps the default.</param>
+    public IngestHarness(int channelCapacity = 10_000, TimeSpan? commitWindow = null)
     {
         Store = new ReadingStore(
-            Options.Create(new StorageOptions { DatabasePath = Path.Combine(directory, "readings.db") }),
+            Options.Create(new StorageOptions { DatabasePath = Path.Combine(directory, "readings.db"), CommitWindow = commitWindow ?? new StorageOptions().CommitWindow }),
             NullLogger<ReadingStore>.Instance,
             new Aizu.Household.HouseholdCalendar(TimeZoneInfo.Utc));
         Channel = new ReadingChannel(Options.Create(new IngestOptions { ChannelCapacity = channelCapacity }));

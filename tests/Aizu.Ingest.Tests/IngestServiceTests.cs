@@ -111,7 +111,8 @@ public sealed class IngestServiceTests
     [Fact]
     public async Task While_the_disk_is_full_the_batch_is_kept_and_retried_and_stored_after_recovery()
     {
-        await using var harness = new IngestHarness();
+        // Every batch committed, so the full disk refuses the first one (with a window the store holds it first).
+        await using var harness = new IngestHarness(commitWindow: TimeSpan.Zero);
         harness.Store.LimitPagesForTesting(harness.Store.LimitPagesForTesting(null));
         await harness.StartAsync();
 
@@ -137,7 +138,7 @@ public sealed class IngestServiceTests
     [Fact]
     public async Task While_the_store_is_down_a_full_channel_makes_writers_wait()
     {
-        await using var harness = new IngestHarness(channelCapacity: 8);
+        await using var harness = new IngestHarness(channelCapacity: 8, commitWindow: TimeSpan.Zero);
         harness.Store.LimitPagesForTesting(harness.Store.LimitPagesForTesting(null));
         await harness.StartAsync();
 

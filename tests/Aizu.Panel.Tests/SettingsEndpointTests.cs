@@ -58,6 +58,7 @@ public sealed class SettingsEndpointTests
         Assert.Equal(0, storage.GetProperty("dayMonths").GetInt32());
         Assert.Equal(256, storage.GetProperty("minFreeSpaceMegabytes").GetInt64());
         Assert.Equal(7, storage.GetProperty("rawDaysAlwaysKept").GetInt32());
+        Assert.Equal(60, storage.GetProperty("commitWindowSeconds").GetDouble());
         Assert.Equal(2, storage.GetProperty("series").GetInt32());
         Assert.Equal(4, storage.GetProperty("readings").GetInt64());
         Assert.Equal(host.Store.DatabasePath, storage.GetProperty("databasePath").GetString());

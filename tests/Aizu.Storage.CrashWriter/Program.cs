@@ -25,6 +25,9 @@ await using var store = new ReadingStore(
         MaxChunkPoints = 64,
         RawRetentionMonths = 0,
         MinFreeSpaceMegabytes = 0,
+
+        // An append is acknowledged (written to the ack file) only once it is on disk: commit every batch.
+        CommitWindow = TimeSpan.Zero,
     }),
     NullLogger<ReadingStore>.Instance,
     new HouseholdCalendar(TimeZoneInfo.Utc));

@@ -4,7 +4,7 @@ using static Aizu.Storage.Tests.Samples;
 
 namespace Aizu.Storage.Tests;
 
-public sealed class FullDiskTests : TempDatabaseTests
+public sealed class FullDiskTests() : TempDatabaseTests(commitEveryBatch: true)
 {
     private static Reading[] ManyPowerReadings(int startSecond, int count) =>
         Enumerable.Range(startSecond, count).Select(s => Power(s, s * 1.5)).ToArray();

@@ -20,6 +20,9 @@ internal sealed class TempDatabase : IDisposable
 
     public string FilePath { get; }
 
+    /// <summary>The commit window of the stores <see cref="Open(Action{StorageOptions}?, ILogger{ReadingStore}?, HouseholdCalendar?)"/> makes; null keeps the default.</summary>
+    public TimeSpan? CommitWindow { get; init; }
+
     /// <summary>
     /// The clock the store sees: two days after <see cref="Samples.T0"/>, so raw retention (relative to
     /// now) keeps the sample data whatever the machine's date is.
@@ -33,6 +36,11 @@ internal sealed class TempDatabase : IDisposable
     public ReadingStore Open(Action<StorageOptions>? configure = null, ILogger<ReadingStore>? logger = null, HouseholdCalendar? household = null)
     {
         var options = new StorageOptions { DatabasePath = FilePath };
+        if (CommitWindow is { } window)
+        {
+            options.CommitWindow = window;
+        }
+
         configure?.Invoke(options);
         return new ReadingStore(Options.Create(options), logger ?? NullLogger<ReadingStore>.Instance, Time, FreeSpace, household ?? new HouseholdCalendar(Time.LocalTimeZone));
     }

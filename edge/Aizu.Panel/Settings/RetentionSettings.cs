@@ -2,7 +2,10 @@ using Aizu.Storage;
 
 namespace Aizu.Panel;
 
-/// <summary>How long the store keeps what, in <c>GET /api/settings</c>. Months of 0 mean "forever".</summary>
+/// <summary>
+/// How long the store keeps what, in <c>GET /api/settings</c>. Months of 0 mean "forever". The commit window (seconds,
+/// 0 = every batch) is what a power cut can cost: at most the samples of that window plus one meter poll.
+/// </summary>
 internal sealed record RetentionSettings(
     int RawMonths,
     int MinuteMonths,
@@ -11,6 +14,7 @@ internal sealed record RetentionSettings(
     int DayMonths,
     long MinFreeSpaceMegabytes,
     int RawDaysAlwaysKept,
+    double CommitWindowSeconds,
     string DatabasePath,
     int? Series,
     long? Readings,
@@ -27,6 +31,7 @@ internal sealed record RetentionSettings(
             options.DayRollupRetentionMonths,
             options.MinFreeSpaceMegabytes,
             options.RawDaysAlwaysKept,
+            options.CommitWindow.TotalSeconds,
             databasePath,
             series,
             readings,

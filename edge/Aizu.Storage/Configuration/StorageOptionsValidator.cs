@@ -63,6 +63,11 @@ internal sealed class StorageOptionsValidator(string sectionPath) : SectionOptio
             failures.Add($"{Key(nameof(StorageOptions.MaxChunkDuration))} must be between 00:01:00 and 7.00:00:00.");
         }
 
+        if (options.CommitWindow < TimeSpan.Zero || options.CommitWindow > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{Key(nameof(StorageOptions.CommitWindow))} must be between 00:00:00 (commit every batch) and 01:00:00; it is {options.CommitWindow}.");
+        }
+
         if (options.MaintenanceInterval < TimeSpan.FromSeconds(1))
         {
             failures.Add($"{Key(nameof(StorageOptions.MaintenanceInterval))} must be at least 00:00:01.");

@@ -51,6 +51,11 @@ internal sealed partial class ReadingStore
             GatewayDatabase.Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
             GatewayDatabase.Execute(connection, "PRAGMA secure_delete = OFF;");
 
+            // Readings still waiting for the commit window are the household's too.
+            erased = erased with { Readings = erased.Readings + pending.Count };
+            ForgetPending();
+            unsettled = false;
+
             // Series states, rollup statements and pooled readers all describe data that is gone: start afresh.
             database.DropWriter();
             lock (healthLock)

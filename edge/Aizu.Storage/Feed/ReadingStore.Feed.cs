@@ -16,7 +16,7 @@ internal sealed partial class ReadingStore
     {
         ArgumentException.ThrowIfNullOrEmpty(series);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
-        return ReadAsync<IReadOnlyList<Reading>>((connection, raw) =>
+        return ReadCommittedAsync<IReadOnlyList<Reading>>((connection, raw) =>
         {
             if (FindSeries(connection, series) is not { } info)
             {
@@ -57,7 +57,7 @@ internal sealed partial class ReadingStore
     public Task<long> CountReadingsAfterAsync(string series, DateTimeOffset? after, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(series);
-        return ReadAsync((connection, raw) =>
+        return ReadCommittedAsync((connection, raw) =>
         {
             if (FindSeries(connection, series) is not { } info)
             {
@@ -102,7 +102,7 @@ internal sealed partial class ReadingStore
         ArgumentException.ThrowIfNullOrEmpty(series);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
         var level = ToLevel(resolution);
-        return ReadAsync<IReadOnlyList<AggregatePoint>>((connection, _) =>
+        return ReadCommittedAsync<IReadOnlyList<AggregatePoint>>((connection, _) =>
         {
             if (FindSeries(connection, series) is not { } info)
             {

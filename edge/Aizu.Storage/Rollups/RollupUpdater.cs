@@ -12,21 +12,25 @@ namespace Aizu.Storage;
 /// quarter hour, hour and day above it from the finer rows. Nothing ever rescans history.
 /// </summary>
 /// <remarks>
-/// A register's step from reading p to reading q is counted in the bucket holding q − 1 ms: the energy
-/// of (p, q]. A 30-minute meter value stamped 12:30 thus counts for 12:00–12:30, where it was used.
+/// Rows are written when their bucket closes, not at every commit: a commit then rewrites only the open chunk's
+/// rows, where rewriting every series' open minute, quarter-hour, hour and day rows was most of what the store
+/// wrote. In-order points only mark their minutes dirty; when the series' newest point moves past a quarter hour,
+/// its dirty minutes are recomputed from raw data and the quarter hour (and a closing hour or day) from the rows
+/// below, in the same transaction as the point that closed it. The open buckets are written by
+/// <see cref="WriteOpen"/>: before a query reads, at a clean stop, and at start, when they are rebuilt from raw
+/// data after a power cut. A point that lands before the newest one recomputes its buckets at once.
 /// </remarks>
 internal sealed class RollupUpdater : IDisposable
 {
-    private static readonly RollupLevel[] FixedCoarseLevels = [RollupLevel.QuarterHour, RollupLevel.Hour];
+    private static readonly RollupLevel[] CoarseLevels = [RollupLevel.QuarterHour, RollupLevel.Hour, RollupLevel.Day];
 
     private readonly SqliteConnection connection;
     private readonly RollupGrid calendar;
     private SqliteTransaction? transaction;
-    private readonly List<RollupAccumulator> minutes = [];
-    private readonly List<RollupAccumulator> coarse = [];
+    private readonly List<(SeriesState Series, long PreviousMs)> advanced = [];
+    private readonly SortedSet<long> closing = [];
     private readonly Dictionary<SeriesState, List<long>> outOfOrder = [];
     private readonly PointBuffer points = new();
-    private SqliteCommand? upsert;
     private SqliteCommand? replace;
     private SqliteCommand? delete;
 
@@ -42,9 +46,13 @@ internal sealed class RollupUpdater : IDisposable
     {
         transaction = writeTransaction;
         outOfOrder.Clear();
+        advanced.Clear();
     }
 
-    /// <summary>Adds points newer than the series' newest (sorted, strictly increasing) and moves its newest point on.</summary>
+    /// <summary>
+    /// Takes points newer than the series' newest (sorted, strictly increasing) and moves its newest point on; their
+    /// minutes are written when their quarter hour closes (in <see cref="Flush"/>) or by <see cref="WriteOpen"/>.
+    /// </summary>
     public void AddInOrder(SeriesState series, ReadOnlySpan<long> timestamps, ReadOnlySpan<double> values)
     {
         if (timestamps.IsEmpty)
@@ -52,47 +60,106 @@ internal sealed class RollupUpdater : IDisposable
             return;
         }
 
-        minutes.Clear();
+        advanced.Add((series, series.HasLatest ? series.LatestMs : long.MinValue));
         var hasPrevious = series.HasLatest;
-        var previous = series.LatestValue;
-        for (var i = 0; i < timestamps.Length; i++)
+        foreach (var ts in timestamps)
         {
-            var ts = timestamps[i];
-            var value = values[i];
             if (series.Cumulative && hasPrevious)
             {
-                Bucket(RollupGrid.Floor(ts - 1, RollupGrid.MinuteMs)).AddEnergy(RegisterArithmetic.Step(previous, value));
+                // A register's step into ts counts in the minute holding ts - 1 ms.
+                series.DirtyMinutes.Add(RollupGrid.Floor(ts - 1, RollupGrid.MinuteMs));
             }
 
-            Bucket(RollupGrid.Floor(ts, RollupGrid.MinuteMs)).AddValue(value);
-            previous = value;
+            series.DirtyMinutes.Add(RollupGrid.Floor(ts, RollupGrid.MinuteMs));
             hasPrevious = true;
         }
 
         series.HasLatest = true;
         series.LatestMs = timestamps[^1];
         series.LatestValue = values[^1];
+        series.OpenRollupsStale = true;
+    }
 
-        foreach (var minute in minutes)
+    /// <summary>Writes the series' dirty minutes and its open quarter-hour, hour and day rows from the rows below them.</summary>
+    public void WriteOpen(SeriesState series, RawReader raw)
+    {
+        foreach (var minute in series.DirtyMinutes)
         {
-            Upsert(series.Id, RollupLevel.Minute, minute);
+            RecomputeMinute(series, minute, raw);
         }
 
-        foreach (var level in FixedCoarseLevels)
+        series.DirtyMinutes.Clear();
+        if (series.HasLatest)
         {
-            Coarsen(level, minutes);
-            foreach (var bucket in coarse)
+            foreach (var level in CoarseLevels)
             {
-                Upsert(series.Id, level, bucket);
+                var open = calendar.BucketStart(level, series.LatestMs);
+                RecomputeFrom(series.Id, level, open, calendar.NextBucketStart(level, open), Finer(level));
             }
         }
 
-        Coarsen(RollupLevel.Day, minutes);
-        foreach (var bucket in coarse)
-        {
-            Upsert(series.Id, RollupLevel.Day, bucket);
-        }
+        series.OpenRollupsStale = false;
     }
+
+    /// <summary>At start: every minute of the open quarter hour may lag the raw rows (a power cut); mark them to be rebuilt.</summary>
+    public static void MarkOpenQuarterDirty(SeriesState series)
+    {
+        if (!series.HasLatest)
+        {
+            return;
+        }
+
+        for (var minute = RollupGrid.Floor(series.LatestMs, RollupGrid.QuarterHourMs); minute <= series.LatestMs; minute += RollupGrid.MinuteMs)
+        {
+            series.DirtyMinutes.Add(minute);
+        }
+
+        series.OpenRollupsStale = true;
+    }
+
+    /// <summary>Writes what the in-order points of this transaction closed: dirty minutes of closed quarter hours, then the closed quarter hours, hours and days.</summary>
+    private void WriteClosed(RawReader raw)
+    {
+        foreach (var (series, previousMs) in advanced)
+        {
+            var openQuarter = calendar.BucketStart(RollupLevel.QuarterHour, series.LatestMs);
+            var dirty = series.DirtyMinutes;
+            var closedMinutes = dirty.GetViewBetween(long.MinValue, openQuarter - 1).ToList();
+            foreach (var minute in closedMinutes)
+            {
+                RecomputeMinute(series, minute, raw);
+                dirty.Remove(minute);
+            }
+
+            foreach (var level in CoarseLevels)
+            {
+                var open = calendar.BucketStart(level, series.LatestMs);
+                closing.Clear();
+                if (previousMs != long.MinValue && calendar.BucketStart(level, previousMs) is var previousBucket && previousBucket != open)
+                {
+                    closing.Add(previousBucket);
+                }
+
+                foreach (var minute in closedMinutes)
+                {
+                    var bucket = calendar.BucketStart(level, minute);
+                    if (bucket != open)
+                    {
+                        closing.Add(bucket);
+                    }
+                }
+
+                foreach (var bucket in closing)
+                {
+                    RecomputeFrom(series.Id, level, bucket, calendar.NextBucketStart(level, bucket), Finer(level));
+                }
+            }
+        }
+
+        advanced.Clear();
+    }
+
+    private static RollupLevel Finer(RollupLevel level) => level == RollupLevel.QuarterHour ? RollupLevel.Minute : RollupLevel.QuarterHour;
 
     /// <summary>Notes a point at or before the series' newest; its buckets are recomputed in <see cref="Flush"/>.</summary>
     public void AddOutOfOrder(SeriesState series, long timestampMs)
@@ -152,6 +219,7 @@ internal sealed class RollupUpdater : IDisposable
         }
 
         outOfOrder.Clear();
+        WriteClosed(raw);
     }
 
     /// <summary>Rebuilds every day bucket from the quarter-hour rows, after the configured zone changed.</summary>
@@ -212,39 +280,6 @@ internal sealed class RollupUpdater : IDisposable
         }
 
         return bucket;
-    }
-
-    private ref RollupAccumulator Bucket(long start)
-    {
-        var span = CollectionsMarshal.AsSpan(minutes);
-        if (span.Length > 0 && span[^1].Start == start)
-        {
-            return ref span[^1];
-        }
-
-        // Keys only grow: an energy step's bucket is never older than the previous point's bucket.
-        minutes.Add(new RollupAccumulator(start));
-        return ref CollectionsMarshal.AsSpan(minutes)[^1];
-    }
-
-    private void Coarsen(RollupLevel level, List<RollupAccumulator> fine)
-    {
-        coarse.Clear();
-        foreach (var bucket in fine)
-        {
-            var start = calendar.BucketStart(level, bucket.Start);
-            var span = CollectionsMarshal.AsSpan(coarse);
-            if (span.Length > 0 && span[^1].Start == start)
-            {
-                span[^1].Merge(bucket);
-            }
-            else
-            {
-                var merged = new RollupAccumulator(start);
-                merged.Merge(bucket);
-                coarse.Add(merged);
-            }
-        }
     }
 
     private void RecomputeMinute(SeriesState series, long minute, RawReader raw)
@@ -326,24 +361,6 @@ internal sealed class RollupUpdater : IDisposable
         replace.ExecuteNonQuery();
     }
 
-    /// <summary>Adds <paramref name="bucket"/> to the stored row (or creates it).</summary>
-    private void Upsert(long seriesId, RollupLevel level, in RollupAccumulator bucket)
-    {
-        // In an UPDATE every column reference means the row's old value, so the order of SETs does not matter.
-        upsert ??= Prepare("""
-            INSERT INTO rollup(series_id, level, start_ms, count, sum, min, max, energy) VALUES ($s, $l, $t, $c, $sum, $min, $max, $e)
-            ON CONFLICT(series_id, level, start_ms) DO UPDATE SET
-                count = count + excluded.count,
-                sum = sum + excluded.sum,
-                min = CASE WHEN excluded.count = 0 THEN min WHEN count = 0 THEN excluded.min ELSE min(min, excluded.min) END,
-                max = CASE WHEN excluded.count = 0 THEN max WHEN count = 0 THEN excluded.max ELSE max(max, excluded.max) END,
-                energy = CASE WHEN excluded.energy IS NULL THEN energy WHEN energy IS NULL THEN excluded.energy ELSE energy + excluded.energy END;
-            """, withValues: true);
-        upsert.Transaction = transaction;
-        Bind(upsert, seriesId, level, bucket, withValues: true);
-        upsert.ExecuteNonQuery();
-    }
-
     private SqliteCommand Prepare(string sql, bool withValues)
     {
         var command = Command(sql);
@@ -396,7 +413,6 @@ internal sealed class RollupUpdater : IDisposable
     /// <summary>Releases the prepared statements.</summary>
     public void Dispose()
     {
-        upsert?.Dispose();
         replace?.Dispose();
         delete?.Dispose();
     }

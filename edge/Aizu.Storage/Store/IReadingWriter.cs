@@ -10,7 +10,8 @@ public interface IReadingWriter
 {
     /// <summary>
     /// Stores <paramref name="batch"/> in one transaction: all of it or none. A reading at a timestamp its
-    /// series already has replaces that value. Returns once the data is on disk (see <see cref="StorageOptions.Durability"/>).
+    /// series already has replaces that value. The batch is on disk within <see cref="StorageOptions.CommitWindow"/>
+    /// (at once when the window is zero; see <see cref="StorageOptions.Durability"/>); queries see it at once.
     /// Readings stamped before 2020, or older than the raw data still kept, are left out and counted in the store's health.
     /// </summary>
     /// <exception cref="ArgumentException">A reading has no series or unit, a non-finite value, or a unit

@@ -14,7 +14,9 @@ internal sealed partial class ReadingStore
     /// <summary>
     /// Stores <paramref name="batch"/> in one transaction: all of it or none. A reading whose series
     /// already has a value at the same millisecond replaces that value (the meter's history is
-    /// backfilled more than once). Returns once the data is on disk (see <see cref="StorageOptions.Durability"/>).
+    /// backfilled more than once). With a <see cref="StorageOptions.CommitWindow"/> the batch waits in
+    /// memory and is committed with the others of the window; without one it is on disk when this returns
+    /// (see <see cref="StorageOptions.Durability"/>).
     /// Readings stamped before <see cref="EarliestTimestamp"/>, or older than the raw data still kept,
     /// are left out and counted in <see cref="Health"/>; the rest of the batch is stored.
     /// </summary>
@@ -37,7 +39,21 @@ internal sealed partial class ReadingStore
         {
             ValidateUnits(batch);
             cancellationToken.ThrowIfCancellationRequested();
-            var refused = Write(connection, batch);
+            if (!CommitDue(batch.Count))
+            {
+                Hold(batch);
+                return 0;
+            }
+
+            // Waiting readings first: of two readings at the same millisecond the later one wins.
+            var refused = Write(connection, pending, batch);
+            ForgetPending();
+            if (settings.CommitWindow <= TimeSpan.Zero)
+            {
+                // Every batch durable at once: the file stays complete, open rollups included, after every call.
+                SettleOpenRollups(connection);
+            }
+
             if (refused > 0)
             {
                 NoteRefused(refused);
@@ -48,14 +64,14 @@ internal sealed partial class ReadingStore
         }, cancellationToken);
     }
 
-    /// <summary>Writes the batch in one transaction; returns how many readings were refused.</summary>
-    private long Write(SqliteConnection connection, IReadOnlyList<Reading> batch)
+    /// <summary>Writes both lists in one transaction; returns how many readings were refused.</summary>
+    private long Write(SqliteConnection connection, IReadOnlyList<Reading> first, IReadOnlyList<Reading> second)
     {
         using var transaction = connection.BeginTransaction();
         var touched = new List<SeriesState>();
         long refused = 0;
         SeriesState? last = null;
-        foreach (var reading in batch)
+        foreach (var reading in first.Concat(second))
         {
             var ms = reading.Timestamp.ToUnixTimeMilliseconds();
             if (ms < EarliestMs)
@@ -78,6 +94,9 @@ internal sealed partial class ReadingStore
 
         refused += WriteIncoming(connection, transaction, touched);
         transaction.Commit();
+
+        // The open buckets now lag the raw rows: the next query writes them first.
+        unsettled = true;
         return refused;
     }
 
@@ -283,6 +302,10 @@ internal sealed partial class ReadingStore
             {
                 last = state;
                 expected = state.Unit;
+            }
+            else if (pendingUnits.TryGetValue(reading.Series, out var waiting))
+            {
+                expected = waiting;
             }
             else
             {

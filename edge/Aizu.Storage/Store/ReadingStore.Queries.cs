@@ -122,10 +122,20 @@ internal sealed partial class ReadingStore
         }, cancellationToken);
 
     /// <summary>
-    /// Runs <paramref name="query"/> on a fresh read connection inside one read transaction, so every
-    /// statement sees the same snapshot while appends go on. Chunks found damaged are quarantined afterwards.
+    /// Commits the readings waiting for the commit window, then runs <paramref name="query"/> on a fresh read
+    /// connection inside one read transaction, so every statement sees the same snapshot while appends go on.
     /// </summary>
     private async Task<T> ReadAsync<T>(Func<SqliteConnection, RawReader, T> query, CancellationToken cancellationToken)
+    {
+        await SettleBeforeReadAsync(cancellationToken);
+        return await ReadCommittedAsync(query, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="query"/> on what is committed (readings waiting for the commit window are not
+    /// seen). Chunks found damaged are quarantined afterwards.
+    /// </summary>
+    private async Task<T> ReadCommittedAsync<T>(Func<SqliteConnection, RawReader, T> query, CancellationToken cancellationToken)
     {
         var corrupt = new List<CorruptChunk>();
         var result = await database.ReadAsync((connection, transaction) => query(connection, new RawReader(connection, transaction, corrupt)), cancellationToken);

@@ -7,10 +7,10 @@ namespace Aizu.Storage;
 
 /// <summary>
 /// The gateway's durable record of readings: one SQLite file in WAL mode. Readings are kept per series
-/// in compressed, checksummed chunks; the chunk still filling is kept as plain rows so that a batch
-/// whose <see cref="AppendAsync"/> returned survives a power cut (with the default
-/// <see cref="StorageDurability.Full"/>). Rollups (1 min, 15 min, 1 h, local day) grow with every
-/// batch. One writer connection is kept open; every read opens its own short-lived connection so the
+/// in compressed, checksummed chunks; the chunk still filling is kept as plain rows. Readings wait in
+/// memory for up to <see cref="StorageOptions.CommitWindow"/> and are committed together (a power cut
+/// loses at most that window); queries commit what waits first. Rollups (1 min, 15 min, 1 h, local day)
+/// grow with every commit; the open coarse ones are written when they close. One writer connection is kept open; every read opens its own short-lived connection so the
 /// panel never waits for a write.
 /// </summary>
 /// <remarks>
@@ -90,13 +90,17 @@ internal sealed partial class ReadingStore : IReadingWriter, IReadingQueries, IR
     /// <summary>The absolute path of the database file.</summary>
     public string DatabasePath => database.Path;
 
-    /// <inheritdoc />
-    public void Dispose() => database.Dispose();
+    /// <summary>Commits the readings waiting for the commit window, then closes the file.</summary>
+    public void Dispose()
+    {
+        CommitAtShutdown();
+        database.Dispose();
+    }
 
-    /// <inheritdoc />
+    /// <inheritdoc cref="Dispose" />
     public ValueTask DisposeAsync()
     {
-        database.Dispose();
+        Dispose();
         return ValueTask.CompletedTask;
     }
 
@@ -111,6 +115,7 @@ internal sealed partial class ReadingStore : IReadingWriter, IReadingQueries, IR
     {
         LoadSeries(connection);
         ImportLegacyRows(connection);
+        RebuildOpenRollups(connection);
         CheckDayZone(connection);
     }
 

@@ -30,4 +30,10 @@ internal sealed class SeriesState(long id, string name, string unit)
     public long LatestMs { get; set; }
 
     public double LatestValue { get; set; }
+
+    /// <summary>Minutes that in-order points touched whose rows are not written yet (see <see cref="RollupUpdater"/>).</summary>
+    public SortedSet<long> DirtyMinutes { get; } = [];
+
+    /// <summary>True while the file's open quarter-hour, hour and day rows lag the minute rows (see <see cref="RollupUpdater"/>).</summary>
+    public bool OpenRollupsStale { get; set; }
 }

@@ -10,10 +10,11 @@ namespace Aizu.FaultInjection.Tests.Harness;
 /// </summary>
 internal sealed class StoreSnapshot
 {
-    private StoreSnapshot(IReadOnlyList<RawPoint> raw, IReadOnlyList<RollupPoint> minutes)
+    private StoreSnapshot(IReadOnlyList<RawPoint> raw, IReadOnlyList<RollupPoint> minutes, IReadOnlyList<RollupPoint> days)
     {
         Raw = raw;
         Minutes = minutes;
+        Days = days;
     }
 
     /// <summary>Every raw reading.</summary>
@@ -22,8 +23,11 @@ internal sealed class StoreSnapshot
     /// <summary>Every minute rollup.</summary>
     public IReadOnlyList<RollupPoint> Minutes { get; }
 
-    /// <summary>Reads the store at <paramref name="database"/>; the minute rollups only when asked (they cost a second export).</summary>
-    public static async Task<StoreSnapshot> ReadAsync(string database, bool withMinutes = false)
+    /// <summary>Every day rollup (the household's local days).</summary>
+    public IReadOnlyList<RollupPoint> Days { get; }
+
+    /// <summary>Reads the store at <paramref name="database"/>; the minute and day rollups only when asked (each costs an export).</summary>
+    public static async Task<StoreSnapshot> ReadAsync(string database, bool withMinutes = false, bool withDays = false)
     {
         var raw = new List<RawPoint>();
         foreach (var record in await ExportAsync(database, "raw"))
@@ -34,22 +38,27 @@ internal sealed class StoreSnapshot
                 record.GetProperty("value").GetDouble()));
         }
 
-        var minutes = new List<RollupPoint>();
-        if (withMinutes)
+        var minutes = withMinutes ? await RollupsAsync(database, "minute") : [];
+        var days = withDays ? await RollupsAsync(database, "day") : [];
+        return new StoreSnapshot(raw, minutes, days);
+    }
+
+    private static async Task<List<RollupPoint>> RollupsAsync(string database, string resolution)
+    {
+        var rollups = new List<RollupPoint>();
+        foreach (var record in await ExportAsync(database, resolution))
         {
-            foreach (var record in await ExportAsync(database, "minute"))
-            {
-                minutes.Add(new RollupPoint(
-                    record.GetProperty("series").GetString()!,
-                    DateTimeOffset.Parse(record.GetProperty("start").GetString()!, CultureInfo.InvariantCulture),
-                    DateTimeOffset.Parse(record.GetProperty("end").GetString()!, CultureInfo.InvariantCulture),
-                    record.GetProperty("count").GetInt64(),
-                    Number(record, "min"),
-                    Number(record, "max")));
-            }
+            rollups.Add(new RollupPoint(
+                record.GetProperty("series").GetString()!,
+                DateTimeOffset.Parse(record.GetProperty("start").GetString()!, CultureInfo.InvariantCulture),
+                DateTimeOffset.Parse(record.GetProperty("end").GetString()!, CultureInfo.InvariantCulture),
+                record.GetProperty("count").GetInt64(),
+                Number(record, "min"),
+                Number(record, "max"),
+                Number(record, "energy")));
         }
 
-        return new StoreSnapshot(raw, minutes);
+        return rollups;
     }
 
     private static double? Number(JsonElement record, string name) =>

@@ -6,8 +6,8 @@ using Xunit.Abstractions;
 namespace Aizu.FaultInjection.Tests.Kills;
 
 /// <summary>
-/// The demo gateway (simulated B-route meter and sensors, real store, real panel) killed with SIGKILL at random
-/// moments, 50 times in a row, as a power cut or the OOM killer would: every reading another process could read
+/// The demo gateway (simulated B-route meter and sensors, real store, real panel), committing every batch, killed with
+/// SIGKILL at random moments, 50 times in a row, as a power cut or the OOM killer would: every reading another process could read
 /// before a kill is still there afterwards, every minute rollup equals a recomputation from the raw readings, the store
 /// passes SQLite's check and the consent ledger and egress log chains verify.
 /// </summary>
@@ -15,6 +15,10 @@ public sealed class KillDuringIngestTests(ITestOutputHelper log)
 {
     private const int Kills = 50;
     private const int Seed = 20261206;
+
+    // Every batch committed at once (no commit window), so that what another process reads between kills is what
+    // the gateway acknowledged; KillAtCommitWindowTests covers the default window.
+    private static readonly Dictionary<string, string> EveryBatch = new() { ["AIZU_Aizu__Storage__CommitWindow"] = "00:00:00" };
 
     [Fact]
     public async Task FiftyKills_LoseNoCommittedReading_AndRollupsEqualRaw()
@@ -26,7 +30,7 @@ public sealed class KillDuringIngestTests(ITestOutputHelper log)
 
         for (int kill = 0; kill < Kills; kill++)
         {
-            await using var gateway = GatewayProcess.Start(directory.Path, "run", "--demo", "--urls", "http://127.0.0.1:0");
+            await using var gateway = GatewayProcess.Start(directory.Path, EveryBatch, "run", "--demo", "--urls", "http://127.0.0.1:0");
 
             // The panel comes up only after the store opened and migrated: the previous kill left it usable.
             await gateway.PanelAsync();

@@ -4,7 +4,7 @@ using static Aizu.Storage.Tests.Samples;
 namespace Aizu.Storage.Tests.Feed;
 
 /// <summary>Reading after a position and consumer cursors: what the InfluxDB mirror pages with.</summary>
-public sealed class ReadingFeedTests : TempDatabaseTests
+public sealed class ReadingFeedTests() : TempDatabaseTests(commitEveryBatch: true)
 {
     private static Reading[] PowerSeconds(int from, int count) =>
         Enumerable.Range(from, count).Select(s => Power(s, 400 + (s % 17))).ToArray();

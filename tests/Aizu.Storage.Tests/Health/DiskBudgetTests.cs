@@ -4,7 +4,7 @@ using static Aizu.Storage.Tests.Samples;
 
 namespace Aizu.Storage.Tests.Health;
 
-public sealed class DiskBudgetTests : TempDatabaseTests
+public sealed class DiskBudgetTests() : TempDatabaseTests(commitEveryBatch: true)
 {
     private const long Floor = 256L * 1024 * 1024;
     /// <summary>Two series, 2400 s each at 1 Hz: 150 chunks of 16 points per series.</summary>

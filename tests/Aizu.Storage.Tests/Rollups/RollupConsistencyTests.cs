@@ -38,6 +38,9 @@ public sealed class RollupConsistencyTests
                 for (var i = 0; i < readings.Length; i += size)
                 {
                     await store.AppendAsync(readings[i..Math.Min(readings.Length, i + size)], CancellationToken.None);
+
+                    // Past the commit window: the timer commits each batch on its own, open rollups not rewritten.
+                    database.Time.Advance(TimeSpan.FromSeconds(61));
                 }
 
                 var series = register ? SeriesNames.ElectricImportEnergy : SeriesNames.ElectricPower;
@@ -62,6 +65,70 @@ public sealed class RollupConsistencyTests
                     }
                 }
             }, iter: 40);
+
+    [Fact]
+    public async Task Closed_buckets_are_on_disk_after_each_commit_and_a_restart_rebuilds_the_open_ones()
+    {
+        using var database = new TempDatabase();
+        var household = new HouseholdCalendar(Tokyo);
+
+        // Two hours of a register read every 7 s, in batches of 20 (2 min 20 s each), every batch committed by the window.
+        var readings = Enumerable.Range(0, 1_030)
+            .Select(i => Import(0, 0) with { Timestamp = T0.AddSeconds(i * 7), Value = Math.Round(i * 0.013, 3) })
+            .ToArray();
+        var first = database.Open(o => o.MaxChunkPoints = 256, household: household);
+        try
+        {
+            for (var i = 0; i < readings.Length; i += 20)
+            {
+                await first.AppendAsync(readings[i..Math.Min(readings.Length, i + 20)], CancellationToken.None);
+                database.Time.Advance(TimeSpan.FromSeconds(61));
+            }
+
+            Assert.Equal(0, first.PendingCount);
+            var expected = Recompute(readings, register: true);
+            var stored = ReadRollups(database.FilePath);
+            var newest = readings[^1].Timestamp.ToUnixTimeMilliseconds();
+            var closed = expected.Where(e => !Holds(e.Key, newest)).ToList();
+            Assert.True(closed.Count > 100, $"only {closed.Count} closed buckets");
+            foreach (var (key, row) in closed)
+            {
+                AssertRow(key, row, stored);
+            }
+
+            // The process dies here (no dispose, nothing settled); the next one rebuilds the open rows at start.
+            await using var second = database.Open(o => o.MaxChunkPoints = 256, household: household);
+            stored = ReadRollups(database.FilePath);
+            Assert.Equal(expected.Count, stored.Count);
+            foreach (var (key, row) in expected)
+            {
+                AssertRow(key, row, stored);
+            }
+        }
+        finally
+        {
+            await first.DisposeAsync();
+        }
+    }
+
+    /// <summary>True when the bucket <paramref name="key"/> holds <paramref name="ms"/>: the open bucket of a series whose newest point is there.</summary>
+    private static bool Holds((int Level, long Start) key, long ms) => key.Level switch
+    {
+        0 => ms - (ms % 60_000) == key.Start,
+        1 => ms - (ms % 900_000) == key.Start,
+        2 => ms - (ms % 3_600_000) == key.Start,
+        _ => ms >= key.Start && ms < key.Start + 86_400_000,
+    };
+
+    private static void AssertRow((int Level, long Start) key, Row row, Dictionary<(int Level, long Start), Row> stored)
+    {
+        Assert.True(stored.TryGetValue(key, out var actual), $"missing {key}");
+        Assert.True(row.Count == actual.Count, $"{key}: count {actual.Count}, expected {row.Count}");
+        Assert.Equal(row.Sum, actual.Sum, 6);
+        Assert.Equal(row.Min, actual.Min);
+        Assert.Equal(row.Max, actual.Max);
+        Assert.Equal(row.Energy ?? 0, actual.Energy ?? 0, 6);
+    }
 
     private static Dictionary<(int Level, long Start), Row> ReadRollups(string path)
     {

@@ -3,7 +3,7 @@ using static Aizu.Storage.Tests.Samples;
 
 namespace Aizu.Storage.Tests.Store;
 
-public sealed class ChunkRoutingTests : TempDatabaseTests
+public sealed class ChunkRoutingTests() : TempDatabaseTests(commitEveryBatch: true)
 {
     private static Reading[] PowerSeconds(int from, int count) =>
         Enumerable.Range(from, count).Select(s => Power(s, 400 + (s % 17))).ToArray();

@@ -10,7 +10,7 @@ namespace Aizu.Storage.Tests.Store;
 /// after each kill that the file opens, every acknowledged reading is there with its value, no chunk
 /// is damaged and the rollups agree with the raw data.
 /// </summary>
-public sealed class CrashSafetyTests(ITestOutputHelper output) : TempDatabaseTests
+public sealed class CrashSafetyTests(ITestOutputHelper output) : TempDatabaseTests(commitEveryBatch: true)
 {
     private const int Kills = 50;
     [Fact]

@@ -36,8 +36,13 @@ public sealed partial class GatewayProcess : IAsyncDisposable
     /// <summary>The panel setup code the gateway printed (before its panel address), or null when the panel was already claimed.</summary>
     public string? SetupCode => SetupCodeLine().Match(Output) is { Success: true } match ? match.Groups[1].Value : null;
 
-    public static GatewayProcess Start(string workingDirectory, params string[] arguments)
+    public static GatewayProcess Start(string workingDirectory, params string[] arguments) =>
+        Start(workingDirectory, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Starts the gateway with extra environment variables (configuration as <c>AIZU_Aizu__Section__Key</c>).</summary>
+    public static GatewayProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -45,6 +50,11 @@ public sealed partial class GatewayProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "aizu.dll"));
         foreach (var argument in arguments)
         {

@@ -26,6 +26,7 @@ const strings = {
     storageTitle: 'Data kept on the gateway',
     rawKept: 'Every reading (raw)', minuteKept: '1-minute summaries', quarterKept: '15-minute summaries', hourKept: 'Hourly summaries', dayKept: 'Daily summaries',
     keptMonths: '{0} months', keptForever: 'kept until erased', freeSpace: 'Free space', freeFloor: 'Free space kept', rawAlwaysKept: 'Raw data never dropped for space', keptDays: 'the last {0} days', readingsStored: 'Readings stored',
+    commitWindow: 'Written to disk', commitEvery: 'every {0} s: a power cut loses at most the last {0} s of samples; energy totals are read back from the meter', commitEachBatch: 'at every reading',
     seriesStored: 'Measurements', databaseFile: 'Database file', storeState: 'State', oldestRaw: 'Oldest reading kept',
     'state.ok': 'All well', 'state.degraded': 'Needs attention', 'state.critical': 'Disk nearly full',
     droppedForSpace: '{0} blocks of raw readings were dropped to keep free space (summaries are kept).',
@@ -64,6 +65,7 @@ const strings = {
     storageTitle: 'ゲートウェイに保存されるデータ',
     rawKept: 'すべての測定値（生データ）', minuteKept: '1分ごとの集計', quarterKept: '15分ごとの集計', hourKept: '1時間ごとの集計', dayKept: '1日ごとの集計',
     keptMonths: '{0}か月', keptForever: '消去するまで保存', freeSpace: '空き容量', freeFloor: '確保する空き容量', rawAlwaysKept: '容量不足でも消さない生データ', keptDays: '直近{0}日分', readingsStored: '保存されている測定値',
+    commitWindow: 'ディスクへの書き込み', commitEvery: '{0}秒ごと（停電時に失われるのは最大で直近{0}秒の測定値。電力量の合計はメーターから読み直します）', commitEachBatch: '測定値ごと',
     seriesStored: '測定項目', databaseFile: 'データベースファイル', storeState: '状態', oldestRaw: '最も古い測定値',
     'state.ok': '正常', 'state.degraded': '要確認', 'state.critical': 'ディスクの空きがほとんどありません',
     droppedForSpace: '空き容量を確保するため、生データ{0}ブロックを削除しました（集計は残っています）。',
@@ -223,6 +225,7 @@ function renderStorage(storage) {
     ['freeSpace', bytes(h.freeBytes)],
     ['freeFloor', bytes(h.floorBytes)],
     ['rawAlwaysKept', t('keptDays', storage.rawDaysAlwaysKept)],
+    ['commitWindow', storage.commitWindowSeconds > 0 ? t('commitEvery', format.number(storage.commitWindowSeconds, 0)) : t('commitEachBatch')],
     ['databaseFile', storage.databasePath],
   ]);
   $('settings-storage').dataset.state = h.state;
