@@ -56,6 +56,7 @@ internal sealed class GatewayDoctor(TimeProvider time)
             checks.Add(meter);
         }
 
+        checks.AddRange(await CityLinkCheck.RunAsync(configuration, databaseOverride, time.GetUtcNow(), cancellationToken));
         var database = Path.GetFullPath(databaseOverride ?? GatewayConfiguration.DatabasePath(configuration) ?? GatewayConfiguration.DemoDatabasePath);
         checks.Add(Disk(Path.GetDirectoryName(database)!));
         if (!File.Exists(database))

@@ -13,21 +13,28 @@ internal static class DeviceCertificateRules
 {
     private const string ClientAuthentication = "1.3.6.1.5.5.7.3.2";
 
-    /// <summary>Each reason the certificate cannot serve, as one sentence; empty when it can.</summary>
+    /// <summary>Each reason the certificate cannot serve this identity, as one sentence; empty when it can.</summary>
     public static IReadOnlyList<string> Problems(DeviceIdentity identity, X509Certificate2 certificate, X509Certificate2? cityCa, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(identity);
+        return Problems(certificate, identity.Key, identity.Files.Key, identity.GatewayId, cityCa, now);
+    }
+
+    /// <summary>Each reason the certificate cannot serve the key in <paramref name="keyFile"/> as <paramref name="gatewayId"/>; empty when it can.</summary>
+    public static IReadOnlyList<string> Problems(X509Certificate2 certificate, ECDsa key, string keyFile, string gatewayId, X509Certificate2? cityCa, DateTimeOffset now)
+    {
         ArgumentNullException.ThrowIfNull(certificate);
+        ArgumentNullException.ThrowIfNull(key);
         var problems = new List<string>();
-        if (!identity.Certifies(certificate))
+        if (!Certifies(certificate, key))
         {
-            problems.Add($"it certifies another key, not this device's ({identity.Files.Key}); it was issued for another request");
+            problems.Add($"it certifies another key, not this device's ({keyFile}); it was issued for another request");
         }
 
         var commonName = certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
-        if (!string.Equals(commonName, identity.GatewayId, StringComparison.Ordinal))
+        if (!string.Equals(commonName, gatewayId, StringComparison.Ordinal))
         {
-            problems.Add($"its CN is '{commonName}', not this gateway's id '{identity.GatewayId}' (the broker's ACL uses the CN as the gateway's name)");
+            problems.Add($"its CN is '{commonName}', not this gateway's id '{gatewayId}' (the broker's ACL uses the CN as the gateway's name)");
         }
 
         if (certificate.NotAfter.ToUniversalTime() <= now.UtcDateTime)
@@ -62,6 +69,13 @@ internal static class DeviceCertificateRules
 
     /// <summary>A UTC day, as installers write it.</summary>
     public static string Day(DateTime instant) => instant.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static bool Certifies(X509Certificate2 certificate, ECDsa key)
+    {
+        using var presented = certificate.GetECDsaPublicKey();
+        return presented is not null
+            && presented.ExportSubjectPublicKeyInfo().AsSpan().SequenceEqual(key.ExportSubjectPublicKeyInfo());
+    }
 
     private static bool ChainsTo(X509Certificate2 certificate, X509Certificate2 authority, DateTimeOffset now)
     {

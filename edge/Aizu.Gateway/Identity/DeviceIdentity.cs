@@ -150,15 +150,6 @@ internal sealed class DeviceIdentity : IDisposable
         return request.CreateSigningRequestPem();
     }
 
-    /// <summary>True when <paramref name="certificate"/> certifies this device's public key.</summary>
-    public bool Certifies(X509Certificate2 certificate)
-    {
-        ArgumentNullException.ThrowIfNull(certificate);
-        using var presented = certificate.GetECDsaPublicKey();
-        return presented is not null
-            && presented.ExportSubjectPublicKeyInfo().AsSpan().SequenceEqual(Key.ExportSubjectPublicKeyInfo());
-    }
-
     /// <inheritdoc />
     public void Dispose() => Key.Dispose();
 
