@@ -24,7 +24,7 @@ public sealed class TestCertificateAuthority : IDisposable
     /// <summary>The CA's own certificate.</summary>
     public X509Certificate2 Certificate { get; }
 
-    /// <summary>A CA valid from a day ago for a year, named <paramref name="name"/>.</summary>
+    /// <summary>A CA valid from a year ago for five years, named <paramref name="name"/>.</summary>
     public static TestCertificateAuthority Create(string name)
     {
         var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -33,7 +33,7 @@ public sealed class TestCertificateAuthority : IDisposable
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         var now = DateTimeOffset.UtcNow;
-        return new TestCertificateAuthority(key, request.CreateSelfSigned(now.AddDays(-1), now.AddYears(1)));
+        return new TestCertificateAuthority(key, request.CreateSelfSigned(now.AddYears(-1), now.AddYears(5)));
     }
 
     /// <summary>Writes the CA certificate to <paramref name="path"/> (readable by all) and returns the path.</summary>
