@@ -85,6 +85,10 @@ public sealed class TestCertificateAuthority : IDisposable
         var keyFile = Path.ChangeExtension(certificateFile, ".key");
         WritePublic(certificateFile, certificate.ExportCertificatePem());
         File.WriteAllText(keyFile, clientKey.ExportPkcs8PrivateKeyPem());
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
         return (certificateFile, keyFile);
     }
 
