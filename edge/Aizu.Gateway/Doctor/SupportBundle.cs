@@ -20,7 +20,8 @@ internal static class SupportBundle
     public const string Mask = "***";
 
     private const int LogLines = 200;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // Relaxed escaping: the file is read by people and grepped for secrets, so a value must appear as written.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly string[] SecretWords = ["password", "token", "secret", "routebid", "pem"];
     private static readonly string[] PlaceWords = ["Path", "File", "Directory"];
 
