@@ -68,6 +68,11 @@ public sealed class MosquittoBroker : IAsyncDisposable
         {
             var aclPath = Path.Combine(directory, "aizu.acl");
             await File.WriteAllTextAsync(aclPath, acl);
+            if (!OperatingSystem.IsWindows())
+            {
+                // mosquitto reads it after dropping to its own user; a process umask of 077 (the gateway's) would hide it.
+                File.SetUnixFileMode(aclPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            }
             config.AppendLine(CultureInfo.InvariantCulture, $"acl_file {aclPath}");
         }
 
