@@ -11,15 +11,19 @@ public sealed class MosquittoBroker : IAsyncDisposable
 {
     private readonly ServerProcess server;
 
-    private MosquittoBroker(ServerProcess server, string directory, int port)
+    private MosquittoBroker(ServerProcess server, string directory, int port, int? tlsPort)
     {
         this.server = server;
         Directory = directory;
         Port = port;
+        TlsPort = tlsPort;
     }
 
     /// <summary>The plain listener's port on 127.0.0.1.</summary>
     public int Port { get; }
+
+    /// <summary>The TLS listener's port on 127.0.0.1, when one was asked for.</summary>
+    public int? TlsPort { get; }
 
     /// <summary>The directory holding the configuration (and any ACL or certificate files a test writes).</summary>
     public string Directory { get; }
@@ -31,10 +35,11 @@ public sealed class MosquittoBroker : IAsyncDisposable
     /// Starts mosquitto. <paramref name="acl"/>, when given, becomes the ACL file (anonymous clients get
     /// the lines before any <c>user</c> line). <paramref name="extraConfig"/> is appended, with
     /// <c>{dir}</c> replaced by the broker's directory, a new one in <paramref name="parentDirectory"/>
-    /// (default: the system's temporary directory), removed on dispose.
+    /// (default: the system's temporary directory), removed on dispose. <paramref name="tls"/>, when given, adds a TLS
+    /// listener on a free port (<see cref="TlsPort"/>); the ACL applies to both listeners.
     /// </summary>
     /// <exception cref="MissingServerProgramException">mosquitto is not installed.</exception>
-    public static async Task<MosquittoBroker> StartAsync(string? acl = null, string? extraConfig = null, int? port = null, string? parentDirectory = null)
+    public static async Task<MosquittoBroker> StartAsync(string? acl = null, string? extraConfig = null, int? port = null, string? parentDirectory = null, MosquittoTlsListener? tls = null)
     {
         var directory = Path.Combine(parentDirectory ?? Path.GetTempPath(), $"aizu-mosquitto-{Guid.NewGuid():N}");
         var configPath = Path.Combine(directory, "mosquitto.conf");
@@ -63,7 +68,18 @@ public sealed class MosquittoBroker : IAsyncDisposable
         {
             var aclPath = Path.Combine(directory, "aizu.acl");
             await File.WriteAllTextAsync(aclPath, acl);
+            if (!OperatingSystem.IsWindows())
+            {
+                // mosquitto reads it after dropping to its own user; a process umask of 077 (the gateway's) would hide it.
+                File.SetUnixFileMode(aclPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            }
             config.AppendLine(CultureInfo.InvariantCulture, $"acl_file {aclPath}");
+        }
+
+        int? tlsPort = tls is null ? null : FreePort.Next();
+        if (tls is not null)
+        {
+            config.AppendLine(tls.Configuration(tlsPort!.Value));
         }
 
         if (extraConfig is not null)
@@ -72,7 +88,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
         }
 
         await File.WriteAllTextAsync(configPath, config.ToString());
-        var broker = new MosquittoBroker(server, directory, chosen);
+        var broker = new MosquittoBroker(server, directory, chosen, tlsPort);
         await broker.RestartAsync();
         return broker;
     }
@@ -86,8 +102,11 @@ public sealed class MosquittoBroker : IAsyncDisposable
         server.Start();
         await ServerProcess.WaitUntilAsync(() => server.ExitCode is { } exit
             ? throw new InvalidOperationException($"mosquitto exited with {exit}: {Output}")
-            : FreePort.AcceptsAsync(Port), TimeSpan.FromSeconds(20), () => $"mosquitto to listen on {Port}: {Output}");
+            : ListeningAsync(), TimeSpan.FromSeconds(20), () => $"mosquitto to listen on {Port}: {Output}");
     }
+
+    private async Task<bool> ListeningAsync() =>
+        await FreePort.AcceptsAsync(Port) && (TlsPort is not { } tls || await FreePort.AcceptsAsync(tls));
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -15,6 +15,7 @@ public sealed class UplinkOptions
     /// <summary>
     /// Pseudonymous gateway id: the MQTT client id, the last level of <c>aizu/v1/status/{gw}</c>, and the
     /// device certificate's CN (the broker's ACL substitutes it for <c>%u</c>). Must equal <c>Aizu:Egress:GatewayId</c>.
+    /// Empty: the gateway host fills in its device identity's id.
     /// </summary>
     public string GatewayId { get; set; } = "";
 
@@ -29,6 +30,13 @@ public sealed class UplinkOptions
 
     /// <summary>PEM file of the device certificate's private key (mode 0600).</summary>
     public string ClientKeyFile { get; set; } = "";
+
+    /// <summary>
+    /// Directory of the device identity the gateway makes at first start (key, gateway id, certificate request) and
+    /// <c>aizu enroll</c> completes (certificate, city CA). Empty: <c>identity</c> beside the database. Read by the
+    /// gateway host, which fills the empty identity settings above from it; the uplink itself reads only the files.
+    /// </summary>
+    public string IdentityDirectory { get; set; } = "";
 
     /// <summary>
     /// How long the broker keeps the session (subscriptions, queued alerts) after a disconnect; the

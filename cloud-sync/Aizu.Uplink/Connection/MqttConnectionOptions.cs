@@ -43,7 +43,8 @@ internal static class MqttConnectionOptions
         return builder.Build();
     }
 
-    private static void ConfigureTls(MqttClientTlsOptionsBuilder tls, UplinkOptions options)
+    /// <summary>TLS as the uplink uses it: the host name, TLS 1.2/1.3, the device certificate, the pinned CA.</summary>
+    public static void ConfigureTls(MqttClientTlsOptionsBuilder tls, UplinkOptions options)
     {
         tls.UseTls()
             .WithTargetHost(options.Host)

@@ -63,6 +63,13 @@ public static class WireTopics
     /// </summary>
     public static string Status(string gatewayId) => $"aizu/v1/status/{gatewayId}";
 
+    /// <summary>
+    /// The gateway's own test topic, <c>aizu/v1/doctor/{gw}</c>: <c>aizu doctor</c> publishes a random token there
+    /// (not retained) and reads it back, proving the broker lets the device write and read its own topics. Carries
+    /// nothing else; the ACL gives each device this topic alone (<c>pattern readwrite aizu/v1/doctor/%u</c>).
+    /// </summary>
+    public static string Doctor(string gatewayId) => $"aizu/v1/doctor/{gatewayId}";
+
     /// <summary>True when <paramref name="level"/> can be one topic level: not empty, no separator or wildcard, no leading '$'.</summary>
     public static bool IsLevel(string? level) =>
         !string.IsNullOrEmpty(level) && level.Length <= 64 && !level.StartsWith('$')

@@ -15,7 +15,8 @@ public sealed class EgressOptions
 
     /// <summary>
     /// Pseudonymous gateway id, the same as the device certificate's CN and <c>Aizu:Uplink:GatewayId</c>:
-    /// the last level of <c>aizu/v1/consent/{gw}</c>. Lower-case letters, digits and dashes.
+    /// the last level of <c>aizu/v1/status/{gw}</c>. Lower-case letters, digits and dashes. Empty: the gateway host fills
+    /// in its device identity's id.
     /// </summary>
     public string GatewayId { get; set; } = "";
 

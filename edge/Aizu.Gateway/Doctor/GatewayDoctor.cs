@@ -63,6 +63,7 @@ internal sealed class GatewayDoctor(TimeProvider time)
             checks.Add(gpio);
         }
 
+        checks.AddRange(await CityLinkCheck.RunAsync(configuration, databaseOverride, time.GetUtcNow(), cancellationToken));
         var database = Path.GetFullPath(databaseOverride ?? GatewayConfiguration.DatabasePath(configuration) ?? GatewayConfiguration.DemoDatabasePath);
         checks.Add(Disk(Path.GetDirectoryName(database)!));
         checks.Add(StorageWearCheck.Run(Directory.Exists(Path.GetDirectoryName(database)) ? Path.GetDirectoryName(database)! : Directory.GetCurrentDirectory()));

@@ -1,5 +1,7 @@
 using Aizu.Gateway.Configuration;
 using Aizu.Gateway.Demo;
+using Aizu.Gateway.Identity;
+using System.Security.Cryptography;
 using Aizu.Consent;
 using Aizu.Egress;
 using Aizu.Uplink;
@@ -33,7 +35,10 @@ internal static class GatewayApplication
     public const string EgressDatabasePathKey = "Aizu:Egress:DatabasePath";
 
     /// <summary>Builds the host; configuration problems surface as <see cref="GatewayConfigurationException"/>.</summary>
-    public static WebApplication Build(RunSettings settings, Action<IConfigurationBuilder>? configure = null)
+    /// <param name="settings">What the command line asked for.</param>
+    /// <param name="configure">Adds configuration sources (tests).</param>
+    /// <param name="random">The randomness of keys, ids and codes; a cryptographic generator unless a test gives one.</param>
+    public static WebApplication Build(RunSettings settings, Action<IConfigurationBuilder>? configure = null, RandomNumberGenerator? random = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -68,6 +73,8 @@ internal static class GatewayApplication
             throw new GatewayConfigurationException(listenProblems);
         }
 
+        random ??= RandomNumberGenerator.Create();
+        var identity = PrepareIdentity(builder.Configuration, random);
         builder.WebHost.UseUrls(urls);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o =>
@@ -81,6 +88,11 @@ internal static class GatewayApplication
         var configuration = builder.Configuration;
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(random);
+
+        // First of the hosted services: a new identity is written before anything connects with it.
+        services.AddSingleton(identity);
+        services.AddHostedService<DeviceIdentityService>();
 
         // Under systemd (deploy/aizu.service, Type=notify): ready only once the panel listens, and the watchdog.
         services.AddSystemd();
@@ -145,6 +157,8 @@ internal static class GatewayApplication
             services.AddAizuEgress(configuration.GetSection("Aizu:Egress"));
             services.PostConfigure<EgressOptions>(o => o.DatabasePath = GatewayConfiguration.DatabasePath(configuration, EgressDatabasePathKey) ?? string.Empty);
             services.AddAizuUplink(configuration.GetSection("Aizu:Uplink"));
+            services.PostConfigure<EgressOptions>(o => DeviceIdentityUplink.Apply(o, identity));
+            services.PostConfigure<UplinkOptions>(o => DeviceIdentityUplink.Apply(o, identity));
         }
 
         services.AddCityLink(configuration);
@@ -174,6 +188,20 @@ internal static class GatewayApplication
         catch (Microsoft.Extensions.Options.OptionsValidationException exception)
         {
             throw new GatewayConfigurationException(exception.Failures.ToList());
+        }
+    }
+
+    // Read only: a new key and id stay in memory until the options have passed (DeviceIdentityService writes them).
+    private static DeviceIdentity PrepareIdentity(IConfiguration configuration, RandomNumberGenerator random)
+    {
+        var files = DeviceIdentityFiles.For(configuration);
+        try
+        {
+            return DeviceIdentity.Prepare(files, random);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            throw new GatewayConfigurationException([$"The device identity in {files.Directory} cannot be read: {exception.Message}"]);
         }
     }
 

@@ -85,6 +85,7 @@ internal static class GatewayRunner
                 await output.WriteLineAsync("Note: the panel is reachable from other devices on this network, not only from this one; anyone who can reach it can read what it shows in kiosk mode and try its password.");
             }
 
+            await AnnounceEnrolmentAsync(app, output);
             if (settings.Demo)
             {
                 await output.WriteLineAsync("Demo mode: a simulated Wi-SUN dongle and smart meter stand in for the hardware. Press Ctrl+C to stop.");
@@ -111,6 +112,17 @@ internal static class GatewayRunner
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync($"error: the panel setup code cannot be kept in {claim.CodeFile}: {ex.Message} The panel cannot be claimed until this is fixed.");
+        }
+    }
+
+    /// <summary>A gateway set up for the city link but without a certificate is refused by the broker; say why and what to do.</summary>
+    private static async Task AnnounceEnrolmentAsync(WebApplication app, TextWriter output)
+    {
+        if (app.Services.GetService<IOptions<Aizu.Uplink.UplinkOptions>>() is { } uplink
+            && uplink.Value is { UseTls: true, ClientCertificateFile.Length: 0 } options)
+        {
+            var identity = app.Services.GetRequiredService<Identity.DeviceIdentity>();
+            await output.WriteLineAsync($"Gateway {options.GatewayId} is not enrolled: the city broker will refuse it. 'aizu enroll --csr' prints the request to send to the city; 'aizu enroll CERT --ca CA' installs what comes back (request: {identity.Files.Request}).");
         }
     }
 

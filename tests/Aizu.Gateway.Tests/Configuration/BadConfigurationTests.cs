@@ -22,7 +22,7 @@ public sealed class BadConfigurationTests : IDisposable
     {
         var error = await RunRefusedAsync(Valid("\"Uplink\": { \"Host\": \"127.0.0.1\", \"BrokerUri\": \"mqtt://x\" }"));
 
-        Assert.Equal("error: Unknown configuration key 'Aizu:Uplink:BrokerUri'. Known keys of Aizu:Uplink: CaFile, ClientCertificateFile, ClientKeyFile, GatewayId, Host, KeepAlive, Port, ReconnectMaxDelay, ReconnectMinDelay, SessionExpiry, Timeout, UseTls.", error);
+        Assert.Equal("error: Unknown configuration key 'Aizu:Uplink:BrokerUri'. Known keys of Aizu:Uplink: CaFile, ClientCertificateFile, ClientKeyFile, GatewayId, Host, IdentityDirectory, KeepAlive, Port, ReconnectMaxDelay, ReconnectMinDelay, SessionExpiry, Timeout, UseTls.", error);
     }
 
     [Fact]

@@ -20,8 +20,8 @@ public sealed class MutualTlsTests
     public async Task WithDeviceCertificate_Connects_AndAnnouncesItself()
     {
         using var pki = TestCertificates.Create(GatewayId);
-        var tlsPort = FreePort.Next();
-        await using var broker = await StartBrokerAsync(pki, tlsPort);
+        await using var broker = await StartBrokerAsync(pki);
+        var tlsPort = broker.TlsPort!.Value;
         await using var recorder = await BrokerRecorder.StartAsync(broker.Port, TimeProvider.System);
 
         using var host = await StartUplinkAsync(tlsPort, pki, withDeviceCertificate: true);
@@ -37,8 +37,8 @@ public sealed class MutualTlsTests
     public async Task WithoutDeviceCertificate_IsRefused()
     {
         using var pki = TestCertificates.Create(GatewayId);
-        var tlsPort = FreePort.Next();
-        await using var broker = await StartBrokerAsync(pki, tlsPort);
+        await using var broker = await StartBrokerAsync(pki);
+        var tlsPort = broker.TlsPort!.Value;
         await using var recorder = await BrokerRecorder.StartAsync(broker.Port, TimeProvider.System);
 
         using var host = await StartUplinkAsync(tlsPort, pki, withDeviceCertificate: false);
@@ -52,15 +52,8 @@ public sealed class MutualTlsTests
         await host.StopAsync();
     }
 
-    private static Task<MosquittoBroker> StartBrokerAsync(TestCertificates pki, int tlsPort) =>
-        MosquittoBroker.StartAsync(extraConfig: $"""
-            listener {tlsPort} 127.0.0.1
-            cafile {pki.CaFile}
-            certfile {pki.ServerCertificateFile}
-            keyfile {pki.ServerKeyFile}
-            require_certificate true
-            use_identity_as_username true
-            """);
+    private static Task<MosquittoBroker> StartBrokerAsync(TestCertificates pki) =>
+        MosquittoBroker.StartAsync(tls: new MosquittoTlsListener(pki.CaFile, pki.ServerCertificateFile, pki.ServerKeyFile));
 
     private static async Task<IHost> StartUplinkAsync(int tlsPort, TestCertificates pki, bool withDeviceCertificate)
     {
