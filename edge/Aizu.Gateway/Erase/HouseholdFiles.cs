@@ -1,6 +1,7 @@
 using Aizu.Alerts;
 using Aizu.Consent;
 using Aizu.Egress;
+using Aizu.Gateway.Identity;
 using Aizu.Hardware.BRoute;
 using Aizu.Hardware.Pulse;
 using Aizu.Panel;
@@ -35,6 +36,9 @@ internal static class HouseholdFiles
         var panelFiles = PanelFiles.In(dataDirectory);
         string[] panelHolds = ["the panel password", "the panel's sessions", "the panel's one-time setup code", "the panel's cookie and form keys"];
         candidates.AddRange(panelFiles.Select((path, i) => new HouseholdFile(path, panelHolds[i])));
+
+        // The device identity (key, gateway id, city certificate): a new household starts with a new identity.
+        candidates.Add(new(DeviceIdentityFiles.For(configuration, database).Directory, "the device's key, gateway id and city certificate"));
 
         if (Bind<EgressOptions>(configuration, "Aizu:Egress") is { } egress)
         {

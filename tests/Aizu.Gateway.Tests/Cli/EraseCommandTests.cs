@@ -51,6 +51,7 @@ public sealed class EraseCommandTests : IDisposable
             Path.Combine(DataDirectory, "consent-signing-key.pem"),
             Path.Combine(DataDirectory, "panel-access.json"),
             Path.Combine(DataDirectory, "panel-keys"),
+            Path.Combine(DataDirectory, "identity"),
             directory.File("keys/pseudonym.key"),
             directory.File("keys/outbox.key"),
         ];
@@ -193,6 +194,8 @@ public sealed class EraseCommandTests : IDisposable
         }
 
         await File.WriteAllTextAsync(Path.Combine(DataDirectory, "panel-access.json"), "{}");
+        Directory.CreateDirectory(Path.Combine(DataDirectory, "identity"));
+        await File.WriteAllTextAsync(Path.Combine(DataDirectory, "identity", "gateway-id"), "gw-0123456789abcdef0123");
         Directory.CreateDirectory(Path.Combine(DataDirectory, "panel-keys"));
         await File.WriteAllTextAsync(Path.Combine(DataDirectory, "panel-keys", "key-1.xml"), "<key/>");
         return config;
