@@ -14,12 +14,30 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-// dotnet run -c Release --project bench/Aizu.City.Benchmarks [-- gateways]
+// dotnet run -c Release --project bench/Aizu.City.Benchmarks [-- gateways [--store]]
+// --store: only the database side (StoreLoad: AggregateStore.StoreAsync in batches of 500, 1 and 2 writers).
 // For 1 and then 2 instances: a fresh database, the instances start once (so the broker keeps their
 // sessions and the shared subscription), stop, the day's messages are published while they are away,
 // then they start again and the clock runs until every message is stored.
 var gateways = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var load = new CityLoad(gateways);
+if (args.Contains("--store"))
+{
+    await using var storePostgres = await PostgresServer.StartAsync(durable: true);
+    var table = new StringBuilder("| writers | windows | seconds | windows/s | median batch | p95 batch | max batch |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+    foreach (var writers in new[] { 1, 2 })
+    {
+        await storePostgres.CreateDatabaseAsync($"store_{writers}");
+        var row = await StoreLoad.RunAsync(storePostgres.ConnectionString($"store_{writers}"), gateways, writers);
+        Console.WriteLine(row);
+        table.AppendLine(row);
+    }
+
+    Console.WriteLine();
+    Console.WriteLine(table.ToString());
+    return 0;
+}
+
 await using var broker = await MosquittoBroker.StartAsync(extraConfig: "max_inflight_messages 1000\nmax_queued_messages 2000000\nmax_queued_bytes 0");
 await using var postgres = await PostgresServer.StartAsync(durable: true);
 using var directory = new TemporaryDirectory("city-bench");
