@@ -51,9 +51,27 @@ internal sealed partial class ReadingStore
             return 0;
         }, cancellationToken);
 
-    /// <summary>Before a query: commits what waits, so the panel never lags the window.</summary>
-    private Task SettleBeforeReadAsync(CancellationToken cancellationToken) =>
-        unsettled ? FlushAsync(cancellationToken) : Task.CompletedTask;
+    /// <summary>
+    /// Before a query: commits what waits, so the panel never lags the window. When the disk refuses the commit (full,
+    /// read-only) the query still answers from what is on disk: a full card must not hide the history, and the appends
+    /// already report the outage.
+    /// </summary>
+    private async Task SettleBeforeReadAsync(CancellationToken cancellationToken)
+    {
+        if (!unsettled)
+        {
+            return;
+        }
+
+        try
+        {
+            await FlushAsync(cancellationToken);
+        }
+        catch (StoreUnavailableException)
+        {
+            // Answered from the committed data; the waiting readings stay in memory for the next commit.
+        }
+    }
 
     /// <summary>True when <paramref name="incoming"/> has to be committed now rather than wait.</summary>
     private bool CommitDue(int incoming)

@@ -10,12 +10,16 @@ namespace Aizu.FaultInjection.Tests.DiskFull;
 /// </summary>
 public sealed class DiskFullTests
 {
+    private static readonly Dictionary<string, string> ShortWindow = new() { ["AIZU_Aizu__Storage__CommitWindow"] = "00:00:05" };
+
     [Fact]
     public async Task DiskFullDuringIngest_IsReported_PanelStaysUp_AndIngestResumesWithNothingLost()
     {
         using var disk = SmallDisk.Mount(megabytes: 32);
         string database = Path.Combine(disk.Path, "aizu-demo-data", "aizu.db");
-        await using var gateway = GatewayProcess.Start(disk.Path, "run", "--demo", "--urls", "http://127.0.0.1:0");
+
+        // A short commit window: the full disk shows when the window's commit fails, so the test need not wait the default 60 s.
+        await using var gateway = GatewayProcess.Start(disk.Path, ShortWindow, "run", "--demo", "--urls", "http://127.0.0.1:0");
         using var http = await PanelSignIn.SignInAsync(await gateway.PanelAsync(), setupCode: gateway.SetupCode);
         await PanelStatus.WaitForStoredAsync(http, 5, gateway);
         var before = await StoreSnapshot.ReadAsync(database);
