@@ -10,12 +10,14 @@ namespace Aizu.LocalServers;
 /// <param name="KeyFile">The broker's private key.</param>
 /// <param name="RequireCertificate">mosquitto's <c>require_certificate</c>.</param>
 /// <param name="UseIdentityAsUsername">mosquitto's <c>use_identity_as_username</c>.</param>
+/// <param name="CrlFile">mosquitto's <c>crlfile</c>: the CA's revocation list (PEM); null for none.</param>
 public sealed record MosquittoTlsListener(
     string CaFile,
     string CertificateFile,
     string KeyFile,
     bool RequireCertificate = true,
-    bool UseIdentityAsUsername = true)
+    bool UseIdentityAsUsername = true,
+    string? CrlFile = null)
 {
     /// <summary>The listener's lines of mosquitto.conf, on <paramref name="port"/> of 127.0.0.1.</summary>
     public string Configuration(int port) => $"""
@@ -26,5 +28,6 @@ public sealed record MosquittoTlsListener(
         tls_version tlsv1.2
         require_certificate {(RequireCertificate ? "true" : "false")}
         use_identity_as_username {(UseIdentityAsUsername ? "true" : "false")}
+        {(CrlFile is null ? "" : $"crlfile {CrlFile}")}
         """;
 }

@@ -7,7 +7,7 @@ namespace Aizu.Gateway.Tests.Identity;
 /// <summary>
 /// The device identity against a real mosquitto with a TLS listener, <c>require_certificate</c>,
 /// <c>use_identity_as_username</c> and the ACL from docs/city.md: the enrolled gateway program connects and
-/// announces itself; no certificate, another CA's, an expired one are refused; another gateway's topic cannot be
+/// announces itself; no certificate, another CA's, an expired one and one the city's CRL revokes are refused; another gateway's topic cannot be
 /// written. Fails (never skips) without mosquitto.
 /// </summary>
 public sealed class EnrolledBrokerTests
@@ -32,7 +32,7 @@ public sealed class EnrolledBrokerTests
     }
 
     [Fact]
-    public async Task NoCertificate_AnotherCasCertificate_AndAnExpiredOne_AreRefused()
+    public async Task NoCertificate_AnotherCasCertificate_AnExpiredOne_AndARevokedOne_AreRefused()
     {
         await using var city = await TestCity.StartAsync();
         var now = DateTimeOffset.UtcNow;
@@ -44,6 +44,7 @@ public sealed class EnrolledBrokerTests
         await Assert.ThrowsAnyAsync<Exception>(() => city.ConnectAsync("no-certificate", null, null));
         await Assert.ThrowsAnyAsync<Exception>(() => city.ConnectAsync("gw-foreign0000000000", foreign.CertificateFile, foreign.KeyFile));
         await Assert.ThrowsAnyAsync<Exception>(() => city.ConnectAsync("gw-expired0000000000", expired.CertificateFile, expired.KeyFile));
+        await Assert.ThrowsAnyAsync<Exception>(() => city.ConnectAsync(TestCity.RevokedGatewayId, city.Revoked.CertificateFile, city.Revoked.KeyFile));
 
         // The same listener lets a valid certificate in: the refusals above are the certificates', not the setup's.
         using var client = await city.ConnectAsync("gw-valid000000000000", valid.CertificateFile, valid.KeyFile);

@@ -36,6 +36,12 @@ internal sealed class TestCity : IAsyncDisposable
 
     public int TlsPort => Broker.TlsPort!.Value;
 
+    /// <summary>The gateway id whose certificate the city revoked.</summary>
+    public const string RevokedGatewayId = "gw-revoked0000000000";
+
+    /// <summary>A certificate of this city's CA that its CRL revokes.</summary>
+    public (string CertificateFile, string KeyFile) Revoked { get; private init; }
+
     /// <param name="acl">The ACL; null for the one docs/city.md prints.</param>
     public static async Task<TestCity> StartAsync(string? acl = null)
     {
@@ -51,13 +57,18 @@ internal sealed class TestCity : IAsyncDisposable
         var caFile = authority.WriteCertificate(directory.File("city-ca.pem"));
         var (certificate, key) = authority.WriteBrokerCertificate(directory.Path);
 
+        // One device the city has revoked (a stolen gateway), listed in the CRL the broker checks, as docs/city.md configures.
+        var now = DateTimeOffset.UtcNow;
+        var revoked = authority.WriteClientCertificate(directory.Path, RevokedGatewayId, now.AddHours(-1), now.AddDays(30));
+        var crl = authority.WriteRevocationList(directory.File("city-ca.crl"), revoked.CertificateFile);
+
         // The monitor is the operator's anonymous client on the plain listener: topic lines before any 'user' line
         // apply to anonymous clients only, so it reads everything and the devices get exactly the documented ACL.
         var broker = await MosquittoBroker.StartAsync(
             acl: "topic read #\n" + (acl ?? DocumentedAcl()),
-            tls: new MosquittoTlsListener(caFile, certificate, key));
+            tls: new MosquittoTlsListener(caFile, certificate, key, CrlFile: crl));
         var monitor = await BrokerRecorder.StartAsync(broker.Port, TimeProvider.System, "city-monitor");
-        return new TestCity(directory, authority, caFile, broker, monitor);
+        return new TestCity(directory, authority, caFile, broker, monitor) { Revoked = revoked };
     }
 
     /// <summary>The <c># aizu.acl</c> block of docs/city.md.</summary>

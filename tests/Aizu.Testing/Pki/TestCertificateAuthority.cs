@@ -92,6 +92,25 @@ public sealed class TestCertificateAuthority : IDisposable
         return (certificateFile, keyFile);
     }
 
+    /// <summary>
+    /// Writes the CA's certificate revocation list (PEM, valid for a day) to <paramref name="path"/>, revoking the
+    /// certificates in the PEM files <paramref name="revokedCertificateFiles"/>, and returns the path.
+    /// </summary>
+    public string WriteRevocationList(string path, params string[] revokedCertificateFiles)
+    {
+        var builder = new CertificateRevocationListBuilder();
+        var now = DateTimeOffset.UtcNow;
+        foreach (var file in revokedCertificateFiles)
+        {
+            using var revoked = X509Certificate2.CreateFromPem(File.ReadAllText(file));
+            builder.AddEntry(revoked, now.AddMinutes(-1), X509RevocationReason.KeyCompromise);
+        }
+
+        var crl = builder.Build(Certificate, System.Numerics.BigInteger.One, now.AddDays(1), HashAlgorithmName.SHA256);
+        WritePublic(path, PemEncoding.WriteString("X509 CRL", crl));
+        return path;
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
