@@ -41,6 +41,20 @@ public sealed class DayComparerTests
     }
 
     [Fact]
+    public void At_midnight_a_day_with_data_compares_as_zero_so_far()
+    {
+        var slots = Enumerable.Range(0, 8).SelectMany(d =>
+            Enumerable.Range(0, 96).Select(q => Slots.Local(Examples.Tokyo, Today.AddDays(d - 7), q / 4, q % 4 * 15, 15, 0.25m))).ToArray();
+        var midnight = Slots.At(Examples.Tokyo, 2025, 6, 18, 0, 0);
+
+        var comparison = DayComparer.Compare(slots.Where(s => s.Start < midnight), midnight, Examples.TokyoCalendar);
+
+        Assert.Equal(0m, comparison.TodayKWh);
+        Assert.Equal(0m, comparison.YesterdayKWh);
+        Assert.Equal(0m, comparison.SameWeekdayLastWeekKWh);
+    }
+
+    [Fact]
     public void Identical_days_compare_equal_at_any_time() =>
         Gen.Select(Gen.Int[0, 1_439], Gen.Int[0, 5_000].Select(wh => wh / 1000m).Array[96]).Sample((minute, curve) =>
         {

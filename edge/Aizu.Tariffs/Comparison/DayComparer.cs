@@ -33,13 +33,19 @@ public static class DayComparer
             time,
             all.Where(s => s.Start >= calendar.StartOfDay(today) && s.Start < now).Sum(s => s.KWh),
             yesterday,
-            UpTo(all, calendar.StartOfDay(yesterday), calendar.ToInstant(yesterday.ToDateTime(time))),
+            UpTo(all, calendar.StartOfDay(yesterday), calendar.ToInstant(yesterday.ToDateTime(time)), calendar.StartOfDay(today)),
             lastWeek,
-            UpTo(all, calendar.StartOfDay(lastWeek), calendar.ToInstant(lastWeek.ToDateTime(time))));
+            UpTo(all, calendar.StartOfDay(lastWeek), calendar.ToInstant(lastWeek.ToDateTime(time)), calendar.StartOfDay(lastWeek.AddDays(1))));
     }
 
-    private static decimal? UpTo(IEnumerable<EnergySlot> slots, DateTimeOffset from, DateTimeOffset cut)
+    private static decimal? UpTo(IReadOnlyCollection<EnergySlot> slots, DateTimeOffset from, DateTimeOffset cut, DateTimeOffset dayEnd)
     {
+        // At midnight nothing of the earlier day lies before the cut: a day with data then used 0 kWh so far, not "unknown".
+        if (cut <= from)
+        {
+            return slots.Any(s => s.Start >= from && s.Start < dayEnd) ? 0m : null;
+        }
+
         decimal? total = null;
         foreach (var slot in slots)
         {
