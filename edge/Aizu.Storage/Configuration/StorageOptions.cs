@@ -3,6 +3,9 @@ namespace Aizu.Storage;
 /// <summary>Where and how the gateway keeps its readings.</summary>
 public sealed class StorageOptions
 {
+    /// <summary>The default free-space floor in MB, lowered on small disks (see <see cref="MinFreeSpaceMegabytes"/>).</summary>
+    public const long DefaultMinFreeSpaceMegabytes = 256;
+
     /// <summary>The configuration section the composition root binds, <c>Aizu:Storage</c>.</summary>
     public const string SectionName = "Aizu:Storage";
 
@@ -39,12 +42,12 @@ public sealed class StorageOptions
     public int DayRollupRetentionMonths { get; set; }
 
     /// <summary>
-    /// Free space (MB) to keep on the database's file system, at most a tenth of it (3.2 MB on a 32 MB disk).
-    /// Below it the oldest raw chunks are dropped (rollups stay), only as many as needed and never those of the
-    /// last <see cref="RawDaysAlwaysKept"/> days; when that could not meet the floor, nothing is dropped.
-    /// Space SQLite holds free inside the file counts as free.
+    /// Free space (MB) to keep on the database's file system. The default, 256, is lowered to a tenth of the file
+    /// system on small disks (3.2 MB on a 32 MB disk); any other value is used as set. Below it the oldest raw chunks
+    /// are dropped (rollups stay), only as many as needed and never those of the last <see cref="RawDaysAlwaysKept"/>
+    /// days; when that could not meet the floor, nothing is dropped. Space SQLite holds free inside the file counts as free.
     /// </summary>
-    public long MinFreeSpaceMegabytes { get; set; } = 256;
+    public long MinFreeSpaceMegabytes { get; set; } = DefaultMinFreeSpaceMegabytes;
 
     /// <summary>Days of raw readings the free-space floor never drops, however full the disk is (7 by default).</summary>
     public int RawDaysAlwaysKept { get; set; } = 7;

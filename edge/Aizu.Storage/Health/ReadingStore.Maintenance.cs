@@ -222,9 +222,15 @@ internal sealed partial class ReadingStore
         }
     }
 
-    // A fixed floor would make a small disk "full" forever; a tenth of the file system at most keeps it meaningful.
-    private long EffectiveFloor(long totalBytes) =>
-        totalBytes > 0 ? Math.Min(settings.MinFreeSpaceMegabytes * 1024 * 1024, totalBytes / 10) : settings.MinFreeSpaceMegabytes * 1024 * 1024;
+    // The default floor would make a small disk "full" forever, so it is at most a tenth of the file system there; a
+    // floor the installer chose is kept as chosen.
+    private long EffectiveFloor(long totalBytes)
+    {
+        var configured = settings.MinFreeSpaceMegabytes * 1024 * 1024;
+        return settings.MinFreeSpaceMegabytes == StorageOptions.DefaultMinFreeSpaceMegabytes && totalBytes > 0
+            ? Math.Min(configured, totalBytes / 10)
+            : configured;
+    }
 
     private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.InvariantCulture);
 

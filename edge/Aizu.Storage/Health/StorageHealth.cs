@@ -3,7 +3,7 @@ namespace Aizu.Storage;
 /// <summary>A snapshot of the store's condition for the panel's status page.</summary>
 /// <param name="State">Overall state.</param>
 /// <param name="FreeBytes">Free bytes at the last check (disk plus space free inside the file), or null before the first check.</param>
-/// <param name="FreeSpaceFloorBytes">The floor in force: the configured one, at most a tenth of the disk.</param>
+/// <param name="FreeSpaceFloorBytes">The floor in force: the configured one (the default at most a tenth of the disk).</param>
 /// <param name="RawChunksDroppedForSpace">Raw chunks dropped since start because the disk was nearly full.</param>
 /// <param name="OldestRawReading">Start of the oldest raw data still kept, or null when none is known.</param>
 /// <param name="QuarantinedChunks">Chunks moved to quarantine since start because their checksum or encoding was bad.</param>

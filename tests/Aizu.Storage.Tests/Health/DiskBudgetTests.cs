@@ -119,7 +119,7 @@ public sealed class DiskBudgetTests() : TempDatabaseTests(commitEveryBatch: true
     [InlineData(32, 2, "Critical", 32 * 1024 * 1024 / 10)]
     [InlineData(16 * 1024, 300, "Ok", 256 * 1024 * 1024)]
     [InlineData(16 * 1024, 200, "Critical", 256 * 1024 * 1024)]
-    public async Task The_floor_is_at_most_a_tenth_of_the_disk(long diskMegabytes, long freeMegabytes, string state, long floorBytes)
+    public async Task The_default_floor_is_at_most_a_tenth_of_the_disk(long diskMegabytes, long freeMegabytes, string state, long floorBytes)
     {
         await using var store = database.Open();
         database.FreeSpace.TotalBytes = diskMegabytes * 1024 * 1024;
@@ -182,6 +182,19 @@ public sealed class DiskBudgetTests() : TempDatabaseTests(commitEveryBatch: true
         Assert.Empty((await store.GetRangeAsync(SeriesNames.ElectricPower, old, old.AddHours(1), Resolution.Minute, 10, CancellationToken.None)).Points);
         Assert.Single((await store.GetRangeAsync(SeriesNames.ElectricPower, old, old.AddHours(1), Resolution.Hour, 10, CancellationToken.None)).Points);
         Assert.Single((await store.GetRangeAsync(SeriesNames.ElectricPower, T0, T0.AddHours(1), Resolution.Minute, 10, CancellationToken.None)).Points);
+    }
+
+    [Fact]
+    public async Task A_floor_the_installer_set_is_kept_as_set()
+    {
+        await using var store = database.Open(o => o.MinFreeSpaceMegabytes = 64);
+        database.FreeSpace.TotalBytes = 32L * 1024 * 1024;
+        database.FreeSpace.AvailableBytes = 20L * 1024 * 1024;
+
+        await store.RunMaintenanceAsync(CancellationToken.None);
+
+        Assert.Equal(64L * 1024 * 1024, store.Health.FreeSpaceFloorBytes);
+        Assert.Equal(StorageHealthState.Critical, store.Health.State);
     }
 
     private long InFileFreeBytes() => database.Scalar("PRAGMA freelist_count;") * database.Scalar("PRAGMA page_size;");
