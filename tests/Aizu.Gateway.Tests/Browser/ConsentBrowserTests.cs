@@ -74,25 +74,9 @@ public sealed class ConsentBrowserTests
     {
         using var directory = new TemporaryDirectory();
         await using var city = await CityCouncil.StartAsync(Path.Combine(directory.Path, "city"));
-        var gatewayDirectory = Path.Combine(directory.Path, "home");
-        var database = Path.Combine(gatewayDirectory, "aizu-demo-data", "aizu.db");
-
-        // Decided three hours "earlier today", so closed hourly windows exist at once (see ConsentProofEndToEndTests).
-        var clock = new OffsetTimeProvider(TimeSpan.FromHours(-3));
-        var catalogue = city.SignCatalogue(clock.GetUtcNow());
-        using var household = city.HouseholdConsents(database, clock);
-        Assert.Equal(CatalogueStatus.Accepted, (await household.GetRequiredService<PurposeCatalogueService>().ApplyAsync(Encoding.UTF8.GetBytes(catalogue))).Status);
-        await city.PublishCatalogueAsync(catalogue);
-
-        await using var gateway = await CityGateway.StartAsync(gatewayDirectory, city.Broker.Port, "gw-egress-ui-01", "07202-kitaaizu", city.PublicKeyFile);
-        await household.GetRequiredService<ConsentService>().GrantAsync(
-            CityCouncil.EnergyPurpose, DataCategories.ElectricImportEnergy, Granularity.Hour, null, null, CancellationToken.None);
-
-        var data = $"aizu/v1/dt/{CityCouncil.EnergyPurpose}/{DataCategories.ElectricImportEnergy}/";
-        RecordedMessage? received = null;
-        await Eventually.TrueAsync(() => (received = city.Recorder.Messages.FirstOrDefault(m => m.Topic.StartsWith(data, StringComparison.Ordinal))) is not null,
-            TimeSpan.FromSeconds(60), () => $"no consented aggregate reached the broker:{Environment.NewLine}{gateway.Output}");
-        var messageId = received!.Property("msg-id");
+        await using var home = await ConsentedHome.StartAsync(city, directory.Path, "gw-egress-ui-01");
+        var (gateway, received) = (home.Gateway, home.FirstAggregate);
+        var messageId = received.Property("msg-id");
         Assert.NotNull(messageId);
 
         // Delivery is logged once the broker's PUBACK arrives.
@@ -132,23 +116,11 @@ public sealed class ConsentBrowserTests
     {
         using var directory = new TemporaryDirectory();
         await using var city = await CityCouncil.StartAsync(Path.Combine(directory.Path, "city"));
-        var gatewayDirectory = Path.Combine(directory.Path, "home");
-        var database = Path.Combine(gatewayDirectory, "aizu-demo-data", "aizu.db");
-        var clock = new OffsetTimeProvider(TimeSpan.FromHours(-3));
-        var catalogue = city.SignCatalogue(clock.GetUtcNow());
-        using var household = city.HouseholdConsents(database, clock);
-        Assert.Equal(CatalogueStatus.Accepted, (await household.GetRequiredService<PurposeCatalogueService>().ApplyAsync(Encoding.UTF8.GetBytes(catalogue))).Status);
-        await city.PublishCatalogueAsync(catalogue);
-
-        await using var gateway = await CityGateway.StartAsync(gatewayDirectory, city.Broker.Port, "gw-deleted-ui-01", "07202-kitaaizu", city.PublicKeyFile);
-        var consents = household.GetRequiredService<ConsentService>();
-        var granted = await consents.GrantAsync(CityCouncil.EnergyPurpose, DataCategories.ElectricImportEnergy, Granularity.Hour, null, null, CancellationToken.None);
-        var data = $"aizu/v1/dt/{CityCouncil.EnergyPurpose}/{DataCategories.ElectricImportEnergy}/";
-        await Eventually.TrueAsync(() => city.Recorder.Messages.Any(m => m.Topic.StartsWith(data, StringComparison.Ordinal)),
-            TimeSpan.FromSeconds(60), () => $"no consented aggregate reached the broker:{Environment.NewLine}{gateway.Output}");
+        await using var home = await ConsentedHome.StartAsync(city, directory.Path, "gw-deleted-ui-01");
+        var gateway = home.Gateway;
 
         // Withdrawn: the gateway asks the city to delete what it holds of that data set.
-        await consents.WithdrawAsync(granted.Grant.ConsentId, CancellationToken.None);
+        await home.Consents.WithdrawAsync(home.Granted.Grant.ConsentId, CancellationToken.None);
         RecordedMessage? deletion = null;
         await Eventually.TrueAsync(() => (deletion = city.Recorder.Messages.FirstOrDefault(m => m.Topic.EndsWith("/deletion", StringComparison.Ordinal))) is not null,
             TimeSpan.FromSeconds(60), () => $"no deletion request reached the broker:{Environment.NewLine}{gateway.Output}");
@@ -188,4 +160,45 @@ public sealed class ConsentBrowserTests
 
     private static Task<Uri> GatewayPanelAsync(CityGateway gateway) =>
         Task.FromResult(gateway.Http.BaseAddress!);
+
+    /// <summary>
+    /// A household whose consent to hourly import energy was given three hours "earlier today" (so closed hourly windows
+    /// exist at once, see ConsentProofEndToEndTests), and its gateway connected to <paramref name="city"/>, once the first
+    /// consented aggregate has reached the city's broker.
+    /// </summary>
+    private sealed class ConsentedHome(ServiceProvider household, CityGateway gateway, ConsentDecision granted, RecordedMessage firstAggregate) : IAsyncDisposable
+    {
+        public CityGateway Gateway => gateway;
+
+        public ConsentService Consents => household.GetRequiredService<ConsentService>();
+
+        public ConsentDecision Granted => granted;
+
+        public RecordedMessage FirstAggregate => firstAggregate;
+
+        public static async Task<ConsentedHome> StartAsync(CityCouncil city, string directory, string gatewayId)
+        {
+            var gatewayDirectory = Path.Combine(directory, "home");
+            var clock = new OffsetTimeProvider(TimeSpan.FromHours(-3));
+            var catalogue = city.SignCatalogue(clock.GetUtcNow());
+            var household = city.HouseholdConsents(Path.Combine(gatewayDirectory, "aizu-demo-data", "aizu.db"), clock);
+            Assert.Equal(CatalogueStatus.Accepted, (await household.GetRequiredService<PurposeCatalogueService>().ApplyAsync(Encoding.UTF8.GetBytes(catalogue))).Status);
+            await city.PublishCatalogueAsync(catalogue);
+
+            var gateway = await CityGateway.StartAsync(gatewayDirectory, city.Broker.Port, gatewayId, "07202-kitaaizu", city.PublicKeyFile);
+            var granted = await household.GetRequiredService<ConsentService>().GrantAsync(
+                CityCouncil.EnergyPurpose, DataCategories.ElectricImportEnergy, Granularity.Hour, null, null, CancellationToken.None);
+            var data = $"aizu/v1/dt/{CityCouncil.EnergyPurpose}/{DataCategories.ElectricImportEnergy}/";
+            RecordedMessage? received = null;
+            await Eventually.TrueAsync(() => (received = city.Recorder.Messages.FirstOrDefault(m => m.Topic.StartsWith(data, StringComparison.Ordinal))) is not null,
+                TimeSpan.FromSeconds(60), () => $"no consented aggregate reached the broker:{Environment.NewLine}{gateway.Output}");
+            return new ConsentedHome(household, gateway, granted, received!);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await gateway.DisposeAsync();
+            await household.DisposeAsync();
+        }
+    }
 }

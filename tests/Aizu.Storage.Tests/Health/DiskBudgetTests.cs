@@ -13,15 +13,19 @@ public sealed class DiskBudgetTests() : TempDatabaseTests(commitEveryBatch: true
             .SelectMany(s => new[] { Power(s, 500 + (s % 7)), new Reading(SeriesNames.ElectricCurrentR, T0.AddSeconds(s), 5 + (s % 3), Units.Ampere) })
             .ToArray();
 
+    /// <summary>16-point chunks, so a few thousand readings make hundreds of chunks that may be dropped.</summary>
+    private ReadingStore OpenWithSmallChunks(CapturingLogger<ReadingStore> logger, int rawDaysAlwaysKept) =>
+        database.Open(o =>
+        {
+            o.MaxChunkPoints = 16;
+            o.RawDaysAlwaysKept = rawDaysAlwaysKept;
+        }, logger);
+
     [Fact]
     public async Task Below_the_floor_the_oldest_raw_chunks_go_first_until_space_is_back()
     {
         var logger = new CapturingLogger<ReadingStore>();
-        await using var store = database.Open(o =>
-        {
-            o.MaxChunkPoints = 16;
-            o.RawDaysAlwaysKept = 0;
-        }, logger);
+        await using var store = OpenWithSmallChunks(logger, rawDaysAlwaysKept: 0);
         await store.AppendAsync(TwoSeries(), CancellationToken.None);
         var newestChunkEnd = database.Scalar("SELECT max(end_ms) FROM chunk;");
         var rollupsBefore = database.Scalar("SELECT count(*) FROM rollup;");
@@ -56,11 +60,7 @@ public sealed class DiskBudgetTests() : TempDatabaseTests(commitEveryBatch: true
     {
         // Something else fills the disk: the store's raw data is a few KB, the floor is 256 MB away.
         var logger = new CapturingLogger<ReadingStore>();
-        await using var store = database.Open(o =>
-        {
-            o.MaxChunkPoints = 16;
-            o.RawDaysAlwaysKept = 0;
-        }, logger);
+        await using var store = OpenWithSmallChunks(logger, rawDaysAlwaysKept: 0);
         await store.AppendAsync(TwoSeries(), CancellationToken.None);
         database.FreeSpace.AvailableBytes = 1024;
 
@@ -86,11 +86,7 @@ public sealed class DiskBudgetTests() : TempDatabaseTests(commitEveryBatch: true
     public async Task The_last_days_of_raw_data_are_never_dropped_for_space()
     {
         var logger = new CapturingLogger<ReadingStore>();
-        await using var store = database.Open(o =>
-        {
-            o.MaxChunkPoints = 16;
-            o.RawDaysAlwaysKept = 3;
-        }, logger);
+        await using var store = OpenWithSmallChunks(logger, rawDaysAlwaysKept: 3);
 
         // Ten days before the recent data: the same two series, 300 chunks that may go.
         var old = TwoSeries().Select(r => r with { Timestamp = r.Timestamp.AddDays(-10) }).ToArray();
