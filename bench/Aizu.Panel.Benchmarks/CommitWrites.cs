@@ -95,18 +95,7 @@ internal static class CommitWrites
         }
     }
 
-    private static long WriteBytes()
-    {
-        foreach (var line in File.ReadLines("/proc/self/io"))
-        {
-            if (line.StartsWith("write_bytes:", StringComparison.Ordinal))
-            {
-                return long.Parse(line.AsSpan("write_bytes:".Length).Trim(), CultureInfo.InvariantCulture);
-            }
-        }
-
-        return 0;
-    }
+    private static long WriteBytes() => ProcessCounters.Read(Environment.ProcessId).WriteBytes;
 
     private static long PageSize(string database)
     {
