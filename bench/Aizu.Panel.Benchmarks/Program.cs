@@ -12,6 +12,16 @@ using Microsoft.Extensions.Options;
 
 // Usage: dotnet run -c Release --project bench/Aizu.Panel.Benchmarks -- [months=13] [requests=200]
 //        dotnet run -c Release --project bench/Aizu.Panel.Benchmarks -- footprint [months=13] [seconds=300] [commit window, e.g. 00:01:00]
+//        dotnet run -c Release --project bench/Aizu.Panel.Benchmarks -- writes [months=13] [hours=24] [commit window]
+if (args.Length > 0 && args[0] == "writes")
+{
+    await CommitWrites.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 13,
+        args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 24,
+        args.Length > 3 ? TimeSpan.Parse(args[3], CultureInfo.InvariantCulture) : new StorageOptions().CommitWindow);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "footprint")
 {
     await Footprint.RunAsync(

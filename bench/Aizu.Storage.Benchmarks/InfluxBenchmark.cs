@@ -14,7 +14,6 @@ namespace Aizu.Storage.Benchmarks;
 public static class InfluxBenchmark
 {
     public const string Daemon = "/usr/bin/influxd";
-    private const int LinesPerRequest = 10_000;
 
     /// <summary>What the run measured.</summary>
     public sealed record InfluxRun(TimeSpan WriteElapsed, long Points, long TsmBytes, int TsmFiles, TimeSpan CompactionWait)
@@ -22,7 +21,8 @@ public static class InfluxBenchmark
         public double PointsPerSecond => Points / WriteElapsed.TotalSeconds;
     }
 
-    public static async Task<InfluxRun> RunAsync(IReadOnlyList<Reading> day, string directory, TextWriter log, CancellationToken cancellationToken)
+    /// <param name="linesPerRequest">Points per POST: the store's batch size, so both acknowledge equal batches (InfluxDB syncs its WAL before it answers, as the store commits before AppendAsync returns).</param>
+    public static async Task<InfluxRun> RunAsync(IReadOnlyList<Reading> day, int linesPerRequest, string directory, TextWriter log, CancellationToken cancellationToken)
     {
         var root = Path.Combine(directory, "influx");
         if (Directory.Exists(root))
@@ -86,7 +86,7 @@ public static class InfluxBenchmark
                 text.Append("power,series=").Append(reading.Series).Append(" value=")
                     .Append(((long)reading.Value).ToString(CultureInfo.InvariantCulture)).Append("i ")
                     .Append(reading.Timestamp.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)).Append('\n');
-                if ((i + 1) % LinesPerRequest == 0 || i == day.Count - 1)
+                if ((i + 1) % linesPerRequest == 0 || i == day.Count - 1)
                 {
                     bodies.Add(Encoding.UTF8.GetBytes(text.ToString()));
                     text.Clear();

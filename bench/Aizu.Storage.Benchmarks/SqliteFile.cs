@@ -34,7 +34,26 @@ public static class SqliteFile
         }
         catch (SqliteException)
         {
-            // SQLite built without SQLITE_ENABLE_DBSTAT_VTAB.
+            // The bundled SQLite is built without SQLITE_ENABLE_DBSTAT_VTAB; Debian's sqlite3 shell has it.
+            return ShellPageBytes(path, names);
+        }
+    }
+
+    private static long? ShellPageBytes(string path, string[] names)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("sqlite3") { RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add("-readonly");
+        start.ArgumentList.Add(path);
+        start.ArgumentList.Add($"SELECT sum(pgsize) FROM dbstat WHERE name IN ({string.Join(", ", names.Select(n => $"'{n}'"))});");
+        try
+        {
+            using var shell = System.Diagnostics.Process.Start(start)!;
+            var text = shell.StandardOutput.ReadToEnd().Trim();
+            shell.WaitForExit();
+            return long.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var bytes) ? bytes : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
             return null;
         }
     }

@@ -31,13 +31,21 @@ internal static class ExportCommand
                 return ExitCodes.BadArguments;
             }
 
-            if (!database.TryResolve(parse, error, out _, out var path))
+            if (!database.TryResolve(parse, error, out var configuration, out var path))
             {
                 return ExitCodes.BadConfiguration;
             }
 
-            // Days of the system's zone, as before this verb read any configuration.
-            await using var store = new ReadingStoreFile(new StorageOptions { DatabasePath = path }, new HouseholdCalendar(TimeProvider.System.LocalTimeZone));
+            // The household's days, as the gateway keeps them: a store opened in another zone would rebuild its day rollups in that zone.
+            const string ZoneKey = $"{HouseholdOptions.SectionName}:{nameof(HouseholdOptions.TimeZone)}";
+            var zone = configuration[ZoneKey];
+            if (!string.IsNullOrWhiteSpace(zone) && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+            {
+                await error.WriteLineAsync($"error: {ZoneKey} '{zone}' is not a time zone this system knows; use an IANA id such as Asia/Tokyo.");
+                return ExitCodes.BadConfiguration;
+            }
+
+            await using var store = new ReadingStoreFile(new StorageOptions { DatabasePath = path }, HouseholdCalendar.ForZone(zone, TimeProvider.System.LocalTimeZone));
             try
             {
                 await new ReadingExporter(store.Queries).ExportAsync(parse.GetValue(series), start, end, parse.GetValue(resolution), parse.GetValue(format), output, cancellationToken);

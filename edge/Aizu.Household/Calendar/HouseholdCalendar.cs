@@ -38,6 +38,17 @@ public sealed class HouseholdCalendar
     /// <summary>The household's time zone.</summary>
     public TimeZoneInfo Zone { get; }
 
+    /// <summary>
+    /// The calendar of <paramref name="zoneId"/> (<see cref="HouseholdOptions.TimeZone"/>), or of <paramref name="systemZone"/>
+    /// when it is empty: the one rule for the gateway's host and for every <c>aizu</c> verb that opens the store.
+    /// </summary>
+    /// <exception cref="TimeZoneNotFoundException">The system does not know <paramref name="zoneId"/>.</exception>
+    public static HouseholdCalendar ForZone(string? zoneId, TimeZoneInfo systemZone)
+    {
+        ArgumentNullException.ThrowIfNull(systemZone);
+        return new HouseholdCalendar(string.IsNullOrWhiteSpace(zoneId) ? systemZone : TimeZoneInfo.FindSystemTimeZoneById(zoneId));
+    }
+
     /// <summary>The household's wall-clock time at <paramref name="instant"/> (kind unspecified).</summary>
     public DateTime LocalTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
 

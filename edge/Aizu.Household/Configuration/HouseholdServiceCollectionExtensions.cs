@@ -37,9 +37,7 @@ public static class HouseholdServiceCollectionExtensions
         services.TryAddSingleton(provider =>
         {
             var zone = provider.GetRequiredService<IOptions<HouseholdOptions>>().Value.TimeZone;
-            return new HouseholdCalendar(string.IsNullOrWhiteSpace(zone)
-                ? provider.GetRequiredService<TimeProvider>().LocalTimeZone
-                : TimeZoneInfo.FindSystemTimeZoneById(zone));
+            return HouseholdCalendar.ForZone(zone, provider.GetRequiredService<TimeProvider>().LocalTimeZone);
         });
         return services;
     }

@@ -79,10 +79,11 @@ internal sealed partial class ReadingStore
             {
                 command.CommandText = """
                     SELECT (SELECT coalesce(sum(count), 0) FROM chunk WHERE series_id = $s AND start_ms >= $whole)
-                         + (SELECT count(*) FROM open_reading WHERE series_id = $s AND ts_ms >= $whole)
+                         + (SELECT count(*) FROM open_reading WHERE ts_key >= $wholeKey AND series_id = $s)
                          + (SELECT count(*) FROM late_reading WHERE series_id = $s AND ts_ms >= $whole AND replaces = 0);
                     """;
                 command.Parameters.AddWithValue("$whole", wholeFrom);
+                command.Parameters.AddWithValue("$wholeKey", OpenRowKey.First(wholeFrom));
                 count += (long)command.ExecuteScalar()!;
             }
 

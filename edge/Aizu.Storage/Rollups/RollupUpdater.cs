@@ -14,9 +14,10 @@ namespace Aizu.Storage;
 /// <remarks>
 /// Rows are written when their bucket closes, not at every commit: a commit then rewrites only the open chunk's
 /// rows, where rewriting every series' open minute, quarter-hour, hour and day rows was most of what the store
-/// wrote. In-order points only mark their minutes dirty; when the series' newest point moves past a quarter hour,
-/// its dirty minutes are recomputed from raw data and the quarter hour (and a closing hour or day) from the rows
-/// below, in the same transaction as the point that closed it. The open buckets are written by
+/// wrote. In-order points only mark their minutes dirty; when the series' newest point moves past an hour, its dirty
+/// minutes are recomputed from raw data and its quarter hours, the hour (and a closing day) from the rows below, in the
+/// same transaction as the point that closed it. Waiting for the hour rather than the quarter hour writes each series'
+/// minute and quarter-hour tail pages four times less often; the price is rebuilding up to an hour of raw data at start. The open buckets are written by
 /// <see cref="WriteOpen"/>: before a query reads, at a clean stop, and at start, when they are rebuilt from raw
 /// data after a power cut. A point that lands before the newest one recomputes its buckets at once.
 /// </remarks>
@@ -51,7 +52,7 @@ internal sealed class RollupUpdater : IDisposable
 
     /// <summary>
     /// Takes points newer than the series' newest (sorted, strictly increasing) and moves its newest point on; their
-    /// minutes are written when their quarter hour closes (in <see cref="Flush"/>) or by <see cref="WriteOpen"/>.
+    /// minutes are written when their hour closes (in <see cref="Flush"/>) or by <see cref="WriteOpen"/>.
     /// </summary>
     public void AddInOrder(SeriesState series, ReadOnlySpan<long> timestamps, ReadOnlySpan<double> values)
     {
@@ -80,7 +81,7 @@ internal sealed class RollupUpdater : IDisposable
         series.OpenRollupsStale = true;
     }
 
-    /// <summary>Writes the series' dirty minutes and its open quarter-hour, hour and day rows from the rows below them.</summary>
+    /// <summary>Writes the series' dirty minutes, the quarter hours of its open hour, and its open hour and day rows from the rows below them.</summary>
     public void WriteOpen(SeriesState series, RawReader raw)
     {
         foreach (var minute in series.DirtyMinutes)
@@ -91,7 +92,13 @@ internal sealed class RollupUpdater : IDisposable
         series.DirtyMinutes.Clear();
         if (series.HasLatest)
         {
-            foreach (var level in CoarseLevels)
+            var openQuarter = calendar.BucketStart(RollupLevel.QuarterHour, series.LatestMs);
+            for (var quarter = calendar.BucketStart(RollupLevel.Hour, series.LatestMs); quarter <= openQuarter; quarter += RollupGrid.QuarterHourMs)
+            {
+                RecomputeFrom(series.Id, RollupLevel.QuarterHour, quarter, quarter + RollupGrid.QuarterHourMs, RollupLevel.Minute);
+            }
+
+            foreach (var level in (ReadOnlySpan<RollupLevel>)[RollupLevel.Hour, RollupLevel.Day])
             {
                 var open = calendar.BucketStart(level, series.LatestMs);
                 RecomputeFrom(series.Id, level, open, calendar.NextBucketStart(level, open), Finer(level));
@@ -101,15 +108,15 @@ internal sealed class RollupUpdater : IDisposable
         series.OpenRollupsStale = false;
     }
 
-    /// <summary>At start: every minute of the open quarter hour may lag the raw rows (a power cut); mark them to be rebuilt.</summary>
-    public static void MarkOpenQuarterDirty(SeriesState series)
+    /// <summary>At start: every minute of the open hour may lag the raw rows (a power cut); mark them to be rebuilt.</summary>
+    public void MarkOpenHourDirty(SeriesState series)
     {
         if (!series.HasLatest)
         {
             return;
         }
 
-        for (var minute = RollupGrid.Floor(series.LatestMs, RollupGrid.QuarterHourMs); minute <= series.LatestMs; minute += RollupGrid.MinuteMs)
+        for (var minute = calendar.BucketStart(RollupLevel.Hour, series.LatestMs); minute <= series.LatestMs; minute += RollupGrid.MinuteMs)
         {
             series.DirtyMinutes.Add(minute);
         }
@@ -117,14 +124,14 @@ internal sealed class RollupUpdater : IDisposable
         series.OpenRollupsStale = true;
     }
 
-    /// <summary>Writes what the in-order points of this transaction closed: dirty minutes of closed quarter hours, then the closed quarter hours, hours and days.</summary>
+    /// <summary>Writes what the in-order points of this transaction closed: dirty minutes of closed hours, then their quarter hours, the closed hours and days.</summary>
     private void WriteClosed(RawReader raw)
     {
         foreach (var (series, previousMs) in advanced)
         {
-            var openQuarter = calendar.BucketStart(RollupLevel.QuarterHour, series.LatestMs);
+            var openHour = calendar.BucketStart(RollupLevel.Hour, series.LatestMs);
             var dirty = series.DirtyMinutes;
-            var closedMinutes = dirty.GetViewBetween(long.MinValue, openQuarter - 1).ToList();
+            var closedMinutes = dirty.GetViewBetween(long.MinValue, openHour - 1).ToList();
             foreach (var minute in closedMinutes)
             {
                 RecomputeMinute(series, minute, raw);
@@ -134,8 +141,13 @@ internal sealed class RollupUpdater : IDisposable
             foreach (var level in CoarseLevels)
             {
                 var open = calendar.BucketStart(level, series.LatestMs);
+
+                // The quarter hours of the open hour wait for it with their minutes.
+                bool Closed(long bucket) => level == RollupLevel.QuarterHour
+                    ? calendar.BucketStart(RollupLevel.Hour, bucket) != openHour
+                    : bucket != open;
                 closing.Clear();
-                if (previousMs != long.MinValue && calendar.BucketStart(level, previousMs) is var previousBucket && previousBucket != open)
+                if (previousMs != long.MinValue && calendar.BucketStart(level, previousMs) is var previousBucket && Closed(previousBucket))
                 {
                     closing.Add(previousBucket);
                 }
@@ -143,7 +155,7 @@ internal sealed class RollupUpdater : IDisposable
                 foreach (var minute in closedMinutes)
                 {
                     var bucket = calendar.BucketStart(level, minute);
-                    if (bucket != open)
+                    if (Closed(bucket))
                     {
                         closing.Add(bucket);
                     }

@@ -154,13 +154,19 @@ internal sealed class RawReader(SqliteConnection connection, SqliteTransaction? 
                 ? candidate
                 : current;
 
-        foreach (var table in (string[])["open_reading", "late_reading"])
+        foreach (var sql in before
+            ? (string[])[
+                "SELECT ts_ms, value, quality FROM open_reading WHERE ts_key < $first AND series_id = $s ORDER BY ts_key DESC LIMIT 1;",
+                "SELECT ts_ms, value, quality FROM late_reading WHERE series_id = $s AND ts_ms < $t ORDER BY ts_ms DESC LIMIT 1;"]
+            : [
+                "SELECT ts_ms, value, quality FROM open_reading WHERE ts_key > $last AND series_id = $s ORDER BY ts_key LIMIT 1;",
+                "SELECT ts_ms, value, quality FROM late_reading WHERE series_id = $s AND ts_ms > $t ORDER BY ts_ms LIMIT 1;"])
         {
-            using var command = Command(before
-                ? $"SELECT ts_ms, value, quality FROM {table} WHERE series_id = $s AND ts_ms < $t ORDER BY ts_ms DESC LIMIT 1;"
-                : $"SELECT ts_ms, value, quality FROM {table} WHERE series_id = $s AND ts_ms > $t ORDER BY ts_ms LIMIT 1;");
+            using var command = Command(sql);
             command.Parameters.AddWithValue("$s", seriesId);
             command.Parameters.AddWithValue("$t", ms);
+            command.Parameters.AddWithValue("$first", OpenRowKey.First(ms));
+            command.Parameters.AddWithValue("$last", OpenRowKey.Last(ms));
             using var reader = command.ExecuteReader();
             if (reader.Read())
             {
@@ -204,11 +210,16 @@ internal sealed class RawReader(SqliteConnection connection, SqliteTransaction? 
     private void ReadRows(string table, long seriesId, long fromMs, long toMs, PointBuffer into)
     {
         into.Clear();
-        using var command = Command(
-            $"SELECT ts_ms, value, quality FROM {table} WHERE series_id = $s AND ts_ms >= $from AND ts_ms < $to ORDER BY ts_ms;");
+
+        // Open rows are found by their key's time range (see StorageSchema, version 3), late rows by series and time.
+        using var command = Command(table == "open_reading"
+            ? "SELECT ts_ms, value, quality FROM open_reading WHERE ts_key >= $fromKey AND ts_key < $toKey AND series_id = $s ORDER BY ts_key;"
+            : $"SELECT ts_ms, value, quality FROM {table} WHERE series_id = $s AND ts_ms >= $from AND ts_ms < $to ORDER BY ts_ms;");
         command.Parameters.AddWithValue("$s", seriesId);
         command.Parameters.AddWithValue("$from", fromMs);
         command.Parameters.AddWithValue("$to", toMs);
+        command.Parameters.AddWithValue("$fromKey", OpenRowKey.First(fromMs));
+        command.Parameters.AddWithValue("$toKey", OpenRowKey.First(toMs));
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

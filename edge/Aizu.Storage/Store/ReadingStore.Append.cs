@@ -11,6 +11,9 @@ internal sealed partial class ReadingStore
 
     private static readonly long EarliestMs = EarliestTimestamp.ToUnixTimeMilliseconds();
 
+    // The open rows of the transaction being written, collected so they can be inserted in key order; writer lock held.
+    private readonly List<(long Ms, long SeriesId, double Value, byte Quality)> openRows = [];
+
     /// <summary>
     /// Stores <paramref name="batch"/> in one transaction: all of it or none. A reading whose series
     /// already has a value at the same millisecond replaces that value (the meter's history is
@@ -108,6 +111,7 @@ internal sealed partial class ReadingStore
         var raw = new RawReader(connection, transaction, corrupt);
         var rollups = rollupUpdater ??= new RollupUpdater(connection, calendar);
         var commands = writeCommands ??= new WriteCommands(connection);
+        openRows.Clear();
         rollups.Begin(transaction);
         commands.Transaction = transaction;
         foreach (var state in touched)
@@ -156,11 +160,20 @@ internal sealed partial class ReadingStore
             qualities = incoming.Qualities;
             for (var i = sealedThrough == long.MinValue ? 0 : incoming.LowerBound(sealedThrough + 1); i < incoming.Count; i++)
             {
-                commands.InsertOpen(state.Id, timestamps[i], values[i], qualities[i]);
+                openRows.Add((timestamps[i], state.Id, values[i], qualities[i]));
             }
 
             incoming.Clear();
         }
+
+        // In key order, every series together: appended to the open table's tail page, not inserted in front of it.
+        openRows.Sort(static (a, b) => a.Ms != b.Ms ? a.Ms.CompareTo(b.Ms) : a.SeriesId.CompareTo(b.SeriesId));
+        foreach (var (ms, seriesId, value, quality) in openRows)
+        {
+            commands.InsertOpen(seriesId, ms, value, quality);
+        }
+
+        openRows.Clear();
 
         rollups.Flush(raw);
         if (corrupt.Count > 0)

@@ -172,12 +172,13 @@ internal sealed partial class ReadingStore
         unsettled = pending.Count > 0;
     }
 
-    /// <summary>At start: the open quarter hour's minute rows and the open coarse rows may lag the raw rows (a power cut): rebuild them.</summary>
+    /// <summary>At start: the open hour's minute and quarter-hour rows and the open coarse rows may lag the raw rows (a power cut): rebuild them.</summary>
     private void RebuildOpenRollups(SqliteConnection connection)
     {
+        var rollups = rollupUpdater ??= new RollupUpdater(connection, calendar);
         foreach (var state in series.Values)
         {
-            RollupUpdater.MarkOpenQuarterDirty(state);
+            rollups.MarkOpenHourDirty(state);
         }
 
         SettleOpenRollups(connection);

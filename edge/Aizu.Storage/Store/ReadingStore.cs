@@ -152,7 +152,7 @@ internal sealed partial class ReadingStore : IReadingWriter, IReadingQueries, IR
 
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT series_id, ts_ms, value, quality FROM open_reading ORDER BY series_id, ts_ms;";
+            command.CommandText = "SELECT series_id, ts_ms, value, quality FROM open_reading ORDER BY ts_key;";
             using var reader = command.ExecuteReader();
             var byId = series.Values.ToDictionary(s => s.Id);
             while (reader.Read())

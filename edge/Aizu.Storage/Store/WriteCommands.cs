@@ -17,10 +17,14 @@ internal sealed class WriteCommands(SqliteConnection connection) : IDisposable
     private SqliteCommand? insertLate;
     private SqliteCommand? lateExists;
 
+    /// <summary>
+    /// Adds (or replaces) an open row. Callers insert a commit's rows in (timestamp, series) order, so they are appended
+    /// to the table's tail page (see <see cref="StorageSchema"/>, version 3).
+    /// </summary>
     public void InsertOpen(long seriesId, long ms, double value, byte quality)
     {
         insertOpen ??= Prepare(
-            "INSERT OR REPLACE INTO open_reading(series_id, ts_ms, value, quality) VALUES ($s, $t, $v, $q);",
+            "INSERT OR REPLACE INTO open_reading(ts_key, series_id, ts_ms, value, quality) VALUES (($t << 20) | $s, $s, $t, $v, $q);",
             ("$s", SqliteType.Integer), ("$t", SqliteType.Integer), ("$v", SqliteType.Real), ("$q", SqliteType.Integer));
         Run(insertOpen, seriesId, ms, value, (int)quality);
     }
@@ -29,9 +33,9 @@ internal sealed class WriteCommands(SqliteConnection connection) : IDisposable
     public void DeleteOpen(long seriesId, long throughMs)
     {
         deleteOpen ??= Prepare(
-            "DELETE FROM open_reading WHERE series_id = $s AND ts_ms <= $t;",
-            ("$s", SqliteType.Integer), ("$t", SqliteType.Integer));
-        Run(deleteOpen, seriesId, throughMs);
+            "DELETE FROM open_reading WHERE ts_key <= $k AND series_id = $s;",
+            ("$s", SqliteType.Integer), ("$k", SqliteType.Integer));
+        Run(deleteOpen, seriesId, OpenRowKey.Last(throughMs));
     }
 
     public void InsertChunk(long seriesId, long startMs, long endMs, int count, uint crc, byte[] data)

@@ -74,7 +74,7 @@ public sealed class SharedFileMigrationTests : IDisposable
         }
 
         GatewayDatabase.Execute(connection, Invariant($"PRAGMA user_version = {StorageSchema.Component.LatestVersion};"));
-        GatewayDatabase.Execute(connection, "INSERT INTO series(id, name, unit) VALUES (1, 'elec.power', 'W'); INSERT INTO open_reading VALUES (1, 1767225600000, 250.0, 0);");
+        GatewayDatabase.Execute(connection, "INSERT INTO series(id, name, unit) VALUES (1, 'elec.power', 'W'); INSERT INTO open_reading(ts_key, series_id, ts_ms, value, quality) VALUES ((1767225600000 << 20) | 1, 1, 1767225600000, 250.0, 0);");
         GatewayDatabase.Execute(connection, string.Join('\n', ConsentSchema.Component.Steps));
         GatewayDatabase.Execute(connection, Invariant($"CREATE TABLE consent_schema(id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL); INSERT INTO consent_schema VALUES (1, {ConsentSchema.Component.LatestVersion});"));
         GatewayDatabase.Execute(connection, string.Join('\n', EgressSchema.Component.Steps));

@@ -34,6 +34,64 @@ public sealed class ExportCommandTests
     }
 
     [Fact]
+    public async Task Export_Days_FollowTheHouseholdsZoneNotTheMachines()
+    {
+        using var directory = new TemporaryDirectory();
+        string database = Path.Combine(directory.Path, "aizu.db");
+        string config = Path.Combine(directory.Path, "aizu.json");
+
+        // A zone whose midnight is not the machine's, whichever zone the machine runs in.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneInfo.Local.BaseUtcOffset == TimeSpan.FromHours(9) ? "America/New_York" : "Asia/Tokyo");
+        var household = new Aizu.Household.HouseholdCalendar(zone);
+        await File.WriteAllTextAsync(config, $$"""{ "Aizu": { "Household": { "TimeZone": "{{zone.Id}}" } } }""");
+        var start = new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
+        await using (var store = new ReadingStore(Options.Create(new StorageOptions { DatabasePath = database }), NullLogger<ReadingStore>.Instance, household))
+        {
+            await store.AppendAsync(
+                [.. Enumerable.Range(0, 72).Select(i => new Reading(SeriesNames.ElectricPower, start.AddHours(i), 100, Units.Watt))],
+                CancellationToken.None);
+        }
+
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = await GatewayCommandLine.Create(output, error)
+            .Parse(["export", "--from", "2026-11-24", "--to", "2026-11-26", "--resolution", "day", "--format", "csv", "--database", database, "--config", config])
+            .InvokeAsync();
+
+        Assert.Equal(ExitCodes.Ok, code);
+        var days = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.NotEmpty(days);
+        foreach (var day in days)
+        {
+            var dayStart = DateTimeOffset.Parse(day.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(TimeOnly.MinValue, TimeOnly.FromDateTime(household.LocalTime(dayStart)));
+        }
+    }
+
+    [Fact]
+    public async Task Export_UnknownHouseholdZone_OneLine()
+    {
+        using var directory = new TemporaryDirectory();
+        string database = Path.Combine(directory.Path, "aizu.db");
+        string config = Path.Combine(directory.Path, "aizu.json");
+        await File.WriteAllTextAsync(config, """{ "Aizu": { "Household": { "TimeZone": "Mars/Olympus_Mons" } } }""");
+        await using (var store = new ReadingStore(Options.Create(new StorageOptions { DatabasePath = database }), NullLogger<ReadingStore>.Instance, new Aizu.Household.HouseholdCalendar(TimeZoneInfo.Utc)))
+        {
+            await store.AppendAsync([new Reading(SeriesNames.ElectricPower, new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero), 1, Units.Watt)], CancellationToken.None);
+        }
+
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = await GatewayCommandLine.Create(output, error)
+            .Parse(["export", "--from", "2026-11-24", "--to", "2026-11-25", "--database", database, "--config", config])
+            .InvokeAsync();
+
+        Assert.Equal(ExitCodes.BadConfiguration, code);
+        Assert.Contains("Mars/Olympus_Mons", error.ToString(), StringComparison.Ordinal);
+        Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public async Task Export_MissingDatabase_SaysWhere()
     {
         using var output = new StringWriter();
