@@ -42,6 +42,12 @@ internal static class ConfigurationFile
             return $"Configuration file {path} cannot be read: {exception.Message}";
         }
 
+        // The JSON reader would fail on the first name or value holding such bytes with an exception of its own.
+        if (FirstInvalidUtf8(content) is var (line, position))
+        {
+            return $"Configuration file {path} is not UTF-8 text at line {line}, position {position}; save it as UTF-8 (an editor's \"Save with encoding\").";
+        }
+
         try
         {
             using var document = JsonDocument.Parse(content, Leniency);
@@ -62,6 +68,30 @@ internal static class ConfigurationFile
         {
             // JsonException counts lines and bytes from 0; editors count both from 1.
             return $"Configuration file {path} is not valid JSON at line {exception.LineNumber + 1}, position {exception.BytePositionInLine + 1}: {Reason(exception)}";
+        }
+
+        return null;
+    }
+
+    /// <summary>The line and byte position (from 1) of the first byte that is not UTF-8, or null when all are.</summary>
+    private static (int Line, int Position)? FirstInvalidUtf8(ReadOnlySpan<byte> content)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var at = 0; at < content.Length;)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(content[at..], out _, out var length) != System.Buffers.OperationStatus.Done)
+            {
+                return (line, at - lineStart + 1);
+            }
+
+            if (content[at] == (byte)'\n')
+            {
+                line++;
+                lineStart = at + 1;
+            }
+
+            at += length;
         }
 
         return null;

@@ -66,6 +66,20 @@ public sealed class BadConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_not_in_utf8_gives_the_line_and_position_of_the_first_odd_byte()
+    {
+        // Found by the configuration fuzz target: a name or value in another encoding (Latin-1, Shift_JIS) made the
+        // JSON reader throw "Cannot transcode invalid UTF-8" as a stack trace.
+        await File.WriteAllBytesAsync(ConfigPath, [.. "{\n  \"Aizu\": { \"Household\": { \"Name\": \"K"u8, 0xF6, .. "ln\" } }\n}"u8]);
+
+        var (code, error) = await RunAsync();
+
+        Assert.Equal(ExitCodes.BadConfiguration, code);
+        Assert.Equal($"error: Configuration file {ConfigPath} is not UTF-8 text at line 2, position 38; save it as UTF-8 (an editor's \"Save with encoding\").", error.TrimEnd());
+        Assert.False(Directory.Exists(DataDirectory));
+    }
+
+    [Fact]
     public async Task A_misspelt_root_section_names_the_allowed_ones()
     {
         var error = await RunRefusedAsync("{ \"Aizou\": { \"Dsmr\": { \"DevicePath\": \"/dev/null\" } } }");
