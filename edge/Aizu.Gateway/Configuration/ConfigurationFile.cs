@@ -63,11 +63,57 @@ internal static class ConfigurationFile
                     return $"Unknown root section '{section.Name}' in {path}; allowed: {string.Join(", ", RootSections)}.";
                 }
             }
+
+            // The configuration system refuses a key given twice with an exception of its own; keys ignore case there.
+            if (DuplicateKey(document.RootElement, null) is { } duplicate)
+            {
+                return $"Configuration key '{duplicate}' is given twice in {path}; keep one (keys do not distinguish upper and lower case).";
+            }
         }
         catch (JsonException exception)
         {
             // JsonException counts lines and bytes from 0; editors count both from 1.
             return $"Configuration file {path} is not valid JSON at line {exception.LineNumber + 1}, position {exception.BytePositionInLine + 1}: {Reason(exception)}";
+        }
+
+        return null;
+    }
+
+    /// <summary>The first key (as a configuration path) that an object of <paramref name="element"/> names twice, or null.</summary>
+    private static string? DuplicateKey(JsonElement element, string? prefix)
+    {
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var item in element.EnumerateArray())
+            {
+                if (DuplicateKey(item, $"{prefix}:{index++}") is { } found)
+                {
+                    return found;
+                }
+            }
+
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in element.EnumerateObject())
+        {
+            var key = prefix is null ? property.Name : $"{prefix}:{property.Name}";
+            if (!names.Add(property.Name))
+            {
+                return key;
+            }
+
+            if (DuplicateKey(property.Value, key) is { } found)
+            {
+                return found;
+            }
         }
 
         return null;

@@ -80,6 +80,15 @@ public sealed class BadConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_key_given_twice_is_named()
+    {
+        // Found by the configuration fuzz target: the configuration system threw "Failed to load configuration from file".
+        var error = await RunRefusedAsync(Valid("\"Household\": { \"Latitude\": 37.49, \"Longitude\": 139.86, \"latitude\": 37.5 }"));
+
+        Assert.Equal($"error: Configuration key 'Aizu:Household:latitude' is given twice in {ConfigPath}; keep one (keys do not distinguish upper and lower case).", error);
+    }
+
+    [Fact]
     public async Task A_misspelt_root_section_names_the_allowed_ones()
     {
         var error = await RunRefusedAsync("{ \"Aizou\": { \"Dsmr\": { \"DevicePath\": \"/dev/null\" } } }");
