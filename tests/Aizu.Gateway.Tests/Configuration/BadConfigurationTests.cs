@@ -89,6 +89,19 @@ public sealed class BadConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_components_refusing_their_options_are_two_lines_not_a_stack_trace()
+    {
+        // Found by the configuration fuzz target (a seed from docs/hardware.md): with no database file configured both
+        // the store and the consent ledger refuse, and the start-up validator threw both as one AggregateException.
+        var error = await RunRefusedAsync("{ \"Aizu\": { \"Dsmr\": { \"DevicePath\": \"/dev/null\" } } }");
+
+        Assert.Contains("error: Aizu:Storage:DatabasePath is required", error, StringComparison.Ordinal);
+        Assert.Contains("Aizu:Consent:DatabasePath is required", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_misspelt_root_section_names_the_allowed_ones()
     {
         var error = await RunRefusedAsync("{ \"Aizou\": { \"Dsmr\": { \"DevicePath\": \"/dev/null\" } } }");
