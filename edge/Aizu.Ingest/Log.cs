@@ -29,12 +29,28 @@ internal static partial class Log
     public static partial void InvalidReading(this ILogger logger, string series, string problem);
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Warning,
-        Message = "System clock stepped back: a reading of {Series} is stamped {Timestamp:o}, {Step} before the last one stored ({Latest:o}). Readings inside time already stored are discarded until the clock passes it again; the meter's registers keep energy totals right")]
-    public static partial void ClockSteppedBack(this ILogger logger, string series, DateTimeOffset timestamp, TimeSpan step, DateTimeOffset latest);
+        Message = "System clock stepped back by {Step}; it now reads {Now:o}. Readings stamped after that (by the clock while it ran ahead) are set aside, kept apart from the history, and new readings are stored as they come")]
+    public static partial void ClockSteppedBack(this ILogger logger, TimeSpan step, DateTimeOffset now);
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Information,
-        Message = "Readings are past the time already stored again; {Count} readings stamped inside it were discarded")]
+        Message = "The clock episode is over; {Count} readings stamped inside time already stored, or by the clock before it stepped back, were discarded")]
     public static partial void ClockCaughtUp(this ILogger logger, long count);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning,
+        Message = "System clock stepped forward by {Step}; it now reads {Now:o}. The time it skipped has no readings")]
+    public static partial void ClockSteppedForward(this ILogger logger, TimeSpan step, DateTimeOffset now);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Error,
+        Message = "System clock stepped back by {Step} to {Now:o}: more than 2 days, or before 2020, is taken for a wrong clock, not a correction. Readings stamped up to {Newest:o} (time already stored) are discarded until the clock passes it again; check the clock and NTP")]
+    public static partial void ClockStepNotBelieved(this ILogger logger, TimeSpan step, DateTimeOffset now, DateTimeOffset newest);
+
+    [LoggerMessage(EventId = 2016, Level = LogLevel.Warning,
+        Message = "The store holds readings stamped up to {Newest:o}, ahead of the system clock ({Now:o}): the clock stepped back while the gateway was stopped. Readings stamped after it are set aside, kept apart from the history")]
+    public static partial void StoredAheadOfClock(this ILogger logger, DateTimeOffset newest, DateTimeOffset now);
+
+    [LoggerMessage(EventId = 2017, Level = LogLevel.Information,
+        Message = "Set aside {Count} readings stamped after {Cut:o}")]
+    public static partial void SetAside(this ILogger logger, long count, DateTimeOffset cut);
 
     [LoggerMessage(EventId = 2010, Level = LogLevel.Error,
         Message = "Cannot store readings: {Reason}. Keeping {Count} readings and retrying; drivers wait while the queue is full")]

@@ -63,4 +63,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1014, Level = LogLevel.Error,
         Message = "{Count} readings waiting for the commit window were lost at shutdown: {Reason}")]
     public static partial void PendingLostAtShutdown(this ILogger logger, int count, string reason);
+
+    [LoggerMessage(EventId = 1015, Level = LogLevel.Warning,
+        Message = "Set aside {Count} readings stamped after {After:o} (by a clock that ran ahead); they are kept apart in table set_aside_reading and the rollups from then on were recomputed")]
+    public static partial void ReadingsSetAside(this ILogger logger, long count, DateTimeOffset after);
 }

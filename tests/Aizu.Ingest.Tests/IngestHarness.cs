@@ -2,7 +2,6 @@ using Aizu.Readings;
 using Aizu.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Aizu.Ingest.Tests;
 
@@ -16,18 +15,23 @@ internal sealed class IngestHarness : IAsyncDisposable
 
     /// <param name="channelCapacity">Readings the channel holds.</param>
     /// <param name="commitWindow">The store's commit window; null keeps the default.</param>
-    public IngestHarness(int channelCapacity = 10_000, TimeSpan? commitWindow = null)
+    /// <param name="start">Where the clock starts; <see cref="Start"/> when null.</param>
+    /// <param name="zone">The household's zone, for day rollups; UTC when null.</param>
+    public IngestHarness(int channelCapacity = 10_000, TimeSpan? commitWindow = null, DateTimeOffset? start = null, TimeZoneInfo? zone = null)
     {
+        Time = new SteppingClock(start ?? Start);
         Store = new ReadingStore(
             Options.Create(new StorageOptions { DatabasePath = Path.Combine(directory, "readings.db"), CommitWindow = commitWindow ?? new StorageOptions().CommitWindow }),
             NullLogger<ReadingStore>.Instance,
-            new Aizu.Household.HouseholdCalendar(TimeZoneInfo.Utc));
+            Time,
+            new DriveFreeSpaceProbe(),
+            new Aizu.Household.HouseholdCalendar(zone ?? TimeZoneInfo.Utc));
         Channel = new ReadingChannel(Options.Create(new IngestOptions { ChannelCapacity = channelCapacity }));
         Statistics = new IngestStatistics(Feed);
         Service = new IngestService(Channel, Store, Feed, Statistics, Time, Logger);
     }
 
-    public FakeTimeProvider Time { get; } = new(Start);
+    public SteppingClock Time { get; }
 
     public ReadingStore Store { get; }
 

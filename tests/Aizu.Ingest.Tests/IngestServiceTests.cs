@@ -74,28 +74,6 @@ public sealed class IngestServiceTests
     }
 
     [Fact]
-    public async Task A_clock_set_back_an_hour_is_reported_once_and_readings_inside_stored_time_are_refused_until_it_passes()
-    {
-        await using var harness = new IngestHarness();
-        await harness.StartAsync();
-
-        await harness.Channel.Writer.WriteAsync(Power(Start, 1));
-        await harness.Channel.Writer.WriteAsync(Power(Start.AddSeconds(10), 2));
-        await harness.Channel.Writer.WriteAsync(Power(Start.AddMinutes(-50), 3));
-        await harness.Channel.Writer.WriteAsync(Power(Start.AddSeconds(5), 4));
-        await harness.Channel.Writer.WriteAsync(Power(Start.AddSeconds(20), 5));
-        await harness.AdvanceUntilAsync(() => harness.Statistics.Stored == 3, "the readings outside stored time stored");
-
-        Assert.Equal(2, harness.Statistics.RejectedCovered);
-        Assert.Equal(1, harness.Statistics.ClockStepsBack);
-        Assert.Equal(3, await harness.Store.CountAsync(CancellationToken.None));
-        Assert.Equal(5, (await harness.Store.GetLatestAsync(SeriesNames.ElectricPower, CancellationToken.None))?.Value);
-        var stepped = Assert.Single(harness.Logger.Entries, e => e.Id.Id == 2006);
-        Assert.Contains("00:50:10 before the last one stored", stepped.Message, StringComparison.Ordinal);
-        Assert.Contains("2 readings stamped inside it were discarded", Assert.Single(harness.Logger.Entries, e => e.Id.Id == 2007).Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Non_finite_values_are_counted_as_invalid()
     {
         await using var harness = new IngestHarness();

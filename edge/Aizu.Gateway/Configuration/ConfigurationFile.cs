@@ -42,6 +42,12 @@ internal static class ConfigurationFile
             return $"Configuration file {path} cannot be read: {exception.Message}";
         }
 
+        // The JSON reader would fail on the first name or value holding such bytes with an exception of its own.
+        if (FirstInvalidUtf8(content) is var (line, position))
+        {
+            return $"Configuration file {path} is not UTF-8 text at line {line}, position {position}; save it as UTF-8 (an editor's \"Save with encoding\").";
+        }
+
         try
         {
             using var document = JsonDocument.Parse(content, Leniency);
@@ -57,11 +63,81 @@ internal static class ConfigurationFile
                     return $"Unknown root section '{section.Name}' in {path}; allowed: {string.Join(", ", RootSections)}.";
                 }
             }
+
+            // The configuration system refuses a key given twice with an exception of its own; keys ignore case there.
+            if (DuplicateKey(document.RootElement, null) is { } duplicate)
+            {
+                return $"Configuration key '{duplicate}' is given twice in {path}; keep one (keys do not distinguish upper and lower case).";
+            }
         }
         catch (JsonException exception)
         {
             // JsonException counts lines and bytes from 0; editors count both from 1.
             return $"Configuration file {path} is not valid JSON at line {exception.LineNumber + 1}, position {exception.BytePositionInLine + 1}: {Reason(exception)}";
+        }
+
+        return null;
+    }
+
+    /// <summary>The first key (as a configuration path) that an object of <paramref name="element"/> names twice, or null.</summary>
+    private static string? DuplicateKey(JsonElement element, string? prefix)
+    {
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var item in element.EnumerateArray())
+            {
+                if (DuplicateKey(item, $"{prefix}:{index++}") is { } found)
+                {
+                    return found;
+                }
+            }
+
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in element.EnumerateObject())
+        {
+            var key = prefix is null ? property.Name : $"{prefix}:{property.Name}";
+            if (!names.Add(property.Name))
+            {
+                return key;
+            }
+
+            if (DuplicateKey(property.Value, key) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The line and byte position (from 1) of the first byte that is not UTF-8, or null when all are.</summary>
+    private static (int Line, int Position)? FirstInvalidUtf8(ReadOnlySpan<byte> content)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var at = 0; at < content.Length;)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(content[at..], out _, out var length) != System.Buffers.OperationStatus.Done)
+            {
+                return (line, at - lineStart + 1);
+            }
+
+            if (content[at] == (byte)'\n')
+            {
+                line++;
+                lineStart = at + 1;
+            }
+
+            at += length;
         }
 
         return null;

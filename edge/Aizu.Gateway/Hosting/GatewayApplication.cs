@@ -189,6 +189,13 @@ internal static class GatewayApplication
         {
             throw new GatewayConfigurationException(exception.Failures.ToList());
         }
+        catch (AggregateException exception) when (exception.InnerExceptions.All(e => e is Microsoft.Extensions.Options.OptionsValidationException))
+        {
+            // More than one component refused its options (found by the configuration fuzz target's seeds): each problem
+            // is still one line.
+            throw new GatewayConfigurationException(
+                [.. exception.InnerExceptions.Cast<Microsoft.Extensions.Options.OptionsValidationException>().SelectMany(e => e.Failures)]);
+        }
     }
 
     // Read only: a new key and id stay in memory until the options have passed (DeviceIdentityService writes them).

@@ -14,6 +14,13 @@ namespace Aizu.Gateway.Hosting;
 /// <summary>Runs the gateway until Ctrl+C / SIGTERM, turning start-up failures into clear messages and exit codes.</summary>
 internal static class GatewayRunner
 {
+    /// <summary>
+    /// The binder's error for a value it cannot convert (a type the checks did not foresee): a configuration problem,
+    /// reported in one line like the others.
+    /// </summary>
+    public static bool IsConfigurationValueError(InvalidOperationException exception) =>
+        exception?.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) == true;
+
     public static async Task<int> RunAsync(RunSettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         // Before anything is created: the data directory 0700, the database, its WAL and SHM, the PAN cache
@@ -33,7 +40,7 @@ internal static class GatewayRunner
         {
             return ConfigurationError(error, ex.Problems);
         }
-        catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        catch (InvalidOperationException ex) when (IsConfigurationValueError(ex))
         {
             // A value the checks did not foresee (a type of their own); still one line, not a stack trace.
             return ConfigurationError(error, [ex.Message]);
@@ -49,7 +56,7 @@ internal static class GatewayRunner
             {
                 return ConfigurationError(error, ex.Problems);
             }
-            catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+            catch (InvalidOperationException ex) when (IsConfigurationValueError(ex))
             {
                 return ConfigurationError(error, [ex.Message]);
             }
@@ -62,7 +69,7 @@ internal static class GatewayRunner
             {
                 return ConfigurationError(error, ex.Failures.ToList());
             }
-            catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+            catch (InvalidOperationException ex) when (IsConfigurationValueError(ex))
             {
                 return ConfigurationError(error, [ex.Message]);
             }

@@ -9,43 +9,90 @@ namespace Aizu.Ingest;
 /// must still show what went wrong. Used by the single ingest loop only, so not thread-safe.
 /// </summary>
 /// <remarks>
-/// A clock set back (by hand, or NTP correcting a clock that ran ahead) stamps new readings inside time already
-/// stored. Taken as they come they would interleave with the readings of that time, make a cumulative register run
-/// backwards there (a negative energy) and move the panel's last reading back. So, per series, a reading stamped
-/// before the last one admitted in this run is refused and counted until the clock passes that instant again; the
-/// step is reported once. Energy is not lost: the next admitted register reading carries the total.
+/// Readings stamped before others of their series are normal (a meter's history, its half-hourly register) and go
+/// to the store, which keeps rollups right for them. Two clock episodes refuse readings (see <see cref="ClockStepPolicy"/>):
+/// after a step back the store set aside, readings still stamped by the clock that ran ahead; after a step back that
+/// is not believed, readings inside the time already stored.
 /// </remarks>
 internal sealed class AdmissionGate(IngestStatistics statistics, ILogger logger)
 {
+    /// <summary>Readings stamped by the gateway's clock are at most this far after the moment they are admitted.</summary>
+    private static readonly TimeSpan AdmissionSlack = TimeSpan.FromSeconds(1);
+
     private readonly HashSet<string> invalidSeriesLogged = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DateTimeOffset> latestBySeries = new(StringComparer.Ordinal);
+    private DateTimeOffset? newestAdmitted;
+    private DateTimeOffset? refuseThrough;
+    private DateTimeOffset? aheadEpisodeEnd;
     private long coveredEpisode;
     private long clockEpisode;
     private long futureEpisode;
 
+    /// <summary>The newest timestamp admitted so far in this run, or the store's newest it was told about.</summary>
+    public DateTimeOffset? NewestAdmitted => newestAdmitted;
+
+    /// <summary>Tells the gate what is already stored, so a clock behind it is noticed from the first reading.</summary>
+    public void Stored(DateTimeOffset newest)
+    {
+        if (newestAdmitted is null || newest > newestAdmitted)
+        {
+            newestAdmitted = newest;
+        }
+    }
+
+    /// <summary>After readings stamped after <paramref name="cut"/> were set aside: refuses those still stamped by the clock that ran ahead, until <paramref name="until"/>.</summary>
+    public void SetAsideAfter(DateTimeOffset cut, DateTimeOffset until)
+    {
+        newestAdmitted = newestAdmitted is { } newest && newest > cut ? cut : newestAdmitted;
+        aheadEpisodeEnd = until;
+    }
+
+    /// <summary>A clock step back that is not believed: refuses readings stamped inside the time already stored until the clock passes it.</summary>
+    public void RefuseInsideStoredTime()
+    {
+        refuseThrough = newestAdmitted;
+    }
+
     public bool Admit(in Reading reading, DateTimeOffset now)
     {
         var verdict = ReadingAdmission.Check(reading, now);
-        if (verdict == Admission.Accepted && latestBySeries.TryGetValue(reading.Series, out var latest) && reading.Timestamp < latest)
+        if (verdict == Admission.Accepted)
         {
-            verdict = Admission.InsideStoredTime;
+            if (refuseThrough is { } through && reading.Timestamp <= through)
+            {
+                verdict = Admission.InsideStoredTime;
+            }
+            else if (aheadEpisodeEnd is { } end)
+            {
+                if (now >= end)
+                {
+                    aheadEpisodeEnd = null;
+                }
+                else if (reading.Timestamp > now + AdmissionSlack)
+                {
+                    verdict = Admission.InsideStoredTime;
+                }
+            }
         }
 
         switch (verdict)
         {
             case Admission.Accepted:
-                latestBySeries[reading.Series] = reading.Timestamp;
+                if (newestAdmitted is null || reading.Timestamp > newestAdmitted)
+                {
+                    newestAdmitted = reading.Timestamp;
+                }
+
+                if (refuseThrough is { } passed && reading.Timestamp > passed)
+                {
+                    refuseThrough = null;
+                }
+
                 EndEpisodes();
                 return true;
 
             case Admission.InsideStoredTime:
                 statistics.AddRejectedCovered();
-                if (coveredEpisode++ == 0)
-                {
-                    statistics.AddClockStepBack();
-                    logger.ClockSteppedBack(reading.Series, reading.Timestamp, latestBySeries[reading.Series] - reading.Timestamp, latestBySeries[reading.Series]);
-                }
-
+                coveredEpisode++;
                 return false;
 
             case Admission.ClockNotSet:
@@ -98,7 +145,7 @@ internal sealed class AdmissionGate(IngestStatistics statistics, ILogger logger)
             futureEpisode = 0;
         }
 
-        if (coveredEpisode > 0)
+        if (coveredEpisode > 0 && refuseThrough is null)
         {
             logger.ClockCaughtUp(coveredEpisode);
             coveredEpisode = 0;

@@ -36,6 +36,11 @@ public sealed class IngestService : BackgroundService
     private readonly TimeProvider timeProvider;
     private readonly ILogger<IngestService> logger;
     private readonly AdmissionGate gate;
+    private readonly ClockWatch watch;
+    private readonly ClockStepPolicy clockSteps;
+
+    // Set when the clock stepped back: the batch taken so far is stored, then what is stamped after this is set aside.
+    private DateTimeOffset? pendingCut;
 
     /// <summary>Creates the service; the host starts it.</summary>
     public IngestService(
@@ -54,6 +59,8 @@ public sealed class IngestService : BackgroundService
         this.timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         this.logger = logger ?? throw new ArgumentNullException(nameof(logger));
         gate = new AdmissionGate(statistics, logger);
+        watch = new ClockWatch(timeProvider);
+        clockSteps = new ClockStepPolicy(gate, statistics, logger);
     }
 
     /// <inheritdoc />
@@ -63,6 +70,7 @@ public sealed class IngestService : BackgroundService
         var batch = new List<Reading>(MaxBatchSize);
         try
         {
+            await CompareStoreWithClockAsync(stoppingToken);
             while (await FillAsync(batch, stoppingToken))
             {
                 await StoreAsync(batch, stoppingToken);
@@ -75,10 +83,31 @@ public sealed class IngestService : BackgroundService
         await DrainAsync(batch);
     }
 
-    /// <summary>Waits for a first reading, then collects more for up to <see cref="BatchWindow"/>. False once the channel is completed and empty.</summary>
+    /// <summary>A clock put back while the gateway was stopped leaves the store ahead of it.</summary>
+    private async Task CompareStoreWithClockAsync(CancellationToken cancellationToken)
+    {
+        DateTimeOffset? newest;
+        try
+        {
+            newest = await store.GetNewestTimestampAsync(cancellationToken);
+        }
+        catch (StoreUnavailableException)
+        {
+            // The first append reports the outage; the clock steps seen from now on are still handled.
+            newest = null;
+        }
+
+        watch.Look(out var now);
+        pendingCut = clockSteps.Started(newest, now);
+    }
+
+    /// <summary>
+    /// Waits for a first reading, then collects more for up to <see cref="BatchWindow"/>; stops early when the clock
+    /// stepped back. False once the channel is completed and empty.
+    /// </summary>
     private async Task<bool> FillAsync(List<Reading> batch, CancellationToken cancellationToken)
     {
-        while (batch.Count == 0)
+        while (batch.Count == 0 && pendingCut is null)
         {
             if (!await reader.WaitToReadAsync(cancellationToken))
             {
@@ -88,13 +117,13 @@ public sealed class IngestService : BackgroundService
             TakeAvailable(batch);
         }
 
-        if (batch.Count < MaxBatchSize)
+        if (batch.Count < MaxBatchSize && pendingCut is null)
         {
             using var window = new CancellationTokenSource(BatchWindow, timeProvider);
             using var windowOrStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, window.Token);
             try
             {
-                while (batch.Count < MaxBatchSize && await reader.WaitToReadAsync(windowOrStop.Token))
+                while (batch.Count < MaxBatchSize && pendingCut is null && await reader.WaitToReadAsync(windowOrStop.Token))
                 {
                     TakeAvailable(batch);
                 }
@@ -110,9 +139,14 @@ public sealed class IngestService : BackgroundService
 
     private void TakeAvailable(List<Reading> batch)
     {
-        while (batch.Count < MaxBatchSize && reader.TryRead(out var reading))
+        while (batch.Count < MaxBatchSize && pendingCut is null && reader.TryRead(out var reading))
         {
-            var now = timeProvider.GetUtcNow();
+            var step = watch.Look(out var now);
+            if (step != TimeSpan.Zero)
+            {
+                pendingCut = clockSteps.Stepped(step, now);
+            }
+
             statistics.ReadingSeen(now);
             if (gate.Admit(reading, now))
             {
@@ -132,6 +166,17 @@ public sealed class IngestService : BackgroundService
             try
             {
                 await store.AppendAsync(batch, cancellationToken);
+
+                // After the batch (stamped before the step, some perhaps by the clock that ran ahead); appending it
+                // again on a retry replaces the same values.
+                if (pendingCut is { } cut)
+                {
+                    var moved = await store.SetAsideAfterAsync(cut, cancellationToken);
+                    statistics.AddSetAside(moved);
+                    logger.SetAside(moved, cut);
+                    pendingCut = null;
+                }
+
                 break;
             }
             catch (StoreUnavailableException exception)
@@ -186,7 +231,7 @@ public sealed class IngestService : BackgroundService
         try
         {
             TakeAvailable(batch);
-            while (batch.Count > 0)
+            while (batch.Count > 0 || pendingCut is not null)
             {
                 await StoreAsync(batch, grace.Token);
                 TakeAvailable(batch);

@@ -12,6 +12,9 @@ public sealed class IngestStatistics(LiveFeed feed)
     private long rejectedInvalid;
     private long rejectedCovered;
     private long clockStepsBack;
+    private long clockStepsForward;
+    private long setAside;
+    private ClockStep? lastClockStep;
     private long storeErrors;
     private long dropped;
     private long lastReadingTicks;
@@ -32,11 +35,20 @@ public sealed class IngestStatistics(LiveFeed feed)
     /// <summary>Readings refused because they had no series or unit, or a value that is not a number.</summary>
     public long RejectedInvalid => Interlocked.Read(ref rejectedInvalid);
 
-    /// <summary>Readings refused because the system clock stepped back and they fell inside time already stored.</summary>
+    /// <summary>Readings refused because of a clock step back: stamped by the clock before it stepped back, or inside time already stored when the step was not believed.</summary>
     public long RejectedCovered => Interlocked.Read(ref rejectedCovered);
 
-    /// <summary>Times the system clock was seen stepping back while this gateway ran.</summary>
+    /// <summary>Times the system clock was seen stepping back while this gateway ran (or found behind the store at start).</summary>
     public long ClockStepsBack => Interlocked.Read(ref clockStepsBack);
+
+    /// <summary>Times the system clock was seen stepping forward while this gateway ran.</summary>
+    public long ClockStepsForward => Interlocked.Read(ref clockStepsForward);
+
+    /// <summary>Stored readings set aside because a clock that ran ahead had stamped them.</summary>
+    public long SetAside => Interlocked.Read(ref setAside);
+
+    /// <summary>The last clock step seen, or null.</summary>
+    public ClockStep? LastClockStep => Volatile.Read(ref lastClockStep);
 
     /// <summary>Failed attempts to write a batch (each retry counts).</summary>
     public long StoreErrors => Interlocked.Read(ref storeErrors);
@@ -73,7 +85,24 @@ public sealed class IngestStatistics(LiveFeed feed)
 
     internal void AddRejectedCovered() => Interlocked.Increment(ref rejectedCovered);
 
-    internal void AddClockStepBack() => Interlocked.Increment(ref clockStepsBack);
+    internal void AddSetAside(long count) => Interlocked.Add(ref setAside, count);
+
+    /// <summary>Counts a step; after a step back the last reading's time is the corrected clock's, not the one that ran ahead.</summary>
+    internal void ClockStepped(DateTimeOffset now, TimeSpan step)
+    {
+        Volatile.Write(ref lastClockStep, new ClockStep(now, step));
+        if (step > TimeSpan.Zero)
+        {
+            Interlocked.Increment(ref clockStepsForward);
+            return;
+        }
+
+        Interlocked.Increment(ref clockStepsBack);
+        if (Interlocked.Read(ref lastReadingTicks) > now.UtcTicks)
+        {
+            Interlocked.Exchange(ref lastReadingTicks, now.UtcTicks);
+        }
+    }
 
     internal void AddDropped(int count) => Interlocked.Add(ref dropped, count);
 

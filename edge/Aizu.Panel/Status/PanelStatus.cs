@@ -19,9 +19,21 @@ internal sealed record PanelStatus(
     /// <summary>Whether anything may leave; null when no city link is configured. The panel shows a banner while sending is stopped.</summary>
     public PanelEgressStatus? Egress { get; init; }
 
-    /// <summary>Readings refused because the system clock stepped back into time already stored.</summary>
+    /// <summary>Readings refused because of a clock step back (stamped by the clock before it stepped back, or inside time already stored).</summary>
     public long RejectedInsideStoredTime { get; init; }
 
-    /// <summary>How often the system clock stepped back while the gateway ran.</summary>
+    /// <summary>How often the system clock stepped back while the gateway ran (or was found behind the store at start).</summary>
     public long ClockStepsBack { get; init; }
+
+    /// <summary>How often the system clock stepped forward while the gateway ran.</summary>
+    public long ClockStepsForward { get; init; }
+
+    /// <summary>Stored readings set aside because a clock that ran ahead stamped them.</summary>
+    public long ReadingsSetAside { get; init; }
+
+    /// <summary>When the clock last stepped (by the clock after the step), or null.</summary>
+    public DateTimeOffset? LastClockStepAt { get; init; }
+
+    /// <summary>By how many seconds the clock last stepped (negative: back), or null.</summary>
+    public double? LastClockStepSeconds { get; init; }
 }

@@ -58,6 +58,10 @@ internal static class StatusEndpoint
             Storage = PanelStorageStatus.From(storeStatus.Health),
             RejectedInsideStoredTime = statistics.RejectedCovered,
             ClockStepsBack = statistics.ClockStepsBack,
+            ClockStepsForward = statistics.ClockStepsForward,
+            ReadingsSetAside = statistics.SetAside,
+            LastClockStepAt = statistics.LastClockStep?.At,
+            LastClockStepSeconds = statistics.LastClockStep?.By.TotalSeconds,
             Egress = services.GetService<EgressIntegrity>() is { } egress
                 ? new PanelEgressStatus(egress.IsOpen, egress.Reason, egress.IsOpen ? null : ConsentIntegrityReport.Remedy)
                 : null,

@@ -90,6 +90,17 @@ internal static class StorageSchema
         DROP TABLE open_reading;
         ALTER TABLE open_reading_by_time RENAME TO open_reading;
         """,
+        // Version 4: readings stamped by a clock that ran ahead, moved out of their series when the clock stepped
+        // back (see ReadingStore.SetAsideAfterAsync). Not part of any series, rollup or query; erased with the rest.
+        """
+        CREATE TABLE set_aside_reading(
+            series_id       INTEGER NOT NULL,
+            ts_ms           INTEGER NOT NULL,
+            value           REAL NOT NULL,
+            quality         INTEGER NOT NULL,
+            set_aside_at_ms INTEGER NOT NULL);
+        CREATE INDEX set_aside_by_series ON set_aside_reading(series_id, ts_ms);
+        """,
     ];
 
     /// <summary>The reading store's component; files from before <c>schema_migrations</c> kept its version in <c>PRAGMA user_version</c>.</summary>

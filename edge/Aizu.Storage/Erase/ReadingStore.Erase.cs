@@ -27,7 +27,8 @@ internal sealed partial class ReadingStore
                     SELECT (SELECT count(*) FROM series),
                            (SELECT coalesce(sum(count), 0) FROM chunk)
                          + (SELECT count(*) FROM open_reading)
-                         + (SELECT count(*) FROM late_reading WHERE replaces = 0);
+                         + (SELECT count(*) FROM late_reading WHERE replaces = 0)
+                         + (SELECT count(*) FROM set_aside_reading);
                     """;
                 using (var reader = command.ExecuteReader())
                 {
@@ -41,6 +42,7 @@ internal sealed partial class ReadingStore
                     DELETE FROM late_reading;
                     DELETE FROM rollup;
                     DELETE FROM quarantine_chunk;
+                    DELETE FROM set_aside_reading;
                     DELETE FROM series;
                     """;
                 command.ExecuteNonQuery();

@@ -120,6 +120,13 @@ internal sealed partial class ReadingStore
             {
                 logger.RawRetentionApplied(dropped.Chunks, settings.RawRetentionMonths);
             }
+
+            // Readings set aside after a clock step are raw data too, kept as long by when they were set aside.
+            using var setAside = connection.CreateCommand();
+            setAside.Transaction = transaction;
+            setAside.CommandText = "DELETE FROM set_aside_reading WHERE set_aside_at_ms < $cutoff;";
+            setAside.Parameters.AddWithValue("$cutoff", cutoff);
+            setAside.ExecuteNonQuery();
         }
 
         var rollupRetention = (ReadOnlySpan<(RollupLevel, int)>)

@@ -28,4 +28,16 @@ public interface IReadingWriter
 
     /// <summary>Reads and verifies every chunk, quarantining the damaged ones; returns how many were quarantined.</summary>
     Task<long> VerifyAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves every reading stamped after <paramref name="after"/> out of its series (into a table of readings kept
+    /// apart) and recomputes the rollups from there on, in one transaction; returns how many were moved. For a system
+    /// clock that stepped back: what it stamped while it ran ahead must not interleave with what it stamps now.
+    /// </summary>
+    /// <exception cref="StoreUnavailableException">The disk is full, read-only or failing. Nothing is moved.</exception>
+    Task<long> SetAsideAfterAsync(DateTimeOffset after, CancellationToken cancellationToken);
+
+    /// <summary>The latest timestamp of any stored (or waiting) reading, or null when there is none.</summary>
+    /// <exception cref="StoreUnavailableException">The disk is full, read-only or failing.</exception>
+    Task<DateTimeOffset?> GetNewestTimestampAsync(CancellationToken cancellationToken);
 }

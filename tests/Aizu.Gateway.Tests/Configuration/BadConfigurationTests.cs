@@ -66,6 +66,42 @@ public sealed class BadConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_not_in_utf8_gives_the_line_and_position_of_the_first_odd_byte()
+    {
+        // Found by the configuration fuzz target: a name or value in another encoding (Latin-1, Shift_JIS) made the
+        // JSON reader throw "Cannot transcode invalid UTF-8" as a stack trace.
+        await File.WriteAllBytesAsync(ConfigPath, [.. "{\n  \"Aizu\": { \"Household\": { \"Name\": \"K"u8, 0xF6, .. "ln\" } }\n}"u8]);
+
+        var (code, error) = await RunAsync();
+
+        Assert.Equal(ExitCodes.BadConfiguration, code);
+        Assert.Equal($"error: Configuration file {ConfigPath} is not UTF-8 text at line 2, position 38; save it as UTF-8 (an editor's \"Save with encoding\").", error.TrimEnd());
+        Assert.False(Directory.Exists(DataDirectory));
+    }
+
+    [Fact]
+    public async Task A_key_given_twice_is_named()
+    {
+        // Found by the configuration fuzz target: the configuration system threw "Failed to load configuration from file".
+        var error = await RunRefusedAsync(Valid("\"Household\": { \"Latitude\": 37.49, \"Longitude\": 139.86, \"latitude\": 37.5 }"));
+
+        Assert.Equal($"error: Configuration key 'Aizu:Household:latitude' is given twice in {ConfigPath}; keep one (keys do not distinguish upper and lower case).", error);
+    }
+
+    [Fact]
+    public async Task Two_components_refusing_their_options_are_two_lines_not_a_stack_trace()
+    {
+        // Found by the configuration fuzz target (a seed from docs/hardware.md): with no database file configured both
+        // the store and the consent ledger refuse, and the start-up validator threw both as one AggregateException.
+        var error = await RunRefusedAsync("{ \"Aizu\": { \"Dsmr\": { \"DevicePath\": \"/dev/null\" } } }");
+
+        Assert.Contains("error: Aizu:Storage:DatabasePath is required", error, StringComparison.Ordinal);
+        Assert.Contains("Aizu:Consent:DatabasePath is required", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_misspelt_root_section_names_the_allowed_ones()
     {
         var error = await RunRefusedAsync("{ \"Aizou\": { \"Dsmr\": { \"DevicePath\": \"/dev/null\" } } }");

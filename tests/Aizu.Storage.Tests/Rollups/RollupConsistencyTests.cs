@@ -15,6 +15,12 @@ public sealed class RollupConsistencyTests
 {
     private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
 
+    // A zone with summer time: its days are 23, 24 or 25 hours long.
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    // Noon UTC the day before Berlin's clocks go back (2025-10-26 03:00 CEST): the next day is 25 hours long.
+    private static readonly DateTimeOffset SummerTimeEnds = new(2025, 10, 25, 12, 0, 0, TimeSpan.Zero);
+
     private sealed record Row(long Count, double Sum, double? Min, double? Max, double? Energy);
 
     [Fact]
@@ -65,6 +71,52 @@ public sealed class RollupConsistencyTests
                     }
                 }
             }, iter: 40);
+
+    [Fact]
+    public async Task Setting_aside_what_a_clock_stamped_ahead_leaves_rollups_equal_to_raw_and_counts_no_energy_twice() =>
+        await Gen.Select(Gen.Int[0, 2 * 86_400].Array[2, 80], Gen.Int[0, 2 * 86_400], Gen.Int[1, 40_000].Array[1, 40], Gen.Bool)
+            .SampleAsync(async sample =>
+            {
+                var (seconds, cutSecond, newSeconds, register) = sample;
+                using var database = new TempDatabase();
+                await using var store = database.Open(o => o.MaxChunkPoints = 16, household: new HouseholdCalendar(Berlin));
+
+                // Real time order: the stored readings, then (after the clock stepped back to the cut) the new ones, so a
+                // register counts on from the highest stored value.
+                var stored = seconds.Distinct().Order().Select((s, i) => Reading(s, register ? i * 0.25 : (s * 7919) % 3001)).ToArray();
+                var top = stored.Length * 0.25;
+                var fresh = newSeconds.Distinct().Order().Select((s, i) => Reading(cutSecond + s, register ? top + i * 0.25 : s % 2000)).ToArray();
+                foreach (var chunk in stored.Chunk(7))
+                {
+                    await store.AppendAsync(chunk, CancellationToken.None);
+                    database.Time.Advance(TimeSpan.FromSeconds(61));
+                }
+
+                var cut = SummerTimeEnds.AddSeconds(cutSecond);
+                var moved = await store.SetAsideAfterAsync(cut, CancellationToken.None);
+                Assert.Equal(stored.Count(r => r.Timestamp > cut), moved);
+                Assert.Equal(moved, database.Scalar("SELECT count(*) FROM set_aside_reading;"));
+                await store.AppendAsync(fresh, CancellationToken.None);
+
+                var series = register ? SeriesNames.ElectricImportEnergy : SeriesNames.ElectricPower;
+                var raw = await store.GetRangeAsync(series, SummerTimeEnds.AddDays(-1), SummerTimeEnds.AddDays(5), CancellationToken.None);
+                Assert.Equal([.. stored.Where(r => r.Timestamp <= cut), .. fresh], raw);
+                var rows = ReadRollups(database.FilePath);
+                var expected = Recompute(raw, register, Berlin);
+                Assert.Equal(expected.Count, rows.Count);
+                foreach (var (key, row) in expected)
+                {
+                    AssertRow(key, row, rows);
+                }
+
+                if (register)
+                {
+                    Assert.All(rows.Values, row => Assert.True((row.Energy ?? 0) >= 0, $"negative energy {row.Energy}"));
+                    Assert.Equal(raw[^1].Value - raw[0].Value, rows.Where(r => r.Key.Level == 3).Sum(r => r.Value.Energy ?? 0), 6);
+                }
+
+                Reading Reading(int second, double value) => (register ? Import(0, value) : Power(0, value)) with { Timestamp = SummerTimeEnds.AddSeconds(second) };
+            }, iter: 30);
 
     [Fact]
     public async Task Closed_buckets_are_on_disk_after_each_commit_and_a_restart_rebuilds_the_open_ones()
@@ -152,15 +204,18 @@ public sealed class RollupConsistencyTests
     }
 
     /// <summary>The definition, computed the slow way: stats by the bucket of each reading, energy steps by the bucket of (later reading − 1 ms).</summary>
-    private static Dictionary<(int Level, long Start), Row> Recompute(IReadOnlyList<Reading> raw, bool register)
+    private static Dictionary<(int Level, long Start), Row> Recompute(IReadOnlyList<Reading> raw, bool register, TimeZoneInfo? zone = null)
     {
+        zone ??= Tokyo;
         long Bucket(int level, long ms) => level switch
         {
             0 => ms - (ms % 60_000),
             1 => ms - (ms % 900_000),
             2 => ms - (ms % 3_600_000),
-            _ => new DateTimeOffset(TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(ms), Tokyo).Date, Tokyo.BaseUtcOffset).ToUnixTimeMilliseconds(),
+            _ => LocalMidnight(TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(ms), zone).Date, zone),
         };
+
+        static long LocalMidnight(DateTime date, TimeZoneInfo zone) => new DateTimeOffset(date, zone.GetUtcOffset(date)).ToUnixTimeMilliseconds();
 
         var result = new Dictionary<(int, long), Row>();
         for (var level = 0; level < 4; level++)

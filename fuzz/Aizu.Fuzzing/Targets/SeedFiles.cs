@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Aizu.Fuzzing;
+
+/// <summary>Takes seeds out of the repository's real captures and documents.</summary>
+public static partial class SeedFiles
+{
+    /// <summary>
+    /// Larger seeds slow every execution down and add nothing the fuzzer cannot grow itself; the big German CAP
+    /// documents (150 KB) are left out.
+    /// </summary>
+    public const int MaxSeedBytes = 64 * 1024;
+
+    /// <summary>Files whose name ends with one of <paramref name="endings"/>, whole.</summary>
+    public static Func<string, byte[], IEnumerable<byte[]>> Ending(params string[] endings) =>
+        (path, content) => endings.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase)) ? [content] : [];
+
+    /// <summary>ECHONET Lite frames (EHD 0x10 0x81) in a capture: as bytes after an ERXUDP header, or written in hex.</summary>
+    public static IEnumerable<byte[]> EchonetFrames(string path, byte[] content)
+    {
+        for (var at = content.AsSpan().IndexOf((ReadOnlySpan<byte>)[0x10, 0x81]); at >= 0;)
+        {
+            var rest = content.AsSpan(at);
+            var end = rest.IndexOf((byte)'\r');
+            var frame = (end < 0 ? rest : rest[..end]).ToArray();
+            if (frame.Length >= 12 && frame.Any(b => b < 0x20 || b > 0x7E))
+            {
+                yield return frame;
+            }
+
+            var next = content.AsSpan(at + 2).IndexOf((ReadOnlySpan<byte>)[0x10, 0x81]);
+            at = next < 0 ? -1 : at + 2 + next;
+        }
+
+        foreach (Match match in HexFrame().Matches(Encoding.Latin1.GetString(content)))
+        {
+            var hex = match.Value.Replace(" ", "", StringComparison.Ordinal);
+            if (hex.Length % 2 == 0)
+            {
+                yield return Convert.FromHexString(hex);
+            }
+        }
+    }
+
+    /// <summary>The gateway's configuration: the example file, and the JSON examples in the documentation that configure it.</summary>
+    public static IEnumerable<byte[]> GatewayConfigurations(string path, byte[] content)
+    {
+        if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return [content];
+        }
+
+        if (!path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+        {
+            return [];
+        }
+
+        return JsonBlock().Matches(Encoding.UTF8.GetString(content))
+            .Select(m => m.Groups[1].Value)
+            .Where(json => json.TrimStart().StartsWith('{') && json.Contains("\"Aizu\"", StringComparison.Ordinal))
+            .Select(json => Encoding.UTF8.GetBytes(json))
+            .ToList();
+    }
+
+    /// <summary>Every seed of <paramref name="target"/> under <paramref name="repositoryRoot"/>, named by source file and index.</summary>
+    public static IEnumerable<(string Name, byte[] Content)> For(FuzzTarget target, string repositoryRoot)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        foreach (var folder in target.SeedFolders)
+        {
+            var directory = Path.Combine(repositoryRoot, folder);
+            foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var index = 0;
+                foreach (var seed in target.Seeds(file, File.ReadAllBytes(file)))
+                {
+                    if (seed.Length is > 0 and <= MaxSeedBytes)
+                    {
+                        yield return (string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(file)}.{index++}"), seed);
+                    }
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex("10 ?81(?: ?[0-9A-F]{2}){10,}")]
+    private static partial Regex HexFrame();
+
+    [GeneratedRegex("```json\\s*\\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex JsonBlock();
+}
