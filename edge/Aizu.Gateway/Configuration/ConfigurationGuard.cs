@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 
@@ -99,7 +100,7 @@ internal static class ConfigurationGuard
                 {
                     problems.Add($"Unknown configuration key '{key.Path}'. Known keys of {section.Path}: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
                 }
-                else if (type.GetProperty(key.Key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is { } property)
+                else if (Property(type, key.Key) is { } property)
                 {
                     CheckProperty(key, property, problems);
                 }
@@ -132,7 +133,7 @@ internal static class ConfigurationGuard
         var known = type.GetProperties().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var key in section.GetChildren())
         {
-            if (type.GetProperty(key.Key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is { } property)
+            if (Property(type, key.Key) is { } property)
             {
                 CheckProperty(key, property, problems);
             }
@@ -154,6 +155,10 @@ internal static class ConfigurationGuard
             CheckNested(key, property.PropertyType, problems);
         }
     }
+
+    // Keys match properties whatever their case, as the binder matches them.
+    private static PropertyInfo? Property([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type type, string key) =>
+        type.GetProperties().FirstOrDefault(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase));
 
     private static bool IsRetired(IConfigurationSection key) =>
         RetiredTimeZoneKeys.Contains(key.Path, StringComparer.OrdinalIgnoreCase);
