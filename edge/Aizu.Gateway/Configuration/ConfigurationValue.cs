@@ -54,7 +54,7 @@ internal static class ConfigurationValue
     private static bool Parses(Type type, string value)
     {
         const NumberStyles Whole = NumberStyles.Integer;
-        const NumberStyles Real = NumberStyles.Float | NumberStyles.AllowThousands;
+        const NumberStyles Real = NumberStyles.Float;
         var invariant = CultureInfo.InvariantCulture;
         return Type.GetTypeCode(type) switch
         {
