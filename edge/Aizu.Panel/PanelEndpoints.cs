@@ -29,11 +29,11 @@ public static class PanelEndpoints
 
         foreach (var asset in assets.All)
         {
-            var endpoint = (HttpContext context) => Serve(context, asset);
-            app.MapGet(asset.RequestPath, endpoint);
+            // Lambdas written at the call, so the request delegate generator compiles them (Native AOT).
+            app.MapGet(asset.RequestPath, (HttpContext context) => Serve(context, asset));
             if (asset.RequestPath == "/index.html")
             {
-                app.MapGet("/", endpoint);
+                app.MapGet("/", (HttpContext context) => Serve(context, asset));
             }
         }
 

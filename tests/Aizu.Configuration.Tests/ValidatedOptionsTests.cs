@@ -31,7 +31,7 @@ public sealed class ValidatedOptionsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Aizu:Gadget:Count"] = "3" }).Build();
         var services = new ServiceCollection();
-        services.AddValidatedOptions<GadgetOptions>(configuration.GetSection("Aizu:Gadget"), "Aizu:Gadget", path => new GadgetOptionsValidator(path))
+        services.AddValidatedOptions<GadgetOptions>(configuration.GetSection("Aizu:Gadget"), "Aizu:Gadget", path => new GadgetOptionsValidator(path), (from, options) => from.Bind(options))
             .Configure(options => options.Name = "configured");
         using var provider = services.BuildServiceProvider();
 
@@ -45,8 +45,8 @@ public sealed class ValidatedOptionsTests
     {
         var configuration = new ConfigurationBuilder().Build();
         var services = new ServiceCollection();
-        services.AddValidatedOptions<GadgetOptions>(configuration, "Aizu:Gadget", path => new GadgetOptionsValidator(path));
-        services.AddValidatedOptions<GadgetOptions>(configuration, "Aizu:Gadget", path => new GadgetOptionsValidator(path));
+        services.AddValidatedOptions<GadgetOptions>(configuration, "Aizu:Gadget", path => new GadgetOptionsValidator(path), (from, options) => from.Bind(options));
+        services.AddValidatedOptions<GadgetOptions>(configuration, "Aizu:Gadget", path => new GadgetOptionsValidator(path), (from, options) => from.Bind(options));
 
         Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<GadgetOptions>));
     }
@@ -79,7 +79,7 @@ public sealed class ValidatedOptionsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
-        services.AddValidatedOptions<GadgetOptions>(section(configuration), "Aizu:Gadget", path => new GadgetOptionsValidator(path));
+        services.AddValidatedOptions<GadgetOptions>(section(configuration), "Aizu:Gadget", path => new GadgetOptionsValidator(path), (from, options) => from.Bind(options));
         return services.BuildServiceProvider();
     }
 }

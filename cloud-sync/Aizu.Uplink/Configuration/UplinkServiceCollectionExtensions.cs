@@ -17,7 +17,7 @@ public static class UplinkServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAizuUplink(this IServiceCollection services, IConfiguration section)
     {
-        services.AddValidatedOptions<UplinkOptions>(section, UplinkOptions.SectionName, path => new UplinkOptionsValidator(path));
+        services.AddValidatedOptions<UplinkOptions>(section, UplinkOptions.SectionName, path => new UplinkOptionsValidator(path), (from, options) => from.Bind(options));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(Random.Shared);
         services.TryAddSingleton<UplinkState>();

@@ -21,7 +21,7 @@ public static class ConsentServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAizuConsent(this IServiceCollection services, IConfiguration section, Action<ConsentOptions>? configure = null)
     {
-        var builder = services.AddValidatedOptions<ConsentOptions>(section, ConsentOptions.SectionName, path => new ConsentOptionsValidator(path));
+        var builder = services.AddValidatedOptions<ConsentOptions>(section, ConsentOptions.SectionName, path => new ConsentOptionsValidator(path), (from, options) => from.Bind(options));
         if (configure is not null)
         {
             builder.Configure(configure);

@@ -22,7 +22,7 @@ public static class EgressServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAizuEgress(this IServiceCollection services, IConfiguration section)
     {
-        services.AddValidatedOptions<EgressOptions>(section, EgressOptions.SectionName, path => new EgressOptionsValidator(path));
+        services.AddValidatedOptions<EgressOptions>(section, EgressOptions.SectionName, path => new EgressOptionsValidator(path), (from, options) => from.Bind(options));
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => RandomNumberGenerator.Create());

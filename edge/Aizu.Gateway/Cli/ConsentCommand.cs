@@ -26,9 +26,9 @@ internal static class ConsentCommand
 
     private const string CommandCollectionMethod = "Household decision with the 'aizu consent' command on the gateway";
 
-    private static readonly JsonSerializerOptions Indented = new()
+    private static readonly JsonWriterOptions Indented = new()
     {
-        WriteIndented = true,
+        Indented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
@@ -453,7 +453,13 @@ internal static class ConsentCommand
     {
         var parts = jws.Split('.');
         using var document = JsonDocument.Parse(Base64Url.DecodeFromChars(parts.Length == 3 ? parts[1] : ""));
-        return JsonSerializer.Serialize(document.RootElement, Indented);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, Indented))
+        {
+            document.RootElement.WriteTo(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private static async Task WriteTableAsync(TextWriter output, List<string[]> rows)

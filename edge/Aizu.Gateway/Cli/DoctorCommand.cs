@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Aizu.Gateway.Serialization;
 using Aizu.Gateway.Doctor;
 
 namespace Aizu.Gateway.Cli;
@@ -10,7 +11,6 @@ namespace Aizu.Gateway.Cli;
 /// </summary>
 internal static class DoctorCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static Command Create(TextWriter output, TextWriter error, TimeProvider time)
     {
@@ -37,13 +37,12 @@ internal static class DoctorCommand
             var failed = checks.Count(c => c.Outcome == DoctorOutcome.Fail);
             if (parse.GetValue(json))
             {
-                await output.WriteLineAsync(JsonSerializer.Serialize(new
-                {
-                    healthy = failed == 0,
+                var report = new DoctorReport(
+                    failed == 0,
                     failed,
-                    warnings = checks.Count(c => c.Outcome == DoctorOutcome.Warning),
-                    checks = checks.Select(c => new { c.Name, outcome = c.Outcome.ToString().ToLowerInvariant(), c.Detail, c.Fix }),
-                }, Json));
+                    checks.Count(c => c.Outcome == DoctorOutcome.Warning),
+                    [.. checks.Select(c => DoctorCheckReport.From(c, text => text))]);
+                await output.WriteLineAsync(JsonSerializer.Serialize(report, GatewayJsonContext.Default.DoctorReport));
             }
             else
             {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 
@@ -9,26 +10,37 @@ namespace Aizu.Gateway.Configuration;
 /// </summary>
 internal static class ConfigurationGuard
 {
-    private static readonly Dictionary<string, Type> Sections = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, SettingsShape> Sections = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["Household"] = typeof(Aizu.Household.HouseholdOptions),
-        ["Storage"] = typeof(Aizu.Storage.StorageOptions),
-        ["Ingest"] = typeof(Aizu.Ingest.IngestOptions),
-        ["Panel"] = typeof(Aizu.Panel.PanelOptions),
-        ["BRoute"] = typeof(Aizu.Hardware.BRoute.BRouteOptions),
-        ["Dsmr"] = typeof(Aizu.Hardware.Dsmr.DsmrOptions),
-        ["Sml"] = typeof(Aizu.Hardware.Sml.SmlOptions),
-        ["Pulse"] = typeof(Aizu.Hardware.Pulse.PulseMeterOptions),
-        ["Display"] = typeof(Aizu.Hardware.Display.DeviceDisplayOptions),
-        ["IndoorSensors"] = typeof(Aizu.Hardware.Sensors.IndoorSensorOptions),
-        ["Alerts"] = typeof(Aizu.Alerts.AlertOptions),
-        ["Consent"] = typeof(Aizu.Consent.ConsentOptions),
-        ["Egress"] = typeof(Aizu.Egress.EgressOptions),
-        ["Uplink"] = typeof(Aizu.Uplink.UplinkOptions),
-        ["Tariff"] = typeof(Aizu.Tariffs.TariffOptions),
-        ["InfluxMirror"] = typeof(Aizu.Storage.Influx.InfluxMirrorOptions),
-        ["Demo"] = typeof(DemoSettings),
+        ["Household"] = SettingsShape.Of<Aizu.Household.HouseholdOptions>(),
+        ["Storage"] = SettingsShape.Of<Aizu.Storage.StorageOptions>(),
+        ["Ingest"] = SettingsShape.Of<Aizu.Ingest.IngestOptions>(),
+        ["Panel"] = SettingsShape.Of<Aizu.Panel.PanelOptions>(),
+        ["BRoute"] = SettingsShape.Of<Aizu.Hardware.BRoute.BRouteOptions>(),
+        ["Dsmr"] = SettingsShape.Of<Aizu.Hardware.Dsmr.DsmrOptions>(),
+        ["Sml"] = SettingsShape.Of<Aizu.Hardware.Sml.SmlOptions>(),
+        ["Pulse"] = SettingsShape.Of<Aizu.Hardware.Pulse.PulseMeterOptions>(),
+        ["Display"] = SettingsShape.Of<Aizu.Hardware.Display.DeviceDisplayOptions>(),
+        ["IndoorSensors"] = SettingsShape.Of<Aizu.Hardware.Sensors.IndoorSensorOptions>(),
+        ["Alerts"] = SettingsShape.Of<Aizu.Alerts.AlertOptions>(),
+        ["Consent"] = SettingsShape.Of<Aizu.Consent.ConsentOptions>(),
+        ["Egress"] = SettingsShape.Of<Aizu.Egress.EgressOptions>(),
+        ["Uplink"] = SettingsShape.Of<Aizu.Uplink.UplinkOptions>(),
+        ["Tariff"] = SettingsShape.Of<Aizu.Tariffs.TariffOptions>(),
+        ["InfluxMirror"] = SettingsShape.Of<Aizu.Storage.Influx.InfluxMirrorOptions>(),
+        ["Demo"] = SettingsShape.Of<DemoSettings>(),
     };
+
+    // The settings objects nested inside those (Aizu:Alerts:Household, Aizu:Tariff:Tiers:0, …), each annotated
+    // the same way; NestedTypes lets a test check that every nested settings class is here.
+    private static readonly Dictionary<Type, SettingsShape> Nested = new[]
+    {
+        SettingsShape.Of<Aizu.Alerts.AlertPreferences>(),
+        SettingsShape.Of<Aizu.Alerts.GeocodeSetting>(),
+        SettingsShape.Of<Aizu.Tariffs.TariffTierOptions>(),
+        SettingsShape.Of<Aizu.Tariffs.TariffPeriodOptions>(),
+        SettingsShape.Of<Aizu.Hardware.Sensors.IndoorSensorDefinition>(),
+    }.ToDictionary(shape => shape.Type);
 
     // Keys that once set the household's time zone, one per component; they disagreed (Tokyo at midnight
     // for uplink windows, Amsterdam for the panel). A gateway still setting one must not start on a
@@ -49,7 +61,10 @@ internal static class ConfigurationGuard
     };
 
     /// <summary>The options class each section under <c>Aizu</c> binds to (docs/configuration.md lists their keys).</summary>
-    public static IReadOnlyDictionary<string, Type> SectionTypes => Sections;
+    public static IReadOnlyDictionary<string, Type> SectionTypes { get; } = Sections.ToDictionary(s => s.Key, s => s.Value.Type, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The nested settings classes the guard knows the keys of.</summary>
+    public static IReadOnlyCollection<Type> NestedTypes => Nested.Keys;
 
     /// <summary>
     /// Every unknown key under <c>Aizu</c> and every value its property cannot hold, as a message naming the
@@ -65,12 +80,13 @@ internal static class ConfigurationGuard
 
         foreach (var section in configuration.GetSection("Aizu").GetChildren())
         {
-            if (!Sections.TryGetValue(section.Key, out var type))
+            if (!Sections.TryGetValue(section.Key, out var shape))
             {
                 problems.Add($"Unknown configuration section '{section.Path}'. Known sections: {string.Join(", ", Sections.Keys.Select(k => "Aizu:" + k))}.");
                 continue;
             }
 
+            var type = shape.Type;
             var known = type.GetProperties().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
             known.UnionWith(HostKeys.GetValueOrDefault(section.Key, []));
             foreach (var key in section.GetChildren())
@@ -84,7 +100,7 @@ internal static class ConfigurationGuard
                 {
                     problems.Add($"Unknown configuration key '{key.Path}'. Known keys of {section.Path}: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
                 }
-                else if (type.GetProperty(key.Key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is { } property)
+                else if (Property(type, key.Key) is { } property)
                 {
                     CheckProperty(key, property, problems);
                 }
@@ -96,9 +112,9 @@ internal static class ConfigurationGuard
 
     // Options with nested settings (e.g. Aizu:Alerts:Household:Latitude, …:Geocodes:0:Name) are checked
     // the same way, one level of objects or lists of objects at a time.
-    private static void CheckNested(IConfigurationSection section, Type type, List<string> problems)
+    private static void CheckNested(IConfigurationSection section, Type declared, List<string> problems)
     {
-        if (ElementType(type) is { } element)
+        if (ElementType(declared) is { } element)
         {
             foreach (var item in section.GetChildren())
             {
@@ -108,15 +124,16 @@ internal static class ConfigurationGuard
             return;
         }
 
-        if (!IsSettingsObject(type))
+        if (!Nested.TryGetValue(declared, out var shape))
         {
             return;
         }
 
+        var type = shape.Type;
         var known = type.GetProperties().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var key in section.GetChildren())
         {
-            if (type.GetProperty(key.Key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is { } property)
+            if (Property(type, key.Key) is { } property)
             {
                 CheckProperty(key, property, problems);
             }
@@ -139,12 +156,16 @@ internal static class ConfigurationGuard
         }
     }
 
+    // Keys match properties whatever their case, as the binder matches them.
+    private static PropertyInfo? Property([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type type, string key) =>
+        type.GetProperties().FirstOrDefault(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase));
+
     private static bool IsRetired(IConfigurationSection key) =>
         RetiredTimeZoneKeys.Contains(key.Path, StringComparer.OrdinalIgnoreCase);
 
-    private static bool IsSettingsObject(Type type) =>
-        type.IsClass && type != typeof(string) && !typeof(System.Collections.IEnumerable).IsAssignableFrom(type)
-        && type.Namespace?.StartsWith("Aizu", StringComparison.Ordinal) == true;
+    // A nested settings class is one the guard was told about (a test checks none is missing): asking the type
+    // for its namespace would need metadata Native AOT does not keep.
+    private static bool IsSettingsObject(Type type) => Nested.ContainsKey(type);
 
     // Lists of settings objects (not of strings or numbers, and not dictionaries, whose keys are free).
     private static Type? ElementType(Type type)

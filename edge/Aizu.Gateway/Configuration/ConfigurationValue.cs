@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Globalization;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
@@ -47,16 +46,37 @@ internal static class ConfigurationValue
             return null;
         }
 
-        try
+        return Parses(type, value) ? null : Refuse(key, value, allowed);
+    }
+
+    // The way the generated binder converts each kind of value (invariant culture, as the reflection binder's
+    // TypeConverter did); parsing explicitly keeps this check free of TypeDescriptor, which trimming breaks.
+    private static bool Parses(Type type, string value)
+    {
+        const NumberStyles Whole = NumberStyles.Integer;
+        const NumberStyles Real = NumberStyles.Float;
+        var invariant = CultureInfo.InvariantCulture;
+        return Type.GetTypeCode(type) switch
         {
-            _ = TypeDescriptor.GetConverter(type).ConvertFromInvariantString(value);
-            return null;
-        }
-        catch (Exception exception) when (exception is FormatException or ArgumentException or NotSupportedException or OverflowException
-            || exception.InnerException is FormatException or OverflowException)
-        {
-            return Refuse(key, value, allowed);
-        }
+            TypeCode.Boolean => bool.TryParse(value, out _),
+            TypeCode.Byte => byte.TryParse(value, Whole, invariant, out _),
+            TypeCode.SByte => sbyte.TryParse(value, Whole, invariant, out _),
+            TypeCode.Int16 => short.TryParse(value, Whole, invariant, out _),
+            TypeCode.UInt16 => ushort.TryParse(value, Whole, invariant, out _),
+            TypeCode.Int32 => int.TryParse(value, Whole, invariant, out _),
+            TypeCode.UInt32 => uint.TryParse(value, Whole, invariant, out _),
+            TypeCode.Int64 => long.TryParse(value, Whole, invariant, out _),
+            TypeCode.UInt64 => ulong.TryParse(value, Whole, invariant, out _),
+            TypeCode.Single => float.TryParse(value, Real, invariant, out _),
+            TypeCode.Double => double.TryParse(value, Real, invariant, out _),
+            TypeCode.Decimal => decimal.TryParse(value, Real, invariant, out _),
+            TypeCode.DateTime => DateTime.TryParse(value, invariant, DateTimeStyles.None, out _),
+            _ when type == typeof(TimeSpan) => TimeSpan.TryParse(value, invariant, out _),
+            _ when type == typeof(DateTimeOffset) => DateTimeOffset.TryParse(value, invariant, DateTimeStyles.None, out _),
+            _ when type == typeof(DateOnly) => DateOnly.TryParse(value, invariant, DateTimeStyles.None, out _),
+            _ when type == typeof(TimeOnly) => TimeOnly.TryParse(value, invariant, DateTimeStyles.None, out _),
+            _ => true,
+        };
     }
 
     private static string Refuse(IConfigurationSection key, string value, string allowed) =>

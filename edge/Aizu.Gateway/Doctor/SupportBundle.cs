@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Aizu.Gateway.Serialization;
 using Aizu.Files;
 using Microsoft.Extensions.Configuration;
 
@@ -21,7 +23,7 @@ internal static class SupportBundle
 
     private const int LogLines = 200;
     // Relaxed escaping: the file is read by people and grepped for secrets, so a value must appear as written.
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, TypeInfoResolver = GatewayJsonContext.Default };
     private static readonly string[] SecretWords = ["password", "token", "secret", "routebid", "pem"];
     private static readonly string[] PlaceWords = ["Path", "File", "Directory"];
 
@@ -44,28 +46,18 @@ internal static class SupportBundle
             }
         }
 
-        var bundle = new
-        {
-            generatedAt = now,
-            versions = new
-            {
-                aizu = Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        var bundle = new SupportBundleDocument(
+            now,
+            new SupportBundleVersions(
+                Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
                     ?? typeof(SupportBundle).Assembly.GetName().Version?.ToString(),
-                runtime = RuntimeInformation.FrameworkDescription,
-                os = RuntimeInformation.OSDescription,
-                architecture = RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant(),
-            },
-            configuration = settings,
-            doctor = checks.Select(c => new
-            {
-                c.Name,
-                outcome = c.Outcome.ToString().ToLowerInvariant(),
-                detail = Scrub(c.Detail, secrets),
-                fix = c.Fix is null ? null : Scrub(c.Fix, secrets),
-            }),
-            log = (await RecentLogAsync(cancellationToken)).Select(line => Scrub(line, secrets)),
-        };
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(bundle, Json);
+                RuntimeInformation.FrameworkDescription,
+                RuntimeInformation.OSDescription,
+                RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant()),
+            settings,
+            [.. checks.Select(c => DoctorCheckReport.From(c, text => Scrub(text, secrets)))],
+            [.. (await RecentLogAsync(cancellationToken)).Select(line => Scrub(line, secrets))]);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(bundle, (JsonTypeInfo<SupportBundleDocument>)Json.GetTypeInfo(typeof(SupportBundleDocument)));
         await AtomicFile.WriteAsync(path, (stream, token) => stream.WriteAsync(bytes, token).AsTask(), AtomicFile.OwnerOnly, cancellationToken);
     }
 

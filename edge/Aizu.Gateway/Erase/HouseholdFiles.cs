@@ -29,7 +29,7 @@ internal static class HouseholdFiles
             new(database + "-journal", "the store's rollback journal"),
         };
 
-        var consent = Bind<ConsentOptions>(configuration, "Aizu:Consent") ?? new ConsentOptions();
+        var consent = Bind(configuration, "Aizu:Consent", section => section.Get<ConsentOptions>()) ?? new ConsentOptions();
         consent.DatabasePath = database;
         candidates.Add(new(ConsentOptions.ResolveSigningKeyPath(consent), "the key that signed the household's consent receipts"));
 
@@ -40,23 +40,23 @@ internal static class HouseholdFiles
         // The device identity (key, gateway id, city certificate): a new household starts with a new identity.
         candidates.Add(new(DeviceIdentityFiles.For(configuration, database).Directory, "the device's key, gateway id and city certificate"));
 
-        if (Bind<EgressOptions>(configuration, "Aizu:Egress") is { } egress)
+        if (Bind(configuration, "Aizu:Egress", section => section.Get<EgressOptions>()) is { } egress)
         {
             candidates.Add(new(Path.GetFullPath(egress.SecretPath), "the secret the household's pseudonyms are derived from"));
             candidates.Add(new(Path.GetFullPath(egress.ResolveOutboxKeyPath()), "the key that seals the outbox"));
         }
 
-        if (Bind<AlertOptions>(configuration, "Aizu:Alerts") is { } alerts)
+        if (Bind(configuration, "Aizu:Alerts", section => section.Get<AlertOptions>()) is { } alerts)
         {
             candidates.Add(new(Path.GetFullPath(alerts.KeyStateFile), "the city alert keys this gateway accepted"));
         }
 
-        if (Bind<BRouteOptions>(configuration, "Aizu:BRoute") is { } broute)
+        if (Bind(configuration, "Aizu:BRoute", section => section.Get<BRouteOptions>()) is { } broute)
         {
             candidates.Add(new(Path.GetFullPath(broute.PanCachePath), "the smart meter's network found by the last scan"));
         }
 
-        if (Bind<PulseMeterOptions>(configuration, "Aizu:Pulse") is { } pulse)
+        if (Bind(configuration, "Aizu:Pulse", section => section.Get<PulseMeterOptions>()) is { } pulse)
         {
             candidates.Add(new(Path.GetFullPath(pulse.CountFilePath), "the pulse meter's count"));
         }
@@ -66,7 +66,8 @@ internal static class HouseholdFiles
             .DistinctBy(f => f.Path, StringComparer.Ordinal)];
     }
 
-    private static T? Bind<T>(IConfiguration configuration, string section)
+    // The Get<T> call is written where T is concrete, so the configuration binding generator compiles it.
+    private static T? Bind<T>(IConfiguration configuration, string section, Func<IConfiguration, T?> get)
         where T : class, new() =>
-        configuration.GetSection(section) is { } found && found.Exists() ? found.Get<T>() ?? new T() : null;
+        configuration.GetSection(section) is { } found && found.Exists() ? get(found) ?? new T() : null;
 }

@@ -16,7 +16,7 @@ public static class IngestServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAizuIngest(this IServiceCollection services, IConfiguration section)
     {
-        services.AddValidatedOptions<IngestOptions>(section, IngestOptions.SectionName, path => new IngestOptionsValidator(path));
+        services.AddValidatedOptions<IngestOptions>(section, IngestOptions.SectionName, path => new IngestOptionsValidator(path), (from, options) => from.Bind(options));
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ReadingChannel>();

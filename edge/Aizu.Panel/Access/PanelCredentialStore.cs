@@ -44,7 +44,7 @@ internal sealed class PanelCredentialStore : IDisposable
         try
         {
             // Create-only makes "first start" atomic even against another gateway process on the same files.
-            return await AtomicFile.TryCreateAsync(path, (file, token) => JsonSerializer.SerializeAsync(file, record, cancellationToken: token), AtomicFile.OwnerOnly, cancellationToken);
+            return await AtomicFile.TryCreateAsync(path, (file, token) => JsonSerializer.SerializeAsync(file, record, PanelFileJsonContext.Default.PanelCredentialRecord, token), AtomicFile.OwnerOnly, cancellationToken);
         }
         finally
         {
@@ -72,7 +72,7 @@ internal sealed class PanelCredentialStore : IDisposable
 
             // A power cut leaves the old or the new password, never none.
             var replaced = new PanelCredentialRecord(PanelPassword.Hash(replacement, random));
-            await AtomicFile.WriteAsync(path, (file, token) => JsonSerializer.SerializeAsync(file, replaced, cancellationToken: token), AtomicFile.OwnerOnly, cancellationToken);
+            await AtomicFile.WriteAsync(path, (file, token) => JsonSerializer.SerializeAsync(file, replaced, PanelFileJsonContext.Default.PanelCredentialRecord, token), AtomicFile.OwnerOnly, cancellationToken);
             return true;
         }
         finally
@@ -104,7 +104,7 @@ internal sealed class PanelCredentialStore : IDisposable
         await using var file = File.OpenRead(path);
         try
         {
-            return await JsonSerializer.DeserializeAsync<PanelCredentialRecord>(file, cancellationToken: cancellationToken);
+            return await JsonSerializer.DeserializeAsync(file, PanelFileJsonContext.Default.PanelCredentialRecord, cancellationToken);
         }
         catch (JsonException exception)
         {

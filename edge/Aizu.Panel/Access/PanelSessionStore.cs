@@ -121,7 +121,7 @@ internal sealed class PanelSessionStore : ITicketStore, IDisposable
 
         try
         {
-            var stored = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllBytes(path)) ?? [];
+            var stored = JsonSerializer.Deserialize(File.ReadAllBytes(path), PanelFileJsonContext.Default.DictionaryStringString) ?? [];
             foreach (var (key, value) in stored)
             {
                 if (TicketSerializer.Default.Deserialize(Convert.FromBase64String(value)) is { } ticket)
@@ -143,7 +143,7 @@ internal sealed class PanelSessionStore : ITicketStore, IDisposable
         await writer.WaitAsync().ConfigureAwait(false);
         try
         {
-            await AtomicFile.WriteAsync(path, (file, token) => JsonSerializer.SerializeAsync(file, snapshot, cancellationToken: token), AtomicFile.OwnerOnly, CancellationToken.None).ConfigureAwait(false);
+            await AtomicFile.WriteAsync(path, (file, token) => JsonSerializer.SerializeAsync(file, snapshot, PanelFileJsonContext.Default.DictionaryStringString, token), AtomicFile.OwnerOnly, CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {

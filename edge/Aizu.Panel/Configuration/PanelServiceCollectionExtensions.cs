@@ -1,5 +1,6 @@
 using Aizu.Configuration;
 using Aizu.Household;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,8 +18,10 @@ public static class PanelServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAizuPanel(this IServiceCollection services, IConfiguration section)
     {
-        services.AddValidatedOptions<PanelOptions>(section, PanelOptions.SectionName, path => new PanelOptionsValidator(path));
+        services.AddValidatedOptions<PanelOptions>(section, PanelOptions.SectionName, path => new PanelOptionsValidator(path), (from, options) => from.Bind(options));
 
+        // Generated serialization first: the Native AOT gateway has no other (in a JIT build reflection stays behind it).
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, PanelJsonContext.Default));
         services.TryAddSingleton(TimeProvider.System);
         services.AddHouseholdCalendar();
         services.TryAddSingleton<PanelClock>();

@@ -16,7 +16,7 @@ public static class InfluxMirrorServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAizuInfluxMirror(this IServiceCollection services, IConfiguration section)
     {
-        services.AddValidatedOptions<InfluxMirrorOptions>(section, InfluxMirrorOptions.SectionName, path => new InfluxMirrorOptionsValidator(path));
+        services.AddValidatedOptions<InfluxMirrorOptions>(section, InfluxMirrorOptions.SectionName, path => new InfluxMirrorOptionsValidator(path), (from, options) => from.Bind(options));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<InfluxMirrorStatus>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, InfluxMirrorService>());

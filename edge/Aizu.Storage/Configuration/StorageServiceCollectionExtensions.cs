@@ -19,7 +19,7 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAizuStorage(this IServiceCollection services, IConfiguration section)
     {
-        services.AddValidatedOptions<StorageOptions>(section, StorageOptions.SectionName, path => new StorageOptionsValidator(path));
+        services.AddValidatedOptions<StorageOptions>(section, StorageOptions.SectionName, path => new StorageOptionsValidator(path), (from, options) => from.Bind(options));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IFreeSpaceProbe, DriveFreeSpaceProbe>();
         services.AddHouseholdCalendar();

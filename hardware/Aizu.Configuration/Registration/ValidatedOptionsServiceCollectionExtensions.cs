@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,18 +15,32 @@ public static class ValidatedOptionsServiceCollectionExtensions
     /// configuration. The path is the section's own (so messages name the key an installer wrote), or
     /// <paramref name="defaultPath"/> when the caller hands a configuration root.
     /// </summary>
-    public static OptionsBuilder<TOptions> AddValidatedOptions<TOptions>(
+    /// <param name="services">The container.</param>
+    /// <param name="section">Where the options are read from.</param>
+    /// <param name="defaultPath">The path messages name when <paramref name="section"/> is a root.</param>
+    /// <param name="validator">Makes the validator for the section's path.</param>
+    /// <param name="bind">
+    /// Binds the section onto the options, normally <c>(from, options) =&gt; from.Bind(options)</c> written where
+    /// <typeparamref name="TOptions"/> is a concrete type: there the configuration binding generator replaces the
+    /// reflection-based binder (which Native AOT cannot run) with generated code.
+    /// </param>
+    public static OptionsBuilder<TOptions> AddValidatedOptions<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
         this IServiceCollection services,
         IConfiguration section,
         string defaultPath,
-        Func<string, IValidateOptions<TOptions>> validator)
+        Func<string, IValidateOptions<TOptions>> validator,
+        Action<IConfiguration, TOptions> bind)
         where TOptions : class
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
         ArgumentNullException.ThrowIfNull(validator);
+        ArgumentNullException.ThrowIfNull(bind);
 
-        var builder = services.AddOptions<TOptions>().Bind(section).ValidateOnStart();
+        var builder = services.AddOptions<TOptions>().Configure(options => bind(section, options)).ValidateOnStart();
+
+        // What Bind(section) registers besides the binding: IOptionsMonitor sees a reloaded file.
+        services.AddSingleton<IOptionsChangeTokenSource<TOptions>>(new ConfigurationChangeTokenSource<TOptions>(Options.DefaultName, section));
         var sectionPath = section is IConfigurationSection named ? named.Path : defaultPath;
         services.TryAddEnumerable(ServiceDescriptor.Singleton(validator(sectionPath)));
         return builder;

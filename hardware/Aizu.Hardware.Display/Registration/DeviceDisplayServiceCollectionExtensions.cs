@@ -17,7 +17,7 @@ public static class DeviceDisplayServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDeviceDisplay(this IServiceCollection services, IConfiguration section, Action<DeviceDisplayOptions>? configure = null)
     {
-        var builder = services.AddValidatedOptions<DeviceDisplayOptions>(section, DeviceDisplayOptions.SectionName, _ => new DeviceDisplayOptionsValidator());
+        var builder = services.AddValidatedOptions<DeviceDisplayOptions>(section, DeviceDisplayOptions.SectionName, _ => new DeviceDisplayOptionsValidator(), (from, options) => from.Bind(options));
         if (configure is not null)
         {
             builder.Configure(configure);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Aizu.Configuration;
 using Aizu.Hardware.Serial.Meters;
 using Aizu.Readings;
@@ -17,16 +18,21 @@ public static class SerialMeterServiceCollectionExtensions
     /// <typeparamref name="TValidator"/>, and adds the driver <paramref name="create"/> makes as an
     /// <see cref="IReadingSource"/> (and as itself, so its statistics can be read).
     /// </summary>
-    public static IServiceCollection AddSerialMeter<TOptions, TValidator, TSource>(
+    /// <param name="services">The container.</param>
+    /// <param name="section">The meter's section.</param>
+    /// <param name="bind">Binds the section onto the options, written where <typeparamref name="TOptions"/> is concrete (see <c>AddValidatedOptions</c>).</param>
+    /// <param name="create">Makes the driver.</param>
+    public static IServiceCollection AddSerialMeter<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions, TValidator, TSource>(
         this IServiceCollection services,
         IConfiguration section,
+        Action<IConfiguration, TOptions> bind,
         Func<IOptions<TOptions>, TimeProvider, ILogger<TSource>, TSource> create)
         where TOptions : SerialMeterOptions
         where TValidator : class, IValidateOptions<TOptions>, new()
         where TSource : class, IReadingSource
     {
         ArgumentNullException.ThrowIfNull(create);
-        services.AddValidatedOptions<TOptions>(section, string.Empty, _ => new TValidator());
+        services.AddValidatedOptions<TOptions>(section, string.Empty, _ => new TValidator(), bind);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => create(
             sp.GetRequiredService<IOptions<TOptions>>(),

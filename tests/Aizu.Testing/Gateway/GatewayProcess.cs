@@ -13,6 +13,9 @@ public sealed partial class GatewayProcess : IAsyncDisposable
     // Only a failing start waits this long; a loaded shared machine takes well over 30 s to start a .NET program.
     public static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(90);
 
+    /// <summary>The environment variable naming a published <c>aizu</c> program to start instead of <c>dotnet aizu.dll</c>.</summary>
+    public const string ProgramVariable = "AIZU_GATEWAY_PROGRAM";
+
     private readonly Process _process;
     private readonly AnnouncedPanel _panel;
     private bool _disposed;
@@ -43,7 +46,10 @@ public sealed partial class GatewayProcess : IAsyncDisposable
     public static GatewayProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var info = new ProcessStartInfo("dotnet")
+        // AIZU_GATEWAY_PROGRAM names a published gateway (the Native AOT `aizu` binary) to run instead of the
+        // aizu.dll beside the tests: the same tests and benchmarks then check the build the package ships.
+        var published = Environment.GetEnvironmentVariable(ProgramVariable);
+        var info = new ProcessStartInfo(string.IsNullOrEmpty(published) ? "dotnet" : published)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -55,7 +61,11 @@ public sealed partial class GatewayProcess : IAsyncDisposable
             info.Environment[name] = value;
         }
 
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "aizu.dll"));
+        if (string.IsNullOrEmpty(published))
+        {
+            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "aizu.dll"));
+        }
+
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
