@@ -37,7 +37,7 @@ public sealed class PersistenceTests : TempDatabaseTests
         using var connection = new SqliteConnection($"Data Source={database.FilePath};Pooling=False");
         connection.Open();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
-        Assert.Equal(3L, Scalar(connection, "SELECT version FROM schema_migrations WHERE component = 'storage';"));
+        Assert.Equal((long)StorageSchema.Component.LatestVersion, Scalar(connection, "SELECT version FROM schema_migrations WHERE component = 'storage';"));
     }
 
     [Fact]
