@@ -7,7 +7,7 @@ namespace Aizu.Fuzzing.Tests;
 /// <summary>
 /// Runs each target under afl-fuzz (AFL++, instrumented by SharpFuzz) from the real-capture seeds for a bounded time
 /// and requires no crash and no hang. A crash fails the test with the input, replayed in one line, and the input file
-/// to copy into fuzz/Aizu.Fuzzing/Regressions/&lt;target&gt;/.
+/// to copy into tests/Aizu.Fuzzing/Regressions/&lt;target&gt;/.
 /// </summary>
 public sealed class AflRunTests(ITestOutputHelper output)
 {
@@ -18,7 +18,7 @@ public sealed class AflRunTests(ITestOutputHelper output)
     public async Task Every_target_runs_under_afl_fuzz_without_a_crash()
     {
         var program = RepositoryFolders.FuzzProgram();
-        Assert.True(File.Exists(program), $"{program} is missing: build fuzz/Aizu.Fuzzing in the tests' configuration.");
+        Assert.True(File.Exists(program), $"{program} is missing: build tests/Aizu.Fuzzing in the tests' configuration.");
         Assert.True(FindOnPath("afl-fuzz") is not null, "afl-fuzz is not installed: run .ci/install-deps (Debian package afl++).");
 
         using var work = new TemporaryDirectory("fuzz");

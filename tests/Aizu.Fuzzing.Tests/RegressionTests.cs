@@ -1,7 +1,7 @@
 namespace Aizu.Fuzzing.Tests;
 
 /// <summary>
-/// Every input that once crashed a target (fuzz/Aizu.Fuzzing/Regressions/&lt;target&gt;/) and every seed taken from the
+/// Every input that once crashed a target (tests/Aizu.Fuzzing/Regressions/&lt;target&gt;/) and every seed taken from the
 /// real captures goes through its target without an exception escaping. In process and uninstrumented: a second or two.
 /// </summary>
 public sealed class RegressionTests

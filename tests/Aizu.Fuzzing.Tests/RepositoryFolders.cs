@@ -7,7 +7,7 @@ internal static class RepositoryFolders
     public static string Root { get; } = FindRoot();
 
     /// <summary>The regression inputs of <paramref name="target"/>: inputs that once crashed it, kept as files.</summary>
-    public static string Regressions(string target) => Path.Combine(Root, "fuzz", "Aizu.Fuzzing", "Regressions", target);
+    public static string Regressions(string target) => Path.Combine(Root, "tests", "Aizu.Fuzzing", "Regressions", target);
 
     /// <summary>
     /// The fuzz program as its own project built it, with its runtime configuration (this test's output lacks it), in
@@ -18,7 +18,7 @@ internal static class RepositoryFolders
         // …/tests/Aizu.Fuzzing.Tests/bin/<Configuration>/<framework>/
         var framework = new DirectoryInfo(AppContext.BaseDirectory);
         var configuration = framework.Parent!.Name;
-        return Path.Combine(Root, "fuzz", "Aizu.Fuzzing", "bin", configuration, framework.Name, "Aizu.Fuzzing.dll");
+        return Path.Combine(Root, "tests", "Aizu.Fuzzing", "bin", configuration, framework.Name, "Aizu.Fuzzing.dll");
     }
 
     private static string FindRoot()
