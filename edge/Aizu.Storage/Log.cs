@@ -37,7 +37,7 @@ internal static partial class Log
     public static partial void RawRetentionApplied(this ILogger logger, long chunks, int months);
 
     [LoggerMessage(EventId = 1008, Level = LogLevel.Warning,
-        Message = "{Count} readings were not stored: stamped before {Earliest:u} or older than the raw data kept")]
+        Message = "{Count} readings were not stored: stamped before {Earliest:u}, older than the raw data kept, or of a series the store cannot hold")]
     public static partial void ReadingsRefused(this ILogger logger, long count, DateTimeOffset earliest);
 
     [LoggerMessage(EventId = 1009, Level = LogLevel.Warning,
@@ -67,4 +67,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1015, Level = LogLevel.Warning,
         Message = "Set aside {Count} readings stamped after {After:o} (by a clock that ran ahead); they are kept apart in table set_aside_reading and the rollups from then on were recomputed")]
     public static partial void ReadingsSetAside(this ILogger logger, long count, DateTimeOffset after);
+
+    [LoggerMessage(EventId = 1016, Level = LogLevel.Error,
+        Message = "The store holds the most series it can ({Limit}); readings of the new series {Series} are not stored")]
+    public static partial void SeriesLimitReached(this ILogger logger, long limit, string series);
 }

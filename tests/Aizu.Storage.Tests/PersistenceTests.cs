@@ -61,6 +61,36 @@ public sealed class PersistenceTests : TempDatabaseTests
     }
 
     [Fact]
+    public async Task A_series_id_beyond_the_open_row_key_is_refused_and_no_other_row_is_replaced()
+    {
+        await using (var store = database.Open())
+        {
+            await store.AppendAsync([Power(0, 480)], CancellationToken.None);
+        }
+
+        // Another process (or a restored file) has used up the ids an open row's key can carry: the next series would
+        // get 2^20, and from 2^20 + 1 on a key at a timestamp is another series' key a millisecond later.
+        using (var connection = new SqliteConnection($"Data Source={database.FilePath};Pooling=False"))
+        {
+            connection.Open();
+            Scalar(connection, $"INSERT INTO series(id, name, unit) VALUES ({OpenRowKey.MaxSeriesId}, 'filler', 'W');");
+        }
+
+        await using var reopened = database.Open();
+        await reopened.AppendAsync([Import(0, 100), Power(2, 485)], CancellationToken.None);
+
+        // The new series' reading is refused and counted; the known series' reading in the same batch is stored.
+        Assert.Equal(2, await reopened.CountAsync(CancellationToken.None));
+        Assert.Equal(1, reopened.Health.RefusedReadings);
+        Assert.Null(await reopened.GetLatestAsync(SeriesNames.ElectricImportEnergy, CancellationToken.None));
+
+        // Existing series go on being stored.
+        await reopened.AppendAsync([Power(5, 490)], CancellationToken.None);
+        Assert.Equal(3, await reopened.CountAsync(CancellationToken.None));
+        Assert.Equal(490, (await reopened.GetLatestAsync(SeriesNames.ElectricPower, CancellationToken.None))?.Value);
+    }
+
+    [Fact]
     public async Task An_unusable_directory_reports_unavailable_on_use_instead_of_failing_construction()
     {
         Directory.CreateDirectory(database.Directory);

@@ -7,7 +7,7 @@ namespace Aizu.Storage;
 /// <param name="RawChunksDroppedForSpace">Raw chunks dropped since start because the disk was nearly full.</param>
 /// <param name="OldestRawReading">Start of the oldest raw data still kept, or null when none is known.</param>
 /// <param name="QuarantinedChunks">Chunks moved to quarantine since start because their checksum or encoding was bad.</param>
-/// <param name="RefusedReadings">Readings not stored since start: stamped before 2020 or older than the raw data kept.</param>
+/// <param name="RefusedReadings">Readings not stored since start: stamped before 2020, older than the raw data kept, or of a new series beyond the store's limit (2^20 − 1 series).</param>
 /// <param name="LastProblem">The most recent problem, in words, or null.</param>
 /// <param name="LastProblemAt">When <paramref name="LastProblem"/> happened.</param>
 public sealed record StorageHealth(

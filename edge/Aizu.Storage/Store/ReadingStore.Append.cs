@@ -86,6 +86,12 @@ internal sealed partial class ReadingStore
             var state = last is not null && ReferenceEquals(last.Name, reading.Series)
                 ? last
                 : GetOrCreateSeries(connection, transaction, reading.Series, reading.Unit);
+            if (state is null)
+            {
+                refused++;
+                continue;
+            }
+
             last = state;
             if (state.Incoming.Count == 0)
             {
@@ -231,7 +237,7 @@ internal sealed partial class ReadingStore
 
     private static long CeilingToMinute(long ms) => RollupGrid.Floor(ms + RollupGrid.MinuteMs - 1, RollupGrid.MinuteMs);
 
-    private SeriesState GetOrCreateSeries(SqliteConnection connection, SqliteTransaction transaction, string name, string unit)
+    private SeriesState? GetOrCreateSeries(SqliteConnection connection, SqliteTransaction transaction, string name, string unit)
     {
         if (series.TryGetValue(name, out var state))
         {
@@ -244,8 +250,22 @@ internal sealed partial class ReadingStore
         insert.Parameters.AddWithValue("$name", name);
         insert.Parameters.AddWithValue("$unit", unit);
 
+        var id = (long)insert.ExecuteScalar()!;
+        if (id > OpenRowKey.MaxSeriesId)
+        {
+            // Its open rows' keys would spill into the timestamp and replace another series' rows; its readings are
+            // refused (counted in Health) and the rest of the batch is stored.
+            using var undo = connection.CreateCommand();
+            undo.Transaction = transaction;
+            undo.CommandText = "DELETE FROM series WHERE id = $id;";
+            undo.Parameters.AddWithValue("$id", id);
+            undo.ExecuteNonQuery();
+            logger.SeriesLimitReached(OpenRowKey.MaxSeriesId, name);
+            return null;
+        }
+
         // Joins the cache at once; a rolled-back batch drops the whole cache (DropWriterState), so no phantom ids survive.
-        state = new SeriesState((long)insert.ExecuteScalar()!, name, unit);
+        state = new SeriesState(id, name, unit);
         series[name] = state;
         return state;
     }

@@ -24,9 +24,9 @@ internal sealed class WriteCommands(SqliteConnection connection) : IDisposable
     public void InsertOpen(long seriesId, long ms, double value, byte quality)
     {
         insertOpen ??= Prepare(
-            "INSERT OR REPLACE INTO open_reading(ts_key, series_id, ts_ms, value, quality) VALUES (($t << 20) | $s, $s, $t, $v, $q);",
-            ("$s", SqliteType.Integer), ("$t", SqliteType.Integer), ("$v", SqliteType.Real), ("$q", SqliteType.Integer));
-        Run(insertOpen, seriesId, ms, value, (int)quality);
+            "INSERT OR REPLACE INTO open_reading(ts_key, series_id, ts_ms, value, quality) VALUES ($k, $s, $t, $v, $q);",
+            ("$k", SqliteType.Integer), ("$s", SqliteType.Integer), ("$t", SqliteType.Integer), ("$v", SqliteType.Real), ("$q", SqliteType.Integer));
+        Run(insertOpen, OpenRowKey.Of(seriesId, ms), seriesId, ms, value, (int)quality);
     }
 
     /// <summary>Removes the open rows that were just sealed into chunks.</summary>
