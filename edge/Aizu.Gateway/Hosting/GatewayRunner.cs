@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -125,7 +126,9 @@ internal static class GatewayRunner
     /// <summary>A gateway set up for the city link but without a certificate is refused by the broker; say why and what to do.</summary>
     private static async Task AnnounceEnrolmentAsync(WebApplication app, TextWriter output)
     {
-        if (app.Services.GetService<IOptions<Aizu.Uplink.UplinkOptions>>() is { } uplink
+        // IOptions<T> resolves for any T (as defaults) once options exist at all, so ask whether a city link is configured.
+        if (app.Configuration.GetSection("Aizu:Uplink").Exists()
+            && app.Services.GetService<IOptions<Aizu.Uplink.UplinkOptions>>() is { } uplink
             && uplink.Value is { UseTls: true, ClientCertificateFile.Length: 0 } options)
         {
             var identity = app.Services.GetRequiredService<Identity.DeviceIdentity>();

@@ -30,6 +30,9 @@ public sealed class DemoRunTests
         string database = Path.Combine(directory.Path, "aizu-demo-data", "aizu.db");
         Assert.True(File.Exists(database), $"no database at {database}");
         Assert.True(await CountReadingsAsync(database) > 0);
+
+        // The demo has no city link, so nothing about enrolling with a city broker is said.
+        Assert.DoesNotContain("not enrolled", gateway.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,11 +14,10 @@ public sealed class DoctorCityLinkTests
     public async Task EnrolledGateway_ReachesTheBroker_OverTls_AndReadsBackItsOwnTestPublish()
     {
         await using var city = await TestCity.StartAsync();
-        using var home = new TemporaryDirectory("doctor");
-        var config = city.WriteGatewayConfiguration(home.Path);
-        var gatewayId = await city.EnrolAsync(config);
+        using var home = await city.EnrolHomeAsync("doctor");
+        var gatewayId = home.GatewayId;
 
-        var checks = await DoctorAsync(config);
+        var checks = await DoctorAsync(home.Config);
 
         Assert.Equal("ok", Outcome(checks, "device identity"));
         Assert.Contains(gatewayId, Detail(checks, "device identity"), StringComparison.Ordinal);
@@ -56,11 +55,9 @@ public sealed class DoctorCityLinkTests
     public async Task ACertificateEndingWithinThirtyDays_IsAWarning_WithTheRenewal()
     {
         await using var city = await TestCity.StartAsync();
-        using var home = new TemporaryDirectory("doctor");
-        var config = city.WriteGatewayConfiguration(home.Path);
-        await city.EnrolAsync(config, notAfter: DateTimeOffset.UtcNow.AddDays(10).AddHours(1));
+        using var home = await city.EnrolHomeAsync("doctor", notAfter: DateTimeOffset.UtcNow.AddDays(10).AddHours(1));
 
-        var checks = await DoctorAsync(config);
+        var checks = await DoctorAsync(home.Config);
 
         Assert.Equal("warning", Outcome(checks, "device certificate"));
         Assert.Contains("expires in 10 days", Detail(checks, "device certificate"), StringComparison.Ordinal);
@@ -72,11 +69,9 @@ public sealed class DoctorCityLinkTests
     public async Task AnUnreachableBroker_AndAnAclWithoutTheGatewaysTopic_EachFail_WithTheirHint()
     {
         await using var city = await TestCity.StartAsync(acl: TestCity.DocumentedAcl().Replace("pattern readwrite aizu/v1/doctor/%u", "", StringComparison.Ordinal));
-        using var home = new TemporaryDirectory("doctor");
-        var config = city.WriteGatewayConfiguration(home.Path);
-        await city.EnrolAsync(config);
+        using var home = await city.EnrolHomeAsync("doctor");
 
-        var denied = await DoctorAsync(config, ExitCodes.VerificationFailed);
+        var denied = await DoctorAsync(home.Config, ExitCodes.VerificationFailed);
         Assert.Equal("ok", Outcome(denied, "broker TLS"));
         Assert.Equal("fail", Outcome(denied, "broker ACL"));
         Assert.Contains("NotAuthorized", Detail(denied, "broker ACL"), StringComparison.Ordinal);

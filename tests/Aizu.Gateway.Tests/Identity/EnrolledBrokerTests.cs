@@ -16,11 +16,10 @@ public sealed class EnrolledBrokerTests
     public async Task EnrolledGateway_ConnectsWithItsOwnIdentity_AndAnnouncesItselfOnItsStatusTopic()
     {
         await using var city = await TestCity.StartAsync();
-        using var home = new TemporaryDirectory("enrolled");
-        var config = city.WriteGatewayConfiguration(home.Path);
-        var gatewayId = await city.EnrolAsync(config);
+        using var home = await city.EnrolHomeAsync("enrolled");
+        var gatewayId = home.GatewayId;
 
-        await using var gateway = GatewayProcess.Start(home.Path, "run", "--demo", "--config", config, "--urls", "http://127.0.0.1:0");
+        await using var gateway = GatewayProcess.Start(home.Path, "run", "--demo", "--config", home.Config, "--urls", "http://127.0.0.1:0");
         await gateway.PanelAsync();
 
         await Eventually.TrueAsync(
@@ -56,9 +55,8 @@ public sealed class EnrolledBrokerTests
     public async Task AGateway_CannotPublishOnAnotherGatewaysTopic_NorReadOthers_ButWritesAndReadsItsOwn()
     {
         await using var city = await TestCity.StartAsync();
-        using var home = new TemporaryDirectory("enrolled");
-        var config = city.WriteGatewayConfiguration(home.Path);
-        var gatewayId = await city.EnrolAsync(config);
+        using var home = await city.EnrolHomeAsync("enrolled");
+        var gatewayId = home.GatewayId;
         var identity = Path.Combine(home.Path, "identity");
         using var client = await city.ConnectAsync(gatewayId, Path.Combine(identity, "device.pem"), Path.Combine(identity, "device.key"));
         var received = new List<string>();

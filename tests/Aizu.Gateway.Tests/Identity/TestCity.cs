@@ -131,6 +131,22 @@ internal sealed class TestCity : IAsyncDisposable
         return issued.GetNameInfo(X509NameType.SimpleName, false);
     }
 
+    /// <summary>A new gateway directory with its configuration, enrolled with this city (see <see cref="EnrolAsync"/>).</summary>
+    public async Task<EnrolledHome> EnrolHomeAsync(string name, DateTimeOffset? notAfter = null)
+    {
+        var home = new TemporaryDirectory(name);
+        try
+        {
+            var config = WriteGatewayConfiguration(home.Path);
+            return new EnrolledHome(home, config, await EnrolAsync(config, notAfter: notAfter));
+        }
+        catch
+        {
+            home.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>An MQTT 5 client on the TLS listener with <paramref name="certificateFile"/> (none when null); throws when refused.</summary>
     public async Task<IMqttClient> ConnectAsync(string clientId, string? certificateFile, string? keyFile)
     {
