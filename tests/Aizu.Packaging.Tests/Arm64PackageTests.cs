@@ -30,5 +30,20 @@ public sealed class Arm64PackageTests(DebianPackages packages)
             TimeSpan.FromMinutes(3),
             environment: new Dictionary<string, string> { ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1" });
         Assert.Matches(@"^\d+\.\d+\.\d+", version.Output.Trim());
+
+        // A command that writes files the way the gateway keeps every secret (AtomicFile: temporary file, rename,
+        // flush of the directory). The directory is opened with the arm64 ABI's O_DIRECTORY; with the x86-64 value
+        // (O_DIRECT there) the open failed with EINVAL and no key, password or PAN could be kept on a Pi.
+        var configuration = Path.Combine(contents.Path, "aizu.json");
+        var data = Path.Combine(contents.Path, "data");
+        await File.WriteAllTextAsync(configuration, "{\"Aizu\":{\"Storage\":{\"DatabasePath\":\"" + Path.Combine(data, "aizu.db") + "\"}}}");
+        var request = await Command.SucceedAsync(
+            "qemu-aarch64-static",
+            [program, "enroll", "--csr", "--config", configuration],
+            TimeSpan.FromMinutes(3),
+            environment: new Dictionary<string, string> { ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1" });
+        Assert.Contains("-----BEGIN CERTIFICATE REQUEST-----", request.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(data, "identity", "device.key")), request.Output + request.Error);
+        Assert.True(File.Exists(Path.Combine(data, "identity", "device.csr")), request.Output + request.Error);
     }
 }
