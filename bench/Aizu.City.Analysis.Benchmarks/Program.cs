@@ -70,6 +70,7 @@ for (var i = 0; i <= requests; i++)
 }
 
 var latencies = new List<double>();
+var phases = new Dictionary<string, List<double>>(StringComparer.Ordinal);
 foreach (var (token, i) in tokens.Select((t, i) => (t, i)))
 {
     using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/statistics?purpose={Purpose}&level=2&period=day&from=2026-01-01&to=2026-12-31");
@@ -82,6 +83,18 @@ foreach (var (token, i) in tokens.Select((t, i) => (t, i)))
     if (i > 0)
     {
         latencies.Add(watch.Elapsed.TotalMilliseconds);
+
+        // The server names its phases (Server-Timing); what it does not name is writing the JSON body and HTTP.
+        var named = 0.0;
+        foreach (var phase in response.Headers.GetValues("Server-Timing").SelectMany(h => h.Split(',', StringSplitOptions.TrimEntries)))
+        {
+            var parts = phase.Split(";dur=");
+            var milliseconds = double.Parse(parts[1], CultureInfo.InvariantCulture);
+            named += milliseconds;
+            (phases.TryGetValue(parts[0], out var list) ? list : phases[parts[0]] = []).Add(milliseconds);
+        }
+
+        (phases.TryGetValue("json+http", out var rest) ? rest : phases["json+http"] = []).Add(watch.Elapsed.TotalMilliseconds - named);
     }
     else
     {
@@ -89,6 +102,22 @@ foreach (var (token, i) in tokens.Select((t, i) => (t, i)))
     }
 }
 
+static double QuantileOf(List<double> values, double q)
+{
+    var sorted = values.Order().ToList();
+    return sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(q * sorted.Count) - 1)];
+}
+
+double Quantile(double q) => QuantileOf(latencies, q);
 latencies.Sort();
-double Quantile(double q) => latencies[(int)Math.Min(latencies.Count - 1, Math.Ceiling(q * latencies.Count) - 1)];
+Console.WriteLine("phase: p50 / p95 ms (Server-Timing; json+http is the request's time the server did not name)");
+foreach (var (phase, values) in phases)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {phase}: {QuantileOf(values, 0.5):F1} / {QuantileOf(values, 0.95):F1}"));
+}
+
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{requests} requests (50 districts × 365 days, {households} households): p50 {Quantile(0.5):F0} ms, p95 {Quantile(0.95):F0} ms, max {latencies[^1]:F0} ms"));
+if (File.Exists("/proc/loadavg"))
+{
+    Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
+}

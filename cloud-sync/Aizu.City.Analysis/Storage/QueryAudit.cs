@@ -64,8 +64,7 @@ public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
         "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', consents))));
 
     /// <summary>The digest a released cell carries: SHA-256 over the audit entry, the cell and its consent snapshot's digest.</summary>
-    public static string Provenance(long auditSeq, CellKey key, string snapshot) =>
-        "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{auditSeq}\n{key}\n{snapshot}")))[..32];
+    public static string Provenance(long auditSeq, CellKey key, string snapshot) => ProvenanceDigest.Of(auditSeq, key, snapshot);
 
     /// <summary>Records a released table on top of what the analyst held (<paramref name="earlier"/>, which this
     /// updates); returns the audit entry's number and each released cell's consent snapshot digest (by list).</summary>
