@@ -92,8 +92,9 @@ public static class AnalysisEndpoints
         return Results.Json(new { name = analyst.Name, purposes, note = WithdrawalNote });
     }
 
-    private static async Task<IResult> Statistics(HttpContext context, IOptions<AnalysisOptions> options, PurposeRulesStore rules, WindowReader reader, DistrictCellReader districts, QueryAudit audit, AnalystLocks locks, ILogger<AnalysisPage> logger)
+    private static async Task<IResult> Statistics(HttpContext context, IOptions<AnalysisOptions> options, PurposeRulesStore rules, WindowReader reader, DistrictCellReader districts, QueryAudit audit, AnalystLocks locks, TimeProvider time, ILogger<AnalysisPage> logger)
     {
+        var timing = new ServerTiming(time);
         var (analyst, request, failure) = await AdmitAsync(context, options.Value, audit, logger, published: false);
         if (failure is not null)
         {
@@ -106,12 +107,15 @@ public static class AnalysisEndpoints
         using var hold = await locks.HoldAsync(analyst.Id, cancellationToken);
         var rule = await rules.GetAsync(request.Purpose, cancellationToken);
         var earlier = await audit.EarlierAsync(analyst.Id, request.Purpose, cancellationToken);
+        timing.End("admit");
         var summed = await districts.ReadAsync(request.Purpose, request.Query, cancellationToken);
 
         // The windows themselves only where the summaries are not enough: a household that moved district in the
         // range, or ranges this analyst was given before that the differencing guard must cut.
         IReadOnlyList<HouseholdWindow>? windows = summed is null ? await reader.ReadAsync(request.Purpose, request.Query, cancellationToken) : null;
+        timing.End("cells");
         var table = windows is null ? StatisticsRelease.Build(request.Query, rule.Rules, summed!, earlier) : StatisticsRelease.Build(request.Query, rule.Rules, windows, earlier);
+        timing.End("rules");
         var given = earlier.Where(e => e.Value.Status == CellStatus.Released).Select(e => e.Key).ToList();
         var refusal = table.Refusal;
         if (refusal is null && DifferencingGuard.Needed(table, given))
@@ -120,6 +124,7 @@ public static class AnalysisEndpoints
             refusal = DifferencingGuard.Check(table, windows, given);
         }
 
+        timing.End("guard");
         if (refusal is not null)
         {
             var refusedAt = await audit.RefusedAsync(analyst.Id, request.Purpose, request.Text, refusal, cancellationToken);
@@ -130,28 +135,20 @@ public static class AnalysisEndpoints
         var (seq, snapshots) = await audit.ReleasedAsync(analyst.Id, request.Purpose, request.Text, table, earlier, cancellationToken);
         var released = table.Cells.Count(c => c.Status == CellStatus.Released);
         logger.Released(analyst.Name, request.Purpose, request.Text, released, table.Cells.Count - released, seq);
-        var cells = table.Cells.Select(c => new CellView(
-            c.Key.Area, c.Period, c.Status == CellStatus.Released ? "released" : "suppressed", RuleName(c.Rule),
-            c.EnergyWh, c.MeanWh is { } mean ? decimal.Round(mean, 1) : null, c.Households,
-            c.Status == CellStatus.Released ? c.Consents.Count : null,
-            c.Status == CellStatus.Released ? QueryAudit.Provenance(seq, c.Key, snapshots[c.Consents]) : null)).ToList();
+        timing.End("audit");
         if (request.Format == "csv")
         {
-            return Results.Text(Csv(cells), "text/csv; charset=utf-8");
+            var csv = StatisticsResponse.Csv(seq, table, snapshots);
+            timing.End("csv");
+            context.Response.Headers[ServerTiming.HeaderName] = timing.Header();
+            return Results.Text(csv, "text/csv; charset=utf-8");
         }
 
-        return Results.Json(new
-        {
-            purpose = request.Purpose,
-            level = request.Query.Level,
-            period = StatisticsRequest.PeriodName(request.Query.Period),
-            from = request.Query.From,
-            to = request.Query.To.AddDays(-1),
-            rules = new { minHouseholds = rule.Rules.MinHouseholds, maxShare = rule.Rules.MaxShare },
-            audit = seq,
-            note = WithdrawalNote,
-            cells,
-        });
+        // Everything but writing the body itself, which the client sees as the rest of the request.
+        context.Response.Headers[ServerTiming.HeaderName] = timing.Header();
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await StatisticsResponse.WriteJsonAsync(context.Response.BodyWriter, request, rule.Rules, seq, table, snapshots, cancellationToken);
+        return Results.Empty;
     }
 
     private static async Task<IResult> Published(HttpContext context, IOptions<AnalysisOptions> options, PurposeRulesStore rules, WindowReader reader, QueryAudit audit, PrivacyLedger ledger, IRandomSource random, ILogger<AnalysisPage> logger)
@@ -232,15 +229,4 @@ public static class AnalysisEndpoints
         SuppressionRule.EarlierSuppressed => "earlier-suppressed",
         _ => "changed",
     };
-
-    private static string Csv(IEnumerable<CellView> cells)
-    {
-        var csv = new StringBuilder("area,period,status,rule,energy_wh,mean_wh,households,consents,provenance\n");
-        foreach (var c in cells)
-        {
-            csv.Append(CultureInfo.InvariantCulture, $"{(c.Area.Length == 0 ? "(all)" : c.Area)},{c.Period},{c.Status},{c.Rule},{c.EnergyWh},{c.MeanWh},{c.Households},{c.Consents},{c.Provenance}\n");
-        }
-
-        return csv.ToString();
-    }
 }

@@ -64,8 +64,7 @@ public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
         "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', consents))));
 
     /// <summary>The digest a released cell carries: SHA-256 over the audit entry, the cell and its consent snapshot's digest.</summary>
-    public static string Provenance(long auditSeq, CellKey key, string snapshot) =>
-        "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{auditSeq}\n{key}\n{snapshot}")))[..32];
+    public static string Provenance(long auditSeq, CellKey key, string snapshot) => ProvenanceDigest.Of(auditSeq, key, snapshot);
 
     /// <summary>Records a released table on top of what the analyst held (<paramref name="earlier"/>, which this
     /// updates); returns the audit entry's number and each released cell's consent snapshot digest (by list).</summary>
@@ -90,10 +89,24 @@ public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
 
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var seq = await NextSeqAsync(connection, transaction, cancellationToken);
+
+        // The entry's number and how many held rows the analyst has in one round trip, then every write in one batch:
+        // under load each round trip waits for the server's turn on the CPU.
+        long seq, rows;
+        await using (var next = new NpgsqlCommand(
+            "SELECT nextval(pg_get_serial_sequence('query_audit', 'seq')), (SELECT count(*) FROM analyst_release WHERE analyst_id = $1 AND purpose = $2)", connection, transaction))
+        {
+            next.Parameters.Add(new() { Value = analystId });
+            next.Parameters.Add(new() { Value = purpose });
+            await using var reader = await next.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            (seq, rows) = (reader.GetInt64(0), reader.GetInt64(1));
+        }
+
+        await using var batch = new NpgsqlBatch(connection, transaction);
         if (fresh.Count > 0)
         {
-            await using var snapshot = new NpgsqlCommand(
+            var snapshot = new NpgsqlBatchCommand(
                 """
                 INSERT INTO consent_snapshot (digest, consent_refs)
                 SELECT d.digest, array_agg(r.ref ORDER BY r.pos)
@@ -101,24 +114,16 @@ public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
                 JOIN unnest($2::text[], $3::bigint[]) WITH ORDINALITY AS r(ref, owner, pos) ON r.owner = d.owner
                 GROUP BY d.digest
                 ON CONFLICT (digest) DO NOTHING
-                """, connection, transaction);
+                """);
             snapshot.Parameters.Add(new() { Value = fresh.Select(s => s.Value).ToArray() });
             snapshot.Parameters.Add(new() { Value = fresh.SelectMany(s => s.Key).ToArray() });
             snapshot.Parameters.Add(new() { Value = fresh.SelectMany((s, i) => Enumerable.Repeat(i + 1L, s.Key.Count)).ToArray() });
-            await snapshot.ExecuteNonQueryAsync(cancellationToken);
+            batch.BatchCommands.Add(snapshot);
         }
 
-        await InsertAsync(connection, transaction, seq, analystId, purpose, request, "released", null, null, released, cancellationToken);
+        batch.BatchCommands.Add(Entry(seq, analystId, purpose, request, "released", null, null, released));
 
         // What the analyst holds: this table as one row; past FoldAfter rows, everything held as one.
-        var rows = 0L;
-        await using (var count = new NpgsqlCommand("SELECT count(*) FROM analyst_release WHERE analyst_id = $1 AND purpose = $2", connection, transaction))
-        {
-            count.Parameters.Add(new() { Value = analystId });
-            count.Parameters.Add(new() { Value = purpose });
-            rows = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
-        }
-
         foreach (var (key, value) in cells)
         {
             Hold(earlier, key, value);
@@ -126,14 +131,15 @@ public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
 
         if (rows >= FoldAfter)
         {
-            await using var clear = new NpgsqlCommand("DELETE FROM analyst_release WHERE analyst_id = $1 AND purpose = $2", connection, transaction);
+            var clear = new NpgsqlBatchCommand("DELETE FROM analyst_release WHERE analyst_id = $1 AND purpose = $2");
             clear.Parameters.Add(new() { Value = analystId });
             clear.Parameters.Add(new() { Value = purpose });
-            await clear.ExecuteNonQueryAsync(cancellationToken);
+            batch.BatchCommands.Add(clear);
             cells = [.. earlier.Select(e => (e.Key, e.Value))];
         }
 
-        await HoldAsync(connection, transaction, analystId, purpose, seq, cells, cancellationToken);
+        batch.BatchCommands.Add(HeldRow(analystId, purpose, seq, cells));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         foreach (var (_, digest) in fresh)
         {
@@ -164,15 +170,15 @@ public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
         return [.. held.Select(h => (h.Key, h.Value))];
     }
 
-    private static async Task HoldAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long analystId, string purpose, long seq, List<(CellKey Key, EarlierRelease Value)> cells, CancellationToken cancellationToken)
+    private static NpgsqlBatchCommand HeldRow(long analystId, string purpose, long seq, List<(CellKey Key, EarlierRelease Value)> cells)
     {
         var areas = cells.Select(c => c.Key.Area).Distinct(StringComparer.Ordinal).ToList();
         var areaIndex = areas.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => x.i, StringComparer.Ordinal);
-        await using var insert = new NpgsqlCommand(
+        var insert = new NpgsqlBatchCommand(
             """
             INSERT INTO analyst_release (analyst_id, purpose, audit_seq, areas, cell_area, from_days, to_days, hours, released, energy_wh, households)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-            """, connection, transaction);
+            """);
         insert.Parameters.Add(new() { Value = analystId });
         insert.Parameters.Add(new() { Value = purpose });
         insert.Parameters.Add(new() { Value = seq });
@@ -184,7 +190,7 @@ public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
         insert.Parameters.Add(new() { Value = cells.Select(c => c.Value.Status == CellStatus.Released).ToArray() });
         insert.Parameters.Add(new() { Value = cells.Select(c => c.Value.EnergyWh).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Numeric });
         insert.Parameters.Add(new() { Value = cells.Select(c => c.Value.Households).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
-        await insert.ExecuteNonQueryAsync(cancellationToken);
+        return insert;
     }
 
     // Column-wise, so an entry is a few bytes a cell: the areas and columns once, then per cell their indexes, the
@@ -297,7 +303,8 @@ public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var seq = await NextSeqAsync(connection, transaction, cancellationToken);
-        await InsertAsync(connection, transaction, seq, analystId, purpose, request, outcome, reason, epsilon, released, cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { Entry(seq, analystId, purpose, request, outcome, reason, epsilon, released) } };
+        await batch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return seq;
     }
@@ -309,10 +316,10 @@ public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
         return (long)(await next.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private async Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long seq, long analystId, string purpose, string request, string outcome, string? reason, decimal? epsilon, string released, CancellationToken cancellationToken)
+    private NpgsqlBatchCommand Entry(long seq, long analystId, string purpose, string request, string outcome, string? reason, decimal? epsilon, string released)
     {
-        await using var insert = new NpgsqlCommand(
-            "INSERT INTO query_audit (seq, at, analyst_id, purpose, request, outcome, reason, epsilon, released) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", connection, transaction);
+        var insert = new NpgsqlBatchCommand(
+            "INSERT INTO query_audit (seq, at, analyst_id, purpose, request, outcome, reason, epsilon, released) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
         insert.Parameters.Add(new() { Value = seq });
         insert.Parameters.Add(new() { Value = time.GetUtcNow().UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         insert.Parameters.Add(new() { Value = analystId });
@@ -322,6 +329,6 @@ public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
         insert.Parameters.Add(new() { Value = (object?)reason ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         insert.Parameters.Add(new() { Value = (object?)epsilon ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Numeric });
         insert.Parameters.Add(new() { Value = released, NpgsqlDbType = NpgsqlDbType.Json });
-        await insert.ExecuteNonQueryAsync(cancellationToken);
+        return insert;
     }
 }

@@ -98,9 +98,16 @@ public static class StatisticsRelease
 
         // The whole-range cell's references first: a period cell without its own list shares that one.
         var ranges = districts.Where(d => d.Column is null).ToDictionary(d => d.District ?? "", d => d.Consents ?? [], StringComparer.Ordinal);
+
+        // A district's leaf once, not once per column (a year by day is 366 cells a district).
+        var leaves = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var district in districts)
         {
-            var leaf = areas.Path(district.District)[^1];
+            if (!leaves.TryGetValue(district.District ?? "", out var leaf))
+            {
+                leaf = leaves[district.District ?? ""] = areas.Path(district.District)[^1];
+            }
+
             var column = district.Column ?? width - 1;
             if (column < 0 || column >= width)
             {
@@ -123,7 +130,8 @@ public static class StatisticsRelease
                 continue;
             }
 
-            var range = Union(children.Select(c => summaries[(c * width) + width - 1].Consents));
+            // An only child's list is already sorted and distinct.
+            var range = children.Count == 1 ? summaries[(children[0] * width) + width - 1].Consents : Union(children.Select(c => summaries[(c * width) + width - 1].Consents));
             for (var column = 0; column < width; column++)
             {
                 var (households, energy, largest, shared) = (0, 0m, 0m, true);

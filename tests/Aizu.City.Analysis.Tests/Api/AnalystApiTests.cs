@@ -40,6 +40,21 @@ public sealed class AnalystApiTests(AnalysisServer server)
     }
 
     [Fact]
+    public async Task A_Table_NamesTheTimeOfEachPhase_InServerTiming()
+    {
+        using var analyst = await server.AnalystAsync(AnalysisServer.Planning);
+
+        using var response = await analyst.GetAsync(new Uri("/api/statistics?purpose=district-planning&level=1&period=day&from=2026-12-01&to=2026-12-03", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var phases = response.Headers.GetValues("Server-Timing").SelectMany(h => h.Split(',', StringSplitOptions.TrimEntries))
+            .Select(p => p.Split(";dur=")).ToDictionary(p => p[0], p => double.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(["admit", "cells", "rules", "guard", "audit"], phases.Keys);
+        Assert.All(phases.Values, milliseconds => Assert.InRange(milliseconds, 0, 60_000));
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Districts_AreReleasedWithTheTrueSums_OrSuppressedWithTheirRule_InJsonAndCsv()
     {
         using var analyst = await server.AnalystAsync(AnalysisServer.Planning);

@@ -1,0 +1,48 @@
+using System.Security.Cryptography;
+using System.Text;
+using Aizu.City.Statistics;
+
+namespace Aizu.City.Analysis.Tests;
+
+/// <summary>The provenance digest written into responses is the one docs/city.md defines, computed the plain way.</summary>
+public sealed class ProvenanceTests
+{
+    private const string Snapshot = "sha256:0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0";
+
+    public static TheoryData<string, int?> Keys() => new()
+    {
+        { "", null },
+        { "aizu/north", null },
+        { "aizu/*", 7 },
+        { "会津/北", 23 },
+        { "aizu/" + new string('x', 600), 0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public void Digest_IsSha256OverEntryKeyAndSnapshot_First32HexDigits(string area, int? hour)
+    {
+        var key = new CellKey(area, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 2), hour);
+        const long Seq = 9_876_543_210;
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(Seq.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n" + key.ToString() + "\n" + Snapshot));
+        var expected = "sha256:" + Convert.ToHexStringLower(hash)[..32];
+
+        Assert.Equal(expected, QueryAudit.Provenance(Seq, key, Snapshot));
+        Span<byte> written = stackalloc byte[ProvenanceDigest.Length];
+        ProvenanceDigest.Write(Seq, key, Snapshot, written);
+        Assert.Equal(expected, Encoding.ASCII.GetString(written));
+    }
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public void CellKey_FormatsAsUtf8_ExactlyItsText(string area, int? hour)
+    {
+        var key = new CellKey(area, new DateOnly(2026, 1, 31), new DateOnly(2026, 2, 1), hour);
+        var buffer = new byte[4096];
+
+        Assert.True(key.TryFormat(buffer, out var written, default, null));
+        Assert.Equal(key.ToString(), Encoding.UTF8.GetString(buffer, 0, written));
+        Assert.False(key.TryFormat(buffer.AsSpan(0, written - 1), out _, default, null));
+    }
+}
