@@ -36,6 +36,12 @@ internal sealed class DatabaseOptions
     public Option<FileInfo?> Database { get; }
 
     /// <summary>
+    /// True for <c>aizu erase</c>: a database an interrupted erase already removed (its marker still there) is no
+    /// error, so the erase can be finished.
+    /// </summary>
+    public bool FinishesInterruptedErase { get; init; }
+
+    /// <summary>
     /// Reads the configuration and finds the existing database file, or writes one line to
     /// <paramref name="error"/> (the verb then exits with <see cref="ExitCodes.BadConfiguration"/>).
     /// </summary>
@@ -69,7 +75,7 @@ internal sealed class DatabaseOptions
         path = Path.GetFullPath(parse.GetValue(Database)?.FullName
             ?? GatewayConfiguration.DatabasePath(configuration, componentKey)
             ?? GatewayConfiguration.DemoDatabasePath);
-        if (!File.Exists(path))
+        if (!File.Exists(path) && !(FinishesInterruptedErase && Erase.EraseMarker.IsPresent(path)))
         {
             // Never create an empty database here: a typo in the path would look like "nothing stored".
             error.WriteLine($"error: there is no gateway database at {path}. Pass --database FILE, or set {GatewayConfiguration.DatabasePathKey} in the configuration.");

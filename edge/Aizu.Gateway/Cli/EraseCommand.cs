@@ -25,7 +25,7 @@ internal static class EraseCommand
         var yes = new Option<bool>("--yes") { Description = "Erase now. Without it, only list what would be removed." };
         var includeConfig = new Option<bool>("--include-config") { Description = "Also remove the configuration file (it holds the B-route ID and password)." };
         var force = new Option<bool>("--force") { Description = "Erase even though deletion requests to the city are not confirmed yet." };
-        var database = new DatabaseOptions();
+        var database = new DatabaseOptions { FinishesInterruptedErase = true };
         var command = new Command("erase", "Erase this household's data, keys and panel password from the device, after the city confirmed deleting what it received.")
         {
             yes,
@@ -48,44 +48,54 @@ internal static class EraseCommand
             return ExitCodes.CannotStart;
         }
 
-        CityState city;
-        try
+        // An erase that a power cut or a kill interrupted was already decided and checked: finish it. Its database may be
+        // gone already, so it is not asked again.
+        var resuming = EraseMarker.IsPresent(request.DatabasePath);
+        if (resuming)
         {
-            city = await ReadCityStateAsync(request, time, cancellationToken);
+            await output.WriteLineAsync("An erase of this gateway was interrupted: finishing it.");
         }
-        catch (Microsoft.Extensions.Options.OptionsValidationException exception)
+        else
         {
-            await error.WriteLineAsync($"error: the configuration is not valid: {string.Join(" ", exception.Failures)} Nothing was erased.");
-            return ExitCodes.BadConfiguration;
-        }
-        catch (Exception exception) when (exception is SqliteException or InvalidOperationException or IOException or UnauthorizedAccessException)
-        {
-            await error.WriteLineAsync($"error: {request.DatabasePath} cannot be read: {exception.Message}. Nothing was erased.");
-            return ExitCodes.CannotStart;
-        }
-
-        if (city.ConsentsInForce > 0)
-        {
-            await error.WriteLineAsync($"error: {city.ConsentsInForce} consent(s) are still given: withdraw them first (the panel's consent screen, or 'aizu consent withdraw'), so the city is asked to delete what it received. Nothing was erased.");
-            return ExitCodes.BadInput;
-        }
-
-        foreach (var confirmed in city.Confirmed)
-        {
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"The city ({confirmed.Recipient}) confirmed on {confirmed.ConfirmedAt:yyyy-MM-dd HH:mm} UTC that it deleted {confirmed.Rows} stored window(s) of {confirmed.Purpose} / {confirmed.Category}."));
-        }
-
-        if (city.Awaited.Count > 0)
-        {
-            var purposes = string.Join(", ", city.Awaited.Select(a => a.Purpose).Distinct(StringComparer.Ordinal));
-            if (!request.Force)
+            CityState city;
+            try
             {
-                await error.WriteLineAsync($"error: {city.Awaited.Count} deletion request(s) to the city ({purposes}) are not confirmed yet: keep the gateway running until the consent screen shows the city's confirmation, or pass --force to erase without it (the pseudonym secret goes with the device, so no new request can be made afterwards). Nothing was erased.");
+                city = await ReadCityStateAsync(request, time, cancellationToken);
+            }
+            catch (Microsoft.Extensions.Options.OptionsValidationException exception)
+            {
+                await error.WriteLineAsync($"error: the configuration is not valid: {string.Join(" ", exception.Failures)} Nothing was erased.");
+                return ExitCodes.BadConfiguration;
+            }
+            catch (Exception exception) when (exception is SqliteException or InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync($"error: {request.DatabasePath} cannot be read: {exception.Message}. Nothing was erased.");
+                return ExitCodes.CannotStart;
+            }
+
+            if (city.ConsentsInForce > 0)
+            {
+                await error.WriteLineAsync($"error: {city.ConsentsInForce} consent(s) are still given: withdraw them first (the panel's consent screen, or 'aizu consent withdraw'), so the city is asked to delete what it received. Nothing was erased.");
                 return ExitCodes.BadInput;
             }
 
-            await output.WriteLineAsync($"Not confirmed by the city yet ({purposes}): erasing anyway (--force).");
+            foreach (var confirmed in city.Confirmed)
+            {
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"The city ({confirmed.Recipient}) confirmed on {confirmed.ConfirmedAt:yyyy-MM-dd HH:mm} UTC that it deleted {confirmed.Rows} stored window(s) of {confirmed.Purpose} / {confirmed.Category}."));
+            }
+
+            if (city.Awaited.Count > 0)
+            {
+                var purposes = string.Join(", ", city.Awaited.Select(a => a.Purpose).Distinct(StringComparer.Ordinal));
+                if (!request.Force)
+                {
+                    await error.WriteLineAsync($"error: {city.Awaited.Count} deletion request(s) to the city ({purposes}) are not confirmed yet: keep the gateway running until the consent screen shows the city's confirmation, or pass --force to erase without it (the pseudonym secret goes with the device, so no new request can be made afterwards). Nothing was erased.");
+                    return ExitCodes.BadInput;
+                }
+
+                await output.WriteLineAsync($"Not confirmed by the city yet ({purposes}): erasing anyway (--force).");
+            }
         }
 
         var files = HouseholdFiles.Find(request.Configuration, request.DatabasePath).ToList();
@@ -107,6 +117,19 @@ internal static class EraseCommand
                 ? "Run again with --yes to erase."
                 : $"Kept: {configFile} (add --include-config to remove it too). Run again with --yes to erase.");
             return ExitCodes.Ok;
+        }
+
+        if (!resuming)
+        {
+            try
+            {
+                EraseMarker.Begin(request.DatabasePath);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync($"error: {EraseMarker.For(request.DatabasePath)} could not be written: {exception.Message}. Nothing was erased.");
+                return ExitCodes.CannotStart;
+            }
         }
 
         foreach (var file in files)
@@ -131,6 +154,7 @@ internal static class EraseCommand
             await output.WriteLineAsync($"Removed {file.Path}  ({file.Holds})");
         }
 
+        EraseMarker.End(request.DatabasePath);
         await output.WriteLineAsync("This device no longer holds the household's data, keys or panel password; the next start begins as a new gateway (new setup code, new pseudonyms).");
         return ExitCodes.Ok;
     }

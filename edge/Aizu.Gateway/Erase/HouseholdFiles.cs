@@ -56,6 +56,10 @@ internal static class HouseholdFiles
             candidates.Add(new(Path.GetFullPath(broute.PanCachePath), "the smart meter's network found by the last scan"));
         }
 
+        // Where the demo (and the package's example configuration) keeps it, also when the configuration names none:
+        // `aizu erase` of a demo household used to leave the meter's network behind.
+        candidates.Add(new(Path.Combine(dataDirectory, "broute-pan.json"), "the smart meter's network found by the last scan"));
+
         if (Bind(configuration, "Aizu:Pulse", section => section.Get<PulseMeterOptions>()) is { } pulse)
         {
             candidates.Add(new(Path.GetFullPath(pulse.CountFilePath), "the pulse meter's count"));

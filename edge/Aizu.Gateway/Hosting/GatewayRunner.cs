@@ -62,6 +62,12 @@ internal static class GatewayRunner
                 return ConfigurationError(error, [ex.Message]);
             }
 
+            if (GatewayConfiguration.DatabasePath(app.Configuration) is { } database && Erase.EraseMarker.IsPresent(database))
+            {
+                await error.WriteLineAsync($"error: an erase of this gateway was interrupted ({Erase.EraseMarker.For(database)} is there): run 'aizu erase --yes' to finish it, then start the gateway again.");
+                return ExitCodes.CannotStart;
+            }
+
             try
             {
                 await app.StartAsync(cancellationToken);

@@ -42,6 +42,7 @@ internal static class OpenFileHolders
         return holders;
     }
 
+    // A file that is gone (an interrupted erase removed it) has no link to follow, and nobody can hold it open.
     private static string ResolvedPath(string path) =>
-        new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
+        (File.Exists(path) ? new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName : null) ?? Path.GetFullPath(path);
 }

@@ -19,6 +19,9 @@ internal sealed record PanelStatus(
     /// <summary>Whether anything may leave; null when no city link is configured. The panel shows a banner while sending is stopped.</summary>
     public PanelEgressStatus? Egress { get; init; }
 
+    /// <summary>The connection to the city's broker; null when no city link is configured.</summary>
+    public PanelCityLinkStatus? CityLink { get; init; }
+
     /// <summary>Readings refused because of a clock step back (stamped by the clock before it stepped back, or inside time already stored).</summary>
     public long RejectedInsideStoredTime { get; init; }
 

@@ -3,6 +3,7 @@ using Aizu.Egress;
 using System.Reflection;
 using Aizu.Ingest;
 using Aizu.Storage;
+using Aizu.Uplink;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,6 +66,7 @@ internal static class StatusEndpoint
             Egress = services.GetService<EgressIntegrity>() is { } egress
                 ? new PanelEgressStatus(egress.IsOpen, egress.Reason, egress.IsOpen ? null : ConsentIntegrityReport.Remedy)
                 : null,
+            CityLink = services.GetService<UplinkState>() is { } link ? PanelCityLinkStatus.From(link) : null,
         });
     }
 }

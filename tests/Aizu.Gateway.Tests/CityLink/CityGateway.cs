@@ -25,6 +25,9 @@ internal sealed class CityGateway : IAsyncDisposable
 
     public string GatewayId { get; }
 
+    /// <summary>The running program's process id, for a test that pauses or signals it.</summary>
+    public int ProcessId => process.Id;
+
     public HttpClient Http { get; private set; }
 
     public string Output => process.Output;

@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Aizu.Consent;
+using Aizu.FaultInjection.Tests.Harness;
+using Aizu.Gateway.Tests.CityLink;
+using Aizu.LocalServers;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace Aizu.FaultInjection.Tests.Broker;
+
+/// <summary>
+/// The city's broker away for a day, then killed twice while the gateway drains what waited: the real demo gateway
+/// with an hourly grant, a real mosquitto (without persistence, then with it) and the city's subscriber on <c>#</c>,
+/// which counts what the city ingest would store: one row per message id (its key with the window).
+/// Fails, never skips, without mosquitto.
+/// </summary>
+public sealed class BrokerOutageTests(ITestOutputHelper output)
+{
+    private const string GatewayId = "gw-outage-01";
+    // Started as root, mosquitto would drop to its own user, which may not write the test's directory.
+    private const string PersistentBroker = """
+        user root
+        persistence true
+        persistence_location {dir}/
+        autosave_interval 1
+        """;
+
+    // Enough kills to land several inside a drain of a day's windows; each costs a broker start.
+    private const int MaxMidDrainKills = 4;
+
+    [Fact]
+    public async Task A_day_of_outage_and_broker_restarts_with_and_without_persistence_deliver_every_window_once_in_order()
+    {
+        var watch = Stopwatch.StartNew();
+        using var directory = new TemporaryDirectory();
+        await using var city = await CityCouncil.StartAsync(Path.Combine(directory.Path, "city"));
+        var home = Path.Combine(directory.Path, "home");
+        var database = Path.Combine(home, "aizu-demo-data", "aizu.db");
+        var port = FreePort.Next();
+        var broker = await MosquittoBroker.StartAsync(port: port, parentDirectory: directory.Path);
+        var recorders = new List<BrokerRecorder>();
+        try
+        {
+            recorders.Add(await BrokerRecorder.StartAsync(port, TimeProvider.System, "city-ingest-1"));
+
+            // The gateway ran yesterday; the household decided at yesterday's (Japan) midnight, so the hourly grant
+            // covers a whole day of closed windows before today's.
+            var yesterday = await YesterdaysReadings.WriteAsync(database, DateTimeOffset.UtcNow);
+            // The decision clock runs on from an hour before that midnight, so the grant (made once the gateway is up,
+            // any time within the hour) starts before it and its first window is yesterday's first hour.
+            var clock = new OffsetTimeProvider(yesterday - DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
+            using var household = city.HouseholdConsents(database, clock);
+            var consents = household.GetRequiredService<ConsentService>();
+            var catalogue = city.SignCatalogue(clock.GetUtcNow());
+            Assert.Equal(CatalogueStatus.Accepted, (await household.GetRequiredService<PurposeCatalogueService>().ApplyAsync(System.Text.Encoding.UTF8.GetBytes(catalogue))).Status);
+
+            await using var gateway = await CityGateway.StartAsync(home, port, GatewayId, "07202-kitaaizu", city.PublicKeyFile);
+            await Eventually.TrueAsync(() => recorders[0].Messages.Any(m => m.Topic == $"aizu/v1/status/{GatewayId}" && m.Text.Contains("online", StringComparison.Ordinal)),
+                TimeSpan.FromSeconds(60), () => $"the gateway never came online:{Environment.NewLine}{gateway.Output}");
+
+            // 1. The broker goes away; the household grants; a day of windows waits in the outbox.
+            await broker.StopAsync();
+            await consents.GrantAsync(CityCouncil.EnergyPurpose, DataCategories.ElectricImportEnergy, Granularity.Hour, null, null, CancellationToken.None);
+            var waiting = await WaitForSettledOutboxAsync(database, minimumData: 24, gateway);
+            var dataWaiting = waiting.Where(r => r.Kind == 0).ToList();
+            Assert.All(waiting, r => Assert.Equal(0, r.State));
+            var down = (await gateway.GetJsonAsync("/api/status")).GetProperty("cityLink");
+            Assert.False(down.GetProperty("connected").GetBoolean(), down.ToString());
+            Assert.True(down.GetProperty("failedAttempts").GetInt32() > 0, down.ToString());
+            Assert.False(string.IsNullOrEmpty(down.GetProperty("lastError").GetString()), down.ToString());
+
+            // 2. It comes back without persistence (the city's subscriber first: the gateway is held meanwhile), and
+            //    is killed as soon as a new window reaches the city, mid-drain, again and again while windows wait.
+            var midDrainKills = 0;
+            for (var restart = 0; restart < MaxMidDrainKills && (await OutboxTable.ReadAsync(database)).Any(r => r.State == 0); restart++)
+            {
+                var before = Data(recorders).Count;
+                await using (await ProcessPause.StartAsync(gateway.ProcessId))
+                {
+                    await broker.RestartAsync();
+                    recorders.Add(await BrokerRecorder.StartAsync(port, TimeProvider.System, $"city-ingest-{recorders.Count + 1}"));
+                }
+
+                await Eventually.TrueAsync(async () => Data(recorders).Count > before || (await OutboxTable.ReadAsync(database)).All(r => r.State != 0),
+                    TimeSpan.FromSeconds(60), () => $"nothing reached the city after the broker returned:{Environment.NewLine}{gateway.Output}");
+                await broker.StopAsync();
+                midDrainKills += (await OutboxTable.ReadAsync(database)).Any(r => r.State == 0) ? 1 : 0;
+            }
+
+            var withoutSession = Regex.Count(gateway.Output, "session present: False");
+            await broker.DisposeAsync();
+
+            // 3. A mosquitto with persistence on the same port drains the rest, is killed once it has saved the
+            //    gateway's session, and starts again from its persistence file: the session is still there.
+            await using (await ProcessPause.StartAsync(gateway.ProcessId))
+            {
+                broker = await MosquittoBroker.StartAsync(extraConfig: PersistentBroker, port: port, parentDirectory: directory.Path);
+                recorders.Add(await BrokerRecorder.StartAsync(port, TimeProvider.System, $"city-ingest-{recorders.Count + 1}"));
+            }
+
+            await Eventually.TrueAsync(async () => (await OutboxTable.ReadAsync(database)).All(r => r.State == 1), TimeSpan.FromSeconds(60),
+                () => $"the outbox did not drain:{Environment.NewLine}{gateway.Output}");
+            await Task.Delay(TimeSpan.FromSeconds(2.5)); // past mosquitto's autosave
+            await broker.StopAsync();
+            await using (await ProcessPause.StartAsync(gateway.ProcessId))
+            {
+                await broker.RestartAsync();
+                recorders.Add(await BrokerRecorder.StartAsync(port, TimeProvider.System, $"city-ingest-{recorders.Count + 1}"));
+            }
+
+            await Eventually.TrueAsync(() => gateway.Output.Contains("session present: True", StringComparison.Ordinal), TimeSpan.FromSeconds(30),
+                () => $"the persistent broker forgot the gateway's session:{Environment.NewLine}{broker.Output}{Environment.NewLine}{gateway.Output}");
+            Assert.True(withoutSession >= 2, $"the broker without persistence should have forgotten the session:{Environment.NewLine}{gateway.Output}");
+
+            var up = default(JsonElement);
+            await Eventually.TrueAsync(async () => (up = (await gateway.GetJsonAsync("/api/status")).GetProperty("cityLink")).GetProperty("connected").GetBoolean(),
+                TimeSpan.FromSeconds(20), () => $"the panel never showed the city link up again: {up}");
+            Assert.Equal(0, up.GetProperty("failedAttempts").GetInt32());
+
+            // Everything the city received, in arrival order (each subscriber lived while one broker did).
+            var outbox = await OutboxTable.ReadAsync(database);
+            Assert.All(outbox, r => Assert.Equal(1, r.State));
+            Assert.True(up.GetProperty("delivered").GetInt64() >= outbox.Count, up.ToString());
+            var data = Data(recorders);
+            var firstArrivals = data.DistinctBy(m => m.CorrelationData).ToList();
+            var windows = firstArrivals.Select(WindowStart).ToList();
+
+            // Exactly the outbox's data, each message id once as the ingest stores it, each window under one id only.
+            Assert.Equal(outbox.Where(r => r.Kind == 0).Select(r => r.MessageId).Order(), firstArrivals.Select(m => m.CorrelationData!).Order());
+            Assert.Equal(dataWaiting.Select(r => r.MessageId), outbox.Where(r => r.Kind == 0).Take(dataWaiting.Count).Select(r => r.MessageId));
+            Assert.Equal(windows.Count, windows.Distinct().Count());
+
+            // In order: hourly windows from yesterday's midnight on, no gap, first arrivals in window order.
+            Assert.Equal(yesterday, windows[0]);
+            Assert.All(windows.Zip(windows.Skip(1)), pair => Assert.Equal(TimeSpan.FromHours(1), pair.Second - pair.First));
+
+            // The data set's consent state reached the city before its first window.
+            var received = recorders.SelectMany(r => r.Messages).ToList();
+            Assert.InRange(received.FindIndex(IsConsentState), 0, received.FindIndex(IsData) - 1);
+
+            output.WriteLine($"outbox after the outage: {waiting.Count} rows ({dataWaiting.Count} windows); city received {data.Count} data messages, " +
+                $"{firstArrivals.Count} distinct ids ({data.Count - firstArrivals.Count} re-sent duplicates, stored once), {midDrainKills} broker kills mid-drain; " +
+                $"{outbox.Sum(r => r.Attempts)} publish attempts for {outbox.Count} rows; {watch.Elapsed.TotalSeconds:F0} s");
+        }
+        finally
+        {
+            foreach (var recorder in recorders)
+            {
+                await recorder.DisposeAsync();
+            }
+
+            await broker.DisposeAsync();
+        }
+    }
+
+    private static bool IsData(RecordedMessage m) => m.Topic.StartsWith($"aizu/v1/dt/{CityCouncil.EnergyPurpose}/", StringComparison.Ordinal);
+
+    private static bool IsConsentState(RecordedMessage m) =>
+        m.Topic.StartsWith($"aizu/v1/consent/{CityCouncil.EnergyPurpose}/", StringComparison.Ordinal) && m.Topic.Split('/').Length == 5;
+
+    private static List<RecordedMessage> Data(IEnumerable<BrokerRecorder> recorders) => [.. recorders.SelectMany(r => r.Messages).Where(IsData)];
+
+    private static DateTimeOffset WindowStart(RecordedMessage m)
+    {
+        using var senml = JsonDocument.Parse(m.Payload);
+        return DateTimeOffset.FromUnixTimeSeconds(senml.RootElement[0].GetProperty("t").GetInt64());
+    }
+
+    // The egress side decides every closed window in a pass or two; the outbox has settled when it stops growing.
+    private static async Task<IReadOnlyList<OutboxRow>> WaitForSettledOutboxAsync(string database, int minimumData, CityGateway gateway)
+    {
+        IReadOnlyList<OutboxRow> rows = [];
+        var stableSince = DateTime.UtcNow;
+        await Eventually.TrueAsync(async () =>
+        {
+            var now = await OutboxTable.ReadAsync(database);
+            if (now.Count != rows.Count)
+            {
+                rows = now;
+                stableSince = DateTime.UtcNow;
+            }
+
+            return rows.Count(r => r.Kind == 0) >= minimumData && DateTime.UtcNow - stableSince > TimeSpan.FromSeconds(4);
+        }, TimeSpan.FromSeconds(90), () => $"the outbox holds {rows.Count} rows:{Environment.NewLine}{gateway.Output}");
+        return rows;
+    }
+}
