@@ -27,6 +27,10 @@ public sealed class EgressDatabase : IDisposable
         database = new GatewayDatabase(options.Value.DatabasePath, EgressSchema.Component, logger);
     }
 
+    // The message the uplink holds between GetNextDueAsync and its MarkDelivered/MarkFailed. Set and read under the
+    // writer lock; the outbox budget never drops it, so a send that completes always finds its row to log.
+    private volatile string? handedOut;
+
     /// <summary>The absolute path of the file.</summary>
     public string DatabasePath => database.Path;
 
@@ -35,6 +39,13 @@ public sealed class EgressDatabase : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => database.Dispose();
+
+    /// <summary>The message last handed to the uplink and not yet marked delivered or failed, or null.</summary>
+    internal string? HandedOut
+    {
+        get => handedOut;
+        set => handedOut = value;
+    }
 
     internal void PulseOutbox() => outboxChanged.Writer.TryWrite(true);
 
