@@ -8,9 +8,9 @@ namespace Aizu.Egress;
 /// Keeps the data windows waiting in the outbox within <see cref="EgressOptions.OutboxMaxPending"/>. Enforced in
 /// the transaction that adds a window: when the waiting windows exceed the budget, the oldest go first. Only
 /// pending data rows are dropped, never the one the uplink holds right now, never a delivered row, a consent
-/// state, a deletion request or an acknowledgement. A dropped row never reached the broker as delivered (every
-/// earlier attempt is already copied to the egress log), so nothing that left the home, nor anything the household
-/// reads about it, changes; the window is simply never sent. The count is kept in the file, for the panel.
+/// state, a deletion request or an acknowledgement. A dropped row was never acknowledged by the broker (any
+/// earlier attempt is already copied to the egress log) and is not re-sent, so nothing reaches the city twice and
+/// nothing the household reads about what left changes. The count is kept in the file, for the panel.
 /// </summary>
 public sealed class OutboxBudget(IOptions<EgressOptions> options, EgressDatabase database, ILogger<OutboxBudget> logger)
 {
