@@ -27,10 +27,6 @@ public sealed class EgressDatabase : IDisposable
         database = new GatewayDatabase(options.Value.DatabasePath, EgressSchema.Component, logger);
     }
 
-    // The message the uplink holds between GetNextDueAsync and its MarkDelivered/MarkFailed. Set and read under the
-    // writer lock; the outbox budget never drops it, so a send that completes always finds its row to log.
-    private volatile string? handedOut;
-
     /// <summary>The absolute path of the file.</summary>
     public string DatabasePath => database.Path;
 
@@ -40,12 +36,11 @@ public sealed class EgressDatabase : IDisposable
     /// <inheritdoc />
     public void Dispose() => database.Dispose();
 
-    /// <summary>The message last handed to the uplink and not yet marked delivered or failed, or null.</summary>
-    internal string? HandedOut
-    {
-        get => handedOut;
-        set => handedOut = value;
-    }
+    /// <summary>
+    /// The message last handed to the uplink and not yet marked delivered or failed, or null. Set and read under the
+    /// writer lock; the outbox budget never drops it, so a send that completes always finds its row to log.
+    /// </summary>
+    internal string? HandedOut { get; set; }
 
     internal void PulseOutbox() => outboxChanged.Writer.TryWrite(true);
 
