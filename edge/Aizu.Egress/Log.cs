@@ -79,4 +79,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 4119, Level = LogLevel.Information,
         Message = "{Recipient} confirmed deleting {Rows} window(s) of {ConsentReference} in data set {Pseudonym} on {At:O}")]
     public static partial void DeletionConfirmed(this ILogger logger, string recipient, long rows, string consentReference, string pseudonym, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 4120, Level = LogLevel.Warning,
+        Message = "Outbox over its budget of {Budget} data windows (the city's broker has been away long): dropped the {Count} oldest unsent window(s), made {From:O} to {To:O}; they never left the home")]
+    public static partial void OutboxOverBudget(this ILogger logger, int budget, int count, DateTimeOffset from, DateTimeOffset to);
 }

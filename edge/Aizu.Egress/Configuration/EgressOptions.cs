@@ -56,6 +56,15 @@ public sealed class EgressOptions
     /// </summary>
     public TimeSpan DeliveredRetention { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// The most data windows that wait in the outbox while the city's broker is away. Adding one more drops the
+    /// oldest waiting windows first (they never left the home); consent states, deletion requests and alert
+    /// acknowledgements are not counted and never dropped. Default 26,280: a year of hourly windows for three
+    /// grants, about 26 MB at roughly 1 KB a row, so an outage of any length cannot fill a small SD card, while
+    /// the newest year is still delivered in order once the broker is back.
+    /// </summary>
+    public int OutboxMaxPending { get; set; } = 26_280;
+
     /// <summary><see cref="OutboxKeyPath"/>, or <c>outbox.key</c> beside <see cref="SecretPath"/> when it is empty.</summary>
     public string ResolveOutboxKeyPath() =>
         string.IsNullOrWhiteSpace(OutboxKeyPath)

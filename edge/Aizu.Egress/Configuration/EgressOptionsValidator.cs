@@ -9,7 +9,6 @@ internal sealed class EgressOptionsValidator(string sectionPath) : SectionOption
     /// <inheritdoc />
     protected override void Check(EgressOptions options, List<string> failures)
     {
-
         if (string.IsNullOrWhiteSpace(options.DatabasePath))
         {
             failures.Add($"{Key(nameof(EgressOptions.DatabasePath))} is required: bind it to the reading store's file (Aizu:Storage:DatabasePath).");
@@ -38,6 +37,11 @@ internal sealed class EgressOptionsValidator(string sectionPath) : SectionOption
         if (options.DeliveredRetention < TimeSpan.FromDays(1) || options.DeliveredRetention > TimeSpan.FromDays(3650))
         {
             failures.Add($"{Key(nameof(EgressOptions.DeliveredRetention))} must be between 1.00:00:00 and 3650.00:00:00.");
+        }
+
+        if (options.OutboxMaxPending is < 1 or > 1_000_000)
+        {
+            failures.Add($"{Key(nameof(EgressOptions.OutboxMaxPending))} must be between 1 and 1000000 (data windows waiting to be sent).");
         }
 
         if (options.ReleaseDelay < TimeSpan.Zero || options.ReleaseDelay > TimeSpan.FromDays(1))

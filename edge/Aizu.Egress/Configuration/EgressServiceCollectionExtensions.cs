@@ -38,6 +38,7 @@ public static class EgressServiceCollectionExtensions
         services.TryAddSingleton<ConsentGate>();
         services.TryAddSingleton<EgressPolicy>();
         services.TryAddSingleton<EgressDatabase>();
+        services.TryAddSingleton<OutboxBudget>();
         services.TryAddSingleton<EgressJournal>();
         services.TryAddSingleton<SqliteOutbox>();
         services.TryAddSingleton<IOutbox>(provider => provider.GetRequiredService<SqliteOutbox>());

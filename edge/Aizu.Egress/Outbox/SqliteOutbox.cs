@@ -60,7 +60,15 @@ public sealed class SqliteOutbox : IOutbox
                     """;
                 command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
                 using var reader = command.ExecuteReader();
-                return reader.Read() ? (reader.GetValue(0) as string ?? "?", OutboxRows.ReadRow(reader)) : default;
+                if (!reader.Read())
+                {
+                    return default;
+                }
+
+                // Marked under the writer lock, before the outbox budget could drop the row it reads.
+                var id = reader.GetValue(0) as string ?? "?";
+                database.HandedOut = id;
+                return (id, OutboxRows.ReadRow(reader));
             }, cancellationToken);
 
             if (next.Item1 is not { } messageId)
@@ -157,6 +165,7 @@ public sealed class SqliteOutbox : IOutbox
                     finished_ms = CASE state WHEN 0 THEN $now ELSE finished_ms END
                 WHERE msg_id = $id RETURNING attempts;
                 """, messageId, now, reasonCode, null);
+            ReleaseHandedOut(messageId);
             if (attempt is not null)
             {
                 AppendLog(connection, transaction, messageId, attempt.Value, now, reasonCode, null, delivered: true);
@@ -176,6 +185,7 @@ public sealed class SqliteOutbox : IOutbox
         var attempt = await database.WriteAsync((connection, transaction) =>
         {
             var attempts = Execute(connection, transaction, "SELECT attempts + 1 FROM egress_outbox WHERE msg_id = $id;", messageId, now, reasonCode, reason);
+            ReleaseHandedOut(messageId);
             if (attempts is null)
             {
                 return (int?)null;
@@ -363,6 +373,14 @@ public sealed class SqliteOutbox : IOutbox
         update.Parameters.AddWithValue("$p", pseudonym);
         update.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         update.ExecuteNonQuery();
+    }
+
+    private void ReleaseHandedOut(string messageId)
+    {
+        if (database.HandedOut == messageId)
+        {
+            database.HandedOut = null;
+        }
     }
 
     private Task<int> SetStateAsync(string messageId, OutboxState state, string reason, CancellationToken cancellationToken)

@@ -36,6 +36,12 @@ public sealed class EgressDatabase : IDisposable
     /// <inheritdoc />
     public void Dispose() => database.Dispose();
 
+    /// <summary>
+    /// The message last handed to the uplink and not yet marked delivered or failed, or null. Set and read under the
+    /// writer lock; the outbox budget never drops it, so a send that completes always finds its row to log.
+    /// </summary>
+    internal string? HandedOut { get; set; }
+
     internal void PulseOutbox() => outboxChanged.Writer.TryWrite(true);
 
     /// <summary>Runs <paramref name="work"/> in one immediate transaction and commits it.</summary>

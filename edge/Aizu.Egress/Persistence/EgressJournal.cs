@@ -7,9 +7,10 @@ namespace Aizu.Egress;
 /// <summary>
 /// The egress decisions: which window of which consent was released (or why not), and the gateway's
 /// record of the consent state it published. Every decision is committed in the same transaction as
-/// the outbox row it produced, so a crash leaves either both or neither.
+/// the outbox row it produced, so a crash leaves either both or neither; the outbox's <see cref="OutboxBudget"/> is
+/// kept in that transaction too.
 /// </summary>
-public sealed class EgressJournal(EgressDatabase database, OutboxSeal seal)
+public sealed class EgressJournal(EgressDatabase database, OutboxSeal seal, OutboxBudget budget)
 {
     /// <summary>The description recorded once a data set's retained state was cleared at the end of its period.</summary>
     public const string ClearedState = "(cleared)";
@@ -37,6 +38,7 @@ public sealed class EgressJournal(EgressDatabase database, OutboxSeal seal)
         }
 
         var mac = decision.Message is { } sealedMessage ? await seal.SealAsync(sealedMessage, MessageKind.Data, decision.Terms, cancellationToken) : null;
+        (int Count, DateTimeOffset From, DateTimeOffset To)? dropped = null;
         var committed = await database.WriteAsync((connection, transaction) =>
         {
             using var command = connection.CreateCommand();
@@ -70,12 +72,14 @@ public sealed class EgressJournal(EgressDatabase database, OutboxSeal seal)
             {
                 OutboxRows.Insert(connection, transaction, message, MessageKind.Data, terms, mac!);
                 RegisterDataSet(connection, transaction, decision.DataSet);
+                dropped = budget.Enforce(connection, transaction, decidedAt);
             }
 
             return true;
         }, cancellationToken);
         if (committed && decision.Message is not null)
         {
+            budget.Report(dropped);
             database.PulseOutbox();
         }
 

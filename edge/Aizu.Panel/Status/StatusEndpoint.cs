@@ -42,6 +42,19 @@ internal static class StatusEndpoint
             storeProblem ??= exception.Message;
         }
 
+        OutboxBudgetStatus? outbox = null;
+        if (services.GetService<OutboxBudget>() is { } budget)
+        {
+            try
+            {
+                outbox = await budget.GetStatusAsync(cancellationToken);
+            }
+            catch (StoreUnavailableException exception)
+            {
+                loggers.CreateLogger(PanelEndpoints.LogCategory).StoreUnavailableForPanel(exception.Message);
+            }
+        }
+
         // Optional: a host may run the panel over a store without drivers.
         var sources = services.GetService<SourceSupervisor>()?.GetStatuses() ?? [];
         return TypedResults.Ok(new PanelStatus(
@@ -65,6 +78,12 @@ internal static class StatusEndpoint
             LastClockStepSeconds = statistics.LastClockStep?.By.TotalSeconds,
             Egress = services.GetService<EgressIntegrity>() is { } egress
                 ? new PanelEgressStatus(egress.IsOpen, egress.Reason, egress.IsOpen ? null : ConsentIntegrityReport.Remedy)
+                {
+                    OutboxPending = outbox?.Pending,
+                    OutboxMaxPending = outbox?.MaxPending,
+                    OutboxDroppedOverBudget = outbox?.Dropped,
+                    LastOutboxDropAt = outbox?.LastDroppedAt,
+                }
                 : null,
             CityLink = services.GetService<UplinkState>() is { } link ? PanelCityLinkStatus.From(link) : null,
         });

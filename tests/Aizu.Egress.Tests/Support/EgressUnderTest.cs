@@ -13,24 +13,30 @@ namespace Aizu.Egress.Tests;
 /// </summary>
 internal sealed class EgressUnderTest : IDisposable
 {
-    public EgressUnderTest(IConsentRegistry registry, TimeProvider time, string directoryPrefix)
+    public EgressUnderTest(IConsentRegistry registry, TimeProvider time, string directoryPrefix, int outboxMaxPending = 26_280)
     {
         Directory = System.IO.Directory.CreateTempSubdirectory(directoryPrefix).FullName;
         DatabasePath = Path.Combine(Directory, "gateway.db");
-        var options = Options.Create(new EgressOptions { DatabasePath = DatabasePath, GatewayId = "gw-test-0001" });
+        var options = Options.Create(new EgressOptions { DatabasePath = DatabasePath, GatewayId = "gw-test-0001", OutboxMaxPending = outboxMaxPending });
         Database = new EgressDatabase(options, NullLogger<EgressDatabase>.Instance);
         var gate = new ConsentGate(registry);
         DataSets = new DataSets(registry, new HouseholdPseudonyms(new FixedSecretProvider(new byte[32])), Calendar);
         Policy = new EgressPolicy(gate, DataSets, Calendar,
             new ValueMinimiser(RandomNumberGenerator.Create()), time, RandomNumberGenerator.Create());
         var seal = new OutboxSeal(new FixedSecretProvider([.. Enumerable.Range(1, 32).Select(i => (byte)i)]));
-        Journal = new EgressJournal(Database, seal);
+        Budget = new OutboxBudget(options, Database, BudgetLog);
+        Journal = new EgressJournal(Database, seal, Budget);
         Integrity.Update(new ConsentIntegrityReport(true, 0, null, null, time.GetUtcNow(), null));
         Outbox = new SqliteOutbox(Database, gate, seal, Integrity, time, NullLogger<SqliteOutbox>.Instance);
         Keeper = new ConsentStateKeeper(registry, Policy, Journal, DataSets, time, NullLogger<ConsentStateKeeper>.Instance);
     }
 
     public DataSets DataSets { get; }
+
+    public OutboxBudget Budget { get; }
+
+    /// <summary>What the outbox budget logged.</summary>
+    public Aizu.Testing.CapturingLogger<OutboxBudget> BudgetLog { get; } = new();
 
     public ConsentStateKeeper Keeper { get; }
 

@@ -24,6 +24,19 @@ public sealed class EgressEndpointTests
     }
 
     [Fact]
+    public async Task Status_ShowsTheOutboxAgainstItsBudget()
+    {
+        await using var panel = await ConsentPanel.StartAsync(egress: true);
+
+        var egress = (await panel.Client.GetFromJsonAsync<JsonElement>("/api/status")).GetProperty("egress");
+
+        Assert.Equal(0, egress.GetProperty("outboxPending").GetInt32());
+        Assert.Equal(new EgressOptions().OutboxMaxPending, egress.GetProperty("outboxMaxPending").GetInt32());
+        Assert.Equal(0, egress.GetProperty("outboxDroppedOverBudget").GetInt64());
+        Assert.Equal(JsonValueKind.Null, egress.GetProperty("lastOutboxDropAt").ValueKind);
+    }
+
+    [Fact]
     public async Task Message_ShowsPending_ThenRefused_ThenSent_ExactlyAsSent()
     {
         await using var panel = await ConsentPanel.StartAsync(egress: true);
