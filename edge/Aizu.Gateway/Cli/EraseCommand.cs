@@ -123,7 +123,7 @@ internal static class EraseCommand
         {
             try
             {
-                EraseMarker.Begin(request.DatabasePath);
+                await EraseMarker.BeginAsync(request.DatabasePath, cancellationToken);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {

@@ -1,3 +1,5 @@
+using Aizu.Files;
+
 namespace Aizu.Gateway.Erase;
 
 /// <summary>
@@ -13,13 +15,16 @@ internal static class EraseMarker
 
     public static bool IsPresent(string databasePath) => File.Exists(For(databasePath));
 
-    /// <summary>Writes the marker and flushes it to the disk: only then may the first file go.</summary>
-    public static void Begin(string databasePath)
-    {
-        using var file = new FileStream(For(databasePath), FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough);
-        file.Write("erase in progress: run 'aizu erase --yes' to finish it\n"u8);
-        file.Flush(flushToDisk: true);
-    }
+    /// <summary>
+    /// Writes the marker the way every other file that must survive a power cut is written (file and directory flushed
+    /// to the disk): only then may the first file go.
+    /// </summary>
+    public static Task BeginAsync(string databasePath, CancellationToken cancellationToken) =>
+        AtomicFile.WriteAsync(
+            For(databasePath),
+            (stream, token) => stream.WriteAsync("erase in progress: run 'aizu erase --yes' to finish it\n"u8.ToArray(), token).AsTask(),
+            null,
+            cancellationToken);
 
     public static void End(string databasePath) => File.Delete(For(databasePath));
 }
