@@ -109,6 +109,25 @@ public sealed class ConsentBrowserTests
 
         // Every row the filter shows is for that purpose, and all of them were sent.
         Assert.All(browser.FindElements(By.CssSelector(".egress-entry")), e => Assert.Equal("sent", e.GetAttribute("data-status")));
+
+        // The city link and the outbox, as /api/status has them: connected, and what waits against its budget.
+        var link = browser.FindElement(By.Id("egress-link"));
+        Assert.Equal("up", link.GetAttribute("data-state"));
+        Assert.Contains("Connected to the city's broker since", browser.FindElement(By.Id("egress-link-state")).Text, StringComparison.Ordinal);
+        var outbox = browser.FindElement(By.Id("egress-outbox"));
+        Assert.Matches(@"^\d+ data windows waiting to be sent \(at most 26,280 are kept\)\.$", outbox.Text);
+
+        // The broker goes away: the screen says so, with the reason, and that nothing is lost.
+        await city.Broker.StopAsync();
+        await Eventually.TrueAsync(async () => !(await gateway.Http.GetFromJsonAsync<JsonElement>("/api/status")).GetProperty("cityLink").GetProperty("connected").GetBoolean(),
+            TimeSpan.FromSeconds(30), () => $"the gateway never noticed the broker had gone:{Environment.NewLine}{gateway.Output}");
+        PanelPage.Show(browser, wait, "egress");
+        wait.Until(d => d.FindElement(By.Id("egress-link")).GetAttribute("data-state") == "down");
+        Assert.Contains("Not connected to the city's broker since", browser.FindElement(By.Id("egress-link-state")).Text, StringComparison.Ordinal);
+        Assert.Contains("nothing is lost", browser.FindElement(By.Id("egress-link-state")).Text, StringComparison.Ordinal);
+        Assert.StartsWith("Last error: ", browser.FindElement(By.Id("egress-link-error")).Text, StringComparison.Ordinal);
+        browser.FindElement(By.Id("lang-toggle")).Click();
+        wait.Until(d => d.FindElement(By.Id("egress-link-state")).Text.Contains("接続できていません", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -5,8 +5,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Aizu.Consent;
 using Aizu.Gateway.Cli;
+using Aizu.Gateway.Tests.Browser;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using OpenQA.Selenium;
+using OpenQA.Selenium.Support.UI;
 
 namespace Aizu.Gateway.Tests.CityLink;
 
@@ -23,7 +26,7 @@ public sealed class FailClosedEndToEndTests
     private static readonly TimeSpan Watch = TimeSpan.FromSeconds(8);
 
     [Fact]
-    public async Task Finding1_ForgedEventWithABadHash_StopsAllEgress_PanelAndVerifySayWhy_ReconfirmResumes()
+    public async Task Finding1_ForgedEventWithABadHash_StopsAllEgress_PanelAndVerifySayWhy_ReconfirmOnTheConsentScreenResumes()
     {
         await using var scene = await Scene.StartAsync();
         await scene.StopAsync();
@@ -37,14 +40,30 @@ public sealed class FailClosedEndToEndTests
         await scene.RestartAndAssertNothingLeavesAsync("the hash chain breaks at event");
         Assert.Equal(5, await scene.ConsentVerifyAsync());
 
-        // Recovery: the household withdraws what it does not recognise, re-confirms, and sending resumes.
-        using var household = scene.City.HouseholdConsents(scene.Gateway.DatabasePath, TimeProvider.System);
-        var consents = household.GetRequiredService<ConsentService>();
-        await consents.WithdrawAsync(scene.Grant.ConsentId, CancellationToken.None);
-        var report = await consents.CheckIntegrityAsync(CancellationToken.None);
-        await consents.ReconfirmAsync(report.HeadSeq, CancellationToken.None);
+        // Recovery, as the household does it on the Consent screen: it says why nothing is sent (in both languages);
+        // the household withdraws what it does not recognise and re-confirms; sending resumes.
+        using var browser = HeadlessChromium.Start(Path.Combine(scene.Directory, "chromium"), 1024, 768);
+        var wait = PanelPage.Open(browser, scene.Gateway.Http.BaseAddress!, setupCode: null);
+        PanelPage.Show(browser, wait, "consent");
+        var banner = wait.Until(d => d.FindElement(By.Id("consent-integrity")) is { Displayed: true } b ? b : null)!;
+        Assert.Contains("Nothing leaves your home", banner.Text, StringComparison.Ordinal);
+        Assert.Contains("the hash chain breaks at event", browser.FindElement(By.Id("consent-integrity-problem")).Text, StringComparison.Ordinal);
+        browser.FindElement(By.Id("lang-toggle")).Click();
+        wait.Until(d => d.FindElement(By.CssSelector("#consent-integrity h2")).Text.Contains("何も送られていません", StringComparison.Ordinal));
+        browser.FindElement(By.Id("lang-toggle")).Click();
+        wait.Until(d => d.FindElement(By.CssSelector("#consent-integrity h2")).Text.Contains("Nothing leaves", StringComparison.Ordinal));
+
+        var row = $".consent-row[data-purpose='{CityCouncil.EnergyPurpose}'][data-category='{DataCategories.ElectricImportEnergy}']";
+        browser.FindElement(By.CssSelector($"{row} .consent-withdraw")).Click();
+        wait.Until(d => d.FindElement(By.CssSelector(row)).GetAttribute("data-status") == "withdrawn");
+        Assert.True(browser.FindElement(By.Id("consent-integrity")).Displayed, "a withdrawal alone does not make an edited record trusted");
+        browser.FindElement(By.Id("consent-reconfirm")).Click();
+        wait.Until(d => !d.FindElement(By.Id("consent-integrity")).Displayed);
+        Assert.Contains("Re-confirmed", browser.FindElement(By.Id("consent-message")).Text, StringComparison.Ordinal);
         Assert.Equal(0, await scene.ConsentVerifyAsync());
         await scene.Gateway.WaitForLogAsync("Egress resumed");
+        new WebDriverWait(browser, TimeSpan.FromSeconds(60)).Until(d => d.FindElement(By.Id("consent-message")).Text.Contains("Sending has resumed", StringComparison.Ordinal));
+        Assert.False(browser.FindElement(By.Id("consent-stopped")).Displayed);
         var status = await scene.Gateway.GetJsonAsync("/api/status");
         Assert.True(status.GetProperty("egress").GetProperty("sending").GetBoolean());
     }

@@ -63,6 +63,13 @@ const strings = {
     csRev_PT30M: 'When you are at home, and household characteristics such as how many people live there, fairly accurately.',
     csRev_ack: 'That you were in the alert\'s area on that day.',
     csDuration_M: '{0} months', csDuration_Y: '{0} years', csDuration_D: '{0} days', csDuration_1M: '1 month', csDuration_1Y: '1 year',
+    csIntegrityTitle: 'Nothing leaves your home: your consent record cannot be trusted',
+    csIntegrityAt: 'The gateway found entry no. {0} of your consent record wrong: {1}',
+    csIntegrityWhatToDo: 'Your consent record was changed outside this gateway (for example by restoring an old backup or editing its file). Until you have looked at your consents below and re-confirmed them, nothing is sent to the city. Withdraw anything you do not recognise first.',
+    csReconfirm: 'I have checked my consents: re-confirm them',
+    csReconfirmed: 'Re-confirmed. Sending resumes at the gateway\'s next check, within a minute.',
+    csResumed: 'Sending has resumed.',
+    csStopped: 'Nothing is being sent to the city: {0}',
   },
   ja: {
     navConsent: '同意',
@@ -117,6 +124,13 @@ const strings = {
     csRev_PT30M: '在宅の時間帯や世帯の人数などが、かなり正確にわかる可能性があります。',
     csRev_ack: 'その日に警報の地区にいたことがわかります。',
     csDuration_M: '{0}か月', csDuration_Y: '{0}年', csDuration_D: '{0}日', csDuration_1M: '1か月', csDuration_1Y: '1年',
+    csIntegrityTitle: '同意の記録が信頼できないため、家からは何も送られていません',
+    csIntegrityAt: '同意の記録の{0}番目の項目に問題が見つかりました: {1}',
+    csIntegrityWhatToDo: '同意の記録が、このゲートウェイの外で変更されました（古いバックアップの復元やファイルの編集など）。下の同意の内容を確認して改めて確定するまで、市には何も送られません。覚えのないものは、先に撤回してください。',
+    csReconfirm: '同意の内容を確認しました。改めて確定する',
+    csReconfirmed: '確定しました。ゲートウェイの次の確認（1分以内）で送信を再開します。',
+    csResumed: '送信を再開しました。',
+    csStopped: '市には何も送られていません: {0}',
   },
 };
 
@@ -149,6 +163,13 @@ function render() {
     <h1 data-i18n="csTitle"></h1>
     <p class="consent-intro" data-i18n="csIntro"></p>
     <p id="consent-uplink" class="card consent-note" hidden data-i18n="csNoUplink"></p>
+    <section id="consent-integrity" class="card consent-integrity" role="alert" hidden>
+      <h2 data-i18n="csIntegrityTitle"></h2>
+      <p id="consent-integrity-problem" class="consent-integrity-problem"></p>
+      <p data-i18n="csIntegrityWhatToDo"></p>
+      <button type="button" id="consent-reconfirm" class="primary" data-i18n="csReconfirm"></button>
+    </section>
+    <p id="consent-stopped" class="card consent-note consent-stopped" role="alert" hidden></p>
     <div class="consent-feedback">
       <p id="consent-message" class="consent-message" role="status" aria-live="polite"></p>
       <p id="consent-error" class="error" role="alert"></p>
@@ -261,6 +282,7 @@ function paint() {
   const data = state.data;
   if (!data || !state.root) return;
   $('consent-uplink').hidden = !data.enabled || data.egressConfigured;
+  paintIntegrity(data);
   const purposes = $('consent-purposes');
   if (!data.enabled) {
     purposes.innerHTML = `<p class="card">${format.escape(t('csDisabled'))}</p>`;
@@ -282,6 +304,51 @@ function paint() {
       ${r.canRenew ? `<button type="button" class="consent-renew primary" data-consent-id="${format.escape(r.consentId)}">${format.escape(t('csRenew'))}</button>`
     : `<p>${format.escape(t('csReminderNoRenew'))}</p>`}
     </div>`).join('');
+}
+
+// A ledger edited behind the gateway's back stops all sending (fail closed); the household sees why and
+// re-confirms here, after withdrawing what it does not recognise. Other reasons sending stopped are shown as sent.
+function paintIntegrity(data) {
+  const integrity = data.integrity;
+  const broken = Boolean(data.enabled && integrity && !integrity.trusted);
+  $('consent-integrity').hidden = !broken;
+  $('consent-integrity').dataset.headSeq = broken ? String(integrity.headSeq) : '';
+  $('consent-integrity-problem').textContent = !broken ? ''
+    : integrity.brokenAt != null ? t('csIntegrityAt', integrity.brokenAt, integrity.problem || '') : integrity.problem || '';
+  const stopped = !broken && data.egressConfigured && integrity && !integrity.sending && integrity.sendingStoppedBecause;
+  $('consent-stopped').hidden = !stopped;
+  $('consent-stopped').textContent = stopped ? t('csStopped', integrity.sendingStoppedBecause) : '';
+}
+
+// After a re-confirmation the running gateway reopens egress at its next pass: look again until it has.
+async function watchResume() {
+  for (let i = 0; i < 30 && state.root; i += 1) {
+    await new Promise((resolve) => { setTimeout(resolve, 3000); });
+    await load();
+    if (state.data?.integrity?.sending) {
+      $('consent-message').textContent = t('csResumed');
+      return;
+    }
+  }
+}
+
+async function reconfirm() {
+  if (state.busy) return;
+  state.busy = true;
+  $('consent-error').textContent = '';
+  $('consent-message').textContent = '';
+  $('consent-reconfirm').disabled = true;
+  try {
+    await send('POST', 'api/consent/reconfirm', { headSeq: Number($('consent-integrity').dataset.headSeq) });
+    await load();
+    $('consent-message').textContent = t('csReconfirmed');
+    watchResume();
+  } catch (error) {
+    $('consent-error').textContent = error.message;
+  } finally {
+    $('consent-reconfirm').disabled = false;
+    state.busy = false;
+  }
 }
 
 async function load() {
@@ -315,6 +382,10 @@ async function decide(path, body, done) {
 function onClick(event) {
   const button = event.target.closest('button');
   if (!button) return;
+  if (button.id === 'consent-reconfirm') {
+    reconfirm();
+    return;
+  }
   if (button.classList.contains('consent-view-receipt')) {
     showReceipt(button.dataset.receipt);
     return;

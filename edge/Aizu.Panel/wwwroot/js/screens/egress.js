@@ -6,7 +6,7 @@ import * as format from '../format.js';
 
 const STATUSES = ['sent', 'refused', 'pending', 'dropped'];
 const FILTERS = ['purpose', 'category', 'status', 'from', 'to'];
-const state = { filter: {}, entries: [], next: null, page: null, root: null };
+const state = { filter: {}, entries: [], next: null, page: null, root: null, status: null };
 const $ = (id) => document.getElementById(id);
 
 // MQTT 5 PUBACK reason codes a broker may answer with.
@@ -32,6 +32,15 @@ const strings = {
     egRefusedCode: 'The broker answered 0x{0} ({1}). This is not delivery: the gateway keeps the message and tries again.',
     egNoAnswer: 'The connection ended before the broker answered. The gateway keeps the message and tries again.',
     egBinary: 'The content is not text; shown as base64.',
+    egLinkTitle: 'Connection to the city',
+    egLinkUp: 'Connected to the city\'s broker since {0}.',
+    egLinkConnecting: 'Connecting to the city\'s broker…',
+    egLinkDown: 'Not connected to the city\'s broker since {0}. Consented messages wait here and leave in order once it is back; nothing is lost.',
+    egLinkError: 'Last error: {0}',
+    egLinkAttempts: '{0} failed attempts since the last connection.',
+    egOutbox: '{0} data windows waiting to be sent (at most {1} are kept).',
+    egOutboxDropped: '{0} of the oldest waiting windows were removed to stay within that limit, the last on {1}. They never left your home.',
+    egStopped: 'Nothing is being sent: {0}',
   },
   ja: {
     navEgress: '送信の記録',
@@ -49,6 +58,15 @@ const strings = {
     egRefusedCode: 'ブローカーの応答は 0x{0}（{1}）でした。配達されていないため、ゲートウェイはメッセージを保持し、再送します。',
     egNoAnswer: 'ブローカーが応答する前に接続が切れました。ゲートウェイはメッセージを保持し、再送します。',
     egBinary: '内容がテキストではないため、base64で表示しています。',
+    egLinkTitle: '市との接続',
+    egLinkUp: '{0}から市のブローカーに接続しています。',
+    egLinkConnecting: '市のブローカーに接続しています…',
+    egLinkDown: '{0}から市のブローカーに接続できていません。同意にもとづくメッセージはここで待ち、接続が戻ると順番に送られます。失われるものはありません。',
+    egLinkError: '最後のエラー: {0}',
+    egLinkAttempts: '前回の接続以降、{0}回接続に失敗しました。',
+    egOutbox: '送信待ちのデータ: {0}件（保持するのは最大{1}件）。',
+    egOutboxDropped: 'この上限を守るため、送信待ちのうち古いもの{0}件を削除しました（最後は{1}）。これらは家から送られていません。',
+    egStopped: '何も送られていません: {0}',
   },
 };
 
@@ -58,6 +76,14 @@ function render() {
     <h1 data-i18n="egTitle"></h1>
     <p data-i18n="egIntro"></p>
     <p id="egress-none" class="card consent-note" hidden data-i18n="egNotConfigured"></p>
+    <section id="egress-link" class="card egress-link" hidden>
+      <h2 data-i18n="egLinkTitle"></h2>
+      <p id="egress-link-state" class="egress-link-state"></p>
+      <p id="egress-link-error" class="egress-link-error" hidden></p>
+      <p id="egress-stopped" class="egress-stopped" hidden></p>
+      <p id="egress-outbox" class="egress-outbox" hidden></p>
+      <p id="egress-outbox-dropped" class="egress-outbox-dropped" hidden></p>
+    </section>
     <form id="egress-filters" class="egress-filters">
       <label><span data-i18n="egPurpose"></span> <select id="egress-purpose" name="purpose"><option value="" data-i18n="egAll"></option></select></label>
       <label><span data-i18n="egCategory"></span> <select id="egress-category" name="category"><option value="" data-i18n="egAll"></option></select></label>
@@ -142,7 +168,30 @@ function paintOptions() {
   $('egress-to').value = state.filter.to || '';
 }
 
+// The city link and the outbox (from GET /api/status): is the broker reachable, what waits, what the budget dropped.
+function paintLink() {
+  const link = state.status?.cityLink;
+  const egress = state.status?.egress;
+  const section = $('egress-link');
+  section.hidden = !link && !egress;
+  if (section.hidden) return;
+  const when = (iso) => format.dateTime(iso, state.page?.timeZone);
+  const show = (id, text) => { $(id).hidden = !text; $(id).textContent = text || ''; };
+  section.dataset.state = !link ? 'unknown' : link.connected ? 'up' : 'down';
+  show('egress-link-state', !link ? '' : link.connected ? t('egLinkUp', when(link.since))
+    : link.since ? t('egLinkDown', when(link.since)) : t('egLinkConnecting'));
+  const trouble = link && !link.connected && link.lastError
+    ? [t('egLinkError', link.lastError), link.failedAttempts > 0 ? t('egLinkAttempts', link.failedAttempts) : ''].join(' ').trim() : '';
+  show('egress-link-error', trouble);
+  show('egress-stopped', egress && !egress.sending && egress.stoppedBecause ? t('egStopped', egress.stoppedBecause) : '');
+  show('egress-outbox', egress?.outboxPending != null ? t('egOutbox', format.number(egress.outboxPending), format.number(egress.outboxMaxPending)) : '');
+  $('egress-outbox').dataset.pending = egress?.outboxPending ?? '';
+  show('egress-outbox-dropped', egress?.outboxDroppedOverBudget > 0
+    ? t('egOutboxDropped', format.number(egress.outboxDroppedOverBudget), egress.lastOutboxDropAt ? when(egress.lastOutboxDropAt) : '—') : '');
+}
+
 function paint() {
+  paintLink();
   const page = state.page;
   if (!page || !state.root) return;
   $('egress-none').hidden = page.configured;
@@ -164,7 +213,8 @@ function query(before) {
 
 async function load(more) {
   try {
-    const page = await getJson(`api/egress?${query(more ? state.next : null)}`);
+    const [page, status] = await Promise.all([getJson(`api/egress?${query(more ? state.next : null)}`), getJson('api/status')]);
+    state.status = status;
     state.page = page;
     state.entries = more ? [...state.entries, ...page.entries] : page.entries;
     state.next = page.nextBefore;
