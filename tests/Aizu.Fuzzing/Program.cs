@@ -5,9 +5,20 @@ using SharpFuzz;
 //                                        writes each target's seeds to <dir>/seeds/<target>
 // aizu-fuzz <target>                     the program afl-fuzz runs (from <dir>/bin): the target on every input it gives
 // aizu-fuzz <target> --replay <path>...  the target once on each file (or each file of a folder); exit 1 on a crash
+// aizu-fuzz record-broute <folder>       records the B-route session target's seeds with the simulated dongle
 if (args is ["prepare", var directory, var repository])
 {
     FuzzPreparation.Prepare(directory, repository, Console.Out);
+    return 0;
+}
+
+if (args is ["record-broute", var seeds])
+{
+    Directory.CreateDirectory(seeds);
+    await BRouteTranscriptRecorder.RecordAsync(Aizu.Hardware.Skstack.SkstackDialect.Bp35A1, Aizu.Hardware.Skstack.SkstackDataFormat.HexAscii,
+        Path.Combine(seeds, "simulated-bp35a1-hex.bin"), Console.Out, CancellationToken.None);
+    await BRouteTranscriptRecorder.RecordAsync(Aizu.Hardware.Skstack.SkstackDialect.Bp35C0, Aizu.Hardware.Skstack.SkstackDataFormat.Binary,
+        Path.Combine(seeds, "simulated-bp35c0-binary.bin"), Console.Out, CancellationToken.None);
     return 0;
 }
 

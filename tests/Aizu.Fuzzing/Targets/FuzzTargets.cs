@@ -21,6 +21,8 @@ public static class FuzzTargets
         new("echonet", Echonet, ["Aizu.Hardware.EchonetLite.dll", "Aizu.Hardware.BRoute.dll"],
             ["tests/Aizu.Hardware.BRoute.Tests/Corpus", "tests/Aizu.Hardware.EchonetLite.Tests/SmartMeter"], SeedFiles.EchonetFrames),
         new("skstack", Skstack, ["Aizu.Hardware.Skstack.dll"], ["tests/Aizu.Hardware.BRoute.Tests/Corpus"], SeedFiles.Ending(".bin", ".txt")),
+        new("broute-session", BRouteSession, ["Aizu.Hardware.BRoute.dll", "Aizu.Hardware.Skstack.dll", "Aizu.Hardware.EchonetLite.dll"],
+            ["tests/Aizu.Fuzzing/Seeds/broute-session", "tests/Aizu.Hardware.BRoute.Tests/Corpus"], SeedFiles.DongleTranscripts),
         new("dsmr", Dsmr, ["Aizu.Hardware.Dsmr.dll", "Aizu.Hardware.Serial.dll"], ["tests/Aizu.Hardware.Dsmr.Tests/Corpus"], SeedFiles.Ending(".txt")),
         new("sml", Sml, ["Aizu.Hardware.Sml.dll", "Aizu.Hardware.Serial.dll"], ["tests/Aizu.Hardware.Sml.Tests/Corpus"], SeedFiles.Ending(".bin")),
         new("cap", Cap, ["Aizu.Wire.dll"], ["tests/Aizu.Alerts.Tests/Corpus/cap"], SeedFiles.Ending(".xml")),
@@ -81,6 +83,9 @@ public static class FuzzTargets
             }
         }
     }
+
+    /// <summary>A whole B-route session on a dongle's serial output, as the driver runs it (see <see cref="BRouteSessionReplay"/>).</summary>
+    private static void BRouteSession(ReadOnlySpan<byte> data) => BRouteSessionReplay.Run(data);
 
     /// <summary>A P1 port's serial output: framed into telegrams, each parsed strictly and without the checksum; and the whole input as one telegram.</summary>
     private static void Dsmr(ReadOnlySpan<byte> data)

@@ -64,6 +64,21 @@ public static partial class SeedFiles
             .ToList();
     }
 
+    /// <summary>
+    /// Dongle transcripts for the B-route session target: a recorded session (it starts with its dialect byte) as it is;
+    /// a real capture (a few lines a dongle wrote, quoted by a public project) under both dialects.
+    /// </summary>
+    public static IEnumerable<byte[]> DongleTranscripts(string path, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (path.EndsWith(".json", StringComparison.Ordinal) || path.EndsWith(".md", StringComparison.Ordinal) || Path.GetFileName(path).StartsWith('.'))
+        {
+            return [];
+        }
+
+        return path.Contains("broute-session", StringComparison.Ordinal) ? [content] : [[0, .. content], [1, .. content]];
+    }
+
     /// <summary>Every seed of <paramref name="target"/> under <paramref name="repositoryRoot"/>, named by source file and index.</summary>
     public static IEnumerable<(string Name, byte[] Content)> For(FuzzTarget target, string repositoryRoot)
     {
