@@ -1,4 +1,5 @@
 using Aizu.Fuzzing;
+using Aizu.Hardware.Skstack;
 using SharpFuzz;
 
 // aizu-fuzz prepare <dir> <repository>   copies this program to <dir>/bin, instruments the targets' assemblies there and
@@ -15,10 +16,9 @@ if (args is ["prepare", var directory, var repository])
 if (args is ["record-broute", var seeds])
 {
     Directory.CreateDirectory(seeds);
-    await BRouteTranscriptRecorder.RecordAsync(Aizu.Hardware.Skstack.SkstackDialect.Bp35A1, Aizu.Hardware.Skstack.SkstackDataFormat.HexAscii,
-        Path.Combine(seeds, "simulated-bp35a1-hex.bin"), Console.Out, CancellationToken.None);
-    await BRouteTranscriptRecorder.RecordAsync(Aizu.Hardware.Skstack.SkstackDialect.Bp35C0, Aizu.Hardware.Skstack.SkstackDataFormat.Binary,
-        Path.Combine(seeds, "simulated-bp35c0-binary.bin"), Console.Out, CancellationToken.None);
+    await BRouteTranscriptRecorder.RecordAsync(SkstackDialect.Bp35A1, SkstackDataFormat.HexAscii, false, Path.Combine(seeds, "simulated-bp35a1-hex.bin"), Console.Out, CancellationToken.None);
+    await BRouteTranscriptRecorder.RecordAsync(SkstackDialect.Bp35C0, SkstackDataFormat.Binary, false, Path.Combine(seeds, "simulated-bp35c0-binary.bin"), Console.Out, CancellationToken.None);
+    await BRouteTranscriptRecorder.RecordAsync(SkstackDialect.Bp35A1, SkstackDataFormat.HexAscii, true, Path.Combine(seeds, "simulated-bp35a1-pana-failure-and-expiries.bin"), Console.Out, CancellationToken.None);
     return 0;
 }
 

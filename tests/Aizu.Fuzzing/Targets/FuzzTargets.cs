@@ -85,7 +85,7 @@ public static class FuzzTargets
     }
 
     /// <summary>A whole B-route session on a dongle's serial output, as the driver runs it (see <see cref="BRouteSessionReplay"/>).</summary>
-    private static void BRouteSession(ReadOnlySpan<byte> data) => BRouteSessionReplay.Run(data);
+    private static void BRouteSession(ReadOnlySpan<byte> data) => BRouteSessionReplay.Run(data, logger: null);
 
     /// <summary>A P1 port's serial output: framed into telegrams, each parsed strictly and without the checksum; and the whole input as one telegram.</summary>
     private static void Dsmr(ReadOnlySpan<byte> data)

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Aizu.Hardware.BRoute;
 using Aizu.Hardware.Skstack;
 using Aizu.Readings;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -30,13 +31,14 @@ public static class BRouteSessionReplay
     private static readonly DateTimeOffset Start = new(2026, 6, 1, 3, 0, 0, TimeSpan.Zero);
     private const int MaxPauses = 10_000;
 
-    /// <summary>Runs the driver on <paramref name="data"/> until the transcript ends.</summary>
+    /// <summary>Runs the driver on <paramref name="data"/> until the transcript ends; <paramref name="logger"/> sees what
+    /// the driver logs (none while fuzzing; a developer looking into an input passes one).</summary>
     /// <exception cref="TimeoutException">The driver waited without reading more than <see cref="MaxPauses"/> times (a hang).</exception>
-    public static SessionReplayOutcome Run(ReadOnlySpan<byte> data)
+    public static SessionReplayOutcome Run(ReadOnlySpan<byte> data, ILogger<BRouteDriver>? logger = null)
     {
         if (data.IsEmpty)
         {
-            return new SessionReplayOutcome(new Dictionary<string, int>(), 0);
+            return new SessionReplayOutcome(new Dictionary<string, int>(), 0, 0);
         }
 
         var time = new FakeTimeProvider(Start);
@@ -67,7 +69,7 @@ public static class BRouteSessionReplay
             MaxRetryDelay = TimeSpan.FromSeconds(1),
         };
         var output = Channel.CreateUnbounded<Reading>();
-        var driver = new BRouteDriver(Options.Create(options), new MemoryPanStore(), time, NullLogger<BRouteDriver>.Instance, Open);
+        var driver = new BRouteDriver(Options.Create(options), new MemoryPanStore(), time, logger ?? NullLogger<BRouteDriver>.Instance, Open);
         var run = driver.RunAsync(output.Writer, stop.Token);
 
         // Reads complete at once, so the driver only stops on a pause of its own (a retry after a failed scan or join):
@@ -92,6 +94,6 @@ public static class BRouteSessionReplay
             readings[reading.Series] = readings.GetValueOrDefault(reading.Series) + 1;
         }
 
-        return new SessionReplayOutcome(readings, stream.Written);
+        return new SessionReplayOutcome(readings, stream.Written, stream.Joins);
     }
 }

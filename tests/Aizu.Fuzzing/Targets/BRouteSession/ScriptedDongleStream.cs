@@ -14,6 +14,9 @@ internal sealed class ScriptedDongleStream(byte[] transcript, FakeTimeProvider t
     /// <summary>Bytes the driver wrote (its commands), for the replay's outcome.</summary>
     public long Written { get; private set; }
 
+    /// <summary>PANA joins the driver started (SKJOIN commands).</summary>
+    public int Joins { get; private set; }
+
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
@@ -50,7 +53,7 @@ internal sealed class ScriptedDongleStream(byte[] transcript, FakeTimeProvider t
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override void Write(byte[] buffer, int offset, int count) => Written += count;
+    public override void Write(byte[] buffer, int offset, int count) => Take(buffer.AsSpan(offset, count));
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -59,7 +62,7 @@ internal sealed class ScriptedDongleStream(byte[] transcript, FakeTimeProvider t
             return ValueTask.FromCanceled(cancellationToken);
         }
 
-        Written += buffer.Length;
+        Take(buffer.Span);
         return ValueTask.CompletedTask;
     }
 
@@ -71,6 +74,12 @@ internal sealed class ScriptedDongleStream(byte[] transcript, FakeTimeProvider t
     }
 
     public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void Take(ReadOnlySpan<byte> command)
+    {
+        Written += command.Length;
+        Joins += command.StartsWith("SKJOIN "u8) ? 1 : 0;
+    }
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
