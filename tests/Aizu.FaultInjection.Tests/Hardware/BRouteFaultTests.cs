@@ -105,9 +105,9 @@ public sealed class BRouteFaultTests(ITestOutputHelper log)
         Assert.True(3 == Lines(gateway, Connected), gateway.Output);
 
         // 4. A garbage power value in every answer, then an overflowing energy register in every answer.
-        await FaultyAnswersAsync(wire, SmartMeterEpc.InstantaneousPower, [0xDE, 0xAD, 0xBE, 0xEF, 0x00]);
+        var garbage = await FaultyAnswersAsync(wire, SmartMeterEpc.InstantaneousPower, [0xDE, 0xAD, 0xBE, 0xEF, 0x00]);
         await LinesAsync(gateway, "Meter property 0xE7 skipped", 1);
-        await FaultyAnswersAsync(wire, SmartMeterEpc.CumulativeNormal, [0x05, 0xF5, 0xE1, 0x00]); // 100 000 000: nine digits
+        var overflow = await FaultyAnswersAsync(wire, SmartMeterEpc.CumulativeNormal, [0x05, 0xF5, 0xE1, 0x00]); // 100 000 000: nine digits
         await LinesAsync(gateway, "Meter property 0xE0 skipped", 1);
 
         // Both cleared: power and energy stored again from the meter's next answers.
@@ -127,6 +127,10 @@ public sealed class BRouteFaultTests(ITestOutputHelper log)
         var minutes = RollupRecomputation.CheckMinutes(snapshot);
         Assert.All(snapshot.Minutes.Concat(snapshot.Days), r => Assert.True(r.Energy is not < 0, $"negative energy: {r}"));
         var dayEnergy = CheckDaysAcrossTheRollOver(snapshot, wrapped);
+
+        // The rest of each faulty answer was stored (whatever was stored is what the meter said, checked above).
+        StoredWhile(snapshot, SeriesNames.ElectricCurrentR, garbage);
+        StoredWhile(snapshot, SeriesNames.ElectricExportEnergy, overflow);
 
         log.WriteLine($"{checkedReadings} readings checked against the meter, {minutes} minute rollups equal to raw; unplugged {downFor.TotalSeconds:F0} s, "
             + $"{PanaFailures} PANA failures, {SessionExpiries} session expiries, {FaultyAnswers} garbage and {FaultyAnswers} overflowing answers; "
@@ -151,28 +155,42 @@ public sealed class BRouteFaultTests(ITestOutputHelper log)
         return (meter, today >= 1);
     }
 
-    /// <summary>Changes <paramref name="epc"/> of every answer to <paramref name="value"/> until <see cref="FaultyAnswers"/> went out, then the meter is itself again.</summary>
-    private static async Task FaultyAnswersAsync(MeterWire wire, byte epc, byte[] value)
+    /// <summary>Changes <paramref name="epc"/> of every answer to <paramref name="value"/> until <see cref="FaultyAnswers"/> went out, then the meter is itself again; returns when.</summary>
+    private static async Task<(DateTimeOffset From, DateTimeOffset To)> FaultyAnswersAsync(MeterWire wire, byte epc, byte[] value)
     {
         var before = wire.Carrying(epc);
+        var from = DateTimeOffset.UtcNow;
         wire.Inject(answer => AnswerMutator.Write(answer, AnswerMutator.Properties(answer).Select(p => p.Epc == epc ? (p.Epc, value) : p)));
         await Eventually.TrueAsync(() => wire.Carrying(epc) >= before + FaultyAnswers, FaultLimit, () => $"{FaultyAnswers} answers with 0x{epc:X2} changed");
         wire.Inject(null);
+        return (from, DateTimeOffset.UtcNow);
     }
 
-    /// <summary>Every stored reading equals what the meter said: its answer before the reading was stamped, or for a half-hour value (backfill, notification) its register then.</summary>
+    /// <summary>The faulty answers' other values were stored: one <paramref name="series"/> reading for (nearly) each.</summary>
+    private static void StoredWhile(StoreSnapshot snapshot, string series, (DateTimeOffset From, DateTimeOffset To) fault)
+    {
+        // The last faulty answer is stamped when it arrives, shortly after the fault ended.
+        var stored = snapshot.Raw.Count(p => p.Series == series && p.Timestamp > fault.From && p.Timestamp <= fault.To + TimeSpan.FromSeconds(1));
+        Assert.True(stored >= FaultyAnswers - 1, $"{stored} {series} readings stored from {FaultyAnswers} faulty answers");
+    }
+
+    /// <summary>
+    /// Every stored reading equals what the meter said: for a half-hour value (backfill, notification) its register then,
+    /// otherwise one of its answers in the response timeout before the reading was stamped (the last one, unless the
+    /// gateway gave up waiting for an answer and took it late).
+    /// </summary>
     private static int CheckAgainstTheMeter(StoreSnapshot snapshot, MeterWire wire, SimulatedSmartMeter meter)
     {
         foreach (var point in snapshot.Raw)
         {
-            var expected = point.Series switch
+            IReadOnlyList<double> said = point.Series switch
             {
-                SeriesNames.ElectricImportEnergy when IsHalfHour(point.Timestamp) => meter.ImportRegisterAt(JapanTime(point.Timestamp)) * KilowattHoursPerCount,
-                SeriesNames.ElectricExportEnergy when IsHalfHour(point.Timestamp) => meter.ExportRegisterAt(JapanTime(point.Timestamp)) * KilowattHoursPerCount,
-                _ => wire.SaidBefore(point.Series, point.Timestamp, Answered),
+                SeriesNames.ElectricImportEnergy when IsHalfHour(point.Timestamp) => [meter.ImportRegisterAt(JapanTime(point.Timestamp)) * KilowattHoursPerCount],
+                SeriesNames.ElectricExportEnergy when IsHalfHour(point.Timestamp) => [meter.ExportRegisterAt(JapanTime(point.Timestamp)) * KilowattHoursPerCount],
+                _ => wire.Said(point.Series, point.Timestamp - Answered, point.Timestamp),
             };
-            Assert.True(expected is { } value && Math.Abs(value - point.Value) < 1e-9,
-                $"stored {point}, but the meter said {expected?.ToString(CultureInfo.InvariantCulture) ?? "no value"}");
+            Assert.True(said.Any(value => Math.Abs(value - point.Value) < 1e-9),
+                $"stored {point}, but the meter said {(said.Count == 0 ? "no value" : string.Join(", ", said.Select(v => v.ToString(CultureInfo.InvariantCulture))))} in the {Answered.TotalSeconds} s before");
         }
 
         Assert.NotEmpty(snapshot.Raw);
@@ -190,7 +208,8 @@ public sealed class BRouteFaultTests(ITestOutputHelper log)
         var steps = register.Zip(register.Skip(1), (previous, next) => (next.Timestamp, Energy: next.Value >= previous.Value
             ? next.Value - previous.Value
             : RegisterKilowattHours - previous.Value + next.Value)).ToList();
-        Assert.Equal(wrapped, register.Zip(register.Skip(1)).Any(pair => pair.Second.Value < pair.First.Value));
+        // In the first minutes of a Japanese day the wrap is still to come, and may come while the test runs.
+        Assert.True(!wrapped || register.Zip(register.Skip(1)).Any(pair => pair.Second.Value < pair.First.Value), "the stored register never rolled over");
 
         var days = snapshot.Days.Where(d => d.Series == SeriesNames.ElectricImportEnergy).ToList();
         Assert.NotEmpty(days);
@@ -198,8 +217,8 @@ public sealed class BRouteFaultTests(ITestOutputHelper log)
         {
             // A day's energy is what the register counted in (start, end].
             var recomputed = steps.Where(s => s.Timestamp > day.Start && s.Timestamp <= day.End).Sum(s => s.Energy);
-            Assert.True(day.Energy is { } energy && Math.Abs(energy - recomputed) < 1e-6, $"day {day.Start:O}: stored {day.Energy} kWh, the register counted {recomputed} kWh; minutes {snapshot.Minutes.Where(m => m.Series == day.Series && m.Start >= day.Start && m.End <= day.End).Sum(m => m.Energy)} kWh; "
-                + string.Join(", ", register.Select(p => $"{p.Timestamp:HH:mm:ss.fff} {p.Value}")) + " minutes: " + string.Join(", ", snapshot.Minutes.Where(m => m.Series == day.Series && m.Energy > 0).Select(m => $"{m.Start:HH:mm} {m.Energy}")));
+            Assert.True(day.Energy is { } energy && Math.Abs(energy - recomputed) < 1e-6,
+                $"day {day.Start:O}: stored {day.Energy} kWh, the register counted {recomputed} kWh: {string.Join(", ", register.Select(p => $"{p.Timestamp:HH:mm:ss.fff} {p.Value}"))}");
         }
 
         var total = days.Sum(d => d.Energy!.Value);

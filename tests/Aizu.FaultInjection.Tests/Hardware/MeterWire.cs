@@ -52,28 +52,16 @@ internal sealed class MeterWire
     public void Inject(Func<byte[], byte[]>? change) => Volatile.Write(ref fault, change);
 
     /// <summary>
-    /// What the meter said for <paramref name="series"/> in its last answer carrying that property before
-    /// <paramref name="stamp"/>: null when there was none within <paramref name="within"/>, or when that answer's value
-    /// was no reading (garbage, overflow).
+    /// The values the meter said for <paramref name="series"/> in its answers from <paramref name="from"/> to
+    /// <paramref name="to"/>, oldest first; answers whose value was no reading (garbage, overflow) give none.
     /// </summary>
-    public double? SaidBefore(string series, DateTimeOffset stamp, TimeSpan within)
+    public IReadOnlyList<double> Said(string series, DateTimeOffset from, DateTimeOffset to)
     {
         var epc = Epc(series);
         lock (sync)
         {
-            for (var i = sent.Count - 1; i >= 0; i--)
-            {
-                var answer = sent[i];
-                if (answer.At > stamp || !answer.Epcs.Contains(epc))
-                {
-                    continue;
-                }
-
-                return stamp - answer.At <= within && answer.Values.TryGetValue(series, out var value) ? value : null;
-            }
+            return [.. sent.Where(a => a.At >= from && a.At <= to && a.Epcs.Contains(epc) && a.Values.ContainsKey(series)).Select(a => a.Values[series])];
         }
-
-        return null;
     }
 
     private byte[] Send(byte[] answer)
