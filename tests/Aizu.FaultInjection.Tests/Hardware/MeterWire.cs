@@ -1,5 +1,4 @@
 using Aizu.Hardware.BRoute.Tests;
-using Aizu.Hardware.EchonetLite;
 using Aizu.Hardware.EchonetLite.SmartMeter;
 using Aizu.Hardware.Simulators.BRoute;
 using Aizu.Readings;
@@ -8,7 +7,7 @@ namespace Aizu.FaultInjection.Tests.Hardware;
 
 /// <summary>
 /// The simulated smart meter's answers as they go on air, with the fault the test injects applied: the ground truth
-/// each value the gateway stored is checked against (what the meter said last, before the gateway stamped it).
+/// each value the gateway stored is checked against (what the meter said shortly before the gateway stamped it).
 /// </summary>
 internal sealed class MeterWire
 {
@@ -25,18 +24,6 @@ internal sealed class MeterWire
     {
         this.time = time;
         dongle.ChangeAnswers(Send);
-    }
-
-    /// <summary>Answers sent so far.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (sync)
-            {
-                return sent.Count;
-            }
-        }
     }
 
     /// <summary>Answers sent so far that carried <paramref name="epc"/>.</summary>
