@@ -81,6 +81,21 @@ public sealed class MeterFrameDecoderTests
         Assert.False(string.IsNullOrWhiteSpace(reason));
     }
 
+    [Fact]
+    public void Decode_AnOverflowingRegisterAndPower_AreReportedAndSkipped_TheOthersAreKept()
+    {
+        // E7 overflow code 0x7FFFFFFF, E0 = 100 000 000 (nine digits, beyond the register's eight), a good E8 = 9.8 A / 2.2 A.
+        byte[] frame = Convert.FromHexString("1081000102880105FF0172" + "03" + "E7047FFFFFFF" + "E00405F5E100" + "E8040062" + "0016");
+        var skipped = new List<(byte Epc, string Reason)>();
+        var readings = new List<Reading>();
+
+        MeterFrameDecoder.Decode(EchonetFrame.Parse(frame).Properties, Now, Register, readings, (epc, reason) => skipped.Add((epc, reason)));
+
+        Assert.Equal([SeriesNames.ElectricCurrentR, SeriesNames.ElectricCurrentT], readings.Select(r => r.Series));
+        Assert.Equal([SmartMeterEpc.InstantaneousPower, SmartMeterEpc.CumulativeNormal], skipped.Select(s => s.Epc));
+        Assert.Contains("0x05F5E100", skipped[1].Reason, StringComparison.Ordinal);
+    }
+
     private static List<Reading> Decode(byte[] frame, EnergyRegister? register)
     {
         var readings = new List<Reading>();

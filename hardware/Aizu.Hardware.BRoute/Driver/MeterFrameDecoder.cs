@@ -41,10 +41,15 @@ internal static class MeterFrameDecoder
     {
         switch (epc)
         {
-            case SmartMeterEpc.InstantaneousPower when SmartMeterCodec.TryDecodeInstantaneousPower(edt, out int watts):
-                readings.Add(new Reading(SeriesNames.ElectricPower, timestamp, watts, Units.Watt));
+            case SmartMeterEpc.InstantaneousPower:
+                readings.Add(new Reading(SeriesNames.ElectricPower, timestamp, SmartMeterCodec.TryDecodeInstantaneousPower(edt, out int watts) ? watts : throw NoValue(edt), Units.Watt));
                 break;
-            case SmartMeterEpc.InstantaneousCurrent when SmartMeterCodec.TryDecodeInstantaneousCurrent(edt, out var current):
+            case SmartMeterEpc.InstantaneousCurrent:
+                if (!SmartMeterCodec.TryDecodeInstantaneousCurrent(edt, out var current))
+                {
+                    throw NoValue(edt);
+                }
+
                 readings.Add(new Reading(SeriesNames.ElectricCurrentR, timestamp, current.RPhaseAmperes, Units.Ampere));
                 if (current.TPhaseAmperes is { } t)
                 {
@@ -52,11 +57,11 @@ internal static class MeterFrameDecoder
                 }
 
                 break;
-            case SmartMeterEpc.CumulativeNormal when register is { } r && SmartMeterCodec.TryDecodeCumulative(edt, out uint raw):
-                readings.Add(Energy(SeriesNames.ElectricImportEnergy, timestamp, r, raw, ReadingQuality.Good));
+            case SmartMeterEpc.CumulativeNormal when register is { } r:
+                readings.Add(Energy(SeriesNames.ElectricImportEnergy, timestamp, r, Cumulative(edt), ReadingQuality.Good));
                 break;
-            case SmartMeterEpc.CumulativeReverse when register is { } r && SmartMeterCodec.TryDecodeCumulative(edt, out uint raw):
-                readings.Add(Energy(SeriesNames.ElectricExportEnergy, timestamp, r, raw, ReadingQuality.Good));
+            case SmartMeterEpc.CumulativeReverse when register is { } r:
+                readings.Add(Energy(SeriesNames.ElectricExportEnergy, timestamp, r, Cumulative(edt), ReadingQuality.Good));
                 break;
             case SmartMeterEpc.FixedTimeNormal when register is { } r && SmartMeterCodec.TryDecodeFixedTimeCumulative(edt, out var fixedTime):
                 readings.Add(Energy(SeriesNames.ElectricImportEnergy, MeterClock.FromMeterLocal(fixedTime.MeterLocalTime), r, fixedTime.Raw, ReadingQuality.Good));
@@ -128,6 +133,14 @@ internal static class MeterFrameDecoder
 
         return null;
     }
+
+    // A polled value the meter answers with its "no data", overflow or underflow code, or a register beyond its
+    // eight digits, is no reading; said (once per property) rather than dropped silently, as a meter that sends it in
+    // every answer would otherwise leave the panel without that value and nobody told why.
+    private static EchonetLiteFormatException NoValue(ReadOnlySpan<byte> edt) =>
+        new($"the meter sent 0x{Convert.ToHexString(edt)}, a code for no value (no data, overflow or underflow) or a number beyond its digits");
+
+    private static uint Cumulative(ReadOnlySpan<byte> edt) => SmartMeterCodec.TryDecodeCumulative(edt, out uint raw) ? raw : throw NoValue(edt);
 
     private static Reading Energy(string series, DateTimeOffset timestamp, EnergyRegister register, uint raw, ReadingQuality quality) =>
         new(series, timestamp, (double)register.ToKilowattHours(raw), Units.KilowattHour, quality);

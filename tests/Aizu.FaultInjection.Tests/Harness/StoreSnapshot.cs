@@ -26,11 +26,15 @@ internal sealed class StoreSnapshot
     /// <summary>Every day rollup (the household's local days).</summary>
     public IReadOnlyList<RollupPoint> Days { get; }
 
-    /// <summary>Reads the store at <paramref name="database"/>; the minute and day rollups only when asked (each costs an export).</summary>
-    public static async Task<StoreSnapshot> ReadAsync(string database, bool withMinutes = false, bool withDays = false)
+    /// <summary>
+    /// Reads the store at <paramref name="database"/>; the minute and day rollups only when asked (each costs an export).
+    /// The day rollups are the household's days only with the gateway's <paramref name="configuration"/> file (its
+    /// time zone): without it, the export's days are this machine's.
+    /// </summary>
+    public static async Task<StoreSnapshot> ReadAsync(string database, bool withMinutes = false, bool withDays = false, string? configuration = null)
     {
         var raw = new List<RawPoint>();
-        foreach (var record in await ExportAsync(database, "raw"))
+        foreach (var record in await ExportAsync(database, configuration, "raw"))
         {
             raw.Add(new RawPoint(
                 record.GetProperty("series").GetString()!,
@@ -38,15 +42,15 @@ internal sealed class StoreSnapshot
                 record.GetProperty("value").GetDouble()));
         }
 
-        var minutes = withMinutes ? await RollupsAsync(database, "minute") : [];
-        var days = withDays ? await RollupsAsync(database, "day") : [];
+        var minutes = withMinutes ? await RollupsAsync(database, configuration, "minute") : [];
+        var days = withDays ? await RollupsAsync(database, configuration, "day") : [];
         return new StoreSnapshot(raw, minutes, days);
     }
 
-    private static async Task<List<RollupPoint>> RollupsAsync(string database, string resolution)
+    private static async Task<List<RollupPoint>> RollupsAsync(string database, string? configuration, string resolution)
     {
         var rollups = new List<RollupPoint>();
-        foreach (var record in await ExportAsync(database, resolution))
+        foreach (var record in await ExportAsync(database, configuration, resolution))
         {
             rollups.Add(new RollupPoint(
                 record.GetProperty("series").GetString()!,
@@ -67,12 +71,13 @@ internal sealed class StoreSnapshot
     // The demo's readings are from today; a range of decades would make the export walk every day of them.
     private static string Day(int offset) => DateTime.UtcNow.Date.AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static async Task<List<JsonElement>> ExportAsync(string database, string resolution)
+    private static async Task<List<JsonElement>> ExportAsync(string database, string? configuration, string resolution)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
+        string[] withConfiguration = configuration is null ? [] : ["--config", configuration];
         int code = await GatewayCommandLine.Create(output, error)
-            .Parse(["export", "--database", database, "--from", Day(-3), "--to", Day(2), "--resolution", resolution, "--format", "json"])
+            .Parse(["export", "--database", database, .. withConfiguration, "--from", Day(-3), "--to", Day(2), "--resolution", resolution, "--format", "json"])
             .InvokeAsync(new() { Output = output, Error = error });
         if (code != ExitCodes.Ok)
         {
