@@ -9,8 +9,8 @@ using static Aizu.FaultInjection.Tests.Harness.CityMessages;
 namespace Aizu.FaultInjection.Tests.Kills;
 
 /// <summary>
-/// The demo gateway with a city link (real mosquitto, the city's subscriber on <c>#</c>) and an hourly grant made two
-/// weeks ago, back after two weeks away, killed with SIGKILL at random moments while it ingests, decides the windows
+/// The demo gateway with a city link (real mosquitto, the city's subscriber on <c>#</c>) and an hourly grant made ten
+/// days ago, back after ten days away, killed with SIGKILL at random moments while it ingests, decides the windows
 /// that closed meanwhile and sends them: afterwards, once it ran to the end, every outbox row is delivered, the city
 /// holds each window under one message id only (the ingest stores a <c>msg-id</c> once, so a window re-sent after a
 /// kill is stored once), no committed reading is lost, rollups equal raw, and the store, the egress log and the consent
@@ -18,9 +18,9 @@ namespace Aizu.FaultInjection.Tests.Kills;
 /// </summary>
 public sealed class KillWhileSendingTests(ITestOutputHelper log)
 {
-    private const int Kills = 25;
+    private const int Kills = 20;
     private const int Seed = 20261208;
-    private const int DaysAway = 14;
+    private const int DaysAway = 10;
     private const string GatewayId = "gw-kills-01";
 
     [Fact]
