@@ -40,22 +40,12 @@ public sealed class KillDuringConsentChangeTests(ITestOutputHelper log)
         var undecided = Path.Combine(directory.Path, "undecided");
         var yesterday = await YesterdaysReadings.WriteAsync(Database(undecided), DateTimeOffset.UtcNow);
         var clock = new OffsetTimeProvider(yesterday - DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
-        await using (var household = city.HouseholdConsents(Database(undecided), clock))
-        {
-            var catalogue = city.SignCatalogue(clock.GetUtcNow());
-            Assert.Equal(CatalogueStatus.Accepted, (await household.GetRequiredService<PurposeCatalogueService>().ApplyAsync(System.Text.Encoding.UTF8.GetBytes(catalogue))).Status);
-        }
+        await HouseholdDecisions.ApplyCatalogueAsync(city, Database(undecided), clock);
 
         // The same household with an hourly grant made at yesterday's midnight: a day of windows due.
         var granted = Path.Combine(directory.Path, "granted");
         CopyHousehold(undecided, granted);
-        string consentId;
-        await using (var household = city.HouseholdConsents(Database(granted), clock))
-        {
-            var decision = await household.GetRequiredService<ConsentService>()
-                .GrantAsync(CityCouncil.EnergyPurpose, DataCategories.ElectricImportEnergy, Granularity.Hour, null, null, CancellationToken.None);
-            consentId = decision.Grant.ConsentId;
-        }
+        var consentId = await HouseholdDecisions.GrantHourlyAsync(city, Database(granted), clock);
 
         var grants = await KillAtEachWriteAsync(city, undecided, "grant",
             ["consent", "grant", CityCouncil.EnergyPurpose, DataCategories.ElectricImportEnergy, "--granularity", Granularity.Hour]);
@@ -182,10 +172,7 @@ public sealed class KillDuringConsentChangeTests(ITestOutputHelper log)
     /// <summary>The consent side of a household's store, read as the gateway reads it.</summary>
     private static async Task<ConsentSnapshot> ConsentStateAsync(CityCouncil city, string home)
     {
-        var emptyFiles = Directory.EnumerateFiles(home, "*", SearchOption.AllDirectories)
-            .Where(f => new FileInfo(f).Length == 0 && !f.EndsWith("-wal", StringComparison.Ordinal) && !f.EndsWith("-shm", StringComparison.Ordinal))
-            .Select(Path.GetFileName)
-            .ToList();
+        var emptyFiles = HouseholdFiles.Empty(home);
         await using var household = city.HouseholdConsents(Database(home), TimeProvider.System);
         var consents = household.GetRequiredService<ConsentService>();
         var report = await consents.CheckIntegrityAsync(CancellationToken.None);
@@ -208,7 +195,7 @@ public sealed class KillDuringConsentChangeTests(ITestOutputHelper log)
         public override string ToString() => $"{Path.GetFileName(Home)} (killed at write {At}, decision {(Changed ? "recorded" : "not recorded")})";
     }
 
-    private sealed record ConsentSnapshot(bool Intact, int Events, int Receipts, bool InForce, IReadOnlyList<string?> EmptyFiles)
+    private sealed record ConsentSnapshot(bool Intact, int Events, int Receipts, bool InForce, IReadOnlyList<string> EmptyFiles)
     {
         public override string ToString() =>
             $"ledger {(Intact ? "intact" : "BROKEN")}, {Events} events, {Receipts} receipts, consent {(InForce ? "in force" : "not in force")}, empty files: [{string.Join(", ", EmptyFiles)}]";

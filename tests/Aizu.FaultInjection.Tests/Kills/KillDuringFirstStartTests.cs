@@ -132,7 +132,7 @@ public sealed class KillDuringFirstStartTests(ITestOutputHelper log)
                 using var http = await PanelSignIn.SignInAsync(panel, setupCode: gateway.SetupCode);
             }
 
-            var empty = EmptyFiles(home);
+            var empty = HouseholdFiles.Empty(home);
             Assert.True(empty.Count == 0, $"{what}: empty files {string.Join(", ", empty)}");
             Directory.Delete(home, recursive: true);
         }
@@ -164,18 +164,11 @@ public sealed class KillDuringFirstStartTests(ITestOutputHelper log)
             using var http = await PanelSignIn.SignInAsync(await gateway.PanelAsync(), setupCode: gateway.SetupCode);
         }
 
-        var empty = EmptyFiles(home);
+        var empty = HouseholdFiles.Empty(home);
         Assert.True(empty.Count == 0, $"{what}: empty files {string.Join(", ", empty)}");
         await DoctorChecks.AssertOkAsync(["--database", Path.Combine(home, "aizu-demo-data", "aizu.db")], "store");
         return SchemaVersions(Path.Combine(home, "aizu-demo-data", "aizu.db"));
     }
-
-    // A left-over temporary file of an interrupted atomic write (".name.random.tmp") is not the file.
-    private static List<string> EmptyFiles(string home) =>
-        [.. Directory.EnumerateFiles(home, "*", SearchOption.AllDirectories)
-            .Where(f => new FileInfo(f).Length == 0 && !f.EndsWith("-wal", StringComparison.Ordinal) && !f.EndsWith("-shm", StringComparison.Ordinal)
-                && !f.EndsWith(".tmp", StringComparison.Ordinal))
-            .Select(f => Path.GetRelativePath(home, f))];
 
     private static Dictionary<string, long> SchemaVersions(string database)
     {

@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using Aizu.Consent;
 using Aizu.FaultInjection.Tests.Harness;
 using Aizu.Gateway.Tests.CityLink;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using static Aizu.FaultInjection.Tests.Harness.CityMessages;
 
@@ -33,7 +31,9 @@ public sealed class KillWhileSendingTests(ITestOutputHelper log)
         var home = Path.Combine(directory.Path, "home");
         var database = Path.Combine(home, "aizu-demo-data", "aizu.db");
         var first = await YesterdaysReadings.WriteAsync(database, DateTimeOffset.UtcNow, DaysAway);
-        await GrantHourlyFromAsync(city, database, first);
+        var clock = new OffsetTimeProvider(first - DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
+        await HouseholdDecisions.ApplyCatalogueAsync(city, database, clock);
+        await HouseholdDecisions.GrantHourlyAsync(city, database, clock);
         var config = CityGateway.WriteConfiguration(home, city.Broker.Port, GatewayId, "07202-kitaaizu", city.PublicKeyFile);
         string[] run = ["run", "--demo", "--config", config, "--urls", "http://127.0.0.1:0"];
 
@@ -106,15 +106,4 @@ public sealed class KillWhileSendingTests(ITestOutputHelper log)
 
     // Closed hourly windows since the first (the configuration releases a window as soon as it closes).
     private static int ClosedWindows(DateTimeOffset first, DateTimeOffset at) => (int)Math.Floor((at - first).TotalHours);
-
-    /// <summary>The city's catalogue applied and an hourly grant given, both dated an hour before <paramref name="first"/>.</summary>
-    private static async Task GrantHourlyFromAsync(CityCouncil city, string database, DateTimeOffset first)
-    {
-        var clock = new OffsetTimeProvider(first - DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
-        await using var household = city.HouseholdConsents(database, clock);
-        var catalogue = city.SignCatalogue(clock.GetUtcNow());
-        Assert.Equal(CatalogueStatus.Accepted, (await household.GetRequiredService<PurposeCatalogueService>().ApplyAsync(System.Text.Encoding.UTF8.GetBytes(catalogue))).Status);
-        await household.GetRequiredService<ConsentService>()
-            .GrantAsync(CityCouncil.EnergyPurpose, DataCategories.ElectricImportEnergy, Granularity.Hour, null, null, CancellationToken.None);
-    }
 }
