@@ -7,6 +7,7 @@ using Aizu.Gateway.Tests.CityLink;
 using Aizu.LocalServers;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
+using static Aizu.FaultInjection.Tests.Harness.CityMessages;
 
 namespace Aizu.FaultInjection.Tests.Broker;
 
@@ -165,23 +166,10 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
         }
     }
 
-    private static bool IsData(RecordedMessage m) => m.Topic.StartsWith($"aizu/v1/dt/{CityCouncil.EnergyPurpose}/", StringComparison.Ordinal);
-
-    private static bool IsConsentState(RecordedMessage m) =>
-        m.Topic.StartsWith($"aizu/v1/consent/{CityCouncil.EnergyPurpose}/", StringComparison.Ordinal) && m.Topic.Split('/').Length == 5;
-
     private static async Task<bool> AcknowledgedReachedTheCityAsync(string database, IEnumerable<BrokerRecorder> recorders)
     {
         var arrived = Data(recorders).Select(m => m.CorrelationData).ToHashSet();
         return (await OutboxTable.ReadAsync(database)).Where(r => r.Kind == 0 && r.State == 1).All(r => arrived.Contains(r.MessageId));
-    }
-
-    private static List<RecordedMessage> Data(IEnumerable<BrokerRecorder> recorders) => [.. recorders.SelectMany(r => r.Messages).Where(IsData)];
-
-    private static DateTimeOffset WindowStart(RecordedMessage m)
-    {
-        using var senml = JsonDocument.Parse(m.Payload);
-        return DateTimeOffset.FromUnixTimeSeconds(senml.RootElement[0].GetProperty("t").GetInt64());
     }
 
     // The egress side decides every closed window in a pass or two; the outbox has settled when it stops growing.

@@ -124,7 +124,7 @@ public sealed class BRouteFaultTests(ITestOutputHelper log)
         var checkedReadings = CheckAgainstTheMeter(snapshot, wire, meter);
         var duplicates = snapshot.Raw.GroupBy(p => (p.Series, p.Timestamp)).Where(g => g.Count() > 1).Select(g => g.First()).ToList();
         Assert.True(duplicates.Count == 0, $"{duplicates.Count} readings stored twice, first: {string.Join("; ", duplicates.Take(5))}");
-        var minutes = RollupRecomputation.CheckMinutes(snapshot);
+        var minutes = RollupCheck.MinutesAgainstRaw(snapshot);
         Assert.All(snapshot.Minutes.Concat(snapshot.Days), r => Assert.True(r.Energy is not < 0, $"negative energy: {r}"));
         var dayEnergy = CheckDaysAcrossTheRollOver(snapshot, wrapped);
 

@@ -18,13 +18,19 @@ internal static class YesterdaysReadings
     private static readonly TimeZoneInfo Japan = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
 
     /// <summary>Writes them into a new store at <paramref name="database"/>; returns yesterday's Japan midnight.</summary>
-    public static async Task<DateTimeOffset> WriteAsync(string database, DateTimeOffset now)
+    public static Task<DateTimeOffset> WriteAsync(string database, DateTimeOffset now) => WriteAsync(database, now, days: 1);
+
+    /// <summary>
+    /// The same for the <paramref name="days"/> days before today, for a gateway that was away longer; returns the
+    /// first of those days' Japan midnight.
+    /// </summary>
+    public static async Task<DateTimeOffset> WriteAsync(string database, DateTimeOffset now, int days)
     {
         var meter = new SimulatedSmartMeter(new HouseholdLoadProfile(), TimeProvider.System);
         var japanToday = TimeZoneInfo.ConvertTime(now, Japan).Date;
-        var yesterday = new DateTimeOffset(japanToday.AddDays(-1), Japan.BaseUtcOffset);
+        var first = new DateTimeOffset(japanToday.AddDays(-days), Japan.BaseUtcOffset);
         var readings = new List<Reading>();
-        for (var at = yesterday.AddHours(-1); at < yesterday.AddDays(1); at = at.AddMinutes(30))
+        for (var at = first.AddHours(-1); at < first.AddDays(days); at = at.AddMinutes(30))
         {
             // The register counts 0.1 kWh (ECHONET 0xE1 = 0x01), as the B-route driver stores it.
             var kilowattHours = meter.ImportRegisterAt(TimeZoneInfo.ConvertTime(at, Japan).DateTime) / 10.0;
@@ -35,6 +41,6 @@ internal static class YesterdaysReadings
         var options = Options.Create(new StorageOptions { DatabasePath = database, CommitWindow = TimeSpan.Zero });
         await using var store = new ReadingStore(options, NullLogger<ReadingStore>.Instance, new HouseholdCalendar(TimeZoneInfo.Local));
         await store.AppendAsync(readings, CancellationToken.None);
-        return yesterday;
+        return first;
     }
 }

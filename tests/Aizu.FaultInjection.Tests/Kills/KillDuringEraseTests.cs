@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Aizu.FaultInjection.Tests.Harness;
 using Xunit.Abstractions;
+using static Aizu.FaultInjection.Tests.Harness.AizuProgram;
 
 namespace Aizu.FaultInjection.Tests.Kills;
 
@@ -11,8 +13,6 @@ namespace Aizu.FaultInjection.Tests.Kills;
 /// </summary>
 public sealed class KillDuringEraseTests(ITestOutputHelper log)
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
-
     [Fact]
     public async Task An_erase_killed_at_any_file_is_finished_by_the_next_and_the_gateway_never_starts_half_erased()
     {
@@ -39,10 +39,9 @@ public sealed class KillDuringEraseTests(ITestOutputHelper log)
         for (var at = 1; ; at++)
         {
             var home = Path.Combine(directory.Path, $"kill-{at}");
-            Copy(template, home);
+            CopyHousehold(template, home);
             var homeConfig = Path.Combine(home, "aizu.json");
-            var (exit, output) = await RunAsync(home, ["strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=unlink,unlinkat,rmdir",
-                "-e", $"inject=unlink,unlinkat,rmdir:signal=SIGKILL:when={at}", .. Aizu("erase", "--yes", "--config", homeConfig)]);
+            var (exit, output) = await RunAsync(home, KilledAt("unlink,unlinkat,rmdir", at, Command("erase", "--yes", "--config", homeConfig)));
             if (exit == 0)
             {
                 Assert.Contains("no longer holds the household's data", output, StringComparison.Ordinal);
@@ -51,7 +50,7 @@ public sealed class KillDuringEraseTests(ITestOutputHelper log)
             }
 
             kills++;
-            Assert.True(exit == 128 + 9, $"kill at unlink {at}: exit {exit}: {output}");
+            Assert.True(exit == Killed, $"kill at unlink {at}: exit {exit}: {output}");
 
             // Killed before the erase began (its marker not written yet): the household is as it was. Killed after its
             // last file (the program's own clean-up on exit): nothing is left. Neither is a half-erased household.
@@ -69,14 +68,14 @@ public sealed class KillDuringEraseTests(ITestOutputHelper log)
             else
             {
                 // Killed part-way: the gateway does not start on what is left ...
-                var (runExit, runOutput) = await RunAsync(home, Aizu("run", "--demo", "--config", homeConfig, "--urls", "http://127.0.0.1:0"));
+                var (runExit, runOutput) = await RunAsync(home, Command("run", "--demo", "--config", homeConfig, "--urls", "http://127.0.0.1:0"));
                 Assert.True(runExit == 3, $"kill at unlink {at}: the gateway started on a half-erased household (exit {runExit}): {runOutput}");
                 Assert.Contains("an erase of this gateway was interrupted", runOutput, StringComparison.Ordinal);
                 midErase++;
             }
 
             // ... and the next erase finishes it.
-            var (again, againOutput) = await RunAsync(home, Aizu("erase", "--yes", "--config", homeConfig));
+            var (again, againOutput) = await RunAsync(home, Command("erase", "--yes", "--config", homeConfig));
             Assert.True(again == 0, $"kill at unlink {at}: the second erase exited {again}: {againOutput}");
             Assert.Empty(HouseholdEntries(home));
             Directory.Delete(home, recursive: true);
@@ -91,54 +90,5 @@ public sealed class KillDuringEraseTests(ITestOutputHelper log)
     {
         var data = Path.Combine(home, "aizu-demo-data");
         return Directory.Exists(data) ? [.. Directory.EnumerateFileSystemEntries(data).Select(Path.GetFileName).OfType<string>()] : [];
-    }
-
-    private static string[] Aizu(params string[] arguments)
-    {
-        var published = Environment.GetEnvironmentVariable(GatewayProcess.ProgramVariable);
-        return string.IsNullOrEmpty(published) ? ["dotnet", Path.Combine(AppContext.BaseDirectory, "aizu.dll"), .. arguments] : [published, .. arguments];
-    }
-
-    private static async Task<(int Exit, string Output)> RunAsync(string workingDirectory, string[] command)
-    {
-        var info = new ProcessStartInfo(command[0])
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in command.Skip(1))
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"{command[0]} did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Limit);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{string.Join(' ', command)} did not exit within {Limit.TotalSeconds} s: {await output}{await error}");
-        }
-
-        return (process.ExitCode, await output + await error);
-    }
-
-    // The configuration names no paths, so the copy is a household of its own (File.Copy keeps each file's mode).
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Aizu.FaultInjection.Tests.Harness;
-using Aizu.Gateway.Cli;
 using Xunit.Abstractions;
 
 namespace Aizu.FaultInjection.Tests.Kills;
@@ -52,25 +50,9 @@ public sealed class KillDuringIngestTests(ITestOutputHelper log)
         Assert.True(lost.Count == 0, $"{lost.Count} of {committed.Count} committed readings lost, first: {string.Join("; ", lost.Take(5))}");
         Assert.True(committed.Count >= Kills, $"only {committed.Count} readings were committed in {Kills} runs");
 
-        int buckets = RollupRecomputation.CheckMinutes(after);
-        var checks = await DoctorAsync(database);
-        foreach (var name in new[] { "store", "egress log" })
-        {
-            Assert.True(checks.TryGetValue(name, out var outcome) && outcome == "ok", $"doctor's {name} check: {outcome ?? "missing"}");
-        }
+        int buckets = RollupCheck.MinutesAgainstRaw(after);
+        await DoctorChecks.AssertOkAsync(["--database", database], "store", "egress log");
 
         log.WriteLine($"{Kills} kills (seed {Seed}); {committed.Count} committed readings checked, {after.Raw.Count} stored; {buckets} minute rollups equal to raw.");
-    }
-
-    private static async Task<Dictionary<string, string?>> DoctorAsync(string database)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        await GatewayCommandLine.Create(output, error)
-            .Parse(["doctor", "--json", "--database", database])
-            .InvokeAsync(new() { Output = output, Error = error });
-        using var json = JsonDocument.Parse(output.ToString());
-        return json.RootElement.GetProperty("checks").EnumerateArray()
-            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("outcome").GetString());
     }
 }

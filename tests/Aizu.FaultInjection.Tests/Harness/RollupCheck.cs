@@ -1,12 +1,11 @@
 namespace Aizu.FaultInjection.Tests.Harness;
 
-/// <summary>Rollups checked against a recomputation from the raw readings they cover.</summary>
-internal static class RollupRecomputation
+/// <summary>Every minute rollup of a store held against a recomputation from the raw readings it covers.</summary>
+internal static class RollupCheck
 {
-    /// <summary>Every minute bucket's count, minimum and maximum recomputed from the raw readings it covers; returns how many buckets were checked.</summary>
-    public static int CheckMinutes(StoreSnapshot snapshot)
+    /// <summary>Checks each minute bucket's count, minimum and maximum; returns how many buckets were checked.</summary>
+    public static int MinutesAgainstRaw(StoreSnapshot snapshot)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
         var bySeries = snapshot.Raw.GroupBy(p => p.Series).ToDictionary(g => g.Key, g => g.ToList());
         int checkedBuckets = 0;
         foreach (var bucket in snapshot.Minutes)
