@@ -63,7 +63,7 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
             // 1. The broker goes away; the household grants; a day of windows waits in the outbox.
             await broker.StopAsync();
             await consents.GrantAsync(CityCouncil.EnergyPurpose, DataCategories.ElectricImportEnergy, Granularity.Hour, null, null, CancellationToken.None);
-            var waiting = await WaitForSettledOutboxAsync(database, minimumData: 24, gateway);
+            var waiting = await SettledOutbox.WaitAsync(database, minimumData: 24, () => gateway.Output);
             var dataWaiting = waiting.Where(r => r.Kind == 0).ToList();
             Assert.All(waiting, r => Assert.Equal(0, r.State));
             var down = (await gateway.GetJsonAsync("/api/status")).GetProperty("cityLink");
@@ -129,29 +129,13 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
                 TimeSpan.FromSeconds(20), () => $"the panel never showed the city link up again: {up}");
             Assert.Equal(0, up.GetProperty("failedAttempts").GetInt32());
 
-            // Everything the city received, in arrival order (each subscriber lived while one broker did).
+            // Everything the city received, in arrival order (each subscriber lived while one broker did), against the outbox.
             var outbox = await OutboxTable.ReadAsync(database);
-            Assert.All(outbox, r => Assert.Equal(1, r.State));
             Assert.True(up.GetProperty("delivered").GetInt64() >= outbox.Count, up.ToString());
-            var data = Data(recorders);
-            var firstArrivals = data.DistinctBy(m => m.CorrelationData).ToList();
-            var windows = firstArrivals.Select(WindowStart).ToList();
+            var (received, distinct) = CityDelivery.AssertEveryWindowOnceInOrder(outbox, dataWaiting, [.. recorders.SelectMany(r => r.Messages)], yesterday);
 
-            // Exactly the outbox's data, each message id once as the ingest stores it, each window under one id only.
-            Assert.Equal(outbox.Where(r => r.Kind == 0).Select(r => r.MessageId).Order(), firstArrivals.Select(m => m.CorrelationData!).Order());
-            Assert.Equal(dataWaiting.Select(r => r.MessageId), outbox.Where(r => r.Kind == 0).Take(dataWaiting.Count).Select(r => r.MessageId));
-            Assert.Equal(windows.Count, windows.Distinct().Count());
-
-            // In order: hourly windows from yesterday's midnight on, no gap, first arrivals in window order.
-            Assert.Equal(yesterday, windows[0]);
-            Assert.All(windows.Zip(windows.Skip(1)), pair => Assert.Equal(TimeSpan.FromHours(1), pair.Second - pair.First));
-
-            // The data set's consent state reached the city before its first window.
-            var received = recorders.SelectMany(r => r.Messages).ToList();
-            Assert.InRange(received.FindIndex(IsConsentState), 0, received.FindIndex(IsData) - 1);
-
-            output.WriteLine($"outbox after the outage: {waiting.Count} rows ({dataWaiting.Count} windows); city received {data.Count} data messages, " +
-                $"{firstArrivals.Count} distinct ids ({data.Count - firstArrivals.Count} re-sent duplicates, stored once), {midDrainKills} broker kills mid-drain; " +
+            output.WriteLine($"outbox after the outage: {waiting.Count} rows ({dataWaiting.Count} windows); city received {received} data messages, " +
+                $"{distinct} distinct ids ({received - distinct} re-sent duplicates, stored once), {midDrainKills} broker kills mid-drain; " +
                 $"{outbox.Sum(r => r.Attempts)} publish attempts for {outbox.Count} rows; {watch.Elapsed.TotalSeconds:F0} s");
         }
         finally
@@ -165,41 +149,11 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
         }
     }
 
-    private static bool IsData(RecordedMessage m) => m.Topic.StartsWith($"aizu/v1/dt/{CityCouncil.EnergyPurpose}/", StringComparison.Ordinal);
-
-    private static bool IsConsentState(RecordedMessage m) =>
-        m.Topic.StartsWith($"aizu/v1/consent/{CityCouncil.EnergyPurpose}/", StringComparison.Ordinal) && m.Topic.Split('/').Length == 5;
-
     private static async Task<bool> AcknowledgedReachedTheCityAsync(string database, IEnumerable<BrokerRecorder> recorders)
     {
         var arrived = Data(recorders).Select(m => m.CorrelationData).ToHashSet();
         return (await OutboxTable.ReadAsync(database)).Where(r => r.Kind == 0 && r.State == 1).All(r => arrived.Contains(r.MessageId));
     }
 
-    private static List<RecordedMessage> Data(IEnumerable<BrokerRecorder> recorders) => [.. recorders.SelectMany(r => r.Messages).Where(IsData)];
-
-    private static DateTimeOffset WindowStart(RecordedMessage m)
-    {
-        using var senml = JsonDocument.Parse(m.Payload);
-        return DateTimeOffset.FromUnixTimeSeconds(senml.RootElement[0].GetProperty("t").GetInt64());
-    }
-
-    // The egress side decides every closed window in a pass or two; the outbox has settled when it stops growing.
-    private static async Task<IReadOnlyList<OutboxRow>> WaitForSettledOutboxAsync(string database, int minimumData, CityGateway gateway)
-    {
-        IReadOnlyList<OutboxRow> rows = [];
-        var stableSince = DateTime.UtcNow;
-        await Eventually.TrueAsync(async () =>
-        {
-            var now = await OutboxTable.ReadAsync(database);
-            if (now.Count != rows.Count)
-            {
-                rows = now;
-                stableSince = DateTime.UtcNow;
-            }
-
-            return rows.Count(r => r.Kind == 0) >= minimumData && DateTime.UtcNow - stableSince > TimeSpan.FromSeconds(4);
-        }, TimeSpan.FromSeconds(90), () => $"the outbox holds {rows.Count} rows:{Environment.NewLine}{gateway.Output}");
-        return rows;
-    }
+    private static List<RecordedMessage> Data(IEnumerable<BrokerRecorder> recorders) => [.. recorders.SelectMany(r => r.Messages).Where(CityMessages.IsData)];
 }

@@ -152,12 +152,16 @@ internal sealed partial class GatewayNetwork : IAsyncDisposable
 
     private static Task<string> IpAsync(params string[] arguments) => RootCommand.RunAsync("ip", arguments);
 
-    /// <summary>Namespaces of this harness whose test process is gone (killed before its clean-up), with what still runs in them.</summary>
+    /// <summary>
+    /// Namespaces of this harness whose test process is gone (killed before its clean-up), and one left under this
+    /// process's own id by an earlier process that had it, with what still runs in them.
+    /// </summary>
     private static async Task RemoveStaleAsync()
     {
+        var own = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         foreach (Match match in StaleName().Matches(await IpAsync("netns", "list")))
         {
-            if (!Directory.Exists($"/proc/{match.Groups[1].Value}"))
+            if (match.Groups[1].Value == own || !Directory.Exists($"/proc/{match.Groups[1].Value}"))
             {
                 await DeleteAsync(match.Value);
             }
