@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Aizu.Consent;
 using Aizu.FaultInjection.Tests.Harness;
 using Aizu.Gateway.Tests.CityLink;
 using Aizu.LocalServers;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Aizu.FaultInjection.Tests.Broker;
@@ -45,16 +43,10 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
         {
             recorders.Add(await BrokerRecorder.StartAsync(port, TimeProvider.System, "city-ingest-1"));
 
-            // The gateway ran yesterday; the household decided at yesterday's (Japan) midnight, so the hourly grant
+            // The gateway ran yesterday; the household decides as of yesterday's (Japan) midnight, so the hourly grant
             // covers a whole day of closed windows before today's.
-            var yesterday = await YesterdaysReadings.WriteAsync(database, DateTimeOffset.UtcNow);
-            // The decision clock runs on from an hour before that midnight, so the grant (made once the gateway is up,
-            // any time within the hour) starts before it and its first window is yesterday's first hour.
-            var clock = new OffsetTimeProvider(yesterday - DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
-            using var household = city.HouseholdConsents(database, clock);
-            var consents = household.GetRequiredService<ConsentService>();
-            var catalogue = city.SignCatalogue(clock.GetUtcNow());
-            Assert.Equal(CatalogueStatus.Accepted, (await household.GetRequiredService<PurposeCatalogueService>().ApplyAsync(System.Text.Encoding.UTF8.GetBytes(catalogue))).Status);
+            using var household = await HouseholdSinceYesterday.PrepareAsync(city, database);
+            var yesterday = household.Yesterday;
 
             await using var gateway = await CityGateway.StartAsync(home, port, GatewayId, "07202-kitaaizu", city.PublicKeyFile);
             await Eventually.TrueAsync(() => recorders[0].Messages.Any(m => m.Topic == $"aizu/v1/status/{GatewayId}" && m.Text.Contains("online", StringComparison.Ordinal)),
@@ -62,7 +54,7 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
 
             // 1. The broker goes away; the household grants; a day of windows waits in the outbox.
             await broker.StopAsync();
-            await consents.GrantAsync(CityCouncil.EnergyPurpose, DataCategories.ElectricImportEnergy, Granularity.Hour, null, null, CancellationToken.None);
+            await household.GrantHourlyEnergyAsync();
             var waiting = await SettledOutbox.WaitAsync(database, minimumData: 24, () => gateway.Output);
             var dataWaiting = waiting.Where(r => r.Kind == 0).ToList();
             Assert.All(waiting, r => Assert.Equal(0, r.State));

@@ -2,11 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Aizu.Consent;
 using Aizu.FaultInjection.Tests.Harness;
 using Aizu.Gateway.Tests.CityLink;
 using Aizu.LocalServers;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Aizu.FaultInjection.Tests.Network;
@@ -44,12 +42,8 @@ public sealed class NetworkFaultTests(ITestOutputHelper output)
             extraConfig: $"listener {uplinkPort.ToString(CultureInfo.InvariantCulture)} {network.BrokerAddress}");
         await using var recorder = await BrokerRecorder.StartAsync(port, TimeProvider.System, "city-ingest");
 
-        var yesterday = await YesterdaysReadings.WriteAsync(database, DateTimeOffset.UtcNow);
-        var clock = new OffsetTimeProvider(yesterday - DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
-        using var household = city.HouseholdConsents(database, clock);
-        var consents = household.GetRequiredService<ConsentService>();
-        var catalogue = city.SignCatalogue(clock.GetUtcNow());
-        Assert.Equal(CatalogueStatus.Accepted, (await household.GetRequiredService<PurposeCatalogueService>().ApplyAsync(System.Text.Encoding.UTF8.GetBytes(catalogue))).Status);
+        using var household = await HouseholdSinceYesterday.PrepareAsync(city, database);
+        var yesterday = household.Yesterday;
 
         // An exchange that gets no answer is given up after 5 s instead of the default 15 s, so that a stalled link
         // costs the test seconds, not minutes; the keep-alive is the harness's 5 s.
@@ -65,7 +59,7 @@ public sealed class NetworkFaultTests(ITestOutputHelper output)
         // 1. The link is cut while idle; the household grants (the consent state's publish goes into the cut) and a
         //    day of windows waits. The gateway finds the cut with its keep-alive and says so on the panel.
         await network.PartitionAsync();
-        await consents.GrantAsync(CityCouncil.EnergyPurpose, DataCategories.ElectricImportEnergy, Granularity.Hour, null, null, CancellationToken.None);
+        await household.GrantHourlyEnergyAsync();
         var waiting = await SettledOutbox.WaitAsync(database, minimumData: 24, () => gateway.Output);
         var dataWaiting = waiting.Where(r => r.Kind == 0).ToList();
         Assert.All(waiting, r => Assert.Equal(0, r.State));
