@@ -47,7 +47,10 @@ public sealed class UplinkOptions
     /// <summary>MQTT keep-alive, also the period of the supervised loop's health ping. Default 60 s.</summary>
     public TimeSpan KeepAlive { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Time-out of one connect, subscribe or publish exchange. Default 15 s.</summary>
+    /// <summary>
+    /// Time-out of one connect (TCP, TLS and the broker's CONNACK) and of the keep-alive ping that finds a stalled
+    /// connection (a subscribe or publish without answer ends within <see cref="KeepAlive"/> plus this). Default 15 s.
+    /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>First delay after a failed connection. Default 1 s; it doubles up to <see cref="ReconnectMaxDelay"/>.</summary>

@@ -122,7 +122,7 @@ public sealed class UplinkService : BackgroundService
         {
         }
 
-        var result = await client.ConnectAsync(MqttConnectionOptions.Build(options), cancellationToken);
+        var result = await ConnectWithinTimeoutAsync(client, cancellationToken);
         if (result.ResultCode != MqttClientConnectResultCode.Success)
         {
             throw new InvalidOperationException($"the broker refused the connection: {result.ResultCode} {result.ReasonString}");
@@ -144,6 +144,28 @@ public sealed class UplinkService : BackgroundService
         subscribed.Clear();
         await SubscribeDataSetTopicsAsync(client, cancellationToken);
         state.Connected(time.GetUtcNow());
+    }
+
+    /// <summary>
+    /// One connect (TCP, TLS, CONNECT and CONNACK) that gives up after <see cref="UplinkOptions.Timeout"/>. MQTTnet applies
+    /// its own time-out to a connect only when it is given no cancellation token; with the host's token a connect into a
+    /// link that drops everything would wait as long as the kernel re-sends the SYN (about two minutes here), and one
+    /// whose CONNACK never comes would wait for good, with the panel showing one failed attempt meanwhile. Once
+    /// connected, MQTTnet's keep-alive ping (bounded by the same time-out) finds a stalled link. Wall-clock time, as
+    /// MQTTnet's: it measures the network, not the household's clock.
+    /// </summary>
+    private async Task<MqttClientConnectResult> ConnectWithinTimeoutAsync(IMqttClient client, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Timeout);
+        try
+        {
+            return await client.ConnectAsync(MqttConnectionOptions.Build(options), timeout.Token);
+        }
+        catch (Exception exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"no answer from the broker within {options.Timeout}", exception);
+        }
     }
 
     private async Task SubscribeAsync(IMqttClient client, MqttClientSubscribeOptionsBuilder subscribe, CancellationToken cancellationToken)

@@ -1,13 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Aizu.Consent;
 using Aizu.FaultInjection.Tests.Harness;
 using Aizu.Gateway.Tests.CityLink;
 using Aizu.LocalServers;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
-using static Aizu.FaultInjection.Tests.Harness.CityMessages;
 
 namespace Aizu.FaultInjection.Tests.Broker;
 
@@ -46,16 +43,10 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
         {
             recorders.Add(await BrokerRecorder.StartAsync(port, TimeProvider.System, "city-ingest-1"));
 
-            // The gateway ran yesterday; the household decided at yesterday's (Japan) midnight, so the hourly grant
+            // The gateway ran yesterday; the household decides as of yesterday's (Japan) midnight, so the hourly grant
             // covers a whole day of closed windows before today's.
-            var yesterday = await YesterdaysReadings.WriteAsync(database, DateTimeOffset.UtcNow);
-            // The decision clock runs on from an hour before that midnight, so the grant (made once the gateway is up,
-            // any time within the hour) starts before it and its first window is yesterday's first hour.
-            var clock = new OffsetTimeProvider(yesterday - DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
-            using var household = city.HouseholdConsents(database, clock);
-            var consents = household.GetRequiredService<ConsentService>();
-            var catalogue = city.SignCatalogue(clock.GetUtcNow());
-            Assert.Equal(CatalogueStatus.Accepted, (await household.GetRequiredService<PurposeCatalogueService>().ApplyAsync(System.Text.Encoding.UTF8.GetBytes(catalogue))).Status);
+            using var household = await HouseholdSinceYesterday.PrepareAsync(city, database);
+            var yesterday = household.Yesterday;
 
             await using var gateway = await CityGateway.StartAsync(home, port, GatewayId, "07202-kitaaizu", city.PublicKeyFile);
             await Eventually.TrueAsync(() => recorders[0].Messages.Any(m => m.Topic == $"aizu/v1/status/{GatewayId}" && m.Text.Contains("online", StringComparison.Ordinal)),
@@ -63,8 +54,8 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
 
             // 1. The broker goes away; the household grants; a day of windows waits in the outbox.
             await broker.StopAsync();
-            await consents.GrantAsync(CityCouncil.EnergyPurpose, DataCategories.ElectricImportEnergy, Granularity.Hour, null, null, CancellationToken.None);
-            var waiting = await WaitForSettledOutboxAsync(database, minimumData: 24, gateway);
+            await household.GrantHourlyEnergyAsync();
+            var waiting = await SettledOutbox.WaitAsync(database, minimumData: 24, () => gateway.Output);
             var dataWaiting = waiting.Where(r => r.Kind == 0).ToList();
             Assert.All(waiting, r => Assert.Equal(0, r.State));
             var down = (await gateway.GetJsonAsync("/api/status")).GetProperty("cityLink");
@@ -77,14 +68,14 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
             var midDrainKills = 0;
             for (var restart = 0; restart < MaxMidDrainKills && (await OutboxTable.ReadAsync(database)).Any(r => r.State == 0); restart++)
             {
-                var before = Data(recorders).Count;
+                var before = CityMessages.Data(recorders).Count;
                 await using (await ProcessPause.StartAsync(gateway.ProcessId))
                 {
                     await broker.RestartAsync();
                     recorders.Add(await BrokerRecorder.StartAsync(port, TimeProvider.System, $"city-ingest-{recorders.Count + 1}"));
                 }
 
-                await Eventually.TrueAsync(async () => Data(recorders).Count > before || (await OutboxTable.ReadAsync(database)).All(r => r.State != 0),
+                await Eventually.TrueAsync(async () => CityMessages.Data(recorders).Count > before || (await OutboxTable.ReadAsync(database)).All(r => r.State != 0),
                     TimeSpan.FromSeconds(60), () => $"nothing reached the city after the broker returned:{Environment.NewLine}{gateway.Output}");
 
                 // A broker without persistence loses, when it dies, what it acknowledged but had not yet passed on to
@@ -130,29 +121,13 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
                 TimeSpan.FromSeconds(20), () => $"the panel never showed the city link up again: {up}");
             Assert.Equal(0, up.GetProperty("failedAttempts").GetInt32());
 
-            // Everything the city received, in arrival order (each subscriber lived while one broker did).
+            // Everything the city received, in arrival order (each subscriber lived while one broker did), against the outbox.
             var outbox = await OutboxTable.ReadAsync(database);
-            Assert.All(outbox, r => Assert.Equal(1, r.State));
             Assert.True(up.GetProperty("delivered").GetInt64() >= outbox.Count, up.ToString());
-            var data = Data(recorders);
-            var firstArrivals = data.DistinctBy(m => m.CorrelationData).ToList();
-            var windows = firstArrivals.Select(WindowStart).ToList();
+            var (received, distinct) = CityDelivery.AssertEveryWindowOnceInOrder(outbox, dataWaiting, [.. recorders.SelectMany(r => r.Messages)], yesterday);
 
-            // Exactly the outbox's data, each message id once as the ingest stores it, each window under one id only.
-            Assert.Equal(outbox.Where(r => r.Kind == 0).Select(r => r.MessageId).Order(), firstArrivals.Select(m => m.CorrelationData!).Order());
-            Assert.Equal(dataWaiting.Select(r => r.MessageId), outbox.Where(r => r.Kind == 0).Take(dataWaiting.Count).Select(r => r.MessageId));
-            Assert.Equal(windows.Count, windows.Distinct().Count());
-
-            // In order: hourly windows from yesterday's midnight on, no gap, first arrivals in window order.
-            Assert.Equal(yesterday, windows[0]);
-            Assert.All(windows.Zip(windows.Skip(1)), pair => Assert.Equal(TimeSpan.FromHours(1), pair.Second - pair.First));
-
-            // The data set's consent state reached the city before its first window.
-            var received = recorders.SelectMany(r => r.Messages).ToList();
-            Assert.InRange(received.FindIndex(IsConsentState), 0, received.FindIndex(IsData) - 1);
-
-            output.WriteLine($"outbox after the outage: {waiting.Count} rows ({dataWaiting.Count} windows); city received {data.Count} data messages, " +
-                $"{firstArrivals.Count} distinct ids ({data.Count - firstArrivals.Count} re-sent duplicates, stored once), {midDrainKills} broker kills mid-drain; " +
+            output.WriteLine($"outbox after the outage: {waiting.Count} rows ({dataWaiting.Count} windows); city received {received} data messages, " +
+                $"{distinct} distinct ids ({received - distinct} re-sent duplicates, stored once), {midDrainKills} broker kills mid-drain; " +
                 $"{outbox.Sum(r => r.Attempts)} publish attempts for {outbox.Count} rows; {watch.Elapsed.TotalSeconds:F0} s");
         }
         finally
@@ -168,26 +143,7 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
 
     private static async Task<bool> AcknowledgedReachedTheCityAsync(string database, IEnumerable<BrokerRecorder> recorders)
     {
-        var arrived = Data(recorders).Select(m => m.CorrelationData).ToHashSet();
+        var arrived = CityMessages.Data(recorders).Select(m => m.CorrelationData).ToHashSet();
         return (await OutboxTable.ReadAsync(database)).Where(r => r.Kind == 0 && r.State == 1).All(r => arrived.Contains(r.MessageId));
-    }
-
-    // The egress side decides every closed window in a pass or two; the outbox has settled when it stops growing.
-    private static async Task<IReadOnlyList<OutboxRow>> WaitForSettledOutboxAsync(string database, int minimumData, CityGateway gateway)
-    {
-        IReadOnlyList<OutboxRow> rows = [];
-        var stableSince = DateTime.UtcNow;
-        await Eventually.TrueAsync(async () =>
-        {
-            var now = await OutboxTable.ReadAsync(database);
-            if (now.Count != rows.Count)
-            {
-                rows = now;
-                stableSince = DateTime.UtcNow;
-            }
-
-            return rows.Count(r => r.Kind == 0) >= minimumData && DateTime.UtcNow - stableSince > TimeSpan.FromSeconds(4);
-        }, TimeSpan.FromSeconds(90), () => $"the outbox holds {rows.Count} rows:{Environment.NewLine}{gateway.Output}");
-        return rows;
     }
 }

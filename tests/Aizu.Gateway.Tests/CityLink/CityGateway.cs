@@ -11,13 +11,15 @@ namespace Aizu.Gateway.Tests.CityLink;
 internal sealed class CityGateway : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private readonly GatewayLaunch? launch;
     private GatewayProcess process;
 
-    private CityGateway(string directory, string gatewayId, GatewayProcess process, HttpClient http)
+    private CityGateway(string directory, string gatewayId, GatewayProcess process, HttpClient http, GatewayLaunch? launch)
     {
         Directory = directory;
         GatewayId = gatewayId;
         this.process = process;
+        this.launch = launch;
         Http = http;
     }
 
@@ -31,6 +33,9 @@ internal sealed class CityGateway : IAsyncDisposable
     public HttpClient Http { get; private set; }
 
     public string Output => process.Output;
+
+    /// <summary>Whether the program has ended (by itself, unless the test stopped it).</summary>
+    public bool HasExited => process.HasExited;
 
     public string DatabasePath => Path.Combine(Directory, "aizu-demo-data", "aizu.db");
 
@@ -82,12 +87,13 @@ internal sealed class CityGateway : IAsyncDisposable
         return path;
     }
 
-    public static async Task<CityGateway> StartAsync(string directory, int brokerPort, string gatewayId, string district, string cityPublicKeyFile)
+    /// <summary>Starts the gateway; <paramref name="launch"/>, when given, says how and where (default: directly, panel on loopback).</summary>
+    public static async Task<CityGateway> StartAsync(string directory, int brokerPort, string gatewayId, string district, string cityPublicKeyFile, GatewayLaunch? launch = null)
     {
         System.IO.Directory.CreateDirectory(directory);
         WriteConfiguration(directory, brokerPort, gatewayId, district, cityPublicKeyFile);
-        var (process, http) = await LaunchAsync(directory);
-        return new CityGateway(directory, gatewayId, process, http);
+        var (process, http) = await LaunchAsync(directory, launch);
+        return new CityGateway(directory, gatewayId, process, http, launch);
     }
 
     /// <summary>Kills the process without warning (a power cut) and starts it again on the same files.</summary>
@@ -105,7 +111,7 @@ internal sealed class CityGateway : IAsyncDisposable
     }
 
     /// <summary>Starts the process again on the same files, after <see cref="StopAsync"/>.</summary>
-    public async Task StartAgainAsync() => (process, Http) = await LaunchAsync(Directory);
+    public async Task StartAgainAsync() => (process, Http) = await LaunchAsync(Directory, launch);
 
     /// <summary>GET <paramref name="path"/> on the panel (signed in) as JSON.</summary>
     public async Task<JsonElement> GetJsonAsync(string path)
@@ -158,9 +164,10 @@ internal sealed class CityGateway : IAsyncDisposable
         await process.DisposeAsync();
     }
 
-    private static async Task<(GatewayProcess Process, HttpClient Http)> LaunchAsync(string directory)
+    private static async Task<(GatewayProcess Process, HttpClient Http)> LaunchAsync(string directory, GatewayLaunch? launch)
     {
-        var process = GatewayProcess.Start(directory, "run", "--demo", "--config", Path.Combine(directory, "aizu.json"), "--urls", "http://127.0.0.1:0");
+        var process = GatewayProcess.StartThrough(launch?.Launcher ?? [], directory, launch?.Environment ?? new Dictionary<string, string>(),
+            "run", "--demo", "--config", Path.Combine(directory, "aizu.json"), "--urls", $"http://{launch?.PanelHost ?? "127.0.0.1"}:0");
         try
         {
             var panel = await process.PanelAsync();

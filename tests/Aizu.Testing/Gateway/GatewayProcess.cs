@@ -43,13 +43,23 @@ public sealed partial class GatewayProcess : IAsyncDisposable
         Start(workingDirectory, new Dictionary<string, string>(), arguments);
 
     /// <summary>Starts the gateway with extra environment variables (configuration as <c>AIZU_Aizu__Section__Key</c>).</summary>
-    public static GatewayProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static GatewayProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        StartThrough([], workingDirectory, environment, arguments);
+
+    /// <summary>
+    /// Starts the gateway through <paramref name="launcher"/>, a command that runs the program it is given (such as
+    /// <c>ip netns exec &lt;namespace&gt;</c>, which puts the gateway in a network of its own); empty, as <see cref="Start(string, IReadOnlyDictionary{string, string}, string[])"/>.
+    /// The launcher must exec the program, so that <see cref="Id"/> is the gateway's own process.
+    /// </summary>
+    public static GatewayProcess StartThrough(IReadOnlyList<string> launcher, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
+        ArgumentNullException.ThrowIfNull(launcher);
         ArgumentNullException.ThrowIfNull(environment);
         // AIZU_GATEWAY_PROGRAM names a published gateway (the Native AOT `aizu` binary) to run instead of the
         // aizu.dll beside the tests: the same tests and benchmarks then check the build the package ships.
         var published = Environment.GetEnvironmentVariable(ProgramVariable);
-        var info = new ProcessStartInfo(string.IsNullOrEmpty(published) ? "dotnet" : published)
+        var program = string.IsNullOrEmpty(published) ? "dotnet" : published;
+        var info = new ProcessStartInfo(launcher.Count == 0 ? program : launcher[0])
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -59,6 +69,16 @@ public sealed partial class GatewayProcess : IAsyncDisposable
         foreach (var (name, value) in environment)
         {
             info.Environment[name] = value;
+        }
+
+        if (launcher.Count > 0)
+        {
+            foreach (var word in launcher.Skip(1))
+            {
+                info.ArgumentList.Add(word);
+            }
+
+            info.ArgumentList.Add(program);
         }
 
         if (string.IsNullOrEmpty(published))
