@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Aizu.FaultInjection.Tests.Harness;
-using Aizu.Gateway.Cli;
 using Xunit.Abstractions;
 
 namespace Aizu.FaultInjection.Tests.Kills;
@@ -52,49 +50,13 @@ public sealed class KillDuringIngestTests(ITestOutputHelper log)
         Assert.True(lost.Count == 0, $"{lost.Count} of {committed.Count} committed readings lost, first: {string.Join("; ", lost.Take(5))}");
         Assert.True(committed.Count >= Kills, $"only {committed.Count} readings were committed in {Kills} runs");
 
-        int buckets = CheckRollupsAgainstRaw(after);
-        var checks = await DoctorAsync(database);
+        int buckets = RollupRecomputation.AssertEqualToRaw(after.Minutes, after.Raw);
+        var checks = await Doctor.ChecksAsync(database);
         foreach (var name in new[] { "store", "egress log" })
         {
             Assert.True(checks.TryGetValue(name, out var outcome) && outcome == "ok", $"doctor's {name} check: {outcome ?? "missing"}");
         }
 
         log.WriteLine($"{Kills} kills (seed {Seed}); {committed.Count} committed readings checked, {after.Raw.Count} stored; {buckets} minute rollups equal to raw.");
-    }
-
-    /// <summary>Every minute bucket's count, minimum and maximum recomputed from the raw readings it covers.</summary>
-    private static int CheckRollupsAgainstRaw(StoreSnapshot snapshot)
-    {
-        var bySeries = snapshot.Raw.GroupBy(p => p.Series).ToDictionary(g => g.Key, g => g.ToList());
-        int checkedBuckets = 0;
-        foreach (var bucket in snapshot.Minutes)
-        {
-            var points = bySeries.TryGetValue(bucket.Series, out var list)
-                ? list.Where(p => p.Timestamp >= bucket.Start && p.Timestamp < bucket.End).ToList()
-                : [];
-            Assert.True(bucket.Count == points.Count, $"{bucket.Series} {bucket.Start:O}: rollup counts {bucket.Count}, raw has {points.Count}");
-            if (points.Count > 0 && bucket.Min is { } min && bucket.Max is { } max)
-            {
-                Assert.Equal(points.Min(p => p.Value), min, 6);
-                Assert.Equal(points.Max(p => p.Value), max, 6);
-            }
-
-            checkedBuckets++;
-        }
-
-        Assert.True(checkedBuckets > 0, "no minute rollups to check");
-        return checkedBuckets;
-    }
-
-    private static async Task<Dictionary<string, string?>> DoctorAsync(string database)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        await GatewayCommandLine.Create(output, error)
-            .Parse(["doctor", "--json", "--database", database])
-            .InvokeAsync(new() { Output = output, Error = error });
-        using var json = JsonDocument.Parse(output.ToString());
-        return json.RootElement.GetProperty("checks").EnumerateArray()
-            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("outcome").GetString());
     }
 }
