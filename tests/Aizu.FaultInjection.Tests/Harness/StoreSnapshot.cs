@@ -27,15 +27,10 @@ internal sealed class StoreSnapshot
     public IReadOnlyList<RollupPoint> Days { get; }
 
     /// <summary>Reads the store at <paramref name="database"/>; the minute and day rollups only when asked (each costs an export).</summary>
-    public static Task<StoreSnapshot> ReadAsync(string database, bool withMinutes = false, bool withDays = false) =>
-        ReadAsync(database, Today.AddDays(-3), Today.AddDays(2), withMinutes, withDays);
-
-    /// <summary>Reads what the store holds for the days <paramref name="from"/> to <paramref name="to"/> (a gateway whose clock was elsewhere).</summary>
-    public static async Task<StoreSnapshot> ReadAsync(string database, DateOnly from, DateOnly to, bool withMinutes = false, bool withDays = false)
+    public static async Task<StoreSnapshot> ReadAsync(string database, bool withMinutes = false, bool withDays = false)
     {
-        var range = new[] { "--from", Day(from), "--to", Day(to) };
         var raw = new List<RawPoint>();
-        foreach (var record in await ExportAsync(database, "raw", range))
+        foreach (var record in await ExportAsync(database, "raw"))
         {
             raw.Add(new RawPoint(
                 record.GetProperty("series").GetString()!,
@@ -43,15 +38,15 @@ internal sealed class StoreSnapshot
                 record.GetProperty("value").GetDouble()));
         }
 
-        var minutes = withMinutes ? await RollupsAsync(database, "minute", range) : [];
-        var days = withDays ? await RollupsAsync(database, "day", range) : [];
+        var minutes = withMinutes ? await RollupsAsync(database, "minute") : [];
+        var days = withDays ? await RollupsAsync(database, "day") : [];
         return new StoreSnapshot(raw, minutes, days);
     }
 
-    private static async Task<List<RollupPoint>> RollupsAsync(string database, string resolution, string[] range)
+    private static async Task<List<RollupPoint>> RollupsAsync(string database, string resolution)
     {
         var rollups = new List<RollupPoint>();
-        foreach (var record in await ExportAsync(database, resolution, range))
+        foreach (var record in await ExportAsync(database, resolution))
         {
             rollups.Add(new RollupPoint(
                 record.GetProperty("series").GetString()!,
@@ -70,16 +65,14 @@ internal sealed class StoreSnapshot
         record.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
 
     // The demo's readings are from today; a range of decades would make the export walk every day of them.
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private static string Day(int offset) => DateTime.UtcNow.Date.AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static async Task<List<JsonElement>> ExportAsync(string database, string resolution, string[] range)
+    private static async Task<List<JsonElement>> ExportAsync(string database, string resolution)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         int code = await GatewayCommandLine.Create(output, error)
-            .Parse(["export", "--database", database, .. range, "--resolution", resolution, "--format", "json"])
+            .Parse(["export", "--database", database, "--from", Day(-3), "--to", Day(2), "--resolution", resolution, "--format", "json"])
             .InvokeAsync(new() { Output = output, Error = error });
         if (code != ExitCodes.Ok)
         {
