@@ -45,9 +45,9 @@ internal static class ExportCommand
                 return ExitCodes.BadConfiguration;
             }
 
-            await using var store = new ReadingStoreFile(new StorageOptions { DatabasePath = path }, HouseholdCalendar.ForZone(zone, TimeProvider.System.LocalTimeZone));
             try
             {
+                await using var store = new ReadingStoreFile(new StorageOptions { DatabasePath = path }, HouseholdCalendar.ForZone(zone, TimeProvider.System.LocalTimeZone));
                 await new ReadingExporter(store.Queries).ExportAsync(parse.GetValue(series), start, end, parse.GetValue(resolution), parse.GetValue(format), output, cancellationToken);
                 return ExitCodes.Ok;
             }
@@ -55,6 +55,18 @@ internal static class ExportCommand
             {
                 await error.WriteLineAsync($"error: {ex.Message}");
                 return ExitCodes.BadArguments;
+            }
+            catch (StoreUnavailableException ex)
+            {
+                // A full or failing disk: the store cannot even be opened (it writes its WAL and rollups as it opens).
+                await error.WriteLineAsync($"error: the store cannot be read: {ex.Message}");
+                return ExitCodes.CannotStart;
+            }
+            catch (IOException ex)
+            {
+                // The export's destination is full or gone: the exit code must not let a script take a cut-off file for the export.
+                await error.WriteLineAsync($"error: the export could not be written, it is incomplete: {ex.Message}");
+                return ExitCodes.CannotStart;
             }
         });
         return command;

@@ -87,12 +87,21 @@ internal sealed partial class ReadingStore : IReadingWriter, IReadingQueries, IR
         database.TryOpenWriter();
     }
 
+    private int disposed;
+
     /// <summary>The absolute path of the database file.</summary>
     public string DatabasePath => database.Path;
 
-    /// <summary>Commits the readings waiting for the commit window, then closes the file.</summary>
+    /// <summary>Commits the readings waiting for the commit window, then closes the file. Only the first call does anything.</summary>
     public void Dispose()
     {
+        // The host disposes the store once for each service it is registered as. After a commit at shutdown failed
+        // (a full disk) readings still wait, and a second commit on the closed file ended the gateway in a stack trace.
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
         CommitAtShutdown();
         database.Dispose();
     }

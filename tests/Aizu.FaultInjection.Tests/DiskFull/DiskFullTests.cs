@@ -1,4 +1,8 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Aizu.FaultInjection.Tests.Harness;
 
 namespace Aizu.FaultInjection.Tests.DiskFull;
@@ -101,6 +105,130 @@ public sealed class DiskFullTests
         var after = (await StoreSnapshot.ReadAsync(database)).Raw.ToHashSet();
         Assert.All(before.Raw, p => Assert.Contains(p, after));
         AssertNoStackTrace(gateway.Output);
+    }
+
+    [Fact]
+    public async Task DiskFullDuringAConsentChange_IsRefusedWithAClearMessage_ChangesNothing_AndTheLedgerVerifies()
+    {
+        using var disk = SmallDisk.Mount(megabytes: 32);
+        string database = Path.Combine(disk.Path, "aizu-demo-data", "aizu.db");
+        await using var gateway = GatewayProcess.Start(disk.Path, "run", "--demo", "--urls", "http://127.0.0.1:0");
+        using var http = await PanelSignIn.SignInAsync(await gateway.PanelAsync(), setupCode: gateway.SetupCode);
+        // The demo city's catalogue asks for consents at start.
+        JsonElement requested = default;
+        await Eventually.TrueAsync(
+            async () => (requested = await ConsentAsync(http, Purpose, Category)).ValueKind == JsonValueKind.Object,
+            PanelStatus.Limit,
+            () => $"the demo catalogue's request for {Purpose} / {Category}. Output:{Environment.NewLine}{gateway.Output}");
+        var grant = new { purpose = Purpose, category = Category };
+
+        disk.Fill();
+        using (var refused = await http.PostAsJsonAsync("/api/consent/grants", grant))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()), problem.ToString());
+        }
+
+        Assert.False((await ConsentAsync(http, Purpose, Category)).GetProperty("active").GetBoolean());
+
+        disk.Free();
+        using (var granted = await http.PostAsJsonAsync("/api/consent/grants", grant))
+        {
+            Assert.True(granted.IsSuccessStatusCode, $"{(int)granted.StatusCode}: {await granted.Content.ReadAsStringAsync()}");
+        }
+
+        Assert.True((await ConsentAsync(http, Purpose, Category)).GetProperty("active").GetBoolean());
+        await gateway.StopAsync();
+        // Doctor checks the ledger against the key of the city whose catalogue the grants answer: the demo city's.
+        string config = Path.Combine(disk.Path, "doctor.json");
+        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new { Aizu = new { Consent = new { CityPublicKeyPem = Aizu.Gateway.Demo.DemoCatalogue.CityPublicKeyPem } } }));
+        await DoctorChecks.AssertOkAsync(["--database", database, "--config", config], "consent ledger");
+        Assert.Empty(EmptyFiles(disk.Path));
+        AssertNoStackTrace(gateway.Output);
+    }
+
+    [Fact]
+    public async Task DiskFullDuringRollupsAndExports_AnswersCleanly_AndRollupsEqualRawOnceSpaceReturns()
+    {
+        using var disk = SmallDisk.Mount(megabytes: 32);
+        string database = Path.Combine(disk.Path, "aizu-demo-data", "aizu.db");
+        await using (var gateway = GatewayProcess.Start(disk.Path, ShortWindow, "run", "--demo", "--urls", "http://127.0.0.1:0"))
+        {
+            using var http = await PanelSignIn.SignInAsync(await gateway.PanelAsync(), setupCode: gateway.SetupCode);
+            await PanelStatus.WaitForStoredAsync(http, 5, gateway);
+            string today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+            disk.Fill();
+            // A query writes the rollups it asks for; on a full disk it answers from what it can read or says why not.
+            foreach (var query in new[] { $"/api/history?date={today}", $"/api/export?from={today}&to={today}&resolution=minute&format=csv" })
+            {
+                using var answer = await http.GetAsync(new Uri(query, UriKind.Relative));
+                string body = await answer.Content.ReadAsStringAsync();
+                Assert.True(answer.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, $"{query} answered {(int)answer.StatusCode}: {body}");
+                if (answer.StatusCode == HttpStatusCode.ServiceUnavailable)
+                {
+                    // Not offered as a download: a browser must not save the problem as the export.
+                    Assert.Null(answer.Content.Headers.ContentDisposition);
+                }
+            }
+
+            // aizu export into a file on the full disk: fails, in one line, and does not claim success.
+            string exportFile = Path.Combine(disk.Path, "export.csv");
+            var export = await ExportToFileAsync(database, exportFile, today);
+            Assert.NotEqual(0, export.Code);
+            Assert.Single(export.Error.Trim().Split('\n'));
+            AssertNoStackTrace(export.Error);
+            // The shell created the file before the program ran; on the exit code a script removes it, as this does.
+            File.Delete(exportFile);
+
+            // A clean stop on the full disk: it cannot write what waits and says so, but it stops.
+            await gateway.StopAsync();
+            AssertNoStackTrace(gateway.Output);
+        }
+
+        disk.Free();
+        var before = await StoreSnapshot.ReadAsync(database);
+        await using (var again = GatewayProcess.Start(disk.Path, ShortWindow, "run", "--demo", "--urls", "http://127.0.0.1:0"))
+        {
+            using var http = await PanelSignIn.SignInAsync(await again.PanelAsync());
+            long stored = await PanelStatus.ReadingsStoredAsync(http);
+            await PanelStatus.WaitForStoredAsync(http, stored + 5, again);
+            Assert.Equal(0, await again.StopAsync());
+            AssertNoStackTrace(again.Output);
+        }
+
+        var after = await StoreSnapshot.ReadAsync(database, withMinutes: true);
+        var kept = after.Raw.ToHashSet();
+        Assert.All(before.Raw, p => Assert.Contains(p, kept));
+        RollupCheck.MinutesAgainstRaw(after);
+        Assert.Empty(EmptyFiles(disk.Path));
+    }
+
+    // The demo city's catalogue asks for these at start.
+    private const string Purpose = "city-energy-planning";
+    private const string Category = "elec.import.energy";
+
+    private static async Task<JsonElement> ConsentAsync(HttpClient http, string purpose, string category) =>
+        (await http.GetFromJsonAsync<JsonElement>("/api/consent")).GetProperty("consents").EnumerateArray()
+            .FirstOrDefault(c => c.GetProperty("purpose").GetString() == purpose && c.GetProperty("category").GetString() == category);
+
+    // As an installer runs it: the shell creates the file, the program's exit code says whether it holds the export.
+    private static async Task<(int Code, string Error)> ExportToFileAsync(string database, string file, string day)
+    {
+        var info = new ProcessStartInfo("sh") { RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add("exec dotnet \"$0\" export --database \"$1\" --from \"$2\" --to \"$3\" --resolution raw > \"$4\"");
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "aizu.dll"));
+        foreach (var argument in new[] { database, day, DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), file })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        string error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, error);
     }
 
     // Every fault is one line for the household or installer; a stack trace means something went unhandled.

@@ -104,4 +104,64 @@ public sealed class ExportCommandTests
         Assert.Equal(ExitCodes.BadConfiguration, code);
         Assert.Contains("no gateway database", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Export_ToAFullDisk_FailsInOneLine_AndDoesNotClaimSuccess()
+    {
+        using var directory = new TemporaryDirectory();
+        string database = Path.Combine(directory.Path, "aizu.db");
+        await using (var store = new ReadingStore(Options.Create(new StorageOptions { DatabasePath = database }), NullLogger<ReadingStore>.Instance, new Aizu.Household.HouseholdCalendar(TimeZoneInfo.Local)))
+        {
+            await store.AppendAsync([new Reading(SeriesNames.ElectricPower, new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero), 500, Units.Watt)], CancellationToken.None);
+        }
+
+        using var output = new FullDiskWriter();
+        using var error = new StringWriter();
+        int code = await GatewayCommandLine.Create(output, error)
+            .Parse(["export", "--from", "2026-11-24", "--to", "2026-11-25", "--resolution", "raw", "--database", database])
+            .InvokeAsync(new() { Output = output, Error = error });
+
+        Assert.Equal(ExitCodes.CannotStart, code);
+        Assert.Equal("error: the export could not be written, it is incomplete: No space left on device", error.ToString().Trim());
+    }
+
+    [Fact]
+    public async Task Export_FromAStoreThatCannotBeOpened_FailsInOneLine()
+    {
+        using var directory = new TemporaryDirectory();
+        string database = Path.Combine(directory.Path, "aizu.db");
+        await File.WriteAllTextAsync(database, "not a database, as a half-written card might hold");
+
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = await GatewayCommandLine.Create(output, error)
+            .Parse(["export", "--from", "2026-11-24", "--to", "2026-11-25", "--resolution", "raw", "--database", database])
+            .InvokeAsync(new() { Output = output, Error = error });
+
+        Assert.Equal(ExitCodes.CannotStart, code);
+        Assert.StartsWith("error: the store cannot be read: ", error.ToString(), StringComparison.Ordinal);
+        Assert.Single(error.ToString().Trim().Split('\n'));
+    }
+
+    // A destination with no room left, as stdout redirected to a full card is.
+    private sealed class FullDiskWriter : StringWriter
+    {
+        public override void Write(char value) => throw new IOException("No space left on device");
+
+        public override void Write(char[] buffer, int index, int count) => throw new IOException("No space left on device");
+
+        public override void Write(string? value) => throw new IOException("No space left on device");
+
+        public override Task WriteAsync(char value) => throw new IOException("No space left on device");
+
+        public override Task WriteAsync(string? value) => throw new IOException("No space left on device");
+
+        public override Task WriteAsync(char[] buffer, int index, int count) => throw new IOException("No space left on device");
+
+        public override Task WriteAsync(ReadOnlyMemory<char> buffer, CancellationToken cancellationToken = default) => throw new IOException("No space left on device");
+
+        public override Task WriteLineAsync(string? value) => throw new IOException("No space left on device");
+
+        public override Task FlushAsync() => throw new IOException("No space left on device");
+    }
 }

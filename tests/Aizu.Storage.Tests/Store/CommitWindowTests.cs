@@ -97,4 +97,19 @@ public sealed class CommitWindowTests : TempDatabaseTests
         Assert.Equal(0, store.PendingCount);
         Assert.Equal(2_002, await store.CountAsync(CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Shutdown_on_a_full_disk_reports_what_is_lost_once_and_a_second_dispose_does_nothing()
+    {
+        var store = database.Open();
+        await store.AppendAsync([Power(0, 1)], CancellationToken.None);
+        await store.FlushAsync(CancellationToken.None);
+        store.LimitPagesForTesting(store.LimitPagesForTesting(null));
+        await store.AppendAsync([.. Enumerable.Range(1, 2_000).Select(i => Power(i, i))], CancellationToken.None);
+
+        await store.DisposeAsync();
+        await store.DisposeAsync();
+
+        Assert.Equal(1, database.Scalar("SELECT count(*) FROM open_reading;"));
+    }
 }
