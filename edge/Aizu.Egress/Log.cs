@@ -25,8 +25,12 @@ internal static partial class Log
     public static partial void DeletionQueued(this ILogger logger, string consentReference, string pseudonym, string messageId);
 
     [LoggerMessage(EventId = 4106, Level = LogLevel.Error,
-        Message = "Egress pass failed; it runs again at the next tick")]
-    public static partial void PassFailed(this ILogger logger, Exception exception);
+        Message = "Egress pass failed: {Reason} Nothing was sent or lost; it runs again at the next tick")]
+    public static partial void PassFailed(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 4121, Level = LogLevel.Error,
+        Message = "Egress pass failed unexpectedly; it runs again at the next tick")]
+    public static partial void PassFailedUnexpectedly(this ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 4107, Level = LogLevel.Warning,
         Message = "Watching consent changes failed; retrying in {Delay}")]

@@ -22,6 +22,7 @@ public sealed class EgressService : BackgroundService
     private readonly SqliteOutbox outbox;
     private readonly EgressIntegrity integrity;
     private readonly TimeSpan deliveredRetention;
+    private readonly string databasePath;
     private DateTimeOffset nextPruneAt = DateTimeOffset.MinValue;
     private readonly EgressStatus status;
     private readonly TimeProvider time;
@@ -48,6 +49,7 @@ public sealed class EgressService : BackgroundService
         this.outbox = outbox;
         this.integrity = integrity;
         deliveredRetention = options.Value.DeliveredRetention;
+        databasePath = options.Value.DatabasePath;
         this.status = status;
         this.time = time;
         interval = options.Value.EvaluationInterval;
@@ -76,12 +78,20 @@ public sealed class EgressService : BackgroundService
             await PruneAsync(startedAt, cancellationToken);
             status.PassCompleted(startedAt, null);
         }
+        catch (Exception exception) when (Fault(exception) is { } fault)
+        {
+            // The disk, the card or another process, not a bug: one line; the pass's transactions left nothing half-done.
+            logger.PassFailed(fault);
+            status.PassCompleted(startedAt, fault);
+        }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.PassFailed(exception);
+            logger.PassFailedUnexpectedly(exception);
             status.PassCompleted(startedAt, exception.Message);
         }
     }
+
+    private string? Fault(Exception exception) => EgressFault.Describe(exception, databasePath);
 
     private async Task<bool> CheckIntegrityAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {

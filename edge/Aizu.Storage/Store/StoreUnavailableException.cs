@@ -33,6 +33,16 @@ public sealed class StoreUnavailableException : Exception
         DatabasePath = databasePath;
     }
 
+    /// <summary>
+    /// The fault of the environment a SQLite error on <paramref name="databasePath"/> stands for (disk full, read-only,
+    /// I/O error, damaged, locked by another process), or null for anything else: a bug keeps its own exception.
+    /// </summary>
+    public static StoreUnavailableException? FromSqlite(Microsoft.Data.Sqlite.SqliteException exception, string databasePath)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return SqliteFailures.TryTranslate(exception, databasePath);
+    }
+
     /// <summary>What went wrong, when known.</summary>
     public StoreUnavailableReason? Reason { get; }
 
