@@ -78,7 +78,7 @@ public sealed class EgressService : BackgroundService
             await PruneAsync(startedAt, cancellationToken);
             status.PassCompleted(startedAt, null);
         }
-        catch (Exception exception) when (Fault(exception) is { } fault)
+        catch (Exception exception) when (EgressFault.Describe(exception, databasePath) is { } fault)
         {
             // The disk, the card or another process, not a bug: one line; the pass's transactions left nothing half-done.
             logger.PassFailed(fault);
@@ -90,8 +90,6 @@ public sealed class EgressService : BackgroundService
             status.PassCompleted(startedAt, exception.Message);
         }
     }
-
-    private string? Fault(Exception exception) => EgressFault.Describe(exception, databasePath);
 
     private async Task<bool> CheckIntegrityAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {

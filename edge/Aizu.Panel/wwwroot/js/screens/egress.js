@@ -213,7 +213,8 @@ function query(before) {
 
 async function load(more) {
   try {
-    const [page, status] = await Promise.all([getJson(`api/egress?${query(more ? state.next : null)}`), getJson('api/status')]);
+    // The link card is drawn from /api/status when the screen is shown, not again for every older page.
+    const [page, status] = await Promise.all([getJson(`api/egress?${query(more ? state.next : null)}`), more ? state.status : getJson('api/status')]);
     state.status = status;
     state.page = page;
     state.entries = more ? [...state.entries, ...page.entries] : page.entries;
