@@ -23,6 +23,11 @@ public sealed class DeletionConfirmationEndpointTests
             consentId = (await granted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("consent").GetProperty("consentId").GetString()!;
         }
 
+        // The background egress pass publishes the grant's consent state, which records its data set; a deletion
+        // request is only awaited for a data set on record, so the test starts from there, not from a race with it.
+        var journal = panel.Service<EgressJournal>();
+        await Eventually.TrueAsync(async () => (await journal.GetDataSetsAsync(CancellationToken.None)).Count > 0, "the egress pass to record the grant's data set");
+
         using (var withdrawn = await panel.Client.PostAsync($"/api/consent/grants/{consentId}/withdraw", null))
         {
             withdrawn.EnsureSuccessStatusCode();
@@ -32,7 +37,7 @@ public sealed class DeletionConfirmationEndpointTests
         var grant = (await panel.Consents.GetGrantsAsync(CancellationToken.None)).Single(g => g.ConsentId == consentId);
         var dataSet = await panel.Service<DataSets>().AtAsync(grant.Purpose, grant.Recipient, DateTimeOffset.UtcNow, CancellationToken.None);
         var request = await panel.Service<EgressPolicy>().CreateDeletionRequestAsync(grant, dataSet, [grant.Version], false, CancellationToken.None);
-        await panel.Service<EgressJournal>().CommitConsentMessagesAsync([], [(grant.Reference, dataSet.Pseudonym, request)], CancellationToken.None);
+        await journal.CommitConsentMessagesAsync([], [(grant.Reference, dataSet.Pseudonym, request)], CancellationToken.None);
         var receiver = panel.Service<DeletionConfirmationReceiver>();
         var topic = WireTopics.DeletionConfirmation(dataSet.Purpose, dataSet.Pseudonym);
         Assert.Equal([topic], await receiver.GetTopicsAsync(CancellationToken.None));
