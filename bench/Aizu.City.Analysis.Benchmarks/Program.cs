@@ -17,7 +17,8 @@ using Microsoft.Extensions.Options;
 // A year of daily windows of N households (default 10 000) in 50 districts, one analyst table (level 2, by day, the
 // year) asked `requests` times (default 20), each by a fresh analyst so every request does the whole work; `passes`
 // (default 2) runs of those requests over the same seeded database, each with its own figures (seeding 10 000
-// households takes minutes).
+// households takes minutes). With AIZU_BENCH_POSTGRES set to a directory, the cluster is kept there and seeded only on
+// the first run, so two builds (before and after a change) can be measured on the same data.
 var households = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var requests = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
 var passes = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2;
@@ -25,35 +26,25 @@ const string Purpose = "district-planning";
 var year = new DateOnly(2026, 1, 1);
 var japan = TimeSpan.FromHours(9);
 
-await using var postgres = await PostgresServer.StartAsync();
-await postgres.CreateDatabaseAsync("city");
-var connection = postgres.ConnectionString("city");
+var kept = Environment.GetEnvironmentVariable("AIZU_BENCH_POSTGRES");
+await using var postgres = await PostgresServer.StartAsync(keptDirectory: string.IsNullOrEmpty(kept) ? null : kept);
+var seeded = string.IsNullOrEmpty(kept) ? null : Path.Combine(kept, $"seeded-{households}");
+var connection = postgres.ConnectionString($"city{households}");
 var seeding = Stopwatch.StartNew();
-await using (var ingest = new IngestDatabase(Options.Create(new IngestOptions { ConnectionString = connection }), NullLogger<IngestDatabase>.Instance))
+if (seeded is not null && File.Exists(seeded))
 {
-    await ingest.MigrateAsync(CancellationToken.None);
-    var store = new AggregateStore(ingest, TimeProvider.System);
-    var random = new Random(2026);
-    var batch = new List<(EnergyWindow, DateTimeOffset, string?)>(5_000);
-    for (var h = 0; h < households; h++)
-    {
-        var district = $"aizuwakamatsu/d{h % 50:00}";
-        for (var day = 0; day < 365; day++)
-        {
-            var start = new DateTimeOffset(year.AddDays(day).ToDateTime(TimeOnly.MinValue), japan).ToUniversalTime();
-            batch.Add((new EnergyWindow($"{h}-{day}", new DataSet(Purpose, $"p{h:00000}"), "elec.import.energy", start, start.AddDays(1), "P1D", random.Next(6_000, 18_000), $"ref-{h}"), start.AddYears(3), district));
-            if (batch.Count == batch.Capacity)
-            {
-                await store.StoreAsync(batch, CancellationToken.None);
-                batch.Clear();
-            }
-        }
-    }
-
-    await store.StoreAsync(batch, CancellationToken.None);
+    Console.WriteLine($"reusing the {households} households seeded in {kept}");
 }
-
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded {households} households × 365 days = {households * 365L} windows in {seeding.Elapsed.TotalSeconds:F0} s"));
+else
+{
+    await postgres.CreateDatabaseAsync($"city{households}");
+    await SeedAsync();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded {households} households × 365 days = {households * 365L} windows in {seeding.Elapsed.TotalSeconds:F0} s"));
+    if (seeded is not null)
+    {
+        await File.WriteAllTextAsync(seeded, "");
+    }
+}
 
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Aizu:City:Analysis:ConnectionString"] = connection });
@@ -121,4 +112,29 @@ for (var pass = 1; pass <= passes; pass++)
     var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?";
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"pass {pass}: {requests} requests (50 districts × 365 days, {households} households): p50 {QuantileOf(latencies, 0.5):F0} ms, p95 {QuantileOf(latencies, 0.95):F0} ms, max {latencies.Max():F0} ms; load average {load}"));
+}
+
+async Task SeedAsync()
+{
+    await using var ingest = new IngestDatabase(Options.Create(new IngestOptions { ConnectionString = connection }), NullLogger<IngestDatabase>.Instance);
+    await ingest.MigrateAsync(CancellationToken.None);
+    var store = new AggregateStore(ingest, TimeProvider.System);
+    var random = new Random(2026);
+    var batch = new List<(EnergyWindow, DateTimeOffset, string?)>(5_000);
+    for (var h = 0; h < households; h++)
+    {
+        var district = $"aizuwakamatsu/d{h % 50:00}";
+        for (var day = 0; day < 365; day++)
+        {
+            var start = new DateTimeOffset(year.AddDays(day).ToDateTime(TimeOnly.MinValue), japan).ToUniversalTime();
+            batch.Add((new EnergyWindow($"{h}-{day}", new DataSet(Purpose, $"p{h:00000}"), "elec.import.energy", start, start.AddDays(1), "P1D", random.Next(6_000, 18_000), $"ref-{h}"), start.AddYears(3), district));
+            if (batch.Count == batch.Capacity)
+            {
+                await store.StoreAsync(batch, CancellationToken.None);
+                batch.Clear();
+            }
+        }
+    }
+
+    await store.StoreAsync(batch, CancellationToken.None);
 }
