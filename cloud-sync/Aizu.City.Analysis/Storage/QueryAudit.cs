@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
@@ -11,16 +10,26 @@ namespace Aizu.City.Analysis;
 
 /// <summary>
 /// The append-only log of who asked what and what was given (<c>query_audit</c>, a trigger refuses UPDATE, DELETE
-/// and TRUNCATE), and per analyst what each cell key was last given as (<c>analyst_release</c>) that the rules of the
-/// next query start from. A released table's audit entry names the consent references its cells rest on by the digest
+/// and TRUNCATE), which is also what each cell key was last given as to an analyst, that the rules of the next query
+/// start from: the released tables' entries (<see cref="AuditCells"/>) read back in order, on top of a fold of the
+/// older ones (<c>analyst_release</c>, one row of arrays written every few tables) so the reading stays short. A
+/// released table is thus written once per request. A released table's audit entry names the consent references its cells rest on by the digest
 /// of a consent snapshot (<c>consent_snapshot</c>, each distinct set of references stored once), so the entry does not
 /// grow with the households; the analyst receives their number and a digest (<see cref="Provenance"/>) that the audit
 /// entry resolves.
 /// </summary>
 public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
 {
-    // An analyst's held cells are one row per table given; past this many rows they are folded into one.
+    // Past this many released entries since an analyst's last fold, the next one folds everything held into one row.
     private const int FoldAfter = 16;
+
+    // The released tables of an analyst and purpose that the last fold does not hold (published, noisy tables carry
+    // their ε and are not held: their cells are no release of exact numbers).
+    private const string SinceFold =
+        """
+        FROM query_audit q WHERE q.analyst_id = $1 AND q.purpose = $2 AND q.outcome = 'released' AND q.epsilon IS NULL
+        AND q.seq > coalesce((SELECT max(r.audit_seq) FROM analyst_release r WHERE r.analyst_id = $1 AND r.purpose = $2), 0)
+        """;
 
     // Digests this host has seen committed: snapshots are never changed or removed, so these need not be sent again.
     private readonly ConcurrentDictionary<string, bool> stored = new(StringComparer.Ordinal);
@@ -29,15 +38,22 @@ public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
     public async Task<Dictionary<CellKey, EarlierRelease>> EarlierAsync(long analystId, string purpose, CancellationToken cancellationToken)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            """
-            SELECT areas, cell_area, from_days, to_days, hours, released, energy_wh, households FROM analyst_release
-            WHERE analyst_id = $1 AND purpose = $2 ORDER BY audit_seq
-            """, connection);
-        command.Parameters.Add(new() { Value = analystId });
-        command.Parameters.Add(new() { Value = purpose });
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new("SELECT areas, cell_area, from_days, to_days, hours, released, energy_wh, households FROM analyst_release WHERE analyst_id = $1 AND purpose = $2 ORDER BY audit_seq")
+                {
+                    Parameters = { new() { Value = analystId }, new() { Value = purpose } },
+                },
+                new($"SELECT convert_to(q.released::text, 'UTF8') {SinceFold} ORDER BY q.seq")
+                {
+                    Parameters = { new() { Value = analystId }, new() { Value = purpose } },
+                },
+            },
+        };
         var earlier = new Dictionary<CellKey, EarlierRelease>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var areas = reader.GetFieldValue<string[]>(0);
@@ -54,6 +70,12 @@ public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
                     ? new EarlierRelease(CellStatus.Released, energy[i], households[i])
                     : new EarlierRelease(CellStatus.Suppressed, null, null));
             }
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            AuditCells.Read(reader.GetFieldValue<byte[]>(0), (key, value) => Hold(earlier, key, value));
         }
 
         return earlier;
@@ -84,23 +106,22 @@ public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
         var digests = snapshots.Values.Distinct(StringComparer.Ordinal).ToList();
         var digestIndex = digests.Select((d, i) => (d, i)).ToDictionary(x => x.d, x => x.i, StringComparer.Ordinal);
         var fresh = snapshots.Where(s => !stored.ContainsKey(s.Value)).DistinctBy(s => s.Value, StringComparer.Ordinal).ToList();
-        var cells = Held(table.Cells.Select(c => (c.Key, c.Status == CellStatus.Released ? new EarlierRelease(CellStatus.Released, c.EnergyWh, c.Households) : new EarlierRelease(CellStatus.Suppressed, null, null))));
-        var released = AuditJson(table, digests, digestIndex, snapshots);
+        var released = AuditCells.Write(table, digests, digestIndex, snapshots);
 
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        // The entry's number and how many held rows the analyst has in one round trip, then every write in one batch:
-        // under load each round trip waits for the server's turn on the CPU.
-        long seq, rows;
+        // The entry's number and how many entries the analyst's fold does not hold in one round trip, then every write
+        // in one batch: under load each round trip waits for the server's turn on the CPU.
+        long seq, unfolded;
         await using (var next = new NpgsqlCommand(
-            "SELECT nextval(pg_get_serial_sequence('query_audit', 'seq')), (SELECT count(*) FROM analyst_release WHERE analyst_id = $1 AND purpose = $2)", connection, transaction))
+            $"SELECT nextval(pg_get_serial_sequence('query_audit', 'seq')), (SELECT count(*) {SinceFold})", connection, transaction))
         {
             next.Parameters.Add(new() { Value = analystId });
             next.Parameters.Add(new() { Value = purpose });
             await using var reader = await next.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
-            (seq, rows) = (reader.GetInt64(0), reader.GetInt64(1));
+            (seq, unfolded) = (reader.GetInt64(0), reader.GetInt64(1));
         }
 
         await using var batch = new NpgsqlBatch(connection, transaction);
@@ -123,22 +144,21 @@ public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
 
         batch.BatchCommands.Add(Entry(seq, analystId, purpose, request, "released", null, null, released));
 
-        // What the analyst holds: this table as one row; past FoldAfter rows, everything held as one.
-        foreach (var (key, value) in cells)
+        // What the analyst holds is this entry on top of the earlier ones; every FoldAfter entries, all of it as one row.
+        foreach (var cell in table.Cells)
         {
-            Hold(earlier, key, value);
+            Hold(earlier, cell.Key, cell.Status == CellStatus.Released ? new EarlierRelease(CellStatus.Released, cell.EnergyWh, cell.Households) : new EarlierRelease(CellStatus.Suppressed, null, null));
         }
 
-        if (rows >= FoldAfter)
+        if (unfolded + 1 >= FoldAfter)
         {
             var clear = new NpgsqlBatchCommand("DELETE FROM analyst_release WHERE analyst_id = $1 AND purpose = $2");
             clear.Parameters.Add(new() { Value = analystId });
             clear.Parameters.Add(new() { Value = purpose });
             batch.BatchCommands.Add(clear);
-            cells = [.. earlier.Select(e => (e.Key, e.Value))];
+            batch.BatchCommands.Add(FoldRow(analystId, purpose, seq, [.. earlier.Select(e => (e.Key, e.Value))]));
         }
 
-        batch.BatchCommands.Add(HeldRow(analystId, purpose, seq, cells));
         await batch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         foreach (var (_, digest) in fresh)
@@ -158,19 +178,7 @@ public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
         }
     }
 
-    // A month column over the whole range is the total itself: one entry per key.
-    private static List<(CellKey Key, EarlierRelease Value)> Held(IEnumerable<(CellKey Key, EarlierRelease Value)> cells)
-    {
-        var held = new Dictionary<CellKey, EarlierRelease>();
-        foreach (var (key, value) in cells)
-        {
-            Hold(held, key, value);
-        }
-
-        return [.. held.Select(h => (h.Key, h.Value))];
-    }
-
-    private static NpgsqlBatchCommand HeldRow(long analystId, string purpose, long seq, List<(CellKey Key, EarlierRelease Value)> cells)
+    private static NpgsqlBatchCommand FoldRow(long analystId, string purpose, long seq, List<(CellKey Key, EarlierRelease Value)> cells)
     {
         var areas = cells.Select(c => c.Key.Area).Distinct(StringComparer.Ordinal).ToList();
         var areaIndex = areas.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => x.i, StringComparer.Ordinal);
@@ -191,99 +199,6 @@ public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
         insert.Parameters.Add(new() { Value = cells.Select(c => c.Value.EnergyWh).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Numeric });
         insert.Parameters.Add(new() { Value = cells.Select(c => c.Value.Households).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
         return insert;
-    }
-
-    // Column-wise, so an entry is a few bytes a cell: the areas and columns once, then per cell their indexes, the
-    // rule ("" when released), the numbers and the consent snapshot (an index into consentSets).
-    private static string AuditJson(StatisticsTable table, List<string> digests, Dictionary<string, int> digestIndex, Dictionary<IReadOnlyList<string>, string> snapshots)
-    {
-        var areas = new Dictionary<string, int>(StringComparer.Ordinal);
-        var columns = new Dictionary<(DateOnly, DateOnly, int?), int>();
-        var (areaList, columnList) = (new List<string>(), new List<string>());
-        var buffer = new ArrayBufferWriter<byte>(table.Cells.Count * 32);
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteStartArray("consentSets");
-            digests.ForEach(json.WriteStringValue);
-            json.WriteEndArray();
-            json.WriteStartArray("area");
-            foreach (var cell in table.Cells)
-            {
-                if (!areas.TryGetValue(cell.Key.Area, out var a))
-                {
-                    a = areas[cell.Key.Area] = areaList.Count;
-                    areaList.Add(cell.Key.Area.Length == 0 ? "(all)" : cell.Key.Area);
-                }
-
-                json.WriteNumberValue(a);
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("column");
-            foreach (var cell in table.Cells)
-            {
-                if (!columns.TryGetValue((cell.Key.From, cell.Key.To, cell.Key.Hour), out var c))
-                {
-                    c = columns[(cell.Key.From, cell.Key.To, cell.Key.Hour)] = columnList.Count;
-                    var key = cell.Key.ToString();
-                    columnList.Add(key[(key.IndexOf('|', StringComparison.Ordinal) + 1)..]);
-                }
-
-                json.WriteNumberValue(c);
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("rule");
-            foreach (var c in table.Cells)
-            {
-                json.WriteStringValue(c.Status == CellStatus.Released ? "" : c.Rule.ToString());
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("energyWh");
-            foreach (var c in table.Cells)
-            {
-                Nullable(json, c.EnergyWh);
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("households");
-            foreach (var c in table.Cells)
-            {
-                Nullable(json, c.Households);
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("consentSet");
-            foreach (var c in table.Cells)
-            {
-                Nullable(json, c.Status == CellStatus.Released ? digestIndex[snapshots[c.Consents]] : null);
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("areas");
-            areaList.ForEach(json.WriteStringValue);
-            json.WriteEndArray();
-            json.WriteStartArray("columns");
-            columnList.ForEach(json.WriteStringValue);
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    private static void Nullable(Utf8JsonWriter json, decimal? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumberValue(v);
-        }
-        else
-        {
-            json.WriteNullValue();
-        }
     }
 
     /// <summary>Records a published (noisy) table; returns the audit entry's number.</summary>
