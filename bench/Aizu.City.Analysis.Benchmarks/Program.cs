@@ -13,15 +13,16 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-// dotnet run -c Release --project bench/Aizu.City.Analysis.Benchmarks [-- households [requests [passes]]]
+// dotnet run -c Release --project bench/Aizu.City.Analysis.Benchmarks [-- households [requests [passes [layout]]]]
 // A year of daily windows of N households (default 10 000) in 50 districts, one analyst table (level 2, by day, the
 // year) asked `requests` times (default 20), each by a fresh analyst so every request does the whole work; `passes`
 // (default 2) runs of those requests over the same seeded database, each with its own figures (seeding 10 000
-// households takes minutes). With AIZU_BENCH_POSTGRES set to a directory, the cluster is kept there and seeded only on
+// households takes minutes); `layout` (default cells) is the JSON layout asked for (cells or columns). With AIZU_BENCH_POSTGRES set to a directory, the cluster is kept there and seeded only on
 // the first run, so two builds (before and after a change) can be measured on the same data.
 var households = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var requests = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
 var passes = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2;
+var layout = args.Length > 3 ? args[3] : "cells";
 const string Purpose = "district-planning";
 var year = new DateOnly(2026, 1, 1);
 var japan = TimeSpan.FromHours(9);
@@ -63,19 +64,21 @@ static double QuantileOf(List<double> values, double q)
     return sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(q * sorted.Count) - 1)];
 }
 
+// Analyst names are unique, and a kept cluster holds earlier runs' analysts.
+var run = Guid.NewGuid().ToString("N")[..8];
 for (var pass = 1; pass <= passes; pass++)
 {
     var tokens = new List<string>();
     for (var i = 0; i <= requests; i++)
     {
-        tokens.Add(await directory.AddAsync($"bench-{pass}-{i}", [Purpose], CancellationToken.None));
+        tokens.Add(await directory.AddAsync($"bench-{run}-{pass}-{i}", [Purpose], CancellationToken.None));
     }
 
     var latencies = new List<double>();
     var phases = new Dictionary<string, List<double>>(StringComparer.Ordinal);
     foreach (var (token, i) in tokens.Select((t, i) => (t, i)))
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/statistics?purpose={Purpose}&level=2&period=day&from=2026-01-01&to=2026-12-31");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/statistics?purpose={Purpose}&level=2&period=day&from=2026-01-01&to=2026-12-31&layout={layout}");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var watch = Stopwatch.StartNew();
         using var response = await client.SendAsync(request);
@@ -111,7 +114,7 @@ for (var pass = 1; pass <= passes; pass++)
 
     var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?";
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"pass {pass}: {requests} requests (50 districts × 365 days, {households} households): p50 {QuantileOf(latencies, 0.5):F0} ms, p95 {QuantileOf(latencies, 0.95):F0} ms, max {latencies.Max():F0} ms; load average {load}"));
+        $"pass {pass}: {requests} requests (50 districts × 365 days, {households} households, layout {layout}): p50 {QuantileOf(latencies, 0.5):F0} ms, p95 {QuantileOf(latencies, 0.95):F0} ms, max {latencies.Max():F0} ms; load average {load}"));
 }
 
 async Task SeedAsync()

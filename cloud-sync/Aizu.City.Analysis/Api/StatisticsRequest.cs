@@ -4,8 +4,9 @@ using Aizu.City.Statistics;
 namespace Aizu.City.Analysis;
 
 /// <summary>A table request as the query string gives it: <c>purpose, level, period (day|month|hour), from, to</c> (local
-/// days, both inclusive), <c>format</c> (json|csv); published tables add <c>epsilon</c> and <c>series</c>.</summary>
-internal sealed record StatisticsRequest(string Purpose, TableQuery Query, string Format, decimal? Epsilon, string Series)
+/// days, both inclusive), <c>format</c> (json|csv), <c>layout</c> (cells|columns, JSON only); published tables add
+/// <c>epsilon</c> and <c>series</c>.</summary>
+internal sealed record StatisticsRequest(string Purpose, TableQuery Query, string Format, string Layout, decimal? Epsilon, string Series)
 {
     public string Text => string.Create(CultureInfo.InvariantCulture,
         $"level={Query.Level} period={PeriodName(Query.Period)} from={Query.From:yyyy-MM-dd} to={Query.To.AddDays(-1):yyyy-MM-dd}{(Epsilon is { } e ? $" epsilon={e} series={Series}" : "")}");
@@ -56,6 +57,12 @@ internal sealed record StatisticsRequest(string Purpose, TableQuery Query, strin
             return (null, "format must be json or csv");
         }
 
+        var layout = Get("layout") ?? "cells";
+        if (layout is not ("cells" or "columns"))
+        {
+            return (null, "layout must be cells or columns");
+        }
+
         decimal? epsilon = null;
         if (published)
         {
@@ -75,6 +82,6 @@ internal sealed record StatisticsRequest(string Purpose, TableQuery Query, strin
         }
 
         var series = Get("series") ?? $"{PeriodName(period.Value)}-level{level}";
-        return (new StatisticsRequest(purpose, tableQuery, format, epsilon, series), null);
+        return (new StatisticsRequest(purpose, tableQuery, format, layout, epsilon, series), null);
     }
 }

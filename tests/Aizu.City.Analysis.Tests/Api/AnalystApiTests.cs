@@ -104,6 +104,42 @@ public sealed class AnalystApiTests(AnalysisServer server)
     }
 
     [Fact]
+    public async Task TheColumnsLayout_GivesTheSameCells_AFieldAtATime()
+    {
+        const string Table = "/api/statistics?purpose=district-planning&level=2&period=day&from=2026-12-01&to=2026-12-09";
+        using var analyst = await server.AnalystAsync(AnalysisServer.Planning);
+        using var other = await server.AnalystAsync(AnalysisServer.Planning);
+
+        var cells = JsonDocument.Parse(await analyst.GetStringAsync(new Uri(Table, UriKind.Relative))).RootElement.GetProperty("cells").EnumerateArray().ToList();
+        var json = JsonDocument.Parse(await other.GetStringAsync(new Uri(Table + "&layout=columns", UriKind.Relative))).RootElement;
+
+        Assert.Equal("columns", json.GetProperty("layout").GetString());
+        var areas = json.GetProperty("areas").EnumerateArray().Select(a => a.GetString()).ToList();
+        var periods = json.GetProperty("periods").EnumerateArray().Select(p => p.GetString()).ToList();
+        var columns = json.GetProperty("cells");
+        Assert.Equal(cells.Count, columns.GetProperty("area").GetArrayLength());
+        Assert.Contains(cells, c => c.GetProperty("status").GetString() == "suppressed");
+        Assert.Contains(cells, c => c.GetProperty("status").GetString() == "released");
+        for (var i = 0; i < cells.Count; i++)
+        {
+            Assert.Equal(cells[i].GetProperty("area").GetString(), areas[columns.GetProperty("area")[i].GetInt32()]);
+            Assert.Equal(cells[i].GetProperty("period").GetString(), periods[columns.GetProperty("period")[i].GetInt32()]);
+            foreach (var field in new[] { "status", "rule", "energyWh", "meanWh", "households", "consents" })
+            {
+                Assert.Equal(cells[i].GetProperty(field).GetRawText(), columns.GetProperty(field)[i].GetRawText());
+            }
+
+            // Each answer is its own audit entry, which its digests name.
+            var provenance = columns.GetProperty("provenance")[i];
+            Assert.Equal(cells[i].GetProperty("provenance").ValueKind, provenance.ValueKind);
+            Assert.True(provenance.ValueKind == JsonValueKind.Null || provenance.GetString()!.StartsWith("sha256:", StringComparison.Ordinal));
+        }
+
+        using var wrong = await other.GetAsync(new Uri(Table + "&layout=rows", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+    }
+
+    [Fact]
     public async Task TwoRangesDifferingByTheDayAHouseholdJoined_AreRefused_AndAudited_AndTheAuditCannotBeChanged()
     {
         using var analyst = await server.AnalystAsync(AnalysisServer.Planning);
