@@ -19,6 +19,10 @@ internal static class StatisticsResponse
     // Flushed to the body in pieces of about this size, so a large table is not held whole in memory.
     private const int FlushAt = 32 * 1024;
 
+    // The writer's checks of the document's structure cost about twice the writing itself (measured apart: 19 032
+    // cell objects in 3 ms of CPU without, 9 ms with); the structure here is fixed code, and the tests parse both layouts.
+    private static readonly JsonWriterOptions Unchecked = new() { SkipValidation = true };
+
     private static readonly JsonEncodedText AreaName = JsonEncodedText.Encode("area");
     private static readonly JsonEncodedText PeriodName = JsonEncodedText.Encode("period");
     private static readonly JsonEncodedText StatusName = JsonEncodedText.Encode("status");
@@ -34,7 +38,7 @@ internal static class StatisticsResponse
     /// <summary>Writes the JSON answer to <paramref name="body"/> in the request's layout.</summary>
     public static async Task WriteJsonAsync(PipeWriter body, StatisticsRequest request, ReleaseRules rules, long seq, StatisticsTable table, IReadOnlyDictionary<IReadOnlyList<string>, string> snapshots, CancellationToken cancellationToken)
     {
-        await using var json = new Utf8JsonWriter(body);
+        await using var json = new Utf8JsonWriter(body, Unchecked);
         using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         WriteHead(json, request, rules, seq);
         if (request.Layout == "columns")
