@@ -12,11 +12,11 @@ namespace Aizu.City.Analysis;
 /// The append-only log of who asked what and what was given (<c>query_audit</c>, a trigger refuses UPDATE, DELETE
 /// and TRUNCATE), which is also what each cell key was last given as to an analyst, that the rules of the next query
 /// start from: the released tables' entries (<see cref="AuditCells"/>) read back in order, on top of a fold of the
-/// older ones (<c>analyst_release</c>, one row of arrays written every few tables) so the reading stays short. A
-/// released table is thus written once per request. A released table's audit entry names the consent references its cells rest on by the digest
-/// of a consent snapshot (<c>consent_snapshot</c>, each distinct set of references stored once), so the entry does not
-/// grow with the households; the analyst receives their number and a digest (<see cref="Provenance"/>) that the audit
-/// entry resolves.
+/// older ones (<c>analyst_release</c>, one row of arrays written every few tables) so the reading stays short: a
+/// released table is written once per request. Its audit entry names the consent references its cells rest on by the
+/// digest of a consent snapshot (<c>consent_snapshot</c>, each distinct set of references stored once), so the entry
+/// does not grow with the households; the analyst receives their number and a digest (<see cref="Provenance"/>) that
+/// the audit entry resolves.
 /// </summary>
 public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
 {
