@@ -79,7 +79,7 @@ public sealed class ClockStepTests(ITestOutputHelper log)
         var firstDay = DateOnly.FromDateTime(correct.UtcDateTime);
         var after = await StoreSnapshot.ReadAsync(database, withMinutes: true, from: firstDay.AddDays(-2), to: firstDay.AddDays(3));
         var at1970 = await StoreSnapshot.ReadAsync(database, from: new DateOnly(1969, 12, 31), to: new DateOnly(1970, 1, 3));
-        Assert.True(at1970.Raw.Count == 0, $"{at1970.Raw.Count} readings stamped at 1970, first {at1970.Raw.FirstOrDefault()}");
+        Assert.True(at1970.Raw.Count == 0, $"{at1970.Raw.Count} readings stamped at 1970, first {(at1970.Raw.Count > 0 ? at1970.Raw[0] : null)}");
         Assert.All(after.Raw, p => Assert.True(p.Timestamp <= end, $"{p} is stamped after the clock's {end:O}"));
         var twice = after.Raw.GroupBy(p => (p.Series, p.Timestamp)).FirstOrDefault(g => g.Count() > 1);
         Assert.True(twice is null, $"{twice?.Key.Series} stored twice at {twice?.Key.Timestamp:O}");
