@@ -52,10 +52,12 @@ internal sealed class P1Wire : IAsyncDisposable
     public static async Task<P1Wire> StartAsync(string devicePath, Func<List<string>, List<string>> change)
     {
         var meter = await DsmrSimulation.StartAsync(new SimulatedP1Options { TelegramInterval = TimeSpan.FromSeconds(1) }, TimeProvider.System, CancellationToken.None);
-        var cable = await DsmrSimulation.StartAsync(new SimulatedP1Options { DevicePath = devicePath }, TimeProvider.System, CancellationToken.None);
 
-        // The cable's own meter stays silent: only what comes through the wire reaches the gateway.
+        // The cable's own meter is silent from the start (a telegram of its own, waiting in the pseudo-terminal, would
+        // be read by the gateway): only what comes through the wire reaches the gateway.
+        var cable = new SimulatedP1Meter(new SimulatedP1Options { DevicePath = devicePath }, TimeProvider.System);
         cable.SetSilent(true);
+        await SimulatedPushMeter.StartAsync(cable, CancellationToken.None);
         var wire = new P1Wire(meter, cable, change);
         wire.relay = Task.Run(() => wire.RelayAsync(wire.stop.Token));
         return wire;
