@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Aizu.FaultInjection.Tests.Harness;
 using Xunit.Abstractions;
 
@@ -88,7 +87,7 @@ public sealed class ClockStepTests(ITestOutputHelper log)
         int minutes = RollupCheck.MinutesAgainstRaw(after);
         var negative = after.Minutes.FirstOrDefault(b => b.Energy < 0);
         Assert.True(negative is null, $"negative energy: {negative}");
-        Assert.False(Regex.IsMatch(gateway.Output, @"^\s+at ", RegexOptions.Multiline), $"a stack trace in the gateway's output:{Environment.NewLine}{gateway.Output}");
+        GatewayOutput.AssertNoStackTrace(gateway);
 
         log.WriteLine($"{zone}: {status.GetProperty("rejectedClock").GetInt64()} readings refused at 1970; steps forward {status.GetProperty("clockStepsForward").GetInt64()}, "
             + $"back {status.GetProperty("clockStepsBack").GetInt64()}; {setAside} set aside; {after.Raw.Count} stored, {minutes} minute rollups equal to raw; "

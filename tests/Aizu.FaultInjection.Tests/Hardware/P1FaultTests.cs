@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Aizu.FaultInjection.Tests.Harness;
 using Aizu.Readings;
 using Xunit.Abstractions;
@@ -25,8 +24,8 @@ public sealed class P1FaultTests(ITestOutputHelper log)
 
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(45);
 
-    // A reading is stamped when its telegram has been read: within a second or two of the meter sending it.
-    private static readonly TimeSpan Delivered = TimeSpan.FromSeconds(2);
+    // A reading is stamped when the driver has read its telegram: on a loaded machine some seconds after the wire sent it.
+    private static readonly TimeSpan Lag = TimeSpan.FromSeconds(10);
 
     // What a telegram that lost these objects cannot give: the objects' own series and the total that needs tariff 2.
     private static readonly string[] NeverStored =
@@ -59,10 +58,10 @@ public sealed class P1FaultTests(ITestOutputHelper log)
         Assert.True(source.GetProperty("linkUp").GetBoolean(), $"the panel shows the P1 link down: {status}");
 
         Assert.True(await gateway.StopAsync() == 0, gateway.Output);
-        Assert.False(Regex.IsMatch(gateway.Output, @"^\s+at ", RegexOptions.Multiline), $"a stack trace:{Environment.NewLine}{gateway.Output}");
+        GatewayOutput.AssertNoStackTrace(gateway);
         foreach (var obis in new[] { GarbageObis, OverflowObis })
         {
-            Assert.True(1 == Regex.Count(gateway.Output, Regex.Escape($"Skipped {obis} of a valid")), $"{obis} not said once:{Environment.NewLine}{gateway.Output}");
+            Assert.True(1 == GatewayOutput.Lines(gateway, $"Skipped {obis} of a valid"), $"{obis} not said once:{Environment.NewLine}{gateway.Output}");
         }
 
         var snapshot = await StoreSnapshot.ReadAsync(database);
@@ -71,15 +70,26 @@ public sealed class P1FaultTests(ITestOutputHelper log)
             Assert.True(!snapshot.Raw.Any(p => p.Series == series), $"{series} stored: {string.Join("; ", snapshot.Raw.Where(p => p.Series == series).Take(3))}");
         }
 
-        // Every stored electricity reading is a value the meter measured just before it was stamped, and every other
-        // value of the telegrams was stored from (nearly) each of them.
+        // Every series' stored readings are, in order, values the meter measured in that order (a reading is stamped
+        // after its telegram went through the wire, at most a busy machine's lag later), and every other value of the
+        // telegrams was stored from (nearly) each of them.
         var checkedReadings = 0;
-        foreach (var point in snapshot.Raw.Where(p => p.Series.StartsWith("elec.", StringComparison.Ordinal)))
+        foreach (var series in snapshot.Raw.Where(p => p.Series.StartsWith("elec.", StringComparison.Ordinal)).GroupBy(p => p.Series))
         {
-            var said = wire.Said(point.Series, point.Timestamp - Delivered, point.Timestamp);
-            Assert.True(said.Any(value => Math.Abs(value - point.Value) < 1e-9),
-                $"stored {point}, but the meter said {(said.Count == 0 ? "no value" : string.Join(", ", said.Select(v => v.ToString(CultureInfo.InvariantCulture))))} in the {Delivered.TotalSeconds} s before");
-            checkedReadings++;
+            var said = wire.Said(series.Key);
+            int next = 0;
+            foreach (var point in series.OrderBy(p => p.Timestamp))
+            {
+                while (next < said.Count && (said[next].At < point.Timestamp - Lag || Math.Abs(said[next].Value - point.Value) > 1e-9))
+                {
+                    next++;
+                }
+
+                Assert.True(next < said.Count && said[next].At <= point.Timestamp,
+                    $"stored {point}, but the meter's values after the last one matched were: {string.Join(", ", said.Where(s => s.At >= point.Timestamp - Lag).Take(8).Select(s => $"{s.At:HH:mm:ss.fff} {s.Value.ToString(CultureInfo.InvariantCulture)}"))}");
+                next++;
+                checkedReadings++;
+            }
         }
 
         var stored = snapshot.Raw.Where(p => p.Series.StartsWith("elec.", StringComparison.Ordinal)).GroupBy(p => p.Series).ToDictionary(g => g.Key, g => g.Count());

@@ -63,12 +63,12 @@ internal sealed class P1Wire : IAsyncDisposable
         return wire;
     }
 
-    /// <summary>The values the meter measured for <paramref name="series"/> in the telegrams it sent from <paramref name="from"/> to <paramref name="to"/>.</summary>
-    public IReadOnlyList<double> Said(string series, DateTimeOffset from, DateTimeOffset to)
+    /// <summary>The values the meter measured for <paramref name="series"/>, in the order it sent them, with when the wire passed each on.</summary>
+    public IReadOnlyList<(DateTimeOffset At, double Value)> Said(string series)
     {
         lock (sync)
         {
-            return [.. said.Where(t => t.At >= from && t.At <= to && t.Values.ContainsKey(series)).Select(t => t.Values[series])];
+            return [.. said.Where(t => t.Values.ContainsKey(series)).Select(t => (t.At, t.Values[series]))];
         }
     }
 
@@ -98,24 +98,34 @@ internal sealed class P1Wire : IAsyncDisposable
         {
             int read = await tty.ReadAsync(buffer, cancellationToken);
             pending.Append(Encoding.ASCII.GetString(buffer, 0, read));
-            var text = pending.ToString();
-            int start = text.IndexOf('/', StringComparison.Ordinal);
-            int bang = start < 0 ? -1 : text.IndexOf('!', start);
-            if (bang < 0 || text.Length < bang + 7)
-            {
-                continue;
-            }
 
-            var telegram = text[start..(bang + 7)];
-            pending.Remove(0, bang + 7);
-            var values = Measured(Encoding.ASCII.GetBytes(telegram));
-            lock (sync)
+            // One read may end a telegram and hold the whole next one.
+            while (NextTelegram(pending) is { } telegram)
             {
-                said.Add((DateTimeOffset.UtcNow, values));
-            }
+                var values = Measured(Encoding.ASCII.GetBytes(telegram));
+                lock (sync)
+                {
+                    said.Add((DateTimeOffset.UtcNow, values));
+                }
 
-            await cable.SendGarbageAsync(TelegramMutator.Write(change(TelegramMutator.Lines(telegram))), cancellationToken);
+                await cable.SendGarbageAsync(TelegramMutator.Write(change(TelegramMutator.Lines(telegram))), cancellationToken);
+            }
         }
+    }
+
+    /// <summary>Takes the first whole telegram ('/' to the CRC's line end) off <paramref name="pending"/>; null until one is there.</summary>
+    private static string? NextTelegram(StringBuilder pending)
+    {
+        var text = pending.ToString();
+        int start = text.IndexOf('/', StringComparison.Ordinal);
+        int bang = start < 0 ? -1 : text.IndexOf('!', start);
+        if (bang < 0 || text.Length < bang + 7)
+        {
+            return null;
+        }
+
+        pending.Remove(0, bang + 7);
+        return text[start..(bang + 7)];
     }
 
     /// <summary>What a telegram says, by the series the gateway stores it under.</summary>

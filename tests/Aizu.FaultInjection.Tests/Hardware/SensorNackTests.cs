@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Aizu.FaultInjection.Tests.Harness;
 using Aizu.Hardware.Simulators.Dsmr;
 using Aizu.Hardware.Simulators.Sensors;
@@ -70,9 +69,9 @@ public sealed class SensorNackTests(ITestOutputHelper log)
         for (int episode = 1; episode <= Episodes; episode++)
         {
             var from = DateTimeOffset.UtcNow;
+            // The tree's own loop applies it within its 200 ms (only that loop may rewrite the tree).
             failing.Fault = SimulatedFault.Nack;
-            tree.Refresh();
-            await LinesAsync(gateway, $"DS18B20 {Failing} (hallway) is not on the bus", episode);
+            await GatewayOutput.LinesAsync(gateway, $"DS18B20 {Failing} (hallway) is not on the bus", episode);
             await Task.Delay(Outage);
 
             // Meanwhile the panel's hallway stays at its last measurement, the bedroom's moves on.
@@ -82,9 +81,8 @@ public sealed class SensorNackTests(ITestOutputHelper log)
             Assert.True(bedroom > from + Outage - LongestGap, $"the panel shows the bedroom measured at {bedroom:O}, {Outage} after {from:O}");
 
             failing.Fault = SimulatedFault.None;
-            tree.Refresh();
             outages.Add((from, DateTimeOffset.UtcNow));
-            await LinesAsync(gateway, $"DS18B20 {Failing} (hallway) is answering again", episode);
+            await GatewayOutput.LinesAsync(gateway, $"DS18B20 {Failing} (hallway) is answering again", episode);
         }
 
         var resumed = DateTimeOffset.UtcNow;
@@ -94,10 +92,10 @@ public sealed class SensorNackTests(ITestOutputHelper log)
         await refreshing;
 
         // One line when it left the bus and one when it came back, per episode; nothing about the other thermometer.
-        Assert.True(Episodes == Lines(gateway, $"DS18B20 {Failing} (hallway) is not on the bus"), gateway.Output);
-        Assert.True(Episodes == Lines(gateway, $"DS18B20 {Failing} (hallway) is answering again"), gateway.Output);
-        Assert.True(0 == Lines(gateway, Steady + " (bedroom) is not") + Lines(gateway, Steady + " (bedroom) did not"), gateway.Output);
-        Assert.False(Regex.IsMatch(gateway.Output, @"^\s+at ", RegexOptions.Multiline), $"a stack trace:{Environment.NewLine}{gateway.Output}");
+        Assert.True(Episodes == GatewayOutput.Lines(gateway, $"DS18B20 {Failing} (hallway) is not on the bus"), gateway.Output);
+        Assert.True(Episodes == GatewayOutput.Lines(gateway, $"DS18B20 {Failing} (hallway) is answering again"), gateway.Output);
+        Assert.True(0 == GatewayOutput.Lines(gateway, Steady + " (bedroom) is not") + GatewayOutput.Lines(gateway, Steady + " (bedroom) did not"), gateway.Output);
+        GatewayOutput.AssertNoStackTrace(gateway);
 
         var raw = (await StoreSnapshot.ReadAsync(MeterGateway.DatabasePath(directory.Path))).Raw;
         var hallwaySeries = SeriesNames.Indoor("hallway", IndoorQuantity.Temperature);
@@ -138,9 +136,4 @@ public sealed class SensorNackTests(ITestOutputHelper log)
             ? temperature.GetProperty("at").GetDateTimeOffset()
             : null;
     }
-
-    private static int Lines(GatewayProcess gateway, string text) => Regex.Count(gateway.Output, Regex.Escape(text));
-
-    private static Task LinesAsync(GatewayProcess gateway, string text, int count) =>
-        Eventually.TrueAsync(() => Lines(gateway, text) >= count, Limit, () => $"the gateway said \"{text}\" {count} times:{Environment.NewLine}{gateway.Output}");
 }
