@@ -25,6 +25,7 @@ internal sealed class P1Wire : IAsyncDisposable
     private readonly Func<List<string>, List<string>> change;
     private readonly CancellationTokenSource stop = new();
     private Task relay = Task.CompletedTask;
+    private volatile bool passing;
 
     private P1Wire(SimulatedP1Meter meter, SimulatedP1Meter cable, Func<List<string>, List<string>> change)
     {
@@ -62,6 +63,13 @@ internal sealed class P1Wire : IAsyncDisposable
         wire.relay = Task.Run(() => wire.RelayAsync(wire.stop.Token));
         return wire;
     }
+
+    /// <summary>
+    /// Passes the meter's telegrams on from now: until the gateway has the port open they would wait in the
+    /// pseudo-terminal (a few, the rest dropped) and be stamped long after the meter sent them. Until then they are read
+    /// and dropped.
+    /// </summary>
+    public void Connect() => passing = true;
 
     /// <summary>The values the meter measured for <paramref name="series"/>, in the order it sent them, with when the wire passed each on.</summary>
     public IReadOnlyList<(DateTimeOffset At, double Value)> Said(string series)
@@ -102,6 +110,11 @@ internal sealed class P1Wire : IAsyncDisposable
             // One read may end a telegram and hold the whole next one.
             while (NextTelegram(pending) is { } telegram)
             {
+                if (!passing)
+                {
+                    continue;
+                }
+
                 var values = Measured(Encoding.ASCII.GetBytes(telegram));
                 lock (sync)
                 {
