@@ -77,9 +77,12 @@ public sealed class P1FaultTests(ITestOutputHelper log)
         var checkedReadings = 0;
         foreach (var point in snapshot.Raw.Where(p => p.Series.StartsWith("elec.", StringComparison.Ordinal)))
         {
-            var said = wire.Said(point.Series).Where(s => s.At >= point.Timestamp - Lag && s.At <= point.Timestamp).ToList();
+            // The store keeps milliseconds: a reading stamped in the millisecond the wire passed its telegram on reads as earlier.
+            var said = wire.Said(point.Series).Where(s => s.At >= point.Timestamp - Lag && s.At < point.Timestamp + TimeSpan.FromMilliseconds(1)).ToList();
             Assert.True(said.Any(s => Math.Abs(s.Value - point.Value) < 1e-9),
-                $"stored {point}, but the meter said {(said.Count == 0 ? "no value" : string.Join(", ", said.Select(s => s.Value.ToString(CultureInfo.InvariantCulture))))} in the {Lag.TotalSeconds} s before");
+                $"stored {point.Series} {point.Value} at {point.Timestamp:HH:mm:ss.fff}, but the meter said {(said.Count == 0 ? "no value" : string.Join(", ", said.Select(s => s.Value.ToString(CultureInfo.InvariantCulture))))} in the {Lag.TotalSeconds} s before; "
+                + $"it said {string.Join(", ", wire.Said(point.Series).Take(12).Select(s => $"{s.At:HH:mm:ss.fff} {s.Value.ToString(CultureInfo.InvariantCulture)}"))}; "
+                + $"stored {string.Join(", ", snapshot.Raw.Where(p => p.Series == point.Series).OrderBy(p => p.Timestamp).Take(12).Select(p => $"{p.Timestamp:HH:mm:ss.fff} {p.Value.ToString(CultureInfo.InvariantCulture)}"))}");
             checkedReadings++;
         }
 
