@@ -233,6 +233,28 @@ public sealed class ParserTests
         Assert.Contains("1-0:1.7.0", Assert.Single(t.SkippedObjects), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("1-0:1.8.2(999999999999999999999999999999.999*kWh)")]
+    [InlineData("1-0:1.8.2(0#0671.578*kWh)")]
+    public void UnreadableTariffRegister_UnderAGoodChecksum_LeavesTheTotalUnknown_NotTheOtherTariffAlone(string tariffTwo)
+    {
+        var readout = new DsmrReadout();
+        var telegram = WithCrc($"/AAA5MTR\r\n\r\n1-0:1.8.1(000671.578*kWh)\r\n{tariffTwo}\r\n1-0:2.8.1(000001.000*kWh)\r\n1-0:2.8.2(000002.000*kWh)\r\n!");
+
+        Assert.True(DsmrTelegramParser.TryParse(telegram, DsmrParseOptions.Strict, readout, out _));
+
+        // Stored as the total, the first tariff alone would be a register that drops by the second's count.
+        Assert.Equal(671.578m, readout.ImportTariff1);
+        Assert.Null(readout.ImportTariff2);
+        Assert.Null(readout.ImportEnergy);
+        Assert.Equal(3m, readout.ExportEnergy);
+        Assert.Contains("1-0:1.8.2", Assert.Single(readout.SkippedObjects), StringComparison.Ordinal);
+
+        // The next telegram of the same readout, whole again, has its total.
+        Assert.True(DsmrTelegramParser.TryParse(WithCrc("/AAA5MTR\r\n\r\n1-0:1.8.1(000671.578*kWh)\r\n1-0:1.8.2(000001.000*kWh)\r\n!"), DsmrParseOptions.Strict, readout, out _));
+        Assert.Equal(672.578m, readout.ImportEnergy);
+    }
+
     [Fact]
     public void DuplicateObject_KeepsTheFirstAndSkipsTheSecond()
     {

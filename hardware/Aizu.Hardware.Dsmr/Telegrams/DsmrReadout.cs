@@ -48,6 +48,7 @@ public sealed class DsmrReadout
     internal decimal? PeakWatts;
     internal int? Failures;
     internal int? LongFailures;
+    private ulong _unreadable;
 #pragma warning restore SA1401, CA1051
 
     /// <summary>The header after <c>/</c>, e.g. <c>ISk5\2MT382-1000</c>; the same string instance while the meter sends the same header.</summary>
@@ -78,10 +79,10 @@ public sealed class DsmrReadout
     public decimal? ExportTariff2 => Registers[3];
 
     /// <summary>Total energy drawn, kWh: the total register (1-0:1.8.0) if sent, otherwise the sum of the tariff registers.</summary>
-    public decimal? ImportEnergy => Registers[4] ?? Sum(Registers[0], Registers[1]);
+    public decimal? ImportEnergy => Registers[4] ?? Total(0);
 
     /// <summary>Total energy fed back, kWh: the total register (1-0:2.8.0) if sent, otherwise the sum of the tariff registers.</summary>
-    public decimal? ExportEnergy => Registers[5] ?? Sum(Registers[2], Registers[3]);
+    public decimal? ExportEnergy => Registers[5] ?? Total(2);
 
     /// <summary>Power drawn minus power fed back, W; null when the meter sent neither.</summary>
     public decimal? NetPower => Import is null && Export is null ? null : (Import ?? 0) - (Export ?? 0);
@@ -169,6 +170,7 @@ public sealed class DsmrReadout
         FailureLog.Clear();
         _skipped.Clear();
         _skippedKinds.Clear();
+        _unreadable = 0;
         MBusCount = 0;
         Identification = string.Empty;
         Checksum = null;
@@ -193,6 +195,9 @@ public sealed class DsmrReadout
         _skipped.Add(why);
     }
 
+    /// <summary>Notes that the object <paramref name="known"/> (see <see cref="TelegramInterpreter.Known"/>) was sent but its value could not be read.</summary>
+    internal void Unreadable(int known) => _unreadable |= 1UL << known;
+
     /// <summary>Gives each M-Bus value the medium its channel's device type says.</summary>
     internal void Finish()
     {
@@ -211,6 +216,11 @@ public sealed class DsmrReadout
     }
 
     private static decimal? Sum(decimal? a, decimal? b) => a is null && b is null ? null : (a ?? 0) + (b ?? 0);
+
+    // A meter with one tariff sends one register; one whose tariff register was unreadable has no known total: the
+    // other tariff alone would be stored as a total that drops by the lost register's count.
+    private decimal? Total(int firstTariff) =>
+        (_unreadable & (3UL << firstTariff)) != 0 ? null : Sum(Registers[firstTariff], Registers[firstTariff + 1]);
 
     private DsmrPhase Phase(int i) => new(Voltage[i], Current[i], PhaseImport[i], PhaseExport[i]);
 }

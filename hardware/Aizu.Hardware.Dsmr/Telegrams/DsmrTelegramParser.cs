@@ -321,6 +321,7 @@ public static class DsmrTelegramParser
 
             // A log that went wrong halfway leaves none of its entries.
             readout.FailureLog.RemoveRange(failures, readout.FailureLog.Count - failures);
+            readout.Unreadable(known);
             kind = DsmrErrorKind.Garbled;
         }
 

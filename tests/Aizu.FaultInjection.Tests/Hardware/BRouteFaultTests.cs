@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Aizu.FaultInjection.Tests.Harness;
 using Aizu.Hardware.BRoute.Tests;
 using Aizu.Hardware.EchonetLite.SmartMeter;
@@ -68,47 +67,47 @@ public sealed class BRouteFaultTests(ITestOutputHelper log)
             ["PanCachePath"] = Path.Combine(directory.Path, "data", "broute-pan.json"),
         });
         using var http = await PanelSignIn.SignInAsync(await gateway.PanelAsync(), setupCode: gateway.SetupCode);
-        await LinesAsync(gateway, Connected, 1);
+        await GatewayOutput.LinesAsync(gateway, Connected, 1);
         await LinkAsync(http, gateway, up: true);
 
         // 1. Unplugged for longer than the panel's link timeout; the dongle comes back at the same path.
         var unplugged = Stopwatch.StartNew();
         var replug = dongle.UnplugAsync(IngestStatistics.LinkTimeout + TimeSpan.FromSeconds(8), CancellationToken.None);
-        await LinesAsync(gateway, $"Wi-SUN dongle at {options.DevicePath} unavailable", 1);
+        await GatewayOutput.LinesAsync(gateway, $"Wi-SUN dongle at {options.DevicePath} unavailable", 1);
         await LinkAsync(http, gateway, up: false);
         await replug;
         var downFor = unplugged.Elapsed;
-        await LinesAsync(gateway, Connected, 2);
+        await GatewayOutput.LinesAsync(gateway, Connected, 2);
         await LinkAsync(http, gateway, up: true);
 
         // 2. PANA fails: the re-authentication after an expiry, then two joins; the third join succeeds.
         var joins = dongle.JoinCount;
-        var lost = Lines(gateway, SessionLost);
+        var lost = GatewayOutput.Lines(gateway, SessionLost);
         dongle.FailNextJoins(PanaFailures);
         dongle.ExpireSession();
-        await LinesAsync(gateway, Connected, 3);
-        Assert.True(Lines(gateway, JoinFailed) >= PanaFailures - 1, gateway.Output);
-        Assert.True(Lines(gateway, SessionLost) > lost, gateway.Output);
+        await GatewayOutput.LinesAsync(gateway, Connected, 3);
+        Assert.True(GatewayOutput.Lines(gateway, JoinFailed) >= PanaFailures - 1, gateway.Output);
+        Assert.True(GatewayOutput.Lines(gateway, SessionLost) > lost, gateway.Output);
         Assert.True(joins + PanaFailures == dongle.JoinCount, $"{dongle.JoinCount - joins} joins for {PanaFailures} PANA failures:{Environment.NewLine}{gateway.Output}");
 
         // 3. A storm of session expiries: each is re-authenticated by the dongle, none costs a join.
         joins = dongle.JoinCount;
-        var reauthenticated = Lines(gateway, Reauthenticated);
+        var reauthenticated = GatewayOutput.Lines(gateway, Reauthenticated);
         for (var expiry = 1; expiry <= SessionExpiries; expiry++)
         {
             dongle.ExpireSession();
-            await LinesAsync(gateway, Reauthenticated, reauthenticated + expiry);
+            await GatewayOutput.LinesAsync(gateway, Reauthenticated, reauthenticated + expiry);
         }
 
-        Assert.True(SessionExpiries + 1 == Lines(gateway, Expired), gateway.Output);
+        Assert.True(SessionExpiries + 1 == GatewayOutput.Lines(gateway, Expired), gateway.Output);
         Assert.True(joins == dongle.JoinCount, $"the expiries cost {dongle.JoinCount - joins} joins:{Environment.NewLine}{gateway.Output}");
-        Assert.True(3 == Lines(gateway, Connected), gateway.Output);
+        Assert.True(3 == GatewayOutput.Lines(gateway, Connected), gateway.Output);
 
         // 4. A garbage power value in every answer, then an overflowing energy register in every answer.
         var garbage = await FaultyAnswersAsync(wire, SmartMeterEpc.InstantaneousPower, [0xDE, 0xAD, 0xBE, 0xEF, 0x00]);
-        await LinesAsync(gateway, "Meter property 0xE7 skipped", 1);
+        await GatewayOutput.LinesAsync(gateway, "Meter property 0xE7 skipped", 1);
         var overflow = await FaultyAnswersAsync(wire, SmartMeterEpc.CumulativeNormal, [0x05, 0xF5, 0xE1, 0x00]); // 100 000 000: nine digits
-        await LinesAsync(gateway, "Meter property 0xE0 skipped", 1);
+        await GatewayOutput.LinesAsync(gateway, "Meter property 0xE0 skipped", 1);
 
         // Both cleared: power and energy stored again from the meter's next answers.
         var cleared = DateTimeOffset.UtcNow;
@@ -230,11 +229,6 @@ public sealed class BRouteFaultTests(ITestOutputHelper log)
     private static bool IsHalfHour(DateTimeOffset at) => at.Ticks % TimeSpan.FromMinutes(30).Ticks == 0;
 
     private static DateTime JapanTime(DateTimeOffset at) => at.ToOffset(JapanOffset).DateTime;
-
-    private static int Lines(GatewayProcess gateway, string text) => Regex.Count(gateway.Output, Regex.Escape(text));
-
-    private static Task LinesAsync(GatewayProcess gateway, string text, int count) =>
-        Eventually.TrueAsync(() => Lines(gateway, text) >= count, FaultLimit, () => $"the gateway said \"{text}\" {count} times:{Environment.NewLine}{gateway.Output}");
 
     /// <summary>Waits until the panel shows the meter's link (the driver's and the overall one) <paramref name="up"/>.</summary>
     private static async Task LinkAsync(HttpClient http, GatewayProcess gateway, bool up)

@@ -10,7 +10,11 @@ namespace Aizu.FaultInjection.Tests.Hardware;
 internal static class MeterGateway
 {
     /// <summary>Writes <c>aizu.json</c> with <paramref name="meterSection"/> (e.g. <c>BRoute</c>) and starts the gateway; every batch is committed at once, so what the panel counts is what another process reads.</summary>
-    public static GatewayProcess Start(string directory, string meterSectionName, JsonObject meterSection)
+    /// <param name="directory">The household's directory.</param>
+    /// <param name="meterSectionName">The meter's section under <c>Aizu</c>.</param>
+    /// <param name="meterSection">Its settings.</param>
+    /// <param name="otherSections">Further sections under <c>Aizu</c>, e.g. <c>IndoorSensors</c>.</param>
+    public static GatewayProcess Start(string directory, string meterSectionName, JsonObject meterSection, IReadOnlyDictionary<string, JsonObject>? otherSections = null)
     {
         var data = Path.Combine(directory, "data");
         var configuration = new JsonObject
@@ -23,6 +27,11 @@ internal static class MeterGateway
                 [meterSectionName] = meterSection,
             },
         };
+        foreach (var (name, section) in otherSections ?? new Dictionary<string, JsonObject>())
+        {
+            configuration["Aizu"]![name] = section;
+        }
+
         Directory.CreateDirectory(data);
         var file = ConfigurationPath(directory);
         File.WriteAllText(file, configuration.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));

@@ -29,12 +29,15 @@ internal sealed class StoreSnapshot
     /// <summary>
     /// Reads the store at <paramref name="database"/>; the minute and day rollups only when asked (each costs an export).
     /// The day rollups are the household's days only with the gateway's <paramref name="configuration"/> file (its
-    /// time zone): without it, the export's days are this machine's.
+    /// time zone): without it, the export's days are this machine's. By default the days from three days ago to
+    /// tomorrow, or those from <paramref name="from"/> to <paramref name="to"/>.
     /// </summary>
-    public static async Task<StoreSnapshot> ReadAsync(string database, bool withMinutes = false, bool withDays = false, string? configuration = null)
+    public static async Task<StoreSnapshot> ReadAsync(
+        string database, bool withMinutes = false, bool withDays = false, string? configuration = null, DateOnly? from = null, DateOnly? to = null)
     {
+        var days = (From: from ?? Day(-3), To: to ?? Day(2));
         var raw = new List<RawPoint>();
-        foreach (var record in await ExportAsync(database, configuration, "raw"))
+        foreach (var record in await ExportAsync(database, configuration, days, "raw"))
         {
             raw.Add(new RawPoint(
                 record.GetProperty("series").GetString()!,
@@ -42,15 +45,15 @@ internal sealed class StoreSnapshot
                 record.GetProperty("value").GetDouble()));
         }
 
-        var minutes = withMinutes ? await RollupsAsync(database, configuration, "minute") : [];
-        var days = withDays ? await RollupsAsync(database, configuration, "day") : [];
-        return new StoreSnapshot(raw, minutes, days);
+        var minutes = withMinutes ? await RollupsAsync(database, configuration, days, "minute") : [];
+        var dayRollups = withDays ? await RollupsAsync(database, configuration, days, "day") : [];
+        return new StoreSnapshot(raw, minutes, dayRollups);
     }
 
-    private static async Task<List<RollupPoint>> RollupsAsync(string database, string? configuration, string resolution)
+    private static async Task<List<RollupPoint>> RollupsAsync(string database, string? configuration, (DateOnly From, DateOnly To) days, string resolution)
     {
         var rollups = new List<RollupPoint>();
-        foreach (var record in await ExportAsync(database, configuration, resolution))
+        foreach (var record in await ExportAsync(database, configuration, days, resolution))
         {
             rollups.Add(new RollupPoint(
                 record.GetProperty("series").GetString()!,
@@ -69,15 +72,15 @@ internal sealed class StoreSnapshot
         record.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
 
     // The demo's readings are from today; a range of decades would make the export walk every day of them.
-    private static string Day(int offset) => DateTime.UtcNow.Date.AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static DateOnly Day(int offset) => DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(offset));
 
-    private static async Task<List<JsonElement>> ExportAsync(string database, string? configuration, string resolution)
+    private static async Task<List<JsonElement>> ExportAsync(string database, string? configuration, (DateOnly From, DateOnly To) days, string resolution)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         string[] withConfiguration = configuration is null ? [] : ["--config", configuration];
         int code = await GatewayCommandLine.Create(output, error)
-            .Parse(["export", "--database", database, .. withConfiguration, "--from", Day(-3), "--to", Day(2), "--resolution", resolution, "--format", "json"])
+            .Parse(["export", "--database", database, .. withConfiguration, "--from", Text(days.From), "--to", Text(days.To), "--resolution", resolution, "--format", "json"])
             .InvokeAsync(new() { Output = output, Error = error });
         if (code != ExitCodes.Ok)
         {
@@ -87,4 +90,6 @@ internal sealed class StoreSnapshot
         using var json = JsonDocument.Parse(output.ToString());
         return [.. json.RootElement.EnumerateArray().Select(e => e.Clone())];
     }
+
+    private static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
