@@ -13,15 +13,7 @@ public abstract class ConsentHarnessTests : IDisposable
 
     public void Dispose()
     {
-        Dispose(disposing: true);
+        Harness.Dispose();
         GC.SuppressFinalize(this);
-    }
-
-    protected virtual void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            Harness.Dispose();
-        }
     }
 }
