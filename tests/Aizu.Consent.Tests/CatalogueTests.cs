@@ -5,16 +5,12 @@ using Microsoft.Data.Sqlite;
 
 namespace Aizu.Consent.Tests;
 
-public sealed class CatalogueTests
+public sealed class CatalogueTests : ConsentHarnessTests
 {
-    private static readonly CancellationToken None = CancellationToken.None;
-
     [Fact]
     public async Task SignedCatalogue_IsAccepted_AndEveryPurposeCategoryBecomesARequest()
     {
-        using var harness = new ConsentHarness();
-
-        var result = await harness.PublishAsync(SamplePurposes.Catalogue(1, SamplePurposes.Planning(), SamplePurposes.Research()));
+        var result = await Harness.PublishAsync(SamplePurposes.Catalogue(1, SamplePurposes.Planning(), SamplePurposes.Research()));
 
         Assert.Equal(CatalogueStatus.Accepted, result.Status);
         Assert.Equal(1, result.Sequence);
@@ -22,7 +18,7 @@ public sealed class CatalogueTests
         Assert.Equal(3, result.Requested.Count);
         Assert.All(result.Requested, g => Assert.Equal(ConsentStatus.Requested, g.Status));
         Assert.Empty(result.Revoked);
-        var catalogue = await harness.Consents.GetCatalogueAsync(None);
+        var catalogue = await Harness.Consents.GetCatalogueAsync(None);
         var planning = catalogue!.Find(SamplePurposes.PlanningId)!;
         Assert.Equal(SamplePurposes.Planning().Description, planning.Description);
         Assert.Equal(SamplePurposes.Planning().Granularities, planning.Granularities);
@@ -32,35 +28,32 @@ public sealed class CatalogueTests
     [Fact]
     public async Task UnsignedCatalogue_IsRejected()
     {
-        using var harness = new ConsentHarness();
         var json = JsonSerializer.SerializeToUtf8Bytes(SamplePurposes.Catalogue(1, SamplePurposes.Planning()), ConsentJson.Default.PurposeCatalogue);
         var unsecured = $"{Base64Url.EncodeToString("{\"alg\":\"none\"}"u8)}.{Base64Url.EncodeToString(json)}.";
 
-        await AssertRejectedAsync(harness, Encoding.UTF8.GetBytes(unsecured), "unsigned");
-        await AssertRejectedAsync(harness, json, "unsigned");
+        await AssertRejectedAsync(Harness, Encoding.UTF8.GetBytes(unsecured), "unsigned");
+        await AssertRejectedAsync(Harness, json, "unsigned");
     }
 
     [Fact]
     public async Task CatalogueSignedWithAnotherKey_IsRejected()
     {
-        using var harness = new ConsentHarness();
         using var impostor = P256Keys.Create();
-        var jws = harness.SignCatalogue(SamplePurposes.Catalogue(1, SamplePurposes.Planning()), impostor);
+        var jws = Harness.SignCatalogue(SamplePurposes.Catalogue(1, SamplePurposes.Planning()), impostor);
 
-        var problem = await AssertRejectedAsync(harness, Encoding.UTF8.GetBytes(jws), "signature");
+        var problem = await AssertRejectedAsync(Harness, Encoding.UTF8.GetBytes(jws), "signature");
         Assert.Contains("does not match", problem, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task CatalogueChangedAfterSigning_IsRejected()
     {
-        using var harness = new ConsentHarness();
-        var jws = harness.SignCatalogue(SamplePurposes.Catalogue(1, SamplePurposes.Planning()));
+        var jws = Harness.SignCatalogue(SamplePurposes.Catalogue(1, SamplePurposes.Planning()));
         var parts = jws.Split('.');
         var payload = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(parts[1])).Replace("city-energy-office", "ad-broker-inc-corp", StringComparison.Ordinal);
         var tampered = $"{parts[0]}.{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload))}.{parts[2]}";
 
-        await AssertRejectedAsync(harness, Encoding.UTF8.GetBytes(tampered), "tampered");
+        await AssertRejectedAsync(Harness, Encoding.UTF8.GetBytes(tampered), "tampered");
     }
 
     [Fact]
@@ -90,7 +83,6 @@ public sealed class CatalogueTests
     [MemberData(nameof(BadPurposes))]
     public async Task CatalogueWithAnInvalidPurpose_IsRejectedWhole(string defect, string expected)
     {
-        using var harness = new ConsentHarness();
         var planning = SamplePurposes.Planning();
         var bad = defect switch
         {
@@ -105,22 +97,21 @@ public sealed class CatalogueTests
             _ => planning with { Dpv = "improve things" },
         };
 
-        var result = await harness.PublishAsync(SamplePurposes.Catalogue(1, SamplePurposes.Research(), bad));
+        var result = await Harness.PublishAsync(SamplePurposes.Catalogue(1, SamplePurposes.Research(), bad));
 
         Assert.Equal(CatalogueStatus.Rejected, result.Status);
         Assert.Contains(expected, result.Problem, StringComparison.Ordinal);
-        Assert.Empty(await harness.Consents.GetGrantsAsync(None));
+        Assert.Empty(await Harness.Consents.GetGrantsAsync(None));
     }
 
     [Fact]
     public async Task PseudonymPeriod_IsMonthlyWhenTheCatalogueSaysSo_AndYearlyWhenItSaysNothing()
     {
-        using var harness = new ConsentHarness();
         var monthly = SamplePurposes.Planning() with { PseudonymPeriod = PseudonymPeriods.Month };
 
-        Assert.Equal(CatalogueStatus.Accepted, (await harness.PublishAsync(SamplePurposes.Catalogue(1, SamplePurposes.Research(), monthly))).Status);
+        Assert.Equal(CatalogueStatus.Accepted, (await Harness.PublishAsync(SamplePurposes.Catalogue(1, SamplePurposes.Research(), monthly))).Status);
 
-        var stored = await harness.Consents.GetCatalogueAsync(None);
+        var stored = await Harness.Consents.GetCatalogueAsync(None);
         Assert.Equal(PseudonymPeriods.Month, stored!.Find(monthly.Id)!.PseudonymPeriod);
         Assert.Equal(PseudonymPeriods.Year, stored.Find(SamplePurposes.Research().Id)!.PseudonymPeriod);
 
@@ -134,14 +125,13 @@ public sealed class CatalogueTests
     [Fact]
     public async Task OlderCatalogue_IsRejected_AndTheSameOneAgainIsUnchanged()
     {
-        using var harness = new ConsentHarness();
-        var second = harness.SignCatalogue(SamplePurposes.Catalogue(2, SamplePurposes.Planning()));
-        Assert.Equal(CatalogueStatus.Accepted, (await harness.Catalogues.ApplyAsync(Encoding.UTF8.GetBytes(second))).Status);
+        var second = Harness.SignCatalogue(SamplePurposes.Catalogue(2, SamplePurposes.Planning()));
+        Assert.Equal(CatalogueStatus.Accepted, (await Harness.Catalogues.ApplyAsync(Encoding.UTF8.GetBytes(second))).Status);
 
-        var replayed = await harness.PublishAsync(SamplePurposes.Catalogue(1, SamplePurposes.Planning(), SamplePurposes.Research()));
-        var again = await harness.Catalogues.ApplyAsync(Encoding.UTF8.GetBytes(second));
-        var resigned = await harness.PublishAsync(SamplePurposes.Catalogue(2, SamplePurposes.Planning()));
-        var conflicting = await harness.PublishAsync(SamplePurposes.Catalogue(2, SamplePurposes.Planning(), SamplePurposes.Research()));
+        var replayed = await Harness.PublishAsync(SamplePurposes.Catalogue(1, SamplePurposes.Planning(), SamplePurposes.Research()));
+        var again = await Harness.Catalogues.ApplyAsync(Encoding.UTF8.GetBytes(second));
+        var resigned = await Harness.PublishAsync(SamplePurposes.Catalogue(2, SamplePurposes.Planning()));
+        var conflicting = await Harness.PublishAsync(SamplePurposes.Catalogue(2, SamplePurposes.Planning(), SamplePurposes.Research()));
 
         Assert.Equal(CatalogueStatus.Rejected, replayed.Status);
         Assert.Contains("older", replayed.Problem, StringComparison.Ordinal);
@@ -150,15 +140,14 @@ public sealed class CatalogueTests
         Assert.Equal(CatalogueStatus.Unchanged, resigned.Status);
         Assert.Equal(CatalogueStatus.Rejected, conflicting.Status);
         Assert.Contains("higher sequence", conflicting.Problem, StringComparison.Ordinal);
-        Assert.Equal(2, (await harness.Consents.GetGrantsAsync(None)).Count);
+        Assert.Equal(2, (await Harness.Consents.GetGrantsAsync(None)).Count);
     }
 
     [Fact]
     public async Task StoredCatalogueEditedInTheFile_IsNoLongerTrusted()
     {
-        using var harness = new ConsentHarness();
-        await harness.RequestPlanningAsync();
-        using (var connection = new SqliteConnection($"Data Source={harness.DatabasePath};Pooling=False"))
+        await Harness.RequestPlanningAsync();
+        using (var connection = new SqliteConnection($"Data Source={Harness.DatabasePath};Pooling=False"))
         {
             connection.Open();
             using var command = connection.CreateCommand();
@@ -166,32 +155,30 @@ public sealed class CatalogueTests
             command.ExecuteNonQuery();
         }
 
-        Assert.Null(await harness.Consents.GetCatalogueAsync(None));
-        var refused = await Assert.ThrowsAsync<ConsentException>(() => harness.GrantPlanningAsync());
+        Assert.Null(await Harness.Consents.GetCatalogueAsync(None));
+        var refused = await Assert.ThrowsAsync<ConsentException>(() => Harness.GrantPlanningAsync());
         Assert.Contains("No purpose catalogue", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Payload_WithSurroundingWhitespace_IsAccepted_ButNotArbitraryBytes()
     {
-        using var harness = new ConsentHarness();
-        var jws = harness.SignCatalogue(SamplePurposes.Catalogue(1, SamplePurposes.Planning()));
+        var jws = Harness.SignCatalogue(SamplePurposes.Catalogue(1, SamplePurposes.Planning()));
 
-        Assert.Equal(CatalogueStatus.Accepted, (await harness.Catalogues.ApplyAsync(Encoding.UTF8.GetBytes($"\n{jws}\r\n"))).Status);
-        Assert.Equal(CatalogueStatus.Rejected, (await harness.Catalogues.ApplyAsync(new byte[] { 0xFF, 0xFE, 0x00 })).Status);
-        Assert.Equal(CatalogueStatus.Rejected, (await harness.Catalogues.ApplyAsync(ReadOnlyMemory<byte>.Empty)).Status);
+        Assert.Equal(CatalogueStatus.Accepted, (await Harness.Catalogues.ApplyAsync(Encoding.UTF8.GetBytes($"\n{jws}\r\n"))).Status);
+        Assert.Equal(CatalogueStatus.Rejected, (await Harness.Catalogues.ApplyAsync(new byte[] { 0xFF, 0xFE, 0x00 })).Status);
+        Assert.Equal(CatalogueStatus.Rejected, (await Harness.Catalogues.ApplyAsync(ReadOnlyMemory<byte>.Empty)).Status);
     }
 
     [Fact]
     public async Task InterruptedReconciliation_IsCompletedAtStartUp()
     {
-        using var harness = new ConsentHarness();
-        await harness.Store.StoreAsync(1, harness.SignCatalogue(SamplePurposes.Catalogue(1, SamplePurposes.Planning())), harness.Time.GetUtcNow(), None);
-        Assert.Empty(await harness.Consents.GetGrantsAsync(None));
+        await Harness.Store.StoreAsync(1, Harness.SignCatalogue(SamplePurposes.Catalogue(1, SamplePurposes.Planning())), Harness.Time.GetUtcNow(), None);
+        Assert.Empty(await Harness.Consents.GetGrantsAsync(None));
 
-        await harness.Catalogues.ReconcileCurrentAsync(None);
+        await Harness.Catalogues.ReconcileCurrentAsync(None);
 
-        Assert.Equal(2, (await harness.Consents.GetGrantsAsync(None)).Count(g => g.Status == ConsentStatus.Requested));
+        Assert.Equal(2, (await Harness.Consents.GetGrantsAsync(None)).Count(g => g.Status == ConsentStatus.Requested));
     }
 
     private static async Task<string> AssertRejectedAsync(ConsentHarness harness, byte[] payload, string because)

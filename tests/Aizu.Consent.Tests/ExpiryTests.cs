@@ -1,39 +1,35 @@
 namespace Aizu.Consent.Tests;
 
-public sealed class ExpiryTests
+public sealed class ExpiryTests : ConsentHarnessTests
 {
-    private static readonly CancellationToken None = CancellationToken.None;
-
     [Fact]
     public async Task RecordDueEvents_BeforeExpiry_RecordsNothing_AfterIt_RecordsExpired()
     {
-        using var harness = new ConsentHarness();
-        await harness.RequestPlanningAsync();
-        var given = (await harness.GrantPlanningAsync()).Grant;
+        await Harness.RequestPlanningAsync();
+        var given = (await Harness.GrantPlanningAsync()).Grant;
 
-        harness.Time.SetUtcNow(given.ExpiresAt - TimeSpan.FromSeconds(1));
+        Harness.Time.SetUtcNow(given.ExpiresAt - TimeSpan.FromSeconds(1));
         // (The other, unanswered requests are deferred meanwhile; see below.)
-        Assert.DoesNotContain(await harness.Consents.RecordDueEventsAsync(None), e => e.Type == ConsentStatus.Expired);
-        Assert.True((await harness.Consents.GetGrantAsync(given.ConsentId, given.Version, None))!.IsActiveAt(harness.Time.GetUtcNow()));
+        Assert.DoesNotContain(await Harness.Consents.RecordDueEventsAsync(None), e => e.Type == ConsentStatus.Expired);
+        Assert.True((await Harness.Consents.GetGrantAsync(given.ConsentId, given.Version, None))!.IsActiveAt(Harness.Time.GetUtcNow()));
 
-        harness.Time.Advance(TimeSpan.FromSeconds(1));
-        var expired = Assert.Single(await harness.Consents.RecordDueEventsAsync(None));
+        Harness.Time.Advance(TimeSpan.FromSeconds(1));
+        var expired = Assert.Single(await Harness.Consents.RecordDueEventsAsync(None));
 
         Assert.Equal(ConsentStatus.Expired, expired.Type);
         Assert.Equal(ConsentActor.Gateway, expired.Actor);
-        var now = await harness.Consents.GetGrantAsync(given.ConsentId, given.Version, None);
+        var now = await Harness.Consents.GetGrantAsync(given.ConsentId, given.Version, None);
         Assert.Equal(ConsentStatus.Expired, now!.Status);
-        Assert.False(now.IsActiveAt(harness.Time.GetUtcNow()));
-        Assert.Empty(await harness.Consents.RecordDueEventsAsync(None));
+        Assert.False(now.IsActiveAt(Harness.Time.GetUtcNow()));
+        Assert.Empty(await Harness.Consents.RecordDueEventsAsync(None));
     }
 
     [Fact]
     public async Task ResearchGrant_DefaultsToSixMonths()
     {
-        using var harness = new ConsentHarness();
-        await harness.RequestPlanningAsync();
+        await Harness.RequestPlanningAsync();
 
-        var given = (await harness.Consents.GrantAsync(SamplePurposes.ResearchId, DataCategories.ElectricImportEnergy, Granularity.HalfHour, null, null, None)).Grant;
+        var given = (await Harness.Consents.GrantAsync(SamplePurposes.ResearchId, DataCategories.ElectricImportEnergy, Granularity.HalfHour, null, null, None)).Grant;
 
         Assert.Equal(ConsentHarness.Start.AddMonths(6), given.ExpiresAt);
     }
@@ -41,12 +37,11 @@ public sealed class ExpiryTests
     [Fact]
     public async Task Monitor_RecordsTheExpiry_WhenTheClockPassesIt_AndWatchersSeeIt()
     {
-        using var harness = new ConsentHarness();
-        await harness.RequestPlanningAsync();
-        var given = (await harness.GrantPlanningAsync(expiresIn: TimeSpan.FromHours(1))).Grant;
+        await Harness.RequestPlanningAsync();
+        var given = (await Harness.GrantPlanningAsync(expiresIn: TimeSpan.FromHours(1))).Grant;
         using var stop = new CancellationTokenSource();
-        using var monitor = harness.CreateMonitor();
-        await using var watch = harness.Consents.WatchAsync(stop.Token).GetAsyncEnumerator(stop.Token);
+        using var monitor = Harness.CreateMonitor();
+        await using var watch = Harness.Consents.WatchAsync(stop.Token).GetAsyncEnumerator(stop.Token);
         var next = watch.MoveNextAsync().AsTask();
         await monitor.StartAsync(None);
         try
@@ -55,12 +50,12 @@ public sealed class ExpiryTests
             // done) has recorded the expiry; a step longer than the interval is one coalesced tick.
             for (var step = 0; step < 1000 && !next.IsCompleted; step++)
             {
-                harness.Time.Advance(TimeSpan.FromMinutes(10));
+                Harness.Time.Advance(TimeSpan.FromMinutes(10));
                 await Task.Delay(5);
             }
 
             Assert.True(await Eventually.WithinAsync(next, "the expiry to reach the watcher"));
-            Assert.True(harness.Time.GetUtcNow() >= given.ExpiresAt);
+            Assert.True(Harness.Time.GetUtcNow() >= given.ExpiresAt);
             Assert.Equal(ConsentStatus.Expired, watch.Current.Grant.Status);
             Assert.Equal(given.Reference, watch.Current.Grant.Reference);
         }
@@ -74,16 +69,15 @@ public sealed class ExpiryTests
     [Fact]
     public async Task Monitor_AtStartUp_RecordsExpiriesThatPassedWhileTheGatewayWasOff()
     {
-        using var harness = new ConsentHarness();
-        await harness.RequestPlanningAsync();
-        var given = (await harness.GrantPlanningAsync(expiresIn: TimeSpan.FromDays(1))).Grant;
-        harness.Time.Advance(TimeSpan.FromDays(3));
-        using var monitor = harness.CreateMonitor();
+        await Harness.RequestPlanningAsync();
+        var given = (await Harness.GrantPlanningAsync(expiresIn: TimeSpan.FromDays(1))).Grant;
+        Harness.Time.Advance(TimeSpan.FromDays(3));
+        using var monitor = Harness.CreateMonitor();
 
         await monitor.StartAsync(None);
         try
         {
-            var expired = await Eventually.WithinAsync(WaitForStatusAsync(harness, given, ConsentStatus.Expired), "the start-up expiry check");
+            var expired = await Eventually.WithinAsync(WaitForStatusAsync(Harness, given, ConsentStatus.Expired), "the start-up expiry check");
             Assert.Equal(ConsentStatus.Expired, expired.Status);
         }
         finally
@@ -95,20 +89,19 @@ public sealed class ExpiryTests
     [Fact]
     public async Task UnansweredRequest_IsRecordedAsDeferred_NeverAsGiven()
     {
-        using var harness = new ConsentHarness();
-        var request = await harness.RequestPlanningAsync();
+        var request = await Harness.RequestPlanningAsync();
 
-        harness.Time.Advance(TimeSpan.FromDays(29));
-        Assert.Empty(await harness.Consents.RecordDueEventsAsync(None));
-        harness.Time.Advance(TimeSpan.FromDays(1));
-        var deferred = await harness.Consents.RecordDueEventsAsync(None);
+        Harness.Time.Advance(TimeSpan.FromDays(29));
+        Assert.Empty(await Harness.Consents.RecordDueEventsAsync(None));
+        Harness.Time.Advance(TimeSpan.FromDays(1));
+        var deferred = await Harness.Consents.RecordDueEventsAsync(None);
 
         Assert.Equal(3, deferred.Count);
         Assert.All(deferred, e => Assert.Equal(ConsentStatus.Deferred, e.Type));
-        Assert.Equal(ConsentStatus.Deferred, (await harness.Consents.GetGrantAsync(request.ConsentId, 1, None))!.Status);
+        Assert.Equal(ConsentStatus.Deferred, (await Harness.Consents.GetGrantAsync(request.ConsentId, 1, None))!.Status);
 
         // A deferred request can still be decided on.
-        Assert.Equal(ConsentStatus.Given, (await harness.GrantPlanningAsync()).Grant.Status);
+        Assert.Equal(ConsentStatus.Given, (await Harness.GrantPlanningAsync()).Grant.Status);
     }
 
     private static async Task<ConsentGrant> WaitForStatusAsync(ConsentHarness harness, ConsentGrant grant, ConsentStatus status)

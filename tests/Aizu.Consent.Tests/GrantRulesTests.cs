@@ -3,7 +3,7 @@ using IsoDuration = Aizu.Wire.IsoDuration;
 
 namespace Aizu.Consent.Tests;
 
-public sealed class GrantRulesTests
+public sealed class GrantRulesTests : ConsentHarnessTests
 {
     private static readonly DateTimeOffset Now = ConsentHarness.Start;
 
@@ -177,23 +177,21 @@ public sealed class GrantRulesTests
     [Fact]
     public async Task GrantAsync_FinerThanHalfAnHour_RecordsNothing()
     {
-        using var harness = new ConsentHarness();
-        await harness.RequestPlanningAsync();
-        var before = await harness.Ledger.GetHeadSeqAsync(CancellationToken.None);
+        await Harness.RequestPlanningAsync();
+        var before = await Harness.Ledger.GetHeadSeqAsync(CancellationToken.None);
 
-        var refused = await Assert.ThrowsAsync<ConsentException>(() => harness.GrantPlanningAsync("PT15M"));
+        var refused = await Assert.ThrowsAsync<ConsentException>(() => Harness.GrantPlanningAsync("PT15M"));
 
         Assert.Contains("finer than 30 minutes", refused.Message, StringComparison.Ordinal);
-        Assert.Equal(before, await harness.Ledger.GetHeadSeqAsync(CancellationToken.None));
+        Assert.Equal(before, await Harness.Ledger.GetHeadSeqAsync(CancellationToken.None));
     }
 
     [Fact]
     public async Task GrantAsync_InstantaneousPower_IsRefused()
     {
-        using var harness = new ConsentHarness();
-        await harness.RequestPlanningAsync();
+        await Harness.RequestPlanningAsync();
 
-        var refused = await Assert.ThrowsAsync<ConsentException>(() => harness.Consents.GrantAsync(
+        var refused = await Assert.ThrowsAsync<ConsentException>(() => Harness.Consents.GrantAsync(
             SamplePurposes.PlanningId, "elec.instant.power", Granularity.Day, null, null, CancellationToken.None));
 
         Assert.Contains("instantaneous power or current", refused.Message, StringComparison.Ordinal);

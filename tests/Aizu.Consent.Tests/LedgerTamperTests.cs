@@ -9,43 +9,40 @@ namespace Aizu.Consent.Tests;
 /// Whoever holds the file can drop the append-only triggers and edit rows with plain SQL; the hash
 /// chain must still show where. Each case edits a copy of one ledger.
 /// </summary>
-public sealed class LedgerTamperTests : IAsyncLifetime, IDisposable
+public sealed class LedgerTamperTests : ConsentHarnessTests, IAsyncLifetime
 {
     private static readonly string[] Columns = ["seq", "time", "type", "consent_id", "version", "grant_json", "actor", "prev_hash", "hash"];
-    private readonly ConsentHarness harness = new();
     private long eventCount;
     private string? scratch;
     private ConsentLedger? scratchLedger;
 
     public async Task InitializeAsync()
     {
-        var request = await harness.RequestPlanningAsync();
-        harness.Time.Advance(TimeSpan.FromHours(1));
-        var daily = (await harness.GrantPlanningAsync()).Grant;
-        harness.Time.Advance(TimeSpan.FromDays(2));
-        await harness.GrantPlanningAsync(Granularity.Month);
-        harness.Time.Advance(TimeSpan.FromDays(30));
-        await harness.Consents.RenewAsync(daily.ConsentId, null, CancellationToken.None);
-        var research = (await harness.Consents.GetGrantsAsync(CancellationToken.None)).Single(g => g.Purpose == SamplePurposes.ResearchId);
-        await harness.Consents.RefuseAsync(research.ConsentId, CancellationToken.None);
-        await harness.Consents.WithdrawAsync(request.ConsentId, CancellationToken.None);
-        eventCount = await harness.Ledger.GetHeadSeqAsync(CancellationToken.None);
+        var request = await Harness.RequestPlanningAsync();
+        Harness.Time.Advance(TimeSpan.FromHours(1));
+        var daily = (await Harness.GrantPlanningAsync()).Grant;
+        Harness.Time.Advance(TimeSpan.FromDays(2));
+        await Harness.GrantPlanningAsync(Granularity.Month);
+        Harness.Time.Advance(TimeSpan.FromDays(30));
+        await Harness.Consents.RenewAsync(daily.ConsentId, null, CancellationToken.None);
+        var research = (await Harness.Consents.GetGrantsAsync(CancellationToken.None)).Single(g => g.Purpose == SamplePurposes.ResearchId);
+        await Harness.Consents.RefuseAsync(research.ConsentId, CancellationToken.None);
+        await Harness.Consents.WithdrawAsync(request.ConsentId, CancellationToken.None);
+        eventCount = await Harness.Ledger.GetHeadSeqAsync(CancellationToken.None);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public void Dispose() => harness.Dispose();
-
     [Fact]
     public async Task Verify_UntouchedLedger_IsIntact()
     {
-        var result = await harness.Ledger.VerifyAsync(CancellationToken.None);
+        var result = await Harness.Ledger.VerifyAsync(CancellationToken.None);
 
         Assert.True(result.IsIntact, result.Problem);
         Assert.Equal(9, eventCount);
         Assert.Equal(eventCount, result.EventCount);
         Assert.Null(result.BrokenSeq);
-        var events = await harness.Ledger.ReadEventsAsync(0, CancellationToken.None);
+        var events = await Harness.Ledger.ReadEventsAsync(0, CancellationToken.None);
         Assert.Equal(events[^1].Hash, result.HeadHash);
         Assert.Equal(new string('0', 64), events[0].PrevHash);
         Assert.All(events.Skip(1), (e, i) => Assert.Equal(events[i].Hash, e.PrevHash));
@@ -103,7 +100,7 @@ public sealed class LedgerTamperTests : IAsyncLifetime, IDisposable
         var copy = CopyLedger();
         var (grantJson, hash) = ReadEvent(copy, 4);
         var edited = grantJson.Replace("\"P1D\"", "\"P1M\"", StringComparison.Ordinal);
-        var events = await harness.Ledger.ReadEventsAsync(3, CancellationToken.None);
+        var events = await Harness.Ledger.ReadEventsAsync(3, CancellationToken.None);
         var fourth = events[0];
         var rehashed = LedgerHash.Compute(4, LedgerText.FormatTime(fourth.Time), "given", fourth.ConsentId, fourth.Version, edited, "household", fourth.PrevHash);
         Assert.NotEqual(hash, rehashed);
@@ -212,8 +209,8 @@ public sealed class LedgerTamperTests : IAsyncLifetime, IDisposable
 
     private string CopyLedger(bool keepTriggers = false)
     {
-        var copy = harness.Directory.File($"copy-{Guid.NewGuid():N}.db");
-        using (var source = Open(harness.DatabasePath))
+        var copy = Harness.Directory.File($"copy-{Guid.NewGuid():N}.db");
+        using (var source = Open(Harness.DatabasePath))
         using (var target = Open(copy))
         {
             source.BackupDatabase(target);

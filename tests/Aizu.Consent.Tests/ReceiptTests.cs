@@ -4,28 +4,25 @@ using CsCheck;
 
 namespace Aizu.Consent.Tests;
 
-public sealed class ReceiptTests
+public sealed class ReceiptTests : ConsentHarnessTests
 {
-    private static readonly CancellationToken None = CancellationToken.None;
-
     [Fact]
     public async Task Grant_IssuesAKantaraReceipt_ThatVerifiesWithTheGatewaysPublicKey()
     {
-        using var harness = new ConsentHarness();
-        await harness.RequestPlanningAsync();
+        await Harness.RequestPlanningAsync();
 
-        var decision = await harness.GrantPlanningAsync();
-        var verification = ReceiptVerifier.Verify(decision.Receipt.Jws, harness.GatewayPublicKeyPem);
+        var decision = await Harness.GrantPlanningAsync();
+        var verification = ReceiptVerifier.Verify(decision.Receipt.Jws, Harness.GatewayPublicKeyPem);
 
         Assert.True(verification.IsValid, verification.Problem);
         var receipt = verification.Receipt!;
         Assert.Equal("KI-CR-v1.1.0", receipt.Version);
         Assert.Equal("JP", receipt.Jurisdiction);
         Assert.Equal(decision.Event.Time.ToUnixTimeSeconds(), receipt.ConsentTimestamp);
-        Assert.Equal(harness.Options.CollectionMethod, receipt.CollectionMethod);
+        Assert.Equal(Harness.Options.CollectionMethod, receipt.CollectionMethod);
         Assert.Equal(decision.Receipt.ReceiptId, receipt.ConsentReceiptId);
         Assert.True(Guid.TryParse(receipt.ConsentReceiptId, out _));
-        Assert.Equal($"urn:aizu:gw:{JwkThumbprint.Of(harness.GatewayKey)}", receipt.PiiPrincipalId);
+        Assert.Equal($"urn:aizu:gw:{JwkThumbprint.Of(Harness.GatewayKey)}", receipt.PiiPrincipalId);
         Assert.Equal("Aizuwakamatsu City (test)", Assert.Single(receipt.PiiControllers).PiiController);
         Assert.Equal("privacy@city.example", receipt.PiiControllers[0].Email);
         Assert.Equal("https://city.example/privacy/energy-gateway", receipt.PolicyUrl);
@@ -50,16 +47,15 @@ public sealed class ReceiptTests
     [Fact]
     public async Task ReceiptJson_UsesTheKantaraFieldNames_AndTheJwsHeaderNamesTheKey()
     {
-        using var harness = new ConsentHarness();
-        await harness.RequestPlanningAsync();
-        var jws = (await harness.GrantPlanningAsync()).Receipt.Jws;
+        await Harness.RequestPlanningAsync();
+        var jws = (await Harness.GrantPlanningAsync()).Receipt.Jws;
         var parts = jws.Split('.');
 
         using var header = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[0]));
         using var payload = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1]));
 
         Assert.Equal("ES256", header.RootElement.GetProperty("alg").GetString());
-        Assert.Equal(JwkThumbprint.Of(harness.GatewayKey), header.RootElement.GetProperty("kid").GetString());
+        Assert.Equal(JwkThumbprint.Of(Harness.GatewayKey), header.RootElement.GetProperty("kid").GetString());
         Assert.Equal(64, Base64Url.DecodeFromChars(parts[2]).Length);
         foreach (var name in new[] { "version", "jurisdiction", "consentTimestamp", "collectionMethod", "consentReceiptID", "piiPrincipalId", "piiControllers", "policyUrl", "services", "sensitive", "spiCat", "language" })
         {
@@ -77,10 +73,9 @@ public sealed class ReceiptTests
     [Fact]
     public async Task Receipt_WithAnyCharacterChanged_FailsVerification()
     {
-        using var harness = new ConsentHarness();
-        await harness.RequestPlanningAsync();
-        var jws = (await harness.GrantPlanningAsync()).Receipt.Jws;
-        var publicKey = harness.GatewayPublicKeyPem;
+        await Harness.RequestPlanningAsync();
+        var jws = (await Harness.GrantPlanningAsync()).Receipt.Jws;
+        var publicKey = Harness.GatewayPublicKeyPem;
 
         Gen.Select(Gen.Int[0, jws.Length - 1], Gen.Int[1, 93]).Sample((index, shift) =>
         {
@@ -95,9 +90,8 @@ public sealed class ReceiptTests
     [Fact]
     public async Task Receipt_WithEveryLastCharacterOfEachPartChanged_FailsVerification()
     {
-        using var harness = new ConsentHarness();
-        await harness.RequestPlanningAsync();
-        var jws = (await harness.GrantPlanningAsync()).Receipt.Jws;
+        await Harness.RequestPlanningAsync();
+        var jws = (await Harness.GrantPlanningAsync()).Receipt.Jws;
         const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
         // The last base64url character carries spare bits: only canonical encodings are accepted.
@@ -106,7 +100,7 @@ public sealed class ReceiptTests
             foreach (var c in Alphabet.Where(c => c != jws[end]))
             {
                 var tampered = string.Concat(jws.AsSpan(0, end), c.ToString(), jws.AsSpan(end + 1));
-                Assert.False(ReceiptVerifier.Verify(tampered, harness.GatewayPublicKeyPem).IsValid);
+                Assert.False(ReceiptVerifier.Verify(tampered, Harness.GatewayPublicKeyPem).IsValid);
             }
         }
     }
@@ -114,9 +108,8 @@ public sealed class ReceiptTests
     [Fact]
     public async Task Receipt_CheckedWithAnotherKey_Fails()
     {
-        using var harness = new ConsentHarness();
-        await harness.RequestPlanningAsync();
-        var jws = (await harness.GrantPlanningAsync()).Receipt.Jws;
+        await Harness.RequestPlanningAsync();
+        var jws = (await Harness.GrantPlanningAsync()).Receipt.Jws;
         using var other = P256Keys.Create();
 
         var verification = ReceiptVerifier.Verify(jws, P256Keys.ExportPublicPem(other));
@@ -128,20 +121,19 @@ public sealed class ReceiptTests
     [Fact]
     public async Task EachHouseholdDecision_HasItsOwnReceipt_AndTheGatewaysRulesHaveNone()
     {
-        using var harness = new ConsentHarness();
-        var request = await harness.RequestPlanningAsync();
-        await harness.Consents.DeferAsync(request.ConsentId, None);
-        var given = await harness.GrantPlanningAsync(expiresIn: TimeSpan.FromDays(40));
-        harness.Time.Advance(TimeSpan.FromDays(10));
-        await harness.Consents.RenewAsync(request.ConsentId, TimeSpan.FromDays(1), None);
-        harness.Time.Advance(TimeSpan.FromDays(2));
-        await harness.Consents.RecordDueEventsAsync(None);
-        var regranted = await harness.GrantPlanningAsync();
-        var withdrawn = await harness.Consents.WithdrawAsync(request.ConsentId, None);
+        var request = await Harness.RequestPlanningAsync();
+        await Harness.Consents.DeferAsync(request.ConsentId, None);
+        var given = await Harness.GrantPlanningAsync(expiresIn: TimeSpan.FromDays(40));
+        Harness.Time.Advance(TimeSpan.FromDays(10));
+        await Harness.Consents.RenewAsync(request.ConsentId, TimeSpan.FromDays(1), None);
+        Harness.Time.Advance(TimeSpan.FromDays(2));
+        await Harness.Consents.RecordDueEventsAsync(None);
+        var regranted = await Harness.GrantPlanningAsync();
+        var withdrawn = await Harness.Consents.WithdrawAsync(request.ConsentId, None);
 
-        var receipts = await harness.Consents.GetReceiptsAsync(request.ConsentId, None);
+        var receipts = await Harness.Consents.GetReceiptsAsync(request.ConsentId, None);
 
-        var events = receipts.Select(r => ReceiptVerifier.Verify(r.Jws, harness.GatewayPublicKeyPem))
+        var events = receipts.Select(r => ReceiptVerifier.Verify(r.Jws, Harness.GatewayPublicKeyPem))
             .Select(v => Assert.IsType<ConsentReceipt>(v.Receipt).Consent.Event)
             .ToList();
         Assert.Equal(["deferred", "given", "renewed", "given", "withdrawn"], events);

@@ -2,21 +2,20 @@ using Microsoft.Data.Sqlite;
 
 namespace Aizu.Consent.Tests;
 
-public sealed class SchemaTests
+public sealed class SchemaTests : ConsentHarnessTests
 {
     [Fact]
     public async Task ConsentTables_ShareTheFile_WithoutTouchingTheReadingStoresUserVersion()
     {
-        using var harness = new ConsentHarness();
-        using (var store = Open(harness.DatabasePath))
+        using (var store = Open(Harness.DatabasePath))
         {
             // What the reading store does in the same file.
             Execute(store, "PRAGMA journal_mode = WAL; CREATE TABLE reading(ts INTEGER); PRAGMA user_version = 3;");
         }
 
-        await harness.RequestPlanningAsync();
+        await Harness.RequestPlanningAsync();
 
-        using var connection = Open(harness.DatabasePath);
+        using var connection = Open(Harness.DatabasePath);
         Assert.Equal(3L, Scalar(connection, "PRAGMA user_version;"));
         Assert.Equal(2L, Scalar(connection, "SELECT version FROM schema_migrations WHERE component = 'consent';"));
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
@@ -39,13 +38,12 @@ public sealed class SchemaTests
     [Fact]
     public async Task ConsentTablesFromANewerGateway_AreRefused()
     {
-        using var harness = new ConsentHarness();
-        using (var connection = Open(harness.DatabasePath))
+        using (var connection = Open(Harness.DatabasePath))
         {
             Execute(connection, "CREATE TABLE consent_schema(id INTEGER PRIMARY KEY, version INTEGER NOT NULL); INSERT INTO consent_schema VALUES (1, 99);");
         }
 
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => harness.Consents.GetGrantsAsync(CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Harness.Consents.GetGrantsAsync(CancellationToken.None));
 
         Assert.Contains("schema version 99", refused.Message, StringComparison.Ordinal);
     }
@@ -53,11 +51,10 @@ public sealed class SchemaTests
     [Fact]
     public async Task Decisions_SurviveReopeningTheFile()
     {
-        using var harness = new ConsentHarness();
-        await harness.RequestPlanningAsync();
-        var given = (await harness.GrantPlanningAsync()).Grant;
+        await Harness.RequestPlanningAsync();
+        var given = (await Harness.GrantPlanningAsync()).Grant;
 
-        using var reopened = harness.OpenAnotherProcess();
+        using var reopened = Harness.OpenAnotherProcess();
 
         Assert.Equal(given, await reopened.Consents.GetGrantAsync(given.ConsentId, given.Version, CancellationToken.None));
         Assert.True((await reopened.Ledger.VerifyAsync(CancellationToken.None)).IsIntact);

@@ -1,41 +1,37 @@
 namespace Aizu.Consent.Tests;
 
-public sealed class WatchTests
+public sealed class WatchTests : ConsentHarnessTests
 {
-    private static readonly CancellationToken None = CancellationToken.None;
-
     [Fact]
     public async Task Withdraw_ReachesWatchersDirectly_WithoutWaitingForAPoll()
     {
-        using var harness = new ConsentHarness();
-        await harness.RequestPlanningAsync();
-        var given = (await harness.GrantPlanningAsync()).Grant;
+        await Harness.RequestPlanningAsync();
+        var given = (await Harness.GrantPlanningAsync()).Grant;
         using var stop = new CancellationTokenSource();
-        await using var watch = harness.Consents.WatchAsync(stop.Token).GetAsyncEnumerator(stop.Token);
+        await using var watch = Harness.Consents.WatchAsync(stop.Token).GetAsyncEnumerator(stop.Token);
         var first = watch.MoveNextAsync().AsTask();
 
-        await harness.Consents.WithdrawAsync(given.ConsentId, None);
+        await Harness.Consents.WithdrawAsync(given.ConsentId, None);
 
         // The fake clock stands still, so no poll or timer can be what delivers it.
         Assert.True(await Eventually.WithinAsync(first, "the withdrawal to reach the watcher"));
         Assert.Equal(ConsentStatus.Withdrawn, watch.Current.Grant.Status);
         Assert.Equal(given.Reference, watch.Current.Grant.Reference);
-        Assert.Equal(harness.Time.GetUtcNow(), watch.Current.At);
-        var read = await harness.Consents.GetGrantAsync(given.ConsentId, given.Version, None);
-        Assert.False(read!.IsActiveAt(harness.Time.GetUtcNow()));
+        Assert.Equal(Harness.Time.GetUtcNow(), watch.Current.At);
+        var read = await Harness.Consents.GetGrantAsync(given.ConsentId, given.Version, None);
+        Assert.False(read!.IsActiveAt(Harness.Time.GetUtcNow()));
     }
 
     [Fact]
     public async Task Watchers_SeeEveryChangeInOrder_AndNoHistory()
     {
-        using var harness = new ConsentHarness();
-        await harness.RequestPlanningAsync();
+        await Harness.RequestPlanningAsync();
         using var stop = new CancellationTokenSource();
-        await using var watch = harness.Consents.WatchAsync(stop.Token).GetAsyncEnumerator(stop.Token);
+        await using var watch = Harness.Consents.WatchAsync(stop.Token).GetAsyncEnumerator(stop.Token);
         var first = watch.MoveNextAsync().AsTask();
 
-        var daily = (await harness.GrantPlanningAsync()).Grant;
-        var monthly = (await harness.GrantPlanningAsync(Granularity.Month)).Grant;
+        var daily = (await Harness.GrantPlanningAsync()).Grant;
+        var monthly = (await Harness.GrantPlanningAsync(Granularity.Month)).Grant;
 
         var seen = new List<ConsentGrant>();
         Assert.True(await first);

@@ -1,8 +1,6 @@
 using Aizu.Readings;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Aizu.Hardware.Display.Tests;
 
@@ -85,7 +83,7 @@ public sealed class DisplayConfigurationTests
     [Fact]
     public void Bind_GpioLcdSection()
     {
-        using var provider = Registered(new Dictionary<string, string?>
+        using var display = Registered(new Dictionary<string, string?>
         {
             ["Aizu:Display:Kind"] = "Hd44780",
             ["Aizu:Display:Wiring"] = "Gpio",
@@ -95,7 +93,7 @@ public sealed class DisplayConfigurationTests
             ["Aizu:Display:BacklightPin"] = "12",
         });
 
-        var options = provider.GetRequiredService<IOptions<DeviceDisplayOptions>>().Value;
+        var options = display.BoundOptions<DeviceDisplayOptions>();
 
         Assert.Equal(DisplayWiring.Gpio, options.Wiring);
         Assert.Equal(LcdModel.Lcd2004, options.LcdModel);
@@ -106,46 +104,38 @@ public sealed class DisplayConfigurationTests
     [Fact]
     public void AddDeviceDisplay_BindsTheSection_AndSharesTheState()
     {
-        using var provider = Registered(new Dictionary<string, string?>
+        using var display = Registered(new Dictionary<string, string?>
         {
             ["Aizu:Display:Kind"] = "Hd44780",
             ["Aizu:Display:Address"] = "0x3F",
             ["Aizu:Display:RefreshInterval"] = "00:00:05",
         });
 
-        var options = provider.GetRequiredService<IOptions<DeviceDisplayOptions>>().Value;
-        var state = provider.GetRequiredService<DisplayState>();
+        var options = display.BoundOptions<DeviceDisplayOptions>();
+        var state = display.Provider.GetRequiredService<DisplayState>();
         state.SetAlert(true);
         state.Offer(new Reading(SeriesNames.ElectricImportEnergy, DateTimeOffset.UtcNow, 1, Units.KilowattHour));
 
         Assert.Equal(DisplayKind.Hd44780, options.Kind);
         Assert.Equal("0x3F", options.Address);
         Assert.Equal(TimeSpan.FromSeconds(5), options.RefreshInterval);
-        Assert.True(provider.GetRequiredService<IDisplayState>().AlertActive);
-        Assert.Null(provider.GetRequiredService<IDisplayState>().LatestPower);
-        Assert.Contains(provider.GetServices<IHostedService>(), s => s is DeviceDisplay);
+        Assert.True(display.Provider.GetRequiredService<IDisplayState>().AlertActive);
+        Assert.Null(display.Provider.GetRequiredService<IDisplayState>().LatestPower);
+        Assert.Contains(display.Provider.GetServices<IHostedService>(), s => s is DeviceDisplay);
     }
 
     [Fact]
     public async Task AddDeviceDisplay_InvalidSection_StopsStartUp()
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Aizu:Display:Height"] = "40" });
-        builder.Services.AddDeviceDisplay(builder.Configuration.GetSection(DeviceDisplayOptions.SectionName));
-        using var host = builder.Build();
-
-        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        var failure = await RegisteredComponent.StartUpRefusalAsync(
+            new Dictionary<string, string?> { ["Aizu:Display:Height"] = "40" },
+            DeviceDisplayOptions.SectionName,
+            (services, section) => services.AddDeviceDisplay(section));
 
         Assert.Contains(failure.Failures, f => f.StartsWith("Aizu:Display:Height", StringComparison.Ordinal));
     }
 
     /// <summary>A container with the display registered from <paramref name="settings"/> as the gateway registers it.</summary>
-    private static ServiceProvider Registered(Dictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddDeviceDisplay(configuration.GetSection(DeviceDisplayOptions.SectionName));
-        return services.BuildServiceProvider();
-    }
+    private static RegisteredComponent Registered(Dictionary<string, string?> settings) =>
+        RegisteredComponent.From(settings, DeviceDisplayOptions.SectionName, (services, section) => services.AddDeviceDisplay(section));
 }

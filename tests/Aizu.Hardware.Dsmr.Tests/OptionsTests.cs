@@ -1,10 +1,5 @@
 using Aizu.Hardware.Serial.Tty;
 using Aizu.Readings;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Aizu.Hardware.Dsmr.Tests;
 
@@ -56,17 +51,12 @@ public sealed class OptionsTests
     [Fact]
     public void AddDsmrMeter_RegistersTheDriver_AndRefusesBadConfigurationNamingTheKey()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Aizu:Dsmr:DevicePath"] = "", ["Aizu:Dsmr:Protocol"] = "Dsmr4" })
-            .Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddDsmrMeter(configuration.GetSection(DsmrOptions.SectionName));
-        using var provider = services.BuildServiceProvider();
+        using var meter = RegisteredComponent.From(
+            new Dictionary<string, string?> { ["Aizu:Dsmr:DevicePath"] = "", ["Aizu:Dsmr:Protocol"] = "Dsmr4" },
+            DsmrOptions.SectionName,
+            (services, section) => services.AddDsmrMeter(section));
 
-        Assert.Single(services, d => d.ServiceType == typeof(IReadingSource));
-        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DsmrOptions>>().Value);
-        Assert.Contains("Aizu:Dsmr:DevicePath", ex.Message, StringComparison.Ordinal);
+        Assert.Single(meter.Services, d => d.ServiceType == typeof(IReadingSource));
+        Assert.Contains("Aizu:Dsmr:DevicePath", meter.Refusal<DsmrOptions>().Message, StringComparison.Ordinal);
     }
 }

@@ -1,10 +1,6 @@
 using System.Device.Gpio;
 using Aizu.Readings;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Aizu.Hardware.Pulse.Tests;
 
@@ -38,17 +34,14 @@ public sealed class OptionsTests
     [Fact]
     public void AddPulseMeter_UsesAnInjectedGpioDriver_AndRefusesBadConfigurationNamingTheKey()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Aizu:Pulse:PulsesPerKilowattHour"] = "0" }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         Func<GpioDriver> injected = () => throw new InvalidOperationException("not opened in this test");
-        services.AddSingleton(injected);
-        services.AddPulseMeter(configuration.GetSection(PulseMeterOptions.SectionName));
-        using var provider = services.BuildServiceProvider();
+        using var meter = RegisteredComponent.From(
+            new Dictionary<string, string?> { ["Aizu:Pulse:PulsesPerKilowattHour"] = "0" },
+            PulseMeterOptions.SectionName,
+            (services, section) => services.AddSingleton(injected).AddPulseMeter(section));
 
-        Assert.Single(services, d => d.ServiceType == typeof(IReadingSource));
-        Assert.Same(injected, provider.GetRequiredService<Func<GpioDriver>>());
-        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<PulseMeterOptions>>().Value);
-        Assert.Contains("Aizu:Pulse:PulsesPerKilowattHour", ex.Message, StringComparison.Ordinal);
+        Assert.Single(meter.Services, d => d.ServiceType == typeof(IReadingSource));
+        Assert.Same(injected, meter.Provider.GetRequiredService<Func<GpioDriver>>());
+        Assert.Contains("Aizu:Pulse:PulsesPerKilowattHour", meter.Refusal<PulseMeterOptions>().Message, StringComparison.Ordinal);
     }
 }

@@ -1,8 +1,5 @@
 using Aizu.Readings;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Aizu.Hardware.Sensors.Tests;
 
@@ -11,7 +8,7 @@ public sealed class RegistrationTests
     [Fact]
     public void AddIndoorSensors_BindsTheSection_AndRegistersTheSource()
     {
-        using var provider = Build(new Dictionary<string, string?>
+        using var sensors = Registered(new Dictionary<string, string?>
         {
             ["Aizu:IndoorSensors:PollInterval"] = "00:01:00",
             ["Aizu:IndoorSensors:Sensors:0:Kind"] = "Bme280",
@@ -22,8 +19,8 @@ public sealed class RegistrationTests
             ["Aizu:IndoorSensors:Sensors:1:Quantities:0"] = "Co2",
         });
 
-        var options = provider.GetRequiredService<IOptions<IndoorSensorOptions>>().Value;
-        var source = Assert.Single(provider.GetServices<IReadingSource>());
+        var options = sensors.BoundOptions<IndoorSensorOptions>();
+        var source = Assert.Single(sensors.Provider.GetServices<IReadingSource>());
 
         Assert.Equal("indoor", source.Name);
         Assert.Equal(TimeSpan.FromMinutes(1), options.PollInterval);
@@ -36,26 +33,18 @@ public sealed class RegistrationTests
     [Fact]
     public async Task AddIndoorSensors_InvalidSection_StopsStartUpNamingTheKey()
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Aizu:IndoorSensors:Sensors:0:Kind"] = "Sht3x",
-            ["Aizu:IndoorSensors:Sensors:0:Room"] = "Bed Room",
-        });
-        builder.Services.AddIndoorSensors(builder.Configuration.GetSection(IndoorSensorOptions.SectionName));
-        using var host = builder.Build();
-
-        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        var failure = await RegisteredComponent.StartUpRefusalAsync(
+            new Dictionary<string, string?>
+            {
+                ["Aizu:IndoorSensors:Sensors:0:Kind"] = "Sht3x",
+                ["Aizu:IndoorSensors:Sensors:0:Room"] = "Bed Room",
+            },
+            IndoorSensorOptions.SectionName,
+            (services, section) => services.AddIndoorSensors(section));
 
         Assert.Contains(failure.Failures, f => f.StartsWith("Aizu:IndoorSensors:Sensors:0:Room", StringComparison.Ordinal));
     }
 
-    private static ServiceProvider Build(Dictionary<string, string?> values)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddIndoorSensors(configuration.GetSection(IndoorSensorOptions.SectionName));
-        return services.BuildServiceProvider();
-    }
+    private static RegisteredComponent Registered(Dictionary<string, string?> settings) =>
+        RegisteredComponent.From(settings, IndoorSensorOptions.SectionName, (services, section) => services.AddIndoorSensors(section));
 }

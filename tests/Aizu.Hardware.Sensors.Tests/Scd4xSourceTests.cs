@@ -30,29 +30,19 @@ public sealed class Scd4xSourceTests
         Assert.True(harness.Simulation.Chip<SimulatedScd4x>(1, 0x62).Measuring);
     }
 
-    [Fact]
-    public async Task Scd4xCrcError_IsReported_AndTheOthersCarryOn()
+    [Theory]
+    [InlineData(SimulatedFault.BadCrc, "SCD4X at 0x62 on I2C bus 1 (living) sent data with a bad CRC")]
+    [InlineData(SimulatedFault.Nack, "(living) did not answer (NACK")]
+    public async Task Scd4xFault_IsReportedAtOnce_AndTheOthersCarryOn(SimulatedFault fault, string warning)
     {
         await using var harness = Create();
-        harness.Simulation.Chip<SimulatedScd4x>(1, 0x62).Fault = SimulatedFault.BadCrc;
+        harness.Simulation.Chip<SimulatedScd4x>(1, 0x62).Fault = fault;
 
         var readings = await harness.StartAsync();
 
         Assert.Equal(3, readings.Count);
         Assert.All(readings, r => Assert.StartsWith("indoor.study.", r.Series, StringComparison.Ordinal));
-        Assert.True(harness.Log.Contains(LogLevel.Warning, "SCD4X at 0x62 on I2C bus 1 (living) sent data with a bad CRC"), harness.Log.Text);
-    }
-
-    [Fact]
-    public async Task Scd4xNack_IsReportedAtOnce()
-    {
-        await using var harness = Create();
-        harness.Simulation.Chip<SimulatedScd4x>(1, 0x62).Fault = SimulatedFault.Nack;
-
-        var readings = await harness.StartAsync();
-
-        Assert.Equal(3, readings.Count);
-        Assert.True(harness.Log.Contains(LogLevel.Warning, "(living) did not answer (NACK"), harness.Log.Text);
+        Assert.True(harness.Log.Contains(LogLevel.Warning, warning), harness.Log.Text);
     }
 
     [Fact]

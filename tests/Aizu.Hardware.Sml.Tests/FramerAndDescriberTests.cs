@@ -2,11 +2,6 @@ using System.Buffers;
 using Aizu.Hardware.Serial.Framing;
 using Aizu.Hardware.Serial.Tty;
 using Aizu.Readings;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Aizu.Hardware.Sml.Tests;
 
@@ -103,15 +98,13 @@ public sealed class FramerAndDescriberTests
     [Fact]
     public void AddSmlMeter_RegistersTheDriver_AndRefusesBadConfigurationNamingTheKey()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Aizu:Sml:BaudRate"] = "12" }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSmlMeter(configuration.GetSection(SmlOptions.SectionName));
-        using var provider = services.BuildServiceProvider();
+        using var meter = RegisteredComponent.From(
+            new Dictionary<string, string?> { ["Aizu:Sml:BaudRate"] = "12" },
+            SmlOptions.SectionName,
+            (services, section) => services.AddSmlMeter(section));
 
-        Assert.Single(services, d => d.ServiceType == typeof(IReadingSource));
-        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SmlOptions>>().Value);
-        Assert.Contains("Aizu:Sml:BaudRate", ex.Message, StringComparison.Ordinal);
+        Assert.Single(meter.Services, d => d.ServiceType == typeof(IReadingSource));
+        Assert.Contains("Aizu:Sml:BaudRate", meter.Refusal<SmlOptions>().Message, StringComparison.Ordinal);
         Assert.Equal(new SerialSettings(9600), new SerialSettings(new SmlOptions().BaudRate));
     }
 }

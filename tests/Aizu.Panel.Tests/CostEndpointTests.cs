@@ -12,12 +12,11 @@ public sealed class CostEndpointTests
     // Wednesday 4 June 2025 (a 30-day month), 12:00 in Tokyo.
     private static readonly DateTimeOffset Now = new(2025, 6, 4, 12, 0, 0, TimeSpan.FromHours(9));
     private static readonly DateTimeOffset Midnight = new(2025, 6, 4, 0, 0, 0, TimeSpan.FromHours(9));
-    private static readonly Dictionary<string, string?> Tokyo = new() { ["Aizu:Household:TimeZone"] = "Asia/Tokyo" };
 
     [Fact]
     public async Task Without_a_tariff_there_is_no_money_but_the_comparison_with_yesterday_is_there()
     {
-        await using var host = await PanelHost.StartAsync(new FakeTimeProvider(Now), Tokyo);
+        await using var host = await PanelHost.StartAsync(new FakeTimeProvider(Now));
         await SeedAsync(host);
 
         var cost = await GetAsync(host);
@@ -36,8 +35,8 @@ public sealed class CostEndpointTests
         options.Tiers.Add(new TariffTierOptions { Name = "第1段階", UpToKWh = 120, PricePerKWh = 29.80m });
         options.Tiers.Add(new TariffTierOptions { Name = "第2段階", UpToKWh = 300, PricePerKWh = 36.40m });
         options.Tiers.Add(new TariffTierOptions { Name = "第3段階", PricePerKWh = 40.49m });
-        var tariff = Tariff.FromOptions(options, new Aizu.Household.HouseholdCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")));
-        await using var host = await PanelHost.StartAsync(new FakeTimeProvider(Now), Tokyo, services: s =>
+        var tariff = Tariff.FromOptions(options, PanelHost.Calendar);
+        await using var host = await PanelHost.StartAsync(new FakeTimeProvider(Now), services: s =>
         {
             s.AddSingleton(tariff);
             s.AddSingleton<TariffCalculator>();

@@ -9,14 +9,13 @@ namespace Aizu.Panel.Tests;
 
 public sealed class HistoryEndpointTests
 {
-    // Wednesday 3 June 2025, 12:00 in Tokyo.
+    // Wednesday 4 June 2025, 12:00 in Tokyo.
     private static readonly DateTimeOffset Now = new(2025, 6, 4, 12, 0, 0, TimeSpan.FromHours(9));
-    private static readonly Dictionary<string, string?> Tokyo = new() { ["Aizu:Household:TimeZone"] = "Asia/Tokyo" };
 
     [Fact]
     public async Task A_day_has_48_half_hours_with_the_energy_counted_in_each_and_no_next_page_today()
     {
-        await using var host = await PanelHost.StartAsync(new FakeTimeProvider(Now), Tokyo);
+        await using var host = await PanelHost.StartAsync(new FakeTimeProvider(Now));
         var midnight = new DateTimeOffset(2025, 6, 4, 0, 0, 0, TimeSpan.FromHours(9));
         await host.Store.AppendAsync(
         [
@@ -41,7 +40,7 @@ public sealed class HistoryEndpointTests
     [Fact]
     public async Task A_week_starts_on_monday_and_a_past_page_links_forward()
     {
-        await using var host = await PanelHost.StartAsync(new FakeTimeProvider(Now), Tokyo);
+        await using var host = await PanelHost.StartAsync(new FakeTimeProvider(Now));
 
         var page = await GetAsync(host, "/api/history?span=week&date=2025-05-22");
 
@@ -59,7 +58,7 @@ public sealed class HistoryEndpointTests
     [InlineData("/api/history?span=month&date=1969-12-31")]
     public async Task Bad_parameters_are_refused_with_the_reason(string path)
     {
-        await using var host = await PanelHost.StartAsync(new FakeTimeProvider(Now), Tokyo);
+        await using var host = await PanelHost.StartAsync(new FakeTimeProvider(Now));
 
         using var response = await host.Client.GetAsync(path);
 
@@ -72,7 +71,7 @@ public sealed class HistoryEndpointTests
     [InlineData("2199-12-31")]
     public async Task The_first_and_last_supported_dates_answer_with_empty_pages(string date)
     {
-        await using var host = await PanelHost.StartAsync(new FakeTimeProvider(Now), Tokyo);
+        await using var host = await PanelHost.StartAsync(new FakeTimeProvider(Now));
 
         foreach (var span in new[] { "day", "week", "month", "year" })
         {
@@ -87,8 +86,8 @@ public sealed class HistoryEndpointTests
         var options = new TariffOptions { Currency = "JPY", Kind = TariffKind.TimeOfUse };
         options.Periods.Add(new TariffPeriodOptions { Name = "day", Start = new TimeOnly(7, 0), End = new TimeOnly(23, 0), PricePerKWh = 35.00m });
         options.Periods.Add(new TariffPeriodOptions { Name = "night", Start = new TimeOnly(23, 0), End = new TimeOnly(7, 0), PricePerKWh = 20.00m });
-        var tariff = Tariff.FromOptions(options, new Aizu.Household.HouseholdCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")));
-        await using var host = await PanelHost.StartAsync(new FakeTimeProvider(Now), Tokyo, services: s => s.AddSingleton(new TariffCalculator(tariff)));
+        var tariff = Tariff.FromOptions(options, PanelHost.Calendar);
+        await using var host = await PanelHost.StartAsync(new FakeTimeProvider(Now), services: s => s.AddSingleton(new TariffCalculator(tariff)));
         var midnight = new DateTimeOffset(2025, 6, 4, 0, 0, 0, TimeSpan.FromHours(9));
         await host.Store.AppendAsync(
         [

@@ -31,6 +31,12 @@ internal sealed class PanelHost : IAsyncDisposable
 
     public const string Password = PanelSignIn.Password;
 
+    /// <summary>The household's time zone, unless a test's settings name another.</summary>
+    public const string TimeZone = "Asia/Tokyo";
+
+    /// <summary>The household calendar of <see cref="TimeZone"/>, for a tariff a test registers itself.</summary>
+    public static Aizu.Household.HouseholdCalendar Calendar => new(TimeZoneInfo.FindSystemTimeZoneById(TimeZone));
+
     public WebApplication App { get; }
 
     public HttpClient Client { get; }
@@ -89,7 +95,7 @@ internal sealed class PanelHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Aizu:Storage:DatabasePath"] = Path.Combine(directory, "readings.db"),
-            ["Aizu:Household:TimeZone"] = "Asia/Tokyo",
+            ["Aizu:Household:TimeZone"] = TimeZone,
         });
         if (settings is not null)
         {

@@ -30,7 +30,7 @@ public sealed class SettingsEndpointTests
         options.Tiers.Add(new TariffTierOptions { Name = "第1段階", UpToKWh = 120, PricePerKWh = 29.80m });
         options.Tiers.Add(new TariffTierOptions { Name = "第2段階", UpToKWh = 300, PricePerKWh = 36.40m });
         options.Tiers.Add(new TariffTierOptions { Name = "第3段階", PricePerKWh = 40.49m });
-        return Tariff.FromOptions(options, new Aizu.Household.HouseholdCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")));
+        return Tariff.FromOptions(options, PanelHost.Calendar);
     }
 
     private static async Task StoreDay(PanelHost host) =>

@@ -32,14 +32,8 @@ public sealed class FlatEuroCaseTests
         Assert.Equal(9.6m, cost.ImportKWh);
         Assert.Equal(14.25m, cost.ExportKWh);
         Assert.Equal([(Tariff.FlatLineName, 9.6m, 0.25m, 2.40m)], cost.EnergyCharges.Select(l => (l.Name, l.KWh, l.PricePerKWh, l.Amount)));
-        Assert.Equal(6.00m / 31, cost.BasicCharge);
-        Assert.Equal(0m, cost.FuelCostAdjustment);
-        Assert.Equal(0m, cost.RenewableSurcharge);
-        Assert.Equal(2.40m + (6.00m / 31), cost.Charges);
-        Assert.Equal(2.59m, cost.Total);
-        Assert.Equal(0.9975m, cost.ExportCredit);
-        Assert.Equal(1.00m, cost.ExportCreditTotal);
-        Assert.Equal(1.59m, cost.NetTotal);
+        Assert.Equal(new Bill(EnergyCharge: 2.40m, BasicCharge: 6.00m / 31, FuelCostAdjustment: 0m, RenewableSurcharge: 0m, Charges: 2.40m + (6.00m / 31),
+            Total: 2.59m, ExportCredit: 0.9975m, ExportCreditTotal: 1.00m, NetTotal: 1.59m), Bill.Of(cost));
     }
 
     [Fact]

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Aizu.Tariffs.Tests;
@@ -56,20 +53,18 @@ public sealed class RegistrationTests
     [Fact]
     public async Task A_bad_tariff_stops_the_host_at_start_naming_the_key()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Aizu:Tariff:Kind"] = "Tiered",
-            ["Aizu:Tariff:Tiers:0:UpToKWh"] = "120",
-            ["Aizu:Tariff:Tiers:0:PricePerKWh"] = "29.80",
-            ["Aizu:Tariff:Tiers:1:UpToKWh"] = "100",
-            ["Aizu:Tariff:Tiers:1:PricePerKWh"] = "36.40",
-            ["Aizu:Tariff:Tiers:2:PricePerKWh"] = "40.49",
-        }).Build();
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddAizuTariffs(configuration.GetSection("Aizu:Tariff"));
-        using var host = builder.Build();
-
-        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(CancellationToken.None));
+        var exception = await RegisteredComponent.StartUpRefusalAsync(
+            new Dictionary<string, string?>
+            {
+                ["Aizu:Tariff:Kind"] = "Tiered",
+                ["Aizu:Tariff:Tiers:0:UpToKWh"] = "120",
+                ["Aizu:Tariff:Tiers:0:PricePerKWh"] = "29.80",
+                ["Aizu:Tariff:Tiers:1:UpToKWh"] = "100",
+                ["Aizu:Tariff:Tiers:1:PricePerKWh"] = "36.40",
+                ["Aizu:Tariff:Tiers:2:PricePerKWh"] = "40.49",
+            },
+            "Aizu:Tariff",
+            (services, section) => services.AddAizuTariffs(section));
 
         Assert.Contains("Aizu:Tariff:Tiers:1:UpToKWh", exception.Message, StringComparison.Ordinal);
     }

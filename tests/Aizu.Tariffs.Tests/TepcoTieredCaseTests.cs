@@ -40,15 +40,8 @@ public sealed class TepcoTieredCaseTests
         Assert.Equal(
             [("第1段階", 0m, 0m), ("第2段階", 5m, 182.00m), ("第3段階", 7m, 283.43m)],
             cost.EnergyCharges.Select(l => (l.Name, l.KWh, l.Amount)));
-        Assert.Equal(465.43m, cost.EnergyCharge);
-        Assert.Equal(31.175m, cost.BasicCharge);
-        Assert.Equal(-30.00m, cost.FuelCostAdjustment);
-        Assert.Equal(41.88m, cost.RenewableSurcharge);
-        Assert.Equal(508.485m, cost.Charges);
-        Assert.Equal(508m, cost.Total);
-        Assert.Equal(48.00m, cost.ExportCredit);
-        Assert.Equal(48m, cost.ExportCreditTotal);
-        Assert.Equal(460m, cost.NetTotal);
+        Assert.Equal(new Bill(EnergyCharge: 465.43m, BasicCharge: 31.175m, FuelCostAdjustment: -30.00m, RenewableSurcharge: 41.88m, Charges: 508.485m,
+            Total: 508m, ExportCredit: 48.00m, ExportCreditTotal: 48m, NetTotal: 460m), Bill.Of(cost));
         Assert.Equal(new DateTimeOffset(2025, 6, 17, 15, 0, 0, TimeSpan.Zero), cost.From);
         Assert.Equal(new DateTimeOffset(2025, 6, 18, 15, 0, 0, TimeSpan.Zero), cost.To);
     }
@@ -67,13 +60,8 @@ public sealed class TepcoTieredCaseTests
         var cost = calculator.CostOfMonth(Day, new EnergyUse(350m, 0m));
 
         Assert.Equal([120m, 180m, 50m], cost.EnergyCharges.Select(l => l.KWh));
-        Assert.Equal(12_152.50m, cost.EnergyCharge);
-        Assert.Equal(935.25m, cost.BasicCharge);
-        Assert.Equal(-875.00m, cost.FuelCostAdjustment);
-        Assert.Equal(1_221.50m, cost.RenewableSurcharge);
-        Assert.Equal(13_434.25m, cost.Charges);
-        Assert.Equal(13_434m, cost.Total);
-        Assert.Equal(13_434m, cost.NetTotal);
+        Assert.Equal(new Bill(EnergyCharge: 12_152.50m, BasicCharge: 935.25m, FuelCostAdjustment: -875.00m, RenewableSurcharge: 1_221.50m, Charges: 13_434.25m,
+            Total: 13_434m, ExportCredit: 0m, ExportCreditTotal: 0m, NetTotal: 13_434m), Bill.Of(cost));
     }
 
     [Fact]

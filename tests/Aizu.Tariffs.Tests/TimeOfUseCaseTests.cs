@@ -39,10 +39,8 @@ public sealed class TimeOfUseCaseTests
             [("night", 4.5m, 129.825m), ("peak", 1.8m, 81.00m), ("day", 1.2m, 43.20m)],
             cost.EnergyCharges.Select(l => (l.Name, l.KWh, l.Amount)));
         Assert.Equal(7.5m, cost.ImportKWh);
-        Assert.Equal(254.025m, cost.EnergyCharge);
-        Assert.Equal(292.625m, cost.Charges);
-        Assert.Equal(292m, cost.Total);
-        Assert.Equal(292m, cost.NetTotal);
+        Assert.Equal(new Bill(EnergyCharge: 254.025m, BasicCharge: 31.175m, FuelCostAdjustment: -18.75m, RenewableSurcharge: 26.175m, Charges: 292.625m,
+            Total: 292m, ExportCredit: 0m, ExportCreditTotal: 0m, NetTotal: 292m), Bill.Of(cost));
     }
 
     [Fact]

@@ -96,15 +96,12 @@ public sealed class AlertOptionsTests : IDisposable
     [Fact]
     public void AddAizuAlerts_InvalidSection_FailsNamingTheKey()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Aizu:Alerts:Household:MinimumLevel"] = "5",
-        }).Build();
-        var services = new ServiceCollection().AddLogging();
-        services.AddAizuAlerts(configuration.GetSection("Aizu:Alerts"));
-        using var provider = services.BuildServiceProvider();
+        using var alerts = RegisteredComponent.From(
+            new Dictionary<string, string?> { ["Aizu:Alerts:Household:MinimumLevel"] = "5" },
+            "Aizu:Alerts",
+            (services, section) => services.AddAizuAlerts(section));
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<AlertOptions>>().Value);
+        var error = alerts.Refusal<AlertOptions>();
 
         Assert.Contains("Aizu:Alerts:Household:MinimumLevel", error.Message, StringComparison.Ordinal);
     }

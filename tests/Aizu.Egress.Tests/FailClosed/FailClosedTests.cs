@@ -1,10 +1,5 @@
-using System.Security.Cryptography;
 using Aizu.Consent;
-using Aizu.Testing.Uplink;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Aizu.Egress.Tests.FailClosed;
 
@@ -14,21 +9,15 @@ namespace Aizu.Egress.Tests.FailClosed;
 /// and the seal on every outbox row (finding 3). The end-to-end versions are in
 /// <c>tests/Aizu.Gateway.Tests/CityLink/FailClosedEndToEndTests.cs</c>.
 /// </summary>
-public sealed class FailClosedTests : IDisposable
+public sealed class FailClosedTests : EgressSceneTests
 {
-    private static readonly DateTimeOffset T0 = new(2026, 3, 2, 0, 0, 0, TimeSpan.FromHours(9));
-    private readonly FakeTimeProvider time = new(T0.AddDays(2));
-    private readonly TestConsentRegistry registry = new();
-    private readonly EgressUnderTest sut;
     private readonly ConsentGrant hourly = new("plan-b", 1, DataCategories.ElectricImportEnergy, Granularity.Hour, "city-energy-planning",
         DpvPurposes.ImprovePublicServices, "city-energy-office", false, new ValueTransform(100), T0, T0.AddDays(365), ConsentStatus.Given);
 
     public FailClosedTests()
+        : base("aizu-failclosed-")
     {
-        sut = new EgressUnderTest(registry, time, "aizu-failclosed-");
     }
-
-    public void Dispose() => sut.Dispose();
 
     [Theory]
     [InlineData("recipient", "the signed catalogue names recipient 'city-energy-office'")]
@@ -43,27 +32,27 @@ public sealed class FailClosedTests : IDisposable
             "half-hour" => hourly with { Granularity = Granularity.HalfHour },
             _ => hourly,
         };
-        registry.Give(grant, T0);
-        var window = sut.Calendar.Containing(T0.AddHours(1), grant.Granularity);
+        Registry.Give(grant, T0);
+        var window = Sut.Calendar.Containing(T0.AddHours(1), grant.Granularity);
 
         // Allowed while the catalogue the city signed offers exactly these terms …
-        registry.Catalogue = Catalogue(grant with { Recipient = "city-energy-office", Granularity = Granularity.Hour }, validUntil: null);
+        Registry.Catalogue = Catalogue(grant with { Recipient = "city-energy-office", Granularity = Granularity.Hour }, validUntil: null);
         if (attack == "no-purpose")
         {
-            registry.Catalogue = registry.Catalogue with { Purposes = [] };
+            Registry.Catalogue = Registry.Catalogue with { Purposes = [] };
         }
         else if (attack == "ended")
         {
-            registry.Catalogue = Catalogue(grant, validUntil: T0.AddDays(1));
+            Registry.Catalogue = Catalogue(grant, validUntil: T0.AddDays(1));
         }
 
-        var decision = await sut.Policy.DecideAsync(new EnergyAggregate(ConsentTerms.Of(grant), window, 1234), CancellationToken.None);
+        var decision = await Sut.Policy.DecideAsync(new EnergyAggregate(ConsentTerms.Of(grant), window, 1234), CancellationToken.None);
         Assert.Equal(ReleaseOutcome.Refused, decision.Outcome);
         Assert.Contains(reason, decision.Detail, StringComparison.Ordinal);
 
         // … and a row decided while the catalogue allowed it is dropped at send time once it no longer does.
-        registry.Catalogue = Catalogue(grant, validUntil: null);
-        var allowed = await sut.Policy.DecideAsync(new EnergyAggregate(ConsentTerms.Of(grant), window, 1234), CancellationToken.None);
+        Registry.Catalogue = Catalogue(grant, validUntil: null);
+        var allowed = await Sut.Policy.DecideAsync(new EnergyAggregate(ConsentTerms.Of(grant), window, 1234), CancellationToken.None);
         if (attack == "half-hour")
         {
             Assert.Equal(ReleaseOutcome.Refused, allowed.Outcome);
@@ -71,10 +60,10 @@ public sealed class FailClosedTests : IDisposable
         }
 
         Assert.Equal(ReleaseOutcome.Released, allowed.Outcome);
-        Assert.True(await sut.Journal.CommitAsync(allowed, time.GetUtcNow(), CancellationToken.None));
-        registry.Catalogue = Catalogue(hourly, validUntil: null) with { Purposes = attack == "no-purpose" ? [] : Catalogue(hourly, validUntil: attack == "ended" ? T0.AddDays(1) : null).Purposes };
-        Assert.Null(await sut.Outbox.GetNextDueAsync(CancellationToken.None));
-        var entry = Assert.Single(await sut.Outbox.ListAsync(null, 10, CancellationToken.None));
+        Assert.True(await Sut.Journal.CommitAsync(allowed, Time.GetUtcNow(), CancellationToken.None));
+        Registry.Catalogue = Catalogue(hourly, validUntil: null) with { Purposes = attack == "no-purpose" ? [] : Catalogue(hourly, validUntil: attack == "ended" ? T0.AddDays(1) : null).Purposes };
+        Assert.Null(await Sut.Outbox.GetNextDueAsync(CancellationToken.None));
+        var entry = Assert.Single(await Sut.Outbox.ListAsync(null, 10, CancellationToken.None));
         Assert.Equal(OutboxState.Dropped, entry.State);
         Assert.Contains(reason, entry.LastReason, StringComparison.Ordinal);
     }
@@ -82,21 +71,21 @@ public sealed class FailClosedTests : IDisposable
     [Fact]
     public async Task Finding1_WhileTheLedgerIsNotTrusted_TheOutboxHandsOutNothing_NotEvenConsentState()
     {
-        registry.Give(hourly, T0);
-        var keeper = sut.Keeper;
+        Registry.Give(hourly, T0);
+        var keeper = Sut.Keeper;
         await keeper.ReconcileAsync(CancellationToken.None);
-        Assert.Single(await sut.Outbox.ListPendingAsync(CancellationToken.None));
+        Assert.Single(await Sut.Outbox.ListPendingAsync(CancellationToken.None));
 
-        sut.Integrity.Update(Report(intact: false));
-        Assert.False(sut.Integrity.IsOpen);
-        Assert.Null(await sut.Outbox.GetNextDueAsync(CancellationToken.None));
-        var waiting = sut.Outbox.WaitForDueAsync(CancellationToken.None);
+        Sut.Integrity.Update(Report(intact: false));
+        Assert.False(Sut.Integrity.IsOpen);
+        Assert.Null(await Sut.Outbox.GetNextDueAsync(CancellationToken.None));
+        var waiting = Sut.Outbox.WaitForDueAsync(CancellationToken.None);
         await Task.Delay(200);
         Assert.False(waiting.IsCompleted);
 
-        sut.Integrity.Update(Report(intact: true));
+        Sut.Integrity.Update(Report(intact: true));
         await waiting.WaitAsync(TimeSpan.FromSeconds(5));
-        var next = await sut.Outbox.GetNextDueAsync(CancellationToken.None);
+        var next = await Sut.Outbox.GetNextDueAsync(CancellationToken.None);
         Assert.NotNull(next);
         Assert.True(next.Retain);
     }
@@ -104,13 +93,13 @@ public sealed class FailClosedTests : IDisposable
     [Fact]
     public async Task Finding3_AnEditedRow_IsQuarantined_WhateverItsKind()
     {
-        registry.Give(hourly, T0);
-        var keeper = sut.Keeper;
+        Registry.Give(hourly, T0);
+        var keeper = Sut.Keeper;
         await keeper.ReconcileAsync(CancellationToken.None);
-        var decision = await sut.Policy.DecideAsync(new EnergyAggregate(ConsentTerms.Of(hourly), sut.Calendar.Containing(T0.AddHours(1), Granularity.Hour), 1234), CancellationToken.None);
-        Assert.True(await sut.Journal.CommitAsync(decision, time.GetUtcNow(), CancellationToken.None));
+        var decision = await Sut.Policy.DecideAsync(new EnergyAggregate(ConsentTerms.Of(hourly), Sut.Calendar.Containing(T0.AddHours(1), Granularity.Hour), 1234), CancellationToken.None);
+        Assert.True(await Sut.Journal.CommitAsync(decision, Time.GetUtcNow(), CancellationToken.None));
 
-        using (var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = sut.Database.DatabasePath, Pooling = false }.ToString()))
+        using (var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Sut.Database.DatabasePath, Pooling = false }.ToString()))
         {
             db.Open();
             using var edit = db.CreateCommand();
@@ -118,8 +107,8 @@ public sealed class FailClosedTests : IDisposable
             edit.ExecuteNonQuery();
         }
 
-        Assert.Null(await sut.Outbox.GetNextDueAsync(CancellationToken.None));
-        var entries = await sut.Outbox.ListAsync(null, 10, CancellationToken.None);
+        Assert.Null(await Sut.Outbox.GetNextDueAsync(CancellationToken.None));
+        var entries = await Sut.Outbox.ListAsync(null, 10, CancellationToken.None);
         Assert.Equal(2, entries.Count);
         Assert.All(entries, e =>
         {
@@ -131,24 +120,24 @@ public sealed class FailClosedTests : IDisposable
     [Fact]
     public async Task Item7_SupersededTerms_SendADeletionRequestForThatVersionOnly()
     {
-        registry.Give(hourly, T0);
-        await sut.PublishConsentStateAsync();
-        var decision = await sut.Policy.DecideAsync(new EnergyAggregate(ConsentTerms.Of(hourly), sut.Calendar.Containing(T0.AddHours(1), Granularity.Hour), 1234), CancellationToken.None);
-        Assert.True(await sut.Journal.CommitAsync(decision, time.GetUtcNow(), CancellationToken.None));
-        var sent = await sut.Outbox.GetNextDueAsync(CancellationToken.None);
-        await sut.Outbox.MarkDeliveredAsync(sent!.MessageId, 0, CancellationToken.None);
+        Registry.Give(hourly, T0);
+        await Sut.PublishConsentStateAsync();
+        var decision = await Sut.Policy.DecideAsync(new EnergyAggregate(ConsentTerms.Of(hourly), Sut.Calendar.Containing(T0.AddHours(1), Granularity.Hour), 1234), CancellationToken.None);
+        Assert.True(await Sut.Journal.CommitAsync(decision, Time.GetUtcNow(), CancellationToken.None));
+        var sent = await Sut.Outbox.GetNextDueAsync(CancellationToken.None);
+        await Sut.Outbox.MarkDeliveredAsync(sent!.MessageId, 0, CancellationToken.None);
 
         // The household changes hourly → monthly: version 1 ends (withdrawn), version 2 is given.
-        registry.Withdraw(hourly.ConsentId, time.GetUtcNow());
-        registry.Give(hourly with { Version = 2, Granularity = Granularity.Month }, time.GetUtcNow());
-        var keeper = sut.Keeper;
+        Registry.Withdraw(hourly.ConsentId, Time.GetUtcNow());
+        Registry.Give(hourly with { Version = 2, Granularity = Granularity.Month }, Time.GetUtcNow());
+        var keeper = Sut.Keeper;
         await keeper.ReconcileAsync(CancellationToken.None);
         await keeper.ReconcileAsync(CancellationToken.None);
 
-        var deletion = Assert.Single(await sut.Outbox.ListPendingAsync(CancellationToken.None), m => m.Topic.EndsWith("/deletion", StringComparison.Ordinal));
+        var deletion = Assert.Single(await Sut.Outbox.ListPendingAsync(CancellationToken.None), m => m.Topic.EndsWith("/deletion", StringComparison.Ordinal));
         var request = Aizu.Wire.DeletionRequestPayload.Read(deletion.Payload.Span);
         var dataSet = decision.DataSet!;
-        Assert.Equal([await sut.DataSets.ReferenceAsync(dataSet, "plan-b", 1, CancellationToken.None)], request.Consents);
+        Assert.Equal([await Sut.DataSets.ReferenceAsync(dataSet, "plan-b", 1, CancellationToken.None)], request.Consents);
         Assert.Equal(Aizu.Wire.DeletionRequestPayload.VersionScope, request.Scope);
         Assert.Equal(Aizu.Wire.WireTopics.Deletion("city-energy-planning", dataSet.Pseudonym), deletion.Topic);
         Assert.DoesNotContain("plan-b", System.Text.Encoding.UTF8.GetString(deletion.Payload.Span), StringComparison.Ordinal);
@@ -158,7 +147,7 @@ public sealed class FailClosedTests : IDisposable
     }
 
     private ConsentIntegrityReport Report(bool intact) =>
-        new(intact, 7, intact ? null : 7, intact ? null : "the hash chain breaks at event 7", time.GetUtcNow(), null);
+        new(intact, 7, intact ? null : 7, intact ? null : "the hash chain breaks at event 7", Time.GetUtcNow(), null);
 
     private static PurposeCatalogue Catalogue(ConsentGrant grant, DateTimeOffset? validUntil) => new(
         "test city", 1, T0, "https://city.example/privacy", new CatalogueController("test city"),

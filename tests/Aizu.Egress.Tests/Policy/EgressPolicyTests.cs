@@ -1,35 +1,27 @@
-using System.Security.Cryptography;
 using Aizu.Consent;
 using Aizu.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Aizu.Egress.Tests.Policy;
 
 /// <summary>The policy's checks and the outbox's second check at send time, on a real SQLite file.</summary>
-public sealed class EgressPolicyTests : IDisposable
+public sealed class EgressPolicyTests : EgressSceneTests
 {
-    private static readonly DateTimeOffset T0 = new(2026, 3, 2, 0, 0, 0, TimeSpan.FromHours(9));
-    private readonly FakeTimeProvider time = new(T0.AddDays(2));
-    private readonly TestConsentRegistry registry = new();
-    private readonly EgressUnderTest sut;
     private readonly ConsentGrant daily = new("plan-b", 1, DataCategories.ElectricImportEnergy, Granularity.Day, "city-energy-planning",
         "https://w3id.org/dpv#ImprovePublicServices", "city-energy-office", false, new ValueTransform(100), T0, T0.AddDays(365), ConsentStatus.Given);
 
     public EgressPolicyTests()
+        : base("aizu-sut.Policy-")
     {
-        sut = new EgressUnderTest(registry, time, "aizu-sut.Policy-");
-        registry.Give(daily, T0);
+        Registry.Give(daily, T0);
     }
-
-    public void Dispose() => sut.Dispose();
 
     [Fact]
     public async Task Decide_ClosedDayWindowOfAnActiveGrant_ReleasesStampedSenml()
     {
-        var decision = await sut.Policy.DecideAsync(Aggregate(daily, sut.Calendar.Containing(T0, Granularity.Day), 8449.9), CancellationToken.None);
+        var decision = await Sut.Policy.DecideAsync(Aggregate(daily, Sut.Calendar.Containing(T0, Granularity.Day), 8449.9), CancellationToken.None);
 
         Assert.Equal(ReleaseOutcome.Released, decision.Outcome);
         var message = decision.Message!;
@@ -40,7 +32,7 @@ public sealed class EgressPolicyTests : IDisposable
         // On the wire only the data set's own opaque reference: the consent id stays in the gateway's records.
         var reference = message.UserProperties[0].Value;
         Assert.Matches("^[0-9a-f]{24}$", reference);
-        Assert.Equal(await sut.DataSets.ReferenceAsync(decision.DataSet!, "plan-b", 1, CancellationToken.None), reference);
+        Assert.Equal(await Sut.DataSets.ReferenceAsync(decision.DataSet!, "plan-b", 1, CancellationToken.None), reference);
         Assert.Equal(("city-energy-planning", "city-energy-office", "2026"), (decision.DataSet!.Purpose, decision.DataSet.Recipient, decision.DataSet.Period));
         Assert.Contains("\"v\":8400", System.Text.Encoding.UTF8.GetString(message.Payload.Span), StringComparison.Ordinal);
     }
@@ -48,8 +40,8 @@ public sealed class EgressPolicyTests : IDisposable
     [Fact]
     public async Task Decide_RefusesEverythingThatDoesNotMatchTheGrantExactly()
     {
-        var day = sut.Calendar.Containing(T0, Granularity.Day);
-        var hour = sut.Calendar.Containing(T0, Granularity.Hour);
+        var day = Sut.Calendar.Containing(T0, Granularity.Day);
+        var hour = Sut.Calendar.Containing(T0, Granularity.Hour);
         var cases = new (string Why, EnergyAggregate Aggregate)[]
         {
             ("finer window", Aggregate(daily, hour, 100)),
@@ -58,15 +50,15 @@ public sealed class EgressPolicyTests : IDisposable
             ("another recipient", new EnergyAggregate(ConsentTerms.Of(daily) with { Recipient = "broker-co" }, day, 100)),
             ("another category", new EnergyAggregate(ConsentTerms.Of(daily) with { Category = DataCategories.ElectricExportEnergy }, day, 100)),
             ("shifted window", Aggregate(daily, day with { Start = day.Start.AddHours(1), End = day.End.AddHours(1) }, 100)),
-            ("open window", Aggregate(daily, sut.Calendar.Containing(time.GetUtcNow(), Granularity.Day), 100)),
-            ("before the grant", Aggregate(daily, sut.Calendar.Containing(T0.AddDays(-1), Granularity.Day), 100)),
+            ("open window", Aggregate(daily, Sut.Calendar.Containing(Time.GetUtcNow(), Granularity.Day), 100)),
+            ("before the grant", Aggregate(daily, Sut.Calendar.Containing(T0.AddDays(-1), Granularity.Day), 100)),
             ("unknown version", new EnergyAggregate(ConsentTerms.Of(daily) with { Version = 2 }, day, 100)),
             ("not a value", Aggregate(daily, day, double.NaN)),
         };
 
         foreach (var (why, aggregate) in cases)
         {
-            var decision = await sut.Policy.DecideAsync(aggregate, CancellationToken.None);
+            var decision = await Sut.Policy.DecideAsync(aggregate, CancellationToken.None);
             Assert.True(decision.Outcome == ReleaseOutcome.Refused && decision.Message is null, $"{why} was not refused");
         }
     }
@@ -81,9 +73,9 @@ public sealed class EgressPolicyTests : IDisposable
     public async Task Decide_GrantNotGivenOrRenewed_Refuses(ConsentStatus status)
     {
         var other = daily with { ConsentId = "other", Status = status };
-        registry.Give(other, T0);
+        Registry.Give(other, T0);
 
-        var decision = await sut.Policy.DecideAsync(Aggregate(other, sut.Calendar.Containing(T0, Granularity.Day), 100), CancellationToken.None);
+        var decision = await Sut.Policy.DecideAsync(Aggregate(other, Sut.Calendar.Containing(T0, Granularity.Day), 100), CancellationToken.None);
 
         Assert.Equal(ReleaseOutcome.Refused, decision.Outcome);
     }
@@ -91,14 +83,14 @@ public sealed class EgressPolicyTests : IDisposable
     [Fact]
     public async Task Outbox_ConsentWithdrawnAfterCommit_DropsTheMessageInsteadOfHandingItOut()
     {
-        var decision = await sut.Policy.DecideAsync(Aggregate(daily, sut.Calendar.Containing(T0, Granularity.Day), 5000), CancellationToken.None);
-        Assert.True(await sut.Journal.CommitAsync(decision, time.GetUtcNow(), CancellationToken.None));
-        Assert.Single(await sut.Outbox.ListPendingAsync(CancellationToken.None));
+        var decision = await Sut.Policy.DecideAsync(Aggregate(daily, Sut.Calendar.Containing(T0, Granularity.Day), 5000), CancellationToken.None);
+        Assert.True(await Sut.Journal.CommitAsync(decision, Time.GetUtcNow(), CancellationToken.None));
+        Assert.Single(await Sut.Outbox.ListPendingAsync(CancellationToken.None));
 
-        registry.Withdraw(daily.ConsentId, time.GetUtcNow());
+        Registry.Withdraw(daily.ConsentId, Time.GetUtcNow());
 
-        Assert.Null(await sut.Outbox.GetNextDueAsync(CancellationToken.None));
-        var entry = Assert.Single(await sut.Outbox.ListAsync(null, 10, CancellationToken.None));
+        Assert.Null(await Sut.Outbox.GetNextDueAsync(CancellationToken.None));
+        var entry = Assert.Single(await Sut.Outbox.ListAsync(null, 10, CancellationToken.None));
         Assert.Equal(OutboxState.Dropped, entry.State);
         Assert.Contains("Withdrawn", entry.LastReason, StringComparison.Ordinal);
     }
@@ -107,87 +99,87 @@ public sealed class EgressPolicyTests : IDisposable
     public async Task Outbox_ConsentExpiredBeforeSending_DropsTheMessage()
     {
         var shortLived = daily with { ConsentId = "short", ExpiresAt = T0.AddDays(2).AddHours(1) };
-        registry.Give(shortLived, T0);
-        var decision = await sut.Policy.DecideAsync(Aggregate(shortLived, sut.Calendar.Containing(T0, Granularity.Day), 5000), CancellationToken.None);
-        await sut.Journal.CommitAsync(decision, time.GetUtcNow(), CancellationToken.None);
+        Registry.Give(shortLived, T0);
+        var decision = await Sut.Policy.DecideAsync(Aggregate(shortLived, Sut.Calendar.Containing(T0, Granularity.Day), 5000), CancellationToken.None);
+        await Sut.Journal.CommitAsync(decision, Time.GetUtcNow(), CancellationToken.None);
 
-        time.Advance(TimeSpan.FromHours(2));
+        Time.Advance(TimeSpan.FromHours(2));
 
-        Assert.Null(await sut.Outbox.GetNextDueAsync(CancellationToken.None));
+        Assert.Null(await Sut.Outbox.GetNextDueAsync(CancellationToken.None));
     }
 
     [Fact]
     public async Task Journal_DecisionAndOutboxRow_AreCommittedTogetherAndOnlyOnce()
     {
-        var window = sut.Calendar.Containing(T0, Granularity.Day);
-        var first = await sut.Policy.DecideAsync(Aggregate(daily, window, 5000), CancellationToken.None);
-        var second = await sut.Policy.DecideAsync(Aggregate(daily, window, 5000), CancellationToken.None);
+        var window = Sut.Calendar.Containing(T0, Granularity.Day);
+        var first = await Sut.Policy.DecideAsync(Aggregate(daily, window, 5000), CancellationToken.None);
+        var second = await Sut.Policy.DecideAsync(Aggregate(daily, window, 5000), CancellationToken.None);
 
-        Assert.True(await sut.Journal.CommitAsync(first, time.GetUtcNow(), CancellationToken.None));
-        Assert.False(await sut.Journal.CommitAsync(second, time.GetUtcNow(), CancellationToken.None));
+        Assert.True(await Sut.Journal.CommitAsync(first, Time.GetUtcNow(), CancellationToken.None));
+        Assert.False(await Sut.Journal.CommitAsync(second, Time.GetUtcNow(), CancellationToken.None));
 
-        Assert.Equal(first.Message!.MessageId, Assert.Single(await sut.Outbox.ListPendingAsync(CancellationToken.None)).MessageId);
-        Assert.Equal(window.Start, await sut.Journal.GetLastDecidedWindowStartAsync(daily.ConsentId, CancellationToken.None));
+        Assert.Equal(first.Message!.MessageId, Assert.Single(await Sut.Outbox.ListPendingAsync(CancellationToken.None)).MessageId);
+        Assert.Equal(window.Start, await Sut.Journal.GetLastDecidedWindowStartAsync(daily.ConsentId, CancellationToken.None));
     }
 
     [Fact]
     public async Task Outbox_MessagesComeOutInCommitOrder_AndARefusedOneWaitsWithoutBlockingTheRest()
     {
-        Assert.Single(await sut.PublishConsentStateAsync());
+        Assert.Single(await Sut.PublishConsentStateAsync());
         var ids = new List<string>();
         for (var day = 0; day < 3; day++)
         {
-            var decision = await sut.Policy.DecideAsync(Aggregate(daily, sut.Calendar.Containing(T0.AddDays(day), Granularity.Day), 1000), CancellationToken.None);
+            var decision = await Sut.Policy.DecideAsync(Aggregate(daily, Sut.Calendar.Containing(T0.AddDays(day), Granularity.Day), 1000), CancellationToken.None);
             if (decision.Message is { } message)
             {
                 ids.Add(message.MessageId);
-                await sut.Journal.CommitAsync(decision, time.GetUtcNow(), CancellationToken.None);
+                await Sut.Journal.CommitAsync(decision, Time.GetUtcNow(), CancellationToken.None);
             }
         }
 
         Assert.Equal(2, ids.Count);
-        var head = await sut.Outbox.GetNextDueAsync(CancellationToken.None);
+        var head = await Sut.Outbox.GetNextDueAsync(CancellationToken.None);
         Assert.Equal(ids[0], head!.MessageId);
-        await sut.Outbox.MarkFailedAsync(head.MessageId, 0x87, "Not authorized", CancellationToken.None);
-        Assert.Equal(ids[1], (await sut.Outbox.GetNextDueAsync(CancellationToken.None))!.MessageId);
-        await sut.Outbox.MarkDeliveredAsync(ids[1], 0, CancellationToken.None);
-        Assert.Null(await sut.Outbox.GetNextDueAsync(CancellationToken.None));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => sut.Outbox.MarkDeliveredAsync(ids[0], 0x87, CancellationToken.None));
+        await Sut.Outbox.MarkFailedAsync(head.MessageId, 0x87, "Not authorized", CancellationToken.None);
+        Assert.Equal(ids[1], (await Sut.Outbox.GetNextDueAsync(CancellationToken.None))!.MessageId);
+        await Sut.Outbox.MarkDeliveredAsync(ids[1], 0, CancellationToken.None);
+        Assert.Null(await Sut.Outbox.GetNextDueAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Sut.Outbox.MarkDeliveredAsync(ids[0], 0x87, CancellationToken.None));
 
-        time.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(ids[0], (await sut.Outbox.GetNextDueAsync(CancellationToken.None))!.MessageId);
+        Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(ids[0], (await Sut.Outbox.GetNextDueAsync(CancellationToken.None))!.MessageId);
     }
 
     [Fact]
     public async Task Outbox_DataWaitsUntilItsDataSetsConsentStateIsDelivered()
     {
-        var decision = await sut.Policy.DecideAsync(Aggregate(daily, sut.Calendar.Containing(T0, Granularity.Day), 5000), CancellationToken.None);
-        Assert.True(await sut.Journal.CommitAsync(decision, time.GetUtcNow(), CancellationToken.None));
+        var decision = await Sut.Policy.DecideAsync(Aggregate(daily, Sut.Calendar.Containing(T0, Granularity.Day), 5000), CancellationToken.None);
+        Assert.True(await Sut.Journal.CommitAsync(decision, Time.GetUtcNow(), CancellationToken.None));
 
         // No state delivered yet: the data is held back, not dropped.
-        Assert.Null(await sut.Outbox.GetNextDueAsync(CancellationToken.None));
-        Assert.Equal(OutboxState.Pending, Assert.Single(await sut.Outbox.ListAsync(null, 10, CancellationToken.None)).State);
+        Assert.Null(await Sut.Outbox.GetNextDueAsync(CancellationToken.None));
+        Assert.Equal(OutboxState.Pending, Assert.Single(await Sut.Outbox.ListAsync(null, 10, CancellationToken.None)).State);
 
         // The keeper queues the data set's state; it comes out first, the data only after its delivery.
-        await sut.Keeper.ReconcileAsync(CancellationToken.None);
-        var state = await sut.Outbox.GetNextDueAsync(CancellationToken.None);
+        await Sut.Keeper.ReconcileAsync(CancellationToken.None);
+        var state = await Sut.Outbox.GetNextDueAsync(CancellationToken.None);
         Assert.Equal(Aizu.Wire.WireTopics.ConsentState("city-energy-planning", decision.Pseudonym!), state!.Topic);
-        Assert.Equal(state.MessageId, (await sut.Outbox.GetNextDueAsync(CancellationToken.None))!.MessageId);
-        await sut.Outbox.MarkDeliveredAsync(state.MessageId, 0, CancellationToken.None);
-        Assert.Equal(decision.Message!.MessageId, (await sut.Outbox.GetNextDueAsync(CancellationToken.None))!.MessageId);
+        Assert.Equal(state.MessageId, (await Sut.Outbox.GetNextDueAsync(CancellationToken.None))!.MessageId);
+        await Sut.Outbox.MarkDeliveredAsync(state.MessageId, 0, CancellationToken.None);
+        Assert.Equal(decision.Message!.MessageId, (await Sut.Outbox.GetNextDueAsync(CancellationToken.None))!.MessageId);
     }
 
     [Fact]
     public async Task EgressTables_ShareTheReadingStoresFile_WithoutTouchingItsUserVersion()
     {
-        var path = Path.Combine(sut.Directory, "gateway.db");
-        await using (var store = new ReadingStore(Options.Create(new StorageOptions { DatabasePath = path }), NullLogger<ReadingStore>.Instance, sut.Calendar.Calendar))
+        var path = Path.Combine(Sut.Directory, "gateway.db");
+        await using (var store = new ReadingStore(Options.Create(new StorageOptions { DatabasePath = path }), NullLogger<ReadingStore>.Instance, Sut.Calendar.Calendar))
         {
             await store.AppendAsync([new Aizu.Readings.Reading("elec.import.energy", T0, 1, "kWh")], CancellationToken.None);
         }
 
         var storeVersion = UserVersion(path);
-        await sut.Journal.GetLastDecidedWindowStartAsync("x", CancellationToken.None);
+        await Sut.Journal.GetLastDecidedWindowStartAsync("x", CancellationToken.None);
 
         Assert.Equal(storeVersion, UserVersion(path));
         Assert.NotEqual(0, storeVersion);

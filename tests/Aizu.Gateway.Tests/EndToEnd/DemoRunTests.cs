@@ -61,30 +61,21 @@ public sealed class DemoRunTests
         Assert.True(await CountReadingsAsync(database) > before);
     }
 
-    [Fact]
-    public async Task Run_WithMisspeltConfigurationKey_ExitsWithAClearMessage()
+    [Theory]
+    // A misspelt key exits with a clear message.
+    [InlineData("""{ "Aizu": { "BRoute": { "PowerIntervall": "00:00:05" } } }""", "Unknown configuration key 'Aizu:BRoute:PowerIntervall'")]
+    // An invalid value names its key.
+    [InlineData("""{ "Aizu": { "BRoute": { "Password": "short" } } }""", "Aizu:BRoute:Password")]
+    public async Task Run_WithBadConfiguration_ExitsNamingTheKey(string json, string message)
     {
         using var directory = new TemporaryDirectory();
         string config = Path.Combine(directory.Path, "aizu.json");
-        await File.WriteAllTextAsync(config, """{ "Aizu": { "BRoute": { "PowerIntervall": "00:00:05" } } }""");
+        await File.WriteAllTextAsync(config, json);
 
         await using var gateway = GatewayProcess.Start(directory.Path, "run", "--demo", "--config", config, "--urls", "http://127.0.0.1:0");
 
         Assert.Equal(ExitCodes.BadConfiguration, await gateway.WaitForExitAsync());
-        Assert.Contains("Unknown configuration key 'Aizu:BRoute:PowerIntervall'", gateway.Output, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Run_WithInvalidValue_NamesTheKey()
-    {
-        using var directory = new TemporaryDirectory();
-        string config = Path.Combine(directory.Path, "aizu.json");
-        await File.WriteAllTextAsync(config, """{ "Aizu": { "BRoute": { "Password": "short" } } }""");
-
-        await using var gateway = GatewayProcess.Start(directory.Path, "run", "--demo", "--config", config, "--urls", "http://127.0.0.1:0");
-
-        Assert.Equal(ExitCodes.BadConfiguration, await gateway.WaitForExitAsync());
-        Assert.Contains("Aizu:BRoute:Password", gateway.Output, StringComparison.Ordinal);
+        Assert.Contains(message, gateway.Output, StringComparison.Ordinal);
     }
 
     [Fact]
