@@ -2,7 +2,6 @@ using Aizu.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 
 namespace Aizu.Uplink;
 
@@ -17,13 +16,11 @@ public static class UplinkServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAizuUplink(this IServiceCollection services, IConfiguration section)
     {
-        services.AddValidatedOptions<UplinkOptions>(section, UplinkOptions.SectionName, path => new UplinkOptionsValidator(path), (from, options) => from.Bind(options));
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddComponentOptions<UplinkOptions>(section, UplinkOptions.SectionName, path => new UplinkOptionsValidator(path), (from, options) => from.Bind(options));
         services.TryAddSingleton(Random.Shared);
         services.TryAddSingleton<UplinkState>();
         services.TryAddSingleton<DownlinkDispatcher>();
-        services.TryAddSingleton<UplinkService>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UplinkService>(provider => provider.GetRequiredService<UplinkService>()));
+        services.AddHostedSingleton<UplinkService>();
         return services;
     }
 }

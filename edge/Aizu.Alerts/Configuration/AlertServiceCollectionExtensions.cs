@@ -20,8 +20,7 @@ public static class AlertServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAizuAlerts(this IServiceCollection services, IConfiguration section)
     {
-        services.AddValidatedOptions<AlertOptions>(section, AlertOptions.SectionName, path => new AlertOptionsValidator(path), (from, options) => from.Bind(options));
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddComponentOptions<AlertOptions>(section, AlertOptions.SectionName, path => new AlertOptionsValidator(path), (from, options) => from.Bind(options));
         services.AddHouseholdCalendar();
         services.TryAddSingleton<IKeyRingStore>(provider => new FileKeyRingStore(provider.GetRequiredService<IOptions<AlertOptions>>().Value.KeyStateFile));
         services.TryAddSingleton<CityKeyRing>();

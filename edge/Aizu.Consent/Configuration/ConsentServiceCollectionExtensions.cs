@@ -21,14 +21,7 @@ public static class ConsentServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAizuConsent(this IServiceCollection services, IConfiguration section, Action<ConsentOptions>? configure = null)
     {
-        var builder = services.AddValidatedOptions<ConsentOptions>(section, ConsentOptions.SectionName, path => new ConsentOptionsValidator(path), (from, options) => from.Bind(options));
-        if (configure is not null)
-        {
-            builder.Configure(configure);
-        }
-
-
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddComponentOptions<ConsentOptions>(section, ConsentOptions.SectionName, path => new ConsentOptionsValidator(path), (from, options) => from.Bind(options), configure);
         services.TryAddSingleton(_ => RandomNumberGenerator.Create());
         services.TryAddSingleton<IGatewayKeyProvider, FileGatewayKeyProvider>();
         services.TryAddSingleton<IHouseholdPrincipal, GatewayKeyPrincipal>();
@@ -37,8 +30,7 @@ public static class ConsentServiceCollectionExtensions
         services.TryAddSingleton<ConsentService>();
         services.TryAddSingleton<IConsentRegistry>(provider => provider.GetRequiredService<ConsentService>());
         services.TryAddSingleton<PurposeCatalogueService>();
-        services.TryAddSingleton<ConsentMonitor>();
-        services.AddHostedService(provider => provider.GetRequiredService<ConsentMonitor>());
+        services.AddHostedSingleton<ConsentMonitor>();
         return services;
     }
 }

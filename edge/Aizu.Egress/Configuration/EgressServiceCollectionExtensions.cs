@@ -5,7 +5,6 @@ using Aizu.Uplink.Messages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 
 namespace Aizu.Egress;
 
@@ -22,9 +21,7 @@ public static class EgressServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAizuEgress(this IServiceCollection services, IConfiguration section)
     {
-        services.AddValidatedOptions<EgressOptions>(section, EgressOptions.SectionName, path => new EgressOptionsValidator(path), (from, options) => from.Bind(options));
-
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddComponentOptions<EgressOptions>(section, EgressOptions.SectionName, path => new EgressOptionsValidator(path), (from, options) => from.Bind(options));
         services.TryAddSingleton(_ => RandomNumberGenerator.Create());
         services.TryAddSingleton<IGatewaySecretProvider, FileGatewaySecretProvider>();
         services.TryAddSingleton<IOutboxKeyProvider, FileOutboxKeyProvider>();
@@ -51,8 +48,7 @@ public static class EgressServiceCollectionExtensions
         services.TryAddSingleton<DeletionConfirmations>();
         services.TryAddSingleton<DeletionConfirmationReceiver>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDownlinkSubscription, DeletionConfirmationReceiver>(provider => provider.GetRequiredService<DeletionConfirmationReceiver>()));
-        services.TryAddSingleton<EgressService>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EgressService>(provider => provider.GetRequiredService<EgressService>()));
+        services.AddHostedSingleton<EgressService>();
         return services;
     }
 }

@@ -16,19 +16,15 @@ public static class IngestServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAizuIngest(this IServiceCollection services, IConfiguration section)
     {
-        services.AddValidatedOptions<IngestOptions>(section, IngestOptions.SectionName, path => new IngestOptionsValidator(path), (from, options) => from.Bind(options));
-
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddComponentOptions<IngestOptions>(section, IngestOptions.SectionName, path => new IngestOptionsValidator(path), (from, options) => from.Bind(options));
         services.TryAddSingleton<ReadingChannel>();
         services.TryAddSingleton<LiveFeed>();
         services.TryAddSingleton<IngestStatistics>();
-        services.TryAddSingleton<IngestService>();
-        services.TryAddSingleton<SourceSupervisor>();
 
         // The host stops services in reverse order: the supervisor (drivers) first, then the ingest
         // service, which stores whatever the drivers wrote last.
-        services.AddHostedService(provider => provider.GetRequiredService<IngestService>());
-        services.AddHostedService(provider => provider.GetRequiredService<SourceSupervisor>());
+        services.AddHostedSingleton<IngestService>();
+        services.AddHostedSingleton<SourceSupervisor>();
         return services;
     }
 }

@@ -18,11 +18,10 @@ public static class PanelServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAizuPanel(this IServiceCollection services, IConfiguration section)
     {
-        services.AddValidatedOptions<PanelOptions>(section, PanelOptions.SectionName, path => new PanelOptionsValidator(path), (from, options) => from.Bind(options));
+        services.AddComponentOptions<PanelOptions>(section, PanelOptions.SectionName, path => new PanelOptionsValidator(path), (from, options) => from.Bind(options));
 
         // Generated serialization first: the Native AOT gateway has no other (in a JIT build reflection stays behind it).
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, PanelJsonContext.Default));
-        services.TryAddSingleton(TimeProvider.System);
         services.AddHouseholdCalendar();
         services.TryAddSingleton<PanelClock>();
         services.TryAddSingleton<PanelAssets>();

@@ -16,10 +16,9 @@ public static class InfluxMirrorServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAizuInfluxMirror(this IServiceCollection services, IConfiguration section)
     {
-        services.AddValidatedOptions<InfluxMirrorOptions>(section, InfluxMirrorOptions.SectionName, path => new InfluxMirrorOptionsValidator(path), (from, options) => from.Bind(options));
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddComponentOptions<InfluxMirrorOptions>(section, InfluxMirrorOptions.SectionName, path => new InfluxMirrorOptionsValidator(path), (from, options) => from.Bind(options));
         services.TryAddSingleton<InfluxMirrorStatus>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, InfluxMirrorService>());
+        services.AddHostedSingleton<InfluxMirrorService>();
         return services;
     }
 }

@@ -93,28 +93,16 @@ public sealed class InfluxMirrorService : BackgroundService
                     var wasCatchingUp = status.Current.State == InfluxMirrorState.CatchingUp;
                     if (pass.Full)
                     {
-                        status.Update(s => s with
+                        status.Update(s => s.Succeeded(InfluxMirrorState.CatchingUp, now, pump.PointsSent, sentSinceStart) with
                         {
-                            State = InfluxMirrorState.CatchingUp,
-                            LastSuccessAt = now,
-                            ConsecutiveFailures = 0,
-                            NextAttemptAt = null,
-                            PointsSent = pump.PointsSent,
-                            PointsSentSinceStart = sentSinceStart,
                             Backlog = s.Backlog is { } backlog ? Math.Max(0, backlog - pass.RawReadings) : null,
                         });
                         continue;
                     }
 
                     var (behind, through) = await pump.MeasureBacklogAsync(stoppingToken);
-                    status.Update(s => s with
+                    status.Update(s => s.Succeeded(InfluxMirrorState.UpToDate, now, pump.PointsSent, sentSinceStart) with
                     {
-                        State = InfluxMirrorState.UpToDate,
-                        LastSuccessAt = now,
-                        ConsecutiveFailures = 0,
-                        NextAttemptAt = null,
-                        PointsSent = pump.PointsSent,
-                        PointsSentSinceStart = sentSinceStart,
                         Backlog = behind,
                         MirroredThrough = through,
                     });

@@ -23,4 +23,16 @@ public sealed record InfluxMirrorSnapshot(
     long PointsSent,
     long PointsSentSinceStart,
     long? Backlog,
-    DateTimeOffset? MirroredThrough);
+    DateTimeOffset? MirroredThrough)
+{
+    /// <summary>This status after a pass that wrote everything it took at <paramref name="at"/>: no failure pending.</summary>
+    internal InfluxMirrorSnapshot Succeeded(InfluxMirrorState state, DateTimeOffset at, long pointsSent, long pointsSentSinceStart) => this with
+    {
+        State = state,
+        LastSuccessAt = at,
+        ConsecutiveFailures = 0,
+        NextAttemptAt = null,
+        PointsSent = pointsSent,
+        PointsSentSinceStart = pointsSentSinceStart,
+    };
+}

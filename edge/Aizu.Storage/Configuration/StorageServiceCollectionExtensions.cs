@@ -19,8 +19,7 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAizuStorage(this IServiceCollection services, IConfiguration section)
     {
-        services.AddValidatedOptions<StorageOptions>(section, StorageOptions.SectionName, path => new StorageOptionsValidator(path), (from, options) => from.Bind(options));
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddComponentOptions<StorageOptions>(section, StorageOptions.SectionName, path => new StorageOptionsValidator(path), (from, options) => from.Bind(options));
         services.TryAddSingleton<IFreeSpaceProbe, DriveFreeSpaceProbe>();
         services.AddHouseholdCalendar();
         services.TryAddSingleton<ReadingStore>();

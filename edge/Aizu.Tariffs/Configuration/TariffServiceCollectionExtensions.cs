@@ -19,8 +19,7 @@ public static class TariffServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAizuTariffs(this IServiceCollection services, IConfiguration section)
     {
-        services.AddValidatedOptions<TariffOptions>(section, TariffOptions.SectionName, path => new TariffOptionsValidator(path), (from, options) => from.Bind(options));
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddComponentOptions<TariffOptions>(section, TariffOptions.SectionName, path => new TariffOptionsValidator(path), (from, options) => from.Bind(options));
         services.AddHouseholdCalendar();
         services.TryAddSingleton(provider => Tariff.FromOptions(
             provider.GetRequiredService<IOptions<TariffOptions>>().Value,

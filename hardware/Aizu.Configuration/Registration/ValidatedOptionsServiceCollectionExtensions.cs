@@ -45,4 +45,35 @@ public static class ValidatedOptionsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton(validator(sectionPath)));
         return builder;
     }
+
+    /// <summary>
+    /// What every component's registration starts with: its options, bound and validated as
+    /// <see cref="AddValidatedOptions"/> does, then <paramref name="configure"/> (a host's or the demo's overrides) when
+    /// given, and the clock every component reads (the system clock unless the host registered another
+    /// <see cref="TimeProvider"/> first).
+    /// </summary>
+    /// <param name="services">The container.</param>
+    /// <param name="section">Where the options are read from.</param>
+    /// <param name="defaultPath">The path messages name when <paramref name="section"/> is a root.</param>
+    /// <param name="validator">Makes the validator for the section's path.</param>
+    /// <param name="bind">Binds the section onto the options (see <see cref="AddValidatedOptions"/>).</param>
+    /// <param name="configure">Applied after the binding, before validation; null for none.</param>
+    public static OptionsBuilder<TOptions> AddComponentOptions<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+        this IServiceCollection services,
+        IConfiguration section,
+        string defaultPath,
+        Func<string, IValidateOptions<TOptions>> validator,
+        Action<IConfiguration, TOptions> bind,
+        Action<TOptions>? configure = null)
+        where TOptions : class
+    {
+        var builder = services.AddValidatedOptions(section, defaultPath, validator, bind);
+        if (configure is not null)
+        {
+            builder.Configure(configure);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        return builder;
+    }
 }

@@ -14,8 +14,7 @@ public static class BRouteServiceCollectionExtensions
     /// <summary>Adds <see cref="BRouteDriver"/> as an <see cref="IReadingSource"/>, with options validated at start-up.</summary>
     public static IServiceCollection AddBRouteMeter(this IServiceCollection services, IConfiguration section)
     {
-        services.AddValidatedOptions<BRouteOptions>(section, BRouteOptions.SectionName, _ => new BRouteOptionsValidator(), (from, options) => from.Bind(options));
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddComponentOptions<BRouteOptions>(section, BRouteOptions.SectionName, _ => new BRouteOptionsValidator(), (from, options) => from.Bind(options));
         services.TryAddSingleton<IPanStore>(sp => new JsonFilePanStore(
             sp.GetRequiredService<IOptions<BRouteOptions>>().Value.PanCachePath,
             sp.GetRequiredService<ILogger<JsonFilePanStore>>()));

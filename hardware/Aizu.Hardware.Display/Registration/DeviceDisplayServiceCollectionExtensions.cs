@@ -17,21 +17,14 @@ public static class DeviceDisplayServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDeviceDisplay(this IServiceCollection services, IConfiguration section, Action<DeviceDisplayOptions>? configure = null)
     {
-        var builder = services.AddValidatedOptions<DeviceDisplayOptions>(section, DeviceDisplayOptions.SectionName, _ => new DeviceDisplayOptionsValidator(), (from, options) => from.Bind(options));
-        if (configure is not null)
-        {
-            builder.Configure(configure);
-        }
-
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddComponentOptions<DeviceDisplayOptions>(section, DeviceDisplayOptions.SectionName, _ => new DeviceDisplayOptionsValidator(), (from, options) => from.Bind(options), configure);
         services.TryAddSingleton<DisplayState>();
         services.TryAddSingleton<IDisplayState>(sp => sp.GetRequiredService<DisplayState>());
-        services.AddSingleton<DeviceDisplay>(sp => new DeviceDisplay(
+        services.AddHostedSingleton(sp => new DeviceDisplay(
             sp.GetRequiredService<IOptions<DeviceDisplayOptions>>(),
             sp.GetRequiredService<IDisplayState>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DeviceDisplay>>()));
-        services.AddHostedService(sp => sp.GetRequiredService<DeviceDisplay>());
         return services;
     }
 }

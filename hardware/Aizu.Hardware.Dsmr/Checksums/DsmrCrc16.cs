@@ -1,3 +1,5 @@
+using Aizu.Hardware.Serial.Checksums;
+
 namespace Aizu.Hardware.Dsmr;
 
 /// <summary>
@@ -6,34 +8,8 @@ namespace Aizu.Hardware.Dsmr;
 /// </summary>
 public static class DsmrCrc16
 {
-    private static readonly ushort[] Table = BuildTable();
+    private static readonly ReflectedCrc16 Arc = new(0xA001, 0, 0);
 
     /// <summary>The CRC of <paramref name="data"/>.</summary>
-    public static ushort Compute(ReadOnlySpan<byte> data)
-    {
-        ushort crc = 0;
-        foreach (byte b in data)
-        {
-            crc = (ushort)((crc >> 8) ^ Table[(crc ^ b) & 0xFF]);
-        }
-
-        return crc;
-    }
-
-    private static ushort[] BuildTable()
-    {
-        var table = new ushort[256];
-        for (int i = 0; i < 256; i++)
-        {
-            ushort crc = (ushort)i;
-            for (int bit = 0; bit < 8; bit++)
-            {
-                crc = (crc & 1) != 0 ? (ushort)((crc >> 1) ^ 0xA001) : (ushort)(crc >> 1);
-            }
-
-            table[i] = crc;
-        }
-
-        return table;
-    }
+    public static ushort Compute(ReadOnlySpan<byte> data) => Arc.Compute(data);
 }

@@ -6,33 +6,15 @@ namespace Aizu.Hardware.EchonetLite;
 /// Why a frame was rejected, kept as plain numbers so that <see cref="EchonetFrame.TryParse"/> can fail without
 /// allocating; the text is only built when <see cref="EchonetFrame.Parse"/> has to throw.
 /// </summary>
-internal readonly struct FrameError
+/// <param name="Kind">What is wrong.</param>
+/// <param name="FrameLength">The whole frame's length.</param>
+/// <param name="Offset">Where in the frame it went wrong, where that matters.</param>
+/// <param name="Value">The offending byte or count, where there is one.</param>
+/// <param name="Epc">The property code involved, for <see cref="FrameErrorKind.PdcPastEnd"/>.</param>
+/// <param name="Index">Which property (from 0), for <see cref="FrameErrorKind.PropertyHeaderCut"/>.</param>
+/// <param name="Count">How many properties OPC announced, for <see cref="FrameErrorKind.PropertyHeaderCut"/>.</param>
+internal readonly record struct FrameError(FrameErrorKind Kind, int FrameLength, int Offset, int Value, int Epc, int Index, int Count)
 {
-    private FrameError(FrameErrorKind kind, int frameLength, int offset, int value, int epc, int index, int count)
-    {
-        Kind = kind;
-        FrameLength = frameLength;
-        Offset = offset;
-        Value = value;
-        Epc = epc;
-        Index = index;
-        Count = count;
-    }
-
-    public FrameErrorKind Kind { get; }
-
-    public int FrameLength { get; }
-
-    public int Offset { get; }
-
-    public int Value { get; }
-
-    public int Epc { get; }
-
-    public int Index { get; }
-
-    public int Count { get; }
-
     public static FrameError TooShort(int frameLength) =>
         new(FrameErrorKind.TooShort, frameLength, 0, 0, 0, 0, 0);
 

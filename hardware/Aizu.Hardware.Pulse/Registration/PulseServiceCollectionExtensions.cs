@@ -20,8 +20,7 @@ public static class PulseServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPulseMeter(this IServiceCollection services, IConfiguration section)
     {
-        services.AddValidatedOptions<PulseMeterOptions>(section, PulseMeterOptions.SectionName, _ => new PulseMeterOptionsValidator(), (from, options) => from.Bind(options));
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddComponentOptions<PulseMeterOptions>(section, PulseMeterOptions.SectionName, _ => new PulseMeterOptionsValidator(), (from, options) => from.Bind(options));
         services.TryAddSingleton<Func<GpioDriver>>(sp =>
         {
             int chip = sp.GetRequiredService<IOptions<PulseMeterOptions>>().Value.GpioChip;

@@ -19,13 +19,7 @@ public static class IndoorSensorServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddIndoorSensors(this IServiceCollection services, IConfiguration section, Action<IndoorSensorOptions>? configure = null)
     {
-        var builder = services.AddValidatedOptions<IndoorSensorOptions>(section, IndoorSensorOptions.SectionName, _ => new IndoorSensorOptionsValidator(), (from, options) => from.Bind(options));
-        if (configure is not null)
-        {
-            builder.Configure(configure);
-        }
-
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddComponentOptions<IndoorSensorOptions>(section, IndoorSensorOptions.SectionName, _ => new IndoorSensorOptionsValidator(), (from, options) => from.Bind(options), configure);
         services.AddSingleton<IReadingSource>(sp => new IndoorSensorSource(
             sp.GetRequiredService<IOptions<IndoorSensorOptions>>(),
             sp.GetRequiredService<TimeProvider>(),

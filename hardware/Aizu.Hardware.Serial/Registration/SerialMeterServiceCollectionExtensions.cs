@@ -32,8 +32,7 @@ public static class SerialMeterServiceCollectionExtensions
         where TSource : class, IReadingSource
     {
         ArgumentNullException.ThrowIfNull(create);
-        services.AddValidatedOptions<TOptions>(section, string.Empty, _ => new TValidator(), bind);
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddComponentOptions<TOptions>(section, string.Empty, _ => new TValidator(), bind);
         services.TryAddSingleton(sp => create(
             sp.GetRequiredService<IOptions<TOptions>>(),
             sp.GetRequiredService<TimeProvider>(),

@@ -1,17 +1,9 @@
 namespace Aizu.Hardware.Skstack;
 
-/// <summary>The fields of an ERXUDP line up to and including DATALEN.</summary>
-internal sealed record ErxudpHeader(
-    string Sender,
-    string Destination,
-    ushort RemotePort,
-    ushort LocalPort,
-    string SenderLinkLayerAddress,
-    sbyte? Rssi,
-    bool Secured,
-    int? Side,
-    int DataLength)
+/// <summary>The fields of an ERXUDP line up to and including DATALEN: the datagram without its payload yet.</summary>
+/// <param name="Datagram">Every field but the payload, which is empty.</param>
+/// <param name="DataLength">DATALEN: how many payload bytes follow.</param>
+internal sealed record ErxudpHeader(SkstackUdpReceived Datagram, int DataLength)
 {
-    public SkstackUdpReceived WithData(ReadOnlyMemory<byte> data) =>
-        new(Sender, Destination, RemotePort, LocalPort, SenderLinkLayerAddress, Rssi, Secured, Side, data);
+    public SkstackUdpReceived WithData(ReadOnlyMemory<byte> data) => Datagram with { Data = data };
 }

@@ -88,14 +88,16 @@ internal static class ErxudpLayout
 
         AsciiHex.TryParse(fields[^1], 4, out var dataLength);
         header = new ErxudpHeader(
-            fields[0],
-            fields[1],
-            (ushort)remotePort,
-            (ushort)localPort,
-            fields[4],
-            rssi,
-            securedField == "1",
-            side,
+            new SkstackUdpReceived(
+                fields[0],
+                fields[1],
+                (ushort)remotePort,
+                (ushort)localPort,
+                fields[4],
+                rssi,
+                securedField == "1",
+                side,
+                ReadOnlyMemory<byte>.Empty),
             (int)dataLength);
         return null;
     }

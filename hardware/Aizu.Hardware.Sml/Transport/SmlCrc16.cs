@@ -1,3 +1,5 @@
+using Aizu.Hardware.Serial.Checksums;
+
 namespace Aizu.Hardware.Sml;
 
 /// <summary>
@@ -6,19 +8,10 @@ namespace Aizu.Hardware.Sml;
 /// </summary>
 public static class SmlCrc16
 {
-    private static readonly ushort[] Table = BuildTable();
+    private static readonly ReflectedCrc16 X25 = new(0x8408, 0xFFFF, 0xFFFF);
 
     /// <summary>The CRC-16/X-25 of <paramref name="data"/> (0x906E for the ASCII string "123456789").</summary>
-    public static ushort Compute(ReadOnlySpan<byte> data)
-    {
-        ushort crc = 0xFFFF;
-        foreach (byte b in data)
-        {
-            crc = (ushort)((crc >> 8) ^ Table[(crc ^ b) & 0xFF]);
-        }
-
-        return (ushort)(crc ^ 0xFFFF);
-    }
+    public static ushort Compute(ReadOnlySpan<byte> data) => X25.Compute(data);
 
     /// <summary>The CRC as an SML message's unsigned16 CRC field holds it (bytes swapped, since the field is
     /// big-endian but the CRC is sent low byte first).</summary>
@@ -26,22 +19,5 @@ public static class SmlCrc16
     {
         ushort crc = Compute(message);
         return (ushort)((crc >> 8) | (crc << 8));
-    }
-
-    private static ushort[] BuildTable()
-    {
-        var table = new ushort[256];
-        for (int i = 0; i < 256; i++)
-        {
-            ushort crc = (ushort)i;
-            for (int bit = 0; bit < 8; bit++)
-            {
-                crc = (crc & 1) != 0 ? (ushort)((crc >> 1) ^ 0x8408) : (ushort)(crc >> 1);
-            }
-
-            table[i] = crc;
-        }
-
-        return table;
     }
 }

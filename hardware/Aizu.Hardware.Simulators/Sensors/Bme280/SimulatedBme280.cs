@@ -7,7 +7,7 @@ namespace Aizu.Hardware.Simulators.Sensors;
 /// soft reset, forced and normal mode, and ADC registers 0xF7–0xFE holding the raw values a real chip
 /// would measure in the simulated room. Oversampling set to "skipped" gives the chip's 0x80000 marker.
 /// </summary>
-public sealed class SimulatedBme280 : SimulatedI2cDevice
+public sealed class SimulatedBme280 : SimulatedClimateSensor
 {
     /// <summary>The chip id in register 0xD0.</summary>
     public const byte ChipId = 0x60;
@@ -23,31 +23,19 @@ public sealed class SimulatedBme280 : SimulatedI2cDevice
     private const byte StatusMeasuring = 0x08;
 
     private readonly byte[] _registers = new byte[256];
-    private readonly IIndoorClimate _climate;
-    private readonly TimeProvider _time;
     private readonly Bme280Calibration _calibration;
     private byte _pointer;
     private byte _humidityOversampling;
 
     /// <summary>Creates the chip in the room <paramref name="climate"/>.</summary>
     public SimulatedBme280(I2cConnectionSettings settings, IIndoorClimate climate, TimeProvider time, Bme280Calibration? calibration = null)
-        : base(settings)
+        : base(settings, climate, time)
     {
-        ArgumentNullException.ThrowIfNull(climate);
-        ArgumentNullException.ThrowIfNull(time);
-        _climate = climate;
-        _time = time;
         _calibration = calibration ?? Bme280Calibration.Typical;
         _registers[RegisterChipId] = ChipId;
         _calibration.WriteTo(_registers);
         PowerOnReset();
     }
-
-    /// <summary>What the chip last measured (before quantisation), or <see langword="null"/> before its first measurement.</summary>
-    public IndoorConditions? LastMeasured { get; private set; }
-
-    /// <summary>How many measurements the chip has completed.</summary>
-    public int Measurements { get; private set; }
 
     /// <inheritdoc />
     protected override void OnWrite(ReadOnlySpan<byte> data)
@@ -71,7 +59,7 @@ public sealed class SimulatedBme280 : SimulatedI2cDevice
         if (Fault != SimulatedFault.NeverReady && (_registers[RegisterCtrlMeas] & 0x03) == 0x03 && _pointer >= RegisterDataStart)
         {
             // Normal mode measures continuously; the registers always hold a recent conversion.
-            Measure();
+            CompleteConversion();
         }
 
         for (int i = 0; i < data.Length; i++)
@@ -122,7 +110,7 @@ public sealed class SimulatedBme280 : SimulatedI2cDevice
             return;
         }
 
-        Measure();
+        CompleteConversion();
         if (mode is 1 or 2)
         {
             // A forced conversion returns the chip to sleep mode when done.
@@ -130,9 +118,9 @@ public sealed class SimulatedBme280 : SimulatedI2cDevice
         }
     }
 
-    private void Measure()
+    private void CompleteConversion()
     {
-        var conditions = _climate.At(_time.GetUtcNow());
+        var conditions = Measure();
         int temperatureOversampling = (_registers[RegisterCtrlMeas] >> 5) & 0x07;
         int pressureOversampling = (_registers[RegisterCtrlMeas] >> 2) & 0x07;
 
@@ -147,8 +135,6 @@ public sealed class SimulatedBme280 : SimulatedI2cDevice
         _registers[0xFD] = (byte)(humidity >> 8);
         _registers[0xFE] = (byte)humidity;
         _registers[RegisterStatus] &= unchecked((byte)~StatusMeasuring);
-        LastMeasured = conditions;
-        Measurements++;
     }
 
     private void Write20Bit(int address, int value)

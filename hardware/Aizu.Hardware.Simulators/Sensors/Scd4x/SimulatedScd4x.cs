@@ -8,25 +8,19 @@ namespace Aizu.Hardware.Simulators.Sensors;
 /// completes a measurement every five seconds of its <see cref="TimeProvider"/>, as the real sensor
 /// does; commands the datasheet forbids while measuring are not acknowledged.
 /// </summary>
-public sealed class SimulatedScd4x : SimulatedI2cDevice
+public sealed class SimulatedScd4x : SimulatedClimateSensor
 {
     /// <summary>How often the sensor completes a measurement in periodic mode.</summary>
     public static readonly TimeSpan MeasurementInterval = TimeSpan.FromSeconds(5);
 
-    private readonly IIndoorClimate _climate;
-    private readonly TimeProvider _time;
     private DateTimeOffset _startedAt;
     private long _lastReadMeasurement;
     private Pending _pending;
 
     /// <summary>Creates the sensor in the room <paramref name="climate"/>.</summary>
     public SimulatedScd4x(I2cConnectionSettings settings, IIndoorClimate climate, TimeProvider time)
-        : base(settings)
+        : base(settings, climate, time)
     {
-        ArgumentNullException.ThrowIfNull(climate);
-        ArgumentNullException.ThrowIfNull(time);
-        _climate = climate;
-        _time = time;
     }
 
     private enum Pending
@@ -40,26 +34,14 @@ public sealed class SimulatedScd4x : SimulatedI2cDevice
     /// <summary>Whether periodic measurement is running.</summary>
     public bool Measuring { get; private set; }
 
-    /// <summary>What the sensor last handed out (before quantisation), or <see langword="null"/> before the first read.</summary>
-    public IndoorConditions? LastMeasured { get; private set; }
-
-    /// <summary>How many measurements have been read from the sensor.</summary>
-    public int Measurements { get; private set; }
-
     /// <inheritdoc />
     protected override void OnWrite(ReadOnlySpan<byte> data)
     {
-        if (data.Length < 2)
-        {
-            throw NotAcknowledged();
-        }
-
-        ushort command = (ushort)((data[0] << 8) | data[1]);
-        switch (command)
+        switch (Command(data))
         {
             case 0x21B1 when !Measuring:
                 Measuring = true;
-                _startedAt = _time.GetUtcNow();
+                _startedAt = Time.GetUtcNow();
                 _lastReadMeasurement = 0;
                 break;
             case 0x3F86:
@@ -104,16 +86,11 @@ public sealed class SimulatedScd4x : SimulatedI2cDevice
                 SensirionCrc.WriteWord(data, DataReady() ? (ushort)0x8006 : (ushort)0x8000, corrupt);
                 break;
             case Pending.Measurement when DataReady() && data.Length >= 9:
-                var conditions = _climate.At(_time.GetUtcNow());
-                ushort co2 = (ushort)Math.Clamp(Math.Round(conditions.Co2Ppm), 0, 40000);
-                ushort temperature = (ushort)Math.Clamp(Math.Round((conditions.TemperatureCelsius + 45) * 65535 / 175), 0, 65535);
-                ushort humidity = (ushort)Math.Clamp(Math.Round(conditions.RelativeHumidityPercent * 65535 / 100), 0, 65535);
-                SensirionCrc.WriteWord(data, co2, corrupt);
-                SensirionCrc.WriteWord(data[3..], temperature, corrupt);
-                SensirionCrc.WriteWord(data[6..], humidity, corrupt);
+                var conditions = Measure();
+                SensirionCrc.WriteWord(data, (ushort)Math.Clamp(Math.Round(conditions.Co2Ppm), 0, 40000), corrupt);
+                SensirionCrc.WriteWord(data[3..], SensirionWords.Temperature(conditions.TemperatureCelsius), corrupt);
+                SensirionCrc.WriteWord(data[6..], SensirionWords.Humidity(conditions.RelativeHumidityPercent), corrupt);
                 _lastReadMeasurement = CompletedMeasurements();
-                LastMeasured = conditions;
-                Measurements++;
                 break;
             case Pending.SerialNumber when data.Length >= 9:
                 SensirionCrc.WriteWord(data, 0xA1B2, corrupt);
@@ -127,7 +104,7 @@ public sealed class SimulatedScd4x : SimulatedI2cDevice
     }
 
     private long CompletedMeasurements() =>
-        Measuring ? (_time.GetUtcNow() - _startedAt).Ticks / MeasurementInterval.Ticks : 0;
+        Measuring ? (Time.GetUtcNow() - _startedAt).Ticks / MeasurementInterval.Ticks : 0;
 
     private bool DataReady() =>
         Fault != SimulatedFault.NeverReady && Measuring && CompletedMeasurements() > _lastReadMeasurement;

@@ -7,21 +7,15 @@ namespace Aizu.Hardware.Simulators.Sensors;
 /// stretching, soft reset, heater, status), a six-byte measurement (temperature word, CRC, humidity
 /// word, CRC) and a NACKed read when no measurement is waiting, as the datasheet specifies.
 /// </summary>
-public sealed class SimulatedSht3x : SimulatedI2cDevice
+public sealed class SimulatedSht3x : SimulatedClimateSensor
 {
-    private readonly IIndoorClimate _climate;
-    private readonly TimeProvider _time;
     private Pending _pending;
     private ushort _status;
 
     /// <summary>Creates the chip in the room <paramref name="climate"/>.</summary>
     public SimulatedSht3x(I2cConnectionSettings settings, IIndoorClimate climate, TimeProvider time)
-        : base(settings)
+        : base(settings, climate, time)
     {
-        ArgumentNullException.ThrowIfNull(climate);
-        ArgumentNullException.ThrowIfNull(time);
-        _climate = climate;
-        _time = time;
     }
 
     private enum Pending
@@ -31,26 +25,13 @@ public sealed class SimulatedSht3x : SimulatedI2cDevice
         Status,
     }
 
-    /// <summary>What the chip last measured (before quantisation), or <see langword="null"/> before its first measurement.</summary>
-    public IndoorConditions? LastMeasured { get; private set; }
-
-    /// <summary>How many measurements the chip has completed.</summary>
-    public int Measurements { get; private set; }
-
     /// <summary>Whether the on-chip heater is on.</summary>
     public bool HeaterOn { get; private set; }
 
     /// <inheritdoc />
     protected override void OnWrite(ReadOnlySpan<byte> data)
     {
-        if (data.Length < 2)
-        {
-            // A command is always two bytes; anything shorter is not acknowledged.
-            throw NotAcknowledged();
-        }
-
-        ushort command = (ushort)((data[0] << 8) | data[1]);
-        switch (command)
+        switch (Command(data))
         {
             case 0x2400 or 0x240B or 0x2416 or 0x2C06 or 0x2C0D or 0x2C10:
                 _pending = Pending.Measurement;
@@ -84,16 +65,12 @@ public sealed class SimulatedSht3x : SimulatedI2cDevice
         switch (_pending)
         {
             case Pending.Measurement when Fault != SimulatedFault.NeverReady && data.Length >= 3:
-                var conditions = _climate.At(_time.GetUtcNow());
-                ushort temperature = (ushort)Math.Clamp(Math.Round((conditions.TemperatureCelsius + 45) * 65535 / 175), 0, 65535);
-                ushort humidity = (ushort)Math.Clamp(Math.Round(conditions.RelativeHumidityPercent * 65535 / 100), 0, 65535);
+                var conditions = Measure();
                 Span<byte> frame = stackalloc byte[6];
-                SensirionCrc.WriteWord(frame, temperature, corrupt);
-                SensirionCrc.WriteWord(frame[3..], humidity, corrupt);
+                SensirionCrc.WriteWord(frame, SensirionWords.Temperature(conditions.TemperatureCelsius), corrupt);
+                SensirionCrc.WriteWord(frame[3..], SensirionWords.Humidity(conditions.RelativeHumidityPercent), corrupt);
                 frame[..Math.Min(6, data.Length)].CopyTo(data);
                 _pending = Pending.Nothing;
-                LastMeasured = conditions;
-                Measurements++;
                 break;
             case Pending.Status when data.Length >= 3:
                 ushort status = (ushort)(_status | (HeaterOn ? 0x2000 : 0));
