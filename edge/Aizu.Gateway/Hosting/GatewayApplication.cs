@@ -46,8 +46,11 @@ internal static class GatewayApplication
             EnvironmentName = settings.Demo ? "Demo" : "Production",
         });
 
-        // The simulated devices' folder is only created once the configuration has passed its checks.
-        string runtime = Path.Combine(Path.GetTempPath(), $"aizu-demo-{Environment.ProcessId}");
+        // The simulated devices' folder is only created once the configuration has passed its checks. Its name is
+        // random, not the process id: a folder another user left under /tmp with a reused id could not be written
+        // (the packaged service runs as its own user) and could be a link planted there.
+        random ??= RandomNumberGenerator.Create();
+        string runtime = Path.Combine(Path.GetTempPath(), $"aizu-demo-{Convert.ToHexStringLower(RandomBytes(random, 8))}");
         if (settings.Demo)
         {
             // Lowest priority: the user's file and environment variables still win.
@@ -73,7 +76,6 @@ internal static class GatewayApplication
             throw new GatewayConfigurationException(listenProblems);
         }
 
-        random ??= RandomNumberGenerator.Create();
         var identity = PrepareIdentity(builder.Configuration, random);
         builder.WebHost.UseUrls(urls);
         builder.Logging.ClearProviders();
@@ -166,7 +168,16 @@ internal static class GatewayApplication
 
         if (settings.Demo)
         {
-            Directory.CreateDirectory(runtime);
+            // Only this user may reach the simulated devices; the folder goes with the process.
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(runtime);
+            }
+            else
+            {
+                Directory.CreateDirectory(runtime, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+            app.Lifetime.ApplicationStopped.Register(() => RemoveRuntimeDirectory(runtime));
         }
 
         app.MapPanel();
@@ -199,6 +210,25 @@ internal static class GatewayApplication
     }
 
     // Read only: a new key and id stay in memory until the options have passed (DeviceIdentityService writes them).
+    private static byte[] RandomBytes(RandomNumberGenerator random, int count)
+    {
+        var bytes = new byte[count];
+        random.GetBytes(bytes);
+        return bytes;
+    }
+
+    private static void RemoveRuntimeDirectory(string runtime)
+    {
+        try
+        {
+            Directory.Delete(runtime, recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // A folder left under /tmp costs nothing and the system clears it; the stop goes on.
+        }
+    }
+
     private static DeviceIdentity PrepareIdentity(IConfiguration configuration, RandomNumberGenerator random)
     {
         var files = DeviceIdentityFiles.For(configuration);
