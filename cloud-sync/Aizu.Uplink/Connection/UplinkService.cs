@@ -210,10 +210,12 @@ public sealed class UplinkService : BackgroundService
     {
         while (true)
         {
-            if (disconnected.Reader.TryRead(out var reason) || !client.IsConnected)
+            if (!client.IsConnected)
             {
-                return reason ?? "disconnected";
+                return disconnected.Reader.TryRead(out var reason) ? reason : "disconnected";
             }
+
+            DropStaleDisconnect();
 
             var message = await outbox.GetNextDueAsync(cancellationToken);
             if (message is null)
@@ -285,6 +287,12 @@ public sealed class UplinkService : BackgroundService
 
         if (first == lost)
         {
+            if (client.IsConnected)
+            {
+                DropStaleDisconnect();
+                return null;
+            }
+
             return disconnected.Reader.TryRead(out var reason) ? reason : "disconnected";
         }
 
@@ -296,6 +304,16 @@ public sealed class UplinkService : BackgroundService
 
         return null;
     }
+
+    /// <summary>
+    /// Drops a disconnect signal that came while the client is connected: it is the previous connection's, whose
+    /// <c>DisconnectedAsync</c> can run after the next connect is made (after a failure the loop disconnects a client
+    /// that is still connected before it connects again). Acting on it dropped the good connection, which left the
+    /// next such signal behind: reconnecting every few hundred milliseconds and sending nothing for good, seen after
+    /// a full disk kept a delivery from being recorded. A real loss of this connection is seen by
+    /// <see cref="IMqttClient.IsConnected"/>, a failed publish or the health ping.
+    /// </summary>
+    private void DropStaleDisconnect() => disconnected.Reader.TryRead(out _);
 
     private async Task OnReceivedAsync(MqttApplicationMessageReceivedEventArgs args, CancellationToken cancellationToken)
     {

@@ -139,6 +139,34 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         Assert.Equal(OutboxState.Pending, (await gateway.Outbox.ListAsync(null, 100, CancellationToken.None)).Single(e => e.MessageId == refused.MessageId).State);
     }
 
+    [Fact]
+    public async Task DeliveriesThatCannotBeRecorded_ForAWhile_AreSentAgainAndDrainOnceTheyCan()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        await using var recorder = await BrokerRecorder.StartAsync(broker.Port, time);
+        registry.Give(HourlyGrant(T0), T0);
+
+        // The disk is full for the first dozen acknowledgements: each failure ends the connection (the loop disconnects
+        // and connects again), which once left the old connection's disconnect signal to end every new one.
+        const int Failures = 12;
+        FailsToRecordDelivery? outbox = null;
+        await using var gateway = await GatewayHarness.StartAsync(DatabasePath, broker.Port, time, registry, household, recorder,
+            services => services.AddSingleton<IOutbox>(provider => outbox = new FailsToRecordDelivery(provider.GetRequiredService<SqliteOutbox>(), Failures)));
+        await gateway.Store.AppendAsync(household.ReadingsAt(T0), CancellationToken.None);
+        await gateway.AdvanceAsync(TimeSpan.FromHours(3) + Step, Step, expectDelivery: false);
+
+        // The back-off between connections waits on the fake clock.
+        await Eventually.TrueAsync(
+            async () => (await gateway.Outbox.ListPendingAsync(CancellationToken.None)).Count == 0,
+            TimeSpan.FromSeconds(60),
+            () => $"the outbox did not drain after {outbox?.Failed} failed records (connected: {gateway.Uplink.IsConnected}, last error {gateway.Uplink.LastError})",
+            meanwhile: () => time.Advance(TimeSpan.FromMilliseconds(200)));
+        Assert.Equal(Failures, outbox!.Failed);
+        await gateway.WaitForDrainAsync();
+        var data = recorder.Messages.Where(m => m.Topic.StartsWith("aizu/v1/dt/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, data.DistinctBy(m => m.CorrelationData).Count());
+    }
+
     private static ConsentGrant HourlyGrant(DateTimeOffset from) => new(
         "peak-a", 1, DataCategories.ElectricImportEnergy, Granularity.Hour, "peak-demand-study",
         "https://w3id.org/dpv#ImprovePublicServices", "city-energy-office", false, new ValueTransform(100), from, from.AddDays(30), ConsentStatus.Given);
@@ -159,6 +187,28 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
 
             await inner.MarkDeliveredAsync(messageId, reasonCode, cancellationToken);
         }
+
+        public Task MarkFailedAsync(string messageId, int? reasonCode, string reason, CancellationToken cancellationToken) =>
+            inner.MarkFailedAsync(messageId, reasonCode, reason, cancellationToken);
+
+        public Task<IReadOnlyList<UplinkMessage>> ListPendingAsync(CancellationToken cancellationToken) => inner.ListPendingAsync(cancellationToken);
+    }
+
+    /// <summary>The first <paramref name="failures"/> deliveries cannot be written, as on a full disk.</summary>
+    private sealed class FailsToRecordDelivery(SqliteOutbox inner, int failures) : IOutbox
+    {
+        private int calls;
+
+        public int Failed => Math.Min(Volatile.Read(ref calls), failures);
+
+        public Task<UplinkMessage?> GetNextDueAsync(CancellationToken cancellationToken) => inner.GetNextDueAsync(cancellationToken);
+
+        public Task WaitForDueAsync(CancellationToken cancellationToken) => inner.WaitForDueAsync(cancellationToken);
+
+        public Task MarkDeliveredAsync(string messageId, int reasonCode, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref calls) <= failures
+                ? throw new Microsoft.Data.Sqlite.SqliteException("SQLite Error 13: 'database or disk is full'.", 13)
+                : inner.MarkDeliveredAsync(messageId, reasonCode, cancellationToken);
 
         public Task MarkFailedAsync(string messageId, int? reasonCode, string reason, CancellationToken cancellationToken) =>
             inner.MarkFailedAsync(messageId, reasonCode, reason, cancellationToken);
