@@ -15,6 +15,9 @@ internal static class GatewayOutput
         Eventually.TrueAsync(() => Lines(gateway, text) >= count, Limit, () => $"the gateway said \"{text}\" {count} times:{Environment.NewLine}{gateway.Output}");
 
     /// <summary>Fails when <paramref name="gateway"/> printed a stack trace: every error it reports is one line.</summary>
-    public static void AssertNoStackTrace(GatewayProcess gateway) =>
-        Assert.False(Regex.IsMatch(gateway.Output, @"^\s+at ", RegexOptions.Multiline), $"a stack trace in the gateway's output:{Environment.NewLine}{gateway.Output}");
+    public static void AssertNoStackTrace(GatewayProcess gateway) => AssertNoStackTrace(gateway.Output);
+
+    /// <summary>Fails when <paramref name="output"/>, what a gateway printed, holds a stack trace.</summary>
+    public static void AssertNoStackTrace(string output) =>
+        Assert.False(Regex.IsMatch(output, @"^\s+at ", RegexOptions.Multiline), $"a stack trace in the gateway's output:{Environment.NewLine}{output}");
 }
