@@ -132,7 +132,11 @@ public static class AnalysisEndpoints
             return Results.Json(new { refused = refusal, audit = refusedAt }, statusCode: StatusCodes.Status409Conflict);
         }
 
-        var (seq, snapshots) = await audit.ReleasedAsync(analyst.Id, request.Purpose, request.Text, table, earlier, cancellationToken);
+        // The provenance digests are computed while the audit entry is written; the response waits for its commit.
+        ProvenanceDigests? digests = null;
+        var (seq, snapshots) = await audit.ReleasedAsync(analyst.Id, request.Purpose, request.Text, table, earlier, cancellationToken, request.Format == "csv" ? null
+            : (entry, consentSnapshots) => Task.Run(() => digests = ProvenanceDigests.Compute(entry, table.Cells, consentSnapshots, cancellationToken), cancellationToken));
+        using var provenance = digests;
         var released = table.Cells.Count(c => c.Status == CellStatus.Released);
         logger.Released(analyst.Name, request.Purpose, request.Text, released, table.Cells.Count - released, seq);
         timing.End("audit");
@@ -147,7 +151,7 @@ public static class AnalysisEndpoints
         // Everything but writing the body itself, which the client sees as the rest of the request.
         context.Response.Headers[ServerTiming.HeaderName] = timing.Header();
         context.Response.ContentType = "application/json; charset=utf-8";
-        await StatisticsResponse.WriteJsonAsync(context.Response.BodyWriter, request, rule.Rules, seq, table, snapshots, cancellationToken);
+        await StatisticsResponse.WriteJsonAsync(context.Response.BodyWriter, request, rule.Rules, seq, table, provenance!, cancellationToken);
         return Results.Empty;
     }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.IO.Pipelines;
 using System.Text;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Aizu.City.Statistics;
 
@@ -36,21 +35,20 @@ internal static class StatisticsResponse
     private static readonly JsonEncodedText Suppressed = JsonEncodedText.Encode("suppressed");
 
     /// <summary>Writes the JSON answer to <paramref name="body"/> in the request's layout.</summary>
-    public static async Task WriteJsonAsync(PipeWriter body, StatisticsRequest request, ReleaseRules rules, long seq, StatisticsTable table, IReadOnlyDictionary<IReadOnlyList<string>, string> snapshots, CancellationToken cancellationToken)
+    public static async Task WriteJsonAsync(PipeWriter body, StatisticsRequest request, ReleaseRules rules, long seq, StatisticsTable table, ProvenanceDigests digests, CancellationToken cancellationToken)
     {
         await using var json = new Utf8JsonWriter(body, Unchecked);
-        using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         WriteHead(json, request, rules, seq);
         if (request.Layout == "columns")
         {
-            await WriteColumnsAsync(json, body, seq, table, snapshots, sha256, cancellationToken);
+            await WriteColumnsAsync(json, body, table, digests, cancellationToken);
         }
         else
         {
             json.WriteStartArray("cells");
-            foreach (var cell in table.Cells)
+            for (var i = 0; i < table.Cells.Count; i++)
             {
-                WriteCell(json, seq, cell, snapshots, sha256);
+                WriteCell(json, i, table.Cells[i], digests);
                 await FlushIfFullAsync(json, body, cancellationToken);
             }
 
@@ -79,7 +77,7 @@ internal static class StatisticsResponse
 
     // Cell i is areas[cells.area[i]] over periods[cells.period[i]] with cells.status[i] … cells.provenance[i]: the
     // same cells in the same order as the default layout, a field at a time.
-    private static async Task WriteColumnsAsync(Utf8JsonWriter json, PipeWriter body, long seq, StatisticsTable table, IReadOnlyDictionary<IReadOnlyList<string>, string> snapshots, IncrementalHash sha256, CancellationToken cancellationToken)
+    private static async Task WriteColumnsAsync(Utf8JsonWriter json, PipeWriter body, StatisticsTable table, ProvenanceDigests digests, CancellationToken cancellationToken)
     {
         var areas = new Dictionary<string, int>(StringComparer.Ordinal);
         var periods = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -105,24 +103,24 @@ internal static class StatisticsResponse
 
         json.WriteEndArray();
         json.WriteStartObject("cells");
-        var fields = new (JsonEncodedText Name, Action<StatisticsCell> Write)[]
+        var fields = new (JsonEncodedText Name, Action<StatisticsCell, int> Write)[]
         {
-            (AreaName, c => json.WriteNumberValue(areas[c.Key.Area])),
-            (PeriodName, c => json.WriteNumberValue(periods[c.Period])),
-            (StatusName, c => json.WriteStringValue(c.Status == CellStatus.Released ? Released : Suppressed)),
-            (RuleName, c => json.WriteStringValue(AnalysisEndpoints.RuleName(c.Rule))),
-            (EnergyWhName, c => NumberValue(json, c.EnergyWh)),
-            (MeanWhName, c => NumberValue(json, Mean(c))),
-            (HouseholdsName, c => NumberValue(json, c.Households)),
-            (ConsentsName, c => NumberValue(json, c.Status == CellStatus.Released ? c.Consents.Count : null)),
-            (ProvenanceName, c => Provenance(json, seq, c, snapshots, sha256)),
+            (AreaName, (c, _) => json.WriteNumberValue(areas[c.Key.Area])),
+            (PeriodName, (c, _) => json.WriteNumberValue(periods[c.Period])),
+            (StatusName, (c, _) => json.WriteStringValue(c.Status == CellStatus.Released ? Released : Suppressed)),
+            (RuleName, (c, _) => json.WriteStringValue(AnalysisEndpoints.RuleName(c.Rule))),
+            (EnergyWhName, (c, _) => NumberValue(json, c.EnergyWh)),
+            (MeanWhName, (c, _) => NumberValue(json, Mean(c))),
+            (HouseholdsName, (c, _) => NumberValue(json, c.Households)),
+            (ConsentsName, (c, _) => NumberValue(json, c.Status == CellStatus.Released ? c.Consents.Count : null)),
+            (ProvenanceName, (c, i) => Provenance(json, i, c, digests)),
         };
         foreach (var (name, write) in fields)
         {
             json.WriteStartArray(name);
-            foreach (var cell in table.Cells)
+            for (var i = 0; i < table.Cells.Count; i++)
             {
-                write(cell);
+                write(table.Cells[i], i);
                 await FlushIfFullAsync(json, body, cancellationToken);
             }
 
@@ -157,7 +155,7 @@ internal static class StatisticsResponse
 
     private static decimal? Mean(StatisticsCell cell) => cell.MeanWh is { } mean ? decimal.Round(mean, 1) : null;
 
-    private static void WriteCell(Utf8JsonWriter json, long seq, StatisticsCell cell, IReadOnlyDictionary<IReadOnlyList<string>, string> snapshots, IncrementalHash sha256)
+    private static void WriteCell(Utf8JsonWriter json, int index, StatisticsCell cell, ProvenanceDigests digests)
     {
         var released = cell.Status == CellStatus.Released;
         json.WriteStartObject();
@@ -170,17 +168,15 @@ internal static class StatisticsResponse
         Number(json, HouseholdsName, cell.Households);
         Number(json, ConsentsName, released ? cell.Consents.Count : null);
         json.WritePropertyName(ProvenanceName);
-        Provenance(json, seq, cell, snapshots, sha256);
+        Provenance(json, index, cell, digests);
         json.WriteEndObject();
     }
 
-    private static void Provenance(Utf8JsonWriter json, long seq, StatisticsCell cell, IReadOnlyDictionary<IReadOnlyList<string>, string> snapshots, IncrementalHash sha256)
+    private static void Provenance(Utf8JsonWriter json, int index, StatisticsCell cell, ProvenanceDigests digests)
     {
         if (cell.Status == CellStatus.Released)
         {
-            Span<byte> provenance = stackalloc byte[ProvenanceDigest.Length];
-            ProvenanceDigest.Write(seq, cell.Key, snapshots[cell.Consents], provenance, sha256);
-            json.WriteStringValue(provenance);
+            json.WriteStringValue(digests.Of(index));
         }
         else
         {

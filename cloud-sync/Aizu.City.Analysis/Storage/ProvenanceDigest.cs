@@ -32,23 +32,7 @@ internal static class ProvenanceDigest
         try
         {
             Utf8.TryWrite(input, System.Globalization.CultureInfo.InvariantCulture, $"{auditSeq}\n{key}\n{snapshot}", out var written);
-            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            if (sha256 is null)
-            {
-                SHA256.HashData(input[..written], hash);
-            }
-            else
-            {
-                sha256.AppendData(input[..written]);
-                sha256.GetHashAndReset(hash);
-            }
-
-            "sha256:"u8.CopyTo(destination);
-            for (var i = 0; i < 16; i++)
-            {
-                destination[7 + (2 * i)] = Hex(hash[i] >> 4);
-                destination[8 + (2 * i)] = Hex(hash[i] & 0xF);
-            }
+            Hash(input[..written], destination, sha256);
         }
         finally
         {
@@ -65,6 +49,29 @@ internal static class ProvenanceDigest
         Span<byte> digest = stackalloc byte[Length];
         Write(auditSeq, key, snapshot, digest);
         return Encoding.ASCII.GetString(digest);
+    }
+
+    /// <summary>Writes the digest of the hashed text <paramref name="input"/> (as <see cref="Write"/> builds it) into
+    /// the first <see cref="Length"/> bytes of <paramref name="destination"/>.</summary>
+    public static void Hash(ReadOnlySpan<byte> input, Span<byte> destination, IncrementalHash? sha256)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        if (sha256 is null)
+        {
+            SHA256.HashData(input, hash);
+        }
+        else
+        {
+            sha256.AppendData(input);
+            sha256.GetHashAndReset(hash);
+        }
+
+        "sha256:"u8.CopyTo(destination);
+        for (var i = 0; i < 16; i++)
+        {
+            destination[7 + (2 * i)] = Hex(hash[i] >> 4);
+            destination[8 + (2 * i)] = Hex(hash[i] & 0xF);
+        }
     }
 
     private static byte Hex(int nibble) => (byte)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10);

@@ -89,9 +89,20 @@ public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
     public static string Provenance(long auditSeq, CellKey key, string snapshot) => ProvenanceDigest.Of(auditSeq, key, snapshot);
 
     /// <summary>Records a released table on top of what the analyst held (<paramref name="earlier"/>, which this
-    /// updates); returns the audit entry's number and each released cell's consent snapshot digest (by list).</summary>
+    /// updates when it writes the fold); returns the audit entry's number and each released cell's consent snapshot
+    /// digest (by list).</summary>
+    /// <param name="analystId">The analyst.</param>
+    /// <param name="purpose">The purpose asked for.</param>
+    /// <param name="request">The request as the audit names it.</param>
+    /// <param name="table">The released table.</param>
+    /// <param name="earlier">What the analyst held before this table.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <param name="whileStoring">Work that needs the entry's number and the snapshot digests, started once they are
+    /// known and awaited after the entry is committed, so that it runs while the database writes (the response's
+    /// digests): nothing of it may reach the analyst before this returns.</param>
     public async Task<(long Seq, IReadOnlyDictionary<IReadOnlyList<string>, string> Snapshots)> ReleasedAsync(
-        long analystId, string purpose, string request, StatisticsTable table, Dictionary<CellKey, EarlierRelease> earlier, CancellationToken cancellationToken)
+        long analystId, string purpose, string request, StatisticsTable table, Dictionary<CellKey, EarlierRelease> earlier, CancellationToken cancellationToken,
+        Func<long, IReadOnlyDictionary<IReadOnlyList<string>, string>, Task>? whileStoring = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(earlier);
@@ -124,6 +135,7 @@ public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
             (seq, unfolded) = (reader.GetInt64(0), reader.GetInt64(1));
         }
 
+        var alongside = whileStoring?.Invoke(seq, snapshots) ?? Task.CompletedTask;
         await using var batch = new NpgsqlBatch(connection, transaction);
         if (fresh.Count > 0)
         {
@@ -145,13 +157,13 @@ public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
         batch.BatchCommands.Add(Entry(seq, analystId, purpose, request, "released", null, null, released));
 
         // What the analyst holds is this entry on top of the earlier ones; every FoldAfter entries, all of it as one row.
-        foreach (var cell in table.Cells)
-        {
-            Hold(earlier, cell.Key, cell.Status == CellStatus.Released ? new EarlierRelease(CellStatus.Released, cell.EnergyWh, cell.Households) : new EarlierRelease(CellStatus.Suppressed, null, null));
-        }
-
         if (unfolded + 1 >= FoldAfter)
         {
+            foreach (var cell in table.Cells)
+            {
+                Hold(earlier, cell.Key, cell.Status == CellStatus.Released ? new EarlierRelease(CellStatus.Released, cell.EnergyWh, cell.Households) : new EarlierRelease(CellStatus.Suppressed, null, null));
+            }
+
             var clear = new NpgsqlBatchCommand("DELETE FROM analyst_release WHERE analyst_id = $1 AND purpose = $2");
             clear.Parameters.Add(new() { Value = analystId });
             clear.Parameters.Add(new() { Value = purpose });
@@ -159,8 +171,16 @@ public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
             batch.BatchCommands.Add(FoldRow(analystId, purpose, seq, [.. earlier.Select(e => (e.Key, e.Value))]));
         }
 
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            await alongside;
+        }
+
         foreach (var (_, digest) in fresh)
         {
             stored[digest] = true;

@@ -22,9 +22,17 @@ internal static class Determinacy
     {
         var rows = new List<Dictionary<int, ulong>>();
         var pivotRow = new Dictionary<int, int>();
+        if (withheld.Count == 0)
+        {
+            return [];
+        }
+
+        // A row without withheld cells adds nothing (most equations of a table with few withheld cells): its
+        // dictionary is kept for the next equation.
+        Dictionary<int, ulong>? row = null;
         foreach (var equation in equations)
         {
-            var row = new Dictionary<int, ulong>();
+            row ??= [];
             if (withheld.Contains(equation.Sum))
             {
                 row[equation.Sum] = 1;
@@ -38,7 +46,11 @@ internal static class Determinacy
                 }
             }
 
-            Insert(rows, pivotRow, row);
+            if (row.Count > 0)
+            {
+                Insert(rows, pivotRow, row);
+                row = null;
+            }
         }
 
         var determined = new HashSet<int>();

@@ -115,7 +115,12 @@ public static class StatisticsRelease
             }
 
             var consents = district.Consents ?? ranges.GetValueOrDefault(district.District ?? "") ?? [];
-            summaries[(leaf * width) + column] = summaries[(leaf * width) + column].Plus(new CellSummary(district.Households, district.EnergyWh, district.LargestWh, consents));
+            var summary = new CellSummary(district.Households, district.EnergyWh, Math.Max(0m, district.LargestWh), consents);
+
+            // The usual case, one row per district and column: nothing to add to (Empty plus a summary is that summary;
+            // the largest is at least Empty's 0 either way).
+            ref var slot = ref summaries[(leaf * width) + column];
+            slot = ReferenceEquals(slot, CellSummary.Empty) ? summary : slot.Plus(summary);
         }
 
         // Parents from their children, deepest first; a parent cell whose children all share their range lists shares
@@ -183,9 +188,15 @@ public static class StatisticsRelease
 
         var equations = Equations(areas, width);
         var (withEarlier, virtualCells) = EarlierRanges(equations, areas, columns, earlier, rule, tallies.Length);
-        rule = [.. rule, .. new SuppressionRule[virtualCells]];
-        known = [.. known, .. Enumerable.Repeat(true, virtualCells)];
-        var refusal = Protect(withEarlier, rule, known, [.. tallies, .. Enumerable.Repeat(CellSummary.Empty, virtualCells)]);
+        var all = tallies;
+        if (virtualCells > 0)
+        {
+            rule = [.. rule, .. new SuppressionRule[virtualCells]];
+            known = [.. known, .. Enumerable.Repeat(true, virtualCells)];
+            all = [.. tallies, .. Enumerable.Repeat(CellSummary.Empty, virtualCells)];
+        }
+
+        var refusal = Protect(withEarlier, rule, known, all);
         var cells = new List<StatisticsCell>(tallies.Length);
         foreach (var node in areas.DepthFirst())
         {
@@ -284,11 +295,7 @@ public static class StatisticsRelease
         return -1;
     }
 
-    // Every withheld cell is kept uncomputable, partners too: "suppressed" then means unknown, not merely "safe if known".
-    private static bool MustStayUnknown(SuppressionRule rule) => rule != SuppressionRule.None;
-
-    // Returns null when every primary cell is protected, else why the table cannot be given.
-    private static string? Protect(List<LinearEquation> equations, SuppressionRule[] rule, bool[] known, CellSummary[] tallies)
+    private static Dictionary<int, List<LinearEquation>> ByCell(List<LinearEquation> equations)
     {
         var byCell = new Dictionary<int, List<LinearEquation>>();
         foreach (var equation in equations)
@@ -299,6 +306,36 @@ public static class StatisticsRelease
             }
         }
 
+        return byCell;
+    }
+
+    // The equation's one withheld cell (its sum first, then its parts in order), or -1 when it has none or several.
+    private static int SingleWithheld(LinearEquation equation, SuppressionRule[] rule)
+    {
+        var single = rule[equation.Sum] != SuppressionRule.None ? equation.Sum : -1;
+        var parts = equation.Parts;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (rule[parts[i]] != SuppressionRule.None)
+            {
+                if (single >= 0)
+                {
+                    return -1;
+                }
+
+                single = parts[i];
+            }
+        }
+
+        return single;
+    }
+
+    // Every withheld cell is kept uncomputable, partners too: "suppressed" then means unknown, not merely "safe if known".
+    private static bool MustStayUnknown(SuppressionRule rule) => rule != SuppressionRule.None;
+
+    // Returns null when every primary cell is protected, else why the table cannot be given.
+    private static string? Protect(List<LinearEquation> equations, SuppressionRule[] rule, bool[] known, CellSummary[] tallies)
+    {
         bool Withheld(int cell) => rule[cell] != SuppressionRule.None;
 
         // A partner: released, not given before, not empty (an empty cell protects nothing), the smallest part first.
@@ -313,8 +350,10 @@ public static class StatisticsRelease
             changed = false;
             foreach (var equation in equations)
             {
-                var withheld = equation.Cells.Where(Withheld).Take(2).ToList();
-                if (withheld.Count == 1 && MustStayUnknown(rule[withheld[0]]))
+                // The only withheld cell of the equation, or -1 (none or several); a loop, not a query: a year by day
+                // has some 800 equations over 38 000 cells, visited once more after every change.
+                var single = SingleWithheld(equation, rule);
+                if (single >= 0 && MustStayUnknown(rule[single]))
                 {
                     var partner = Partner(equation);
                     if (partner >= 0)
@@ -326,7 +365,8 @@ public static class StatisticsRelease
             }
         }
 
-        // 2. Exact: combinations of equations.
+        // 2. Exact: combinations of equations. The equations by cell only when a partner must be searched for.
+        Dictionary<int, List<LinearEquation>>? byCell = null;
         while (true)
         {
             var withheld = Enumerable.Range(0, rule.Length).Where(Withheld).ToHashSet();
@@ -335,6 +375,8 @@ public static class StatisticsRelease
             {
                 return null;
             }
+
+            byCell ??= ByCell(equations);
 
             var added = false;
             foreach (var cell in exposed)
