@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Aizu.City.Statistics;
 
@@ -15,8 +14,11 @@ namespace Aizu.City.Analysis;
 /// </summary>
 internal static class AuditCells
 {
-    /// <summary>The entry's JSON text for <paramref name="table"/>.</summary>
-    public static string Write(StatisticsTable table, List<string> digests, Dictionary<string, int> digestIndex, Dictionary<IReadOnlyList<string>, string> snapshots)
+    /// <summary>The entry's JSON for <paramref name="table"/>, UTF-8 (PostgreSQL takes it as it is).</summary>
+    /// <param name="table">The released table.</param>
+    /// <param name="digests">The consent snapshots' digests, in their order in the entry.</param>
+    /// <param name="consentSet">Each released cell's list of references (by reference) to its snapshot's index in <paramref name="digests"/>.</param>
+    public static ReadOnlyMemory<byte> Write(StatisticsTable table, List<string> digests, Dictionary<IReadOnlyList<string>, int> consentSet)
     {
         var areas = new Dictionary<string, int>(StringComparer.Ordinal);
         var columns = new Dictionary<(DateOnly, DateOnly, int?), int>();
@@ -80,7 +82,7 @@ internal static class AuditCells
             json.WriteStartArray("consentSet");
             foreach (var c in table.Cells)
             {
-                Nullable(json, c.Status == CellStatus.Released ? digestIndex[snapshots[c.Consents]] : null);
+                Nullable(json, c.Status == CellStatus.Released ? consentSet[c.Consents] : null);
             }
 
             json.WriteEndArray();
@@ -93,7 +95,7 @@ internal static class AuditCells
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.WrittenMemory;
     }
 
     /// <summary>

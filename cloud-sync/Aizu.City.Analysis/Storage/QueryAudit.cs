@@ -117,7 +117,8 @@ public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
         var digests = snapshots.Values.Distinct(StringComparer.Ordinal).ToList();
         var digestIndex = digests.Select((d, i) => (d, i)).ToDictionary(x => x.d, x => x.i, StringComparer.Ordinal);
         var fresh = snapshots.Where(s => !stored.ContainsKey(s.Value)).DistinctBy(s => s.Value, StringComparer.Ordinal).ToList();
-        var released = AuditCells.Write(table, digests, digestIndex, snapshots);
+        var consentSet = snapshots.ToDictionary(s => s.Key, s => digestIndex[s.Value], (IEqualityComparer<IReadOnlyList<string>>)ReferenceEqualityComparer.Instance);
+        var released = AuditCells.Write(table, digests, consentSet);
 
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -238,7 +239,7 @@ public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var seq = await NextSeqAsync(connection, transaction, cancellationToken);
-        await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { Entry(seq, analystId, purpose, request, outcome, reason, epsilon, released) } };
+        await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { Entry(seq, analystId, purpose, request, outcome, reason, epsilon, Encoding.UTF8.GetBytes(released)) } };
         await batch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return seq;
@@ -251,7 +252,7 @@ public sealed class QueryAudit(AnalysisDatabase database, TimeProvider time)
         return (long)(await next.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private NpgsqlBatchCommand Entry(long seq, long analystId, string purpose, string request, string outcome, string? reason, decimal? epsilon, string released)
+    private NpgsqlBatchCommand Entry(long seq, long analystId, string purpose, string request, string outcome, string? reason, decimal? epsilon, ReadOnlyMemory<byte> released)
     {
         var insert = new NpgsqlBatchCommand(
             "INSERT INTO query_audit (seq, at, analyst_id, purpose, request, outcome, reason, epsilon, released) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");

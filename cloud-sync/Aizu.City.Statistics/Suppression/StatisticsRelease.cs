@@ -99,14 +99,24 @@ public static class StatisticsRelease
         // The whole-range cell's references first: a period cell without its own list shares that one.
         var ranges = districts.Where(d => d.Column is null).ToDictionary(d => d.District ?? "", d => d.Consents ?? [], StringComparer.Ordinal);
 
-        // A district's leaf once, not once per column (a year by day is 366 cells a district).
-        var leaves = new Dictionary<string, int>(StringComparer.Ordinal);
+        // A district's leaf and range list once, not once per column (a year by day is 366 cells a district), and
+        // not even looked up again while the rows stay in one district (they come district by district).
+        var leaves = new Dictionary<string, (int Leaf, IReadOnlyList<string> Range)>(StringComparer.Ordinal);
+        (string? Name, int Leaf, IReadOnlyList<string> Range) last = (null, -1, []);
         foreach (var district in districts)
         {
-            if (!leaves.TryGetValue(district.District ?? "", out var leaf))
+            var name = district.District ?? "";
+            if (!string.Equals(name, last.Name, StringComparison.Ordinal))
             {
-                leaf = leaves[district.District ?? ""] = areas.Path(district.District)[^1];
+                if (!leaves.TryGetValue(name, out var found))
+                {
+                    found = leaves[name] = (areas.Path(district.District)[^1], ranges.GetValueOrDefault(name) ?? []);
+                }
+
+                last = (name, found.Leaf, found.Range);
             }
+
+            var leaf = last.Leaf;
 
             var column = district.Column ?? width - 1;
             if (column < 0 || column >= width)
@@ -114,7 +124,7 @@ public static class StatisticsRelease
                 continue;
             }
 
-            var consents = district.Consents ?? ranges.GetValueOrDefault(district.District ?? "") ?? [];
+            var consents = district.Consents ?? last.Range;
             var summary = new CellSummary(district.Households, district.EnergyWh, Math.Max(0m, district.LargestWh), consents);
 
             // The usual case, one row per district and column: nothing to add to (Empty plus a summary is that summary;

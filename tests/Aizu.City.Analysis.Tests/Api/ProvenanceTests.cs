@@ -34,6 +34,42 @@ public sealed class ProvenanceTests
         Assert.Equal(expected, Encoding.ASCII.GetString(written));
     }
 
+    [Fact]
+    public void TableDigests_AreEachCellsDigest_ComputedThePlainWay()
+    {
+        // Several pieces of work, areas (the whole purpose, non-ASCII, long), days and hours, two snapshots (one of
+        // them a different list with the same digest) and withheld cells among them.
+        const long Seq = 42;
+        string[] areas = ["", "aizu/north", "会津/北", "aizu/" + new string('x', 600)];
+        IReadOnlyList<string> first = ["ref-1", "ref-2"], second = ["ref-3"], againFirst = ["ref-1", "ref-2"];
+        var snapshots = new Dictionary<IReadOnlyList<string>, string>(ReferenceEqualityComparer.Instance)
+        {
+            [first] = QueryAudit.SnapshotDigest(first),
+            [second] = QueryAudit.SnapshotDigest(second),
+            [againFirst] = QueryAudit.SnapshotDigest(againFirst),
+        };
+        var cells = new List<StatisticsCell>();
+        for (var i = 0; i < 5_000; i++)
+        {
+            var day = new DateOnly(2026, 1, 1).AddDays(i % 400);
+            var key = new CellKey(areas[i / 1_250], day, day.AddDays(1 + (i % 3)), i % 5 == 0 ? i % 24 : null);
+            var consents = (i % 3) switch { 0 => first, 1 => second, _ => againFirst };
+            cells.Add(i % 7 == 0
+                ? new StatisticsCell(key, "x", CellStatus.Suppressed, SuppressionRule.MinHouseholds, null, null, [])
+                : new StatisticsCell(key, "x", CellStatus.Released, SuppressionRule.None, 1, 20, consents));
+        }
+
+        using var digests = ProvenanceDigests.Compute(Seq, cells, snapshots, CancellationToken.None);
+
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (cells[i].Status == CellStatus.Released)
+            {
+                Assert.Equal(QueryAudit.Provenance(Seq, cells[i].Key, snapshots[cells[i].Consents]), Encoding.ASCII.GetString(digests.Of(i)));
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Keys))]
     public void CellKey_FormatsAsUtf8_ExactlyItsText(string area, int? hour)
