@@ -17,7 +17,7 @@ public static class SerialSessionReplay
     /// <summary>Where the fake clock starts: a trusted time, so every accepted frame is mapped.</summary>
     public static readonly DateTimeOffset Start = new(2026, 6, 1, 3, 0, 0, TimeSpan.Zero);
 
-    /// <summary>Fake time each read takes.</summary>
+    /// <summary>Fake time each read takes (one line, or 64 bytes of a binary frame).</summary>
     public static readonly TimeSpan Step = TimeSpan.FromMilliseconds(20);
 
     private const int MaxPauses = 10_000;
@@ -47,10 +47,12 @@ public static class SerialSessionReplay
         ArgumentNullException.ThrowIfNull(create);
         var time = new FakeTimeProvider(Start);
         using var stop = new CancellationTokenSource();
-        var stream = new ScriptedSerialStream(line.ToArray(), time, Step, stop.Cancel);
+        // At most 64 bytes a read: 67 ms of a 9600 baud line, about what one read of a real port returns.
+        var stream = new ScriptedLineStream(line.ToArray(), time, Step, stop.Cancel, maxRead: 64);
         var opens = 0;
         Stream Open(string path)
         {
+            // A reopened port goes on where the line was: a meter keeps sending while the driver reopens.
             opens++;
             if (stream.AtEnd)
             {

@@ -3,17 +3,13 @@ using Microsoft.Extensions.Time.Testing;
 namespace Aizu.Fuzzing;
 
 /// <summary>
-/// A meter's serial line that carries exactly what a recording says: each read returns the bytes up to and including
-/// the next LF, at most <see cref="MaxRead"/> of them (as a UART delivers a line, or what arrived of a binary frame),
-/// and takes <c>step</c> of the fake clock. Reopening the port goes on where the line was (a real meter keeps sending
-/// while the driver reopens). At the end it calls <c>atEnd</c> (the harness stops the driver) and reads 0 bytes, as a
-/// closed port does.
+/// A serial port that says exactly what a recording says: each read returns the bytes up to and including the next LF,
+/// at most <c>maxRead</c> of them, and takes <c>step</c> of the fake clock. At the end of the recording it calls
+/// <c>atEnd</c> (the harness stops the driver) and reads as a closed port does, 0 bytes. Writes are refused unless a
+/// subclass takes them.
 /// </summary>
-internal sealed class ScriptedSerialStream(byte[] recording, FakeTimeProvider time, TimeSpan step, Action atEnd) : Stream
+internal class ScriptedLineStream(byte[] recording, FakeTimeProvider time, TimeSpan step, Action atEnd, int maxRead = int.MaxValue) : Stream
 {
-    /// <summary>The most bytes one read returns: 64 bytes take 67 ms at 9600 baud, about one read's worth.</summary>
-    public const int MaxRead = 64;
-
     private int _position;
 
     /// <summary>Whether every byte of the recording has been read.</summary>
@@ -41,7 +37,7 @@ internal sealed class ScriptedSerialStream(byte[] recording, FakeTimeProvider ti
 
         var rest = recording.AsSpan(_position);
         var line = rest.IndexOf((byte)'\n');
-        var length = Math.Min(Math.Min(line < 0 ? rest.Length : line + 1, MaxRead), buffer.Length);
+        var length = Math.Min(Math.Min(line < 0 ? rest.Length : line + 1, maxRead), buffer.Length);
         rest[..length].CopyTo(buffer);
         _position += length;
         time.Advance(step);
@@ -60,6 +56,8 @@ internal sealed class ScriptedSerialStream(byte[] recording, FakeTimeProvider ti
     public override void Flush()
     {
     }
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
