@@ -11,7 +11,7 @@ namespace Aizu.Fuzzing.Tests;
 /// </summary>
 public sealed class AflRunTests(ITestOutputHelper output)
 {
-    /// <summary>Seconds per target; CI keeps the default so all six take under two minutes.</summary>
+    /// <summary>Seconds per target; CI keeps the default so all nine take under two and a half minutes.</summary>
     private static readonly int Seconds = int.TryParse(Environment.GetEnvironmentVariable("AIZU_FUZZ_SECONDS"), CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 15;
 
     [Fact]

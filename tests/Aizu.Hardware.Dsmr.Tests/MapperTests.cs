@@ -28,6 +28,22 @@ public sealed class MapperTests
     }
 
     [Fact]
+    public void APeakStampedFarInTheFuture_IsNotAReading_AndTheNextRealPeakIs()
+    {
+        // Found by the DSMR session fuzz target (tests/Aizu.Fuzzing/Regressions/dsmr-session/future-peak.bin): the
+        // driver stored a monthly peak stamped 2090, decades ahead of every other reading in the history.
+        var mapper = new DsmrReadingMapper(Every);
+        var readings = new List<Reading>();
+
+        mapper.Map(Parse("/FLU5\\253769484_A\r\n\r\n1-0:1.6.0(900101000000W)(02.589*kW)\r\n!"), Now, readings, []);
+        mapper.Map(Parse("/FLU5\\253769484_A\r\n\r\n1-0:1.6.0(260101103000W)(02.589*kW)\r\n!"), Now, readings, []);
+
+        var peak = Assert.Single(readings, r => r.Series == SeriesNames.ElectricDemandPeak);
+        Assert.Equal(new DateTimeOffset(2026, 1, 1, 10, 30, 0, TimeSpan.FromHours(1)), peak.Timestamp);
+        Assert.Equal(2589, peak.Value);
+    }
+
+    [Fact]
     public void HeatMeterInGigajoules_IsStoredInKilowattHours()
     {
         var readings = Map("/AAA5MTR\r\n\r\n0-1:24.1.0(004)\r\n0-1:24.2.1(260101120000W)(00001.800*GJ)\r\n!");
@@ -56,10 +72,15 @@ public sealed class MapperTests
 
     private static List<Reading> Map(string upToBang)
     {
+        var readings = new List<Reading>();
+        Assert.True(new DsmrReadingMapper(Every).Map(Parse(upToBang), Now, readings, []));
+        return readings;
+    }
+
+    private static DsmrReadout Parse(string upToBang)
+    {
         var readout = new DsmrReadout();
         Assert.True(DsmrTelegramParser.TryParse(ParserTests.WithCrc(upToBang), null, readout, out var error), error.Message);
-        var readings = new List<Reading>();
-        Assert.True(new DsmrReadingMapper(Every).Map(readout, Now, readings, []));
-        return readings;
+        return readout;
     }
 }

@@ -67,7 +67,9 @@ internal sealed class DsmrReadingMapper : IReadingMapper<DsmrReadout>
             Add(output, SeriesNames.ElectricExportEnergyTariffTwo, stamp, telegram.ExportTariff2, Units.KilowattHour);
         }
 
-        if (telegram.PeakAt is { } peakAt && telegram.PeakWatts is { } peakWatts && _lastPeak != (peakAt, peakWatts))
+        // A peak stamped far ahead of the clock (a meter without a CRC garbled on the line, an unset peak slot) is not a
+        // measurement: stored, it would sit decades ahead in the history, as an empty M-Bus slot's 2070 would.
+        if (telegram.PeakAt is { } peakAt && peakAt <= now + FutureSlack && telegram.PeakWatts is { } peakWatts && _lastPeak != (peakAt, peakWatts))
         {
             _lastPeak = (peakAt, peakWatts);
             Add(output, SeriesNames.ElectricDemandPeak, peakAt, peakWatts, Units.Watt);

@@ -24,7 +24,9 @@ public static class FuzzTargets
         new("broute-session", BRouteSession, ["Aizu.Hardware.BRoute.dll", "Aizu.Hardware.Skstack.dll", "Aizu.Hardware.EchonetLite.dll"],
             ["tests/Aizu.Fuzzing/Seeds/broute-session", "tests/Aizu.Hardware.BRoute.Tests/Corpus"], SeedFiles.DongleTranscripts),
         new("dsmr", Dsmr, ["Aizu.Hardware.Dsmr.dll", "Aizu.Hardware.Serial.dll"], ["tests/Aizu.Hardware.Dsmr.Tests/Corpus"], SeedFiles.Ending(".txt")),
+        new("dsmr-session", DsmrSession, ["Aizu.Hardware.Serial.dll", "Aizu.Hardware.Dsmr.dll"], ["tests/Aizu.Hardware.Dsmr.Tests/Corpus"], SeedFiles.DsmrSessions),
         new("sml", Sml, ["Aizu.Hardware.Sml.dll", "Aizu.Hardware.Serial.dll"], ["tests/Aizu.Hardware.Sml.Tests/Corpus"], SeedFiles.Ending(".bin")),
+        new("sml-session", SmlSession, ["Aizu.Hardware.Serial.dll", "Aizu.Hardware.Sml.dll"], ["tests/Aizu.Hardware.Sml.Tests/Corpus"], SeedFiles.SmlSessions),
         new("cap", Cap, ["Aizu.Wire.dll"], ["tests/Aizu.Alerts.Tests/Corpus/cap"], SeedFiles.Ending(".xml")),
         new("config", Config, ["aizu.dll", "Aizu.Configuration.dll"], ["deploy", "docs"], SeedFiles.GatewayConfigurations),
     ];
@@ -99,6 +101,12 @@ public static class FuzzTargets
             DsmrTelegramParser.TryParse(frame.Bytes, DsmrParseOptions.WithoutChecksum, readout, out _);
         }
     }
+
+    /// <summary>A P1 port's line through the whole DSMR driver, its readings checked (see <see cref="DsmrSessionReplay"/>).</summary>
+    private static void DsmrSession(ReadOnlySpan<byte> data) => DsmrSessionReplay.RunAndCheck(data);
+
+    /// <summary>An optical read head's line through the whole SML driver, its readings checked (see <see cref="SmlSessionReplay"/>).</summary>
+    private static void SmlSession(ReadOnlySpan<byte> data) => SmlSessionReplay.RunAndCheck(data);
 
     /// <summary>An SML meter's serial output: framed, each frame parsed; and the whole input as an SML file without transport.</summary>
     private static void Sml(ReadOnlySpan<byte> data)

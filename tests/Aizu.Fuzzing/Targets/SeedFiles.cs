@@ -1,6 +1,9 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Aizu.Hardware.Serial.Framing;
+using Aizu.Hardware.Sml;
 
 namespace Aizu.Fuzzing;
 
@@ -79,6 +82,57 @@ public static partial class SeedFiles
         return path.Contains("broute-session", StringComparison.Ordinal) ? [content] : [[0, .. content], [1, .. content]];
     }
 
+    /// <summary>
+    /// A P1 port's line for the DSMR session target from one real telegram: its generation first (DSMR 5 when the
+    /// telegram carries a CRC, else 2.2), then as a meter plugged in mid-telegram and unplugged mid-telegram sends it
+    /// (see <see cref="Session"/>).
+    /// </summary>
+    public static IEnumerable<byte[]> DsmrSessions(string path, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (!path.EndsWith(".txt", StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        var withCrc = TelegramCrc().IsMatch(Encoding.Latin1.GetString(content));
+        return [[(byte)(withCrc ? 0 : 2), .. Session(content, "\r\n#\0\xFF line noise ("u8.ToArray())]];
+    }
+
+    /// <summary>
+    /// An optical read head's line for the SML session target from the first valid transport frame of a real capture
+    /// (see <see cref="Session"/>); a capture without one seeds only the parser target.
+    /// </summary>
+    public static IEnumerable<byte[]> SmlSessions(string path, byte[] content) =>
+        path.EndsWith(".bin", StringComparison.Ordinal) && FirstSmlFrame(content) is { } frame
+            // Noise as a read head sees it: escapes that start no frame, and a frame's start cut off.
+            ? [Session(frame, [0x1B, 0x1B, 0x00, 0x1B, 0x1B, 0x1B, 0x1B, 0xFF, 0x1B, 0x1B, 0x1B, 0x1B, 0x01, 0x01, 0x01, 0x01, 0x76])]
+            : [];
+
+    /// <summary>The first transport frame of an SML capture that the parser passes, or null.</summary>
+    public static byte[]? FirstSmlFrame(byte[] capture)
+    {
+        var reader = new SequenceReader<byte>(new ReadOnlySequence<byte>(capture));
+        while (SmlFramer.TryReadFrame(ref reader, out var frame))
+        {
+            var bytes = frame.Bytes.ToArray();
+            if (frame.Kind != SerialFrameKind.Discarded && SmlFileParser.TryParseFrame(bytes, out _, out _))
+            {
+                return bytes;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A line as a meter sends it from one frame: the second half of it (the port opened mid-frame), the frame twice
+    /// with <paramref name="noise"/> between them, and the first half of it (the cable pulled mid-frame). Two whole
+    /// frames the driver must find.
+    /// </summary>
+    private static byte[] Session(byte[] frame, byte[] noise) =>
+        [.. frame.AsSpan(frame.Length / 2), .. frame, .. noise, .. frame, .. frame.AsSpan(0, frame.Length / 2)];
+
     /// <summary>Every seed of <paramref name="target"/> under <paramref name="repositoryRoot"/>, named by source file and index.</summary>
     public static IEnumerable<(string Name, byte[] Content)> For(FuzzTarget target, string repositoryRoot)
     {
@@ -99,6 +153,9 @@ public static partial class SeedFiles
             }
         }
     }
+
+    [GeneratedRegex("\n![0-9A-Fa-f]{4}")]
+    private static partial Regex TelegramCrc();
 
     [GeneratedRegex("10 ?81(?: ?[0-9A-F]{2}){10,}")]
     private static partial Regex HexFrame();
