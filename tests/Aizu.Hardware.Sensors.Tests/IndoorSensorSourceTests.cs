@@ -95,6 +95,44 @@ public sealed class IndoorSensorSourceTests
     }
 
     [Fact]
+    public async Task SensorHealth_SaysWhichSensorStoppedAnswering_SinceWhen_AndWhy_UntilItAnswersAgain()
+    {
+        await using var harness = new SourceHarness([Ds, Sht]);
+        var thermometer = harness.Simulation.OneWire.Devices[0];
+        await harness.StartAsync();
+        var source = harness.Source!;
+        var firstRead = harness.Time.GetUtcNow();
+        Assert.All(source.GetSensorHealth(), h => Assert.Equal(new SensorHealth(h.Sensor, h.Room, true, firstRead, null, null), h));
+
+        thermometer.Fault = SimulatedFault.Nack;
+        harness.Simulation.OneWire.Refresh();
+        await harness.NextRoundAsync();
+        var failedAt = harness.Time.GetUtcNow();
+        await harness.NextRoundAsync();
+
+        var hallway = Assert.Single(source.GetSensorHealth(), h => h.Room == "hallway");
+        Assert.Equal("DS18B20 28-0316a2796cff (hallway)", hallway.Sensor);
+        Assert.False(hallway.Answering);
+        Assert.Equal(firstRead, hallway.LastAnsweredAt);
+        Assert.Equal(failedAt, hallway.NotAnsweringSince);
+        Assert.StartsWith("not on the bus: ", hallway.LastError, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', hallway.LastError!);
+        var bedroom = Assert.Single(source.GetSensorHealth(), h => h.Room == "bedroom");
+        Assert.True(bedroom.Answering);
+        Assert.Equal(harness.Time.GetUtcNow(), bedroom.LastAnsweredAt);
+
+        thermometer.Fault = SimulatedFault.None;
+        harness.Simulation.OneWire.Refresh();
+        await harness.NextRoundAsync();
+
+        hallway = Assert.Single(source.GetSensorHealth(), h => h.Room == "hallway");
+        Assert.True(hallway.Answering);
+        Assert.Equal(harness.Time.GetUtcNow(), hallway.LastAnsweredAt);
+        Assert.Null(hallway.NotAnsweringSince);
+        Assert.StartsWith("not on the bus: ", hallway.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NothingAtTheAddress_IsReportedAsNotAnswering()
     {
         await using var harness = new SourceHarness([Sht]);

@@ -57,12 +57,16 @@ internal sealed class SourceHarness : IAsyncDisposable
 
     public CapturingLogger<IndoorSensorSource> Log { get; } = new();
 
+    /// <summary>The source under test, once <see cref="StartAsync"/> has created it.</summary>
+    public IndoorSensorSource? Source { get; private set; }
+
     public FakeTimeProvider Fake => (FakeTimeProvider)Time;
 
     /// <summary>Starts the source and waits for its first round, which runs at once.</summary>
     public async Task<IReadOnlyList<Reading>> StartAsync()
     {
         var source = new IndoorSensorSource(Microsoft.Extensions.Options.Options.Create(Options), Time, Log);
+        Source = source;
         source.RoundCompleted += (_, round) => _rounds.Writer.TryWrite(round);
         _run = source.RunAsync(_channel.Writer, _stop.Token);
         return await RoundAsync();

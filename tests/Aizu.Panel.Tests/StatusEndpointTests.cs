@@ -42,6 +42,36 @@ public sealed class StatusEndpointTests
     }
 
     [Fact]
+    public async Task Status_shows_each_indoor_sensor_whether_it_answers_since_when_not_and_its_last_error()
+    {
+        var answeredAt = Now.AddSeconds(-30);
+        await using var host = await PanelHost.StartAsync(new FakeTimeProvider(Now), source: new SensorHealthSource(
+            new SensorHealth("DS18B20 28-00000000a1b2 (hallway)", "hallway", false, answeredAt, answeredAt.AddSeconds(5), "not on the bus: w1_slave is gone"),
+            new SensorHealth("SHT3X at 0x44 on I2C bus 1 (bedroom)", "bedroom", true, Now, null, null)));
+
+        var sensors = (await GetStatus(host)).GetProperty("sensors").EnumerateArray().ToList();
+
+        Assert.Equal(2, sensors.Count);
+        Assert.Equal("DS18B20 28-00000000a1b2 (hallway)", sensors[0].GetProperty("sensor").GetString());
+        Assert.Equal("hallway", sensors[0].GetProperty("room").GetString());
+        Assert.False(sensors[0].GetProperty("answering").GetBoolean());
+        Assert.Equal(answeredAt, sensors[0].GetProperty("lastAnsweredAt").GetDateTimeOffset());
+        Assert.Equal(answeredAt.AddSeconds(5), sensors[0].GetProperty("notAnsweringSince").GetDateTimeOffset());
+        Assert.Equal("not on the bus: w1_slave is gone", sensors[0].GetProperty("lastError").GetString());
+        Assert.True(sensors[1].GetProperty("answering").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, sensors[1].GetProperty("notAnsweringSince").ValueKind);
+        Assert.Equal(JsonValueKind.Null, sensors[1].GetProperty("lastError").ValueKind);
+    }
+
+    [Fact]
+    public async Task Without_indoor_sensors_status_lists_none()
+    {
+        await using var host = await PanelHost.StartAsync(new FakeTimeProvider(Now));
+
+        Assert.Equal(0, (await GetStatus(host)).GetProperty("sensors").GetArrayLength());
+    }
+
+    [Fact]
     public async Task With_the_store_unavailable_status_explains_it_today_answers_503_and_the_page_still_loads()
     {
         using var broken = new BrokenDataFolder();

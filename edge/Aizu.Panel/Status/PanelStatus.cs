@@ -22,6 +22,9 @@ internal sealed record PanelStatus(
     /// <summary>The connection to the city's broker; null when no city link is configured.</summary>
     public PanelCityLinkStatus? CityLink { get; init; }
 
+    /// <summary>Each configured indoor sensor and whether it answers (empty when none is configured).</summary>
+    public IReadOnlyList<PanelSensorStatus> Sensors { get; init; } = [];
+
     /// <summary>Readings refused because of a clock step back (stamped by the clock before it stepped back, or inside time already stored).</summary>
     public long RejectedInsideStoredTime { get; init; }
 

@@ -2,6 +2,7 @@ using Aizu.Consent;
 using Aizu.Egress;
 using System.Reflection;
 using Aizu.Ingest;
+using Aizu.Readings;
 using Aizu.Storage;
 using Aizu.Uplink;
 using Microsoft.AspNetCore.Http;
@@ -70,6 +71,7 @@ internal static class StatusEndpoint
             Version)
         {
             Storage = PanelStorageStatus.From(storeStatus.Health),
+            Sensors = [.. services.GetServices<IReadingSource>().OfType<ISensorHealthReport>().SelectMany(r => r.GetSensorHealth()).Select(PanelSensorStatus.From)],
             RejectedInsideStoredTime = statistics.RejectedCovered,
             ClockStepsBack = statistics.ClockStepsBack,
             ClockStepsForward = statistics.ClockStepsForward,

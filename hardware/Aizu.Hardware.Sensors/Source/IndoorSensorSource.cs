@@ -12,11 +12,12 @@ namespace Aizu.Hardware.Sensors;
 /// a sensor that does not acknowledge, sends a bad CRC, never finishes a measurement or hangs the bus
 /// is logged and skipped for the round while the others carry on. No value is ever made up for it.
 /// </summary>
-public sealed class IndoorSensorSource : IReadingSource
+public sealed class IndoorSensorSource : IReadingSource, ISensorHealthReport
 {
     private readonly IndoorSensorOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<IndoorSensorSource> _logger;
+    private volatile IReadOnlyList<SensorSlot> _slots = [];
 
     /// <summary>Creates the source.</summary>
     public IndoorSensorSource(IOptions<IndoorSensorOptions> options, TimeProvider time, ILogger<IndoorSensorSource> logger)
@@ -36,10 +37,14 @@ public sealed class IndoorSensorSource : IReadingSource
     internal event EventHandler<int>? RoundCompleted;
 
     /// <inheritdoc />
+    public IReadOnlyList<SensorHealth> GetSensorHealth() => [.. _slots.Select(slot => slot.Health)];
+
+    /// <inheritdoc />
     public async Task RunAsync(ChannelWriter<Reading> output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
         var slots = _options.Sensors.Select(definition => new SensorSlot(definition, _options)).ToList();
+        _slots = slots;
         Log.Started(_logger, slots.Count, _options.PollInterval.TotalSeconds);
         using var timer = new PeriodicTimer(_options.PollInterval, _time);
         try
@@ -87,6 +92,7 @@ public sealed class IndoorSensorSource : IReadingSource
         {
             Log.StillBusy(_logger, slot.Description);
             slot.FailedRounds++;
+            slot.Failed(_time.GetUtcNow(), "still busy with an earlier read (the bus may be stuck)");
             return;
         }
 
@@ -108,7 +114,7 @@ public sealed class IndoorSensorSource : IReadingSource
         {
             Observe(work);
             slot.ReopenWhenIdle = true;
-            Fail(slot, "stuck", level => Log.BusStuck(_logger, level, slot.Description, _options.ReadTimeout.TotalSeconds));
+            Fail(slot, "stuck", $"did not answer within {_options.ReadTimeout.TotalSeconds} s: the I2C bus may be stuck", level => Log.BusStuck(_logger, level, slot.Description, _options.ReadTimeout.TotalSeconds));
             return;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -119,7 +125,7 @@ public sealed class IndoorSensorSource : IReadingSource
         catch (IOException ex)
         {
             slot.Chip.Close();
-            Fail(slot, "nack", level => Log.NotAnswering(_logger, level, slot.Description, ex.Message));
+            Fail(slot, "nack", $"did not answer (NACK or bus error): {ex.Message}", level => Log.NotAnswering(_logger, level, slot.Description, ex.Message));
             return;
         }
         catch (SensorFaultException ex)
@@ -132,7 +138,7 @@ public sealed class IndoorSensorSource : IReadingSource
             // Bindings signal some faults with plain exceptions (the SCD4x's "not responding" after
             // six seconds without data); whatever it is, it costs this sensor its round, not the source.
             slot.Chip.Close();
-            Fail(slot, "other", level => Log.NeverReady(_logger, level, slot.Description, ex.Message));
+            Fail(slot, "other", ex.Message, level => Log.NeverReady(_logger, level, slot.Description, ex.Message));
             return;
         }
 
@@ -176,6 +182,7 @@ public sealed class IndoorSensorSource : IReadingSource
 
         slot.FailedRounds = 0;
         slot.LastFailure = null;
+        slot.Answered(now);
     }
 
     private void ReportFault(SensorSlot slot, SensorFaultException ex)
@@ -183,20 +190,21 @@ public sealed class IndoorSensorSource : IReadingSource
         switch (ex.Fault)
         {
             case SensorFault.Crc:
-                Fail(slot, "crc", level => Log.CrcError(_logger, level, slot.Description, ex.Message));
+                Fail(slot, "crc", $"sent data with a bad CRC: {ex.Message}", level => Log.CrcError(_logger, level, slot.Description, ex.Message));
                 break;
             case SensorFault.NeverReady:
-                Fail(slot, "never-ready", level => Log.NeverReady(_logger, level, slot.Description, ex.Message));
+                Fail(slot, "never-ready", $"never finished a measurement: {ex.Message}", level => Log.NeverReady(_logger, level, slot.Description, ex.Message));
                 break;
             default:
                 slot.Chip.Close();
-                Fail(slot, "absent", level => Log.Absent(_logger, level, slot.Description, ex.Message));
+                Fail(slot, "absent", $"not on the bus: {ex.Message}", level => Log.Absent(_logger, level, slot.Description, ex.Message));
                 break;
         }
     }
 
-    private static void Fail(SensorSlot slot, string kind, Action<LogLevel> log)
+    private void Fail(SensorSlot slot, string kind, string error, Action<LogLevel> log)
     {
+        slot.Failed(_time.GetUtcNow(), error);
         // The first failure of a kind is a warning; the same failure round after round is not news.
         log(slot.LastFailure == kind ? LogLevel.Debug : LogLevel.Warning);
         slot.LastFailure = kind;

@@ -32,6 +32,9 @@ public sealed class SensorNackTests(ITestOutputHelper log)
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(45);
 
+    // How soon /api/status must say the thermometer left the bus or answers again: a poll, a read and a busy machine.
+    private static readonly TimeSpan StatusLimit = TimeSpan.FromSeconds(10);
+
     // The longest time between two readings of a source that is not failing: a poll, a late poll and a busy machine.
     private static readonly TimeSpan LongestGap = TimeSpan.FromSeconds(4);
 
@@ -66,13 +69,20 @@ public sealed class SensorNackTests(ITestOutputHelper log)
         await Eventually.TrueAsync(async () => await MeasuredAtAsync(http, "hallway") is not null, Limit, () => $"the hallway on the panel:{Environment.NewLine}{gateway.Output}");
 
         var outages = new List<(DateTimeOffset From, DateTimeOffset To)>();
+        var reportedAfter = new List<TimeSpan>();
         for (int episode = 1; episode <= Episodes; episode++)
         {
             var from = DateTimeOffset.UtcNow;
             // The tree's own loop applies it within its 200 ms (only that loop may rewrite the tree).
             failing.Fault = SimulatedFault.Nack;
+            var reported = await StatusChangesAsync(http, answering: false, gateway);
+            var offBus = await SensorAsync(http, "hallway");
+            Assert.True(offBus.GetProperty("notAnsweringSince").GetDateTimeOffset() >= from, offBus.ToString());
+            Assert.StartsWith("not on the bus: ", offBus.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+            Assert.True((await SensorAsync(http, "bedroom")).GetProperty("answering").GetBoolean(), "the bedroom's thermometer still answers");
+            reportedAfter.Add(reported);
             await GatewayOutput.LinesAsync(gateway, $"DS18B20 {Failing} (hallway) is not on the bus", episode);
-            await Task.Delay(Outage);
+            await Task.Delay(Outage > reported ? Outage - reported : TimeSpan.Zero);
 
             // Meanwhile the panel's hallway stays at its last measurement, the bedroom's moves on.
             var hallway = await MeasuredAtAsync(http, "hallway");
@@ -82,6 +92,8 @@ public sealed class SensorNackTests(ITestOutputHelper log)
 
             failing.Fault = SimulatedFault.None;
             outages.Add((from, DateTimeOffset.UtcNow));
+            reportedAfter.Add(await StatusChangesAsync(http, answering: true, gateway));
+            Assert.Equal(JsonValueKind.Null, (await SensorAsync(http, "hallway")).GetProperty("notAnsweringSince").ValueKind);
             await GatewayOutput.LinesAsync(gateway, $"DS18B20 {Failing} (hallway) is answering again", episode);
         }
 
@@ -122,10 +134,27 @@ public sealed class SensorNackTests(ITestOutputHelper log)
         }
 
         log.WriteLine($"{Episodes} episodes of {Outage.TotalSeconds} s; {hallwayReadings.Count} hallway readings, all {FailingCelsius} °C; "
-            + $"longest gaps: bedroom {gaps[bedroomSeries].TotalSeconds:F1} s, power {gaps[SeriesNames.ElectricPower].TotalSeconds:F1} s; {watch.Elapsed.TotalSeconds:F0} s.");
+            + $"longest gaps: bedroom {gaps[bedroomSeries].TotalSeconds:F1} s, power {gaps[SeriesNames.ElectricPower].TotalSeconds:F1} s; "
+            + $"/api/status followed each change after {string.Join(", ", reportedAfter.Select(t => $"{t.TotalSeconds:F1} s"))}; {watch.Elapsed.TotalSeconds:F0} s.");
     }
 
     private static JsonObject Thermometer(string address, string room) => new() { ["Kind"] = "Ds18b20", ["Address"] = address, ["Room"] = room };
+
+    /// <summary>Waits until <c>/api/status</c> says the failing thermometer answers (or not); returns how long that took.</summary>
+    private static async Task<TimeSpan> StatusChangesAsync(HttpClient http, bool answering, GatewayProcess gateway)
+    {
+        var watch = Stopwatch.StartNew();
+        JsonElement seen = default;
+        await Eventually.TrueAsync(
+            async () => (seen = await SensorAsync(http, "hallway")).GetProperty("answering").GetBoolean() == answering,
+            StatusLimit,
+            () => $"/api/status to say the hallway's thermometer is {(answering ? "answering" : "not answering")}: {seen}{Environment.NewLine}{gateway.Output}");
+        return watch.Elapsed;
+    }
+
+    /// <summary>The room's thermometer as <c>/api/status</c> shows it.</summary>
+    private static async Task<JsonElement> SensorAsync(HttpClient http, string room) =>
+        (await http.GetFromJsonAsync<JsonElement>("/api/status")).GetProperty("sensors").EnumerateArray().Single(s => s.GetProperty("room").GetString() == room);
 
     /// <summary>When the panel's climate page says the room's temperature was measured; null before the first.</summary>
     private static async Task<DateTimeOffset?> MeasuredAtAsync(HttpClient http, string room)

@@ -1,10 +1,10 @@
 // Settings: the tariff in plain words, language, how long data is kept and the store's health, the
-// InfluxDB mirror, downloading the data, changing the password and erasing the readings.
+// InfluxDB mirror, whether each indoor sensor answers, downloading the data, changing the password and erasing the readings.
 import { getJson, send } from '../api.js';
 import { lang, onLanguage, setLanguage, t, locale } from '../i18n.js';
 import * as format from '../format.js';
 
-const state = { data: null, visible: false, exportEdited: false };
+const state = { data: null, sensors: [], visible: false, exportEdited: false };
 const $ = (id) => document.getElementById(id);
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
@@ -35,6 +35,8 @@ const strings = {
     influxTitle: 'InfluxDB mirror', influxNone: 'Not configured. The gateway can copy every reading to your own InfluxDB (see the household guide).',
     'influx.starting': 'Starting', 'influx.upToDate': 'Up to date', 'influx.catchingUp': 'Catching up', 'influx.retrying': 'Retrying – nothing is lost', 'influx.stopped': 'Stopped',
     influxTarget: 'Writes to', influxLastSuccess: 'Last success', influxBacklog: 'Waiting to be copied', influxSent: 'Copied so far', influxError: 'Last error', influxThrough: 'Complete up to',
+    sensorsTitle: 'Indoor sensors', sensorAnswering: 'Answering (last reading {0})', sensorNotYetRead: 'Not read yet',
+    sensorNotAnswering: 'Not answering since {0}: {1}', sensorNeverAnswered: 'Not answering: {0}',
     exportTitle: 'Download your data', exportIntro: 'Everything the gateway stored, as a file for a spreadsheet (CSV) or a program (JSON).',
     exportFrom: 'From', exportTo: 'To', exportResolution: 'Detail', exportFormat: 'Format', exportDownload: 'Download',
     'resolution.raw': 'Every reading (large)', 'resolution.minute': 'Per minute', 'resolution.quarter-hour': 'Per 15 minutes', 'resolution.hour': 'Per hour', 'resolution.day': 'Per day',
@@ -74,6 +76,8 @@ const strings = {
     influxTitle: 'InfluxDBへのミラー', influxNone: '設定されていません。すべての測定値をご自身のInfluxDBにコピーできます（家庭向けガイドをご覧ください）。',
     'influx.starting': '開始中', 'influx.upToDate': '最新です', 'influx.catchingUp': '未送信分を送信中', 'influx.retrying': '再試行中（データは失われません）', 'influx.stopped': '停止',
     influxTarget: '送信先', influxLastSuccess: '最終成功', influxBacklog: '未送信', influxSent: '送信済み', influxError: '直近のエラー', influxThrough: '送信済みの範囲',
+    sensorsTitle: '室内センサー', sensorAnswering: '応答あり（最終測定 {0}）', sensorNotYetRead: 'まだ読み取っていません',
+    sensorNotAnswering: '{0}から応答がありません：{1}', sensorNeverAnswered: '応答がありません：{0}',
     exportTitle: 'データのダウンロード', exportIntro: 'ゲートウェイに保存されたデータを、表計算ソフト用（CSV）またはプログラム用（JSON）のファイルで取り出せます。',
     exportFrom: '開始日', exportTo: '終了日', exportResolution: '細かさ', exportFormat: '形式', exportDownload: 'ダウンロード',
     'resolution.raw': 'すべての測定値（大きなファイル）', 'resolution.minute': '1分ごと', 'resolution.quarter-hour': '15分ごと', 'resolution.hour': '1時間ごと', 'resolution.day': '1日ごと',
@@ -115,6 +119,10 @@ function render() {
     <section class="card settings-section" aria-labelledby="settings-influx-title">
       <h2 id="settings-influx-title" data-i18n="influxTitle"></h2>
       <dl id="settings-influx" class="settings-facts"></dl>
+    </section>
+    <section id="settings-sensors-section" class="card settings-section" aria-labelledby="settings-sensors-title" hidden>
+      <h2 id="settings-sensors-title" data-i18n="sensorsTitle"></h2>
+      <dl id="settings-sensors" class="settings-facts"></dl>
     </section>
     <section class="card settings-section" aria-labelledby="settings-export-title">
       <h2 id="settings-export-title" data-i18n="exportTitle"></h2>
@@ -256,6 +264,23 @@ function renderInflux(influx) {
   ]);
 }
 
+function sensorState(sensor) {
+  if (sensor.answering) return t('sensorAnswering', format.dateTime(sensor.lastAnsweredAt));
+  if (!sensor.lastError) return t('sensorNotYetRead');
+  return sensor.notAnsweringSince
+    ? t('sensorNotAnswering', format.dateTime(sensor.notAnsweringSince), sensor.lastError)
+    : t('sensorNeverAnswered', sensor.lastError);
+}
+
+// From /api/status: a sensor that stops answering is shown here at once, not only when the climate page's value goes stale.
+function renderSensors(sensors) {
+  $('settings-sensors-section').hidden = sensors.length === 0;
+  const host = $('settings-sensors');
+  host.dataset.state = sensors.every((s) => s.answering) ? 'ok' : 'degraded';
+  host.innerHTML = sensors.map((s) =>
+    `<div data-state="${s.answering ? 'ok' : 'degraded'}"><dt>${format.escape(s.sensor)}</dt><dd>${format.escape(sensorState(s))}</dd></div>`).join('');
+}
+
 function renderLanguage() {
   for (const button of document.querySelectorAll('#screen-settings [data-lang]')) {
     button.setAttribute('aria-pressed', String(button.dataset.lang === lang()));
@@ -270,6 +295,7 @@ function renderAll() {
   $('settings-tariff-edit').textContent = data.configFile ? t('tariffEditFile', data.configFile) : t('tariffEditDefault');
   renderStorage(data.storage);
   renderInflux(data.influx);
+  renderSensors(state.sensors);
   const consents = $('erase-consents');
   consents.textContent = data.activeConsents == null ? '' : data.activeConsents > 0 ? t('eraseConsents', data.activeConsents) : t('eraseNoConsents');
   consents.className = data.activeConsents > 0 ? 'error' : 'muted settings-note';
@@ -336,7 +362,9 @@ async function erase(event) {
 
 async function load() {
   try {
-    state.data = await getJson('api/settings');
+    const [settings, status] = await Promise.all([getJson('api/settings'), getJson('api/status')]);
+    state.data = settings;
+    state.sensors = status.sensors || [];
     // The export's default range is the household's month so far: the browser's own date differs from the
     // household's for part of every day when the two are in different zones.
     if (state.data.today && !state.exportEdited) setExportRange(state.data.today);
