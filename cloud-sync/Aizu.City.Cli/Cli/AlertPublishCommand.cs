@@ -20,16 +20,8 @@ internal static class AlertPublishCommand
             outFile,
             topic,
         };
-        broker.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        broker.AddTo(command, error, async (parse, connection, cancellationToken) =>
         {
-            var connection = broker.Read(parse, out var brokerProblem);
-            if (brokerProblem is not null)
-            {
-                await error.WriteLineAsync($"error: {brokerProblem}");
-                return ExitCodes.BadArguments;
-            }
-
             var file = parse.GetValue(cap)!;
             if (!file.Exists)
             {

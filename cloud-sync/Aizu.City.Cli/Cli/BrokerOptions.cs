@@ -25,16 +25,31 @@ internal sealed class BrokerOptions
         Description = "PEM private key for --client-cert.",
     };
 
-    public void AddTo(Command command)
+    /// <summary>
+    /// Adds these options to <paramref name="command"/> and makes <paramref name="action"/> its action, called with the
+    /// broker's connection settings (null when no broker was given); a broker given wrongly is refused before it runs.
+    /// </summary>
+    public void AddTo(Command command, TextWriter error, Func<ParseResult, BrokerConnection?, CancellationToken, Task<int>> action)
     {
         command.Options.Add(Broker);
         command.Options.Add(CaFile);
         command.Options.Add(ClientCertificate);
         command.Options.Add(ClientKey);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var connection = Read(parse, out var problem);
+            if (problem is not null)
+            {
+                await error.WriteLineAsync($"error: {problem}");
+                return ExitCodes.BadArguments;
+            }
+
+            return await action(parse, connection, cancellationToken);
+        });
     }
 
     /// <summary>The connection settings, or null (with <paramref name="problem"/> null) when no broker was given.</summary>
-    public BrokerConnection? Read(ParseResult parse, out string? problem)
+    private BrokerConnection? Read(ParseResult parse, out string? problem)
     {
         problem = null;
         if (parse.GetValue(Broker) is not { } text)

@@ -20,16 +20,8 @@ internal static class KeyRotateCommand
         var topic = new Option<string>("--topic") { Description = "MQTT topic.", DefaultValueFactory = _ => WireTopics.AlertKeys };
         var broker = new BrokerOptions();
         var command = new Command("rotate", "Announce the next city signing key, signed by the current one.") { sign, next, validFrom, overlapDays, outFile, topic };
-        broker.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        broker.AddTo(command, error, async (parse, connection, cancellationToken) =>
         {
-            var connection = broker.Read(parse, out var brokerProblem);
-            if (brokerProblem is not null)
-            {
-                await error.WriteLineAsync($"error: {brokerProblem}");
-                return ExitCodes.BadArguments;
-            }
-
             var now = time.GetUtcNow();
             var from = now;
             if (parse.GetValue(validFrom) is { } fromText

@@ -24,13 +24,11 @@ public static class StatisticsRelease
     /// <param name="earlier">What this analyst was given before, by cell key (empty for a first query).</param>
     public static StatisticsTable Build(TableQuery query, ReleaseRules rules, IEnumerable<HouseholdWindow> windows, IReadOnlyDictionary<CellKey, EarlierRelease> earlier)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(windows);
         ArgumentNullException.ThrowIfNull(earlier);
-        if ((query.Problem() ?? rules.Problem()) is { } problem)
+        if (Refused(query, rules) is { } refused)
         {
-            return new StatisticsTable(query, rules, [], problem);
+            return refused;
         }
 
         var columns = Column.Of(query);
@@ -81,13 +79,11 @@ public static class StatisticsRelease
     /// <param name="earlier">What this analyst was given before, by cell key (empty for a first query).</param>
     public static StatisticsTable Build(TableQuery query, ReleaseRules rules, IReadOnlyList<DistrictCell> districts, IReadOnlyDictionary<CellKey, EarlierRelease> earlier)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(districts);
         ArgumentNullException.ThrowIfNull(earlier);
-        if ((query.Problem() ?? rules.Problem()) is { } problem)
+        if (Refused(query, rules) is { } refused)
         {
-            return new StatisticsTable(query, rules, [], problem);
+            return refused;
         }
 
         var columns = Column.Of(query);
@@ -163,6 +159,14 @@ public static class StatisticsRelease
         }
 
         return Decide(query, rules, columns, areas, summaries, earlier);
+    }
+
+    // A query or rules problem is an empty table that says what is wrong, whichever the source.
+    private static StatisticsTable? Refused(TableQuery query, ReleaseRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(rules);
+        return (query.Problem() ?? rules.Problem()) is { } problem ? new StatisticsTable(query, rules, [], problem) : null;
     }
 
     private static IReadOnlyList<string> Union(IEnumerable<IReadOnlyList<string>> lists) =>

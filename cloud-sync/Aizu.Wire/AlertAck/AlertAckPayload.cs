@@ -32,11 +32,7 @@ public static class AlertAckPayload
     {
         using var document = WireJson.Parse(payload, What);
         var root = WireJson.Object(document.RootElement, What);
-        if (WireJson.Text(root, "ack", What) != Safe)
-        {
-            throw new FormatException($"The {What}'s 'ack' is not '{Safe}'.");
-        }
-
+        WireJson.Marker(root, "ack", Safe, What);
         return new AlertAckMessage(
             WireJson.Text(root, "alert", What),
             WireJson.Time(root, "window", What),

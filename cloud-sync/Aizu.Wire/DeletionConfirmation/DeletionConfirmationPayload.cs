@@ -39,11 +39,7 @@ public static class DeletionConfirmationPayload
     {
         using var document = WireJson.Parse(payload, What);
         var root = WireJson.Object(document.RootElement, What);
-        if (WireJson.Text(root, "confirm", What) != Confirm)
-        {
-            throw new FormatException($"The {What}'s 'confirm' is not '{Confirm}'.");
-        }
-
+        WireJson.Marker(root, "confirm", Confirm, What);
         var rows = WireJson.Number(root, "rows", What);
         if (rows < 0 || rows != Math.Floor(rows))
         {

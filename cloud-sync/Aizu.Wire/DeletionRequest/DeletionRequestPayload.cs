@@ -49,11 +49,7 @@ public static class DeletionRequestPayload
     {
         using var document = WireJson.Parse(payload, What);
         var root = WireJson.Object(document.RootElement, What);
-        if (WireJson.Text(root, "request", What) != Request)
-        {
-            throw new FormatException($"The {What}'s 'request' is not '{Request}'.");
-        }
-
+        WireJson.Marker(root, "request", Request, What);
         var scope = WireJson.Text(root, "scope", What);
         if (scope is not (ConsentScope or VersionScope))
         {

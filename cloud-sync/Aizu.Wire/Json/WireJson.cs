@@ -58,6 +58,15 @@ internal static class WireJson
             ? value.GetString()!
             : throw new FormatException($"The {what} has no '{name}' text.");
 
+    /// <summary>Checks the member that says what kind of message this is: <paramref name="name"/> must be <paramref name="value"/>.</summary>
+    public static void Marker(JsonElement element, string name, string value, string what)
+    {
+        if (Text(element, name, what) != value)
+        {
+            throw new FormatException($"The {what}'s '{name}' is not '{value}'.");
+        }
+    }
+
     /// <summary>The number member <paramref name="name"/>.</summary>
     public static double Number(JsonElement element, string name, string what) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && double.IsFinite(number)

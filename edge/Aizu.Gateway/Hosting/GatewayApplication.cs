@@ -246,29 +246,20 @@ internal static class GatewayApplication
     private static void AddMeters(IServiceCollection services, ConfigurationManager configuration)
     {
         bool any = false;
-        if (configuration.GetSection(BRouteOptions.SectionName).Exists())
+        void AddIfConfigured(string sectionName, Func<IServiceCollection, IConfiguration, IServiceCollection> add)
         {
-            services.AddBRouteMeter(configuration.GetSection(BRouteOptions.SectionName));
-            any = true;
+            var section = configuration.GetSection(sectionName);
+            if (section.Exists())
+            {
+                add(services, section);
+                any = true;
+            }
         }
 
-        if (configuration.GetSection(DsmrOptions.SectionName).Exists())
-        {
-            services.AddDsmrMeter(configuration.GetSection(DsmrOptions.SectionName));
-            any = true;
-        }
-
-        if (configuration.GetSection(SmlOptions.SectionName).Exists())
-        {
-            services.AddSmlMeter(configuration.GetSection(SmlOptions.SectionName));
-            any = true;
-        }
-
-        if (configuration.GetSection(PulseMeterOptions.SectionName).Exists())
-        {
-            services.AddPulseMeter(configuration.GetSection(PulseMeterOptions.SectionName));
-            any = true;
-        }
+        AddIfConfigured(BRouteOptions.SectionName, BRouteServiceCollectionExtensions.AddBRouteMeter);
+        AddIfConfigured(DsmrOptions.SectionName, DsmrServiceCollectionExtensions.AddDsmrMeter);
+        AddIfConfigured(SmlOptions.SectionName, SmlServiceCollectionExtensions.AddSmlMeter);
+        AddIfConfigured(PulseMeterOptions.SectionName, PulseServiceCollectionExtensions.AddPulseMeter);
 
         if (!any)
         {

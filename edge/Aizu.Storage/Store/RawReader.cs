@@ -45,17 +45,11 @@ internal sealed class RawReader(SqliteConnection connection, SqliteTransaction? 
             command.Parameters.AddWithValue("$s", seriesId);
             command.Parameters.AddWithValue("$from", fromMs);
             command.Parameters.AddWithValue("$to", toMs);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            foreach (var chunk in DecodeEach(command, seriesId))
             {
-                if (!TryDecode(reader, seriesId, Decoded))
-                {
-                    continue;
-                }
-
-                var start = Decoded.LowerBound(fromMs);
-                var end = Decoded.LowerBound(toMs);
-                ChunkPoints.AddRange(Decoded, start, end - start);
+                var start = chunk.LowerBound(fromMs);
+                var end = chunk.LowerBound(toMs);
+                ChunkPoints.AddRange(chunk, start, end - start);
             }
         }
 
@@ -186,18 +180,12 @@ internal sealed class RawReader(SqliteConnection connection, SqliteTransaction? 
         {
             command.Parameters.AddWithValue("$s", seriesId);
             command.Parameters.AddWithValue("$t", ms);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            foreach (var chunk in DecodeEach(command, seriesId))
             {
-                if (!TryDecode(reader, seriesId, Decoded))
+                var index = before ? chunk.LowerBound(ms) - 1 : chunk.LowerBound(ms + 1);
+                if (index >= 0 && index < chunk.Count)
                 {
-                    continue;
-                }
-
-                var index = before ? Decoded.LowerBound(ms) - 1 : Decoded.LowerBound(ms + 1);
-                if (index >= 0 && index < Decoded.Count)
-                {
-                    best = Better(best, new RawPoint(Decoded.Timestamps[index], Decoded.Values[index], Decoded.Qualities[index]), winsTie: false);
+                    best = Better(best, new RawPoint(chunk.Timestamps[index], chunk.Values[index], chunk.Qualities[index]), winsTie: false);
                     break;
                 }
             }
@@ -238,6 +226,20 @@ internal sealed class RawReader(SqliteConnection connection, SqliteTransaction? 
         output.AddRange(chunk, 0, chunk.Count);
         var scratch = new PointBuffer(output.Count + lateRows.Count);
         output.MergeFrom(lateRows, scratch);
+    }
+
+    // The chunks the command selects (the columns TryDecode reads), each decoded into the one shared
+    // buffer in turn; chunks that fail verification are skipped and listed in Corrupt.
+    private IEnumerable<PointBuffer> DecodeEach(SqliteCommand command, long seriesId)
+    {
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            if (TryDecode(reader, seriesId, Decoded))
+            {
+                yield return Decoded;
+            }
+        }
     }
 
     private SqliteCommand Command(string sql)

@@ -11,7 +11,6 @@ namespace Aizu.Hardware.EchonetLite.Description;
 /// </summary>
 internal static class PropertyValues
 {
-    private const byte OperationStatus = 0x80;
     private const byte InstanceListNotification = 0xD5;
     private const byte SelfNodeInstanceList = 0xD6;
     private const int EojLength = 3;
@@ -22,7 +21,7 @@ internal static class PropertyValues
     {
         try
         {
-            string? value = epc == OperationStatus
+            string? value = epc == SmartMeterEpc.OperationStatus
                 ? DescribeOperationStatus(edt)
                 : owner.IsSameClass(EchonetObject.SmartElectricEnergyMeter)
                     ? DescribeMeter(epc, edt, energy)
@@ -62,7 +61,7 @@ internal static class PropertyValues
 
     private static string DescribeOperationStatus(ReadOnlySpan<byte> edt)
     {
-        RequireLength(edt, 1, OperationStatus);
+        RequireLength(edt, 1, SmartMeterEpc.OperationStatus);
         return edt[0] switch
         {
             0x30 => "ON",

@@ -220,6 +220,25 @@ public sealed class CityCliTests : IDisposable
         Assert.Contains("could not publish", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("alert", "--client-cert", "--client-key go together")]
+    [InlineData("key", "--ca-file", "broker address is mqtt://; use mqtts://")]
+    public async Task PublishingCommands_WrongBrokerOptions_AreRefusedBeforeAnythingIsSigned(string group, string tlsOption, string problem)
+    {
+        var key = await GenerateKeyAsync("city");
+        var signed = Path.Combine(directory, "signed.jws");
+        string[] publish = group == "alert"
+            ? ["alert", "publish", Fixture.ExamplePath("level4-evacuation-order.xml"), "--sign", key]
+            : ["key", "rotate", "--sign", key, "--next", Path.Combine(directory, "city.pub.pem")];
+
+        var exit = await RunAsync([.. publish, "--out", signed, "--broker", "mqtt://127.0.0.1:1883", tlsOption, key]);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("error: ", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(problem, error.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(signed));
+    }
+
     public void Dispose()
     {
         output.Dispose();

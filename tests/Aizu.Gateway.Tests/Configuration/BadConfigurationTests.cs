@@ -34,6 +34,14 @@ public sealed class BadConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task No_meter_section_names_every_meter_the_gateway_can_read()
+    {
+        var error = await RunRefusedAsync(Valid("\"Household\": { \"TimeZone\": \"Asia/Tokyo\" }"));
+
+        Assert.Equal("error: No meter is configured: add a section Aizu:BRoute (Japanese smart meter), Aizu:Dsmr, Aizu:Sml or Aizu:Pulse (see docs/hardware.md), or try 'aizu run --demo'.", error);
+    }
+
+    [Fact]
     public async Task A_wrong_number_names_the_key_the_value_and_the_form_allowed()
     {
         var error = await RunRefusedAsync(Valid("\"Tariff\": { \"Kind\": \"Flat\", \"PricePerKWh\": \"0,27\" }"));
