@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Aizu.Consent;
-using Aizu.Gateway.Tests.CityLink;
+using Aizu.Testing.City;
 using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Support.UI;
@@ -198,7 +198,7 @@ public sealed class ConsentBrowserTests
         public static async Task<ConsentedHome> StartAsync(CityCouncil city, string directory, string gatewayId)
         {
             var gatewayDirectory = Path.Combine(directory, "home");
-            var clock = new OffsetTimeProvider(TimeSpan.FromHours(-3));
+            var clock = new ShiftedTimeProvider(TimeSpan.FromHours(-3));
             var catalogue = city.SignCatalogue(clock.GetUtcNow());
             var household = city.HouseholdConsents(Path.Combine(gatewayDirectory, "aizu-demo-data", "aizu.db"), clock);
             Assert.Equal(CatalogueStatus.Accepted, (await household.GetRequiredService<PurposeCatalogueService>().ApplyAsync(Encoding.UTF8.GetBytes(catalogue))).Status);

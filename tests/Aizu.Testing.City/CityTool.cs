@@ -1,9 +1,10 @@
 using System.Diagnostics;
+using Xunit;
 
-namespace Aizu.Gateway.Tests.CityLink;
+namespace Aizu.Testing.City;
 
 /// <summary>The city's publisher, <c>aizu-city</c>, run as its own program exactly as the city runs it.</summary>
-internal static class CityTool
+public static class CityTool
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
