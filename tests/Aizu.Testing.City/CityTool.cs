@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Xunit;
 
 namespace Aizu.Testing.City;
@@ -10,24 +9,8 @@ public static class CityTool
 
     public static async Task<(int Exit, string Output)> RunAsync(params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "aizu-city.dll"));
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("aizu-city did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Limit);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
+        var result = await Command.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "aizu-city.dll"), .. arguments], Limit);
+        return (result.ExitCode, result.Printed);
     }
 
     /// <summary>Runs it and fails the test with its output unless it exits with 0.</summary>
