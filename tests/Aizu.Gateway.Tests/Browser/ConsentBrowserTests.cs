@@ -21,11 +21,8 @@ public sealed class ConsentBrowserTests
     [Fact]
     public async Task ConsentScreen_GrantThenWithdraw_ShowsStatusReceiptsAndLedger()
     {
-        using var directory = new TemporaryDirectory();
-        await using var gateway = GatewayProcess.Start(directory.Path, "run", "--demo", "--urls", "http://127.0.0.1:0");
-        var panel = await gateway.PanelAsync();
-        using var browser = HeadlessChromium.Start(Path.Combine(directory.Path, "chromium"), 390, 844);
-        var wait = PanelPage.Open(browser, panel, gateway.SetupCode);
+        await using var demo = await DemoPanelInBrowser.StartAsync(390, 844);
+        var (browser, wait) = (demo.Browser, demo.Wait);
         PanelPage.Show(browser, wait, "consent");
 
         // Demo mode's signed sample catalogue made requests: shown as such, never as consent.
@@ -61,7 +58,7 @@ public sealed class ConsentBrowserTests
         Assert.NotEmpty(browser.FindElements(By.CssSelector($"{Row} .consent-grant")));
 
         // The gateway's own record agrees.
-        using var http = await PanelSignIn.SignInAsync(panel);
+        using var http = await PanelSignIn.SignInAsync(demo.Panel);
         var overview = await http.GetFromJsonAsync<JsonElement>("/api/consent");
         var consent = overview.GetProperty("consents").EnumerateArray()
             .Single(c => c.GetProperty("purpose").GetString() == "city-energy-planning" && c.GetProperty("category").GetString() == DataCategories.ElectricImportEnergy);
