@@ -8,28 +8,19 @@ namespace Aizu.Gateway.Tests.Browser;
 /// Chromium of the given window size that has claimed its panel through the first-start form: where most browser
 /// tests begin.
 /// </summary>
-internal sealed class DemoPanelInBrowser : IAsyncDisposable
+/// <remarks>Made by <see cref="StartAsync"/>, which owns what it starts until the object is made.</remarks>
+internal sealed class DemoPanelInBrowser(TemporaryDirectory directory, GatewayProcess gateway, Uri panel, ChromeDriver browser, WebDriverWait wait)
+    : IAsyncDisposable
 {
-    private readonly TemporaryDirectory directory;
-
-    private DemoPanelInBrowser(TemporaryDirectory directory, GatewayProcess gateway, Uri panel, ChromeDriver browser, WebDriverWait wait)
-    {
-        this.directory = directory;
-        Gateway = gateway;
-        Panel = panel;
-        Browser = browser;
-        Wait = wait;
-    }
-
-    public GatewayProcess Gateway { get; }
+    public GatewayProcess Gateway { get; } = gateway;
 
     /// <summary>The panel's address, as the gateway announced it.</summary>
-    public Uri Panel { get; }
+    public Uri Panel { get; } = panel;
 
-    public ChromeDriver Browser { get; }
+    public ChromeDriver Browser { get; } = browser;
 
     /// <summary>The page's usual wait (<see cref="PanelPage.Limit"/>), ignoring elements not there yet or re-rendered.</summary>
-    public WebDriverWait Wait { get; }
+    public WebDriverWait Wait { get; } = wait;
 
     /// <param name="width">The window's width in CSS pixels.</param>
     /// <param name="height">The window's height in CSS pixels.</param>

@@ -26,16 +26,17 @@ public sealed class StorageWearCheckTests : IDisposable
 
     [Theory]
     // Heavy writes on a card that reports nothing: a warning pointing at the storage settings.
-    [InlineData(20e9, 2, null, null, DoctorOutcome.Warning, "about 1 years", "Aizu:Storage")]
+    [InlineData(20e9, 2, null, null, "Warning", "about 1 years", "Aizu:Storage")]
     // A card reporting urgent end of life: a failure asking for a new card.
-    [InlineData(1e8, 30, "0x0A 0x0A", "0x03", DoctorOutcome.Fail, "90–100 % of its life used", "new card")]
-    public void AWornOrOverwrittenCard_IsReported_WithItsFix(double writtenPerDay, int days, string? lifeTime, string? preEol, DoctorOutcome outcome, string detail, string fix)
+    [InlineData(1e8, 30, "0x0A 0x0A", "0x03", "Fail", "90–100 % of its life used", "new card")]
+    public void AWornOrOverwrittenCard_IsReported_WithItsFix(double writtenPerDay, int days, string? lifeTime, string? preEol, string outcome, string detail, string fix)
     {
         Pi(writtenPerDay, days, lifeTime, preEol);
 
         var check = Run();
 
-        Assert.Equal(outcome, check.Outcome);
+        // The outcome by name: the enum is the gateway's own (internal), a public theory cannot take it.
+        Assert.Equal(outcome, check.Outcome.ToString());
         Assert.Contains(detail, check.Detail, StringComparison.Ordinal);
         Assert.Contains(fix, check.Fix, StringComparison.Ordinal);
     }
