@@ -1,7 +1,7 @@
 using System.Buffers;
 using Aizu.Hardware.Dsmr;
-using Aizu.Hardware.Dsmr.Tests;
 using Aizu.Hardware.Serial.Framing;
+using Aizu.Testing.Captures;
 using BenchmarkDotNet.Attributes;
 
 namespace Aizu.Benchmarks;

@@ -1,6 +1,6 @@
 using Aizu.Hardware.Sml;
+using Aizu.Testing.Captures;
 using BenchmarkDotNet.Attributes;
-using Aizu.Hardware.Sml.Tests;
 
 namespace Aizu.Benchmarks;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Xunit.Abstractions;
 
@@ -11,6 +10,14 @@ namespace Aizu.Fuzzing.Tests;
 /// </summary>
 public sealed class AflRunTests(ITestOutputHelper output)
 {
+    // afl-fuzz: the target is `dotnet`, instrumented through SharpFuzz rather than at compile time; no UI; no
+    // checks of the machine's CPU governor, core dump handler or free cores, which CI does not control.
+    private static readonly Dictionary<string, string> AflSettings = new()
+    {
+        ["AFL_SKIP_BIN_CHECK"] = "1", ["AFL_NO_UI"] = "1", ["AFL_SKIP_CPUFREQ"] = "1",
+        ["AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES"] = "1", ["AFL_NO_AFFINITY"] = "1", ["AFL_FAST_CAL"] = "1",
+    };
+
     /// <summary>Seconds per target; CI keeps the default so all nine take under two and a half minutes.</summary>
     private static readonly int Seconds = int.TryParse(Environment.GetEnvironmentVariable("AIZU_FUZZ_SECONDS"), CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 15;
 
@@ -71,37 +78,14 @@ public sealed class AflRunTests(ITestOutputHelper output)
 
     private static async Task<(int Code, string Output)> RunAsync(string file, IEnumerable<string> arguments, TimeSpan limit)
     {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // afl-fuzz: the target is `dotnet`, instrumented through SharpFuzz rather than at compile time; no UI; no
-        // checks of the machine's CPU governor, core dump handler or free cores, which CI does not control.
-        foreach (var (name, value) in new[]
-        {
-            ("AFL_SKIP_BIN_CHECK", "1"), ("AFL_NO_UI", "1"), ("AFL_SKIP_CPUFREQ", "1"),
-            ("AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES", "1"), ("AFL_NO_AFFINITY", "1"), ("AFL_FAST_CAL", "1"),
-        })
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(limit);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            var result = await Command.RunAsync(file, arguments, limit, environment: AflSettings);
+            return (result.ExitCode, result.Printed);
         }
-        catch (OperationCanceledException)
+        catch (TimeoutException timeout)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            return (-1, timeout.Message);
         }
-
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

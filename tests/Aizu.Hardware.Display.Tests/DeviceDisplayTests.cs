@@ -2,6 +2,7 @@ using System.Device.I2c;
 using Aizu.Hardware.Simulators.Display;
 using Aizu.Hardware.Simulators.Sensors;
 using Aizu.Readings;
+using Aizu.Testing.Display;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 

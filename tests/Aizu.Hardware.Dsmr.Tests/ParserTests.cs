@@ -7,7 +7,7 @@ public sealed class ParserTests
     private static readonly TimeSpan Winter = TimeSpan.FromHours(1);
 
     [Theory]
-    [MemberData(nameof(RealTelegrams.WithChecksum), MemberType = typeof(RealTelegrams))]
+    [MemberData(nameof(CheckedTelegrams.All), MemberType = typeof(CheckedTelegrams))]
     public void RealTelegram_ChecksumAgreesWithThePublishedOne(string telegram)
     {
         var parsed = DsmrTelegramParser.Parse(RealTelegrams.Bytes(telegram));

@@ -31,12 +31,7 @@ public sealed class TestCertificates : IDisposable
     public static TestCertificates Create(string deviceCommonName)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("aizu-pki-").FullName;
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        }
-
+        TestCertificateAuthority.OpenToTheBroker(directory);
         using var authority = TestCertificateAuthority.Create("Aizu Test City CA");
         authority.WriteCertificate(Path.Combine(directory, "ca.pem"));
         var server = authority.WriteBrokerCertificate(directory);

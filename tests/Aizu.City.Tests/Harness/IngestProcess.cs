@@ -17,6 +17,9 @@ namespace Aizu.City.Tests;
 internal sealed class IngestProcess : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    // The status command asks one URL and prints; a minute means it hangs.
+    private static readonly TimeSpan StatusLimit = TimeSpan.FromMinutes(1);
     private readonly Dictionary<string, string> environment;
     private readonly StringBuilder output = new();
     private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(10) };
@@ -131,17 +134,8 @@ internal sealed class IngestProcess : IAsyncDisposable
     /// <summary>What <c>aizu-city ingest status --url …</c> prints for this instance, and its exit code.</summary>
     public async Task<(int ExitCode, string Output)> StatusCommandAsync()
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "aizu-city.dll"), "ingest", "status", "--url", MetricsUrl })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var command = Process.Start(info)!;
-        var printed = command.StandardOutput.ReadToEndAsync();
-        var errors = command.StandardError.ReadToEndAsync();
-        await command.WaitForExitAsync();
-        return (command.ExitCode, await printed + await errors);
+        var status = await Command.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "aizu-city.dll"), "ingest", "status", "--url", MetricsUrl], StatusLimit);
+        return (status.ExitCode, status.Printed);
     }
 
     /// <summary>The instance's /metrics text.</summary>

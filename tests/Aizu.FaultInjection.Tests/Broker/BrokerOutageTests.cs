@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Aizu.FaultInjection.Tests.Harness;
-using Aizu.Gateway.Tests.CityLink;
 using Aizu.LocalServers;
+using Aizu.Testing.City;
 using Xunit.Abstractions;
 
 namespace Aizu.FaultInjection.Tests.Broker;

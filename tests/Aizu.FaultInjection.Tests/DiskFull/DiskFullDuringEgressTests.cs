@@ -1,5 +1,5 @@
 using Aizu.FaultInjection.Tests.Harness;
-using Aizu.Gateway.Tests.CityLink;
+using Aizu.Testing.City;
 using Xunit.Abstractions;
 using static Aizu.FaultInjection.Tests.Harness.CityMessages;
 
@@ -26,7 +26,7 @@ public sealed class DiskFullDuringEgressTests(ITestOutputHelper log)
         // A day of the meter's register stored yesterday, and the household's decision clock from just before its
         // midnight, so the hourly grant has a day of closed windows to decide and send.
         var yesterday = await YesterdaysReadings.WriteAsync(database, DateTimeOffset.UtcNow);
-        var clock = new OffsetTimeProvider(yesterday - DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
+        var clock = new ShiftedTimeProvider(yesterday - DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
         await HouseholdDecisions.ApplyCatalogueAsync(city, database, clock);
 
         await using var gateway = await CityGateway.StartAsync(disk.Path, city.Broker.Port, GatewayId, "07202-kitaaizu", city.PublicKeyFile);

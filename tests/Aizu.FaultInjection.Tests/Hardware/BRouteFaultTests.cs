@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Aizu.FaultInjection.Tests.Harness;
-using Aizu.Hardware.BRoute.Tests;
 using Aizu.Hardware.EchonetLite.SmartMeter;
 using Aizu.Hardware.Simulators.BRoute;
 using Aizu.Ingest;

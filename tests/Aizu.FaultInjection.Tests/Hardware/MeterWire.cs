@@ -1,4 +1,3 @@
-using Aizu.Hardware.BRoute.Tests;
 using Aizu.Hardware.EchonetLite.SmartMeter;
 using Aizu.Hardware.Simulators.BRoute;
 using Aizu.Readings;

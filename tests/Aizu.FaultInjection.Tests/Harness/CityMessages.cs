@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Aizu.Gateway.Tests.CityLink;
+using Aizu.Testing.City;
 
 namespace Aizu.FaultInjection.Tests.Harness;
 

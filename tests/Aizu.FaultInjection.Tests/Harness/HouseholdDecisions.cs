@@ -1,5 +1,5 @@
 using Aizu.Consent;
-using Aizu.Gateway.Tests.CityLink;
+using Aizu.Testing.City;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aizu.FaultInjection.Tests.Harness;

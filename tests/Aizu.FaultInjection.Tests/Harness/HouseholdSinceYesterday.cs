@@ -1,5 +1,5 @@
 using Aizu.Consent;
-using Aizu.Gateway.Tests.CityLink;
+using Aizu.Testing.City;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aizu.FaultInjection.Tests.Harness;
@@ -27,7 +27,7 @@ internal sealed class HouseholdSinceYesterday : IDisposable
         var yesterday = await YesterdaysReadings.WriteAsync(database, DateTimeOffset.UtcNow);
         // The decision clock runs on from an hour before that midnight, so the grant (made once the gateway is up,
         // any time within the hour) starts before it and its first window is yesterday's first hour.
-        var clock = new OffsetTimeProvider(yesterday - DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
+        var clock = new ShiftedTimeProvider(yesterday - DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
         var household = city.HouseholdConsents(database, clock);
         var catalogue = city.SignCatalogue(clock.GetUtcNow());
         Assert.Equal(CatalogueStatus.Accepted, (await household.GetRequiredService<PurposeCatalogueService>().ApplyAsync(System.Text.Encoding.UTF8.GetBytes(catalogue))).Status);

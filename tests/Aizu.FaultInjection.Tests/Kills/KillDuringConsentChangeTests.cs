@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Aizu.Consent;
 using Aizu.FaultInjection.Tests.Harness;
-using Aizu.Gateway.Tests.CityLink;
+using Aizu.Testing.City;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using static Aizu.FaultInjection.Tests.Harness.AizuProgram;
@@ -39,7 +39,7 @@ public sealed class KillDuringConsentChangeTests(ITestOutputHelper log)
         // A household that ran yesterday, with the city's catalogue and nothing decided yet.
         var undecided = Path.Combine(directory.Path, "undecided");
         var yesterday = await YesterdaysReadings.WriteAsync(Database(undecided), DateTimeOffset.UtcNow);
-        var clock = new OffsetTimeProvider(yesterday - DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
+        var clock = new ShiftedTimeProvider(yesterday - DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
         await HouseholdDecisions.ApplyCatalogueAsync(city, Database(undecided), clock);
 
         // The same household with an hourly grant made at yesterday's midnight: a day of windows due.

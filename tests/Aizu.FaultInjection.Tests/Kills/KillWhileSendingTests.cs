@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Aizu.FaultInjection.Tests.Harness;
-using Aizu.Gateway.Tests.CityLink;
+using Aizu.Testing.City;
 using Xunit.Abstractions;
 using static Aizu.FaultInjection.Tests.Harness.CityMessages;
 
@@ -36,7 +36,7 @@ public sealed class KillWhileSendingTests(ITestOutputHelper log)
         var home = Path.Combine(directory.Path, "home");
         var database = Path.Combine(home, "aizu-demo-data", "aizu.db");
         var first = await YesterdaysReadings.WriteAsync(database, DateTimeOffset.UtcNow, DaysAway);
-        var clock = new OffsetTimeProvider(first - DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
+        var clock = new ShiftedTimeProvider(first - DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
         await HouseholdDecisions.ApplyCatalogueAsync(city, database, clock);
         await HouseholdDecisions.GrantHourlyAsync(city, database, clock);
         var config = CityGateway.WriteConfiguration(home, city.Broker.Port, GatewayId, "07202-kitaaizu", city.PublicKeyFile);

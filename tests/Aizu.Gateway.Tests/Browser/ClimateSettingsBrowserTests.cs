@@ -10,11 +10,8 @@ public sealed class ClimateSettingsBrowserTests
     [Fact]
     public async Task Climate_ShowsEveryDemoRoomWithValues()
     {
-        using var directory = new TemporaryDirectory();
-        await using var gateway = GatewayProcess.Start(directory.Path, "run", "--demo", "--urls", "http://127.0.0.1:0");
-        var panel = await gateway.PanelAsync();
-        using var browser = HeadlessChromium.Start(Path.Combine(directory.Path, "chromium"), 390, 844);
-        var wait = PanelPage.Open(browser, panel, gateway.SetupCode);
+        await using var demo = await DemoPanelInBrowser.StartAsync(390, 844);
+        var (browser, wait) = (demo.Browser, demo.Wait);
 
         var screen = PanelPage.Show(browser, wait, "climate");
         // Every room's first values come from a simulated chip that measures on its own schedule (the SCD4x every
@@ -45,11 +42,8 @@ public sealed class ClimateSettingsBrowserTests
     [Fact]
     public async Task EuDemo_TodayCardShowsGasInCubicMetres()
     {
-        using var directory = new TemporaryDirectory();
-        await using var gateway = GatewayProcess.Start(directory.Path, "run", "--demo", "--profile", "eu", "--urls", "http://127.0.0.1:0");
-        var panel = await gateway.PanelAsync();
-        using var browser = HeadlessChromium.Start(Path.Combine(directory.Path, "chromium"));
-        var wait = PanelPage.Open(browser, panel, gateway.SetupCode);
+        await using var demo = await DemoPanelInBrowser.StartAsync(1280, 800, "--profile", "eu");
+        var (browser, wait) = (demo.Browser, demo.Wait);
 
         PanelPage.Show(browser, wait, "home");
 
@@ -65,11 +59,8 @@ public sealed class ClimateSettingsBrowserTests
     [Fact]
     public async Task Settings_ShowsTheTariff_ExportLinkDownloadsCsv_AndEraseNeedsThePassword()
     {
-        using var directory = new TemporaryDirectory();
-        await using var gateway = GatewayProcess.Start(directory.Path, "run", "--demo", "--urls", "http://127.0.0.1:0");
-        var panel = await gateway.PanelAsync();
-        using var browser = HeadlessChromium.Start(Path.Combine(directory.Path, "chromium"), 1024, 600);
-        var wait = PanelPage.Open(browser, panel, gateway.SetupCode);
+        await using var demo = await DemoPanelInBrowser.StartAsync(1024, 600);
+        var (browser, wait) = (demo.Browser, demo.Wait);
 
         PanelPage.Show(browser, wait, "settings");
         wait.Until(d => d.FindElement(By.Id("settings-tariff")).Text.Contains("第2段階", StringComparison.Ordinal));
@@ -121,7 +112,7 @@ public sealed class ClimateSettingsBrowserTests
         Assert.Equal(string.Empty, browser.FindElement(By.Id("erase-error")).Text);
 
         // The gateway keeps running: live power still arrives after the erase.
-        Assert.False(gateway.HasExited);
+        Assert.False(demo.Gateway.HasExited);
         PanelPage.Show(browser, wait, "home");
         wait.Until(d => d.FindElement(By.Id("live-updated")).GetAttribute("data-ts") is { Length: > 0 });
     }

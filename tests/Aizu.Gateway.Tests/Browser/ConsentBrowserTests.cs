@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Aizu.Consent;
-using Aizu.Gateway.Tests.CityLink;
+using Aizu.Testing.City;
 using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Support.UI;
@@ -21,11 +21,8 @@ public sealed class ConsentBrowserTests
     [Fact]
     public async Task ConsentScreen_GrantThenWithdraw_ShowsStatusReceiptsAndLedger()
     {
-        using var directory = new TemporaryDirectory();
-        await using var gateway = GatewayProcess.Start(directory.Path, "run", "--demo", "--urls", "http://127.0.0.1:0");
-        var panel = await gateway.PanelAsync();
-        using var browser = HeadlessChromium.Start(Path.Combine(directory.Path, "chromium"), 390, 844);
-        var wait = PanelPage.Open(browser, panel, gateway.SetupCode);
+        await using var demo = await DemoPanelInBrowser.StartAsync(390, 844);
+        var (browser, wait) = (demo.Browser, demo.Wait);
         PanelPage.Show(browser, wait, "consent");
 
         // Demo mode's signed sample catalogue made requests: shown as such, never as consent.
@@ -61,7 +58,7 @@ public sealed class ConsentBrowserTests
         Assert.NotEmpty(browser.FindElements(By.CssSelector($"{Row} .consent-grant")));
 
         // The gateway's own record agrees.
-        using var http = await PanelSignIn.SignInAsync(panel);
+        using var http = await PanelSignIn.SignInAsync(demo.Panel);
         var overview = await http.GetFromJsonAsync<JsonElement>("/api/consent");
         var consent = overview.GetProperty("consents").EnumerateArray()
             .Single(c => c.GetProperty("purpose").GetString() == "city-energy-planning" && c.GetProperty("category").GetString() == DataCategories.ElectricImportEnergy);
@@ -198,7 +195,7 @@ public sealed class ConsentBrowserTests
         public static async Task<ConsentedHome> StartAsync(CityCouncil city, string directory, string gatewayId)
         {
             var gatewayDirectory = Path.Combine(directory, "home");
-            var clock = new OffsetTimeProvider(TimeSpan.FromHours(-3));
+            var clock = new ShiftedTimeProvider(TimeSpan.FromHours(-3));
             var catalogue = city.SignCatalogue(clock.GetUtcNow());
             var household = city.HouseholdConsents(Path.Combine(gatewayDirectory, "aizu-demo-data", "aizu.db"), clock);
             Assert.Equal(CatalogueStatus.Accepted, (await household.GetRequiredService<PurposeCatalogueService>().ApplyAsync(Encoding.UTF8.GetBytes(catalogue))).Status);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Aizu.Gateway.Tests.Browser;
+using Aizu.Testing.City;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Support.UI;
 using Xunit.Abstractions;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Aizu.Alerts;
 using Aizu.Consent;
+using Aizu.Testing.City;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aizu.Gateway.Tests.CityLink;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Aizu.Consent;
+using Aizu.Testing.City;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aizu.Gateway.Tests.CityLink;
@@ -22,7 +23,7 @@ public sealed class ConsentProofEndToEndTests
         await using var city = await CityCouncil.StartAsync(Path.Combine(directory.Path, "city"));
         var gatewayDirectory = Path.Combine(directory.Path, "home");
         var database = Path.Combine(gatewayDirectory, "aizu-demo-data", "aizu.db");
-        var clock = new OffsetTimeProvider(DecidedEarlier);
+        var clock = new ShiftedTimeProvider(DecidedEarlier);
         var catalogue = city.SignCatalogue(clock.GetUtcNow());
         using var household = city.HouseholdConsents(database, clock);
         var consents = household.GetRequiredService<ConsentService>();

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Aizu.Consent;
 using Aizu.Gateway.Cli;
 using Aizu.Gateway.Tests.Browser;
+using Aizu.Testing.City;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
@@ -304,7 +305,7 @@ public sealed class FailClosedEndToEndTests
             var city = await CityCouncil.StartAsync(Path.Combine(directory.Path, "city"));
             var home = Path.Combine(directory.Path, "home");
             var database = Path.Combine(home, "aizu-demo-data", "aizu.db");
-            var clock = new OffsetTimeProvider(DecidedEarlier);
+            var clock = new ShiftedTimeProvider(DecidedEarlier);
             var catalogue = city.SignCatalogue(clock.GetUtcNow());
             ConsentGrant grant;
             using (var household = city.HouseholdConsents(database, clock))

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Aizu.Consent;
 using Aizu.Gateway.Cli;
-using Aizu.Gateway.Tests.CityLink;
 using Aizu.Signing;
+using Aizu.Testing.City;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

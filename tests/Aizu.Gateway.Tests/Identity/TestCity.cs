@@ -47,12 +47,8 @@ internal sealed class TestCity : IAsyncDisposable
     {
         var directory = new TemporaryDirectory("city");
 
-        // mosquitto reads the certificates as its own user, whatever umask an in-process gateway test left behind.
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(directory.Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        }
+        // Whatever umask an in-process gateway test left behind.
+        TestCertificateAuthority.OpenToTheBroker(directory.Path);
         var authority = TestCertificateAuthority.Create("Aizu Test City Device CA");
         var caFile = authority.WriteCertificate(directory.File("city-ca.pem"));
         var (certificate, key) = authority.WriteBrokerCertificate(directory.Path);

@@ -55,26 +55,17 @@ public sealed class GoldenFrameTests
         Assert.True(frame.SecondProperties.IsEmpty);
     }
 
-    [Fact]
-    public void WriteGet_InstantaneousPower_MatchesBRouteRequestBytes()
+    [Theory]
+    // The B-route driver's request for instantaneous power, and the published fixed-time cumulative request.
+    [InlineData(GetInstantaneousPower, (ushort)0x0001, SmartMeterEpc.InstantaneousPower)]
+    [InlineData(GetFixedTimeCumulative, (ushort)0x1234, SmartMeterEpc.FixedTimeNormal)]
+    public void WriteGet_MatchesTheRequestBytes(string expected, ushort tid, byte epc)
     {
         Span<byte> buffer = stackalloc byte[32];
 
-        int length = EchonetFrameWriter.WriteGet(
-            buffer, 0x0001, EchonetObject.Controller, EchonetObject.SmartElectricEnergyMeter, [SmartMeterEpc.InstantaneousPower]);
+        int length = EchonetFrameWriter.WriteGet(buffer, tid, EchonetObject.Controller, EchonetObject.SmartElectricEnergyMeter, [epc]);
 
-        Assert.Equal(Hex.Of(Hex.Bytes(GetInstantaneousPower)), Hex.Of(buffer[..length]));
-    }
-
-    [Fact]
-    public void WriteGet_FixedTimeCumulative_MatchesPublishedRequestBytes()
-    {
-        Span<byte> buffer = stackalloc byte[32];
-
-        int length = EchonetFrameWriter.WriteGet(
-            buffer, 0x1234, EchonetObject.Controller, EchonetObject.SmartElectricEnergyMeter, [SmartMeterEpc.FixedTimeNormal]);
-
-        Assert.Equal(Hex.Of(Hex.Bytes(GetFixedTimeCumulative)), Hex.Of(buffer[..length]));
+        Assert.Equal(Hex.Of(Hex.Bytes(expected)), Hex.Of(buffer[..length]));
     }
 
     [Theory]

@@ -36,6 +36,19 @@ public sealed class TestCertificateAuthority : IDisposable
         return new TestCertificateAuthority(key, request.CreateSelfSigned(now.AddYears(-1), now.AddYears(5)));
     }
 
+    /// <summary>
+    /// Lets everyone into <paramref name="directory"/> (mode 755), where the certificates go: mosquitto reads them as its
+    /// own user, whatever umask the test process has.
+    /// </summary>
+    public static void OpenToTheBroker(string directory)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
+    }
+
     /// <summary>Writes the CA certificate to <paramref name="path"/> (readable by all) and returns the path.</summary>
     public string WriteCertificate(string path)
     {

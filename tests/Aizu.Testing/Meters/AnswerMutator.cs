@@ -1,4 +1,5 @@
-namespace Aizu.Hardware.BRoute.Tests;
+
+namespace Aizu.Testing;
 
 /// <summary>
 /// Changes one property of a smart meter's ECHONET Lite answer the way odd meters and firmware do (another value,
@@ -6,7 +7,7 @@ namespace Aizu.Hardware.BRoute.Tests;
 /// a meter could really send, which the gateway must use while skipping what it cannot.
 /// </summary>
 /// <param name="random">Seeded by the test, so a failure names a run that can be repeated.</param>
-internal sealed class AnswerMutator(Random random)
+public sealed class AnswerMutator(Random random)
 {
     private const int HeaderLength = 12;
 

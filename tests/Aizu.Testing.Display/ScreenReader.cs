@@ -1,14 +1,14 @@
 using Aizu.Hardware.Simulators.Display;
 using Iot.Device.Graphics;
 
-namespace Aizu.Hardware.Display.Tests;
+namespace Aizu.Testing.Display;
 
 /// <summary>
 /// Looks at the simulated OLED as a person would: does this text appear anywhere on it, in the
 /// bindings' 5×8 font at this size? The expected text is rasterised here, independently of the
 /// production drawing code, and compared pixel for pixel (lit glyph pixels and the dark gaps around them).
 /// </summary>
-internal static class ScreenReader
+public static class ScreenReader
 {
     public static bool Shows(SimulatedSsd1306 screen, string text, int scale, bool inverted = false)
     {

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Aizu.Hardware.Dsmr;
 
-namespace Aizu.Hardware.Dsmr.Tests;
+namespace Aizu.Testing.SerialMeters;
 
 /// <summary>
 /// Changes one object of a real telegram the way odd meters and firmware do (a value of another form, another OBIS
@@ -9,7 +10,7 @@ namespace Aizu.Hardware.Dsmr.Tests;
 /// is a telegram a meter could really send, which the gateway must accept while skipping what it cannot use.
 /// </summary>
 /// <param name="random">Seeded by the test, so a failure names a run that can be repeated.</param>
-internal sealed class TelegramMutator(Random random)
+public sealed class TelegramMutator(Random random)
 {
     private static readonly string[] Units = ["kWh", "Wh", "kW", "W", "V", "A", "m3", "GJ", "kvarh", "s", "", "KWH", "m 3"];
 

@@ -1,9 +1,12 @@
 using System.Diagnostics;
 
-namespace Aizu.Packaging.Tests;
+namespace Aizu.Testing;
 
-/// <summary>Runs a program to completion and keeps what it printed, for the steps an installer types.</summary>
-internal static class Command
+/// <summary>
+/// Runs a program to completion and keeps what it printed: the steps an installer types, the city's tool, afl-fuzz.
+/// One that outlives its limit is killed with its children and reported as a <see cref="TimeoutException"/>.
+/// </summary>
+public static class Command
 {
     public static async Task<CommandResult> RunAsync(string program, IEnumerable<string> arguments, TimeSpan limit, string? workingDirectory = null, IDictionary<string, string>? environment = null)
     {
@@ -41,11 +44,12 @@ internal static class Command
         return new CommandResult(process.ExitCode, await output, await error);
     }
 
-    /// <summary>Runs it and fails the test with everything it printed unless it exits 0.</summary>
+    /// <summary>Runs it and throws with everything it printed unless it exits 0.</summary>
     public static async Task<CommandResult> SucceedAsync(string program, IEnumerable<string> arguments, TimeSpan limit, string? workingDirectory = null, IDictionary<string, string>? environment = null)
     {
         var result = await RunAsync(program, arguments, limit, workingDirectory, environment);
-        Assert.True(result.ExitCode == 0, $"{program} {string.Join(' ', arguments)} exited {result.ExitCode}:{Environment.NewLine}{result.Output}{result.Error}");
-        return result;
+        return result.ExitCode == 0
+            ? result
+            : throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited {result.ExitCode}:{Environment.NewLine}{result.Output}{result.Error}");
     }
 }

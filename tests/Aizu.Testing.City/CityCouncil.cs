@@ -5,20 +5,24 @@ using System.Text.Json.Serialization;
 using Aizu.Alerts;
 using Aizu.Consent;
 using Aizu.LocalServers;
+using Aizu.Signing;
+using Aizu.Testing;
+using Aizu.Wire;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit;
 
-namespace Aizu.Gateway.Tests.CityLink;
+namespace Aizu.Testing.City;
 
 /// <summary>
 /// The city side of the end-to-end tests: a real mosquitto (failing, never skipping, when it is missing),
 /// a raw subscriber on <c>#</c>, the city's signing key made with <c>aizu-city key generate</c>, and its
 /// signed purpose catalogue (energy planning, and the separate safety-confirmation purpose for "I'm safe").
 /// </summary>
-internal sealed class CityCouncil : IAsyncDisposable
+public sealed class CityCouncil : IAsyncDisposable
 {
     public const string EnergyPurpose = "city-energy-planning";
     public const string SafetyPurpose = "safety-confirmation";

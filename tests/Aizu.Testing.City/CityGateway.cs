@@ -1,14 +1,16 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Aizu.Testing;
+using Xunit;
 
-namespace Aizu.Gateway.Tests.CityLink;
+namespace Aizu.Testing.City;
 
 /// <summary>
 /// A real <c>aizu run --demo</c> process connected to the test's mosquitto, with the city's keys pinned and
 /// a household district set, in a directory of its own. Its panel is read over HTTP.
 /// </summary>
-internal sealed class CityGateway : IAsyncDisposable
+public sealed class CityGateway : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
     private readonly GatewayLaunch? launch;

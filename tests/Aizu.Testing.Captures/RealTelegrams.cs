@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace Aizu.Hardware.Dsmr.Tests;
+namespace Aizu.Testing.Captures;
 
 /// <summary>
 /// Telegrams captured from real meters and published as test data by open-source P1 readers. Only the bytes are
 /// reused (test vectors); every CRC below is the one the source published, and the tests check ours agrees.
 /// </summary>
-internal static partial class RealTelegrams
+public static class RealTelegrams
 {
     /// <summary>DSMR 2.2, Iskra ME382, no CRC, gas in the 24.3.0 two-line format.
     /// Source: ndokter/dsmr_parser, test/example_telegrams.py (TELEGRAM_V2_2).</summary>

@@ -1,10 +1,11 @@
-namespace Aizu.Hardware.Sml.Tests;
+
+namespace Aizu.Testing.Captures;
 
 /// <summary>
 /// SML transport frames captured from real German meters and published as test data by open-source SML readers.
 /// Only the bytes are reused (test vectors); the tests check that our CRC agrees with the meter's.
 /// </summary>
-internal static class RealFiles
+public static class RealFiles
 {
     /// <summary>DZG meter (server id 0a01445a47…). Source: spacemanspiff2007/SmlLib, tests/test_frames.py ("Frame1").</summary>
     public const string Dzg =
