@@ -78,7 +78,9 @@ function query() {
 
 async function show() {
   lastQuery = query();
-  const { status, body } = await api(`/api/statistics?${lastQuery}`);
+  // The columnar layout carries the same cells in under half the bytes (a year of days is 19 032 cells); the page
+  // turns it back into cells. The CSV download asks for its own format.
+  const { status, body } = await api(`/api/statistics?${lastQuery}&layout=columns`);
   $('refused').hidden = status === 200;
   if (status !== 200) {
     $('refused').textContent = t('refused', body.refused || body.error);
@@ -87,10 +89,20 @@ async function show() {
     return;
   }
 
-  lastTable = body;
+  lastTable = { ...body, cells: cellsOf(body) };
   $('csv').disabled = false;
-  render(body);
+  render(lastTable);
   budget();
+}
+
+// Cell i of the columnar layout is areas[cells.area[i]] over periods[cells.period[i]], each other field an array.
+function cellsOf(body) {
+  if (body.layout !== 'columns') return body.cells;
+  const c = body.cells;
+  return c.status.map((status, i) => ({
+    area: body.areas[c.area[i]], period: body.periods[c.period[i]], status, rule: c.rule[i], energyWh: c.energyWh[i],
+    meanWh: c.meanWh[i], households: c.households[i], consents: c.consents[i], provenance: c.provenance[i],
+  }));
 }
 
 function areaName(area) { return area === '' ? t('all') : area; }
