@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Aizu.FaultInjection.Tests.Harness;
-using Aizu.Gateway.Tests.CityLink;
 using Aizu.LocalServers;
+using Aizu.Testing.City;
 using Xunit.Abstractions;
 
 namespace Aizu.FaultInjection.Tests.Broker;
