@@ -90,10 +90,8 @@ public sealed class DatabaseResolutionTests
 
     private static async Task<(int Code, string Error)> InvokeAsync(string[] arguments)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await GatewayCommandLine.Create(output, error).Parse(arguments).InvokeAsync();
-        return (code, error.ToString());
+        var (code, _, error) = await GatewayRun.InvokeAsync(arguments);
+        return (code, error);
     }
 
     // What `aizu run --demo --config FILE` hands the store, the consent ledger and the egress log.

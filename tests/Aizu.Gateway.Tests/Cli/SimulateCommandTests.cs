@@ -17,8 +17,7 @@ public sealed class SimulateCommandTests
     {
         using var directory = new TemporaryDirectory();
         string device = Path.Combine(directory.Path, "ttyP1");
-        await using var simulator = GatewayProcess.Start(directory.Path, "simulate", "dsmr", "--device", device);
-        await simulator.WaitForOutputAsync("Ctrl+C stops");
+        await using var simulator = await StartSimulatorAsync(directory, "dsmr", device);
         Assert.Contains(device, simulator.Output, StringComparison.Ordinal);
 
         byte[] telegram;
@@ -42,8 +41,7 @@ public sealed class SimulateCommandTests
     {
         using var directory = new TemporaryDirectory();
         string device = Path.Combine(directory.Path, "ttyWiSUN");
-        await using var simulator = GatewayProcess.Start(directory.Path, "simulate", "broute", "--device", device);
-        await simulator.WaitForOutputAsync("Ctrl+C stops");
+        await using var simulator = await StartSimulatorAsync(directory, "broute", device);
 
         await using (var port = SerialDevice.Open(device, SerialSettings.Default))
         {
@@ -88,5 +86,21 @@ public sealed class SimulateCommandTests
         }
 
         return text.ToString();
+    }
+
+    /// <summary><c>aizu simulate KIND --device DEVICE</c> in its own process, once it says how to stop it.</summary>
+    private static async Task<GatewayProcess> StartSimulatorAsync(TemporaryDirectory directory, string kind, string device)
+    {
+        var simulator = GatewayProcess.Start(directory.Path, "simulate", kind, "--device", device);
+        try
+        {
+            await simulator.WaitForOutputAsync("Ctrl+C stops");
+            return simulator;
+        }
+        catch
+        {
+            await simulator.DisposeAsync();
+            throw;
+        }
     }
 }
