@@ -17,36 +17,60 @@ public sealed class BadConfigurationTests : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
-    [Theory]
-    // An unknown key names the known ones.
-    [InlineData("\"Uplink\": { \"Host\": \"127.0.0.1\", \"BrokerUri\": \"mqtt://x\" }", "error: Unknown configuration key 'Aizu:Uplink:BrokerUri'. Known keys of Aizu:Uplink: CaFile, ClientCertificateFile, ClientKeyFile, GatewayId, Host, IdentityDirectory, KeepAlive, Port, ReconnectMaxDelay, ReconnectMinDelay, SessionExpiry, Timeout, UseTls.")]
-    // A wrong type names the key the value and the form allowed.
-    [InlineData("\"Dsmr\": { \"DevicePath\": \"/dev/null\", \"PowerInterval\": \"fast\" }", "error: Aizu:Dsmr:PowerInterval = 'fast' is not allowed; allowed: a duration hh:mm:ss, e.g. 00:00:10.")]
-    // No meter section names every meter the gateway can read.
-    [InlineData("\"Household\": { \"TimeZone\": \"Asia/Tokyo\" }", "error: No meter is configured: add a section Aizu:BRoute (Japanese smart meter), Aizu:Dsmr, Aizu:Sml or Aizu:Pulse (see docs/hardware.md), or try 'aizu run --demo'.")]
-    // A wrong number names the key the value and the form allowed.
-    [InlineData("\"Tariff\": { \"Kind\": \"Flat\", \"PricePerKWh\": \"0,27\" }", "error: Aizu:Tariff:PricePerKWh = '0,27' is not allowed; allowed: a number with a '.' for decimals, e.g. 0.27.")]
-    // A bad enum value lists the allowed names.
-    [InlineData("\"Tariff\": { \"Kind\": \"Flatt\" }", "error: Aizu:Tariff:Kind = 'Flatt' is not allowed; allowed: Flat, Tiered, TimeOfUse.")]
-    // A bad url says what a url looks like.
-    [InlineData("\"InfluxMirror\": { \"Url\": \"localhost:8086\" }", "error: Aizu:InfluxMirror:Url = 'localhost:8086' is not allowed; allowed: an absolute http:// or https:// URL, e.g. http://127.0.0.1:8086.")]
-    public async Task A_bad_key_or_value_is_one_line_naming_what_is_allowed(string aizuSections, string expected)
+    [Fact]
+    public async Task An_unknown_key_names_the_known_ones()
     {
-        var error = await RunRefusedAsync(Valid(aizuSections));
+        var error = await RunRefusedAsync(Valid("\"Uplink\": { \"Host\": \"127.0.0.1\", \"BrokerUri\": \"mqtt://x\" }"));
 
-        Assert.Equal(expected, error);
+        Assert.Equal("error: Unknown configuration key 'Aizu:Uplink:BrokerUri'. Known keys of Aizu:Uplink: CaFile, ClientCertificateFile, ClientKeyFile, GatewayId, Host, IdentityDirectory, KeepAlive, Port, ReconnectMaxDelay, ReconnectMinDelay, SessionExpiry, Timeout, UseTls.", error);
     }
 
-    [Theory]
-    // Invalid JSON gives the line and position.
-    [InlineData("{\n  \"Aizu\": {\n    \"Dsmr\": { \"DevicePath\": \"/dev/null\" \"PowerInterval\": \"00:00:02\" }\n  }\n}", "error: Configuration file {file} is not valid JSON at line 3, position 41: '\"' is invalid after a value. Expected either ',', '}', or ']'.")]
-    // A misspelt root section names the allowed ones.
-    [InlineData("{ \"Aizou\": { \"Dsmr\": { \"DevicePath\": \"/dev/null\" } } }", "error: Unknown root section 'Aizou' in {file}; allowed: Aizu, Logging.")]
-    public async Task A_file_that_is_not_a_configuration_is_one_line_naming_the_file_and_what_is_wrong(string json, string expected)
+    [Fact]
+    public async Task A_wrong_type_names_the_key_the_value_and_the_form_allowed()
     {
-        var error = await RunRefusedAsync(json);
+        var error = await RunRefusedAsync(Valid("\"Dsmr\": { \"DevicePath\": \"/dev/null\", \"PowerInterval\": \"fast\" }"));
 
-        Assert.Equal(expected.Replace("{file}", ConfigPath, StringComparison.Ordinal), error);
+        Assert.Equal("error: Aizu:Dsmr:PowerInterval = 'fast' is not allowed; allowed: a duration hh:mm:ss, e.g. 00:00:10.", error);
+    }
+
+    [Fact]
+    public async Task No_meter_section_names_every_meter_the_gateway_can_read()
+    {
+        var error = await RunRefusedAsync(Valid("\"Household\": { \"TimeZone\": \"Asia/Tokyo\" }"));
+
+        Assert.Equal("error: No meter is configured: add a section Aizu:BRoute (Japanese smart meter), Aizu:Dsmr, Aizu:Sml or Aizu:Pulse (see docs/hardware.md), or try 'aizu run --demo'.", error);
+    }
+
+    [Fact]
+    public async Task A_wrong_number_names_the_key_the_value_and_the_form_allowed()
+    {
+        var error = await RunRefusedAsync(Valid("\"Tariff\": { \"Kind\": \"Flat\", \"PricePerKWh\": \"0,27\" }"));
+
+        Assert.Equal("error: Aizu:Tariff:PricePerKWh = '0,27' is not allowed; allowed: a number with a '.' for decimals, e.g. 0.27.", error);
+    }
+
+    [Fact]
+    public async Task A_bad_enum_value_lists_the_allowed_names()
+    {
+        var error = await RunRefusedAsync(Valid("\"Tariff\": { \"Kind\": \"Flatt\" }"));
+
+        Assert.Equal("error: Aizu:Tariff:Kind = 'Flatt' is not allowed; allowed: Flat, Tiered, TimeOfUse.", error);
+    }
+
+    [Fact]
+    public async Task A_bad_url_says_what_a_url_looks_like()
+    {
+        var error = await RunRefusedAsync(Valid("\"InfluxMirror\": { \"Url\": \"localhost:8086\" }"));
+
+        Assert.Equal("error: Aizu:InfluxMirror:Url = 'localhost:8086' is not allowed; allowed: an absolute http:// or https:// URL, e.g. http://127.0.0.1:8086.", error);
+    }
+
+    [Fact]
+    public async Task Invalid_json_gives_the_line_and_position()
+    {
+        var error = await RunRefusedAsync("{\n  \"Aizu\": {\n    \"Dsmr\": { \"DevicePath\": \"/dev/null\" \"PowerInterval\": \"00:00:02\" }\n  }\n}");
+
+        Assert.Equal($"error: Configuration file {ConfigPath} is not valid JSON at line 3, position 41: '\"' is invalid after a value. Expected either ',', '}}', or ']'.", error);
     }
 
     [Fact]
@@ -83,6 +107,14 @@ public sealed class BadConfigurationTests : IDisposable
         Assert.Contains("Aizu:Consent:DatabasePath is required", error, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_misspelt_root_section_names_the_allowed_ones()
+    {
+        var error = await RunRefusedAsync("{ \"Aizou\": { \"Dsmr\": { \"DevicePath\": \"/dev/null\" } } }");
+
+        Assert.Equal($"error: Unknown root section 'Aizou' in {ConfigPath}; allowed: Aizu, Logging.", error);
     }
 
     [Fact]
