@@ -25,6 +25,25 @@ public sealed class IngestServiceTests
     }
 
     [Fact]
+    public async Task The_first_batch_is_stored_without_the_window_and_stamped_once()
+    {
+        await using var harness = new IngestHarness();
+        await harness.StartAsync();
+        Assert.Null(harness.Statistics.FirstStoredAt);
+
+        // Stored without waiting for the batch window: the clock does not move.
+        await harness.Channel.Writer.WriteAsync(Power(Start, 480));
+        await Eventually.TrueAsync(() => harness.Statistics.Stored == 1, what: "the first reading stored at once");
+        var first = harness.Statistics.FirstStoredAt;
+        Assert.Equal(harness.Time.GetUtcNow(), first);
+
+        harness.Time.Advance(TimeSpan.FromSeconds(5));
+        await harness.Channel.Writer.WriteAsync(Power(Start.AddSeconds(5), 532));
+        await harness.AdvanceUntilAsync(() => harness.Statistics.Stored == 2, "the second reading stored");
+        Assert.Equal(first, harness.Statistics.FirstStoredAt);
+    }
+
+    [Fact]
     public async Task A_full_batch_is_stored_without_waiting_for_the_window()
     {
         await using var harness = new IngestHarness();
