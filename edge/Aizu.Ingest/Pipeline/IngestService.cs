@@ -102,8 +102,8 @@ public sealed class IngestService : BackgroundService
     }
 
     /// <summary>
-    /// Waits for a first reading, then collects more for up to <see cref="BatchWindow"/> (not for the first batch since
-    /// start-up); stops early when the clock stepped back. False once the channel is completed and empty.
+    /// Waits for a first reading, then collects more for up to <see cref="BatchWindow"/>; stops early when the clock
+    /// stepped back. False once the channel is completed and empty.
     /// </summary>
     private async Task<bool> FillAsync(List<Reading> batch, CancellationToken cancellationToken)
     {
@@ -117,9 +117,7 @@ public sealed class IngestService : BackgroundService
             TakeAvailable(batch);
         }
 
-        // The first batch after start-up is stored at once: the gateway's start is measured to its first stored
-        // reading, and one extra append at start costs nothing that matters.
-        if (batch.Count < MaxBatchSize && pendingCut is null && statistics.FirstStoredAt is not null)
+        if (batch.Count < MaxBatchSize && pendingCut is null)
         {
             using var window = new CancellationTokenSource(BatchWindow, timeProvider);
             using var windowOrStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, window.Token);

@@ -7,9 +7,8 @@ internal sealed partial class ReadingStore
 {
     // Ingest seals chunks at MaxChunkPoints so that a batch of an hour per series goes straight into chunks. Each chunk
     // row costs about 140 bytes beside its payload (its other columns, an entry in each of two indexes, its share of a
-    // leaf page and the overflow pages' headers): 0.04 bytes per point at 3600 points. Maintenance joins runs of four
-    // recent chunks into one, which quarters that cost without slowing ingest.
-    private const int JoinFactor = 4;
+    // leaf page and the overflow pages' headers): 0.04 bytes per point at 3600 points. Maintenance joins runs of
+    // JoinedChunks recent chunks into one, which divides that cost without slowing ingest.
     private const int MaxJoinedChunkPoints = 65_536;
 
     // Bounds one maintenance transaction; the rest is joined at the next interval.
@@ -17,7 +16,7 @@ internal sealed partial class ReadingStore
 
     /// <summary>
     /// Joins runs of sealed chunks of each series, among those that start within two chunk durations of the series'
-    /// newest chunk, into chunks of up to <see cref="JoinFactor"/> times <see cref="StorageOptions.MaxChunkPoints"/>
+    /// newest chunk, into chunks of up to <see cref="StorageOptions.JoinedChunks"/> times <see cref="StorageOptions.MaxChunkPoints"/>
     /// points and at most <see cref="StorageOptions.MaxChunkDuration"/>. Older history is left as it is, so a store
     /// that existed before is not rewritten (an SD card's writes). A run is joined only once it is full, so every
     /// point is re-encoded once. One transaction: a crash leaves either the old chunks or the joined one.
@@ -25,7 +24,12 @@ internal sealed partial class ReadingStore
     private void JoinSealedChunks(SqliteConnection connection)
     {
         var maxPoints = settings.MaxChunkPoints;
-        var joinedPoints = Math.Min(maxPoints * JoinFactor, MaxJoinedChunkPoints);
+        var joinedPoints = Math.Min(maxPoints * settings.JoinedChunks, MaxJoinedChunkPoints);
+        if (joinedPoints < 2 * maxPoints)
+        {
+            return;
+        }
+
         var maxSpan = (long)settings.MaxChunkDuration.TotalMilliseconds;
         var corrupt = new List<CorruptChunk>();
         var joined = 0;
