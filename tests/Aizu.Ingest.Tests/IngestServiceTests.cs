@@ -25,6 +25,25 @@ public sealed class IngestServiceTests
     }
 
     [Fact]
+    public async Task The_first_stored_batch_is_stamped_once()
+    {
+        await using var harness = new IngestHarness();
+        await harness.StartAsync();
+        Assert.Null(harness.Statistics.FirstStoredAt);
+
+        await harness.Channel.Writer.WriteAsync(Power(Start, 480));
+        await harness.AdvanceUntilAsync(() => harness.Statistics.Stored == 1, "the first reading stored");
+        var first = harness.Statistics.FirstStoredAt;
+        Assert.NotNull(first);
+        Assert.InRange(first.Value, Start, harness.Time.GetUtcNow());
+
+        harness.Time.Advance(TimeSpan.FromSeconds(5));
+        await harness.Channel.Writer.WriteAsync(Power(Start.AddSeconds(5), 532));
+        await harness.AdvanceUntilAsync(() => harness.Statistics.Stored == 2, "the second reading stored");
+        Assert.Equal(first, harness.Statistics.FirstStoredAt);
+    }
+
+    [Fact]
     public async Task A_full_batch_is_stored_without_waiting_for_the_window()
     {
         await using var harness = new IngestHarness();

@@ -215,6 +215,7 @@ public sealed class IngestService : BackgroundService
         }
 
         statistics.AddStored(batch.Count);
+        statistics.FirstStored(timeProvider.GetUtcNow());
         foreach (var reading in batch)
         {
             feed.Publish(reading);

@@ -76,6 +76,7 @@ internal static class StatusEndpoint
             ClockStepsBack = statistics.ClockStepsBack,
             ClockStepsForward = statistics.ClockStepsForward,
             ReadingsSetAside = statistics.SetAside,
+            FirstStoredAt = statistics.FirstStoredAt,
             LastClockStepAt = statistics.LastClockStep?.At,
             LastClockStepSeconds = statistics.LastClockStep?.By.TotalSeconds,
             Egress = services.GetService<EgressIntegrity>() is { } egress

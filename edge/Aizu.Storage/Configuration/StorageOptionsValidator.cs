@@ -58,6 +58,11 @@ internal sealed class StorageOptionsValidator(string sectionPath) : SectionOptio
             failures.Add($"{Key(nameof(StorageOptions.MaxChunkPoints))} must be between 16 and 65536; it is {options.MaxChunkPoints}.");
         }
 
+        if (options.JoinedChunks is < 1 or > 16)
+        {
+            failures.Add($"{Key(nameof(StorageOptions.JoinedChunks))} must be between 1 and 16; it is {options.JoinedChunks}.");
+        }
+
         if (options.MaxChunkDuration < TimeSpan.FromMinutes(1) || options.MaxChunkDuration > TimeSpan.FromDays(7))
         {
             failures.Add($"{Key(nameof(StorageOptions.MaxChunkDuration))} must be between 00:01:00 and 7.00:00:00.");

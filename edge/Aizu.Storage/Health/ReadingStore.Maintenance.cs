@@ -95,6 +95,7 @@ internal sealed partial class ReadingStore
         lastMaintenance = now;
         ApplyRetention(connection, now);
         KeepFreeSpace(connection);
+        JoinSealedChunks(connection);
         using var command = connection.CreateCommand();
 
         // Per series through chunk_by_series: a plain min(start_ms) would scan every chunk each interval.
