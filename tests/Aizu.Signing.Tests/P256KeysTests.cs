@@ -52,4 +52,14 @@ public sealed class P256KeysTests
         Assert.Contains("not a PEM private key", problem, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => Es256Jws.Sign("x"u8, p384));
     }
+
+    [Fact]
+    public void PublicPemProblem_IsNullForAP256PublicKey_AndTheReasonOtherwise()
+    {
+        using var p384 = ECDsa.Create(ECCurve.NamedCurves.nistP384);
+
+        Assert.Null(P256Keys.PublicPemProblem(Rfc7517Pem));
+        Assert.Contains("P-256", P256Keys.PublicPemProblem(p384.ExportSubjectPublicKeyInfoPem()), StringComparison.Ordinal);
+        Assert.Contains("not a PEM public key", P256Keys.PublicPemProblem("not a key"), StringComparison.Ordinal);
+    }
 }

@@ -49,16 +49,9 @@ internal sealed class EgressOptionsValidator(string sectionPath) : SectionOption
             failures.Add($"{Key(nameof(EgressOptions.ReleaseDelay))} must be between 00:00:00 and 1.00:00:00.");
         }
 
-        if (!string.IsNullOrWhiteSpace(options.CityConfirmationKeyPem))
+        if (!string.IsNullOrWhiteSpace(options.CityConfirmationKeyPem) && P256Keys.PublicPemProblem(options.CityConfirmationKeyPem) is { } problem)
         {
-            if (P256Keys.TryImportPublicPem(options.CityConfirmationKeyPem, out var key, out var problem))
-            {
-                key!.Dispose();
-            }
-            else
-            {
-                failures.Add($"{Key(nameof(EgressOptions.CityConfirmationKeyPem))} is not the city's P-256 public key: {problem}");
-            }
+            failures.Add($"{Key(nameof(EgressOptions.CityConfirmationKeyPem))} is not the city's P-256 public key: {problem}");
         }
     }
 }
