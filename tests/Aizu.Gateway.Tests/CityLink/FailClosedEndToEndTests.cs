@@ -276,26 +276,16 @@ public sealed class FailClosedEndToEndTests
     }
 
     /// <summary>A city, a gateway with an hourly grant whose data has reached the broker, and the tools to tamper with it.</summary>
-    private sealed class Scene : IAsyncDisposable
+    private sealed class Scene(TemporaryDirectory temporary, CityCouncil city, CityGateway gateway, ConsentGrant grant, string dataTopic) : IAsyncDisposable
     {
-        private readonly TemporaryDirectory temporary;
 
-        private Scene(TemporaryDirectory temporary, CityCouncil city, CityGateway gateway, ConsentGrant grant, string dataTopic)
-        {
-            this.temporary = temporary;
-            City = city;
-            Gateway = gateway;
-            Grant = grant;
-            DataTopicSeen = dataTopic;
-        }
+        public CityCouncil City { get; } = city;
 
-        public CityCouncil City { get; }
+        public CityGateway Gateway { get; } = gateway;
 
-        public CityGateway Gateway { get; }
+        public ConsentGrant Grant { get; } = grant;
 
-        public ConsentGrant Grant { get; }
-
-        public string DataTopicSeen { get; }
+        public string DataTopicSeen { get; } = dataTopic;
 
         public string Directory => temporary.Path;
 
