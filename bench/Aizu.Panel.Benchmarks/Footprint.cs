@@ -1,12 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Aizu.Household;
-using Aizu.Storage;
-using Aizu.Testing;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Panel.Benchmarks;
 
 /// <summary>

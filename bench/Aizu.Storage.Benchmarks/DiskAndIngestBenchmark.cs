@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using Aizu.Readings;
-using Microsoft.Data.Sqlite;
-
 namespace Aizu.Storage.Benchmarks;
 
 /// <summary>Appends the one-day data set to a fresh store and to a row-per-reading table; measures time and bytes.</summary>

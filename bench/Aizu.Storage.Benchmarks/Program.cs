@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using Aizu.Storage.Benchmarks;
-
 // dotnet run -c Release --project bench/Aizu.Storage.Benchmarks -- [--work DIR] [--months 13] [--runs 200] [--skip-influx] [--skip-query]
 var work = Path.Combine(Path.GetTempPath(), "aizu-storage-bench");
 var months = 13;

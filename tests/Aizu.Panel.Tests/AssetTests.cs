@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-
 namespace Aizu.Panel.Tests;
 
 public sealed class AssetTests

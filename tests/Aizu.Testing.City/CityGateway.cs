@@ -1,9 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Aizu.Testing;
-using Xunit;
-
 namespace Aizu.Testing.City;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Aizu.Signing;
-using Aizu.Configuration;
-
 namespace Aizu.Consent;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Aizu.Consent;
-using Aizu.Readings;
-using Aizu.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Egress;
 
 /// <summary>

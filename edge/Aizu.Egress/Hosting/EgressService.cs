@@ -1,9 +1,3 @@
-using System.Threading.Channels;
-using Aizu.Consent;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Egress;
 
 /// <summary>

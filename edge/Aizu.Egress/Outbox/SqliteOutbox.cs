@@ -1,7 +1,3 @@
-using Aizu.Uplink.Messages;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Egress;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using Aizu.Consent;
-using Aizu.Uplink.Messages;
-using Aizu.Wire;
-
 namespace Aizu.Egress;
 
 /// <summary>

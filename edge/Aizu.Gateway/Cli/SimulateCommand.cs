@@ -1,11 +1,3 @@
-using System.CommandLine;
-using System.Runtime.InteropServices;
-using Aizu.Hardware.Dsmr;
-using Aizu.Hardware.Simulators.BRoute;
-using Aizu.Hardware.Simulators.Dsmr;
-using Aizu.Hardware.Simulators.Sml;
-using Aizu.Hardware.Skstack;
-
 namespace Aizu.Gateway.Cli;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Threading.Channels;
-using Aizu.Readings;
-using Aizu.Storage;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Ingest;
 
 /// <summary>

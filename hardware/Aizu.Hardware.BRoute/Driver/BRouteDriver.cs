@@ -1,12 +1,3 @@
-using System.Threading.Channels;
-using Aizu.Hardware.EchonetLite;
-using Aizu.Hardware.Serial.Recovery;
-using Aizu.Hardware.Serial.Tty;
-using Aizu.Hardware.Skstack;
-using Aizu.Readings;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Hardware.BRoute;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Buffers;
-using Aizu.Hardware.Skstack;
-
 namespace Aizu.Hardware.BRoute;
 
 /// <summary>

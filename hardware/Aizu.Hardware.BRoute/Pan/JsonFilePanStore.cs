@@ -1,6 +1,3 @@
-using Aizu.Files;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Hardware.BRoute;
 
 /// <summary>Keeps the PAN in a small JSON file, replaced atomically so a power cut cannot leave half a file.</summary>

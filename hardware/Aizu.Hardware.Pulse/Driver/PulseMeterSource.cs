@@ -1,10 +1,3 @@
-using System.ComponentModel;
-using System.Device.Gpio;
-using System.Threading.Channels;
-using Aizu.Readings;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Hardware.Pulse;
 
 /// <summary>

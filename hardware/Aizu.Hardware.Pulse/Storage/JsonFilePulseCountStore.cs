@@ -1,6 +1,3 @@
-using Aizu.Files;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Hardware.Pulse;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Threading.Channels;
-using Aizu.Readings;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Hardware.Sensors;
 
 /// <summary>

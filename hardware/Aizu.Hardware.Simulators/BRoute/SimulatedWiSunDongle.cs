@@ -1,8 +1,3 @@
-using Aizu.Hardware.Simulators.Faults;
-using Aizu.Hardware.Skstack;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace Aizu.Hardware.Simulators.BRoute;
 
 /// <summary>

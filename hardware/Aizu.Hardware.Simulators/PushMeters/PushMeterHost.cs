@@ -1,7 +1,3 @@
-using Aizu.Hardware.Serial.PseudoTerminals;
-using Aizu.Hardware.Serial.Tty;
-using Aizu.Hardware.Simulators.BRoute;
-
 namespace Aizu.Hardware.Simulators.PushMeters;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Aizu.City.Cli;
-using Aizu.Testing;
-
 namespace Aizu.City.Analysis.Tests;
 
 /// <summary><c>aizu-city analyst add</c> and <c>rules</c> against the shared PostgreSQL.</summary>

@@ -1,12 +1,3 @@
-using Aizu.City.Ingest;
-using Aizu.Testing;
-using Aizu.Wire;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using Npgsql;
-
 namespace Aizu.City.Tests.Deletion;
 
 /// <summary>Retention per purpose: each stored window is kept for its grant's retention, then the scheduled job deletes it and logs the deletion.</summary>

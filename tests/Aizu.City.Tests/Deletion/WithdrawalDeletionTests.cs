@@ -1,14 +1,4 @@
-using Aizu.City.Ingest;
 using Aizu.Egress;
-using Aizu.Hardware.Simulators.BRoute;
-using Aizu.Signing;
-using Aizu.Testing;
-using Aizu.Testing.Uplink;
-using Aizu.Wire;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 
 namespace Aizu.City.Tests.Deletion;
 

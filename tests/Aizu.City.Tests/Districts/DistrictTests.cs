@@ -1,10 +1,4 @@
 using Aizu.Egress;
-using Aizu.Hardware.Simulators.BRoute;
-using Aizu.Testing;
-using Aizu.Testing.Uplink;
-using Aizu.Wire;
-using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 
 namespace Aizu.City.Tests.Districts;
 

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Aizu.LocalServers;
-using Aizu.Signing;
-using Aizu.Testing;
-
 namespace Aizu.City.Tests;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Text;
-using Aizu.City.Ingest;
-using Aizu.Testing;
-using Aizu.Wire;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Aizu.City.Tests.Ingest;
 
 /// <summary>

@@ -1,12 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Aizu.FaultInjection.Tests.Harness;
-using Aizu.LocalServers;
-using Aizu.Testing.City;
-using Xunit.Abstractions;
-
 namespace Aizu.FaultInjection.Tests.Broker;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Aizu.LocalServers;
-using Aizu.Testing.City;
-
 namespace Aizu.FaultInjection.Tests.Harness;
 
 /// <summary>

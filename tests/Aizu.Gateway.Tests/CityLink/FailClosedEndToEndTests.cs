@@ -1,17 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Aizu.Consent;
-using Aizu.Gateway.Cli;
-using Aizu.Gateway.Tests.Browser;
-using Aizu.Testing.City;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using OpenQA.Selenium;
-using OpenQA.Selenium.Support.UI;
-
 namespace Aizu.Gateway.Tests.CityLink;
 
 /// <summary>

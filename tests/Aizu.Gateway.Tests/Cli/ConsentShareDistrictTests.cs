@@ -1,11 +1,3 @@
-using System.Text.Json;
-using Aizu.Consent;
-using Aizu.Gateway.Cli;
-using Aizu.Signing;
-using Aizu.Testing.City;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Aizu.Gateway.Tests.Cli;
 
 /// <summary>

@@ -1,13 +1,3 @@
-using Aizu.Consent;
-using Aizu.Egress;
-using Aizu.Gateway.Cli;
-using Aizu.Gateway.Configuration;
-using Aizu.Gateway.Hosting;
-using Aizu.Storage;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Gateway.Tests.Cli;
 
 /// <summary>Every verb finds the gateway's database the same way from the same configuration.</summary>

@@ -1,7 +1,3 @@
-using System.Text;
-using Aizu.Gateway.Cli;
-using Aizu.Testing.Captures;
-
 namespace Aizu.Gateway.Tests.Cli;
 
 public sealed class DecodeFileTests

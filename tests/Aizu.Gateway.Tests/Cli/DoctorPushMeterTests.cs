@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Aizu.Hardware.Simulators.Dsmr;
-using Aizu.Hardware.Simulators.PushMeters;
-using Aizu.Hardware.Simulators.Sml;
-
 namespace Aizu.Gateway.Tests.Cli;
 
 /// <summary>

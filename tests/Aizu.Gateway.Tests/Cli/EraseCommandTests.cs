@@ -1,16 +1,3 @@
-using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using Aizu.Consent;
-using Aizu.Egress;
-using Aizu.Gateway.Cli;
-using Aizu.Signing;
-using Aizu.Testing.City;
-using Aizu.Wire;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Aizu.Gateway.Tests.Cli;
 
 /// <summary>

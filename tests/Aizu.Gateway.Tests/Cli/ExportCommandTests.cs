@@ -1,9 +1,3 @@
-using Aizu.Gateway.Cli;
-using Aizu.Readings;
-using Aizu.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Gateway.Tests.Cli;
 
 public sealed class ExportCommandTests

@@ -1,5 +1,3 @@
-using Aizu.Gateway.Cli;
-
 namespace Aizu.Gateway.Tests.Cli;
 
 /// <summary>Runs the <c>aizu</c> command line in-process, as a shell would, and returns its exit code and what it wrote to each stream.</summary>

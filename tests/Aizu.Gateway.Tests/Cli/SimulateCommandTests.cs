@@ -1,10 +1,3 @@
-using System.Buffers;
-using System.Globalization;
-using System.Text;
-using Aizu.Hardware.Dsmr;
-using Aizu.Hardware.Serial.Framing;
-using Aizu.Hardware.Serial.Tty;
-
 namespace Aizu.Gateway.Tests.Cli;
 
 /// <summary><c>aizu simulate …</c> as a tester runs it: its own process, a device path any program can open, Ctrl+C to stop.</summary>

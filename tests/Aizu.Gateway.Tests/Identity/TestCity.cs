@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography.X509Certificates;
-using System.Text.Json.Nodes;
-using Aizu.Gateway.Cli;
-using Aizu.LocalServers;
-using MQTTnet;
-using MQTTnet.Formatter;
-
 namespace Aizu.Gateway.Tests.Identity;
 
 /// <summary>

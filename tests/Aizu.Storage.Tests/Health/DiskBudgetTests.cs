@@ -1,5 +1,3 @@
-using Aizu.Readings;
-using Microsoft.Extensions.Logging;
 using static Aizu.Storage.Tests.Samples;
 
 namespace Aizu.Storage.Tests.Health;
