@@ -69,4 +69,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1016, Level = LogLevel.Error,
         Message = "The store holds the most series it can ({Limit}); readings of the new series {Series} are not stored")]
     public static partial void SeriesLimitReached(this ILogger logger, long limit, string series);
+
+    [LoggerMessage(EventId = 1017, Level = LogLevel.Error,
+        Message = "The minute rollups of {Series} for the hour from {Start:u} are damaged ({Reason}); the block was moved to quarantine, {Rebuilt} minutes were rebuilt from raw data and the rest of the store stays readable")]
+    public static partial void MinuteBlockQuarantined(this ILogger logger, string series, DateTimeOffset start, string reason, int rebuilt);
 }

@@ -23,13 +23,13 @@ internal static class ChunkCodec
 {
     public const int HeaderSize = 24;
     private const byte FormatVersion = 1;
-    private const int MaxScale = 6;
+    internal const int MaxScale = 6;
     private const int RiceEscape = 20;
 
     // Doubles hold integers exactly up to 2^53; beyond that scaling could not round-trip.
     private const double MaxExactInteger = 9_007_199_254_740_992d;
 
-    private static readonly double[] PowersOfTen = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+    internal static readonly double[] PowersOfTen = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
 
     public static ChunkHeader ReadHeader(ReadOnlySpan<byte> chunk)
     {
@@ -143,7 +143,7 @@ internal static class ChunkCodec
     }
 
     /// <summary>The smallest decimal scale at which every value is an exact integer, or -1.</summary>
-    private static int FindScale(ReadOnlySpan<double> values, long[] scaled)
+    internal static int FindScale(ReadOnlySpan<double> values, long[] scaled)
     {
         // Whole numbers (watts) first, without the division the scaled check needs.
         var whole = true;
@@ -189,12 +189,12 @@ internal static class ChunkCodec
         return -1;
     }
 
-    private static ulong ZigZag(long value) => (ulong)((value << 1) ^ (value >> 63));
+    internal static ulong ZigZag(long value) => (ulong)((value << 1) ^ (value >> 63));
 
-    private static long UnZigZag(ulong value) => (long)(value >> 1) ^ -(long)(value & 1);
+    internal static long UnZigZag(ulong value) => (long)(value >> 1) ^ -(long)(value & 1);
 
     /// <summary>Picks k for the Rice code of the zigzagged deltas: start near log2 of their mean, keep the cheapest neighbour.</summary>
-    private static int ChooseRiceParameter(ReadOnlySpan<long> scaled)
+    internal static int ChooseRiceParameter(ReadOnlySpan<long> scaled)
     {
         if (scaled.Length < 2)
         {
@@ -327,7 +327,7 @@ internal static class ChunkCodec
         }
     }
 
-    private static void WriteIntegers(ref BitWriter bits, ReadOnlySpan<long> scaled, int k)
+    internal static void WriteIntegers(ref BitWriter bits, ReadOnlySpan<long> scaled, int k)
     {
         bits.WriteExpGolomb(ZigZag(scaled[0]));
         var lowMask = k == 0 ? 0UL : ulong.MaxValue >> (64 - k);
@@ -359,7 +359,7 @@ internal static class ChunkCodec
         }
     }
 
-    private static void ReadIntegers(ref BitReader bits, Span<double> values, int k, double power)
+    internal static void ReadIntegers(ref BitReader bits, Span<double> values, int k, double power)
     {
         var current = UnZigZag(bits.ReadExpGolomb());
         values[0] = current / power;
@@ -377,7 +377,7 @@ internal static class ChunkCodec
         }
     }
 
-    private static void WriteXor(ref BitWriter bits, ReadOnlySpan<double> values)
+    internal static void WriteXor(ref BitWriter bits, ReadOnlySpan<double> values)
     {
         var previous = BitConverter.DoubleToUInt64Bits(values[0]);
         bits.Write(previous, 64);
@@ -417,7 +417,7 @@ internal static class ChunkCodec
         }
     }
 
-    private static void ReadXor(ref BitReader bits, Span<double> values)
+    internal static void ReadXor(ref BitReader bits, Span<double> values)
     {
         var previous = bits.Read(64);
         values[0] = BitConverter.UInt64BitsToDouble(previous);

@@ -101,6 +101,22 @@ internal static class StorageSchema
             set_aside_at_ms INTEGER NOT NULL);
         CREATE INDEX set_aside_by_series ON set_aside_reading(series_id, ts_ms);
         """,
+        // Version 5: the minute rollups of a closed hour of a series packed into one block (MinuteBlockCodec) instead of
+        // 60 rows of about 40 bytes. Maintenance packs closed hours a round at a time, old ones included, so an existing
+        // store keeps its rows until then and both forms are read (MinuteRollups). The key is the hour's index times 2^20
+        // plus the series id: a rowid table whose new blocks are appended at its end.
+        """
+        CREATE TABLE minute_block(
+            key  INTEGER PRIMARY KEY,
+            crc  INTEGER NOT NULL,
+            data BLOB NOT NULL);
+        CREATE TABLE quarantine_minute_block(
+            key         INTEGER NOT NULL,
+            crc         INTEGER NOT NULL,
+            data        BLOB NOT NULL,
+            reason      TEXT NOT NULL,
+            found_at_ms INTEGER NOT NULL);
+        """,
     ];
 
     /// <summary>The reading store's component; files from before <c>schema_migrations</c> kept its version in <c>PRAGMA user_version</c>.</summary>

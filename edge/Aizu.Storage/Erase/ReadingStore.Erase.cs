@@ -41,7 +41,9 @@ internal sealed partial class ReadingStore
                     DELETE FROM open_reading;
                     DELETE FROM late_reading;
                     DELETE FROM rollup;
+                    DELETE FROM minute_block;
                     DELETE FROM quarantine_chunk;
+                    DELETE FROM quarantine_minute_block;
                     DELETE FROM set_aside_reading;
                     DELETE FROM series;
                     """;

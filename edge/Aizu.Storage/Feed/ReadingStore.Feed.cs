@@ -101,6 +101,11 @@ internal sealed partial class ReadingStore
         ArgumentException.ThrowIfNullOrEmpty(series);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
         var level = ToLevel(resolution);
+        if (level == RollupLevel.Minute)
+        {
+            return GetMinutesAfterAsync(series, afterStart, maxCount, cancellationToken);
+        }
+
         return ReadCommittedAsync<IReadOnlyList<AggregatePoint>>((connection, _) =>
         {
             if (FindSeries(connection, series) is not { } info)

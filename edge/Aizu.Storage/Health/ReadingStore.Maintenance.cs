@@ -93,6 +93,7 @@ internal sealed partial class ReadingStore
         ApplyRetention(connection, now);
         KeepFreeSpace(connection);
         JoinSealedChunks(connection);
+        PackMinuteRollups(connection);
         using var command = connection.CreateCommand();
 
         // Per series through chunk_by_series: a plain min(start_ms) would scan every chunk each interval.
@@ -149,6 +150,12 @@ internal sealed partial class ReadingStore
                 {
                     seriesId.Value = state.Id;
                     delete.ExecuteNonQuery();
+                }
+
+                if (level == RollupLevel.Minute)
+                {
+                    // Packed minutes go by whole hours: those of an hour the cutoff cuts stay until the next hour's pass.
+                    new MinuteRollups(connection, transaction, []).DeleteHoursBefore(Cutoff(months));
                 }
             }
         }

@@ -40,7 +40,13 @@ internal sealed partial class ReadingStore
         var fromMs = from.ToUnixTimeMilliseconds();
         var toMs = to.ToUnixTimeMilliseconds();
         var chosen = resolution == Resolution.Auto ? Choose(toMs - fromMs, maxPoints) : resolution;
-        return ReadAsync((connection, raw) =>
+        return GetRangeAsync(series, fromMs, toMs, chosen, maxPoints, cancellationToken);
+    }
+
+    private async Task<AggregateRange> GetRangeAsync(string series, long fromMs, long toMs, Resolution chosen, int maxPoints, CancellationToken cancellationToken)
+    {
+        var corrupt = new List<CorruptMinuteBlock>();
+        var range = await ReadAsync((connection, raw) =>
         {
             if (FindSeries(connection, series) is not { } info)
             {
@@ -49,9 +55,11 @@ internal sealed partial class ReadingStore
 
             var points = chosen == Resolution.Raw
                 ? RawBuckets(raw, info.Id, CumulativeUnits.IsCumulative(info.Unit), fromMs, toMs, maxPoints)
-                : RollupBuckets(connection, info.Id, ToLevel(chosen), fromMs, toMs, maxPoints);
+                : RollupBuckets(connection, info.Id, ToLevel(chosen), fromMs, toMs, maxPoints, corrupt);
             return new AggregateRange(series, info.Unit, chosen, points);
         }, cancellationToken);
+        await QuarantineMinuteBlocksAsync(corrupt, cancellationToken);
+        return range;
     }
 
     /// <summary>Energy a register counted today and this month (local time), from the day rollups.</summary>
@@ -175,11 +183,17 @@ internal sealed partial class ReadingStore
         _ => throw new ArgumentOutOfRangeException(nameof(resolution), resolution, "Not a rollup resolution."),
     };
 
-    private List<AggregatePoint> RollupBuckets(SqliteConnection connection, long seriesId, RollupLevel level, long fromMs, long toMs, int maxPoints)
+    private List<AggregatePoint> RollupBuckets(
+        SqliteConnection connection, long seriesId, RollupLevel level, long fromMs, long toMs, int maxPoints, List<CorruptMinuteBlock> corrupt)
     {
         var rows = new List<RollupAccumulator>();
-        using (var command = connection.CreateCommand())
+        if (level == RollupLevel.Minute)
         {
+            new MinuteRollups(connection, null, corrupt).Read(seriesId, calendar.BucketStart(level, fromMs), toMs, rows);
+        }
+        else
+        {
+            using var command = connection.CreateCommand();
             command.CommandText = """
                 SELECT start_ms, count, sum, min, max, energy FROM rollup
                 WHERE series_id = $s AND level = $l AND start_ms >= $from AND start_ms < $to ORDER BY start_ms;

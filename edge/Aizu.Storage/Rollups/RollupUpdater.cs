@@ -29,6 +29,8 @@ internal sealed class RollupUpdater : IDisposable
     private readonly SortedSet<long> closing = [];
     private readonly Dictionary<SeriesState, List<long>> outOfOrder = [];
     private readonly PointBuffer points = new();
+    private readonly HashSet<(long SeriesId, long HourStart)> unpackedHours = [];
+    private readonly List<RollupAccumulator> minutes = [];
     private SqliteCommand? replace;
     private SqliteCommand? delete;
 
@@ -39,12 +41,38 @@ internal sealed class RollupUpdater : IDisposable
         this.calendar = calendar;
     }
 
+    /// <summary>
+    /// Blocks of minute rollups found damaged while unpacking them (left where they are); maintenance quarantines them
+    /// and rebuilds their minutes from raw data.
+    /// </summary>
+    public List<CorruptMinuteBlock> CorruptBlocks { get; } = [];
+
     /// <summary>Starts work in <paramref name="writeTransaction"/>, forgetting anything left from an earlier one.</summary>
     public void Begin(SqliteTransaction writeTransaction)
     {
         transaction = writeTransaction;
         outOfOrder.Clear();
         advanced.Clear();
+        unpackedHours.Clear();
+    }
+
+    /// <summary>The minute rollups of the series from the minute holding <paramref name="afterMs"/> on are about to be recomputed: its hour's block back to rows, later blocks gone.</summary>
+    public void DropMinuteBlocksAfter(SeriesState series, long afterMs)
+    {
+        UnpackHour(series.Id, RollupGrid.Floor(afterMs, RollupGrid.HourMs));
+        Blocks().DeleteAfterHour(series.Id, afterMs);
+    }
+
+    /// <summary>Recomputes from raw data the minutes of the hour from <paramref name="hourStart"/> that raw data still covers (a damaged block's); returns how many hold data.</summary>
+    public int RebuildMinutes(SeriesState series, long hourStart, RawReader raw)
+    {
+        var rebuilt = 0;
+        for (var minute = Math.Max(hourStart, RollupGrid.Floor(series.RawFromMs, RollupGrid.MinuteMs)); minute < hourStart + RollupGrid.HourMs; minute += RollupGrid.MinuteMs)
+        {
+            rebuilt += RecomputeMinute(series, minute, raw) ? 1 : 0;
+        }
+
+        return rebuilt;
     }
 
     /// <summary>
@@ -291,8 +319,9 @@ internal sealed class RollupUpdater : IDisposable
         return bucket;
     }
 
-    private void RecomputeMinute(SeriesState series, long minute, RawReader raw)
+    private bool RecomputeMinute(SeriesState series, long minute, RawReader raw)
     {
+        UnpackHour(series.Id, RollupGrid.Floor(minute, RollupGrid.HourMs));
         var end = minute + RollupGrid.MinuteMs;
 
         // Up to and including `end`: a point stamped exactly at the end closes an energy step of this minute.
@@ -328,11 +357,48 @@ internal sealed class RollupUpdater : IDisposable
         }
 
         Write(series.Id, RollupLevel.Minute, bucket);
+        return !bucket.IsEmpty;
     }
+
+    /// <summary>
+    /// Turns the block of the hour back into rows before one of its minutes is rewritten, so an hour is never in both
+    /// forms (maintenance packs it again). A damaged block is left and listed in <see cref="CorruptBlocks"/>.
+    /// </summary>
+    private void UnpackHour(long seriesId, long hourStart)
+    {
+        if (!unpackedHours.Add((seriesId, hourStart)))
+        {
+            return;
+        }
+
+        minutes.Clear();
+        if (Blocks().TryTake(seriesId, hourStart, minutes))
+        {
+            foreach (var minute in minutes)
+            {
+                Write(seriesId, RollupLevel.Minute, minute);
+            }
+        }
+    }
+
+    private MinuteRollups Blocks() => new(connection, transaction, CorruptBlocks);
 
     private void RecomputeFrom(long seriesId, RollupLevel level, long start, long end, RollupLevel finer)
     {
         var bucket = new RollupAccumulator(start);
+        if (finer == RollupLevel.Minute)
+        {
+            minutes.Clear();
+            Blocks().Read(seriesId, start, end, minutes);
+            foreach (var minute in minutes)
+            {
+                bucket.Merge(minute);
+            }
+
+            Write(seriesId, level, bucket);
+            return;
+        }
+
         using (var command = Command(
             "SELECT start_ms, count, sum, min, max, energy FROM rollup WHERE series_id = $s AND level = $l AND start_ms >= $from AND start_ms < $to;"))
         {

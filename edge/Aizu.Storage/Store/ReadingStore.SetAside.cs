@@ -41,6 +41,7 @@ internal sealed partial class ReadingStore
                     KeepApart(connection, transaction, state.Id, points);
                     count += points.Count;
                     TrimChunksAfter(connection, transaction, raw, state.Id, afterMs);
+                    rollups.DropMinuteBlocksAfter(state, afterMs);
                     DeleteRowsAfter(connection, transaction, state.Id, afterMs);
 
                     // The bucket holding the cut loses its later points and, for a register, the steps into them.

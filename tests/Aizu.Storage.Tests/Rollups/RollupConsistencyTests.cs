@@ -183,7 +183,7 @@ public sealed class RollupConsistencyTests
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT level, start_ms, count, sum, min, max, energy FROM rollup;";
+        command.CommandText = "SELECT level, start_ms, count, sum, min, max, energy FROM rollup WHERE level > 0;";
         using var reader = command.ExecuteReader();
         var rows = new Dictionary<(int, long), Row>();
         while (reader.Read())
@@ -194,6 +194,12 @@ public sealed class RollupConsistencyTests
                 reader.IsDBNull(4) ? null : reader.GetDouble(4),
                 reader.IsDBNull(5) ? null : reader.GetDouble(5),
                 reader.IsDBNull(6) ? null : reader.GetDouble(6));
+        }
+
+        foreach (var (_, minute) in StoredMinutes.Read(path))
+        {
+            rows[(0, minute.Start)] = new Row(
+                minute.Count, minute.Sum, minute.Count > 0 ? minute.Min : null, minute.Count > 0 ? minute.Max : null, minute.HasEnergy ? minute.Energy : null);
         }
 
         return rows;
