@@ -15,6 +15,12 @@ public static class DiskAndIngestBenchmark
         /// <summary>The whole file as ingest left it, before the maintenance pass.</summary>
         public long FileBytesBeforeMaintenance { get; init; }
 
+        /// <summary>Pages of the rollup rows (minute rows of the open hour, quarter hours, hours, days) after that pass.</summary>
+        public long? RollupPageBytes { get; init; }
+
+        /// <summary>Pages of the packed minute rollups after that pass.</summary>
+        public long? MinuteBlockPageBytes { get; init; }
+
         /// <summary>Bytes of the file's free pages after that pass (the replaced chunks' pages, reused by the next chunks).</summary>
         public long FreeBytes { get; init; }
 
@@ -73,6 +79,8 @@ public static class DiskAndIngestBenchmark
             MaintenanceCpu = maintenanceCpu,
             ChunkPageBytesBeforeMaintenance = beforeMaintenance.PageBytes,
             FileBytesBeforeMaintenance = beforeMaintenance.FileBytes,
+            RollupPageBytes = SqliteFile.PageBytes(path, "rollup"),
+            MinuteBlockPageBytes = SqliteFile.PageBytes(path, "minute_block"),
             FreeBytes = Convert.ToInt64(SqliteFile.Scalar(path, "SELECT freelist_count * page_size FROM pragma_freelist_count, pragma_page_size;"), System.Globalization.CultureInfo.InvariantCulture),
         };
     }

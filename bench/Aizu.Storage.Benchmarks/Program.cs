@@ -96,9 +96,14 @@ if (store.ChunkPageBytes is { } pageBytes)
     output.WriteLine($"  Aizu chunks ON DISK: SQLite pages of the chunk table and its indexes (dbstat):               {pageBytes / (double)(points - store.OpenRows),6:F3}");
 }
 
+if (store.RollupPageBytes is { } rollupPages && store.MinuteBlockPageBytes is { } blockPages)
+{
+    output.WriteLine($"  Aizu rollups ON DISK after maintenance: rows (open hour's minutes, 15-min, 1-h, day) {rollupPages / (double)points:F3} + packed minutes {blockPages / (double)points:F3}");
+}
+
 output.WriteLine($"  Aizu whole file as ingest left it, before maintenance:                                           {store.FileBytesBeforeMaintenance / (double)points,6:F3}");
 output.WriteLine($"  Aizu whole file (chunks + 1-min/15-min/1-h/day rollups + series), after checkpoint:             {store.FileBytes / (double)points,6:F3}");
-output.WriteLine($"  Aizu whole file less its free pages (the joined chunks' predecessors, reused by the next chunks): {(store.FileBytes - store.FreeBytes) / (double)points,6:F3}");
+output.WriteLine($"  Aizu whole file less its free pages (joined chunks' and packed minute rows' pages, reused next): {(store.FileBytes - store.FreeBytes) / (double)points,6:F3}");
 output.WriteLine($"  Row-per-reading SQLite (WAL, WITHOUT ROWID), whole file after checkpoint:                       {rows.FileBytes / (double)points,6:F3}");
 output.WriteLine($"  InfluxDB 1.6 TSM after compaction ({influxLabel}):                                   {influxBytes,6:F3}");
 output.WriteLine();

@@ -156,33 +156,17 @@ internal static class MinuteBlockCodec
 
         var column = new double[count];
         var values = column.AsSpan(0, withValues);
-        ReadColumn(ref bits, values);
-        var v = 0;
-        foreach (ref var minute in minutes)
+        for (var field = 0; field < 3; field++)
         {
-            if (minute.Count > 0)
+            ReadColumn(ref bits, values);
+            var v = 0;
+            foreach (ref var minute in minutes)
             {
-                minute.Sum = values[v++];
-            }
-        }
-
-        ReadColumn(ref bits, values);
-        v = 0;
-        foreach (ref var minute in minutes)
-        {
-            if (minute.Count > 0)
-            {
-                minute.Min = values[v++];
-            }
-        }
-
-        ReadColumn(ref bits, values);
-        v = 0;
-        foreach (ref var minute in minutes)
-        {
-            if (minute.Count > 0)
-            {
-                minute.Max = values[v++];
+                if (minute.Count > 0)
+                {
+                    ref var target = ref field == 0 ? ref minute.Sum : ref field == 1 ? ref minute.Min : ref minute.Max;
+                    target = values[v++];
+                }
             }
         }
 

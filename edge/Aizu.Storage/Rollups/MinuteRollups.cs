@@ -53,23 +53,7 @@ internal sealed class MinuteRollups(SqliteConnection connection, SqliteTransacti
 
         blocks.RemoveAll(m => m.Start < fromMs || m.Start >= toMs);
 
-        var rows = new List<RollupAccumulator>();
-        using (var command = Command("""
-            SELECT start_ms, count, sum, min, max, energy FROM rollup
-            WHERE series_id = $s AND level = 0 AND start_ms >= $from AND start_ms < $to ORDER BY start_ms;
-            """))
-        {
-            command.Parameters.AddWithValue("$s", seriesId);
-            command.Parameters.AddWithValue("$from", fromMs);
-            command.Parameters.AddWithValue("$to", toMs);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                rows.Add(RollupUpdater.ReadAccumulator(reader, 0));
-            }
-        }
-
-        Merge(blocks, rows, int.MaxValue, into);
+        Merge(blocks, ReadRows(seriesId, fromMs, toMs), int.MaxValue, into);
     }
 
     /// <summary>Appends up to <paramref name="maxCount"/> minutes of <paramref name="seriesId"/> starting after <paramref name="afterMs"/>, oldest first.</summary>
@@ -158,42 +142,46 @@ internal sealed class MinuteRollups(SqliteConnection connection, SqliteTransacti
             }
         }
 
-        var rows = new List<RollupAccumulator>();
-        using (var command = Command("""
-            SELECT start_ms, count, sum, min, max, energy FROM rollup
-            WHERE series_id = $s AND level = 0 AND start_ms >= $from AND start_ms < $to ORDER BY start_ms;
-            """))
+        var merged = new List<RollupAccumulator>(MinuteBlockCodec.MinutesPerHour);
+        Merge(minutes, ReadRows(seriesId, hourStart, hourStart + RollupGrid.HourMs), int.MaxValue, merged);
+        using var write = Command("DELETE FROM rollup WHERE series_id = $s AND level = 0 AND start_ms >= $from AND start_ms < $to;");
+        write.Parameters.AddWithValue("$s", seriesId);
+        write.Parameters.AddWithValue("$from", hourStart);
+        write.Parameters.AddWithValue("$to", hourStart + RollupGrid.HourMs);
+        write.ExecuteNonQuery();
+        merged.RemoveAll(m => m.IsEmpty);
+        if (merged.Count == 0)
         {
-            command.Parameters.AddWithValue("$s", seriesId);
-            command.Parameters.AddWithValue("$from", hourStart);
-            command.Parameters.AddWithValue("$to", hourStart + RollupGrid.HourMs);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                rows.Add(RollupUpdater.ReadAccumulator(reader, 0));
-            }
-
-            var merged = new List<RollupAccumulator>(MinuteBlockCodec.MinutesPerHour);
-            Merge(minutes, rows, int.MaxValue, merged);
-            reader.Close();
-            command.CommandText = "DELETE FROM rollup WHERE series_id = $s AND level = 0 AND start_ms >= $from AND start_ms < $to;";
-            command.ExecuteNonQuery();
-            merged.RemoveAll(m => m.IsEmpty);
-            if (merged.Count == 0)
-            {
-                return true;
-            }
-
-            var data = MinuteBlockCodec.Encode(hourStart, CollectionsMarshal.AsSpan(merged));
-            command.Parameters.Clear();
-            command.CommandText = "INSERT OR REPLACE INTO minute_block(key, crc, data) VALUES ($k, $c, $d);";
-            command.Parameters.AddWithValue("$k", Key(seriesId, hourStart));
-            command.Parameters.AddWithValue("$c", (long)Crc32.HashToUInt32(data));
-            command.Parameters.AddWithValue("$d", data);
-            command.ExecuteNonQuery();
+            return true;
         }
 
+        var data = MinuteBlockCodec.Encode(hourStart, CollectionsMarshal.AsSpan(merged));
+        write.Parameters.Clear();
+        write.CommandText = "INSERT OR REPLACE INTO minute_block(key, crc, data) VALUES ($k, $c, $d);";
+        write.Parameters.AddWithValue("$k", Key(seriesId, hourStart));
+        write.Parameters.AddWithValue("$c", (long)Crc32.HashToUInt32(data));
+        write.Parameters.AddWithValue("$d", data);
+        write.ExecuteNonQuery();
         return true;
+    }
+
+    private List<RollupAccumulator> ReadRows(long seriesId, long fromMs, long toMs)
+    {
+        var rows = new List<RollupAccumulator>();
+        using var command = Command("""
+            SELECT start_ms, count, sum, min, max, energy FROM rollup
+            WHERE series_id = $s AND level = 0 AND start_ms >= $from AND start_ms < $to ORDER BY start_ms;
+            """);
+        command.Parameters.AddWithValue("$s", seriesId);
+        command.Parameters.AddWithValue("$from", fromMs);
+        command.Parameters.AddWithValue("$to", toMs);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(RollupUpdater.ReadAccumulator(reader, 0));
+        }
+
+        return rows;
     }
 
     /// <summary>Deletes the blocks of <paramref name="seriesId"/> for the hours after the one holding <paramref name="ms"/>.</summary>

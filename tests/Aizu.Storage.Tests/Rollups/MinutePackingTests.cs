@@ -12,6 +12,8 @@ public sealed class MinutePackingTests : TempDatabaseTests
     // Three closed hours and five minutes of the open one.
     private const int Seconds = (3 * 3600) + 300;
 
+    private static readonly long OpenHour = T0.AddHours(3).ToUnixTimeMilliseconds();
+
     public MinutePackingTests()
         : base(commitEveryBatch: true)
     {
@@ -62,8 +64,6 @@ public sealed class MinutePackingTests : TempDatabaseTests
             Assert.Equal((IEnumerable<AggregatePoint>)expected[i], (IEnumerable<AggregatePoint>)actual[i]);
         }
     }
-
-    private long OpenHour => T0.AddHours(3).ToUnixTimeMilliseconds();
 
     [Fact]
     public async Task Packed_hours_and_open_rows_answer_every_query_as_the_rows_did()

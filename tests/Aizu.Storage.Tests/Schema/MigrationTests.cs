@@ -48,7 +48,7 @@ public sealed class MigrationTests : TempDatabaseTests
 
         await using var store = database.Open(o => o.MaxChunkPoints = 1_000);
 
-        Assert.Equal(4L, database.Value("SELECT version FROM schema_migrations WHERE component = 'storage';"));
+        Assert.Equal((long)StorageSchema.Component.LatestVersion, database.Value("SELECT version FROM schema_migrations WHERE component = 'storage';"));
         Assert.Equal(0L, database.Value("SELECT count(*) FROM sqlite_master WHERE name = 'legacy_reading';"));
         Assert.Equal(21_661, await store.CountAsync(CancellationToken.None));
         Assert.True((long)database.Value("SELECT count(*) FROM chunk;")! >= 21);
@@ -73,6 +73,6 @@ public sealed class MigrationTests : TempDatabaseTests
         await store.AppendAsync([Power(0, 1)], CancellationToken.None);
 
         Assert.Equal(1, await store.CountAsync(CancellationToken.None));
-        Assert.Equal(4L, database.Value("SELECT version FROM schema_migrations WHERE component = 'storage';"));
+        Assert.Equal((long)StorageSchema.Component.LatestVersion, database.Value("SELECT version FROM schema_migrations WHERE component = 'storage';"));
     }
 }
