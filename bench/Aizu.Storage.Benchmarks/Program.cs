@@ -125,6 +125,10 @@ if (query)
     output.WriteLine(reused
         ? $"  reused: {days} days, {yearPoints:N0} points, {size:N0} bytes"
         : $"  generated through AppendAsync in {elapsed.TotalSeconds:F0} s: {days} days, {yearPoints:N0} points, {size:N0} bytes ({size / (double)yearPoints:F3} bytes/point with rollups)");
+    var (passes, minuteRows, packCpu) = await QueryBenchmark.PackMinutesAsync(path);
+    var packed = new FileInfo(path).Length;
+    var free = Convert.ToInt64(SqliteFile.Scalar(path, "SELECT freelist_count * page_size FROM pragma_freelist_count, pragma_page_size;"), CultureInfo.InvariantCulture);
+    output.WriteLine($"  maintenance packed {minuteRows:N0} minute rows in {passes} passes, {packCpu.TotalSeconds:F1} s CPU: file {packed / (double)yearPoints:F3} bytes/point, {(packed - free) / (double)yearPoints:F3} less its free pages");
     var blobs = Convert.ToInt64(SqliteFile.Scalar(path, "SELECT sum(length(data)) FROM chunk;"), CultureInfo.InvariantCulture);
     output.WriteLine($"  chunk blobs {blobs / (double)yearPoints:F3} bytes/point");
     foreach (var latency in await QueryBenchmark.RunAsync(path, days, runs))

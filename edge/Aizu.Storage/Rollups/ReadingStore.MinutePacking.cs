@@ -22,17 +22,34 @@ internal sealed partial class ReadingStore
         using (var transaction = connection.BeginTransaction())
         {
             var blocks = new MinuteRollups(connection, transaction, corrupt);
-            var packed = 0;
+
+            // Hour by hour across the series, in the blocks' key order, so every block is appended at the end of the
+            // table and its pages fill up (packing series by series would split half-full pages in the middle).
+            var next = new SortedSet<(long Hour, long SeriesId)>();
+            var openHours = new Dictionary<long, long>();
             foreach (var state in series.Values)
             {
                 // The minutes of the open hour (a local hour, which need not fall on the UTC hour grid) still change.
-                var openHour = state.HasLatest ? calendar.BucketStart(RollupLevel.Hour, state.LatestMs) : long.MaxValue;
-                while (packed < PackRound
-                    && blocks.OldestRowHour(state.Id, openHour) is { } hour
-                    && hour + RollupGrid.HourMs <= openHour
-                    && blocks.Pack(state.Id, hour))
+                openHours[state.Id] = state.HasLatest ? calendar.BucketStart(RollupLevel.Hour, state.LatestMs) : long.MaxValue;
+                Enqueue(state.Id);
+            }
+
+            for (var packed = 0; packed < PackRound && next.Count > 0; packed++)
+            {
+                var (hour, seriesId) = next.Min;
+                next.Remove(next.Min);
+                if (blocks.Pack(seriesId, hour))
                 {
-                    packed++;
+                    Enqueue(seriesId);
+                }
+            }
+
+            void Enqueue(long seriesId)
+            {
+                var openHour = openHours[seriesId];
+                if (blocks.OldestRowHour(seriesId, openHour) is { } hour && hour + RollupGrid.HourMs <= openHour)
+                {
+                    next.Add((hour, seriesId));
                 }
             }
 
