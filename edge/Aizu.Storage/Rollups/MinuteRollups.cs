@@ -8,13 +8,14 @@ namespace Aizu.Storage;
 /// Blocks are verified (CRC-32 and encoding) as they are read; a bad one is skipped and listed in <see cref="Corrupt"/>.
 /// </summary>
 /// <remarks>
-/// A block's key is the hour's index times 2^20 plus the series id (series ids stay below 2^20, as in
-/// <c>open_reading</c>), so the blocks of an hour are appended at the end of one rowid b-tree and its pages stay full.
+/// A block's key is the hour's index times 2^20 plus the series id (series ids stay below 2^20, <see cref="OpenRowKey"/>),
+/// so the blocks of an hour are appended at the end of one rowid b-tree and its pages stay full.
 /// </remarks>
 internal sealed class MinuteRollups(SqliteConnection connection, SqliteTransaction? transaction, List<CorruptMinuteBlock> corrupt)
 {
-    private const int SeriesBits = 20;
-    private const long SeriesMask = (1L << SeriesBits) - 1;
+    // The series id in a key's low bits, as in open_reading's keys.
+    private const int SeriesBits = (int)OpenRowKey.SeriesBits;
+    private const long SeriesMask = OpenRowKey.MaxSeriesId;
 
     public List<CorruptMinuteBlock> Corrupt { get; } = corrupt;
 
