@@ -4,6 +4,8 @@ namespace Aizu.Panel.Benchmarks;
 /// The gateway alone (<c>aizu run</c>, no simulator inside it) against <c>aizu simulate broute</c> in its own process,
 /// with one live panel client, on a fresh store and on a store holding months of history: bytes written to disk,
 /// resident memory, CPU per reading and time to the first stored reading, all from the kernel's counts in /proc.
+/// With a restart, each store is measured again by a second gateway started on it after the first stopped: the
+/// start a household sees after an update or a power cut, with the remembered PAN and a migrated file.
 /// </summary>
 internal static class Footprint
 {
@@ -12,19 +14,19 @@ internal static class Footprint
     private const string RouteBId = "00112233445566778899AABBCCDDEEFF";
     private const string BRoutePassword = "0123456789AB";
 
-    public static async Task RunAsync(int months, int seconds, TimeSpan commitWindow)
+    public static async Task RunAsync(int months, int seconds, TimeSpan commitWindow, bool restart)
     {
         Console.WriteLine($"Commit window {commitWindow}; {seconds} s measured per store.");
         Console.WriteLine($"| store | bytes written/day | VmRSS MiB | VmHWM MiB | gateway CPU % of a core | CPU ms/reading | readings/s | start to first stored reading s | same, seen through the panel s | simulator CPU % | load average |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        await MeasureAsync("fresh", 0, seconds, commitWindow);
+        await MeasureAsync("fresh", 0, seconds, commitWindow, restart);
         if (months > 0)
         {
-            await MeasureAsync($"{months} months", months, seconds, commitWindow);
+            await MeasureAsync($"{months} months", months, seconds, commitWindow, restart);
         }
     }
 
-    private static async Task MeasureAsync(string label, int months, int seconds, TimeSpan commitWindow)
+    private static async Task MeasureAsync(string label, int months, int seconds, TimeSpan commitWindow, bool restart)
     {
         using var directory = new TemporaryDirectory();
         string database = Path.Combine(directory.Path, "aizu.db");
@@ -58,8 +60,18 @@ internal static class Footprint
         await using var simulator = GatewayProcess.Start(directory.Path, "simulate", "broute", "--device", device, "--route-b-id", RouteBId, "--password", BRoutePassword);
         await simulator.WaitForOutputAsync("Ctrl+C stops");
 
+        await MeasureGatewayAsync(label, directory.Path, config, simulator, seconds);
+        if (restart)
+        {
+            await MeasureGatewayAsync($"{label}, restarted", directory.Path, config, simulator, seconds);
+        }
+    }
+
+    /// <summary>Starts a gateway on <paramref name="config"/>, measures it, prints its row and stops it as systemd would.</summary>
+    private static async Task MeasureGatewayAsync(string label, string directory, string config, GatewayProcess simulator, int seconds)
+    {
         var started = Stopwatch.StartNew();
-        await using var gateway = GatewayProcess.Start(directory.Path, "run", "--config", config, "--urls", "http://127.0.0.1:0");
+        await using var gateway = GatewayProcess.Start(directory, "run", "--config", config, "--urls", "http://127.0.0.1:0");
         var processStart = new DateTimeOffset(Process.GetProcessById(gateway.Id).StartTime.ToUniversalTime());
         using var http = await PanelSignIn.SignInAsync(await gateway.PanelAsync(), setupCode: gateway.SetupCode);
         DateTimeOffset? stored = null;
@@ -69,6 +81,7 @@ internal static class Footprint
         // and the polling would otherwise count as the gateway's start.
         double firstReading = (stored!.Value - processStart).TotalSeconds;
         double seenThroughPanel = started.Elapsed.TotalSeconds;
+        string loadAtStart = LoadAverage();
 
         using var live = new CancellationTokenSource();
         var client = LiveStream.ReadAsync(http, live.Token);
@@ -90,7 +103,10 @@ internal static class Footprint
         double simulatorCpu = (simulatorAfter.CpuTicks - simulatorBefore.CpuTicks) / TicksPerSecond;
         double bytesPerDay = (after.WriteBytes - before.WriteBytes) * 86_400.0 / seconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {label} | {bytesPerDay / 1e6:F1} MB | {after.ResidentBytes / 1_048_576.0:F1} | {after.PeakResidentBytes / 1_048_576.0:F1} | {cpuSeconds * 100 / seconds:F2} | {cpuSeconds * 1000 / readings:F2} | {readings / (double)seconds:F2} | {firstReading:F2} | {seenThroughPanel:F1} | {simulatorCpu * 100 / seconds:F2} | {LoadAverage()} |"));
+            $"| {label} | {bytesPerDay / 1e6:F1} MB | {after.ResidentBytes / 1_048_576.0:F1} | {after.PeakResidentBytes / 1_048_576.0:F1} | {cpuSeconds * 100 / seconds:F2} | {cpuSeconds * 1000 / readings:F2} | {readings / (double)seconds:F2} | {firstReading:F2} | {seenThroughPanel:F1} | {simulatorCpu * 100 / seconds:F2} | {loadAtStart} |"));
+
+        // A clean stop, so the next start finds the file as a stopped service leaves it.
+        await gateway.StopAsync();
     }
 
     private static async Task<DateTimeOffset?> FirstStoredAsync(HttpClient http)

@@ -1,5 +1,6 @@
 // Usage: dotnet run -c Release --project bench/Aizu.Panel.Benchmarks -- [months=13] [requests=200]
-//        dotnet run -c Release --project bench/Aizu.Panel.Benchmarks -- footprint [months=13] [seconds=300] [commit window, e.g. 00:01:00]
+//        dotnet run -c Release --project bench/Aizu.Panel.Benchmarks -- footprint [months=13] [seconds=300] [commit window, e.g. 00:01:00] [--restart]
+//          (--restart: each store is measured again by a second gateway started on it, with the PAN it remembered)
 //        dotnet run -c Release --project bench/Aizu.Panel.Benchmarks -- writes [months=13] [hours=24] [commit window]
 if (args.Length > 0 && args[0] == "writes")
 {
@@ -12,10 +13,13 @@ if (args.Length > 0 && args[0] == "writes")
 
 if (args.Length > 0 && args[0] == "footprint")
 {
+    bool restart = args.Contains("--restart");
+    args = [.. args.Where(a => a != "--restart")];
     await Footprint.RunAsync(
         args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 13,
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 300,
-        args.Length > 3 ? TimeSpan.Parse(args[3], CultureInfo.InvariantCulture) : new StorageOptions().CommitWindow);
+        args.Length > 3 ? TimeSpan.Parse(args[3], CultureInfo.InvariantCulture) : new StorageOptions().CommitWindow,
+        restart);
     return;
 }
 

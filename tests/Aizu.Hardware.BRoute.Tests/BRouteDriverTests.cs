@@ -31,6 +31,7 @@ public sealed class BRouteDriverTests
     public async Task Run_AfterJoining_BackfillsTodaysHalfHourRegister()
     {
         await using var harness = await DriverHarness.StartPollingAsync();
+        await harness.NextAsync(SeriesNames.ElectricImportEnergy, r => r.Quality == ReadingQuality.Backfilled);
 
         var backfilled = harness.Drain().Where(r => r.Quality == ReadingQuality.Backfilled).ToList();
 
@@ -40,6 +41,35 @@ public sealed class BRouteDriverTests
         Assert.All(backfilled, r => Assert.True(r.Timestamp <= DateTimeOffset.UtcNow));
         Assert.Equal(0, backfilled[0].Timestamp.ToOffset(TimeSpan.FromHours(9)).TimeOfDay.Ticks % TimeSpan.FromMinutes(30).Ticks);
         Assert.True(backfilled.Zip(backfilled.Skip(1)).All(p => p.Second.Value >= p.First.Value), "the register never runs backwards");
+    }
+
+    [Fact]
+    public async Task FirstRequestAfterJoining_IsPower_AndItsReadingsAreWrittenWithoutWaitingForTheRest()
+    {
+        await using var harness = await DriverHarness.StartSimulatorAsync();
+        SilenceAfter(harness.Dongle, answers: 1);
+        harness.StartDriver();
+
+        var power = await harness.NextAsync(SeriesNames.ElectricPower);
+        await harness.WaitUntilAsync(() => harness.Log.Contains(LogLevel.Warning, "did not answer"), "the next request unanswered");
+
+        Assert.Equal(Units.Watt, power.Unit);
+        Assert.DoesNotContain(harness.Drain(), r => r.Series == SeriesNames.ElectricImportEnergy);
+    }
+
+    [Fact]
+    public async Task TodaysHistory_IsWrittenWhenItsAnswerArrives_NotAfterTheEnergyAnswer()
+    {
+        await using var harness = await DriverHarness.StartSimulatorAsync();
+
+        // Power, register, history day, history; the energy request that follows goes unanswered.
+        SilenceAfter(harness.Dongle, answers: 4);
+        harness.StartDriver();
+
+        await harness.NextAsync(SeriesNames.ElectricImportEnergy, r => r.Quality == ReadingQuality.Backfilled);
+        await harness.WaitUntilAsync(() => harness.Log.Contains(LogLevel.Warning, "did not answer"), "the energy request unanswered");
+
+        Assert.DoesNotContain(harness.Drain(), r => r.Series == SeriesNames.ElectricImportEnergy && r.Quality == ReadingQuality.Good);
     }
 
     [Fact]
@@ -225,5 +255,20 @@ public sealed class BRouteDriverTests
 
         Assert.Equal(1, store.SaveAttempts);
         Assert.True(harness.Log.Contains(LogLevel.Warning, "No space left on device"));
+    }
+
+    /// <summary>The meter answers <paramref name="answers"/> requests, then none.</summary>
+    private static void SilenceAfter(SimulatedWiSunDongle dongle, int answers)
+    {
+        int given = 0;
+        dongle.ChangeAnswers(answer =>
+        {
+            if (Interlocked.Increment(ref given) >= answers)
+            {
+                dongle.SetMeterSilent(true);
+            }
+
+            return answer;
+        });
     }
 }

@@ -4,6 +4,16 @@ namespace Aizu.Ingest.Tests;
 
 public sealed class IngestServiceTests
 {
+    /// <summary>
+    /// Stores one reading from before <see cref="Start"/> as the first batch, which goes to the store at once, so that
+    /// what a test writes next is collected in batch windows.
+    /// </summary>
+    private static async Task StoreFirstBatchAsync(IngestHarness harness)
+    {
+        await harness.Channel.Writer.WriteAsync(Power(Start.AddMinutes(-1), 1));
+        await Eventually.TrueAsync(() => harness.Statistics.Stored == 1, what: "the first batch stored");
+    }
+
     [Fact]
     public async Task Readings_are_stored_then_published_to_the_live_feed()
     {
@@ -24,21 +34,23 @@ public sealed class IngestServiceTests
     }
 
     [Fact]
-    public async Task The_first_stored_batch_is_stamped_once()
+    public async Task The_first_batch_is_stored_without_the_window_and_stamped_once()
     {
         await using var harness = new IngestHarness();
         await harness.StartAsync();
         Assert.Null(harness.Statistics.FirstStoredAt);
 
+        // Stored without waiting for the batch window: no fake time passes, so only the first batch can be stored.
         await harness.Channel.Writer.WriteAsync(Power(Start, 480));
-        await harness.AdvanceUntilAsync(() => harness.Statistics.Stored == 1, "the first reading stored");
+        await Eventually.TrueAsync(() => harness.Statistics.Stored == 1, what: "the first reading stored at once");
         var first = harness.Statistics.FirstStoredAt;
-        Assert.NotNull(first);
-        Assert.InRange(first.Value, Start, harness.Time.GetUtcNow());
+        Assert.Equal(harness.Time.GetUtcNow(), first);
 
-        harness.Time.Advance(TimeSpan.FromSeconds(5));
-        await harness.Channel.Writer.WriteAsync(Power(Start.AddSeconds(5), 532));
-        await harness.AdvanceUntilAsync(() => harness.Statistics.Stored == 2, "the second reading stored");
+        // The next batch waits for its window again.
+        await harness.Channel.Writer.WriteAsync(Power(Start.AddSeconds(1), 500));
+        await Eventually.TrueAsync(() => harness.Channel.Count == 0, what: "the second reading taken");
+        Assert.Equal(1, harness.Statistics.Stored);
+        await harness.AdvanceUntilAsync(() => harness.Statistics.Stored == 2, "the second reading stored when its window closed");
         Assert.Equal(first, harness.Statistics.FirstStoredAt);
     }
 
@@ -47,15 +59,16 @@ public sealed class IngestServiceTests
     {
         await using var harness = new IngestHarness();
         await harness.StartAsync();
+        await StoreFirstBatchAsync(harness);
 
         for (var i = 0; i < IngestService.MaxBatchSize + 44; i++)
         {
             await harness.Channel.Writer.WriteAsync(Power(Start.AddSeconds(i), i));
         }
 
-        // No fake time passes: only the size limit can close the first batch.
-        await Eventually.TrueAsync(() => harness.Statistics.Stored == IngestService.MaxBatchSize, what: "a full batch stored");
-        await harness.AdvanceUntilAsync(() => harness.Statistics.Stored == IngestService.MaxBatchSize + 44, "the rest stored");
+        // No fake time passes: only the size limit can close the batch.
+        await Eventually.TrueAsync(() => harness.Statistics.Stored == 1 + IngestService.MaxBatchSize, what: "a full batch stored");
+        await harness.AdvanceUntilAsync(() => harness.Statistics.Stored == 1 + IngestService.MaxBatchSize + 44, "the rest stored");
     }
 
     [Fact]
@@ -109,8 +122,9 @@ public sealed class IngestServiceTests
     {
         // Every batch committed, so the full disk refuses the first one (with a window the store holds it first).
         await using var harness = new IngestHarness(commitWindow: TimeSpan.Zero);
-        harness.Store.LimitPagesForTesting(harness.Store.LimitPagesForTesting(null));
         await harness.StartAsync();
+        await StoreFirstBatchAsync(harness);
+        harness.Store.LimitPagesForTesting(harness.Store.LimitPagesForTesting(null));
 
         var readings = Enumerable.Range(0, IngestService.MaxBatchSize).Select(i => Power(Start.AddSeconds(i), i + 0.123)).ToArray();
         foreach (var reading in readings)
@@ -120,11 +134,11 @@ public sealed class IngestServiceTests
 
         await harness.AdvanceUntilAsync(() => harness.Statistics.StoreErrors >= 3, "three failed attempts");
         Assert.Contains("full", harness.Statistics.StoreProblem, StringComparison.Ordinal);
-        Assert.Equal(0, harness.Statistics.Stored);
+        Assert.Equal(1, harness.Statistics.Stored);
         Assert.Equal(1, harness.Logger.Count(2010));
 
         harness.Store.LimitPagesForTesting(null);
-        await harness.AdvanceUntilAsync(() => harness.Statistics.Stored == readings.Length, "the kept batch stored");
+        await harness.AdvanceUntilAsync(() => harness.Statistics.Stored == 1 + readings.Length, "the kept batch stored");
 
         Assert.Null(harness.Statistics.StoreProblem);
         Assert.Equal(1, harness.Logger.Count(2012));
@@ -135,8 +149,9 @@ public sealed class IngestServiceTests
     public async Task While_the_store_is_down_a_full_channel_makes_writers_wait()
     {
         await using var harness = new IngestHarness(channelCapacity: 8, commitWindow: TimeSpan.Zero);
-        harness.Store.LimitPagesForTesting(harness.Store.LimitPagesForTesting(null));
         await harness.StartAsync();
+        await StoreFirstBatchAsync(harness);
+        harness.Store.LimitPagesForTesting(harness.Store.LimitPagesForTesting(null));
 
         for (var i = 0; i < IngestService.MaxBatchSize; i++)
         {
@@ -153,7 +168,7 @@ public sealed class IngestServiceTests
         Assert.False(blocked.IsCompleted);
 
         harness.Store.LimitPagesForTesting(null);
-        await harness.AdvanceUntilAsync(() => blocked.IsCompleted && harness.Statistics.Stored == IngestService.MaxBatchSize + 9, "everything stored");
+        await harness.AdvanceUntilAsync(() => blocked.IsCompleted && harness.Statistics.Stored == 1 + IngestService.MaxBatchSize + 9, "everything stored");
     }
 
     [Fact]
@@ -175,6 +190,7 @@ public sealed class IngestServiceTests
     {
         await using var harness = new IngestHarness();
         await harness.StartAsync();
+        await StoreFirstBatchAsync(harness);
 
         for (var i = 0; i < 10; i++)
         {
@@ -187,7 +203,7 @@ public sealed class IngestServiceTests
         await harness.Channel.Writer.WriteAsync(Power(Start.AddSeconds(10), 10));
         await harness.StopAsync();
 
-        Assert.Equal(11, await harness.Store.CountAsync(CancellationToken.None));
+        Assert.Equal(12, await harness.Store.CountAsync(CancellationToken.None));
         Assert.Equal(0, harness.Channel.Count);
     }
 }

@@ -64,9 +64,7 @@ internal static class GatewayApplication
         services.AddSingleton(TimeProvider.System);
         services.TryAddSingleton(random);
 
-        // First of the hosted services: a new identity is written before anything connects with it.
         services.AddSingleton(identity);
-        services.AddHostedService<DeviceIdentityService>();
 
         // Under systemd (deploy/aizu.service, Type=notify): ready only once the panel listens, and the watchdog.
         services.AddSystemd();
@@ -104,6 +102,11 @@ internal static class GatewayApplication
         }
 
         AddMeters(services, configuration);
+
+        // Hosted services start in order: a new identity is written after the drivers have started (they do not need
+        // it, and the meter's first reading need not wait for the key's files to reach the disk) and before anything
+        // that connects with it (uplink, city link).
+        services.AddHostedService<DeviceIdentityService>();
 
         // Consent records live in the same file as the readings: one file, one backup.
         services.AddAizuConsent(configuration.GetSection("Aizu:Consent"), o => o.DatabasePath = GatewayConfiguration.DatabasePath(configuration) ?? string.Empty);

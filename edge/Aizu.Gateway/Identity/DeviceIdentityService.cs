@@ -2,7 +2,8 @@ namespace Aizu.Gateway.Identity;
 
 /// <summary>
 /// Writes a new device identity at the start of the host, after the options passed their checks and before the
-/// uplink connects (hosted services start in order; this one is registered first). A disk that refuses it does not
+/// uplink connects (hosted services start in order; this one is registered after the meters' drivers and before
+/// the uplink and city link). A disk that refuses it does not
 /// stop the meter being read: only the city link needs the identity.
 /// </summary>
 internal sealed class DeviceIdentityService(DeviceIdentity identity, ILogger<DeviceIdentityService> logger) : IHostedService

@@ -18,7 +18,15 @@ public static class IngestServiceCollectionExtensions
 
         // The host stops services in reverse order: the supervisor (drivers) first, then the ingest
         // service, which stores whatever the drivers wrote last.
-        services.AddHostedSingleton<IngestService>();
+        // The store is resolved (opened, migrated) by the service's first use, not when the host builds its services,
+        // so the drivers below start while the file opens.
+        services.AddHostedSingleton(provider => new IngestService(
+            provider.GetRequiredService<ReadingChannel>(),
+            new Lazy<IReadingWriter>(provider.GetRequiredService<IReadingWriter>),
+            provider.GetRequiredService<LiveFeed>(),
+            provider.GetRequiredService<IngestStatistics>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<IngestService>>()));
         services.AddHostedSingleton<SourceSupervisor>();
         return services;
     }

@@ -24,7 +24,9 @@ public sealed class IngestService : BackgroundService
     internal static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(5);
 
     private readonly ChannelReader<Reading> reader;
-    private readonly IReadingWriter store;
+    // Opened by the service's own first use, in the background: the drivers start meanwhile instead of waiting for the
+    // file's open and migrations, which the host would otherwise do while it builds its services.
+    private readonly Lazy<IReadingWriter> opened;
     private readonly LiveFeed feed;
     private readonly IngestStatistics statistics;
     private readonly TimeProvider timeProvider;
@@ -44,10 +46,22 @@ public sealed class IngestService : BackgroundService
         IngestStatistics statistics,
         TimeProvider timeProvider,
         ILogger<IngestService> logger)
+        : this(channel, new Lazy<IReadingWriter>(store ?? throw new ArgumentNullException(nameof(store))), feed, statistics, timeProvider, logger)
+    {
+    }
+
+    /// <summary>Creates the service with a store made (opened) only when the service first uses it.</summary>
+    internal IngestService(
+        ReadingChannel channel,
+        Lazy<IReadingWriter> store,
+        LiveFeed feed,
+        IngestStatistics statistics,
+        TimeProvider timeProvider,
+        ILogger<IngestService> logger)
     {
         ArgumentNullException.ThrowIfNull(channel);
         reader = channel.Reader;
-        this.store = store ?? throw new ArgumentNullException(nameof(store));
+        opened = store ?? throw new ArgumentNullException(nameof(store));
         this.feed = feed ?? throw new ArgumentNullException(nameof(feed));
         this.statistics = statistics ?? throw new ArgumentNullException(nameof(statistics));
         this.timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
@@ -56,6 +70,8 @@ public sealed class IngestService : BackgroundService
         watch = new ClockWatch(timeProvider);
         clockSteps = new ClockStepPolicy(gate, statistics, logger);
     }
+
+    private IReadingWriter Store => opened.Value;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -83,7 +99,7 @@ public sealed class IngestService : BackgroundService
         DateTimeOffset? newest;
         try
         {
-            newest = await store.GetNewestTimestampAsync(cancellationToken);
+            newest = await Store.GetNewestTimestampAsync(cancellationToken);
         }
         catch (StoreUnavailableException)
         {
@@ -96,8 +112,8 @@ public sealed class IngestService : BackgroundService
     }
 
     /// <summary>
-    /// Waits for a first reading, then collects more for up to <see cref="BatchWindow"/>; stops early when the clock
-    /// stepped back. False once the channel is completed and empty.
+    /// Waits for a first reading, then collects more for up to <see cref="BatchWindow"/> (not for the first batch since
+    /// start-up); stops early when the clock stepped back. False once the channel is completed and empty.
     /// </summary>
     private async Task<bool> FillAsync(List<Reading> batch, CancellationToken cancellationToken)
     {
@@ -111,7 +127,9 @@ public sealed class IngestService : BackgroundService
             TakeAvailable(batch);
         }
 
-        if (batch.Count < MaxBatchSize && pendingCut is null)
+        // The first batch after start-up is stored with what is there: the gateway's start counts to its first stored
+        // reading, and one more small append once per start costs nothing that matters.
+        if (batch.Count < MaxBatchSize && pendingCut is null && statistics.FirstStoredAt is not null)
         {
             using var window = new CancellationTokenSource(BatchWindow, timeProvider);
             using var windowOrStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, window.Token);
@@ -159,13 +177,13 @@ public sealed class IngestService : BackgroundService
         {
             try
             {
-                await store.AppendAsync(batch, cancellationToken);
+                await Store.AppendAsync(batch, cancellationToken);
 
                 // After the batch (stamped before the step, some perhaps by the clock that ran ahead); appending it
                 // again on a retry replaces the same values.
                 if (pendingCut is { } cut)
                 {
-                    var moved = await store.SetAsideAfterAsync(cut, cancellationToken);
+                    var moved = await Store.SetAsideAfterAsync(cut, cancellationToken);
                     statistics.AddSetAside(moved);
                     logger.SetAside(moved, cut);
                     pendingCut = null;

@@ -116,17 +116,15 @@ public sealed class BRouteDriver(
         }
     }
 
-    /// <summary>Polls until the session is lost; returns why.</summary>
+    /// <summary>
+    /// Polls until the session is lost; returns why. Each answer's readings are written as it arrives, and a session
+    /// starts with power, which needs no register: its first reading is one round trip after the join, not six.
+    /// </summary>
     private async Task<string> PollAsync(DongleSession session, ChannelWriter<Reading> output, CancellationToken cancellationToken)
     {
         var readings = new List<Reading>();
-        await session.ReadRegisterAsync(cancellationToken);
-        if (_options.BackfillToday)
-        {
-            await session.BackfillTodayAsync(readings, cancellationToken);
-        }
-
         var nextEnergy = time.GetUtcNow();
+        bool first = true;
         while (true)
         {
             if (session.ReauthenticationPending)
@@ -140,6 +138,19 @@ public sealed class BRouteDriver(
             }
 
             var started = time.GetUtcNow();
+            await session.ReadPowerAsync(readings, cancellationToken);
+            await WriteAsync(readings, output, cancellationToken);
+            if (first)
+            {
+                first = false;
+                await session.ReadRegisterAsync(cancellationToken);
+                if (_options.BackfillToday)
+                {
+                    await session.BackfillTodayAsync(readings, cancellationToken);
+                    await WriteAsync(readings, output, cancellationToken);
+                }
+            }
+
             if (started >= nextEnergy)
             {
                 await session.ReadRegisterIfUnknownAsync(cancellationToken);
@@ -147,15 +158,19 @@ public sealed class BRouteDriver(
                 nextEnergy = started + _options.EnergyInterval;
             }
 
-            await session.ReadPowerAsync(readings, cancellationToken);
             session.DrainNotified(readings);
-            foreach (var reading in readings)
-            {
-                await output.WriteAsync(reading, cancellationToken);
-            }
-
-            readings.Clear();
+            await WriteAsync(readings, output, cancellationToken);
             await session.IdleUntilAsync(started + _options.PowerInterval, cancellationToken);
         }
+    }
+
+    private static async Task WriteAsync(List<Reading> readings, ChannelWriter<Reading> output, CancellationToken cancellationToken)
+    {
+        foreach (var reading in readings)
+        {
+            await output.WriteAsync(reading, cancellationToken);
+        }
+
+        readings.Clear();
     }
 }
