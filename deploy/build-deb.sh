@@ -47,7 +47,8 @@ for arch in "${arches[@]}"; do
   dotnet publish "$root/edge/Aizu.Gateway/Aizu.Gateway.csproj" -c "$configuration" -r "$rid" \
     -p:PublishAot=true -p:StripSymbols=true -p:GenerateDocumentationFile=false \
     --artifacts-path "$work/build" -o "$work/publish-$arch" -v q -nologo -m:1 >&2
-  # The stripped symbols (aizu.dbg) stay out of the package.
+  # The stripped symbols (aizu.dbg) stay out of the package. The program needs only libc (and libssl, which .NET
+  # loads at run time); SQLite and the serial port library are the two native libraries beside it.
   rm -f "$work/publish-$arch/"*.dbg
   echo "build-deb: published $rid ($configuration) in $(( $(date +%s) - start )) s" >&2
 
@@ -70,7 +71,7 @@ Version: $version
 Architecture: $arch
 Maintainer: Aizu project <security@aizu.invalid>
 Installed-Size: $size_kib
-Depends: adduser, libc6, libgcc-s1, zlib1g, libssl3 | libssl3t64
+Depends: adduser, libc6, libssl3 | libssl3t64
 Recommends: systemd
 Section: misc
 Priority: optional
