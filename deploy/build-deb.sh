@@ -47,9 +47,10 @@ for arch in "${arches[@]}"; do
   dotnet publish "$root/edge/Aizu.Gateway/Aizu.Gateway.csproj" -c "$configuration" -r "$rid" \
     -p:PublishAot=true -p:StripSymbols=true -p:GenerateDocumentationFile=false \
     --artifacts-path "$work/build" -o "$work/publish-$arch" -v q -nologo -m:1 >&2
-  # The stripped symbols (aizu.dbg) stay out of the package. The program needs only libc (and libssl, which .NET
-  # loads at run time); SQLite and the serial port library are the two native libraries beside it.
-  rm -f "$work/publish-$arch/"*.dbg
+  # The stripped symbols (aizu.dbg) and the projects' .pdb files stay out of the package. The program needs only
+  # libc (and libssl, which .NET loads at run time); SQLite and the serial port library are the two native
+  # libraries beside it.
+  rm -f "$work/publish-$arch/"*.dbg "$work/publish-$arch/"*.pdb
   echo "build-deb: published $rid ($configuration) in $(( $(date +%s) - start )) s" >&2
 
   install -d -m 0755 "$stage/usr/lib/aizu" "$stage/usr/bin" "$stage/lib/systemd/system" "$stage/etc/aizu" \
