@@ -1,9 +1,3 @@
-using System.Buffers;
-using Aizu.Hardware.Dsmr;
-using Aizu.Hardware.Serial.Framing;
-using Aizu.Testing.Captures;
-using BenchmarkDotNet.Attributes;
-
 namespace Aizu.Benchmarks;
 
 /// <summary>

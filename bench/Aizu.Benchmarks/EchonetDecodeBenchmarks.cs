@@ -1,7 +1,3 @@
-using Aizu.Hardware.EchonetLite;
-using Aizu.Hardware.EchonetLite.SmartMeter;
-using BenchmarkDotNet.Attributes;
-
 namespace Aizu.Benchmarks;
 
 /// <summary>

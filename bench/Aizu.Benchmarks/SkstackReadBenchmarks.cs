@@ -1,10 +1,3 @@
-using System.Buffers;
-using System.Text;
-using Aizu.Hardware.EchonetLite;
-using Aizu.Hardware.EchonetLite.SmartMeter;
-using Aizu.Hardware.Skstack;
-using BenchmarkDotNet.Attributes;
-
 namespace Aizu.Benchmarks;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Aizu.Hardware.Sml;
-using Aizu.Testing.Captures;
-using BenchmarkDotNet.Attributes;
-
 namespace Aizu.Benchmarks;
 
 /// <summary>

@@ -1,18 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net.Http.Headers;
-using Aizu.City.Analysis;
-using Aizu.City.Ingest;
-using Aizu.LocalServers;
-using Aizu.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-
 // dotnet run -c Release --project bench/Aizu.City.Analysis.Benchmarks [-- households [requests [passes [layout]]]]
 // A year of daily windows of N households (default 10 000) in 50 districts, one analyst table (level 2, by day, the
 // year) asked `requests` times (default 20), each by a fresh analyst so every request does the whole work; `passes`

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using Aizu.Wire;
-
 namespace Aizu.City.Benchmarks;
 
 /// <summary>

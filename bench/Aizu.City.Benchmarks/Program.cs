@@ -1,19 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text;
-using Aizu.City.Benchmarks;
-using Aizu.City.Ingest;
-using Aizu.LocalServers;
-using Aizu.Signing;
-using Aizu.Testing;
-using MQTTnet;
-using MQTTnet.Protocol;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Npgsql;
-
 // dotnet run -c Release --project bench/Aizu.City.Benchmarks [-- gateways [--store]]
 // --store: only the database side (StoreLoad: AggregateStore.StoreAsync in batches of 500, 1 and 2 writers).
 // For 1 and then 2 instances: a fresh database, the instances start once (so the broker keeps their

@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using Aizu.City.Ingest;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.City.Benchmarks;
 
 /// <summary>

@@ -1,15 +1,3 @@
-using System.Buffers.Binary;
-using System.Diagnostics;
-using System.Globalization;
-using Aizu.Household;
-using Aizu.Readings;
-using Aizu.Storage;
-using Aizu.Testing;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Panel.Benchmarks;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Aizu.Readings;
-using Aizu.Storage;
-
 namespace Aizu.Panel.Benchmarks;
 
 /// <summary>

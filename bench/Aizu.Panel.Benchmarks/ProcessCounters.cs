@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Aizu.Panel.Benchmarks;
 
 /// <summary>What the kernel counts for a process: bytes sent to the block device, CPU ticks, resident and peak memory.</summary>

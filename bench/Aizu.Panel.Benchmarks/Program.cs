@@ -1,15 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Aizu.Household;
-using Aizu.Panel.Benchmarks;
-using Aizu.Storage;
-using Aizu.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-
 // Usage: dotnet run -c Release --project bench/Aizu.Panel.Benchmarks -- [months=13] [requests=200]
 //        dotnet run -c Release --project bench/Aizu.Panel.Benchmarks -- footprint [months=13] [seconds=300] [commit window, e.g. 00:01:00]
 //        dotnet run -c Release --project bench/Aizu.Panel.Benchmarks -- writes [months=13] [hours=24] [commit window]

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using Aizu.Readings;
-using Microsoft.Data.Sqlite;
-
 namespace Aizu.Storage.Benchmarks;
 
 /// <summary>Appends the one-day data set to a fresh store and to a row-per-reading table; measures time and bytes.</summary>
@@ -10,6 +6,18 @@ public static class DiskAndIngestBenchmark
     /// <summary>What one store run measured.</summary>
     public sealed record StoreRun(int BatchSize, TimeSpan Elapsed, TimeSpan Cpu, long Points, long ChunkBlobBytes, long? ChunkPageBytes, long ChunkRows, long OpenRows, long FileBytes)
     {
+        /// <summary>CPU time of the maintenance pass after the ingest (joining the day's sealed chunks), not part of <see cref="Cpu"/>.</summary>
+        public TimeSpan MaintenanceCpu { get; init; }
+
+        /// <summary>The chunk table's pages as ingest left them, before the maintenance pass.</summary>
+        public long? ChunkPageBytesBeforeMaintenance { get; init; }
+
+        /// <summary>The whole file as ingest left it, before the maintenance pass.</summary>
+        public long FileBytesBeforeMaintenance { get; init; }
+
+        /// <summary>Bytes of the file's free pages after that pass (the replaced chunks' pages, reused by the next chunks).</summary>
+        public long FreeBytes { get; init; }
+
         public double ReadingsPerSecond => Points / Elapsed.TotalSeconds;
 
         public double ReadingsPerCpuSecond => Points / Cpu.TotalSeconds;
@@ -21,6 +29,7 @@ public static class DiskAndIngestBenchmark
         DeleteDatabase(path);
         TimeSpan elapsed;
         TimeSpan cpu;
+        TimeSpan maintenanceCpu;
         await using (var store = BenchmarkStore.Open(path))
         {
             var readings = (Reading[])day;
@@ -36,6 +45,19 @@ public static class DiskAndIngestBenchmark
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         }
 
+        SqliteFile.Checkpointed(path);
+        var beforeMaintenance = (
+            PageBytes: SqliteFile.PageBytes(path, "chunk", "chunk_by_series", "chunk_by_end"),
+            FileBytes: SqliteFile.Checkpointed(path));
+
+        // What a gateway's maintenance does within the minute after such a day (it runs every MaintenanceInterval).
+        await using (var store = BenchmarkStore.Open(path))
+        {
+            var maintenanceBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            await store.RunMaintenanceAsync(CancellationToken.None);
+            maintenanceCpu = Process.GetCurrentProcess().TotalProcessorTime - maintenanceBefore;
+        }
+
         var fileBytes = SqliteFile.Checkpointed(path);
         return new StoreRun(
             batchSize,
@@ -46,7 +68,13 @@ public static class DiskAndIngestBenchmark
             SqliteFile.PageBytes(path, "chunk", "chunk_by_series", "chunk_by_end"),
             Convert.ToInt64(SqliteFile.Scalar(path, "SELECT count(*) FROM chunk;"), System.Globalization.CultureInfo.InvariantCulture),
             Convert.ToInt64(SqliteFile.Scalar(path, "SELECT count(*) FROM open_reading;"), System.Globalization.CultureInfo.InvariantCulture),
-            fileBytes);
+            fileBytes)
+        {
+            MaintenanceCpu = maintenanceCpu,
+            ChunkPageBytesBeforeMaintenance = beforeMaintenance.PageBytes,
+            FileBytesBeforeMaintenance = beforeMaintenance.FileBytes,
+            FreeBytes = Convert.ToInt64(SqliteFile.Scalar(path, "SELECT freelist_count * page_size FROM pragma_freelist_count, pragma_page_size;"), System.Globalization.CultureInfo.InvariantCulture),
+        };
     }
 
     /// <summary>The version 1 layout: one row per reading, WAL, WITHOUT ROWID, one transaction per 43 200 rows.</summary>

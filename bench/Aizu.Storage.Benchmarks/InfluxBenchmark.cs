@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
-using Aizu.Readings;
-
 namespace Aizu.Storage.Benchmarks;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using Aizu.Storage.Benchmarks;
-
 // dotnet run -c Release --project bench/Aizu.Storage.Benchmarks -- [--work DIR] [--months 13] [--runs 200] [--skip-influx] [--skip-query]
 var work = Path.Combine(Path.GetTempPath(), "aizu-storage-bench");
 var months = 13;
@@ -60,7 +56,7 @@ output.WriteLine();
 output.WriteLine("Ingest into the store, one core (process pinned to CPU 0), synchronous=FULL, CommitWindow 0: one durable transaction per AppendAsync:");
 foreach (var run in runsByBatch)
 {
-    output.WriteLine($"  batches of {run.BatchSize,6:N0} readings: {run.Elapsed.TotalSeconds,6:F2} s = {run.ReadingsPerSecond,12:N0} readings/s wall clock; {run.Cpu.TotalSeconds,6:F2} s CPU = {run.ReadingsPerCpuSecond,12:N0} readings per CPU second");
+    output.WriteLine($"  batches of {run.BatchSize,6:N0} readings: {run.Elapsed.TotalSeconds,6:F2} s = {run.ReadingsPerSecond,12:N0} readings/s wall clock; {run.Cpu.TotalSeconds,6:F2} s CPU = {run.ReadingsPerCpuSecond,12:N0} readings per CPU second; then maintenance (joining chunks) {run.MaintenanceCpu.TotalMilliseconds:F0} ms CPU");
 }
 
 output.WriteLine($"  row-per-reading SQLite, same batches of 43,200: {rows.Elapsed.TotalSeconds:F2} s = {points / rows.Elapsed.TotalSeconds:N0} readings/s");
@@ -90,12 +86,19 @@ var influxLabel = influxRun is null ? "reference, not measured in this run" : "m
 output.WriteLine();
 output.WriteLine("Disk, bytes per point on the one-day data:");
 output.WriteLine($"  Aizu chunks, encoded bytes (sum of chunk blobs, {store.ChunkRows} chunks, {store.OpenRows} points still open): {store.ChunkBlobBytes / (double)(points - store.OpenRows),6:F3}");
+if (store.ChunkPageBytesBeforeMaintenance is { } ingestPageBytes)
+{
+    output.WriteLine($"  Aizu chunks ON DISK as ingest left them (3600-point chunks), before maintenance joins them:    {ingestPageBytes / (double)(points - store.OpenRows),6:F3}");
+}
+
 if (store.ChunkPageBytes is { } pageBytes)
 {
     output.WriteLine($"  Aizu chunks ON DISK: SQLite pages of the chunk table and its indexes (dbstat):               {pageBytes / (double)(points - store.OpenRows),6:F3}");
 }
 
+output.WriteLine($"  Aizu whole file as ingest left it, before maintenance:                                           {store.FileBytesBeforeMaintenance / (double)points,6:F3}");
 output.WriteLine($"  Aizu whole file (chunks + 1-min/15-min/1-h/day rollups + series), after checkpoint:             {store.FileBytes / (double)points,6:F3}");
+output.WriteLine($"  Aizu whole file less its free pages (the joined chunks' predecessors, reused by the next chunks): {(store.FileBytes - store.FreeBytes) / (double)points,6:F3}");
 output.WriteLine($"  Row-per-reading SQLite (WAL, WITHOUT ROWID), whole file after checkpoint:                       {rows.FileBytes / (double)points,6:F3}");
 output.WriteLine($"  InfluxDB 1.6 TSM after compaction ({influxLabel}):                                   {influxBytes,6:F3}");
 output.WriteLine();

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Aizu.Readings;
-
 namespace Aizu.Storage.Benchmarks;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Aizu.Storage.Benchmarks;
 
 /// <summary>Size questions about a SQLite file, asked after a checkpoint so the WAL is folded in.</summary>

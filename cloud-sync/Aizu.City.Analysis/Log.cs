@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.City.Analysis;
 
 /// <summary>The analyst host's log messages; event ids 8100–8199.</summary>

@@ -1,3 +1,1 @@
-using Aizu.City.Cli;
-
 return await CityCommandLine.Create(Console.Out, Console.Error, TimeProvider.System).Parse(args).InvokeAsync();

@@ -1,8 +1,3 @@
-using System.CommandLine;
-using System.Runtime.InteropServices;
-using Aizu.City.Demo;
-using Aizu.LocalServers;
-
 var households = new Option<int>("--households") { Description = "How many simulated households (1–200).", DefaultValueFactory = _ => 36 };
 var brokerPort = new Option<int?>("--broker-port") { Description = "mosquitto's port on 127.0.0.1 (default: a free one)." };
 var postgresPort = new Option<int?>("--postgres-port") { Description = "PostgreSQL's port on 127.0.0.1 (default: a free one)." };

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.City.Ingest;
 
 /// <summary>The city ingest's log messages; event ids 8000–8099.</summary>

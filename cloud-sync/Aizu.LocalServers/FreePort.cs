@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace Aizu.LocalServers;
 
 /// <summary>Loopback TCP ports for the servers the demo or a test starts.</summary>

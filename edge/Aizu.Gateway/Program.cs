@@ -1,3 +1,1 @@
-using Aizu.Gateway.Cli;
-
 return await GatewayCommandLine.Create(Console.Out, Console.Error).Parse(args).InvokeAsync();

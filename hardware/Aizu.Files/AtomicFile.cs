@@ -1,6 +1,3 @@
-using System.Runtime.InteropServices;
-using Aizu.Files.Native;
-
 namespace Aizu.Files;
 
 /// <summary>

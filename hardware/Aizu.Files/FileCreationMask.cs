@@ -1,5 +1,3 @@
-using Aizu.Files.Native;
-
 namespace Aizu.Files;
 
 /// <summary>

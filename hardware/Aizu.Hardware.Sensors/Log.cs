@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Hardware.Sensors;
 
 internal static partial class Log

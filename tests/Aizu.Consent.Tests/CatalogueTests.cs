@@ -1,8 +1,3 @@
-using System.Buffers.Text;
-using System.Text;
-using System.Text.Json;
-using Microsoft.Data.Sqlite;
-
 namespace Aizu.Consent.Tests;
 
 public sealed class CatalogueTests : ConsentHarnessTests

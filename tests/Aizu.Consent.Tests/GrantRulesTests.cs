@@ -1,4 +1,3 @@
-using CsCheck;
 using IsoDuration = Aizu.Wire.IsoDuration;
 
 namespace Aizu.Consent.Tests;

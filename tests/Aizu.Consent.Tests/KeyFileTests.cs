@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace Aizu.Consent.Tests;
 
 public sealed class KeyFileTests

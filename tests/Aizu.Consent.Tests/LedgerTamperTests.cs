@@ -1,8 +1,3 @@
-using CsCheck;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Consent.Tests;
 
 /// <summary>

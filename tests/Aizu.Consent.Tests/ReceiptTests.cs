@@ -1,7 +1,3 @@
-using System.Buffers.Text;
-using System.Text.Json;
-using CsCheck;
-
 namespace Aizu.Consent.Tests;
 
 public sealed class ReceiptTests : ConsentHarnessTests

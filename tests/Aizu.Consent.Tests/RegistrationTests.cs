@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Consent.Tests;
 
 public sealed class RegistrationTests

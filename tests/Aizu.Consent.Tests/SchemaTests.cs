@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Aizu.Consent.Tests;
 
 public sealed class SchemaTests : ConsentHarnessTests

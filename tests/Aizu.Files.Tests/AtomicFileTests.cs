@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Aizu.Files.Tests;
 
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Xunit.Abstractions;
-
 namespace Aizu.Fuzzing.Tests;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Aizu.Hardware.BRoute;
-using Aizu.Readings;
-using Aizu.Testing;
-
 namespace Aizu.Fuzzing.Tests;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text;
-using Aizu.Readings;
-
 namespace Aizu.Fuzzing.Tests;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Aizu.Fuzzing;
-using Aizu.Hardware.Skstack;
 using SharpFuzz;
 
 // aizu-fuzz prepare <dir> <repository>   copies this program to <dir>/bin, instruments the targets' assemblies there and

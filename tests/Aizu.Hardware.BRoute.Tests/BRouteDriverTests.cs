@@ -1,9 +1,3 @@
-using System.Threading.Channels;
-using Aizu.Hardware.Skstack;
-using Aizu.Readings;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace Aizu.Hardware.BRoute.Tests;
 
 /// <summary>The real driver against the simulated dongle and meter, over a real pseudo-terminal.</summary>

@@ -1,8 +1,3 @@
-using Aizu.Hardware.Simulators.BRoute;
-using Aizu.Hardware.Skstack;
-using Aizu.Readings;
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace Aizu.Hardware.BRoute.Tests;
 
 /// <summary>The real driver against the simulated dongle over a real pseudo-terminal.</summary>

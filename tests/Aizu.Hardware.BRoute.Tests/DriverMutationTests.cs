@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using Aizu.Hardware.EchonetLite;
-using Aizu.Hardware.EchonetLite.SmartMeter;
-using Aizu.Readings;
-
 namespace Aizu.Hardware.BRoute.Tests;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Aizu.Hardware.EchonetLite;
-using Aizu.Hardware.EchonetLite.SmartMeter;
-using Aizu.Readings;
-
 namespace Aizu.Hardware.BRoute.Tests;
 
 public sealed class MeterFrameDecoderTests

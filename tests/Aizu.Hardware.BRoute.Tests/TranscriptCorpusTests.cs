@@ -1,10 +1,3 @@
-using System.Buffers;
-using System.Globalization;
-using System.Text.Json;
-using Aizu.Hardware.EchonetLite;
-using Aizu.Hardware.Skstack;
-using Aizu.Readings;
-
 namespace Aizu.Hardware.BRoute.Tests;
 
 /// <summary>Every real dongle transcript under <c>Corpus/</c> reads with the driver's own SKSTACK-IP reader and ECHONET

@@ -1,10 +1,3 @@
-using System.Device.I2c;
-using Aizu.Hardware.Simulators.Display;
-using Aizu.Hardware.Simulators.Sensors;
-using Aizu.Readings;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Hardware.Display.Tests;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Device.I2c;
-using Aizu.Hardware.Simulators.Display;
-using Aizu.Hardware.Simulators.Sensors;
-using Aizu.Readings;
-using Aizu.Testing.Display;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Hardware.Display.Tests;
 
 /// <summary>The real display service and bindings against simulated screens; assertions are about what a person sees.</summary>

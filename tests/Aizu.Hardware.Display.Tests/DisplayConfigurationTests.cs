@@ -1,7 +1,3 @@
-using Aizu.Readings;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-
 namespace Aizu.Hardware.Display.Tests;
 
 public sealed class DisplayConfigurationTests

@@ -1,9 +1,3 @@
-using System.Buffers;
-using System.Runtime.CompilerServices;
-using Aizu.Hardware.Serial.Framing;
-using Aizu.Hardware.Serial.Meters;
-using Aizu.Readings;
-
 namespace Aizu.Hardware.Dsmr.Tests;
 
 /// <summary>

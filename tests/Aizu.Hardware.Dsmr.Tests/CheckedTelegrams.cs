@@ -1,5 +1,3 @@
-using Aizu.Testing.Captures;
-
 namespace Aizu.Hardware.Dsmr.Tests;
 
 /// <summary>The real telegrams that carry a CRC (<see cref="RealTelegrams.Checked"/>), as theory data.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Aizu.Hardware.Serial.Framing;
-
 namespace Aizu.Hardware.Dsmr.Tests;
 
 /// <summary>Every real telegram under <c>Corpus/</c> parses with its published CRC and gives the values

@@ -1,6 +1,3 @@
-using Aizu.Readings;
-using Aizu.Testing.SerialMeters;
-
 namespace Aizu.Hardware.Dsmr.Tests;
 
 /// <summary>The faults every serial meter driver must survive, on the P1 driver and its simulated DSMR 5 meter.</summary>

@@ -1,8 +1,3 @@
-using Aizu.Hardware.Serial.Meters;
-using Aizu.Hardware.Serial.Tty;
-using Aizu.Hardware.Simulators.Dsmr;
-using Aizu.Testing.SerialMeters;
-
 namespace Aizu.Hardware.Dsmr.Tests;
 
 /// <summary>The real driver against the simulated P1 meter over a real pseudo-terminal.</summary>

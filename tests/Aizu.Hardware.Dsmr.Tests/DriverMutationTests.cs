@@ -1,8 +1,3 @@
-using System.Text;
-using Aizu.Hardware.Serial.Meters;
-using Aizu.Readings;
-using Aizu.Testing.SerialMeters;
-
 namespace Aizu.Hardware.Dsmr.Tests;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Aizu.Readings;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Hardware.Dsmr.Tests;
 
 /// <summary>The real driver against the simulated P1 meter, over a real pseudo-terminal, including the faults of real

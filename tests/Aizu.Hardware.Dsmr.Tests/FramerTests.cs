@@ -1,7 +1,3 @@
-using System.Buffers;
-using System.Text;
-using Aizu.Hardware.Serial.Framing;
-
 namespace Aizu.Hardware.Dsmr.Tests;
 
 public sealed class FramerTests

@@ -1,6 +1,3 @@
-using Aizu.Hardware.Serial.Meters;
-using Aizu.Readings;
-
 namespace Aizu.Hardware.Dsmr.Tests;
 
 /// <summary>What the mapper stores from accepted telegrams: M-Bus devices each as their own series, no reading from an

@@ -1,6 +1,3 @@
-using Aizu.Hardware.Serial.Tty;
-using Aizu.Readings;
-
 namespace Aizu.Hardware.Dsmr.Tests;
 
 public sealed class OptionsTests

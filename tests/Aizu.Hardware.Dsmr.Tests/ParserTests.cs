@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Aizu.Hardware.Dsmr.Tests;
 
 public sealed class ParserTests

@@ -1,7 +1,3 @@
-using System.Buffers;
-using Aizu.Hardware.Serial.Framing;
-using CsCheck;
-
 namespace Aizu.Hardware.Dsmr.Tests;
 
 /// <summary>Random and mutated input: the parser and framer never fail with anything but their own error, and a damaged

@@ -1,7 +1,3 @@
-using System.Device.Gpio;
-using CsCheck;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Hardware.Pulse.Tests;
 
 public sealed class DebouncerTests

@@ -1,9 +1,3 @@
-using System.Threading.Channels;
-using Aizu.Hardware.Simulators.Pulse;
-using Aizu.Readings;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Hardware.Pulse.Tests;
 
 /// <summary>The real pulse counter against the simulated S0 output through the GpioDriver interface, on a fake clock so

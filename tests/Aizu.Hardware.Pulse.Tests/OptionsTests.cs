@@ -1,7 +1,3 @@
-using System.Device.Gpio;
-using Aizu.Readings;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Aizu.Hardware.Pulse.Tests;
 
 public sealed class OptionsTests

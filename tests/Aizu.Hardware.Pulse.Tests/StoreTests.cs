@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Hardware.Pulse.Tests;
 
 public sealed class StoreTests : IDisposable

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Aizu.Hardware.Simulators.Sensors;
-
 namespace Aizu.Hardware.Sensors.Tests;
 
 /// <summary>The doctor's one test read of each configured sensor, with the real bindings against simulated chips.</summary>

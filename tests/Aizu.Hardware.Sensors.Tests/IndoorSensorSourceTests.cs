@@ -1,7 +1,3 @@
-using Aizu.Hardware.Simulators.Sensors;
-using Aizu.Readings;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Hardware.Sensors.Tests;
 
 /// <summary>The real source and bindings against simulated BME280, SHT3x and DS18B20 on fake time.</summary>

@@ -1,6 +1,3 @@
-using Aizu.Hardware.Simulators.Sensors;
-using Iot.Device.Bmxx80;
-
 namespace Aizu.Hardware.Sensors.Tests;
 
 /// <summary>Checksums, the w1_slave format and the BME280 register model, against known values.</summary>

@@ -1,6 +1,3 @@
-using Aizu.Readings;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Aizu.Hardware.Sensors.Tests;
 
 public sealed class RegistrationTests

@@ -1,7 +1,3 @@
-using Aizu.Hardware.Simulators.Sensors;
-using Aizu.Readings;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Hardware.Sensors.Tests;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Threading.Channels;
-using Aizu.Hardware.Simulators.Sensors;
-using Aizu.Readings;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Hardware.Sensors.Tests;
 
 /// <summary>

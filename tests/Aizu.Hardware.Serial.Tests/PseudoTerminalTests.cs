@@ -1,7 +1,3 @@
-using System.Text;
-using Aizu.Hardware.Serial.PseudoTerminals;
-using Aizu.Hardware.Serial.Tty;
-
 namespace Aizu.Hardware.Serial.Tests;
 
 public sealed class PseudoTerminalTests

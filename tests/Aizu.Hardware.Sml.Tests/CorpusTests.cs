@@ -1,6 +1,3 @@
-using System.Globalization;
-using Aizu.Readings;
-
 namespace Aizu.Hardware.Sml.Tests;
 
 /// <summary>Every real capture in the corpus decodes, and gives the values its manifest entry states.</summary>

@@ -1,6 +1,3 @@
-using Aizu.Readings;
-using Aizu.Testing.SerialMeters;
-
 namespace Aizu.Hardware.Sml.Tests;
 
 /// <summary>The faults every serial meter driver must survive, on the SML driver and its simulated meter.</summary>

@@ -1,7 +1,3 @@
-using Aizu.Hardware.Serial.Meters;
-using Aizu.Hardware.Simulators.Sml;
-using Aizu.Testing.SerialMeters;
-
 namespace Aizu.Hardware.Sml.Tests;
 
 /// <summary>The real driver against the simulated SML meter over a real pseudo-terminal.</summary>

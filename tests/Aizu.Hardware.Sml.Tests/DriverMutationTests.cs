@@ -1,7 +1,3 @@
-using Aizu.Hardware.Serial.Meters;
-using Aizu.Readings;
-using Aizu.Testing.SerialMeters;
-
 namespace Aizu.Hardware.Sml.Tests;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Aizu.Readings;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Hardware.Sml.Tests;
 
 /// <summary>The real driver against the simulated SML meter, over a real pseudo-terminal, including faults.</summary>

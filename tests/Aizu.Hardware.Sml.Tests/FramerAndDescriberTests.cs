@@ -1,8 +1,3 @@
-using System.Buffers;
-using Aizu.Hardware.Serial.Framing;
-using Aizu.Hardware.Serial.Tty;
-using Aizu.Readings;
-
 namespace Aizu.Hardware.Sml.Tests;
 
 public sealed class FramerAndDescriberTests

@@ -1,7 +1,3 @@
-using System.Buffers;
-using Aizu.Hardware.Serial.Framing;
-using CsCheck;
-
 namespace Aizu.Hardware.Sml.Tests;
 
 /// <summary>Random and mutated input: the decoder and framer never fail with anything but their own error, and a

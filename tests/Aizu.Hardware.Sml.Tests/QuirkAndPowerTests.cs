@@ -1,6 +1,3 @@
-using Aizu.Hardware.Serial.Meters;
-using Aizu.Readings;
-
 namespace Aizu.Hardware.Sml.Tests;
 
 /// <summary>Real meters' ways of sending power, a DZG firmware bug, and values that cannot be used.</summary>

@@ -1,7 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
-using Aizu.Hardware.Serial.Framing;
-
 namespace Aizu.Hardware.Sml.Tests;
 
 /// <summary>The real captures under <c>Corpus/</c> and what <c>Corpus/manifest.json</c> says about each.</summary>

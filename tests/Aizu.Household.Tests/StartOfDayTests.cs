@@ -1,5 +1,3 @@
-using CsCheck;
-
 namespace Aizu.Household.Tests;
 
 public sealed class StartOfDayTests

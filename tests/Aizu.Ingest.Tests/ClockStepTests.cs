@@ -1,5 +1,3 @@
-using Aizu.Readings;
-using Aizu.Storage;
 using static Aizu.Ingest.Tests.IngestHarness;
 
 namespace Aizu.Ingest.Tests;

@@ -1,8 +1,3 @@
-using Aizu.Readings;
-using Aizu.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Ingest.Tests;
 
 /// <summary>An <see cref="IngestService"/> wired to a real store on a temporary file and a fake clock.</summary>

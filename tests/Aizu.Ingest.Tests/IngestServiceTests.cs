@@ -1,4 +1,3 @@
-using Aizu.Readings;
 using static Aizu.Ingest.Tests.IngestHarness;
 
 namespace Aizu.Ingest.Tests;
@@ -22,6 +21,25 @@ public sealed class IngestServiceTests
         Assert.True(subscription.Reader.TryRead(out var first));
         Assert.Equal(480, first.Value);
         Assert.Equal(harness.Time.GetUtcNow(), harness.Statistics.LastReadingAt!.Value, TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task The_first_stored_batch_is_stamped_once()
+    {
+        await using var harness = new IngestHarness();
+        await harness.StartAsync();
+        Assert.Null(harness.Statistics.FirstStoredAt);
+
+        await harness.Channel.Writer.WriteAsync(Power(Start, 480));
+        await harness.AdvanceUntilAsync(() => harness.Statistics.Stored == 1, "the first reading stored");
+        var first = harness.Statistics.FirstStoredAt;
+        Assert.NotNull(first);
+        Assert.InRange(first.Value, Start, harness.Time.GetUtcNow());
+
+        harness.Time.Advance(TimeSpan.FromSeconds(5));
+        await harness.Channel.Writer.WriteAsync(Power(Start.AddSeconds(5), 532));
+        await harness.AdvanceUntilAsync(() => harness.Statistics.Stored == 2, "the second reading stored");
+        Assert.Equal(first, harness.Statistics.FirstStoredAt);
     }
 
     [Fact]

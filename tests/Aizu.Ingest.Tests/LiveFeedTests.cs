@@ -1,4 +1,3 @@
-using Aizu.Readings;
 using static Aizu.Ingest.Tests.IngestHarness;
 
 namespace Aizu.Ingest.Tests;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using static Aizu.Ingest.Tests.IngestHarness;
 
 namespace Aizu.Ingest.Tests;

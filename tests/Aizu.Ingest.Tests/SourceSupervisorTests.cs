@@ -1,8 +1,3 @@
-using System.Threading.Channels;
-using Aizu.Readings;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Ingest.Tests;
 
 public sealed class SourceSupervisorTests

@@ -1,6 +1,3 @@
-using System.Threading.Channels;
-using Aizu.Readings;
-
 namespace Aizu.Ingest.Tests;
 
 /// <summary>Writes one reading per run and throws for the first <c>failures</c> runs, then runs until stopped.</summary>

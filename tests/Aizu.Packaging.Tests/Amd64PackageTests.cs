@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
-using Aizu.LocalServers;
-using Xunit.Abstractions;
-
 namespace Aizu.Packaging.Tests;
 
 /// <summary>

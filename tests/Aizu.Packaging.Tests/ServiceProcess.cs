@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Aizu.Packaging.Tests;
 
 /// <summary>The service's <c>ExecStart</c> run by <c>runuser</c> as the service user, until it announces its panel.</summary>

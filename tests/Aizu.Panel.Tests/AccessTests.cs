@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-
 namespace Aizu.Panel.Tests;
 
 /// <summary>First-start password, sessions, anti-forgery, the login rate limit and kiosk mode, over real HTTP.</summary>

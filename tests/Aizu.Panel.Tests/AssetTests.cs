@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-
 namespace Aizu.Panel.Tests;
 
 public sealed class AssetTests
@@ -83,8 +79,8 @@ public sealed class AssetTests
     {
         string Script(string path) => Encoding.UTF8.GetString(new PanelAssets().All.Single(a => a.RequestPath == path).Content);
 
-        Assert.Contains("現在の電力", Script("/js/screens/home.js"), StringComparison.Ordinal);
-        Assert.Contains("Live power", Script("/js/screens/home.js"), StringComparison.Ordinal);
+        Assert.Contains("現在の電力", Script("/js/screens/strings/home.json"), StringComparison.Ordinal);
+        Assert.Contains("Live power", Script("/js/screens/strings/home.json"), StringComparison.Ordinal);
         Assert.Contains("navigator.languages", Script("/js/i18n.js"), StringComparison.Ordinal);
     }
 

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Aizu.Readings;
-using Aizu.Storage;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Panel.Tests;
 
 public sealed class ClimateEndpointTests

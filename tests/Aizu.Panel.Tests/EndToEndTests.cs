@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Threading.Channels;
-using Aizu.Readings;
-
 namespace Aizu.Panel.Tests;
 
 /// <summary>A driver through ingest and storage to the browser's event stream, on the real clock.</summary>

@@ -1,8 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.ServerSentEvents;
-using System.Text;
-using System.Text.Json;
-
 namespace Aizu.Panel.Tests;
 
 /// <summary>A client of <c>/api/live</c> that reads events one at a time with a timeout.</summary>

@@ -1,10 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Aizu.Readings;
-using Aizu.Tariffs;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Panel.Tests;
 
 public sealed class HistoryEndpointTests

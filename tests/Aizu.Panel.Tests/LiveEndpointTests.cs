@@ -1,6 +1,3 @@
-using Aizu.Readings;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Panel.Tests;
 
 public sealed class LiveEndpointTests

@@ -1,17 +1,3 @@
-using System.Net.Http.Json;
-using Aizu.Household;
-using Aizu.Ingest;
-using Aizu.Readings;
-using Aizu.Storage;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Panel.Tests;
 
 /// <summary>

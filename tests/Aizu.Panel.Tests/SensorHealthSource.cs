@@ -1,6 +1,3 @@
-using System.Threading.Channels;
-using Aizu.Readings;
-
 namespace Aizu.Panel.Tests;
 
 /// <summary>A source that reads nothing and reports the sensor states the test gives it, as the indoor sensor source does.</summary>

@@ -1,14 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Aizu.Consent;
-using Aizu.Readings;
-using Aizu.Storage;
-using Aizu.Storage.Influx;
-using Aizu.Tariffs;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Panel.Tests;
 
 public sealed class SettingsEndpointTests

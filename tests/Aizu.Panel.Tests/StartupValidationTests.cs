@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Panel.Tests;
 
 public sealed class StartupValidationTests

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Aizu.Readings;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Panel.Tests;
 
 public sealed class StatusEndpointTests

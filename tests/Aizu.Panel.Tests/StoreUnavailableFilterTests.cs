@@ -1,12 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Aizu.Storage;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Panel.Tests;
 
 public sealed class StoreUnavailableFilterTests

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Aizu.Readings;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Panel.Tests;
 
 public sealed class TodayEndpointTests

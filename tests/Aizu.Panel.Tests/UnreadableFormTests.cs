@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Panel.Tests;
 
 /// <summary>Garbage form bodies to anti-forgery endpoints are the sender's fault: 400, and not a log line each.</summary>

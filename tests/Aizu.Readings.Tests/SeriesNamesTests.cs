@@ -1,6 +1,3 @@
-using System.Reflection;
-using System.Text.RegularExpressions;
-
 namespace Aizu.Readings.Tests;
 
 public sealed partial class SeriesNamesTests

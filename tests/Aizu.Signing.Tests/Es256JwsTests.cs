@@ -1,7 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Aizu.Signing.Tests;
 
 /// <summary>

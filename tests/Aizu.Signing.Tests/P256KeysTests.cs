@@ -1,7 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Aizu.Signing.Tests;
 
 public sealed class P256KeysTests
@@ -51,5 +47,15 @@ public sealed class P256KeysTests
         Assert.False(P256Keys.TryImportPrivatePem("not a key", out _, out var problem));
         Assert.Contains("not a PEM private key", problem, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => Es256Jws.Sign("x"u8, p384));
+    }
+
+    [Fact]
+    public void PublicPemProblem_IsNullForAP256PublicKey_AndTheReasonOtherwise()
+    {
+        using var p384 = ECDsa.Create(ECCurve.NamedCurves.nistP384);
+
+        Assert.Null(P256Keys.PublicPemProblem(Rfc7517Pem));
+        Assert.Contains("P-256", P256Keys.PublicPemProblem(p384.ExportSubjectPublicKeyInfoPem()), StringComparison.Ordinal);
+        Assert.Contains("not a PEM public key", P256Keys.PublicPemProblem("not a key"), StringComparison.Ordinal);
     }
 }

@@ -1,11 +1,3 @@
-using System.Globalization;
-using Aizu.Household;
-using Aizu.Readings;
-using Aizu.Storage;
-using Aizu.Storage.CrashWriter;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-
 // Usage: Aizu.Storage.CrashWriter <database> <acknowledgement file> <seed>
 // Appends batches until killed. After each AppendAsync returns, the batch is recorded in the
 // acknowledgement file (flushed to disk) and only then announced on stdout, so the test knows every

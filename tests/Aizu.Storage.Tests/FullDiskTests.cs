@@ -1,5 +1,3 @@
-using Aizu.Readings;
-using Microsoft.Data.Sqlite;
 using static Aizu.Storage.Tests.Samples;
 
 namespace Aizu.Storage.Tests;

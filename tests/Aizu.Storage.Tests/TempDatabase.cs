@@ -1,10 +1,3 @@
-using Aizu.Household;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Storage.Tests;
 
 /// <summary>A database path in a fresh temporary directory that is removed afterwards.</summary>

@@ -1,5 +1,3 @@
-using CsCheck;
-
 namespace Aizu.Tariffs.Tests;
 
 public sealed class DayComparerTests

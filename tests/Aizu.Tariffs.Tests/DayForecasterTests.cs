@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Tariffs.Tests;
 
 public sealed class DayForecasterTests

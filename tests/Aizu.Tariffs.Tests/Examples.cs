@@ -1,7 +1,3 @@
-using Aizu.Household;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Aizu.Tariffs.Tests;
 
 /// <summary>The tariffs of <c>docs/examples/tariffs/</c>, bound the way the gateway binds them.</summary>

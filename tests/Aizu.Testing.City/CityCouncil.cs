@@ -1,20 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Aizu.Alerts;
-using Aizu.Consent;
-using Aizu.LocalServers;
-using Aizu.Signing;
-using Aizu.Testing;
-using Aizu.Wire;
-using MQTTnet;
-using MQTTnet.Formatter;
-using MQTTnet.Protocol;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Xunit;
-
 namespace Aizu.Testing.City;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Aizu.Testing;
-using Xunit;
-
 namespace Aizu.Testing.City;
 
 /// <summary>
@@ -114,6 +108,14 @@ public sealed class CityGateway : IAsyncDisposable
 
     /// <summary>Starts the process again on the same files, after <see cref="StopAsync"/>.</summary>
     public async Task StartAgainAsync() => (process, Http) = await LaunchAsync(Directory, launch);
+
+    /// <summary>
+    /// Waits up to a minute for this gateway's "online" status among <paramref name="seen"/> (what a city subscriber
+    /// received); fails with <paramref name="failure"/> and the gateway's output.
+    /// </summary>
+    public Task WaitOnlineAsync(Func<IEnumerable<RecordedMessage>> seen, string failure = "the gateway never came online") =>
+        Eventually.TrueAsync(() => seen().Any(m => m.Topic == $"aizu/v1/status/{GatewayId}" && m.Text.Contains("online", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(60), () => $"{failure}:{Environment.NewLine}{Output}");
 
     /// <summary>GET <paramref name="path"/> on the panel (signed in) as JSON.</summary>
     public async Task<JsonElement> GetJsonAsync(string path)

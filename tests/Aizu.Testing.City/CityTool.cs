@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Aizu.Testing.City;
 
 /// <summary>The city's publisher, <c>aizu-city</c>, run as its own program exactly as the city runs it.</summary>

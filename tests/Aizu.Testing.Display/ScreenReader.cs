@@ -1,6 +1,3 @@
-using Aizu.Hardware.Simulators.Display;
-using Iot.Device.Graphics;
-
 namespace Aizu.Testing.Display;
 
 /// <summary>

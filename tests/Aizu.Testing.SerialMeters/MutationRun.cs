@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
-using Xunit;
-
 namespace Aizu.Testing.SerialMeters;
 
 /// <summary>

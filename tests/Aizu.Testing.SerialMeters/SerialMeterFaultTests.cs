@@ -1,8 +1,3 @@
-using Aizu.Hardware.Serial.Meters;
-using Aizu.Readings;
-using Microsoft.Extensions.Logging;
-using Xunit;
-
 namespace Aizu.Testing.SerialMeters;
 
 /// <summary>

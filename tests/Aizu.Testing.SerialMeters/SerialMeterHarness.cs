@@ -1,6 +1,3 @@
-using Aizu.Hardware.Serial.Meters;
-using Aizu.Hardware.Simulators.PushMeters;
-
 namespace Aizu.Testing.SerialMeters;
 
 /// <summary>

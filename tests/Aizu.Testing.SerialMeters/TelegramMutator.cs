@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Aizu.Hardware.Dsmr;
-
 namespace Aizu.Testing.SerialMeters;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Aizu.Uplink.Messages;
-
 namespace Aizu.Testing.Uplink;
 
 /// <summary>An outbox with nothing to send: for tests of the connection alone.</summary>

@@ -1,5 +1,3 @@
-using Aizu.Egress;
-
 namespace Aizu.Testing.Uplink;
 
 /// <summary>A gateway secret (and outbox key) given by the test.</summary>

@@ -1,14 +1,3 @@
-using Aizu.Consent;
-using Aizu.Egress;
-using Aizu.Hardware.Simulators.BRoute;
-using Aizu.Household;
-using Aizu.Storage;
-using Aizu.Uplink;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Testing.Uplink;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Threading.Channels;
-using Aizu.Consent;
-
 namespace Aizu.Testing.Uplink;
 
 /// <summary>

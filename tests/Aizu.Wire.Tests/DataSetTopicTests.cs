@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Aizu.Wire.Tests;
 
 /// <summary>The pieces of the contract the city ingest reads by: topics taken apart, the deletion confirmation, window ends.</summary>

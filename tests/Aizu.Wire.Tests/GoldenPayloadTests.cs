@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Aizu.Wire.Tests;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Aizu.Wire.Tests;
 
 /// <summary>What the readers refuse: one clear <see cref="FormatException"/>, never another exception.</summary>

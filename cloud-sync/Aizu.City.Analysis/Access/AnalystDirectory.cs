@@ -1,6 +1,3 @@
-using Npgsql;
-using NpgsqlTypes;
-
 namespace Aizu.City.Analysis;
 
 /// <summary>Registered analysts: added with their purposes (the token shown once), found by token hash.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Aizu.City.Analysis;
 
 /// <summary>One table query per analyst at a time in this host, so the next starts from what the previous gave.</summary>

@@ -1,13 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Aizu.City.Statistics;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.City.Analysis;
 
 /// <summary>

@@ -24,6 +24,7 @@ internal sealed class AnalysisPage
         ".html" => "text/html; charset=utf-8",
         ".js" => "text/javascript; charset=utf-8",
         ".css" => "text/css; charset=utf-8",
+        ".json" => "application/json; charset=utf-8",
         ".svg" => "image/svg+xml",
         _ => "application/octet-stream",
     };

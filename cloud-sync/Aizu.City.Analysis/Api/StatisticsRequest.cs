@@ -1,6 +1,3 @@
-using System.Globalization;
-using Aizu.City.Statistics;
-
 namespace Aizu.City.Analysis;
 
 /// <summary>A table request as the query string gives it: <c>purpose, level, period (day|month|hour), from, to</c> (local

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.IO.Pipelines;
-using System.Text;
-using System.Text.Json;
-using Aizu.City.Statistics;
-
 namespace Aizu.City.Analysis;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Aizu.City.Analysis;
 
 /// <summary>Refuses start-up with a message naming the key when <see cref="AnalysisOptions"/> cannot work.</summary>

@@ -1,9 +1,3 @@
-using Aizu.City.Statistics;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.City.Analysis;
 
 /// <summary>Registers the analyst host.</summary>

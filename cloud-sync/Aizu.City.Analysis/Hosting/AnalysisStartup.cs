@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.City.Analysis;
 
 /// <summary>Applies the schema migrations and sets the summaries' calendar to the configured offset before the first request.</summary>

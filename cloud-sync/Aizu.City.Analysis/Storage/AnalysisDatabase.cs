@@ -1,9 +1,3 @@
-using Aizu.City.Ingest;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace Aizu.City.Analysis;
 
 /// <summary>The ingest's PostgreSQL database as the analyst side uses it; the schema is the ingest's (its migrations).</summary>

@@ -1,8 +1,3 @@
-using System.Buffers;
-using System.Globalization;
-using System.Text.Json;
-using Aizu.City.Statistics;
-
 namespace Aizu.City.Analysis;
 
 /// <summary>

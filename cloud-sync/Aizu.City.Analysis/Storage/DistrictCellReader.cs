@@ -1,10 +1,3 @@
-using System.Collections.Concurrent;
-using System.Data;
-using Aizu.City.Statistics;
-using Microsoft.Extensions.Options;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace Aizu.City.Analysis;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Aizu.City.Statistics;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace Aizu.City.Analysis;
 
 /// <summary>The ε spent per purpose and series (<c>privacy_spend</c>), checked and charged under a transaction lock

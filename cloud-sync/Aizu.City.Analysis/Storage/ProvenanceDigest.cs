@@ -1,9 +1,3 @@
-using System.Buffers;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Unicode;
-using Aizu.City.Statistics;
-
 namespace Aizu.City.Analysis;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Buffers;
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using Aizu.City.Statistics;
-
 namespace Aizu.City.Analysis;
 
 /// <summary>

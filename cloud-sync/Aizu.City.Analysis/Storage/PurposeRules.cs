@@ -1,5 +1,3 @@
-using Aizu.City.Statistics;
-
 namespace Aizu.City.Analysis;
 
 /// <summary>A purpose's release rules and its budget for published series.</summary>

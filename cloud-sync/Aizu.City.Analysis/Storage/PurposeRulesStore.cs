@@ -1,7 +1,3 @@
-using Aizu.City.Statistics;
-using Microsoft.Extensions.Options;
-using Npgsql;
-
 namespace Aizu.City.Analysis;
 
 /// <summary>The release rules per purpose (table <c>analysis_purpose</c>; the analyst preset where none is set).</summary>

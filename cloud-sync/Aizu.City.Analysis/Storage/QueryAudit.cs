@@ -1,11 +1,3 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using Aizu.City.Statistics;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace Aizu.City.Analysis;
 
 /// <summary>

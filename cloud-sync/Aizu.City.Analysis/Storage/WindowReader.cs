@@ -1,8 +1,3 @@
-using Aizu.City.Statistics;
-using Microsoft.Extensions.Options;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace Aizu.City.Analysis;
 
 /// <summary>Reads a purpose's stored windows of the configured category for a table: what is in <c>aggregate</c> now,

@@ -1,39 +1,6 @@
 // The analyst page: everything it shows comes from /api with the analyst's token; the release rules are applied
 // by the server, the page only shows what was released and which rule withheld the rest.
-const strings = {
-  en: {
-    title: 'District energy statistics', token: 'Analyst token', signIn: 'Sign in', purpose: 'Purpose',
-    level: 'District level', level1: 'City', level2: 'District', level3: 'Sub-district', period: 'Period',
-    day: 'Day', month: 'Month', hour: 'Hour of day', from: 'From', to: 'To', show: 'Show', csv: 'Download CSV',
-    chartTitle: 'Energy over the range, by area', area: 'Area', all: '(all households)', total: 'total',
-    households: '{0} households', suppressedBy: 'suppressed: {0}', badToken: 'That token is not known.',
-    legend: 'Suppressed: fewer than k households (min-households), one household above the dominance share (dominance), withheld so another cannot be computed (secondary), withheld from you before (earlier-suppressed), or changed since you saw it (changed).',
-    note: 'Households that withdrew are in no later release; earlier releases stay published.',
-    rules: 'Rules for {0}: at least {1} households per cell, no household above {2} % of a cell. Audit entry {3}.',
-    refused: 'Refused: {0}', budgetTitle: 'Published statistics (differential privacy)',
-    budget: 'Series {0}: ε {1} of {2} left (clipping {3} Wh per household and cell). Each published table spends its ε; when none is left, the series is closed.',
-    epsilon: 'ε to spend', publish: 'Publish a noisy table',
-    published: 'Published with ε {0} (δ {1}), clipping {2} Wh per household and cell, noise scale {3} Wh; ε {4} left in this series. Audit entry {5}. The numbers are noisy on purpose: no rule withholds a cell.',
-    noisy: '≈ {0} households',
-    'min-households': 'min-households', dominance: 'dominance', secondary: 'secondary', 'earlier-suppressed': 'earlier-suppressed', changed: 'changed',
-  },
-  ja: {
-    title: '地区別エネルギー統計', token: 'アナリスト用トークン', signIn: 'サインイン', purpose: '目的',
-    level: '地区の階層', level1: '市', level2: '地区', level3: '小地区', period: '期間',
-    day: '日', month: '月', hour: '時間帯', from: '開始日', to: '終了日', show: '表示', csv: 'CSVをダウンロード',
-    chartTitle: '期間合計のエネルギー（地区別）', area: '地区', all: '（全世帯）', total: '合計',
-    households: '{0}世帯', suppressedBy: '秘匿：{0}', badToken: 'このトークンは登録されていません。',
-    legend: '秘匿：世帯数がk未満（min-households）、1世帯が上限の割合を超える（dominance）、他のセルを計算できないようにするため（secondary）、以前に秘匿した（earlier-suppressed）、前回から変わった（changed）。',
-    note: '同意を撤回した世帯は以後の公開に含まれません。撤回前に公開した数値は公開されたままです。',
-    rules: '{0}のルール：1セルあたり{1}世帯以上、1世帯がセルの{2} %を超えないこと。監査記録 {3}。',
-    refused: '拒否されました：{0}', budgetTitle: '公開統計（差分プライバシー）',
-    budget: 'シリーズ {0}：ε 残り {1} / {2}（1世帯・1セルあたり {3} Wh でクリップ）。公開するたびにεを消費し、残りがなくなるとシリーズは終了します。',
-    epsilon: '使用するε', publish: 'ノイズ付きの表を公開',
-    published: 'ε {0}（δ {1}）で公開しました。1世帯・1セルあたり {2} Wh でクリップ、ノイズの尺度 {3} Wh。このシリーズの残りε {4}。監査記録 {5}。数値は意図的にノイズを含みます（秘匿するセルはありません）。',
-    noisy: '約{0}世帯',
-    'min-households': '世帯数不足', dominance: '寡占', secondary: '二次秘匿', 'earlier-suppressed': '以前に秘匿', changed: '変更あり',
-  },
-};
+import strings from './app-strings.json' with { type: 'json' };
 
 let lang = (navigator.language || 'en').toLowerCase().startsWith('ja') ? 'ja' : 'en';
 try { lang = localStorage.getItem('aizu.analyst.lang') || lang; } catch { /* storage off */ }

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Aizu.Wire;
-
 namespace Aizu.City.Cli;
 
 /// <summary><c>aizu-city alert publish cap.xml --sign key.pem [--broker …] [--out file]</c>.</summary>

@@ -1,14 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using Aizu.City.Analysis;
-using Aizu.City.Statistics;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.City.Cli;
 
 /// <summary>

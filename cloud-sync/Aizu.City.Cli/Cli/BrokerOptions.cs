@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace Aizu.City.Cli;
 
 /// <summary>The broker options shared by the publishing commands.</summary>

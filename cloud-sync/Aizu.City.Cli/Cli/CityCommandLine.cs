@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace Aizu.City.Cli;
 
 /// <summary>The <c>aizu-city</c> command line: <c>alert publish</c>, <c>key generate</c>, <c>key rotate</c>, <c>ingest run</c>, <c>ingest status</c>, <c>analyst serve|add|rules</c>.</summary>

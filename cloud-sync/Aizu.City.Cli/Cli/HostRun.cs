@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.City.Cli;
 
 /// <summary>Runs a built host until stopped: invalid options are one line and exit code 2, never a stack trace.</summary>

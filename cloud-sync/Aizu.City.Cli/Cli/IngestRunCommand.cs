@@ -1,9 +1,3 @@
-using System.CommandLine;
-using Aizu.City.Ingest;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-
 namespace Aizu.City.Cli;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.CommandLine;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Aizu.City.Ingest;
-
 namespace Aizu.City.Cli;
 
 /// <summary><c>aizu-city ingest status [--url URL] [--json]</c>: an instance's counters, refusals by reason and the latest refusals.</summary>

@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using Aizu.Wire;
-using Aizu.Signing;
-
 namespace Aizu.City.Cli;
 
 /// <summary>Reads and writes the PEM key files of the commands, with messages for the operator.</summary>

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using Aizu.Wire;
-using Aizu.Signing;
-
 namespace Aizu.City.Cli;
 
 /// <summary><c>aizu-city key generate --out key.pem</c>: a new P-256 signing key and its public half for gateways.</summary>

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using Aizu.Wire;
-
 namespace Aizu.City.Cli;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Aizu.Wire;
-using Aizu.Signing;
-
 namespace Aizu.City.Cli;
 
 /// <summary>

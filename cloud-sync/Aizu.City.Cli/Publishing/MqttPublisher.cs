@@ -1,10 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
-using Aizu.Wire;
-using MQTTnet;
-using MQTTnet.Exceptions;
-using MQTTnet.Formatter;
-using MQTTnet.Protocol;
-
 namespace Aizu.City.Cli;
 
 /// <summary>Publishes one signed message retained at QoS 1 over MQTT 5 and waits for the broker's acknowledgement.</summary>

@@ -1,14 +1,3 @@
-using System.Globalization;
-using Aizu.City.Ingest;
-using Aizu.LocalServers;
-using Aizu.Signing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Npgsql;
-
 namespace Aizu.City.Demo;
 
 /// <summary>

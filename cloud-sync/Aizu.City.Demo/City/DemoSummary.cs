@@ -1,7 +1,3 @@
-using System.Globalization;
-using Aizu.City.Ingest;
-using Npgsql;
-
 namespace Aizu.City.Demo;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using Aizu.Consent;
-
 namespace Aizu.City.Demo;
 
 /// <summary>

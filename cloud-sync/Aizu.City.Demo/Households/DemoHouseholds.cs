@@ -1,7 +1,3 @@
-using System.Globalization;
-using Aizu.Consent;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.City.Demo;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Aizu.Wire;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.City.Ingest;
 
 /// <summary>Refuses start-up with a message naming the key when <see cref="IngestOptions"/> cannot work.</summary>

@@ -1,8 +1,3 @@
-using Aizu.Wire;
-using Microsoft.Extensions.Options;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace Aizu.City.Ingest;
 
 /// <summary>

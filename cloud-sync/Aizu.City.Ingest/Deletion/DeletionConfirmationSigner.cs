@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Aizu.Signing;
-using Aizu.Wire;
-
 namespace Aizu.City.Ingest;
 
 /// <summary>Signs deletion confirmations (ES256 JWS, the key's RFC 7638 thumbprint as <c>kid</c>) with the city's injected key.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-
 namespace Aizu.City.Ingest;
 
 /// <summary>The operator's endpoints: <c>/metrics</c> (Prometheus text) and <c>/status</c> (JSON).</summary>

@@ -1,10 +1,3 @@
-using Aizu.Signing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.City.Ingest;
 
 /// <summary>Registers the city ingest.</summary>

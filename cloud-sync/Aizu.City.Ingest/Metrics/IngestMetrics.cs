@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.City.Ingest;
 
 /// <summary>

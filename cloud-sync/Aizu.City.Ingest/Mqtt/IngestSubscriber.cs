@@ -1,16 +1,3 @@
-using System.Buffers;
-using System.Net.Security;
-using System.Security.Authentication;
-using System.Security.Cryptography.X509Certificates;
-using System.Text;
-using System.Threading.Channels;
-using Aizu.Wire;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using MQTTnet;
-using MQTTnet.Protocol;
-
 namespace Aizu.City.Ingest;
 
 /// <summary>

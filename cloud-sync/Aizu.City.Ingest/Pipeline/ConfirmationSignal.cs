@@ -1,5 +1,3 @@
-using System.Threading.Channels;
-
 namespace Aizu.City.Ingest;
 
 /// <summary>Tells the MQTT side that signed deletion confirmations wait in the outbox table (coalesced: one pending signal at most).</summary>

@@ -1,6 +1,3 @@
-using System.Threading.Channels;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.City.Ingest;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Aizu.Wire;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Npgsql;
-
 namespace Aizu.City.Ingest;
 
 /// <summary>

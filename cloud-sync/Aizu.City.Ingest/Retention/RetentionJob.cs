@@ -1,9 +1,3 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace Aizu.City.Ingest;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace Aizu.City.Ingest;
 
 /// <summary>

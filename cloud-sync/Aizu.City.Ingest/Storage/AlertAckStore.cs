@@ -1,6 +1,3 @@
-using Npgsql;
-using NpgsqlTypes;
-
 namespace Aizu.City.Ingest;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Reflection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Npgsql;
-
 namespace Aizu.City.Ingest;
 
 /// <summary>

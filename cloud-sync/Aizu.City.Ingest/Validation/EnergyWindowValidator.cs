@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Aizu.Wire;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.City.Ingest;
 
 /// <summary>

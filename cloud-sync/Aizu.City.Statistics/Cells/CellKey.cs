@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Unicode;
-
 namespace Aizu.City.Statistics;
 
 /// <summary>

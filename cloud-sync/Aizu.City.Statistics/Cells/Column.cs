@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Aizu.City.Statistics;
 
 /// <summary>One column of a table: local days [From, To), one hour of them or all.</summary>

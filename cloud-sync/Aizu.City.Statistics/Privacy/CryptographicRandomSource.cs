@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Aizu.City.Statistics;
 
 /// <summary>The operating system's cryptographic random number generator.</summary>

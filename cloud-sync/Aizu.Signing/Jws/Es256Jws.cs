@@ -1,9 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-
 namespace Aizu.Signing;
 
 /// <summary>

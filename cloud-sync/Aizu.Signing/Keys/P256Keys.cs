@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Aizu.Signing;
 
 /// <summary>
@@ -47,6 +45,21 @@ public static class P256Keys
 
     /// <summary>Reads a PEM <c>PUBLIC KEY</c> on P-256; <paramref name="problem"/> says why not otherwise.</summary>
     public static bool TryImportPublicPem(string? pem, out ECDsa? key, out string? problem) => TryImport(ImportPublicPem, pem, out key, out problem);
+
+    /// <summary>
+    /// Why <paramref name="pem"/> is not a PEM <c>PUBLIC KEY</c> on P-256, or null when it is: for options validators,
+    /// which only check the key and keep nothing.
+    /// </summary>
+    public static string? PublicPemProblem(string? pem)
+    {
+        if (!TryImportPublicPem(pem, out var key, out var problem))
+        {
+            return problem;
+        }
+
+        key!.Dispose();
+        return null;
+    }
 
     /// <summary>Reads a PEM <c>PUBLIC KEY</c> on P-256.</summary>
     /// <exception cref="FormatException">It is not such a key; the message says why.</exception>

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Aizu.Signing;
 
 /// <summary>A public key whose ES256 signatures a verifier accepts, with its RFC 7638 thumbprint.</summary>

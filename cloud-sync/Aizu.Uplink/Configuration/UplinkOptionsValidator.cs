@@ -1,5 +1,3 @@
-using Aizu.Configuration;
-
 namespace Aizu.Uplink;
 
 /// <summary>Refuses start-up with a message naming the key when <see cref="UplinkOptions"/> cannot work.</summary>

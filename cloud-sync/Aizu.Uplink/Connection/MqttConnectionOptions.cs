@@ -1,11 +1,3 @@
-using System.Net.Security;
-using System.Reflection;
-using System.Security.Authentication;
-using System.Security.Cryptography.X509Certificates;
-using Aizu.Wire;
-using MQTTnet;
-using MQTTnet.Protocol;
-
 namespace Aizu.Uplink;
 
 /// <summary>Builds MQTTnet's client options from <see cref="UplinkOptions"/>: MQTT 5, TLS, session, will.</summary>

@@ -1,13 +1,3 @@
-using System.Threading.Channels;
-using Aizu.Uplink.Messages;
-using Aizu.Wire;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using MQTTnet;
-using MQTTnet.Exceptions;
-using MQTTnet.Protocol;
-
 namespace Aizu.Uplink;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Logging;
-using MQTTnet.Diagnostics.Logger;
-
 namespace Aizu.Uplink;
 
 /// <summary>MQTTnet logs through its own interface; this sends it to the gateway's <see cref="ILogger"/>.</summary>

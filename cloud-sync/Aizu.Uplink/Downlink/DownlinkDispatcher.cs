@@ -1,8 +1,3 @@
-using System.Threading.Channels;
-using Aizu.Uplink.Messages;
-using Microsoft.Extensions.Logging;
-using MQTTnet;
-
 namespace Aizu.Uplink;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Aizu.Wire;
-
 namespace Aizu.Uplink;
 
 /// <summary>

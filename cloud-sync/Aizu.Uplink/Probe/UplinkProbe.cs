@@ -1,10 +1,3 @@
-using System.Net.Sockets;
-using System.Security.Cryptography;
-using Aizu.Wire;
-using MQTTnet;
-using MQTTnet.Formatter;
-using MQTTnet.Protocol;
-
 namespace Aizu.Uplink;
 
 /// <summary>

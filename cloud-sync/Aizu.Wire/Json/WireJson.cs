@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-
 namespace Aizu.Wire;
 
 /// <summary>The JSON conventions every payload shares: the writer's settings, UTC times to the second, strict reading.</summary>

@@ -1,7 +1,3 @@
-using Aizu.Household;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Alerts;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Aizu.Signing;
-using Aizu.Configuration;
-
 namespace Aizu.Alerts;
 
 /// <summary>Refuses start-up with a message naming the key when <see cref="AlertOptions"/> cannot work.</summary>

@@ -1,7 +1,3 @@
-using Aizu.Signing;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Alerts;
 
 /// <summary>
@@ -10,25 +6,9 @@ namespace Aizu.Alerts;
 /// parsed for display; only then is it read as CAP (or as a key update), checked for expiry and replay,
 /// and put on the <see cref="AlertBoard"/>. Every outcome is logged and counted.
 /// </summary>
-public sealed class AlertInbox
+public sealed class AlertInbox(
+    CityKeyRing keys, AlertBoard board, AlertStatistics statistics, IOptionsMonitor<AlertOptions> options, TimeProvider time, ILogger<AlertInbox> logger)
 {
-    private readonly CityKeyRing keys;
-    private readonly AlertBoard board;
-    private readonly AlertStatistics statistics;
-    private readonly IOptionsMonitor<AlertOptions> options;
-    private readonly TimeProvider time;
-    private readonly ILogger<AlertInbox> logger;
-
-    /// <summary>Creates the inbox.</summary>
-    public AlertInbox(CityKeyRing keys, AlertBoard board, AlertStatistics statistics, IOptionsMonitor<AlertOptions> options, TimeProvider time, ILogger<AlertInbox> logger)
-    {
-        this.keys = keys;
-        this.board = board;
-        this.statistics = statistics;
-        this.options = options;
-        this.time = time;
-        this.logger = logger;
-    }
 
     /// <summary>Handles one payload from <see cref="WireTopics.CityAlerts"/> or <see cref="WireTopics.AlertKeys"/>.</summary>
     /// <param name="payload">The MQTT payload: a JWS compact serialisation (ASCII).</param>

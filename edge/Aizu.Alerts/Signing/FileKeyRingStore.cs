@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Aizu.Files;
-
 namespace Aizu.Alerts;
 
 /// <summary>

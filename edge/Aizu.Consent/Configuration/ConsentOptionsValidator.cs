@@ -1,6 +1,3 @@
-using Aizu.Signing;
-using Aizu.Configuration;
-
 namespace Aizu.Consent;
 
 /// <summary>
@@ -27,16 +24,9 @@ internal sealed class ConsentOptionsValidator(string sectionPath) : SectionOptio
             failures.Add($"{Key(nameof(ConsentOptions.SigningKeyPath))} '{options.SigningKeyPath}' is not a usable file path.");
         }
 
-        if (!string.IsNullOrWhiteSpace(options.CityPublicKeyPem))
+        if (!string.IsNullOrWhiteSpace(options.CityPublicKeyPem) && P256Keys.PublicPemProblem(options.CityPublicKeyPem) is { } problem)
         {
-            if (P256Keys.TryImportPublicPem(options.CityPublicKeyPem, out var key, out var problem))
-            {
-                key!.Dispose();
-            }
-            else
-            {
-                failures.Add($"{Key(nameof(ConsentOptions.CityPublicKeyPem))} is not the city's P-256 public key: {problem}");
-            }
+            failures.Add($"{Key(nameof(ConsentOptions.CityPublicKeyPem))} is not the city's P-256 public key: {problem}");
         }
 
         if (string.IsNullOrWhiteSpace(options.CollectionMethod))

@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using Aizu.Configuration;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Aizu.Consent;
 
 /// <summary>Registers the consent ledger, service, catalogue and monitor.</summary>

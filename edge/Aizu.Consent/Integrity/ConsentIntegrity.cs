@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text.Json;
-using Aizu.Signing;
-
 namespace Aizu.Consent;
 
 /// <summary>

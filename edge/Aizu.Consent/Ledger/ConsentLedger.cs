@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Consent;
 
 /// <summary>

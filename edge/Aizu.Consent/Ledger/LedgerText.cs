@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Aizu.Consent;
 
 /// <summary>
@@ -39,20 +37,7 @@ public static class LedgerText
     };
 
     /// <summary>Reads a word written by <see cref="TypeName"/>.</summary>
-    public static bool TryParseType(string text, out ConsentStatus type)
-    {
-        foreach (var candidate in Enum.GetValues<ConsentStatus>())
-        {
-            if (string.Equals(TypeName(candidate), text, StringComparison.Ordinal))
-            {
-                type = candidate;
-                return true;
-            }
-        }
-
-        type = default;
-        return false;
-    }
+    public static bool TryParseType(string text, out ConsentStatus type) => TryParseName(text, TypeName, out type);
 
     /// <summary>The ledger's word for who decided, e.g. <c>household</c>.</summary>
     public static string ActorName(ConsentActor actor) => actor switch
@@ -64,18 +49,22 @@ public static class LedgerText
     };
 
     /// <summary>Reads a word written by <see cref="ActorName"/>.</summary>
-    public static bool TryParseActor(string text, out ConsentActor actor)
+    public static bool TryParseActor(string text, out ConsentActor actor) => TryParseName(text, ActorName, out actor);
+
+    // The ledger's words are written by one naming function per enum; reading is that function run backwards, exactly.
+    private static bool TryParseName<TEnum>(string text, Func<TEnum, string> name, out TEnum value)
+        where TEnum : struct, Enum
     {
-        foreach (var candidate in Enum.GetValues<ConsentActor>())
+        foreach (var candidate in Enum.GetValues<TEnum>())
         {
-            if (string.Equals(ActorName(candidate), text, StringComparison.Ordinal))
+            if (string.Equals(name(candidate), text, StringComparison.Ordinal))
             {
-                actor = candidate;
+                value = candidate;
                 return true;
             }
         }
 
-        actor = default;
+        value = default;
         return false;
     }
 }

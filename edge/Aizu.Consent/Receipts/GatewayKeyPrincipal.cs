@@ -1,5 +1,3 @@
-using Aizu.Signing;
-
 namespace Aizu.Consent;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Aizu.Consent;
 
 /// <summary>Fills a <see cref="ConsentReceipt"/> for one ledger event from the grant and the city's catalogue.</summary>

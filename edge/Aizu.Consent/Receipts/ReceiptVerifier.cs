@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Aizu.Signing;
-
 namespace Aizu.Consent;
 
 /// <summary>

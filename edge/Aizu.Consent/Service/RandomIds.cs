@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Aizu.Consent;
 
 /// <summary>Random (version 4) UUIDs for consent and receipt ids, from the injected generator.</summary>

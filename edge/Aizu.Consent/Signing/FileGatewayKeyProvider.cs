@@ -1,10 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Aizu.Files;
-using Aizu.Signing;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Consent;
 
 /// <summary>

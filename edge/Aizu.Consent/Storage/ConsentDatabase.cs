@@ -1,8 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using Aizu.Storage;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Consent;
 
 /// <summary>

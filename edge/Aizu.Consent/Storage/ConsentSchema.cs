@@ -1,5 +1,3 @@
-using Aizu.Storage;
-
 namespace Aizu.Consent;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Aizu.Uplink.Messages;
-
 namespace Aizu.Egress;
 
 /// <summary>The egress policy's decision on one alert acknowledgement under one consent, with the message when released.</summary>

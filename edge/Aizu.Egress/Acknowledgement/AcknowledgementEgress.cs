@@ -1,6 +1,3 @@
-using Aizu.Consent;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Egress;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Aizu.Consent;
-using Aizu.Readings;
-using Aizu.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Egress;
 
 /// <summary>
@@ -11,7 +5,15 @@ namespace Aizu.Egress;
 /// granularity that starts within its validity and was not decided yet, the energy of that window
 /// from the store's cumulative register, handed to the egress policy. Nothing else is read.
 /// </summary>
-public sealed class WindowAggregator
+public sealed class WindowAggregator(
+    IConsentRegistry registry,
+    IReadingQueries store,
+    EgressPolicy policy,
+    EgressJournal journal,
+    WindowCutter calendar,
+    TimeProvider time,
+    IOptions<EgressOptions> options,
+    ILogger<WindowAggregator> logger)
 {
     // Bounds one pass after a long outage; the next pass continues where this one stopped.
     private const int MaxWindowsPerGrantPerPass = 2_000;
@@ -23,37 +25,8 @@ public sealed class WindowAggregator
         [DataCategories.ElectricExportEnergy] = SeriesNames.ElectricExportEnergy,
     };
 
-    private readonly IConsentRegistry registry;
-    private readonly IReadingQueries store;
-    private readonly EgressPolicy policy;
-    private readonly EgressJournal journal;
-    private readonly WindowCutter calendar;
-    private readonly TimeProvider time;
-    private readonly TimeSpan releaseDelay;
-    private readonly ILogger<WindowAggregator> logger;
+    private readonly TimeSpan releaseDelay = options.Value.ReleaseDelay;
     private readonly HashSet<string> reportedUnmeasured = new(StringComparer.Ordinal);
-
-    /// <summary>Creates the aggregator.</summary>
-    public WindowAggregator(
-        IConsentRegistry registry,
-        IReadingQueries store,
-        EgressPolicy policy,
-        EgressJournal journal,
-        WindowCutter calendar,
-        TimeProvider time,
-        IOptions<EgressOptions> options,
-        ILogger<WindowAggregator> logger)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        this.registry = registry;
-        this.store = store;
-        this.policy = policy;
-        this.journal = journal;
-        this.calendar = calendar;
-        this.time = time;
-        releaseDelay = options.Value.ReleaseDelay;
-        this.logger = logger;
-    }
 
     /// <summary>Decides every window that is due now; returns how many were released.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)

@@ -1,7 +1,3 @@
-using Aizu.Storage;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Egress;
 
 /// <summary>

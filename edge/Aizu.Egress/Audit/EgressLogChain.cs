@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using Microsoft.Data.Sqlite;
-
 namespace Aizu.Egress;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Aizu.Egress;
 
 /// <summary>Whether a file has the egress log yet: a gateway that never sent anything has no egress tables.</summary>

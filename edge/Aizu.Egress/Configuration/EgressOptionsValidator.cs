@@ -1,6 +1,3 @@
-using Aizu.Signing;
-using Aizu.Configuration;
-
 namespace Aizu.Egress;
 
 /// <summary>Refuses start-up with a message naming the key when <see cref="EgressOptions"/> cannot work.</summary>
@@ -49,16 +46,9 @@ internal sealed class EgressOptionsValidator(string sectionPath) : SectionOption
             failures.Add($"{Key(nameof(EgressOptions.ReleaseDelay))} must be between 00:00:00 and 1.00:00:00.");
         }
 
-        if (!string.IsNullOrWhiteSpace(options.CityConfirmationKeyPem))
+        if (!string.IsNullOrWhiteSpace(options.CityConfirmationKeyPem) && P256Keys.PublicPemProblem(options.CityConfirmationKeyPem) is { } problem)
         {
-            if (P256Keys.TryImportPublicPem(options.CityConfirmationKeyPem, out var key, out var problem))
-            {
-                key!.Dispose();
-            }
-            else
-            {
-                failures.Add($"{Key(nameof(EgressOptions.CityConfirmationKeyPem))} is not the city's P-256 public key: {problem}");
-            }
+            failures.Add($"{Key(nameof(EgressOptions.CityConfirmationKeyPem))} is not the city's P-256 public key: {problem}");
         }
     }
 }

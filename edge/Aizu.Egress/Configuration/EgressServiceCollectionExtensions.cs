@@ -1,11 +1,3 @@
-using System.Security.Cryptography;
-using Aizu.Configuration;
-using Aizu.Household;
-using Aizu.Uplink.Messages;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Aizu.Egress;
 
 /// <summary>Registers the egress side.</summary>

@@ -1,9 +1,3 @@
-using Aizu.Signing;
-using Aizu.Uplink.Messages;
-using Aizu.Wire;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Egress;
 
 /// <summary>

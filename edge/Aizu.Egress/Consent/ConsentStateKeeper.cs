@@ -1,7 +1,3 @@
-using Aizu.Consent;
-using Aizu.Uplink.Messages;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Egress;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Aizu.Storage;
-using Microsoft.Data.Sqlite;
-
 namespace Aizu.Egress;
 
 /// <summary>

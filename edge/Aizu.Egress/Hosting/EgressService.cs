@@ -1,9 +1,3 @@
-using System.Threading.Channels;
-using Aizu.Consent;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Egress;
 
 /// <summary>
@@ -11,50 +5,26 @@ namespace Aizu.Egress;
 /// of <see cref="EgressOptions.EvaluationInterval"/> and at once after any consent change, so a
 /// withdrawal drops unsent messages without waiting for the tick.
 /// </summary>
-public sealed class EgressService : BackgroundService
+public sealed class EgressService(
+    IConsentRegistry registry,
+    ConsentStateKeeper keeper,
+    WindowAggregator aggregator,
+    SqliteOutbox outbox,
+    EgressIntegrity integrity,
+    EgressStatus status,
+    TimeProvider time,
+    IOptions<EgressOptions> options,
+    ILogger<EgressService> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan WatchRetryDelay = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
 
-    private readonly IConsentRegistry registry;
-    private readonly ConsentStateKeeper keeper;
-    private readonly WindowAggregator aggregator;
-    private readonly SqliteOutbox outbox;
-    private readonly EgressIntegrity integrity;
-    private readonly TimeSpan deliveredRetention;
-    private readonly string databasePath;
+    private readonly TimeSpan deliveredRetention = options.Value.DeliveredRetention;
+    private readonly string databasePath = options.Value.DatabasePath;
+    private readonly TimeSpan interval = options.Value.EvaluationInterval;
     private DateTimeOffset nextPruneAt = DateTimeOffset.MinValue;
-    private readonly EgressStatus status;
-    private readonly TimeProvider time;
-    private readonly TimeSpan interval;
-    private readonly ILogger<EgressService> logger;
     private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
-    /// <summary>Creates the service.</summary>
-    public EgressService(
-        IConsentRegistry registry,
-        ConsentStateKeeper keeper,
-        WindowAggregator aggregator,
-        SqliteOutbox outbox,
-        EgressIntegrity integrity,
-        EgressStatus status,
-        TimeProvider time,
-        IOptions<EgressOptions> options,
-        ILogger<EgressService> logger)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        this.registry = registry;
-        this.keeper = keeper;
-        this.aggregator = aggregator;
-        this.outbox = outbox;
-        this.integrity = integrity;
-        deliveredRetention = options.Value.DeliveredRetention;
-        databasePath = options.Value.DatabasePath;
-        this.status = status;
-        this.time = time;
-        interval = options.Value.EvaluationInterval;
-        this.logger = logger;
-    }
 
     /// <summary>Runs one pass now (also what every tick does).</summary>
     public async Task RunPassAsync(CancellationToken cancellationToken)

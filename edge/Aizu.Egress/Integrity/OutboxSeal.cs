@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using Aizu.Uplink.Messages;
-
 namespace Aizu.Egress;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Aizu.Egress;
 
 /// <summary>Source-generated JSON for the few shapes the egress tables store as text.</summary>

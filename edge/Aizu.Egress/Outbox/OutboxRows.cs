@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Aizu.Uplink.Messages;
-using Microsoft.Data.Sqlite;
-
 namespace Aizu.Egress;
 
 /// <summary>SQL for outbox rows, shared by the outbox and the writers that enqueue in their own transaction.</summary>

@@ -1,7 +1,3 @@
-using Aizu.Uplink.Messages;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Egress;
 
 /// <summary>
@@ -10,7 +6,9 @@ namespace Aizu.Egress;
 /// consent no longer allows it. A message the broker refuses (reason code 0x80 or above) stays, with
 /// its attempts and the reason, and is tried again after a back-off while later messages go on.
 /// </summary>
-public sealed class SqliteOutbox : IOutbox
+public sealed class SqliteOutbox(
+    EgressDatabase database, ConsentGate gate, OutboxSeal seal, EgressIntegrity integrity, TimeProvider time, ILogger<SqliteOutbox> logger)
+    : IOutbox
 {
     // Back-off for refused messages: a refusal (ACL, quota) rarely clears within seconds.
     private static readonly TimeSpan[] RetryDelays =
@@ -21,24 +19,6 @@ public sealed class SqliteOutbox : IOutbox
     // How long data waits for its data set's state before it is looked at again, should the delivery of the
     // state not release it first (it normally does, at once).
     private static readonly TimeSpan HoldRecheck = TimeSpan.FromMinutes(1);
-
-    private readonly EgressDatabase database;
-    private readonly ConsentGate gate;
-    private readonly OutboxSeal seal;
-    private readonly EgressIntegrity integrity;
-    private readonly TimeProvider time;
-    private readonly ILogger<SqliteOutbox> logger;
-
-    /// <summary>Creates the outbox over <paramref name="database"/>.</summary>
-    public SqliteOutbox(EgressDatabase database, ConsentGate gate, OutboxSeal seal, EgressIntegrity integrity, TimeProvider time, ILogger<SqliteOutbox> logger)
-    {
-        this.database = database;
-        this.gate = gate;
-        this.seal = seal;
-        this.integrity = integrity;
-        this.time = time;
-        this.logger = logger;
-    }
 
     /// <inheritdoc />
     /// <remarks>

@@ -1,9 +1,3 @@
-using System.Threading.Channels;
-using Aizu.Storage;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Egress;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Aizu.Consent;
-using Aizu.Uplink.Messages;
-using Microsoft.Data.Sqlite;
-
 namespace Aizu.Egress;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Aizu.Consent;
-
 namespace Aizu.Egress;
 
 /// <summary>

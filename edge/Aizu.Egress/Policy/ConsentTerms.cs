@@ -1,5 +1,3 @@
-using Aizu.Consent;
-
 namespace Aizu.Egress;
 
 /// <summary>What a message claims it was released under: the consent version and the exact terms it relied on.</summary>

@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using Aizu.Consent;
-using Aizu.Uplink.Messages;
-using Aizu.Wire;
-
 namespace Aizu.Egress;
 
 /// <summary>
@@ -14,31 +9,14 @@ namespace Aizu.Egress;
 /// the gateway's own records. The other messages it makes, the consent state and deletion requests,
 /// carry no household values and are made per data set too.
 /// </summary>
-public sealed class EgressPolicy
+public sealed class EgressPolicy(
+    ConsentGate gate,
+    DataSets dataSets,
+    WindowCutter calendar,
+    ValueMinimiser minimiser,
+    TimeProvider time,
+    RandomNumberGenerator random)
 {
-    private readonly ConsentGate gate;
-    private readonly DataSets dataSets;
-    private readonly WindowCutter calendar;
-    private readonly ValueMinimiser minimiser;
-    private readonly TimeProvider time;
-    private readonly RandomNumberGenerator random;
-
-    /// <summary>Creates the policy.</summary>
-    public EgressPolicy(
-        ConsentGate gate,
-        DataSets dataSets,
-        WindowCutter calendar,
-        ValueMinimiser minimiser,
-        TimeProvider time,
-        RandomNumberGenerator random)
-    {
-        this.gate = gate;
-        this.dataSets = dataSets;
-        this.calendar = calendar;
-        this.minimiser = minimiser;
-        this.time = time;
-        this.random = random;
-    }
 
     /// <summary>
     /// Decides on <paramref name="aggregate"/> now: a message when everything matches, otherwise a

@@ -1,5 +1,3 @@
-using Aizu.Uplink.Messages;
-
 namespace Aizu.Egress;
 
 /// <summary>The egress policy's decision on one window, with the message when released.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Aizu.Consent;
-
 namespace Aizu.Egress;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using Aizu.Files;
-
 namespace Aizu.Egress;
 
 /// <summary>

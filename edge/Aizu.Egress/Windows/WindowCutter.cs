@@ -1,6 +1,3 @@
-using Aizu.Consent;
-using Aizu.Household;
-
 namespace Aizu.Egress;
 
 /// <summary>

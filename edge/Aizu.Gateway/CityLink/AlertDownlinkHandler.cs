@@ -1,7 +1,3 @@
-using Aizu.Alerts;
-using Aizu.Uplink;
-using Aizu.Wire;
-
 namespace Aizu.Gateway.CityLink;
 
 /// <summary>

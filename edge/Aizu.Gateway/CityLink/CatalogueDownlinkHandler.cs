@@ -1,7 +1,3 @@
-using Aizu.Consent;
-using Aizu.Uplink;
-using Aizu.Wire;
-
 namespace Aizu.Gateway.CityLink;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using Aizu.Alerts;
-using Aizu.Uplink;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Aizu.Gateway.CityLink;
-
 // In the gateway's root namespace so the composition root calls it without another using.
 namespace Aizu.Gateway;
 

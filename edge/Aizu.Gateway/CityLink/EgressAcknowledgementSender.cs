@@ -1,7 +1,3 @@
-using Aizu.Alerts;
-using Aizu.Consent;
-using Aizu.Egress;
-
 namespace Aizu.Gateway.CityLink;
 
 /// <summary>

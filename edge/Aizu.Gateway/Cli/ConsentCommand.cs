@@ -1,17 +1,3 @@
-using System.Buffers.Text;
-using System.CommandLine;
-using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using Aizu.Consent;
-using Aizu.Gateway.Hosting;
-using Aizu.Household;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Gateway.Cli;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.CommandLine;
-using System.Diagnostics.CodeAnalysis;
-using Aizu.Gateway.Configuration;
-using Microsoft.Extensions.Configuration;
-
 namespace Aizu.Gateway.Cli;
 
 /// <summary>

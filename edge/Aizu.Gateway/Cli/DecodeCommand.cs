@@ -1,11 +1,3 @@
-using System.CommandLine;
-using System.Text;
-using System.Text.RegularExpressions;
-using Aizu.Hardware.EchonetLite;
-using Aizu.Hardware.EchonetLite.Description;
-using Aizu.Hardware.Dsmr;
-using Aizu.Hardware.Sml;
-
 namespace Aizu.Gateway.Cli;
 
 /// <summary>

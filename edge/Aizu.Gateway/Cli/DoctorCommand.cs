@@ -1,8 +1,3 @@
-using System.CommandLine;
-using System.Text.Json;
-using Aizu.Gateway.Serialization;
-using Aizu.Gateway.Doctor;
-
 namespace Aizu.Gateway.Cli;
 
 /// <summary>

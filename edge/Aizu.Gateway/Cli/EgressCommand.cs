@@ -1,11 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using Aizu.Egress;
-using Aizu.Gateway.Hosting;
-using Microsoft.Data.Sqlite;
-
 namespace Aizu.Gateway.Cli;
 
 /// <summary>

@@ -1,12 +1,3 @@
-using System.CommandLine;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-using System.Text;
-using Aizu.Files;
-using Aizu.Gateway.Configuration;
-using Aizu.Gateway.Hosting;
-using Aizu.Gateway.Identity;
-
 namespace Aizu.Gateway.Cli;
 
 /// <summary>

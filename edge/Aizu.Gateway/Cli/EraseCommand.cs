@@ -1,14 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using Aizu.Consent;
-using Aizu.Egress;
-using Aizu.Gateway.Configuration;
-using Aizu.Gateway.Erase;
-using Aizu.Gateway.Processes;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Aizu.Gateway.Cli;
 
 /// <summary>

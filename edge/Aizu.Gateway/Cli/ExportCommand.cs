@@ -1,8 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using Aizu.Household;
-using Aizu.Storage;
-
 namespace Aizu.Gateway.Cli;
 
 /// <summary><c>aizu export --from --to --resolution --format [--series] [--database] [--config]</c>: the household's own data, out of the store.</summary>

@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace Aizu.Gateway.Cli;
 
 /// <summary>The <c>aizu</c> command line: <c>run</c>, <c>decode</c>, <c>consent</c>, <c>egress</c>, <c>export</c>, <c>doctor</c>, <c>simulate</c>, <c>enroll</c>, <c>erase</c>, <c>--version</c>.</summary>

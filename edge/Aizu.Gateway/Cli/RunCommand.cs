@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Aizu.Gateway.Hosting;
-
 namespace Aizu.Gateway.Cli;
 
 /// <summary><c>aizu run [--demo] [--config FILE] [--urls URL]</c>.</summary>

@@ -1,11 +1,3 @@
-using System.CommandLine;
-using System.Runtime.InteropServices;
-using Aizu.Hardware.Dsmr;
-using Aizu.Hardware.Simulators.BRoute;
-using Aizu.Hardware.Simulators.Dsmr;
-using Aizu.Hardware.Simulators.Sml;
-using Aizu.Hardware.Skstack;
-
 namespace Aizu.Gateway.Cli;
 
 /// <summary>
@@ -28,67 +20,68 @@ internal static class SimulateCommand
 
     private static Command BRoute(TextWriter output, TextWriter error)
     {
-        var device = DeviceOption(Path.Combine(Path.GetTempPath(), "aizu-ttyWiSUN"));
         var dialect = new Option<SkstackDialect>("--dialect") { Description = "Dongle firmware to imitate.", DefaultValueFactory = _ => SkstackDialect.Bp35A1 };
         var defaults = new SimulatedDongleOptions();
         var id = new Option<string>("--route-b-id") { Description = "The meter's B-route ID (32 characters).", DefaultValueFactory = _ => defaults.RouteBId };
         var password = new Option<string>("--password") { Description = "The meter's B-route password (12 characters).", DefaultValueFactory = _ => defaults.Password };
         var latency = new Option<double>("--latency-scale") { Description = "Multiplies the radio delays (scan, join, answers): 1 is a real meter, the demo's 0.2 keeps a scan short.", DefaultValueFactory = _ => 0.2 };
-        var command = new Command("broute", "A Wi-SUN dongle (SKSTACK-IP) with a Japanese smart meter behind it.") { device, dialect, id, password, latency };
-        command.SetAction((parse, cancellationToken) => RunAsync(
-            async ct =>
+        return Simulator("broute", "A Wi-SUN dongle (SKSTACK-IP) with a Japanese smart meter behind it.", "aizu-ttyWiSUN", [dialect, id, password, latency], output, error, async (parse, device, ct) =>
+        {
+            var options = defaults with
             {
-                var options = defaults with
-                {
-                    DevicePath = parse.GetValue(device),
-                    Dialect = parse.GetValue(dialect),
-                    RouteBId = parse.GetValue(id)!,
-                    Password = parse.GetValue(password)!,
-                    LatencyScale = parse.GetValue(latency),
-                };
-                var dongle = await BRouteSimulation.StartAsync(options, TimeProvider.System, loggers: null, ct);
-                output.WriteLine($"Simulated Wi-SUN dongle ({options.Dialect}) on {dongle.DevicePath}; B-route ID {options.RouteBId}, password {options.Password}.");
-                return dongle;
-            },
-            output,
-            error,
-            cancellationToken));
-        return command;
+                DevicePath = device,
+                Dialect = parse.GetValue(dialect),
+                RouteBId = parse.GetValue(id)!,
+                Password = parse.GetValue(password)!,
+                LatencyScale = parse.GetValue(latency),
+            };
+            var dongle = await BRouteSimulation.StartAsync(options, TimeProvider.System, loggers: null, ct);
+            output.WriteLine($"Simulated Wi-SUN dongle ({options.Dialect}) on {dongle.DevicePath}; B-route ID {options.RouteBId}, password {options.Password}.");
+            return dongle;
+        });
     }
 
     private static Command Dsmr(TextWriter output, TextWriter error)
     {
-        var device = DeviceOption(Path.Combine(Path.GetTempPath(), "aizu-ttyP1"));
         var protocol = new Option<DsmrProtocol>("--protocol") { Description = "Meter generation to imitate.", DefaultValueFactory = _ => DsmrProtocol.Dsmr5 };
-        var command = new Command("dsmr", "A Dutch/Belgian smart meter's P1 port (DSMR telegrams, with a gas meter on M-Bus).") { device, protocol };
-        command.SetAction((parse, cancellationToken) => RunAsync(
-            async ct =>
-            {
-                var options = new SimulatedP1Options { DevicePath = parse.GetValue(device), Protocol = parse.GetValue(protocol) };
-                var meter = await DsmrSimulation.StartAsync(options, TimeProvider.System, ct);
-                output.WriteLine($"Simulated P1 port ({options.Protocol}) on {meter.DevicePath}.");
-                return meter;
-            },
-            output,
-            error,
-            cancellationToken));
-        return command;
+        return Simulator("dsmr", "A Dutch/Belgian smart meter's P1 port (DSMR telegrams, with a gas meter on M-Bus).", "aizu-ttyP1", [protocol], output, error, async (parse, device, ct) =>
+        {
+            var options = new SimulatedP1Options { DevicePath = device, Protocol = parse.GetValue(protocol) };
+            var meter = await DsmrSimulation.StartAsync(options, TimeProvider.System, ct);
+            output.WriteLine($"Simulated P1 port ({options.Protocol}) on {meter.DevicePath}.");
+            return meter;
+        });
     }
 
-    private static Command Sml(TextWriter output, TextWriter error)
+    private static Command Sml(TextWriter output, TextWriter error) =>
+        Simulator("sml", "A German smart meter's optical read head (SML).", "aizu-ttySML", [], output, error, async (_, device, ct) =>
+        {
+            var meter = await SmlSimulation.StartAsync(new SimulatedSmlOptions { DevicePath = device }, TimeProvider.System, ct);
+            output.WriteLine($"Simulated SML read head on {meter.DevicePath}.");
+            return meter;
+        });
+
+    /// <summary>
+    /// One simulator's command: <c>--device</c> (a link named <paramref name="deviceName"/> in the temporary directory
+    /// by default) then <paramref name="options"/>; <paramref name="start"/> starts the simulator on the device path given.
+    /// </summary>
+    private static Command Simulator(
+        string name,
+        string description,
+        string deviceName,
+        Option[] options,
+        TextWriter output,
+        TextWriter error,
+        Func<ParseResult, string?, CancellationToken, Task<IAsyncDisposable>> start)
     {
-        var device = DeviceOption(Path.Combine(Path.GetTempPath(), "aizu-ttySML"));
-        var command = new Command("sml", "A German smart meter's optical read head (SML).") { device };
-        command.SetAction((parse, cancellationToken) => RunAsync(
-            async ct =>
-            {
-                var meter = await SmlSimulation.StartAsync(new SimulatedSmlOptions { DevicePath = parse.GetValue(device) }, TimeProvider.System, ct);
-                output.WriteLine($"Simulated SML read head on {meter.DevicePath}.");
-                return meter;
-            },
-            output,
-            error,
-            cancellationToken));
+        var device = DeviceOption(Path.Combine(Path.GetTempPath(), deviceName));
+        var command = new Command(name, description) { device };
+        foreach (var option in options)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, cancellationToken) => RunAsync(ct => start(parse, parse.GetValue(device), ct), output, error, cancellationToken));
         return command;
     }
 

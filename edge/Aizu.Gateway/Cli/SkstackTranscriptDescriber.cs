@@ -1,9 +1,3 @@
-using System.Buffers;
-using System.Globalization;
-using System.Text;
-using Aizu.Hardware.EchonetLite.Description;
-using Aizu.Hardware.Skstack;
-
 namespace Aizu.Gateway.Cli;
 
 /// <summary>

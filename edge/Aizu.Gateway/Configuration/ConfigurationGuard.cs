@@ -1,7 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Reflection;
-using Microsoft.Extensions.Configuration;
-
 namespace Aizu.Gateway.Configuration;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Aizu.Gateway.Configuration;
 
 /// <summary>

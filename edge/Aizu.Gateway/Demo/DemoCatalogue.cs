@@ -1,8 +1,3 @@
-using Aizu.Consent;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Gateway.Demo;
 
 /// <summary>

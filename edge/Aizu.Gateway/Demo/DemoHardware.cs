@@ -1,10 +1,3 @@
-using Aizu.Gateway.Configuration;
-using Aizu.Hardware.Simulators.BRoute;
-using Aizu.Hardware.Skstack;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Gateway.Demo;
 
 /// <summary>

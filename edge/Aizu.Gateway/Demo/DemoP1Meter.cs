@@ -1,8 +1,3 @@
-using Aizu.Hardware.Dsmr;
-using Aizu.Hardware.Simulators.Dsmr;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Gateway.Demo;
 
 /// <summary>

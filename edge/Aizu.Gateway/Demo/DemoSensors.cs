@@ -1,8 +1,3 @@
-using Aizu.Hardware.Sensors;
-using Aizu.Hardware.Simulators.Sensors;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Aizu.Gateway.Demo;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Aizu.Alerts;
-using Aizu.Hardware.Display;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Gateway.Display;
 
 /// <summary>

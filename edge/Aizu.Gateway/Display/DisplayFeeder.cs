@@ -1,7 +1,3 @@
-using Aizu.Hardware.Display;
-using Aizu.Ingest;
-using Microsoft.Extensions.Hosting;
-
 namespace Aizu.Gateway.Display;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Gateway.Display;
 
 /// <summary>The gateway's log messages about the on-device display (event IDs 9100–9109).</summary>

@@ -1,7 +1,3 @@
-using Aizu.Hardware.Display;
-using Aizu.Panel;
-using Microsoft.Extensions.Hosting;
-
 namespace Aizu.Gateway.Display;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Aizu.Hardware.BRoute;
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace Aizu.Gateway.Doctor;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-using Aizu.Gateway.Identity;
-using Aizu.Signing;
-using Aizu.Uplink;
-using Microsoft.Extensions.Configuration;
-
 namespace Aizu.Gateway.Doctor;
 
 /// <summary>

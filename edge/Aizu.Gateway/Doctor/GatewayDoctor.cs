@@ -1,18 +1,3 @@
-using System.Globalization;
-using Aizu.Consent;
-using Aizu.Egress;
-using Aizu.Gateway.Configuration;
-using Aizu.Gateway.Hosting;
-using Aizu.Hardware.BRoute;
-using Aizu.Hardware.Dsmr;
-using Aizu.Hardware.Sml;
-using Aizu.Storage;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Gateway.Doctor;
 
 /// <summary>

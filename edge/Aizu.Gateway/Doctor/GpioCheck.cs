@@ -1,6 +1,3 @@
-using Aizu.Hardware.Pulse;
-using Microsoft.Extensions.Configuration;
-
 namespace Aizu.Gateway.Doctor;
 
 /// <summary>The pulse meter's GPIO chip: present, and openable by the gateway's user.</summary>

@@ -1,6 +1,3 @@
-using Aizu.Hardware.Sensors;
-using Microsoft.Extensions.Configuration;
-
 namespace Aizu.Gateway.Doctor;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text;
-using Aizu.Hardware.Serial.Tty;
-
 namespace Aizu.Gateway.Doctor;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Threading.Channels;
-using Aizu.Hardware.Serial.Meters;
-using Aizu.Readings;
-
 namespace Aizu.Gateway.Doctor;
 
 /// <summary>

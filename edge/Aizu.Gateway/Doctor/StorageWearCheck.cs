@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Aizu.Gateway.Doctor;
 
 /// <summary>

@@ -1,13 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
-using System.Reflection;
-using System.Runtime.InteropServices;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
-using Aizu.Gateway.Serialization;
-using Aizu.Files;
-using Microsoft.Extensions.Configuration;
-
 namespace Aizu.Gateway.Doctor;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Aizu.Files;
-
 namespace Aizu.Gateway.Erase;
 
 /// <summary>

@@ -1,12 +1,3 @@
-using Aizu.Alerts;
-using Aizu.Consent;
-using Aizu.Egress;
-using Aizu.Gateway.Identity;
-using Aizu.Hardware.BRoute;
-using Aizu.Hardware.Pulse;
-using Aizu.Panel;
-using Microsoft.Extensions.Configuration;
-
 namespace Aizu.Gateway.Erase;
 
 /// <summary>

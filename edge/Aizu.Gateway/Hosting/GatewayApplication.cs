@@ -1,31 +1,3 @@
-using Aizu.Gateway.Configuration;
-using Aizu.Gateway.Demo;
-using Aizu.Gateway.Identity;
-using System.Security.Cryptography;
-using Aizu.Consent;
-using Aizu.Egress;
-using Aizu.Uplink;
-using Aizu.Hardware.BRoute;
-using Aizu.Hardware.Display;
-using Aizu.Hardware.Dsmr;
-using Aizu.Hardware.Pulse;
-using Aizu.Hardware.Sml;
-using Aizu.Hardware.Sensors;
-using Aizu.Household;
-using Aizu.Ingest;
-using Aizu.Panel;
-using Aizu.Storage;
-using Aizu.Storage.Influx;
-using Aizu.Tariffs;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Systemd;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Gateway.Hosting;
 
 /// <summary>The composition root: one generic host with the drivers, the ingest pipeline, the store and the panel.</summary>

@@ -1,15 +1,3 @@
-using System.Net.Sockets;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using Aizu.Gateway.Cli;
-using Aizu.Gateway.Configuration;
-using Aizu.Panel;
-
 namespace Aizu.Gateway.Hosting;
 
 /// <summary>Runs the gateway until Ctrl+C / SIGTERM, turning start-up failures into clear messages and exit codes.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-
 namespace Aizu.Gateway.Identity;
 
 /// <summary>

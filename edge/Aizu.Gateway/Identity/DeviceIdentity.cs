@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-using System.Text;
-using Aizu.Files;
-using Aizu.Signing;
-
 namespace Aizu.Gateway.Identity;
 
 /// <summary>

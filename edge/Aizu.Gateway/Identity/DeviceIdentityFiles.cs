@@ -1,6 +1,3 @@
-using Aizu.Gateway.Configuration;
-using Microsoft.Extensions.Configuration;
-
 namespace Aizu.Gateway.Identity;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Aizu.Egress;
-using Aizu.Uplink;
-
 namespace Aizu.Gateway.Identity;
 
 /// <summary>

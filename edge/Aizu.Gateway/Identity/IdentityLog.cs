@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Gateway.Identity;
 
 /// <summary>The gateway's log messages about its device identity (event IDs 9020–9029).</summary>

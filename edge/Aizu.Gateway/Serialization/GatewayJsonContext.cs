@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Aizu.Gateway.Doctor;
-
 namespace Aizu.Gateway.Serialization;
 
 /// <summary>What the <c>aizu</c> commands write as JSON, as generated code (the Native AOT gateway has no reflection-based serializer).</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Gateway.Systemd;
 
 /// <summary>The gateway's log messages about systemd (event IDs 9010–9019).</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Systemd;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Gateway.Systemd;
 
 /// <summary>

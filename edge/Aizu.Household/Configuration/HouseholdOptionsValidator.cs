@@ -1,5 +1,3 @@
-using Aizu.Configuration;
-
 namespace Aizu.Household;
 
 internal sealed class HouseholdOptionsValidator() : SectionOptionsValidator<HouseholdOptions>(HouseholdOptions.SectionName)

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Ingest;
 
 internal sealed class IngestOptionsValidator(string sectionPath) : IValidateOptions<IngestOptions>

@@ -1,8 +1,3 @@
-using Aizu.Configuration;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Aizu.Ingest;
 
 /// <summary>Registers the ingest pipeline.</summary>

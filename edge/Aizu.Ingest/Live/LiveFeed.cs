@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using Aizu.Readings;
-
 namespace Aizu.Ingest;
 
 /// <summary>

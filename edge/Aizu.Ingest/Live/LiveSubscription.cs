@@ -1,6 +1,3 @@
-using System.Threading.Channels;
-using Aizu.Readings;
-
 namespace Aizu.Ingest;
 
 /// <summary>One live view's copy of the <see cref="LiveFeed"/>; bounded, dropping the oldest when full.</summary>

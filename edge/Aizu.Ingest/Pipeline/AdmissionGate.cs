@@ -1,6 +1,3 @@
-using Aizu.Readings;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Ingest;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Threading.Channels;
-using Aizu.Readings;
-using Aizu.Storage;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Ingest;
 
 /// <summary>
@@ -215,6 +209,7 @@ public sealed class IngestService : BackgroundService
         }
 
         statistics.AddStored(batch.Count);
+        statistics.FirstStored(timeProvider.GetUtcNow());
         foreach (var reading in batch)
         {
             feed.Publish(reading);

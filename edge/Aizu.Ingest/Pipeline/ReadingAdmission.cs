@@ -1,5 +1,3 @@
-using Aizu.Readings;
-
 namespace Aizu.Ingest;
 
 /// <summary>Decides which readings are plausible enough to store.</summary>

@@ -1,7 +1,3 @@
-using System.Threading.Channels;
-using Aizu.Readings;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Ingest;
 
 /// <summary>

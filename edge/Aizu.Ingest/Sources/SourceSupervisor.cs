@@ -1,7 +1,3 @@
-using Aizu.Readings;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Ingest;
 
 /// <summary>

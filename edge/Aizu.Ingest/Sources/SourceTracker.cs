@@ -1,6 +1,3 @@
-using System.Threading.Channels;
-using Aizu.Readings;
-
 namespace Aizu.Ingest;
 
 /// <summary>The supervisor's record of one driver, updated from the driver's and the supervisor's threads.</summary>

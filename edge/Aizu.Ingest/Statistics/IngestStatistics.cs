@@ -18,6 +18,7 @@ public sealed class IngestStatistics(LiveFeed feed)
     private long storeErrors;
     private long dropped;
     private long lastReadingTicks;
+    private long firstStoredTicks;
     private string? storeProblem;
 
     /// <summary>A source is considered linked while its last reading is younger than this.</summary>
@@ -72,10 +73,26 @@ public sealed class IngestStatistics(LiveFeed feed)
         }
     }
 
+    /// <summary>
+    /// When (by the gateway's clock) the first batch of readings since start-up was handed to the store, or null before
+    /// that: with the process's start time it gives the time from start to the first stored reading.
+    /// </summary>
+    public DateTimeOffset? FirstStoredAt
+    {
+        get
+        {
+            var ticks = Interlocked.Read(ref firstStoredTicks);
+            return ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+    }
+
     /// <summary>Whether some source produced a reading within <see cref="LinkTimeout"/> of <paramref name="now"/>.</summary>
     public bool IsLinkUp(DateTimeOffset now) => LastReadingAt is { } at && now - at < LinkTimeout;
 
     internal void AddStored(int count) => Interlocked.Add(ref stored, count);
+
+    /// <summary>Records <paramref name="at"/> as <see cref="FirstStoredAt"/> unless a batch was stored before.</summary>
+    internal void FirstStored(DateTimeOffset at) => Interlocked.CompareExchange(ref firstStoredTicks, at.UtcTicks, 0);
 
     internal void AddRejectedClock() => Interlocked.Increment(ref rejectedClock);
 

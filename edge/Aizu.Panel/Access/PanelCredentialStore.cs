@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
-using Aizu.Files;
-using Aizu.Storage;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Panel;
 
 /// <summary>

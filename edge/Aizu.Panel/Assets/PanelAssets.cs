@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Security.Cryptography;
 using Microsoft.Net.Http.Headers;
 
 namespace Aizu.Panel;

@@ -1,12 +1,3 @@
-using Aizu.Ingest;
-using Aizu.Readings;
-using Aizu.Storage;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Panel;
 
 /// <summary>

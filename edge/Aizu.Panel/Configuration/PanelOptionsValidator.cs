@@ -1,5 +1,3 @@
-using Aizu.Configuration;
-
 namespace Aizu.Panel;
 
 internal sealed class PanelOptionsValidator(string sectionPath) : SectionOptionsValidator<PanelOptions>(sectionPath)

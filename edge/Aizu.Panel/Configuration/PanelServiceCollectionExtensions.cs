@@ -1,10 +1,3 @@
-using Aizu.Configuration;
-using Aizu.Household;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Aizu.Panel;
 
 /// <summary>Registers the local web panel.</summary>

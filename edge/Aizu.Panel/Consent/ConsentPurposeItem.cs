@@ -1,5 +1,3 @@
-using Aizu.Consent;
-
 namespace Aizu.Panel;
 
 /// <summary>One purpose from the city's catalogue, as the household decides on it.</summary>

@@ -1,12 +1,3 @@
-using Aizu.Household;
-using Aizu.Readings;
-using Aizu.Storage;
-using Aizu.Tariffs;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Panel;
 
 /// <summary><c>GET /api/today/cost</c>: see <see cref="TodayCost"/>.</summary>

@@ -1,6 +1,3 @@
-using Aizu.Storage;
-using Aizu.Tariffs;
-
 namespace Aizu.Panel;
 
 /// <summary>Quarter-hour energy from the store's rollups as the tariff engine's slots.</summary>

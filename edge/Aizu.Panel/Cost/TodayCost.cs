@@ -1,5 +1,3 @@
-using Aizu.Tariffs;
-
 namespace Aizu.Panel;
 
 /// <summary>

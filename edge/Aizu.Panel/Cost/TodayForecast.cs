@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using Aizu.Tariffs;
-
 namespace Aizu.Panel;
 
 /// <summary>The whole day projected: energy, net cost and how the rest of the day was guessed.</summary>

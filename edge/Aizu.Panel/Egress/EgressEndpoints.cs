@@ -1,13 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Aizu.Egress;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Panel;
 
 /// <summary>

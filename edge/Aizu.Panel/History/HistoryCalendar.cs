@@ -1,5 +1,3 @@
-using Aizu.Household;
-
 namespace Aizu.Panel;
 
 /// <summary>Where a history page starts and ends and how it is cut into buckets, in local time.</summary>

@@ -1,11 +1,3 @@
-using Aizu.Readings;
-using Aizu.Storage;
-using Aizu.Tariffs;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Panel;
 
 /// <summary><c>GET /api/history?span=day|week|month|year&amp;date=yyyy-MM-dd</c>: energy bought and sold per bucket.</summary>

@@ -1,10 +1,3 @@
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
-using Aizu.Ingest;
-using Aizu.Readings;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Aizu.Panel;
 
 /// <summary><c>GET /api/live</c>: the live power and currents as server-sent events.</summary>

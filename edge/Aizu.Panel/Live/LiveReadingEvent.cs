@@ -1,5 +1,3 @@
-using Aizu.Readings;
-
 namespace Aizu.Panel;
 
 /// <summary>The data of one <c>event: reading</c> on <c>/api/live</c>.</summary>

@@ -1,9 +1,3 @@
-using Aizu.Readings;
-using Aizu.Storage;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Panel;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Aizu.Panel;
 
 /// <summary>The panel's own files (password hash, sessions) as generated serialization code, with the default (not web) options they were always written with.</summary>

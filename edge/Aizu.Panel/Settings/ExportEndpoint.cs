@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Aizu.Storage;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Panel;
 
 /// <summary>

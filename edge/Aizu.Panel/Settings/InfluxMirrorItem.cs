@@ -1,5 +1,3 @@
-using Aizu.Storage.Influx;
-
 namespace Aizu.Panel;
 
 /// <summary>The InfluxDB mirror in <c>GET /api/settings</c>; the whole object is null when no mirror is configured.</summary>

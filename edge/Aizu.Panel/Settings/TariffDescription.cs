@@ -1,6 +1,3 @@
-using System.Globalization;
-using Aizu.Tariffs;
-
 namespace Aizu.Panel;
 
 /// <summary>The configured tariff in <c>GET /api/settings</c>, as numbers the page puts into words.</summary>

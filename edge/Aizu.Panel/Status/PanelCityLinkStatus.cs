@@ -1,5 +1,3 @@
-using Aizu.Uplink;
-
 namespace Aizu.Panel;
 
 /// <summary>

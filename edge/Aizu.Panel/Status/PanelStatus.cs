@@ -37,6 +37,9 @@ internal sealed record PanelStatus(
     /// <summary>Stored readings set aside because a clock that ran ahead stamped them.</summary>
     public long ReadingsSetAside { get; init; }
 
+    /// <summary>When (by the gateway's clock) the first readings since start-up were stored, or null before that.</summary>
+    public DateTimeOffset? FirstStoredAt { get; init; }
+
     /// <summary>When the clock last stepped (by the clock after the step), or null.</summary>
     public DateTimeOffset? LastClockStepAt { get; init; }
 

@@ -1,5 +1,3 @@
-using Aizu.Storage;
-
 namespace Aizu.Panel;
 
 /// <summary>The store's own health in <c>GET /api/status</c> and <c>GET /api/settings</c>: the disk budget and damaged data.</summary>

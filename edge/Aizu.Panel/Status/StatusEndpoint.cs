@@ -1,15 +1,3 @@
-using Aizu.Consent;
-using Aizu.Egress;
-using System.Reflection;
-using Aizu.Ingest;
-using Aizu.Readings;
-using Aizu.Storage;
-using Aizu.Uplink;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Panel;
 
 /// <summary><c>GET /api/status</c>: is the meter talking, is the store writing, what runs.</summary>
@@ -76,6 +64,7 @@ internal static class StatusEndpoint
             ClockStepsBack = statistics.ClockStepsBack,
             ClockStepsForward = statistics.ClockStepsForward,
             ReadingsSetAside = statistics.SetAside,
+            FirstStoredAt = statistics.FirstStoredAt,
             LastClockStepAt = statistics.LastClockStep?.At,
             LastClockStepSeconds = statistics.LastClockStep?.By.TotalSeconds,
             Egress = services.GetService<EgressIntegrity>() is { } egress

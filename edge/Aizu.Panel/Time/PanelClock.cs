@@ -1,5 +1,3 @@
-using Aizu.Household;
-
 namespace Aizu.Panel;
 
 /// <summary>"Now" and "today" on the household calendar.</summary>

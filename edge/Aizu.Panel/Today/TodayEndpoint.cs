@@ -1,10 +1,3 @@
-using Aizu.Ingest;
-using Aizu.Readings;
-using Aizu.Storage;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Panel;
 
 /// <summary><c>GET /api/today</c>: energy imported and exported since local midnight, and the latest power.</summary>

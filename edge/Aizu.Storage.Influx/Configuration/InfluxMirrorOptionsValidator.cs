@@ -1,5 +1,3 @@
-using Aizu.Configuration;
-
 namespace Aizu.Storage.Influx;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Aizu.Configuration;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Aizu.Storage.Influx;
 
 /// <summary>Registers the InfluxDB mirror.</summary>

@@ -1,8 +1,3 @@
-using InfluxDB.Client.Core.Exceptions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Storage.Influx;
 
 /// <summary>

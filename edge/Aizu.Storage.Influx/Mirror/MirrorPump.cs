@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using InfluxDB.Client.Writes;
-
 namespace Aizu.Storage.Influx;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Aizu.Readings;
-using InfluxDB.Client.Api.Domain;
-using InfluxDB.Client.Writes;
-
 namespace Aizu.Storage.Influx;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using InfluxDB.Client;
-using InfluxDB.Client.Writes;
-
 namespace Aizu.Storage.Influx;
 
 /// <summary>

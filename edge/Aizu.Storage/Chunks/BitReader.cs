@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Numerics;
-
 namespace Aizu.Storage;
 
 /// <summary>Reads what <see cref="BitWriter"/> wrote. Running past the end throws <see cref="InvalidDataException"/>.</summary>

@@ -55,6 +55,13 @@ public sealed class StorageOptions
     /// <summary>Points per sealed chunk at most (3600: an hour at 1 Hz).</summary>
     public int MaxChunkPoints { get; set; } = 3_600;
 
+    /// <summary>
+    /// How many sealed chunks maintenance joins into one (4 by default; 1 never joins). Ingest seals chunks of
+    /// <see cref="MaxChunkPoints"/> so an hour's batch goes straight into chunks; joining them later saves the
+    /// per-chunk bytes of the file (0.04 bytes per point at 3600 points).
+    /// </summary>
+    public int JoinedChunks { get; set; } = 4;
+
     /// <summary>Time a chunk may span at most, so slow series seal too (a day by default).</summary>
     public TimeSpan MaxChunkDuration { get; set; } = TimeSpan.FromDays(1);
 

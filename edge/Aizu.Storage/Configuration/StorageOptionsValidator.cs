@@ -1,5 +1,3 @@
-using Aizu.Configuration;
-
 namespace Aizu.Storage;
 
 /// <summary>
@@ -56,6 +54,11 @@ internal sealed class StorageOptionsValidator(string sectionPath) : SectionOptio
         if (options.MaxChunkPoints is < 16 or > 65_536)
         {
             failures.Add($"{Key(nameof(StorageOptions.MaxChunkPoints))} must be between 16 and 65536; it is {options.MaxChunkPoints}.");
+        }
+
+        if (options.JoinedChunks is < 1 or > 16)
+        {
+            failures.Add($"{Key(nameof(StorageOptions.JoinedChunks))} must be between 1 and 16; it is {options.JoinedChunks}.");
         }
 
         if (options.MaxChunkDuration < TimeSpan.FromMinutes(1) || options.MaxChunkDuration > TimeSpan.FromDays(7))

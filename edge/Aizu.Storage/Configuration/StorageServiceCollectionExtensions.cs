@@ -1,9 +1,3 @@
-using Aizu.Configuration;
-using Aizu.Household;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Aizu.Storage;
 
 /// <summary>Registers the reading store.</summary>

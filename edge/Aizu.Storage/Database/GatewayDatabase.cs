@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Storage;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Aizu.Storage;
 
 /// <summary>How one component uses the gateway's file through <see cref="GatewayDatabase"/>.</summary>

@@ -1,8 +1,3 @@
-using System.Buffers;
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-
 namespace Aizu.Storage;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Aizu.Readings;
-
 namespace Aizu.Storage;
 
 internal sealed partial class ReadingStore

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Data.Sqlite;
-
 namespace Aizu.Storage;
 
 internal sealed partial class ReadingStore
@@ -95,6 +92,7 @@ internal sealed partial class ReadingStore
         lastMaintenance = now;
         ApplyRetention(connection, now);
         KeepFreeSpace(connection);
+        JoinSealedChunks(connection);
         using var command = connection.CreateCommand();
 
         // Per series through chunk_by_series: a plain min(start_ms) would scan every chunk each interval.

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Aizu.Storage;
 
 internal sealed partial class ReadingStore

@@ -1,5 +1,3 @@
-using Aizu.Household;
-
 namespace Aizu.Storage;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Runtime.InteropServices;
-using Microsoft.Data.Sqlite;
-
 namespace Aizu.Storage;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.IO.Hashing;
-using Microsoft.Data.Sqlite;
-
 namespace Aizu.Storage;
 
 /// <summary>

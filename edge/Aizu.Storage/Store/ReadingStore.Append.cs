@@ -1,7 +1,3 @@
-using System.IO.Hashing;
-using Aizu.Readings;
-using Microsoft.Data.Sqlite;
-
 namespace Aizu.Storage;
 
 internal sealed partial class ReadingStore

@@ -1,6 +1,3 @@
-using Aizu.Readings;
-using Microsoft.Data.Sqlite;
-
 namespace Aizu.Storage;
 
 internal sealed partial class ReadingStore

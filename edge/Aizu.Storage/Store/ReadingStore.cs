@@ -1,8 +1,3 @@
-using Aizu.Household;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Storage;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Aizu.Household;
-
 namespace Aizu.Tariffs;
 
 /// <summary>Comparison figures over energy slots: today so far against earlier days up to the same time.</summary>

@@ -1,10 +1,3 @@
-using Aizu.Configuration;
-using Aizu.Household;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Tariffs;
 
 /// <summary>Registers the tariff and cost engine.</summary>

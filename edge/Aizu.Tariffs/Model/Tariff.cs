@@ -1,6 +1,3 @@
-using System.Globalization;
-using Aizu.Household;
-
 namespace Aizu.Tariffs;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-
 namespace Aizu.Configuration;
 
 /// <summary>The one way a component registers a background service that others may also ask for.</summary>

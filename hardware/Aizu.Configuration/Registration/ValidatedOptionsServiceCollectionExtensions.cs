@@ -1,9 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Configuration;
 
 /// <summary>The one way a component binds its options and has them checked when the host starts.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Aizu.Configuration;
 
 /// <summary>An I2C address as installers write it: <c>0x76</c> or <c>118</c>, empty for the chip's usual one.</summary>

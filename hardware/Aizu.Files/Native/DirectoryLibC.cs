@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Aizu.Files.Native;
 
 /// <summary>The libc calls .NET does not offer for a directory: it refuses to open one as a file.</summary>

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Aizu.Files.Native;
 
 /// <summary>The libc call .NET does not offer for the process's file-creation mask.</summary>

@@ -1,5 +1,3 @@
-using Aizu.Hardware.Skstack;
-
 namespace Aizu.Hardware.BRoute;
 
 /// <summary>Settings of the B-route meter driver, bound from <c>Aizu:BRoute</c>.</summary>

@@ -1,5 +1,3 @@
-using Aizu.Configuration;
-
 namespace Aizu.Hardware.BRoute;
 
 /// <summary>Checks <see cref="BRouteOptions"/> at start-up; each message names the key to fix.</summary>

@@ -1,7 +1,3 @@
-using Aizu.Hardware.Serial.Tty;
-using Aizu.Hardware.Skstack;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Hardware.BRoute;
 
 /// <summary>

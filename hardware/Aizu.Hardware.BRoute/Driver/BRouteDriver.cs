@@ -1,12 +1,3 @@
-using System.Threading.Channels;
-using Aizu.Hardware.EchonetLite;
-using Aizu.Hardware.Serial.Recovery;
-using Aizu.Hardware.Serial.Tty;
-using Aizu.Hardware.Skstack;
-using Aizu.Readings;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Hardware.BRoute;
 
 /// <summary>
@@ -14,29 +5,17 @@ namespace Aizu.Hardware.BRoute;
 /// (from the remembered PAN, scanning only when needed), polls power and energy, and recovers by
 /// itself from an unplugged dongle, a failed or expired PANA session and a meter that stops answering.
 /// </summary>
-public sealed class BRouteDriver : IReadingSource
+/// <remarks><paramref name="openDevice"/> opens the device stream (tests give a simulated dongle).</remarks>
+public sealed class BRouteDriver(
+    IOptions<BRouteOptions> options, IPanStore panStore, TimeProvider time, ILogger<BRouteDriver> logger, Func<string, Stream> openDevice)
+    : IReadingSource
 {
-    private readonly BRouteOptions _options;
-    private readonly IPanStore _panStore;
-    private readonly TimeProvider _time;
-    private readonly ILogger<BRouteDriver> _logger;
-    private readonly Func<string, Stream> _openDevice;
+    private readonly BRouteOptions _options = options.Value;
 
     /// <summary>Creates the driver for a real dongle (opened with <see cref="SerialDevice.Open"/> at 115200 8N1).</summary>
     public BRouteDriver(IOptions<BRouteOptions> options, IPanStore panStore, TimeProvider time, ILogger<BRouteDriver> logger)
         : this(options, panStore, time, logger, path => SerialDevice.Open(path, SerialSettings.Default))
     {
-    }
-
-    /// <summary>Creates the driver with a custom way to open the device stream.</summary>
-    public BRouteDriver(IOptions<BRouteOptions> options, IPanStore panStore, TimeProvider time, ILogger<BRouteDriver> logger, Func<string, Stream> openDevice)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        _options = options.Value;
-        _panStore = panStore;
-        _time = time;
-        _logger = logger;
-        _openDevice = openDevice;
     }
 
     /// <inheritdoc />
@@ -51,9 +30,9 @@ public sealed class BRouteDriver : IReadingSource
         {
             try
             {
-                await using var stream = _openDevice(_options.DevicePath);
-                var link = new SkstackLink(stream, new SkstackReader(_options.Dialect, SkstackDataFormat.Binary), _time);
-                await RunSessionAsync(new DongleSession(link, _options, _time, _logger), output, retry, cancellationToken);
+                await using var stream = openDevice(_options.DevicePath);
+                var link = new SkstackLink(stream, new SkstackReader(_options.Dialect, SkstackDataFormat.Binary), time);
+                await RunSessionAsync(new DongleSession(link, _options, time, logger), output, retry, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -61,18 +40,18 @@ public sealed class BRouteDriver : IReadingSource
             }
             catch (IOException ex)
             {
-                Log.DongleUnavailable(_logger, _options.DevicePath, ex.Message);
+                Log.DongleUnavailable(logger, _options.DevicePath, ex.Message);
             }
             catch (DongleCommandException ex)
             {
-                Log.DongleFault(_logger, ex.Message);
+                Log.DongleFault(logger, ex.Message);
             }
             catch (EchonetLiteFormatException ex)
             {
-                Log.MeterAnswerInvalid(_logger, ex.Message);
+                Log.MeterAnswerInvalid(logger, ex.Message);
             }
 
-            await Task.Delay(retry.Next(), _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await Task.Delay(retry.Next(), time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
@@ -81,37 +60,37 @@ public sealed class BRouteDriver : IReadingSource
         await session.InitializeAsync(cancellationToken);
         while (true)
         {
-            var pan = await _panStore.LoadAsync(cancellationToken);
+            var pan = await panStore.LoadAsync(cancellationToken);
             bool cached = pan is not null;
             if (pan is null)
             {
                 pan = await session.ScanAsync(cancellationToken);
                 if (pan is null)
                 {
-                    Log.NoMeterFound(_logger);
-                    await Task.Delay(retry.Next(), _time, cancellationToken);
+                    Log.NoMeterFound(logger);
+                    await Task.Delay(retry.Next(), time, cancellationToken);
                     continue;
                 }
             }
             else
             {
-                Log.UsingRememberedPan(_logger, pan.Channel, pan.PanId, pan.MacAddress);
+                Log.UsingRememberedPan(logger, pan.Channel, pan.PanId, pan.MacAddress);
             }
 
             if (!await session.JoinAsync(pan, cancellationToken))
             {
-                Log.JoinFailed(_logger, pan.MacAddress, cached);
+                Log.JoinFailed(logger, pan.MacAddress, cached);
                 if (cached)
                 {
                     // The meter may have been replaced or moved channel: scan afresh next time round.
-                    await _panStore.ForgetAsync(cancellationToken);
+                    await panStore.ForgetAsync(cancellationToken);
                 }
 
-                await Task.Delay(retry.Next(), _time, cancellationToken);
+                await Task.Delay(retry.Next(), time, cancellationToken);
                 continue;
             }
 
-            Log.Joined(_logger, pan.MacAddress);
+            Log.Joined(logger, pan.MacAddress);
             if (!cached)
             {
                 await RememberAsync(pan, cancellationToken);
@@ -119,7 +98,7 @@ public sealed class BRouteDriver : IReadingSource
 
             retry.Reset();
             string reason = await PollAsync(session, output, cancellationToken);
-            Log.SessionLost(_logger, reason);
+            Log.SessionLost(logger, reason);
             await session.TerminateAsync(cancellationToken);
         }
     }
@@ -129,11 +108,11 @@ public sealed class BRouteDriver : IReadingSource
     {
         try
         {
-            await _panStore.SaveAsync(pan, cancellationToken);
+            await panStore.SaveAsync(pan, cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            Log.PanNotRemembered(_logger, ex.Message);
+            Log.PanNotRemembered(logger, ex.Message);
         }
     }
 
@@ -147,7 +126,7 @@ public sealed class BRouteDriver : IReadingSource
             await session.BackfillTodayAsync(readings, cancellationToken);
         }
 
-        var nextEnergy = _time.GetUtcNow();
+        var nextEnergy = time.GetUtcNow();
         while (true)
         {
             if (session.ReauthenticationPending)
@@ -160,7 +139,7 @@ public sealed class BRouteDriver : IReadingSource
                 return lost;
             }
 
-            var started = _time.GetUtcNow();
+            var started = time.GetUtcNow();
             if (started >= nextEnergy)
             {
                 await session.ReadRegisterIfUnknownAsync(cancellationToken);

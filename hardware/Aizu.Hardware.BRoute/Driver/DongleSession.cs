@@ -1,10 +1,3 @@
-using System.Globalization;
-using Aizu.Hardware.EchonetLite;
-using Aizu.Hardware.EchonetLite.SmartMeter;
-using Aizu.Hardware.Skstack;
-using Aizu.Readings;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Hardware.BRoute;
 
 /// <summary>

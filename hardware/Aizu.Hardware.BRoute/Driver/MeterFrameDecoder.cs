@@ -1,7 +1,3 @@
-using Aizu.Hardware.EchonetLite;
-using Aizu.Hardware.EchonetLite.SmartMeter;
-using Aizu.Readings;
-
 namespace Aizu.Hardware.BRoute;
 
 /// <summary>Turns the smart meter's properties into <see cref="Reading"/>s. Sentinels ("no data") produce nothing.</summary>

@@ -1,36 +1,23 @@
-using System.Buffers;
-using Aizu.Hardware.Skstack;
-
 namespace Aizu.Hardware.BRoute;
 
 /// <summary>
 /// Bytes in, <see cref="SkstackMessage"/>s out, over one open dongle stream. Knows nothing of the
 /// join procedure or ECHONET Lite; it only frames, writes with a deadline and reads with a deadline.
 /// </summary>
-internal sealed class SkstackLink
+internal sealed class SkstackLink(Stream stream, SkstackReader reader, TimeProvider time)
 {
-    private readonly Stream _stream;
-    private readonly SkstackReader _reader;
-    private readonly TimeProvider _time;
     private byte[] _buffer = new byte[4096];
     private int _start;
     private int _end;
 
-    public SkstackLink(Stream stream, SkstackReader reader, TimeProvider time)
-    {
-        _stream = stream;
-        _reader = reader;
-        _time = time;
-    }
-
-    public SkstackReader Reader => _reader;
+    public SkstackReader Reader => reader;
 
     public async Task WriteAsync(byte[] bytes, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var deadline = Deadline(timeout, cancellationToken);
         try
         {
-            await _stream.WriteAsync(bytes, deadline.Token);
+            await stream.WriteAsync(bytes, deadline.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -53,7 +40,7 @@ internal sealed class SkstackLink
             try
             {
                 EnsureSpace();
-                read = await _stream.ReadAsync(_buffer.AsMemory(_end), deadline.Token);
+                read = await stream.ReadAsync(_buffer.AsMemory(_end), deadline.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -74,7 +61,7 @@ internal sealed class SkstackLink
     }
 
     private DeadlineSource Deadline(TimeSpan timeout, CancellationToken cancellationToken) =>
-        new(timeout, _time, cancellationToken);
+        new(timeout, time, cancellationToken);
 
     private bool TryParse(out SkstackMessage? message)
     {
@@ -85,9 +72,9 @@ internal sealed class SkstackLink
         }
 
         var sequence = new ReadOnlySequence<byte>(_buffer, _start, _end - _start);
-        var reader = new SequenceReader<byte>(sequence);
-        bool found = _reader.TryRead(ref reader, out message);
-        _start += (int)reader.Consumed;
+        var sequenceReader = new SequenceReader<byte>(sequence);
+        bool found = reader.TryRead(ref sequenceReader, out message);
+        _start += (int)sequenceReader.Consumed;
         if (_start == _end)
         {
             _start = _end = 0;

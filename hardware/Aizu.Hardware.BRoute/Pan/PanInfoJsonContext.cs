@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Aizu.Hardware.BRoute;
 
 /// <summary>Source-generated JSON for the PAN cache (trimming-safe, no reflection).</summary>

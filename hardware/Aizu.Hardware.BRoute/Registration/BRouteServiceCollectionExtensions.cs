@@ -1,11 +1,3 @@
-using Aizu.Configuration;
-using Aizu.Readings;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Hardware.BRoute;
 
 /// <summary>Registers the B-route meter driver.</summary>

@@ -1,7 +1,3 @@
-using System.Device.Gpio;
-using System.Device.Gpio.Drivers;
-using System.Device.I2c;
-
 namespace Aizu.Hardware.Display;
 
 /// <summary>Settings of the on-device screen, bound from <c>Aizu:Display</c>.</summary>

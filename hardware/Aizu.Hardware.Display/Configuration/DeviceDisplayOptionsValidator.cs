@@ -1,5 +1,3 @@
-using Aizu.Configuration;
-
 namespace Aizu.Hardware.Display;
 
 /// <summary>Checks <see cref="DeviceDisplayOptions"/> at start-up; each message names the key to fix.</summary>

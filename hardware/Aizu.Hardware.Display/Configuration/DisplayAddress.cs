@@ -1,5 +1,3 @@
-using Aizu.Configuration;
-
 namespace Aizu.Hardware.Display;
 
 /// <summary>The screen's I2C address as installers write it: <c>0x3C</c> or <c>60</c>.</summary>

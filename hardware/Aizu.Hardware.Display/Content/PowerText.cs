@@ -1,6 +1,3 @@
-using System.Globalization;
-using Aizu.Readings;
-
 namespace Aizu.Hardware.Display;
 
 /// <summary>How power is written on the small screens: short enough for 16 characters or two-times-size digits.</summary>

@@ -1,5 +1,3 @@
-using Iot.Device.CharacterLcd;
-
 namespace Aizu.Hardware.Display;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Iot.Device.Graphics;
-
 namespace Aizu.Hardware.Display;
 
 /// <summary>

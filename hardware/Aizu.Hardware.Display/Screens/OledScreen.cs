@@ -1,6 +1,3 @@
-using System.Device.I2c;
-using Iot.Device.Graphics;
-
 namespace Aizu.Hardware.Display;
 
 /// <summary>

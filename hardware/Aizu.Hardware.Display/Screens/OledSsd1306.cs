@@ -1,8 +1,3 @@
-using System.Device.I2c;
-using Iot.Device.Ssd13xx;
-using Iot.Device.Ssd13xx.Commands;
-using Iot.Device.Ssd13xx.Commands.Ssd1306Commands;
-
 namespace Aizu.Hardware.Display;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Device.Gpio;
-using System.Device.I2c;
-using System.Globalization;
-using Iot.Device.CharacterLcd;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Hardware.Display;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Aizu.Readings;
-
 namespace Aizu.Hardware.Display;
 
 /// <summary>A thread-safe <see cref="IDisplayState"/> the host writes to from the reading pipeline and its alert logic.</summary>

@@ -1,5 +1,3 @@
-using Aizu.Readings;
-
 namespace Aizu.Hardware.Display;
 
 /// <summary>What the on-device screen shows; the host keeps it up to date and the display reads it on every refresh.</summary>

@@ -1,5 +1,3 @@
-using Aizu.Hardware.Serial.Checksums;
-
 namespace Aizu.Hardware.Dsmr;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Aizu.Hardware.Serial.Tty;
-
 namespace Aizu.Hardware.Dsmr;
 
 /// <summary>What each <see cref="DsmrProtocol"/> means on the wire.</summary>

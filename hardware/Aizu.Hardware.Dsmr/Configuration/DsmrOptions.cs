@@ -1,5 +1,3 @@
-using Aizu.Hardware.Serial.Meters;
-
 namespace Aizu.Hardware.Dsmr;
 
 /// <summary>Settings of the DSMR P1 meter driver, bound from <c>Aizu:Dsmr</c>: the device path of the P1 cable and the

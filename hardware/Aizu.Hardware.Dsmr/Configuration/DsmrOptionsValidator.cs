@@ -1,5 +1,3 @@
-using Aizu.Hardware.Serial.Meters;
-
 namespace Aizu.Hardware.Dsmr;
 
 /// <summary>Checks <see cref="DsmrOptions"/> at start-up; each message names the key to fix.</summary>

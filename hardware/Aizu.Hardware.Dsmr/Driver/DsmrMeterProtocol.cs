@@ -1,8 +1,3 @@
-using System.Buffers;
-using System.Diagnostics.CodeAnalysis;
-using Aizu.Hardware.Serial.Framing;
-using Aizu.Hardware.Serial.Meters;
-
 namespace Aizu.Hardware.Dsmr;
 
 /// <summary>What a P1 port adds to the serial meter loop: <see cref="DsmrFramer"/>, <see cref="DsmrTelegramParser"/>

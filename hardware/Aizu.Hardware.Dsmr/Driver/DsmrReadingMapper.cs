@@ -1,6 +1,3 @@
-using Aizu.Hardware.Serial.Meters;
-using Aizu.Readings;
-
 namespace Aizu.Hardware.Dsmr;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Buffers;
-using System.Globalization;
-using Aizu.Hardware.Serial.Framing;
-
 namespace Aizu.Hardware.Dsmr;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Aizu.Hardware.Serial.Registration;
-using Aizu.Readings;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Aizu.Hardware.Dsmr;
 
 /// <summary>Registers the DSMR P1 meter driver.</summary>

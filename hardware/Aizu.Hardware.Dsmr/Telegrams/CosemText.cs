@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Text;
-
 namespace Aizu.Hardware.Dsmr;
 
 /// <summary>The value forms of DSMR objects, read straight from the telegram's bytes: fixed-point numbers with a unit,

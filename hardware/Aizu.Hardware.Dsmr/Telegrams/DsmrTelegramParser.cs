@@ -1,8 +1,3 @@
-using System.Buffers;
-using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
-using System.Text;
-
 namespace Aizu.Hardware.Dsmr;
 
 /// <summary>

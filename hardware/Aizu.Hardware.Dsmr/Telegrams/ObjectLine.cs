@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Aizu.Hardware.Dsmr;
 
 /// <summary>The grammar of one object line, <c>A-B:C.D.E(value)(value)…</c>, or of a continuation line <c>(value)</c>

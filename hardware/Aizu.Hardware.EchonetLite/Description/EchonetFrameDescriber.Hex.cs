@@ -1,6 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
-
 namespace Aizu.Hardware.EchonetLite.Description;
 
 public static partial class EchonetFrameDescriber

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Aizu.Hardware.EchonetLite.SmartMeter;
-
 namespace Aizu.Hardware.EchonetLite.Description;
 
 /// <summary>

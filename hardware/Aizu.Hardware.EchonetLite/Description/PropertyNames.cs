@@ -1,5 +1,3 @@
-using Aizu.Hardware.EchonetLite.SmartMeter;
-
 namespace Aizu.Hardware.EchonetLite.Description;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Buffers.Binary;
-using System.Globalization;
-using System.Text;
-using Aizu.Hardware.EchonetLite.SmartMeter;
-
 namespace Aizu.Hardware.EchonetLite.Description;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Diagnostics.CodeAnalysis;
-
 namespace Aizu.Hardware.EchonetLite;
 
 /// <summary>

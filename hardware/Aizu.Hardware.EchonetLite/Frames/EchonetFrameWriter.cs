@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Globalization;
-
 namespace Aizu.Hardware.EchonetLite;
 
 /// <summary>

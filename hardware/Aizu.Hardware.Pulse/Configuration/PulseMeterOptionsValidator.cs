@@ -1,5 +1,3 @@
-using Aizu.Configuration;
-
 namespace Aizu.Hardware.Pulse;
 
 /// <summary>Checks <see cref="PulseMeterOptions"/> at start-up; each message names the key to fix.</summary>

@@ -1,10 +1,3 @@
-using System.ComponentModel;
-using System.Device.Gpio;
-using System.Threading.Channels;
-using Aizu.Readings;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Hardware.Pulse;
 
 /// <summary>
@@ -13,42 +6,26 @@ namespace Aizu.Hardware.Pulse;
 /// after it was saved, so after a restart the register never drops back below a value already reported, and a pulse
 /// is never counted twice.
 /// </summary>
-public sealed class PulseMeterSource : IReadingSource
+/// <remarks><paramref name="createDriver"/> gives a fresh GPIO driver for each (re)open, e.g. a <c>LibGpiodDriver</c> on a
+/// Pi or a simulated one in tests.</remarks>
+public sealed class PulseMeterSource(
+    IOptions<PulseMeterOptions> options, Func<GpioDriver> createDriver, IPulseCountStore store, TimeProvider time, ILogger<PulseMeterSource> logger)
+    : IReadingSource
 {
     /// <summary>A system clock before this has not been set (a Pi without RTC boots at 1970).</summary>
     private static readonly DateTimeOffset EarliestTrustedTime = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private readonly PulseMeterOptions _options;
-    private readonly Func<GpioDriver> _createDriver;
-    private readonly IPulseCountStore _store;
-    private readonly TimeProvider _time;
-    private readonly ILogger<PulseMeterSource> _logger;
+    private readonly PulseMeterOptions _options = options.Value;
+    // Also hands the clock to the power estimator, so one field keeps it (a parameter cannot do both).
+    private readonly TimeProvider _time = time;
     private readonly Lock _gate = new();
-    private readonly PulseDebouncer _debouncer;
-    private readonly PowerEstimator _power;
-    private readonly string _energySeries;
-    private readonly string _powerSeries;
+    private readonly PulseDebouncer _debouncer = new(options.Value.DebounceTime);
+    private readonly PowerEstimator _power = new(options.Value.PulsesPerKilowattHour, time);
+    private readonly string _energySeries = options.Value.Role == PulseMeterRole.PvGeneration ? SeriesNames.PvGenerationEnergy : SeriesNames.ElectricImportEnergy;
+    private readonly string _powerSeries = options.Value.Role == PulseMeterRole.PvGeneration ? SeriesNames.PvGenerationPower : SeriesNames.ElectricPower;
     private long _pulses;
     private long _saved = -1;
     private bool _clockWarned;
-
-    /// <summary>Creates the counter; <paramref name="createDriver"/> gives a fresh GPIO driver for each (re)open, e.g.
-    /// a <c>LibGpiodDriver</c> on a Pi or a simulated one in tests.</summary>
-    public PulseMeterSource(
-        IOptions<PulseMeterOptions> options, Func<GpioDriver> createDriver, IPulseCountStore store, TimeProvider time, ILogger<PulseMeterSource> logger)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        _options = options.Value;
-        _createDriver = createDriver;
-        _store = store;
-        _time = time;
-        _logger = logger;
-        _debouncer = new PulseDebouncer(_options.DebounceTime);
-        _power = new PowerEstimator(_options.PulsesPerKilowattHour, time);
-        (_energySeries, _powerSeries) = _options.Role == PulseMeterRole.PvGeneration
-            ? (SeriesNames.PvGenerationEnergy, SeriesNames.PvGenerationPower)
-            : (SeriesNames.ElectricImportEnergy, SeriesNames.ElectricPower);
-    }
 
     /// <inheritdoc />
     public string Name => "pulse";
@@ -80,10 +57,10 @@ public sealed class PulseMeterSource : IReadingSource
             {
                 try
                 {
-                    using var controller = new GpioController(_createDriver());
+                    using var controller = new GpioController(createDriver());
                     controller.OpenPin(_options.Pin, _options.InternalPullUp ? PinMode.InputPullUp : PinMode.Input);
                     controller.RegisterCallbackForPinValueChangedEvent(_options.Pin, PinEventTypes.Rising | PinEventTypes.Falling, OnEdge);
-                    Log.Counting(_logger, _options.Pin, _options.GpioChip, _options.PulsesPerKilowattHour, Pulses);
+                    Log.Counting(logger, _options.Pin, _options.GpioChip, _options.PulsesPerKilowattHour, Pulses);
                     delay = TimeSpan.FromSeconds(1);
                     await ReportAsync(output, cancellationToken);
                 }
@@ -94,7 +71,7 @@ public sealed class PulseMeterSource : IReadingSource
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PlatformNotSupportedException
                     or InvalidOperationException or ArgumentException or Win32Exception or DllNotFoundException)
                 {
-                    Log.GpioUnavailable(_logger, _options.Pin, ex.Message);
+                    Log.GpioUnavailable(logger, _options.Pin, ex.Message);
                 }
 
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -110,7 +87,7 @@ public sealed class PulseMeterSource : IReadingSource
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var stored = await _store.LoadAsync(cancellationToken);
+        var stored = await store.LoadAsync(cancellationToken);
         long pulses = 0;
         if (stored is not null)
         {
@@ -118,7 +95,7 @@ public sealed class PulseMeterSource : IReadingSource
             if (stored.PulsesPerKilowattHour != _options.PulsesPerKilowattHour)
             {
                 // Keep the energy, not the number: convert to pulses of the new constant.
-                Log.MeterConstantChanged(_logger, stored.PulsesPerKilowattHour, _options.PulsesPerKilowattHour);
+                Log.MeterConstantChanged(logger, stored.PulsesPerKilowattHour, _options.PulsesPerKilowattHour);
                 pulses = (long)Math.Round((double)stored.Pulses * _options.PulsesPerKilowattHour / stored.PulsesPerKilowattHour);
             }
         }
@@ -151,7 +128,7 @@ public sealed class PulseMeterSource : IReadingSource
             if (!trusted && !_clockWarned)
             {
                 _clockWarned = true;
-                Log.NoTrustedClock(_logger);
+                Log.NoTrustedClock(logger);
             }
 
             double? watts;
@@ -189,12 +166,12 @@ public sealed class PulseMeterSource : IReadingSource
 
         try
         {
-            await _store.SaveAsync(new PulseCount(pulses, _options.PulsesPerKilowattHour), cancellationToken);
+            await store.SaveAsync(new PulseCount(pulses, _options.PulsesPerKilowattHour), cancellationToken);
             _saved = pulses;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            Log.SaveFailed(_logger, _options.CountFilePath, ex.Message);
+            Log.SaveFailed(logger, _options.CountFilePath, ex.Message);
         }
 
         return _saved;

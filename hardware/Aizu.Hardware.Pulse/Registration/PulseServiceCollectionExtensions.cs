@@ -1,13 +1,3 @@
-using System.Device.Gpio;
-using System.Device.Gpio.Drivers;
-using Aizu.Configuration;
-using Aizu.Readings;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Hardware.Pulse;
 
 /// <summary>Registers the S0 pulse counter.</summary>

@@ -1,34 +1,23 @@
-using Aizu.Files;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Hardware.Pulse;
 
 /// <summary>
 /// Keeps the pulse count in a small JSON file, replaced with <see cref="AtomicFile"/> so a power cut leaves either
 /// the old or the new count, never half a file.
 /// </summary>
-public sealed class JsonFilePulseCountStore : IPulseCountStore
+public sealed class JsonFilePulseCountStore(string path, ILogger<JsonFilePulseCountStore> logger) : IPulseCountStore
 {
-    private readonly JsonStateFile<PulseCount> _file;
-    private readonly ILogger _logger;
-
-    /// <summary>Creates a store at <paramref name="path"/>.</summary>
-    public JsonFilePulseCountStore(string path, ILogger<JsonFilePulseCountStore> logger)
-    {
-        _file = new JsonStateFile<PulseCount>(path, PulseCountJsonContext.Default.PulseCount);
-        _logger = logger;
-    }
+    private readonly JsonStateFile<PulseCount> _file = new(path, PulseCountJsonContext.Default.PulseCount);
 
     /// <inheritdoc />
     public async Task<PulseCount?> LoadAsync(CancellationToken cancellationToken)
     {
-        var count = await _file.ReadAsync(reason => Log.CountFileUnreadable(_logger, _file.Path, reason), cancellationToken);
+        var count = await _file.ReadAsync(reason => Log.CountFileUnreadable(logger, _file.Path, reason), cancellationToken);
         if (count is null or { Pulses: >= 0, PulsesPerKilowattHour: > 0 })
         {
             return count;
         }
 
-        Log.CountFileUnreadable(_logger, _file.Path, "negative or zero values");
+        Log.CountFileUnreadable(logger, _file.Path, "negative or zero values");
         return null;
     }
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Aizu.Hardware.Pulse;
 
 /// <summary>Source-generated JSON for the pulse count file (trimming-safe, no reflection).</summary>

@@ -1,8 +1,3 @@
-using System.Device.I2c;
-using Aizu.Readings;
-using Iot.Device.Bmxx80;
-using Iot.Device.Bmxx80.FilteringMode;
-
 namespace Aizu.Hardware.Sensors;
 
 /// <summary>A BME280 through <see cref="Bme280"/>, in forced mode: one conversion per read, the chip sleeping in between.</summary>

@@ -1,6 +1,3 @@
-using System.Device.I2c;
-using Aizu.Readings;
-
 namespace Aizu.Hardware.Sensors;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Aizu.Readings;
-
 namespace Aizu.Hardware.Sensors;
 
 /// <summary>One value a chip measured, before it becomes a <see cref="Reading"/>.</summary>

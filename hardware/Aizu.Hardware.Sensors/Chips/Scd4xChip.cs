@@ -1,7 +1,3 @@
-using System.Device.I2c;
-using Aizu.Readings;
-using Iot.Device.Scd4x;
-
 namespace Aizu.Hardware.Sensors;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Device.I2c;
-using Aizu.Readings;
-using Iot.Device.Sht3x;
-
 namespace Aizu.Hardware.Sensors;
 
 /// <summary>An SHT3x through <see cref="Sht3x"/>, with every word's CRC checked on the way in.</summary>

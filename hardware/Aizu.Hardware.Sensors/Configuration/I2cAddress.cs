@@ -1,5 +1,3 @@
-using Aizu.Configuration;
-
 namespace Aizu.Hardware.Sensors;
 
 /// <summary>I2C addresses as installers write them: <c>0x76</c> or <c>118</c>.</summary>

@@ -1,5 +1,3 @@
-using Aizu.Readings;
-
 namespace Aizu.Hardware.Sensors;
 
 /// <summary>One wired sensor: which chip, where, and in which room.</summary>

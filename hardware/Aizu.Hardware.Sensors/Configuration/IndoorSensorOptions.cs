@@ -1,5 +1,3 @@
-using System.Device.I2c;
-
 namespace Aizu.Hardware.Sensors;
 
 /// <summary>Settings of the indoor sensor source, bound from <c>Aizu:IndoorSensors</c>.</summary>

@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using Aizu.Readings;
-using Aizu.Configuration;
-
 namespace Aizu.Hardware.Sensors;
 
 /// <summary>Checks <see cref="IndoorSensorOptions"/> at start-up; each message names the key to fix.</summary>

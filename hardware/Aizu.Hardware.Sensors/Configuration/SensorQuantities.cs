@@ -1,5 +1,3 @@
-using Aizu.Readings;
-
 namespace Aizu.Hardware.Sensors;
 
 /// <summary>What each chip measures, and which of that a definition publishes.</summary>

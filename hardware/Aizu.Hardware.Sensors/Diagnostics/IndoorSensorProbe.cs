@@ -1,6 +1,3 @@
-using System.Globalization;
-using Aizu.Readings;
-
 namespace Aizu.Hardware.Sensors;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Threading.Channels;
-using Aizu.Readings;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Hardware.Sensors;
 
 /// <summary>
@@ -12,23 +7,11 @@ namespace Aizu.Hardware.Sensors;
 /// a sensor that does not acknowledge, sends a bad CRC, never finishes a measurement or hangs the bus
 /// is logged and skipped for the round while the others carry on. No value is ever made up for it.
 /// </summary>
-public sealed class IndoorSensorSource : IReadingSource, ISensorHealthReport
+public sealed class IndoorSensorSource(IOptions<IndoorSensorOptions> options, TimeProvider time, ILogger<IndoorSensorSource> logger)
+    : IReadingSource, ISensorHealthReport
 {
-    private readonly IndoorSensorOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger<IndoorSensorSource> _logger;
+    private readonly IndoorSensorOptions _options = options.Value;
     private volatile IReadOnlyList<SensorSlot> _slots = [];
-
-    /// <summary>Creates the source.</summary>
-    public IndoorSensorSource(IOptions<IndoorSensorOptions> options, TimeProvider time, ILogger<IndoorSensorSource> logger)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(time);
-        ArgumentNullException.ThrowIfNull(logger);
-        _options = options.Value;
-        _time = time;
-        _logger = logger;
-    }
 
     /// <inheritdoc />
     public string Name => "indoor";
@@ -45,8 +28,8 @@ public sealed class IndoorSensorSource : IReadingSource, ISensorHealthReport
         ArgumentNullException.ThrowIfNull(output);
         var slots = _options.Sensors.Select(definition => new SensorSlot(definition, _options)).ToList();
         _slots = slots;
-        Log.Started(_logger, slots.Count, _options.PollInterval.TotalSeconds);
-        using var timer = new PeriodicTimer(_options.PollInterval, _time);
+        Log.Started(logger, slots.Count, _options.PollInterval.TotalSeconds);
+        using var timer = new PeriodicTimer(_options.PollInterval, time);
         try
         {
             int round = 0;
@@ -90,9 +73,9 @@ public sealed class IndoorSensorSource : IReadingSource, ISensorHealthReport
     {
         if (slot.Pending is { IsCompleted: false })
         {
-            Log.StillBusy(_logger, slot.Description);
+            Log.StillBusy(logger, slot.Description);
             slot.FailedRounds++;
-            slot.Failed(_time.GetUtcNow(), "still busy with an earlier read (the bus may be stuck)");
+            slot.Failed(time.GetUtcNow(), "still busy with an earlier read (the bus may be stuck)");
             return;
         }
 
@@ -108,13 +91,13 @@ public sealed class IndoorSensorSource : IReadingSource, ISensorHealthReport
         IReadOnlyList<Measurement> values;
         try
         {
-            values = await work.WaitAsync(_options.ReadTimeout, _time, cancellationToken);
+            values = await work.WaitAsync(_options.ReadTimeout, time, cancellationToken);
         }
         catch (TimeoutException) when (!work.IsCompleted)
         {
             Observe(work);
             slot.ReopenWhenIdle = true;
-            Fail(slot, "stuck", $"did not answer within {_options.ReadTimeout.TotalSeconds} s: the I2C bus may be stuck", level => Log.BusStuck(_logger, level, slot.Description, _options.ReadTimeout.TotalSeconds));
+            Fail(slot, "stuck", $"did not answer within {_options.ReadTimeout.TotalSeconds} s: the I2C bus may be stuck", level => Log.BusStuck(logger, level, slot.Description, _options.ReadTimeout.TotalSeconds));
             return;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -125,7 +108,7 @@ public sealed class IndoorSensorSource : IReadingSource, ISensorHealthReport
         catch (IOException ex)
         {
             slot.Chip.Close();
-            Fail(slot, "nack", $"did not answer (NACK or bus error): {ex.Message}", level => Log.NotAnswering(_logger, level, slot.Description, ex.Message));
+            Fail(slot, "nack", $"did not answer (NACK or bus error): {ex.Message}", level => Log.NotAnswering(logger, level, slot.Description, ex.Message));
             return;
         }
         catch (SensorFaultException ex)
@@ -138,7 +121,7 @@ public sealed class IndoorSensorSource : IReadingSource, ISensorHealthReport
             // Bindings signal some faults with plain exceptions (the SCD4x's "not responding" after
             // six seconds without data); whatever it is, it costs this sensor its round, not the source.
             slot.Chip.Close();
-            Fail(slot, "other", ex.Message, level => Log.NeverReady(_logger, level, slot.Description, ex.Message));
+            Fail(slot, "other", ex.Message, level => Log.NeverReady(logger, level, slot.Description, ex.Message));
             return;
         }
 
@@ -150,7 +133,7 @@ public sealed class IndoorSensorSource : IReadingSource, ISensorHealthReport
         if (!slot.Chip.IsOpen)
         {
             slot.Chip.Open();
-            Log.SensorReady(_logger, slot.Description);
+            Log.SensorReady(logger, slot.Description);
         }
 
         return await slot.Chip.ReadAsync(cancellationToken);
@@ -158,7 +141,7 @@ public sealed class IndoorSensorSource : IReadingSource, ISensorHealthReport
 
     private async Task PublishAsync(SensorSlot slot, IReadOnlyList<Measurement> values, ChannelWriter<Reading> output, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         foreach (var (quantity, value) in values)
         {
             if (!slot.Series.TryGetValue(quantity, out string? series))
@@ -168,7 +151,7 @@ public sealed class IndoorSensorSource : IReadingSource, ISensorHealthReport
 
             if (!SensorQuantities.IsPlausible(quantity, value))
             {
-                Log.Implausible(_logger, slot.Description, quantity.ToString(), value);
+                Log.Implausible(logger, slot.Description, quantity.ToString(), value);
                 continue;
             }
 
@@ -177,7 +160,7 @@ public sealed class IndoorSensorSource : IReadingSource, ISensorHealthReport
 
         if (slot.FailedRounds > 0)
         {
-            Log.Recovered(_logger, slot.Description, slot.FailedRounds);
+            Log.Recovered(logger, slot.Description, slot.FailedRounds);
         }
 
         slot.FailedRounds = 0;
@@ -190,21 +173,21 @@ public sealed class IndoorSensorSource : IReadingSource, ISensorHealthReport
         switch (ex.Fault)
         {
             case SensorFault.Crc:
-                Fail(slot, "crc", $"sent data with a bad CRC: {ex.Message}", level => Log.CrcError(_logger, level, slot.Description, ex.Message));
+                Fail(slot, "crc", $"sent data with a bad CRC: {ex.Message}", level => Log.CrcError(logger, level, slot.Description, ex.Message));
                 break;
             case SensorFault.NeverReady:
-                Fail(slot, "never-ready", $"never finished a measurement: {ex.Message}", level => Log.NeverReady(_logger, level, slot.Description, ex.Message));
+                Fail(slot, "never-ready", $"never finished a measurement: {ex.Message}", level => Log.NeverReady(logger, level, slot.Description, ex.Message));
                 break;
             default:
                 slot.Chip.Close();
-                Fail(slot, "absent", $"not on the bus: {ex.Message}", level => Log.Absent(_logger, level, slot.Description, ex.Message));
+                Fail(slot, "absent", $"not on the bus: {ex.Message}", level => Log.Absent(logger, level, slot.Description, ex.Message));
                 break;
         }
     }
 
     private void Fail(SensorSlot slot, string kind, string error, Action<LogLevel> log)
     {
-        slot.Failed(_time.GetUtcNow(), error);
+        slot.Failed(time.GetUtcNow(), error);
         // The first failure of a kind is a warning; the same failure round after round is not news.
         log(slot.LastFailure == kind ? LogLevel.Debug : LogLevel.Warning);
         slot.LastFailure = kind;

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Aizu.Hardware.Serial.Framing;
 
 /// <summary>One result of a meter's framer: a frame for its parser, or bytes skipped while resynchronising.</summary>

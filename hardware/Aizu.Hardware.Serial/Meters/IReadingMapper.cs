@@ -1,5 +1,3 @@
-using Aizu.Readings;
-
 namespace Aizu.Hardware.Serial.Meters;
 
 /// <summary>Turns one parsed frame into the readings it is due for (a meter may thin them to intervals).</summary>

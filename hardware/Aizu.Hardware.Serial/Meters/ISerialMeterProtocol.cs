@@ -1,7 +1,3 @@
-using System.Buffers;
-using System.Diagnostics.CodeAnalysis;
-using Aizu.Hardware.Serial.Framing;
-
 namespace Aizu.Hardware.Serial.Meters;
 
 /// <summary>

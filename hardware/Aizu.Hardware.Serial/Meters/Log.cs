@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Hardware.Serial.Meters;
 
 internal static partial class Log

@@ -1,5 +1,3 @@
-using Aizu.Configuration;
-
 namespace Aizu.Hardware.Serial.Meters;
 
 /// <summary>Checks the keys every serial meter has at start-up; each message names the key to fix.</summary>

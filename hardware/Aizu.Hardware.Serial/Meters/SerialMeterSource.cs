@@ -1,10 +1,3 @@
-using System.Buffers;
-using System.Threading.Channels;
-using Aizu.Hardware.Serial.Framing;
-using Aizu.Hardware.Serial.Recovery;
-using Aizu.Readings;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Hardware.Serial.Meters;
 
 /// <summary>

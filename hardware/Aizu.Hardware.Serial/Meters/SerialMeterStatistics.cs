@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Aizu.Hardware.Serial.Meters;
 
 /// <summary>Counts of what a serial meter driver received, for the panel, logs and tests. Safe to read from any thread.</summary>

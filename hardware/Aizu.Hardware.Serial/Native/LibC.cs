@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Aizu.Hardware.Serial.Native;
 
 /// <summary>The few libc calls a tty needs; Linux only (the gateway's platform).</summary>

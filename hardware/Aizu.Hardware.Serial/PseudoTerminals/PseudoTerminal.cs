@@ -1,8 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Text;
-using Aizu.Hardware.Serial.Native;
-using Aizu.Hardware.Serial.Tty;
-
 namespace Aizu.Hardware.Serial.PseudoTerminals;
 
 /// <summary>

@@ -1,13 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using Aizu.Configuration;
-using Aizu.Hardware.Serial.Meters;
-using Aizu.Readings;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Hardware.Serial.Registration;
 
 /// <summary>Registers a serial meter driver the way every meter is registered.</summary>

@@ -1,6 +1,3 @@
-using System.Runtime.InteropServices;
-using Aizu.Hardware.Serial.Native;
-
 namespace Aizu.Hardware.Serial.Tty;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Hardware.Simulators.BRoute;
 
 /// <summary>One call to get a simulated B-route dongle and meter running, for the gateway's demo mode.</summary>

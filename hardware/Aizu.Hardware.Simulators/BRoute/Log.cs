@@ -1,6 +1,3 @@
-using Aizu.Hardware.Skstack;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Hardware.Simulators.BRoute;
 
 internal static partial class Log

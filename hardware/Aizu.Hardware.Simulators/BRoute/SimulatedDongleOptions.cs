@@ -1,5 +1,3 @@
-using Aizu.Hardware.Skstack;
-
 namespace Aizu.Hardware.Simulators.BRoute;
 
 /// <summary>How a <see cref="SimulatedWiSunDongle"/> and the meter it finds on the air are set up.</summary>

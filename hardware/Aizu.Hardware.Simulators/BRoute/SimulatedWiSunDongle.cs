@@ -1,8 +1,3 @@
-using Aizu.Hardware.Simulators.Faults;
-using Aizu.Hardware.Skstack;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace Aizu.Hardware.Simulators.BRoute;
 
 /// <summary>
@@ -22,14 +17,8 @@ namespace Aizu.Hardware.Simulators.BRoute;
 /// </remarks>
 public sealed class SimulatedWiSunDongle : IAsyncDisposable
 {
-    private readonly Lock lifecycle = new();
-    private readonly TimeProvider time;
     private readonly ILogger logger;
-    private readonly DeviceSymlink? symlink;
-    private DonglePlug? plug;
-    private string? lastSlavePath;
-    private bool started;
-    private bool disposed;
+    private readonly DeviceSocket<DonglePlug> socket;
     private int dataFormat;
     private readonly FaultBudget joinFailures = new();
     private int meterSilent;
@@ -53,10 +42,21 @@ public sealed class SimulatedWiSunDongle : IAsyncDisposable
         Validate(options);
         Options = options;
         Meter = meter;
-        time = timeProvider;
         this.logger = logger ?? (ILogger)NullLogger.Instance;
         dataFormat = (int)options.DataFormat;
-        symlink = options.DevicePath is { } path ? new DeviceSymlink(path) : null;
+        socket = new DeviceSocket<DonglePlug>(
+            this,
+            "dongle",
+            options.DevicePath,
+            timeProvider,
+            () => DonglePlug.Open(this, timeProvider, this.logger),
+            plug => plug.SlavePath,
+            plug => plug.Abandon(),
+            plug =>
+            {
+                plug.Start();
+                this.logger.PluggedIn(plug.SlavePath, Options.DevicePath ?? plug.SlavePath, Options.Dialect);
+            });
     }
 
     /// <summary>The options the dongle was created with.</summary>
@@ -70,9 +70,7 @@ public sealed class SimulatedWiSunDongle : IAsyncDisposable
     /// unplugged), otherwise the current pseudo-terminal slave.
     /// </summary>
     /// <exception cref="InvalidOperationException">The dongle has not been started and has no symbolic link.</exception>
-    public string DevicePath =>
-        Options.DevicePath ?? Volatile.Read(ref lastSlavePath)
-        ?? throw new InvalidOperationException("The simulated dongle has not been started yet.");
+    public string DevicePath => socket.DevicePath;
 
     /// <summary>SKSCAN commands accepted (answered OK) since creation.</summary>
     public int ScanCount => Volatile.Read(ref scanCount);
@@ -101,18 +99,7 @@ public sealed class SimulatedWiSunDongle : IAsyncDisposable
     public Task StartAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        lock (lifecycle)
-        {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            if (started)
-            {
-                throw new InvalidOperationException("The simulated dongle is already started.");
-            }
-
-            started = true;
-            PlugIn();
-        }
-
+        socket.Start();
         return Task.CompletedTask;
     }
 
@@ -129,7 +116,7 @@ public sealed class SimulatedWiSunDongle : IAsyncDisposable
     /// </summary>
     public void ExpireSession()
     {
-        var current = Volatile.Read(ref plug);
+        var current = socket.Current;
         if (current is null)
         {
             logger.FaultIgnored("ExpireSession", "the dongle is unplugged");
@@ -152,7 +139,7 @@ public sealed class SimulatedWiSunDongle : IAsyncDisposable
     /// <summary>Writes raw bytes to the host now, e.g. line noise; they are dropped while unplugged.</summary>
     public void SendGarbage(ReadOnlySpan<byte> bytes)
     {
-        var current = Volatile.Read(ref plug);
+        var current = socket.Current;
         if (current is null)
         {
             logger.FaultIgnored("SendGarbage", "the dongle is unplugged");
@@ -174,51 +161,20 @@ public sealed class SimulatedWiSunDongle : IAsyncDisposable
     public async Task UnplugAsync(TimeSpan downtime, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(downtime, TimeSpan.Zero);
-        DonglePlug current;
-        lock (lifecycle)
-        {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            current = plug ?? throw new InvalidOperationException("The simulated dongle is not plugged in.");
-            plug = null;
-
-            // The link goes first so that a host that sees its read fail already finds the path gone, as with udev.
-            symlink?.Remove();
-        }
-
-        await current.DisposeAsync();
-        logger.Unplugged(current.SlavePath, downtime);
-        await Task.Delay(downtime, time, cancellationToken);
-        lock (lifecycle)
-        {
-            // Disposed while unplugged: stay unplugged.
-            if (!disposed)
+        await socket.UnplugAsync(
+            downtime,
+            async current =>
             {
-                PlugIn();
-            }
-        }
+                await current.DisposeAsync();
+                logger.Unplugged(current.SlavePath, downtime);
+            },
+            cancellationToken);
     }
 
     /// <summary>Stops the dongle, closes the pseudo-terminal and removes the symbolic link.</summary>
     public async ValueTask DisposeAsync()
     {
-        DonglePlug? current;
-        lock (lifecycle)
-        {
-            if (disposed)
-            {
-                return;
-            }
-
-            disposed = true;
-            current = plug;
-            plug = null;
-            if (started)
-            {
-                symlink?.Remove();
-            }
-        }
-
-        if (current is not null)
+        if (socket.TryClose(out var current) && current is not null)
         {
             await current.DisposeAsync();
         }
@@ -237,25 +193,6 @@ public sealed class SimulatedWiSunDongle : IAsyncDisposable
 
     /// <summary>Uses up one injected join failure; true when this authentication must fail.</summary>
     internal bool TakeJoinFailure() => joinFailures.TakeOne();
-
-    private void PlugIn()
-    {
-        var fresh = DonglePlug.Open(this, time, logger);
-        try
-        {
-            symlink?.PointTo(fresh.SlavePath);
-        }
-        catch
-        {
-            fresh.Abandon();
-            throw;
-        }
-
-        fresh.Start();
-        Volatile.Write(ref lastSlavePath, fresh.SlavePath);
-        Volatile.Write(ref plug, fresh);
-        logger.PluggedIn(fresh.SlavePath, Options.DevicePath ?? fresh.SlavePath, Options.Dialect);
-    }
 
     private static void Validate(SimulatedDongleOptions options)
     {

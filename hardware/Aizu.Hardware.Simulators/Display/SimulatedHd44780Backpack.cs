@@ -1,6 +1,3 @@
-using System.Device.I2c;
-using Aizu.Hardware.Simulators.Sensors;
-
 namespace Aizu.Hardware.Simulators.Display;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Device.Gpio;
-
 namespace Aizu.Hardware.Simulators.Display;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Device.Gpio;
-
 namespace Aizu.Hardware.Simulators.Display;
 
 /// <summary>The GPIO side of a <see cref="SimulatedHd44780Gpio"/>: output lines whose levels, and the falling edges of E, reach the module.</summary>

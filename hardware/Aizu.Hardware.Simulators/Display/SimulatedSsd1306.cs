@@ -1,7 +1,3 @@
-using System.Device.I2c;
-using System.Text;
-using Aizu.Hardware.Simulators.Sensors;
-
 namespace Aizu.Hardware.Simulators.Display;
 
 /// <summary>

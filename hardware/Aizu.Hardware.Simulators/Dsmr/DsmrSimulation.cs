@@ -1,5 +1,3 @@
-using Aizu.Hardware.Simulators.PushMeters;
-
 namespace Aizu.Hardware.Simulators.Dsmr;
 
 /// <summary>One call to get a simulated P1 meter running, for the gateway's demo mode.</summary>

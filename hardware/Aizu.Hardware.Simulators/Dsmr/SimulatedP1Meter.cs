@@ -1,8 +1,3 @@
-using System.Text;
-using Aizu.Hardware.Dsmr;
-using Aizu.Hardware.Serial.Tty;
-using Aizu.Hardware.Simulators.PushMeters;
-
 namespace Aizu.Hardware.Simulators.Dsmr;
 
 /// <summary>

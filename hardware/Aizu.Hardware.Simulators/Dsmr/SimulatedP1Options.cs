@@ -1,5 +1,3 @@
-using Aizu.Hardware.Dsmr;
-
 namespace Aizu.Hardware.Simulators.Dsmr;
 
 /// <summary>How a <see cref="SimulatedP1Meter"/> is set up.</summary>

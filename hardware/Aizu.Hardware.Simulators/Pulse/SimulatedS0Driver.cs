@@ -1,5 +1,3 @@
-using System.Device.Gpio;
-
 namespace Aizu.Hardware.Simulators.Pulse;
 
 /// <summary>The GPIO side of a <see cref="SimulatedS0Meter"/>: one input pin whose level and edges are the meter's.</summary>

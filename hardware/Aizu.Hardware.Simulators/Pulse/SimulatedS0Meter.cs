@@ -1,7 +1,3 @@
-using System.Device.Gpio;
-using Aizu.Hardware.Simulators.Dsmr;
-using Aizu.Hardware.Simulators.Faults;
-
 namespace Aizu.Hardware.Simulators.Pulse;
 
 /// <summary>

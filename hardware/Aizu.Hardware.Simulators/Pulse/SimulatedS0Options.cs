@@ -1,5 +1,3 @@
-using Aizu.Hardware.Simulators.Dsmr;
-
 namespace Aizu.Hardware.Simulators.Pulse;
 
 /// <summary>How a <see cref="SimulatedS0Meter"/> pulses.</summary>

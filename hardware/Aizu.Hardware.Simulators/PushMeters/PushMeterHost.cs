@@ -1,7 +1,3 @@
-using Aizu.Hardware.Serial.PseudoTerminals;
-using Aizu.Hardware.Serial.Tty;
-using Aizu.Hardware.Simulators.BRoute;
-
 namespace Aizu.Hardware.Simulators.PushMeters;
 
 /// <summary>
@@ -14,35 +10,26 @@ internal sealed class PushMeterHost : IAsyncDisposable
     // A driver that stops reading fills the pty's buffer (about 4 KB); after this long we drop output rather than hang.
     private static readonly TimeSpan WriteTimeout = TimeSpan.FromSeconds(2);
 
-    private readonly Lock _lifecycle = new();
-    private readonly SerialSettings _settings;
     private readonly TimeSpan _interval;
     private readonly TimeProvider _time;
     private readonly Func<DateTimeOffset, byte[]?> _produce;
-    private readonly DeviceSymlink? _symlink;
-    private readonly string? _linkPath;
+    private readonly DeviceSocket<Plug> _socket;
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _writing = new(1, 1);
-    private Plug? _plug;
-    private string? _lastSlavePath;
     private Task _loop = Task.CompletedTask;
-    private bool _started;
-    private bool _disposed;
     private int _silent;
     private long _sent;
 
     public PushMeterHost(SerialSettings settings, string? devicePath, TimeSpan interval, TimeProvider time, Func<DateTimeOffset, byte[]?> produce)
     {
-        _settings = settings;
         _interval = interval;
         _time = time;
         _produce = produce;
-        _linkPath = devicePath;
-        _symlink = devicePath is null ? null : new DeviceSymlink(devicePath);
+        _socket = new DeviceSocket<Plug>(
+            this, "meter", devicePath, time, () => Plug.Open(settings), plug => plug.Terminal.SlavePath, plug => plug.Dispose(), _ => { });
     }
 
-    public string DevicePath =>
-        _linkPath ?? Volatile.Read(ref _lastSlavePath) ?? throw new InvalidOperationException("The simulated meter has not been started yet.");
+    public string DevicePath => _socket.DevicePath;
 
     /// <summary>Messages written to the line in full.</summary>
     public long Sent => Interlocked.Read(ref _sent);
@@ -55,74 +42,35 @@ internal sealed class PushMeterHost : IAsyncDisposable
 
     public void Start()
     {
-        lock (_lifecycle)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_started)
-            {
-                throw new InvalidOperationException("The simulated meter is already started.");
-            }
-
-            _started = true;
-            PlugIn();
-        }
-
+        _socket.Start();
         _loop = Task.Run(() => RunAsync(_stop.Token));
     }
 
     /// <summary>Writes raw bytes now (line noise); dropped while unplugged.</summary>
     public Task SendRawAsync(byte[] bytes, CancellationToken cancellationToken) => WriteAsync(bytes, countAsSent: false, cancellationToken);
 
-    public async Task UnplugAsync(TimeSpan downtime, CancellationToken cancellationToken)
-    {
-        Plug current;
-        lock (_lifecycle)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            current = _plug ?? throw new InvalidOperationException("The simulated meter is not plugged in.");
-            _plug = null;
-
-            // The link goes first so that a driver whose read fails already finds the path gone, as with udev.
-            _symlink?.Remove();
-        }
-
-        await _writing.WaitAsync(cancellationToken);
-        try
-        {
-            current.Dispose();
-        }
-        finally
-        {
-            _writing.Release();
-        }
-
-        await Task.Delay(downtime, _time, cancellationToken);
-        lock (_lifecycle)
-        {
-            if (!_disposed)
+    public Task UnplugAsync(TimeSpan downtime, CancellationToken cancellationToken) =>
+        _socket.UnplugAsync(
+            downtime,
+            async current =>
             {
-                PlugIn();
-            }
-        }
-    }
+                await _writing.WaitAsync(cancellationToken);
+                try
+                {
+                    current.Dispose();
+                }
+                finally
+                {
+                    _writing.Release();
+                }
+            },
+            cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        Plug? current;
-        lock (_lifecycle)
+        if (!_socket.TryClose(out var current))
         {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _disposed = true;
-            current = _plug;
-            _plug = null;
-            if (_started)
-            {
-                _symlink?.Remove();
-            }
+            return;
         }
 
         await _stop.CancelAsync();
@@ -165,7 +113,7 @@ internal sealed class PushMeterHost : IAsyncDisposable
         await _writing.WaitAsync(cancellationToken);
         try
         {
-            var plug = Volatile.Read(ref _plug);
+            var plug = _socket.Current;
             if (plug is null)
             {
                 return;
@@ -196,31 +144,25 @@ internal sealed class PushMeterHost : IAsyncDisposable
         }
     }
 
-    private void PlugIn()
-    {
-        var terminal = PseudoTerminal.Open();
-        TtyStream? keeper = null;
-        try
-        {
-            // A new pty slave echoes and cooks input until someone sets raw mode; holding it open in raw mode ourselves
-            // also keeps its settings when the driver closes and reopens it, like a real UART.
-            keeper = SerialDevice.Open(terminal.SlavePath, _settings);
-            _symlink?.PointTo(terminal.SlavePath);
-        }
-        catch
-        {
-            keeper?.Dispose();
-            terminal.Dispose();
-            throw;
-        }
-
-        Volatile.Write(ref _lastSlavePath, terminal.SlavePath);
-        Volatile.Write(ref _plug, new Plug(terminal, keeper));
-    }
-
     private sealed class Plug(PseudoTerminal terminal, TtyStream keeper) : IDisposable
     {
         public PseudoTerminal Terminal { get; } = terminal;
+
+        public static Plug Open(SerialSettings settings)
+        {
+            var terminal = PseudoTerminal.Open();
+            try
+            {
+                // A new pty slave echoes and cooks input until someone sets raw mode; holding it open in raw mode
+                // ourselves also keeps its settings when the driver closes and reopens it, like a real UART.
+                return new Plug(terminal, SerialDevice.Open(terminal.SlavePath, settings));
+            }
+            catch
+            {
+                terminal.Dispose();
+                throw;
+            }
+        }
 
         public void Dispose()
         {

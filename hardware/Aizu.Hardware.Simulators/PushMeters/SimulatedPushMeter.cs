@@ -1,6 +1,3 @@
-using Aizu.Hardware.Serial.Tty;
-using Aizu.Hardware.Simulators.Faults;
-
 namespace Aizu.Hardware.Simulators.PushMeters;
 
 /// <summary>

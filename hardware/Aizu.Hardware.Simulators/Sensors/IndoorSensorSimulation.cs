@@ -1,6 +1,3 @@
-using System.Device.I2c;
-using System.Globalization;
-
 namespace Aizu.Hardware.Simulators.Sensors;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Aizu.Hardware.Serial.Tty;
-using Aizu.Hardware.Simulators.Dsmr;
-using Aizu.Hardware.Simulators.PushMeters;
-using Aizu.Hardware.Sml;
-
 namespace Aizu.Hardware.Simulators.Sml;
 
 /// <summary>

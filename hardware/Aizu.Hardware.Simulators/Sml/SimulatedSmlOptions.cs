@@ -1,5 +1,3 @@
-using Aizu.Hardware.Simulators.Dsmr;
-
 namespace Aizu.Hardware.Simulators.Sml;
 
 /// <summary>How a <see cref="SimulatedSmlMeter"/> is set up.</summary>

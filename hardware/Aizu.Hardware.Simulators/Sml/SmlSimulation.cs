@@ -1,5 +1,3 @@
-using Aizu.Hardware.Simulators.PushMeters;
-
 namespace Aizu.Hardware.Simulators.Sml;
 
 /// <summary>One call to get a simulated SML meter and read head running, for the gateway's demo mode.</summary>

@@ -1,5 +1,3 @@
-using Aizu.Hardware.Serial.Meters;
-
 namespace Aizu.Hardware.Sml;
 
 /// <summary>Settings of the SML meter driver (an optical read head on a German meter's info interface), bound from

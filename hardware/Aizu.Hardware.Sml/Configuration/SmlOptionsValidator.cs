@@ -1,5 +1,3 @@
-using Aizu.Hardware.Serial.Meters;
-
 namespace Aizu.Hardware.Sml;
 
 /// <summary>Checks <see cref="SmlOptions"/> at start-up; each message names the key to fix.</summary>

@@ -1,8 +1,3 @@
-using System.Buffers;
-using System.Diagnostics.CodeAnalysis;
-using Aizu.Hardware.Serial.Framing;
-using Aizu.Hardware.Serial.Meters;
-
 namespace Aizu.Hardware.Sml;
 
 /// <summary>What an SML optical read head adds to the serial meter loop: <see cref="SmlFramer"/>,

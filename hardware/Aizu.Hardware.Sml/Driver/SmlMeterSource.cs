@@ -1,8 +1,3 @@
-using Aizu.Hardware.Serial.Meters;
-using Aizu.Hardware.Serial.Tty;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Hardware.Sml;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Globalization;
-
 namespace Aizu.Hardware.Sml;
 
 /// <summary>
@@ -107,31 +104,11 @@ internal ref struct SmlTlvReader
 
     public byte[]? ReadOptionalOctetString(string what) => TryReadAbsent() ? null : ReadOctetString(what);
 
-    public ulong ReadUnsigned(string what)
-    {
-        int start = _position;
-        var (type, length) = ReadTl();
-        if (type != SmlType.Unsigned || length is < 1 or > 8)
-        {
-            throw Malformed(start, "an unsigned integer for " + what);
-        }
-
-        return ReadUnsignedBytes(length);
-    }
+    public ulong ReadUnsigned(string what) => ReadUnsignedBytes(ReadIntegerLength(SmlType.Unsigned, "an unsigned integer for ", what));
 
     public ulong? ReadOptionalUnsigned(string what) => TryReadAbsent() ? null : ReadUnsigned(what);
 
-    public long ReadSigned(string what)
-    {
-        int start = _position;
-        var (type, length) = ReadTl();
-        if (type != SmlType.Signed || length is < 1 or > 8)
-        {
-            throw Malformed(start, "a signed integer for " + what);
-        }
-
-        return ReadSignedBytes(length);
-    }
+    public long ReadSigned(string what) => ReadSignedBytes(ReadIntegerLength(SmlType.Signed, "a signed integer for ", what));
 
     /// <summary>Any value: SML_Value is typed by its TL byte. Lists (SML_ListType, rare) are skipped as no value.</summary>
     public SmlValue ReadValue()
@@ -256,6 +233,19 @@ internal ref struct SmlTlvReader
 
     private readonly SmlFormatException Truncated(string what) =>
         new(SmlErrorKind.Truncated, string.Create(CultureInfo.InvariantCulture, $"The SML file ends at byte {_position} where {what} should be: it was cut off."));
+
+    // An integer's TL: the expected type and 1 to 8 bytes (SML has no wider integers); returns the byte count.
+    private int ReadIntegerLength(SmlType expected, string description, string what)
+    {
+        int start = _position;
+        var (type, length) = ReadTl();
+        if (type != expected || length is < 1 or > 8)
+        {
+            throw Malformed(start, description + what);
+        }
+
+        return length;
+    }
 
     private static SmlFormatException Malformed(int at, string expected) =>
         new(SmlErrorKind.Malformed, string.Create(CultureInfo.InvariantCulture, $"Expected {expected} at byte {at} of the SML file."));

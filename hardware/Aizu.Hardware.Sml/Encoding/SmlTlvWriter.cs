@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Buffers.Binary;
-
 namespace Aizu.Hardware.Sml;
 
 /// <summary>Writes SML's type-length-value encoding, the counterpart of <see cref="SmlTlvReader"/>.</summary>

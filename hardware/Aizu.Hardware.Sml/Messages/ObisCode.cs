@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Aizu.Hardware.Sml;
 
 /// <summary>An OBIS code as SML carries it: six bytes A-B:C.D.E*F, for example 1-0:1.8.0*255 for imported energy.</summary>

@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Diagnostics.CodeAnalysis;
-
 namespace Aizu.Hardware.Sml;
 
 /// <summary>

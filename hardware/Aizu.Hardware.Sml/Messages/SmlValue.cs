@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Aizu.Hardware.Sml;
 
 /// <summary>The value of a list entry, as sent.</summary>

@@ -1,8 +1,3 @@
-using Aizu.Hardware.Serial.Registration;
-using Aizu.Readings;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Aizu.Hardware.Sml;
 
 /// <summary>Registers the SML meter driver.</summary>

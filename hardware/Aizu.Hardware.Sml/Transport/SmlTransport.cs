@@ -1,7 +1,3 @@
-using System.Buffers;
-using System.Buffers.Binary;
-using System.Globalization;
-
 namespace Aizu.Hardware.Sml;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Aizu.Alerts.Tests;
 
 /// <summary>Every real CAP file of <c>Corpus/cap</c> is read, and what its source states is what the parser reports.</summary>

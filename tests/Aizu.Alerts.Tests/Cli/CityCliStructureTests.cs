@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Aizu.Alerts.Tests;
 
 public sealed class CityCliStructureTests

@@ -1,12 +1,3 @@
-using System.Buffers;
-using Aizu.City.Cli;
-using Aizu.LocalServers;
-using Aizu.Wire;
-using MQTTnet;
-using MQTTnet.Formatter;
-using MQTTnet.Protocol;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Alerts.Tests;
 
 public sealed class CityCliTests : IDisposable

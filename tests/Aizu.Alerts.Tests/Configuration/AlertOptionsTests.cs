@@ -1,8 +1,3 @@
-using Aizu.Wire;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Alerts.Tests;
 
 public sealed class AlertOptionsTests : IDisposable

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Aizu.Alerts.Tests;
 
 /// <summary>Builds CAP 1.2 XML for tests, one Japanese and one English info block by default.</summary>

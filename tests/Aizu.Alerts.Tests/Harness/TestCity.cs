@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Aizu.Alerts.Tests;
 
 /// <summary>The city side in tests: a signing key, and signing of CAP XML and key updates.</summary>

@@ -1,7 +1,3 @@
-using Aizu.Wire;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Alerts.Tests;
 
 /// <summary>

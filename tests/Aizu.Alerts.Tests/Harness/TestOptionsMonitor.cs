@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Alerts.Tests;
 
 /// <summary>An <see cref="IOptionsMonitor{T}"/> whose value a test sets directly.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Aizu.Alerts.Tests;
 
 public sealed class EvacuationLevelTests

@@ -9,10 +9,7 @@ public sealed class HouseholdPreferencesTests : IDisposable
     [Fact]
     public async Task QuietHours_Level3IsSilentButLevel4BreaksThrough()
     {
-        var household = TestGateway.Kitaaizu();
-        household.QuietHoursStart = new TimeOnly(22, 0);
-        household.QuietHoursEnd = new TimeOnly(7, 0);
-        using var gateway = new TestGateway(city.PublicPem, household);
+        using var gateway = Kitaaizu(h => (h.QuietHoursStart, h.QuietHoursEnd) = (new TimeOnly(22, 0), new TimeOnly(7, 0)));
 
         await gateway.ReceiveAsync(city.Sign(CapXml.Alert("l3", Sent, Expires, level: 3)));
         await gateway.ReceiveAsync(city.Sign(CapXml.Alert("l4", Sent, Expires, level: 4)));
@@ -32,10 +29,7 @@ public sealed class HouseholdPreferencesTests : IDisposable
     [Fact]
     public async Task QuietHours_JAlertTypeBreaksThrough()
     {
-        var household = TestGateway.Kitaaizu();
-        household.QuietHoursStart = new TimeOnly(5, 0);
-        household.QuietHoursEnd = new TimeOnly(8, 0);
-        using var gateway = new TestGateway(city.PublicPem, household);
+        using var gateway = Kitaaizu(h => (h.QuietHoursStart, h.QuietHoursEnd) = (new TimeOnly(5, 0), new TimeOnly(8, 0)));
 
         await gateway.ReceiveAsync(city.Sign(CapXml.Alert("missile", Sent, Expires, level: null, severity: "Extreme", urgency: "Immediate", category: "Security", jAlertType: JAlertTypes.BallisticMissile, polygon: null, geocode: "JP-JISX0402=07202")));
 
@@ -65,9 +59,7 @@ public sealed class HouseholdPreferencesTests : IDisposable
     [Fact]
     public async Task MinimumLevel_HidesLowerLevelsButNeverLevel4()
     {
-        var household = TestGateway.Kitaaizu();
-        household.MinimumLevel = 4;
-        using var gateway = new TestGateway(city.PublicPem, household);
+        using var gateway = Kitaaizu(h => h.MinimumLevel = 4);
 
         await gateway.ReceiveAsync(city.Sign(CapXml.Alert("l2", Sent, Expires, level: 2)));
         await gateway.ReceiveAsync(city.Sign(CapXml.Alert("l3", Sent, Expires, level: 3)));
@@ -79,9 +71,7 @@ public sealed class HouseholdPreferencesTests : IDisposable
     [Fact]
     public async Task Categories_FilterBelowLevel4Only()
     {
-        var household = TestGateway.Kitaaizu();
-        household.Categories.Add(CapCategory.Geo);
-        using var gateway = new TestGateway(city.PublicPem, household);
+        using var gateway = Kitaaizu(h => h.Categories.Add(CapCategory.Geo));
 
         await gateway.ReceiveAsync(city.Sign(CapXml.Alert("met3", Sent, Expires, level: 3, category: "Met")));
         await gateway.ReceiveAsync(city.Sign(CapXml.Alert("geo3", Sent, Expires, level: 3, category: "Geo")));
@@ -93,10 +83,11 @@ public sealed class HouseholdPreferencesTests : IDisposable
     [Fact]
     public async Task Languages_EnglishFirst_ShowsTheEnglishBlock()
     {
-        var household = TestGateway.Kitaaizu();
-        household.Languages.Add("en");
-        household.Languages.Add("ja");
-        using var gateway = new TestGateway(city.PublicPem, household);
+        using var gateway = Kitaaizu(h =>
+        {
+            h.Languages.Add("en");
+            h.Languages.Add("ja");
+        });
 
         await gateway.ReceiveAsync(city.Sign(Fixture.Example("level4-evacuation-order.xml")));
 
@@ -113,6 +104,14 @@ public sealed class HouseholdPreferencesTests : IDisposable
 
         Assert.Equal("en-US", AlertViewFactory.BestInfo(alert.Infos, ["ja"])!.Language);
         Assert.Equal("es-US", AlertViewFactory.BestInfo(alert.Infos, ["ja", "es"])!.Language);
+    }
+
+    /// <summary>A gateway of the Kitaaizu household whose alert preferences <paramref name="prefer"/> sets.</summary>
+    private TestGateway Kitaaizu(Action<AlertPreferences> prefer)
+    {
+        var household = TestGateway.Kitaaizu();
+        prefer(household);
+        return new TestGateway(city.PublicPem, household);
     }
 
     public void Dispose() => city.Dispose();

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
-using CsCheck;
-
 namespace Aizu.Alerts.Tests;
 
 public sealed class CapPropertyTests

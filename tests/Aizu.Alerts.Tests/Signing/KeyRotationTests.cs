@@ -1,5 +1,3 @@
-using Aizu.Wire;
-
 namespace Aizu.Alerts.Tests;
 
 public sealed class KeyRotationTests : IDisposable

@@ -1,17 +1,3 @@
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using Aizu.City.Ingest;
-using Aizu.City.Statistics;
-using Aizu.LocalServers;
-using Aizu.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.City.Analysis.Tests;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Npgsql;
-
 namespace Aizu.City.Analysis.Tests;
 
 /// <summary>The analyst host on real PostgreSQL, seeded through the ingest's store with known ground truth.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Aizu.City.Cli;
-using Aizu.Testing;
-
 namespace Aizu.City.Analysis.Tests;
 
 /// <summary><c>aizu-city analyst add</c> and <c>rules</c> against the shared PostgreSQL.</summary>
@@ -13,13 +8,11 @@ public sealed class AnalystCommandTests(AnalysisServer server)
     public async Task Add_PrintsATokenOnce_ThatTheHostAccepts_AndKeepsOnlyItsHash()
     {
         using var directory = new TemporaryDirectory("analyst-cli");
-        var config = directory.File("analysis.json");
-        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new { Aizu = new { City = new { Analysis = new { server.ConnectionString } } } }));
+        var config = await WriteConfigurationAsync(directory);
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var code = await CityCommandLine.Create(output, error, TimeProvider.System)
-            .Parse(["analyst", "add", "--config", config, "--name", "grid-planner", "--purpose", AnalysisServer.Peak]).InvokeAsync();
+        var code = await RunAsync(output, error, "analyst", "add", "--config", config, "--name", "grid-planner", "--purpose", AnalysisServer.Peak);
         var token = output.ToString().Trim();
 
         Assert.Equal(0, code);
@@ -38,15 +31,12 @@ public sealed class AnalystCommandTests(AnalysisServer server)
     public async Task Rules_SetsThePublishedPreset_AndABadPresetIsOneLine()
     {
         using var directory = new TemporaryDirectory("analyst-cli");
-        var config = directory.File("analysis.json");
-        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new { Aizu = new { City = new { Analysis = new { server.ConnectionString } } } }));
+        var config = await WriteConfigurationAsync(directory);
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var set = await CityCommandLine.Create(output, error, TimeProvider.System)
-            .Parse(["analyst", "rules", "--config", config, "--purpose", "published-study", "--preset", "published", "--epsilon-budget", "2"]).InvokeAsync();
-        var bad = await CityCommandLine.Create(output, error, TimeProvider.System)
-            .Parse(["analyst", "rules", "--config", config, "--purpose", "x", "--preset", "lenient"]).InvokeAsync();
+        var set = await RunAsync(output, error, "analyst", "rules", "--config", config, "--purpose", "published-study", "--preset", "published", "--epsilon-budget", "2");
+        var bad = await RunAsync(output, error, "analyst", "rules", "--config", config, "--purpose", "x", "--preset", "lenient");
 
         Assert.Equal(0, set);
         Assert.Equal("published-study: k = 100, dominance 15%, ε budget 2 per series, clip 30000 Wh", output.ToString().Trim());
@@ -57,4 +47,15 @@ public sealed class AnalystCommandTests(AnalysisServer server)
         Assert.Equal(100, me.GetProperty("purposes")[0].GetProperty("minHouseholds").GetInt32());
         Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync(new Uri("/api/budget?purpose=published-study&series=s", UriKind.Relative))).StatusCode);
     }
+
+    /// <summary>The analysis configuration on the shared database, as a file in <paramref name="directory"/>.</summary>
+    private async Task<string> WriteConfigurationAsync(TemporaryDirectory directory)
+    {
+        var config = directory.File("analysis.json");
+        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new { Aizu = new { City = new { Analysis = new { server.ConnectionString } } } }));
+        return config;
+    }
+
+    private static Task<int> RunAsync(TextWriter output, TextWriter error, params string[] arguments) =>
+        CityCommandLine.Create(output, error, TimeProvider.System).Parse(arguments).InvokeAsync();
 }

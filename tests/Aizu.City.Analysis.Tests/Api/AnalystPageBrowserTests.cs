@@ -1,8 +1,3 @@
-using Aizu.Testing;
-using OpenQA.Selenium;
-using OpenQA.Selenium.Chrome;
-using OpenQA.Selenium.Support.UI;
-
 namespace Aizu.City.Analysis.Tests;
 
 /// <summary>

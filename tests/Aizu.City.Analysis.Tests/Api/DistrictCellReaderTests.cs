@@ -1,6 +1,3 @@
-using Aizu.City.Statistics;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.City.Analysis.Tests;
 
 /// <summary>The tables built from PostgreSQL's district cells are the tables built from every window.</summary>

@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Aizu.City.Statistics;
-
 namespace Aizu.City.Analysis.Tests;
 
 /// <summary>The provenance digest written into responses is the one docs/city.md defines, computed the plain way.</summary>

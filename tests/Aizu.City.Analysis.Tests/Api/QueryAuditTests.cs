@@ -1,6 +1,3 @@
-using Aizu.City.Statistics;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.City.Analysis.Tests;
 
 /// <summary>What an analyst holds survives being stored a table at a time and folded into one row.</summary>

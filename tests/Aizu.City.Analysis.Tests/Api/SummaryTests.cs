@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Aizu.City.Analysis.Tests;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using Aizu.City.Statistics;
-
 namespace Aizu.City.Analysis.Tests;
 
 /// <summary>A deterministic stream for tests: xoshiro256** seeded through SplitMix64 (fast; not for service).</summary>

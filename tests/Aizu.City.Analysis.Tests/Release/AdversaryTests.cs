@@ -1,5 +1,3 @@
-using Aizu.City.Statistics;
-
 namespace Aizu.City.Analysis.Tests;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Aizu.City.Statistics;
-
 namespace Aizu.City.Analysis.Tests;
 
 /// <summary>What the analyst host does for one analyst, in memory: earlier answers feed the next table and the guard.</summary>

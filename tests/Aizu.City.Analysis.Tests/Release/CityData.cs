@@ -1,5 +1,3 @@
-using Aizu.City.Statistics;
-
 namespace Aizu.City.Analysis.Tests;
 
 /// <summary>Simulated households with known ground truth: who lives where, what each used in every hour.</summary>

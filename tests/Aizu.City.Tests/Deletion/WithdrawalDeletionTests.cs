@@ -1,14 +1,4 @@
-using Aizu.City.Ingest;
 using Aizu.Egress;
-using Aizu.Hardware.Simulators.BRoute;
-using Aizu.Signing;
-using Aizu.Testing;
-using Aizu.Testing.Uplink;
-using Aizu.Wire;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 
 namespace Aizu.City.Tests.Deletion;
 
@@ -24,20 +14,18 @@ public sealed class WithdrawalDeletionTests : IAsyncLifetime
     private readonly TestConsentRegistry registry = new();
     private readonly string directory = Directory.CreateTempSubdirectory("aizu-withdrawal-").FullName;
     private readonly CapturingLogger<DeletionConfirmationReceiver> receiverLog = new();
-    private CityTestSetup setup = null!;
-    private IngestHost ingest = null!;
+    private IngestedCity servers = null!;
     private BrokerRecorder recorder = null!;
     private GatewayHarness gateway = null!;
 
     public async Task InitializeAsync()
     {
-        setup = await CityTestSetup.StartAsync();
-        ingest = await IngestHost.StartAsync(setup.IngestConfiguration("ingest-withdrawal"));
-        recorder = await BrokerRecorder.StartAsync(setup.Broker.Port, TimeProvider.System, "city-test-recorder");
+        servers = await IngestedCity.StartAsync("ingest-withdrawal");
+        recorder = await BrokerRecorder.StartAsync(servers.Setup.Broker.Port, TimeProvider.System, "city-test-recorder");
         var household = new SimulatedHousehold(HouseholdFleet.T0 - TimeSpan.FromDays(1));
-        gateway = await GatewayHarness.StartAsync(Path.Combine(directory, "gateway.db"), setup.Broker.Port, time, registry, household, recorder: null, gatewayId: "gw-withdraw-01",
+        gateway = await GatewayHarness.StartAsync(Path.Combine(directory, "gateway.db"), servers.Setup.Broker.Port, time, registry, household, recorder: null, gatewayId: "gw-withdraw-01",
             configure: services => services.AddSingleton<ILogger<DeletionConfirmationReceiver>>(receiverLog),
-            settings: new Dictionary<string, string?> { ["Aizu:Egress:CityConfirmationKeyPem"] = setup.ConfirmationPublicKeyPem() });
+            settings: new Dictionary<string, string?> { ["Aizu:Egress:CityConfirmationKeyPem"] = servers.Setup.ConfirmationPublicKeyPem() });
         await gateway.Store.AppendAsync(household.ReadingsAt(HouseholdFleet.T0), CancellationToken.None);
     }
 
@@ -45,8 +33,7 @@ public sealed class WithdrawalDeletionTests : IAsyncLifetime
     {
         await gateway.DisposeAsync();
         await recorder.DisposeAsync();
-        await ingest.DisposeAsync();
-        await setup.DisposeAsync();
+        await servers.DisposeAsync();
         Directory.Delete(directory, recursive: true);
     }
 
@@ -106,13 +93,13 @@ public sealed class WithdrawalDeletionTests : IAsyncLifetime
         var message = recorder.Messages.Last(m => m.Topic == confirmationTopic);
         Assert.True(message.Retain || recorder.Messages.Count(m => m.Topic == confirmationTopic) == 1);
         Assert.Equal(SchemaIds.DeletionConfirmation, message.Property(UserProperties.Schema));
-        using var key = P256Keys.ImportPublicHalfPem(await File.ReadAllTextAsync(setup.KeyPath));
+        using var key = P256Keys.ImportPublicHalfPem(await File.ReadAllTextAsync(servers.Setup.KeyPath));
         var verified = Es256Jws.Verify(message.Text, key, JwsContentTypes.DeletionConfirmation);
         Assert.True(verified.IsValid, verified.Problem);
         var confirmation = DeletionConfirmationPayload.Read(verified.Payload.Span);
         Assert.Equal((peakReference, HouseholdFleet.Peak, "elec.import.energy", peak.Pseudonym, CityTestSetup.Recipient, (long)peakCount),
             (confirmation.Consent, confirmation.Purpose, confirmation.Category, confirmation.Pseudonym, confirmation.Recipient, confirmation.Rows));
-        Assert.Equal(1, ingest.Metrics.Snapshot().DeletionRequests);
+        Assert.Equal(1, servers.Ingest.Metrics.Snapshot().DeletionRequests);
 
         // The gateway subscribed to that topic, verified the signature and kept the confirmation for the
         // consent card (what GET /api/consent reports as deletionConfirmed).
@@ -125,10 +112,10 @@ public sealed class WithdrawalDeletionTests : IAsyncLifetime
         Assert.Equal(0, receiverLog.Count(4118));
 
         // A window of the deleted data set still in flight from before the withdrawal is not stored again.
-        await using var late = await WirePublisher.ConnectAsync(setup.Broker.Port, "gw-late");
+        await using var late = await WirePublisher.ConnectAsync(servers.Setup.Broker.Port, "gw-late");
         var window = HouseholdFleet.T0.AddHours(3);
         await late.PublishWindowAsync(HouseholdFleet.Peak, "elec.import.energy", peak.Pseudonym, peakReference, window, "PT1H", 100, "late-after-deletion");
-        await Eventually.TrueAsync(() => ingest.Metrics.Snapshot().Rejected.GetValueOrDefault(RejectionReasons.DeletedDataSet) == 1, "the late window refused");
+        await Eventually.TrueAsync(() => servers.Ingest.Metrics.Snapshot().Rejected.GetValueOrDefault(RejectionReasons.DeletedDataSet) == 1, "the late window refused");
         Assert.Equal(0, await CountAsync(HouseholdFleet.Peak, peak.Pseudonym));
     }
 
@@ -159,7 +146,7 @@ public sealed class WithdrawalDeletionTests : IAsyncLifetime
         }
 
         // Signed by the city, but for a data set this gateway never asked to delete (not its pseudonym).
-        using var city = P256Keys.ImportPrivatePem(await File.ReadAllTextAsync(setup.KeyPath));
+        using var city = P256Keys.ImportPrivatePem(await File.ReadAllTextAsync(servers.Setup.KeyPath));
         var other = claim with { Pseudonym = "someone-elses-data-set", Request = "019c0000-0000-7000-8000-000000000000" };
         var notOurs = Es256Jws.Sign(DeletionConfirmationPayload.Write(other), city, JwsHeader.Thumbprinted(city, contentType: JwsContentTypes.DeletionConfirmation));
         Assert.Null(await receiver.AcceptAsync(WireTopics.DeletionConfirmation(real.Purpose, other.Pseudonym), System.Text.Encoding.ASCII.GetBytes(notOurs), CancellationToken.None));
@@ -173,7 +160,7 @@ public sealed class WithdrawalDeletionTests : IAsyncLifetime
 
     private async Task<NpgsqlConnection> OpenAsync()
     {
-        var connection = new NpgsqlConnection(setup.ConnectionString);
+        var connection = new NpgsqlConnection(servers.Setup.ConnectionString);
         await connection.OpenAsync();
         return connection;
     }

@@ -1,14 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net.Http.Json;
-using System.Runtime.InteropServices;
-using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Aizu.City.Ingest;
-using Aizu.Testing;
-using Npgsql;
-
 namespace Aizu.City.Tests.Demo;
 
 /// <summary>

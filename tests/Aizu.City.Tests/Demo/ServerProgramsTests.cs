@@ -1,5 +1,3 @@
-using Aizu.LocalServers;
-
 namespace Aizu.City.Tests.Demo;
 
 /// <summary>Where the demo and the tests look for the servers, and the one line they print when one is missing.</summary>

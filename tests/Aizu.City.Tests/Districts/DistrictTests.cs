@@ -1,10 +1,4 @@
 using Aizu.Egress;
-using Aizu.Hardware.Simulators.BRoute;
-using Aizu.Testing;
-using Aizu.Testing.Uplink;
-using Aizu.Wire;
-using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 
 namespace Aizu.City.Tests.Districts;
 
@@ -19,15 +13,13 @@ public sealed class DistrictTests : IAsyncLifetime
     private const string Kept = "aizuwakamatsu/kitamachi";
     private readonly string directory = Directory.CreateTempSubdirectory("aizu-district-").FullName;
     private readonly List<GatewayHarness> gateways = [];
-    private CityTestSetup setup = null!;
-    private IngestHost ingest = null!;
+    private IngestedCity servers = null!;
     private BrokerRecorder recorder = null!;
 
     public async Task InitializeAsync()
     {
-        setup = await CityTestSetup.StartAsync();
-        ingest = await IngestHost.StartAsync(setup.IngestConfiguration("ingest-district"));
-        recorder = await BrokerRecorder.StartAsync(setup.Broker.Port, TimeProvider.System, "city-district-recorder");
+        servers = await IngestedCity.StartAsync("ingest-district");
+        recorder = await BrokerRecorder.StartAsync(servers.Setup.Broker.Port, TimeProvider.System, "city-district-recorder");
     }
 
     public async Task DisposeAsync()
@@ -38,8 +30,7 @@ public sealed class DistrictTests : IAsyncLifetime
         }
 
         await recorder.DisposeAsync();
-        await ingest.DisposeAsync();
-        await setup.DisposeAsync();
+        await servers.DisposeAsync();
         Directory.Delete(directory, recursive: true);
     }
 
@@ -84,7 +75,7 @@ public sealed class DistrictTests : IAsyncLifetime
         var registry = new TestConsentRegistry();
         var household = new SimulatedHousehold(HouseholdFleet.T0 - TimeSpan.FromDays(1), 10_000 + (index * 500));
         var path = Path.Combine(Directory.CreateDirectory(Path.Combine(directory, $"gw-{index}")).FullName, "gateway.db");
-        var gateway = await GatewayHarness.StartAsync(path, setup.Broker.Port, time, registry, household, recorder: null,
+        var gateway = await GatewayHarness.StartAsync(path, servers.Setup.Broker.Port, time, registry, household, recorder: null,
             gatewayId: $"gw-district-{index}", secret: [.. Enumerable.Range(0, 32).Select(b => (byte)(b + (index * 40) + 1))],
             settings: new Dictionary<string, string?> { ["Aizu:Household:District"] = district });
         gateways.Add(gateway);
@@ -105,7 +96,7 @@ public sealed class DistrictTests : IAsyncLifetime
     // district null: all rows of the data set; "any": rows with any district; otherwise rows with that district.
     private async Task<long> CountAsync(string pseudonym, string? district)
     {
-        await using var connection = new NpgsqlConnection(setup.ConnectionString);
+        await using var connection = new NpgsqlConnection(servers.Setup.ConnectionString);
         await connection.OpenAsync();
         await using var count = new NpgsqlCommand(
             "SELECT count(*) FROM aggregate WHERE pseudonym = $1 AND ($2::text IS NULL OR ($2 = 'any' AND district IS NOT NULL) OR district = $2)", connection);
@@ -116,7 +107,7 @@ public sealed class DistrictTests : IAsyncLifetime
 
     private async Task<long> ScalarAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(setup.ConnectionString);
+        await using var connection = new NpgsqlConnection(servers.Setup.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return (long)(await command.ExecuteScalarAsync())!;
@@ -124,7 +115,7 @@ public sealed class DistrictTests : IAsyncLifetime
 
     private async Task<string?> DistrictOfGrantAsync(string pseudonym)
     {
-        await using var connection = new NpgsqlConnection(setup.ConnectionString);
+        await using var connection = new NpgsqlConnection(servers.Setup.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT district FROM consent_grant WHERE scope = $1", connection);
         command.Parameters.Add(new() { Value = $"{HouseholdFleet.Planning}/{pseudonym}" });

@@ -1,6 +1,3 @@
-using Aizu.City.Ingest;
-using Aizu.Testing;
-
 namespace Aizu.City.Tests.EndToEnd;
 
 /// <summary>

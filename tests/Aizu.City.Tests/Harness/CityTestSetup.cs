@@ -1,8 +1,3 @@
-using System.Globalization;
-using Aizu.LocalServers;
-using Aizu.Signing;
-using Aizu.Testing;
-
 namespace Aizu.City.Tests;
 
 /// <summary>
@@ -10,28 +5,20 @@ namespace Aizu.City.Tests;
 /// city's broker is configured in docs/city.md) and a PostgreSQL cluster with a database of the test's
 /// own, plus the city's confirmation key in a temporary directory.
 /// </summary>
-internal sealed class CityTestSetup : IAsyncDisposable
+internal sealed class CityTestSetup(MosquittoBroker broker, PostgresServer postgres, TemporaryDirectory directory, string database) : IAsyncDisposable
 {
     public const string Recipient = "city-energy-office";
 
     /// <summary>The broker settings docs/city.md asks for: many messages in flight per session, queues large enough for an instance that is away.</summary>
     public const string BrokerConfig = "max_inflight_messages 1000\nmax_queued_messages 1000000";
 
-    private CityTestSetup(MosquittoBroker broker, PostgresServer postgres, TemporaryDirectory directory, string database)
-    {
-        Broker = broker;
-        Postgres = postgres;
-        Directory = directory;
-        Database = database;
-    }
+    public MosquittoBroker Broker { get; } = broker;
 
-    public MosquittoBroker Broker { get; }
+    public PostgresServer Postgres { get; } = postgres;
 
-    public PostgresServer Postgres { get; }
+    public TemporaryDirectory Directory { get; } = directory;
 
-    public TemporaryDirectory Directory { get; }
-
-    public string Database { get; }
+    public string Database { get; } = database;
 
     public string ConnectionString => Postgres.ConnectionString(Database);
 

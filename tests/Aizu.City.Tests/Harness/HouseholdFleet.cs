@@ -1,11 +1,4 @@
-using System.Globalization;
-using Aizu.City.Ingest;
-using Aizu.Consent;
 using Aizu.Egress;
-using Aizu.Hardware.Simulators.BRoute;
-using Aizu.Testing.Uplink;
-using Aizu.Wire;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Aizu.City.Tests;
 

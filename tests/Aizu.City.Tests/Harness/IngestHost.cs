@@ -1,8 +1,3 @@
-using Aizu.City.Ingest;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-
 namespace Aizu.City.Tests;
 
 /// <summary>An ingest instance in the test's process: the same registrations as <c>aizu-city ingest run</c>, its services at hand.</summary>

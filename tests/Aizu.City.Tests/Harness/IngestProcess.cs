@@ -1,12 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Aizu.City.Ingest;
-using Aizu.LocalServers;
-using Aizu.Testing;
-
 namespace Aizu.City.Tests;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Aizu.City.Ingest;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.City.Tests;
 
 /// <summary>The store of a database that child processes fill, read from the test through the product's own queries.</summary>

@@ -1,8 +1,3 @@
-using System.Text;
-using Aizu.Wire;
-using MQTTnet;
-using MQTTnet.Protocol;
-
 namespace Aizu.City.Tests;
 
 /// <summary>A raw MQTT 5 publisher for messages a test builds itself, well-formed or not.</summary>

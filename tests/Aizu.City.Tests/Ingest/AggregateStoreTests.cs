@@ -1,6 +1,3 @@
-using Aizu.City.Ingest;
-using Npgsql;
-
 namespace Aizu.City.Tests.Ingest;
 
 /// <summary>The store on real PostgreSQL: idempotent by message id, monthly partitions made on demand and made again when dropped.</summary>

@@ -1,9 +1,3 @@
-using System.Text;
-using Aizu.City.Ingest;
-using Aizu.Testing;
-using Aizu.Wire;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Aizu.City.Tests.Ingest;
 
 /// <summary>
@@ -18,22 +12,19 @@ public sealed class IngestRefusalTests : IAsyncLifetime
     private const string Alerts = "city-safety-check";
     private const string Pseudonym = "a8990db1f9b9d20d";
     private static readonly DateTimeOffset March = new(2026, 3, 1, 15, 0, 0, TimeSpan.Zero);
-    private CityTestSetup setup = null!;
-    private IngestHost ingest = null!;
+    private IngestedCity servers = null!;
     private WirePublisher gateway = null!;
 
     public async Task InitializeAsync()
     {
-        setup = await CityTestSetup.StartAsync();
-        ingest = await IngestHost.StartAsync(setup.IngestConfiguration("ingest-refusals"));
-        gateway = await WirePublisher.ConnectAsync(setup.Broker.Port, "gw-refusals");
+        servers = await IngestedCity.StartAsync("ingest-refusals");
+        gateway = await WirePublisher.ConnectAsync(servers.Setup.Broker.Port, "gw-refusals");
     }
 
     public async Task DisposeAsync()
     {
         await gateway.DisposeAsync();
-        await ingest.DisposeAsync();
-        await setup.DisposeAsync();
+        await servers.DisposeAsync();
     }
 
     [Fact]
@@ -49,7 +40,7 @@ public sealed class IngestRefusalTests : IAsyncLifetime
         await PublishStateAsync(March.AddDays(4), ok, other);
         // A state of the peak-demand data set listing a grant whose terms say city planning.
         await PublishStateAsync(March, Peak, Grant("misfiled-1@1", March.AddDays(-1), March.AddYears(1)));
-        await Eventually.TrueAsync(() => ingest.Metrics.Snapshot().ConsentStates == 3, "the three consent states applied");
+        await Eventually.TrueAsync(() => servers.Ingest.Metrics.Snapshot().ConsentStates == 3, "the three consent states applied");
 
         var day = March;
         await gateway.PublishWindowAsync(Planning, Import, Pseudonym, "ok-1@1", day, "P1D", 10_500, "m-good-1");
@@ -78,8 +69,8 @@ public sealed class IngestRefusalTests : IAsyncLifetime
             RejectionReasons.WrongRecipient, RejectionReasons.BadJson, RejectionReasons.WrongUnit,
             RejectionReasons.TooLarge, RejectionReasons.FutureWindow, RejectionReasons.BadTopic,
         ];
-        await Eventually.TrueAsync(() => ingest.Metrics.Snapshot() is { Waiting: 0 } s && s.Received == 18, "every message acknowledged");
-        var status = ingest.Metrics.Snapshot();
+        await Eventually.TrueAsync(() => servers.Ingest.Metrics.Snapshot() is { Waiting: 0 } s && s.Received == 18, "every message acknowledged");
+        var status = servers.Ingest.Metrics.Snapshot();
         Assert.Equal(reasons.Order(StringComparer.Ordinal), status.Rejected.Keys);
         Assert.All(status.Rejected.Values, count => Assert.Equal(1, count));
         Assert.Equal(reasons.Length, status.Recent.Count);
@@ -88,13 +79,13 @@ public sealed class IngestRefusalTests : IAsyncLifetime
         Assert.Equal(2, status.Stored);
         Assert.Equal(1, status.Duplicates);
 
-        var stored = await ingest.Store.ListAsync(Planning, CancellationToken.None);
+        var stored = await servers.Ingest.Store.ListAsync(Planning, CancellationToken.None);
         Assert.Equal(["m-good-1", "m-good-2"], stored.Select(s => s.MessageId));
         Assert.Equal([10_500d, 9_800d], stored.Select(s => s.ValueWh));
         Assert.All(stored, s => Assert.Equal(new DataSet(Planning, Pseudonym), s.DataSet));
-        Assert.Empty(await ingest.Store.ListAsync(Peak, CancellationToken.None));
+        Assert.Empty(await servers.Ingest.Store.ListAsync(Peak, CancellationToken.None));
 
-        var metrics = ingest.Metrics.ToPrometheusText();
+        var metrics = servers.Ingest.Metrics.ToPrometheusText();
         Assert.Contains("aizu_city_ingest_rejected_total{reason=\"wrong-unit\"} 1\n", metrics, StringComparison.Ordinal);
         Assert.Contains("aizu_city_ingest_stored_total 2\n", metrics, StringComparison.Ordinal);
     }
@@ -114,7 +105,7 @@ public sealed class IngestRefusalTests : IAsyncLifetime
         var ackGrant = new ConsentStateGrant("ack-1@1", EnergyWindowValidator.AlertAckCategory, "P1D", Alerts, "https://w3id.org/dpv#PublicSafety",
             CityTestSetup.Recipient, false, 0, 0, Day(March.AddDays(-1)), Day(March.AddYears(1)), "P1M");
         await PublishStateAsync(March, Alerts, ackGrant);
-        await Eventually.TrueAsync(() => ingest.Metrics.Snapshot().ConsentStates == 1, "the alert consent state applied");
+        await Eventually.TrueAsync(() => servers.Ingest.Metrics.Snapshot().ConsentStates == 1, "the alert consent state applied");
         const string Alert = "city@aizu.example,alert-2026-0301-01,2026-03-01T15:00:00+09:00";
         var day = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
         var ack = AlertAckPayload.Write(new AlertAckMessage(Alert, day, "P1D", Pseudonym));
@@ -124,8 +115,8 @@ public sealed class IngestRefusalTests : IAsyncLifetime
         // An acknowledgement on an energy category is not one.
         await gateway.PublishAsync(WireTopics.Data(Alerts, Import, Pseudonym), ack, UserProperties.Of(SchemaIds.AlertAck, "m-ack-misplaced", "ack-1@1", Alerts, "P1D"));
 
-        await Eventually.TrueAsync(() => ingest.Metrics.Snapshot() is { Waiting: 0 } s && s.Received == 6, "every message acknowledged");
-        var status = ingest.Metrics.Snapshot();
+        await Eventually.TrueAsync(() => servers.Ingest.Metrics.Snapshot() is { Waiting: 0 } s && s.Received == 6, "every message acknowledged");
+        var status = servers.Ingest.Metrics.Snapshot();
         Assert.Equal(new Dictionary<string, long>
         {
             [RejectionReasons.BadProperties] = 1,
@@ -135,10 +126,10 @@ public sealed class IngestRefusalTests : IAsyncLifetime
         Assert.Contains(status.Recent, r => r.Reason == RejectionReasons.LegacyConsentScope && r.Topic == WireTopics.ConsentPrefix + "gw-refusals");
         Assert.Equal((1L, 1L, 0L), (status.AlertAcks, status.Duplicates, status.Stored));
 
-        var stored = await ingest.Services.GetRequiredService<AlertAckStore>().ListAsync(CancellationToken.None);
+        var stored = await servers.Ingest.Services.GetRequiredService<AlertAckStore>().ListAsync(CancellationToken.None);
         Assert.Equal([("m-ack-1", Alerts, Pseudonym, Alert, day, "ack-1@1")], stored);
-        Assert.Empty(await ingest.Store.ListAsync(null, CancellationToken.None));
-        var metrics = ingest.Metrics.ToPrometheusText();
+        Assert.Empty(await servers.Ingest.Store.ListAsync(null, CancellationToken.None));
+        var metrics = servers.Ingest.Metrics.ToPrometheusText();
         Assert.Contains("aizu_city_ingest_alert_acks_total 1\n", metrics, StringComparison.Ordinal);
         Assert.Contains("aizu_city_ingest_rejected_total{reason=\"legacy-consent-scope\"} 1\n", metrics, StringComparison.Ordinal);
     }

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Aizu.City.Tests.Structure;
 
 public sealed class CityIngestStructureTests

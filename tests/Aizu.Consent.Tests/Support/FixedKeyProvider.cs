@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Aizu.Consent.Tests;
 
 /// <summary>A gateway key held in memory, so tests know the key that signs receipts.</summary>

@@ -1,7 +1,3 @@
-using Aizu.Consent;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace Aizu.Egress.Tests.Acknowledgement;
 
 /// <summary>The "I'm safe" acknowledgement leaves only under an alert.ack consent; delivered rows are pruned, the log is kept.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Egress.Tests.Configuration;
 
 public sealed class EgressConfigurationTests

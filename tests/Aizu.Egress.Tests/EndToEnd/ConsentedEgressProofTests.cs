@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Aizu.Consent;
-using Aizu.Egress;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Egress.Tests.EndToEnd;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-using Aizu.Consent;
-using Aizu.LocalServers;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Egress.Tests.EndToEnd;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Aizu.Consent;
-using Microsoft.Data.Sqlite;
-
 namespace Aizu.Egress.Tests.FailClosed;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Aizu.Egress.Tests;
 
 /// <summary>A failed egress pass says what is wrong around the gateway in one line; a bug is not mistaken for one.</summary>

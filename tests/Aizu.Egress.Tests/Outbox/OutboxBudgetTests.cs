@@ -1,9 +1,3 @@
-using Aizu.Consent;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Egress.Tests.Outbox;
 
 /// <summary>The outbox budget (<see cref="EgressOptions.OutboxMaxPending"/>) on a real SQLite file: oldest data windows go first.</summary>

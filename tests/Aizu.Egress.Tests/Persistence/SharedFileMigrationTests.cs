@@ -1,11 +1,3 @@
-using System.Globalization;
-using Aizu.Consent;
-using Aizu.Household;
-using Aizu.Storage;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Egress.Tests.Persistence;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Aizu.Consent;
-using Aizu.Storage;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Egress.Tests.Policy;
 
 /// <summary>The policy's checks and the outbox's second check at send time, on a real SQLite file.</summary>

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using Aizu.Consent;
-
 namespace Aizu.Egress.Tests.Policy;
 
 public sealed class MinimisationAndPseudonymTests

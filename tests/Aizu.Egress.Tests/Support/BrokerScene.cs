@@ -1,7 +1,3 @@
-using Aizu.Hardware.Simulators.BRoute;
-using Aizu.LocalServers;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Egress.Tests;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Aizu.Testing.Uplink;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Egress.Tests;
 
 /// <summary>

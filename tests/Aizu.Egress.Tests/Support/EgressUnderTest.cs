@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using Aizu.Consent;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Egress.Tests;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Aizu.Consent;
-
 namespace Aizu.Egress.Tests.Windows;
 
 public sealed class WindowCutterTests

@@ -1,12 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Aizu.FaultInjection.Tests.Harness;
-using Aizu.LocalServers;
-using Aizu.Testing.City;
-using Xunit.Abstractions;
-
 namespace Aizu.FaultInjection.Tests.Broker;
 
 /// <summary>
@@ -25,84 +16,63 @@ public sealed class OutboxBudgetOutageTests(ITestOutputHelper output)
     public async Task An_outage_longer_than_the_outbox_budget_sends_the_newest_windows_once_in_order_and_counts_the_dropped()
     {
         var watch = Stopwatch.StartNew();
-        using var directory = new TemporaryDirectory();
-        await using var city = await CityCouncil.StartAsync(Path.Combine(directory.Path, "city"));
-        var home = Path.Combine(directory.Path, "home");
-        var database = Path.Combine(home, "aizu-demo-data", "aizu.db");
-        var port = FreePort.Next();
-        var broker = await MosquittoBroker.StartAsync(port: port, parentDirectory: directory.Path);
-        var recorders = new List<BrokerRecorder>();
-        try
-        {
-            recorders.Add(await BrokerRecorder.StartAsync(port, TimeProvider.System, "city-ingest-1"));
-            using var household = await HouseholdSinceYesterday.PrepareAsync(city, database);
-            var yesterday = household.Yesterday;
-            var launch = new GatewayLaunch([], "127.0.0.1", new Dictionary<string, string> { ["AIZU_Aizu__Egress__OutboxMaxPending"] = $"{Budget}" });
-            await using var gateway = await CityGateway.StartAsync(home, port, GatewayId, "07202-kitaaizu", city.PublicKeyFile, launch);
-            await Eventually.TrueAsync(() => recorders[0].Messages.Any(m => m.Topic == $"aizu/v1/status/{GatewayId}" && m.Text.Contains("online", StringComparison.Ordinal)),
-                TimeSpan.FromSeconds(60), () => $"the gateway never came online:{Environment.NewLine}{gateway.Output}");
+        await using var scene = await CityOutageScene.StartAsync();
+        var (database, recorders, household) = (scene.Database, scene.Recorders, scene.Household);
+        var yesterday = household.Yesterday;
+        var launch = new GatewayLaunch([], "127.0.0.1", new Dictionary<string, string> { ["AIZU_Aizu__Egress__OutboxMaxPending"] = $"{Budget}" });
+        await using var gateway = await scene.StartGatewayAsync(GatewayId, launch);
 
-            // 1. The broker goes away; the household grants; a day of windows is decided, of which the budget waits.
-            await broker.StopAsync();
-            await household.GrantHourlyEnergyAsync();
-            var egress = default(JsonElement);
-            await Eventually.TrueAsync(async () =>
-            {
-                egress = (await gateway.GetJsonAsync("/api/status")).GetProperty("egress");
-                return egress.GetProperty("outboxPending").GetInt32() + egress.GetProperty("outboxDroppedOverBudget").GetInt64() >= ClosedWindows(yesterday, DateTimeOffset.UtcNow);
-            }, TimeSpan.FromSeconds(60), () => $"a day of windows was not decided: {egress}{Environment.NewLine}{gateway.Output}");
-            var waiting = await OutboxTable.ReadAsync(database);
-            var dataWaiting = waiting.Where(r => r.Kind == 0).ToList();
+        // 1. The broker goes away; the household grants; a day of windows is decided, of which the budget waits.
+        await scene.Broker.StopAsync();
+        await household.GrantHourlyEnergyAsync();
+        var egress = default(JsonElement);
+        await Eventually.TrueAsync(async () =>
+        {
             egress = (await gateway.GetJsonAsync("/api/status")).GetProperty("egress");
-            var dropped = egress.GetProperty("outboxDroppedOverBudget").GetInt64();
-            Assert.All(waiting, r => Assert.Equal(0, r.State));
-            Assert.Equal(Budget, egress.GetProperty("outboxMaxPending").GetInt32());
-            Assert.Equal(Budget, egress.GetProperty("outboxPending").GetInt32());
-            Assert.Equal(Budget, dataWaiting.Count);
-            Assert.True(dropped > 0 && egress.GetProperty("lastOutboxDropAt").ValueKind == JsonValueKind.String, egress.ToString());
-            // Each drop is logged once, in one line that says how many went.
-            var logged = Regex.Matches(gateway.Output, $@"Outbox over its budget of {Budget} data windows .*?: dropped the (\d+) oldest").Sum(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
-            Assert.True(dropped == logged, $"{dropped} dropped, {logged} logged:{Environment.NewLine}{gateway.Output}");
+            return egress.GetProperty("outboxPending").GetInt32() + egress.GetProperty("outboxDroppedOverBudget").GetInt64() >= ClosedWindows(yesterday, DateTimeOffset.UtcNow);
+        }, TimeSpan.FromSeconds(60), () => $"a day of windows was not decided: {egress}{Environment.NewLine}{gateway.Output}");
+        var waiting = await OutboxTable.ReadAsync(database);
+        var dataWaiting = waiting.Where(r => r.Kind == 0).ToList();
+        egress = (await gateway.GetJsonAsync("/api/status")).GetProperty("egress");
+        var dropped = egress.GetProperty("outboxDroppedOverBudget").GetInt64();
+        Assert.All(waiting, r => Assert.Equal(0, r.State));
+        Assert.Equal(Budget, egress.GetProperty("outboxMaxPending").GetInt32());
+        Assert.Equal(Budget, egress.GetProperty("outboxPending").GetInt32());
+        Assert.Equal(Budget, dataWaiting.Count);
+        Assert.True(dropped > 0 && egress.GetProperty("lastOutboxDropAt").ValueKind == JsonValueKind.String, egress.ToString());
+        // Each drop is logged once, in one line that says how many went.
+        var logged = Regex.Matches(gateway.Output, $@"Outbox over its budget of {Budget} data windows .*?: dropped the (\d+) oldest").Sum(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+        Assert.True(dropped == logged, $"{dropped} dropped, {logged} logged:{Environment.NewLine}{gateway.Output}");
 
-            // 2. The broker returns (the city's subscriber first: the gateway is held meanwhile) and the outbox drains.
-            await using (await ProcessPause.StartAsync(gateway.ProcessId))
-            {
-                await broker.RestartAsync();
-                recorders.Add(await BrokerRecorder.StartAsync(port, TimeProvider.System, "city-ingest-2"));
-            }
-
-            var outbox = waiting;
-            await Eventually.TrueAsync(async () =>
-            {
-                outbox = await OutboxTable.ReadAsync(database);
-                var arrived = CityMessages.Data(recorders).Select(m => m.CorrelationData).ToHashSet();
-                return outbox.All(r => r.State == 1) && outbox.Where(r => r.Kind == 0).All(r => arrived.Contains(r.MessageId));
-            }, TimeSpan.FromSeconds(60), () => $"the outbox did not drain:{Environment.NewLine}{gateway.Output}");
-
-            // The city holds exactly the windows kept: the newest, hourly from the first one not dropped (so the dropped
-            // count is the windows decided less the budget), each under one id, the consent state first.
-            var received = recorders.Skip(1).SelectMany(r => r.Messages).ToList();
-            var newest = yesterday + TimeSpan.FromHours(dropped);
-            var (data, distinct) = CityDelivery.AssertEveryWindowOnceInOrder(outbox, dataWaiting, received, newest);
-            Assert.Equal(dropped + Budget, ClosedWindows(yesterday, CityMessages.WindowStart(received.Where(CityMessages.IsData).Take(Budget).Last()) + TimeSpan.FromHours(1)));
-            Assert.DoesNotContain(recorders[0].Messages, CityMessages.IsData);
-            GatewayOutput.AssertNoStackTrace(gateway.Output);
-            var after = (await gateway.GetJsonAsync("/api/status")).GetProperty("egress");
-            Assert.Equal(0, after.GetProperty("outboxPending").GetInt32());
-            Assert.Equal(dropped, after.GetProperty("outboxDroppedOverBudget").GetInt64());
-
-            output.WriteLine($"budget {Budget}: {dropped + Budget} windows decided during the outage, {dropped} dropped, {dataWaiting.Count} waited; "
-                + $"the city received {data} data messages ({distinct} distinct ids), windows from {newest:O}; {watch.Elapsed.TotalSeconds:F0} s");
-        }
-        finally
+        // 2. The broker returns (the city's subscriber first: the gateway is held meanwhile) and the outbox drains.
+        await using (await ProcessPause.StartAsync(gateway.ProcessId))
         {
-            foreach (var recorder in recorders)
-            {
-                await recorder.DisposeAsync();
-            }
-
-            await broker.DisposeAsync();
+            await scene.Broker.RestartAsync();
+            await scene.AddRecorderAsync();
         }
+
+        var outbox = waiting;
+        await Eventually.TrueAsync(async () =>
+        {
+            outbox = await OutboxTable.ReadAsync(database);
+            var arrived = CityMessages.Data(recorders).Select(m => m.CorrelationData).ToHashSet();
+            return outbox.All(r => r.State == 1) && outbox.Where(r => r.Kind == 0).All(r => arrived.Contains(r.MessageId));
+        }, TimeSpan.FromSeconds(60), () => $"the outbox did not drain:{Environment.NewLine}{gateway.Output}");
+
+        // The city holds exactly the windows kept: the newest, hourly from the first one not dropped (so the dropped
+        // count is the windows decided less the budget), each under one id, the consent state first.
+        var received = recorders.Skip(1).SelectMany(r => r.Messages).ToList();
+        var newest = yesterday + TimeSpan.FromHours(dropped);
+        var (data, distinct) = CityDelivery.AssertEveryWindowOnceInOrder(outbox, dataWaiting, received, newest);
+        Assert.Equal(dropped + Budget, ClosedWindows(yesterday, CityMessages.WindowStart(received.Where(CityMessages.IsData).Take(Budget).Last()) + TimeSpan.FromHours(1)));
+        Assert.DoesNotContain(recorders[0].Messages, CityMessages.IsData);
+        GatewayOutput.AssertNoStackTrace(gateway.Output);
+        var after = (await gateway.GetJsonAsync("/api/status")).GetProperty("egress");
+        Assert.Equal(0, after.GetProperty("outboxPending").GetInt32());
+        Assert.Equal(dropped, after.GetProperty("outboxDroppedOverBudget").GetInt64());
+
+        output.WriteLine($"budget {Budget}: {dropped + Budget} windows decided during the outage, {dropped} dropped, {dataWaiting.Count} waited; "
+            + $"the city received {data} data messages ({distinct} distinct ids), windows from {newest:O}; {watch.Elapsed.TotalSeconds:F0} s");
     }
 
     private static int ClosedWindows(DateTimeOffset first, DateTimeOffset at) => (int)Math.Floor((at - first).TotalHours);

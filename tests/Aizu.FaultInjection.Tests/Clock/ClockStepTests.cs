@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Aizu.FaultInjection.Tests.Harness;
-using Xunit.Abstractions;
-
 namespace Aizu.FaultInjection.Tests.Clock;
 
 /// <summary>

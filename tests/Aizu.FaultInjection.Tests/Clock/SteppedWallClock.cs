@@ -1,6 +1,3 @@
-using System.Globalization;
-using Aizu.FaultInjection.Tests.Harness;
-
 namespace Aizu.FaultInjection.Tests.Clock;
 
 /// <summary>

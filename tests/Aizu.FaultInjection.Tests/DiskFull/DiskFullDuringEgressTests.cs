@@ -1,6 +1,3 @@
-using Aizu.FaultInjection.Tests.Harness;
-using Aizu.Testing.City;
-using Xunit.Abstractions;
 using static Aizu.FaultInjection.Tests.Harness.CityMessages;
 
 namespace Aizu.FaultInjection.Tests.DiskFull;
@@ -30,8 +27,7 @@ public sealed class DiskFullDuringEgressTests(ITestOutputHelper log)
         await HouseholdDecisions.ApplyCatalogueAsync(city, database, clock);
 
         await using var gateway = await CityGateway.StartAsync(disk.Path, city.Broker.Port, GatewayId, "07202-kitaaizu", city.PublicKeyFile);
-        await Eventually.TrueAsync(() => city.Recorder.Messages.Any(m => m.Topic == $"aizu/v1/status/{GatewayId}" && m.Text.Contains("online", StringComparison.Ordinal)),
-            TimeSpan.FromSeconds(60), () => $"the gateway never came online:{Environment.NewLine}{gateway.Output}");
+        await gateway.WaitOnlineAsync(() => city.Recorder.Messages);
 
         // 1. Deciding: the grant is recorded while the gateway is held, and it wakes to a full disk.
         await using (await ProcessPause.StartAsync(gateway.ProcessId))

@@ -1,7 +1,3 @@
-using Aizu.Hardware.EchonetLite.SmartMeter;
-using Aizu.Hardware.Simulators.BRoute;
-using Aizu.Readings;
-
 namespace Aizu.FaultInjection.Tests.Hardware;
 
 /// <summary>

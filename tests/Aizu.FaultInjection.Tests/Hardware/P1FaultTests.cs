@@ -1,12 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Aizu.FaultInjection.Tests.Harness;
-using Aizu.Readings;
-using Xunit.Abstractions;
-
 namespace Aizu.FaultInjection.Tests.Hardware;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Text;
-using Aizu.Hardware.Dsmr;
-using Aizu.Hardware.Serial.Tty;
-using Aizu.Hardware.Simulators.Dsmr;
-using Aizu.Hardware.Simulators.PushMeters;
-using Aizu.Readings;
-using Aizu.Testing.SerialMeters;
-
 namespace Aizu.FaultInjection.Tests.Hardware;
 
 /// <summary>

@@ -1,13 +1,3 @@
-using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Aizu.FaultInjection.Tests.Harness;
-using Aizu.Hardware.Simulators.Dsmr;
-using Aizu.Hardware.Simulators.Sensors;
-using Aizu.Readings;
-using Xunit.Abstractions;
-
 namespace Aizu.FaultInjection.Tests.Hardware;
 
 /// <summary>

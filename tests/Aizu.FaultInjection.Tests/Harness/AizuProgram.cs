@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Aizu.FaultInjection.Tests.Harness;
 
 /// <summary>

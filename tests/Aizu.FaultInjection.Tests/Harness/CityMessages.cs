@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Aizu.Testing.City;
-
 namespace Aizu.FaultInjection.Tests.Harness;
 
 /// <summary>What the city's subscriber on <c>#</c> received, sorted as the city ingest sorts it.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Aizu.Gateway.Cli;
-
 namespace Aizu.FaultInjection.Tests.Harness;
 
 /// <summary><c>aizu doctor --json</c>, run in this process on a gateway's files: each check's name and outcome.</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Aizu.FaultInjection.Tests.Harness;
 
 /// <summary>What a gateway process printed, read as an installer reads its journal: lines of a kind, and no stack trace.</summary>

@@ -1,7 +1,3 @@
-using Aizu.Consent;
-using Aizu.Testing.City;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Aizu.FaultInjection.Tests.Harness;
 
 /// <summary>A household's consent decisions written into its store before its gateway starts, dated by a clock of the test's.</summary>

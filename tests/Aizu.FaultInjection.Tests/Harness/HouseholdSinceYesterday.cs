@@ -1,7 +1,3 @@
-using Aizu.Consent;
-using Aizu.Testing.City;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Aizu.FaultInjection.Tests.Harness;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Aizu.FaultInjection.Tests.Harness;
 
 /// <summary>

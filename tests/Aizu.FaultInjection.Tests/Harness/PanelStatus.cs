@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace Aizu.FaultInjection.Tests.Harness;
 
 /// <summary>What the household panel says about the store, read as the panel's own page reads it.</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Aizu.FaultInjection.Tests.Harness;
 
 /// <summary>A system command the harness runs to arrange the machine (<c>ip</c>, <c>nft</c>); a failure throws with what it printed.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Aizu.Gateway.Cli;
-
 namespace Aizu.FaultInjection.Tests.Harness;
 
 /// <summary>

@@ -1,9 +1,4 @@
-using Aizu.Hardware.Simulators.BRoute;
-using Aizu.Household;
-using Aizu.Readings;
 using Aizu.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Aizu.FaultInjection.Tests.Harness;
 

@@ -1,9 +1,5 @@
-using Aizu.FaultInjection.Tests.Harness;
-using Aizu.Hardware.Simulators.BRoute;
-using Aizu.Readings;
 using Aizu.Storage;
 using RawPoint = Aizu.FaultInjection.Tests.Harness.RawPoint;
-using Xunit.Abstractions;
 
 namespace Aizu.FaultInjection.Tests.Kills;
 

@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
-using Aizu.Consent;
-using Aizu.FaultInjection.Tests.Harness;
-using Aizu.Testing.City;
-using Microsoft.Extensions.DependencyInjection;
-using Xunit.Abstractions;
 using static Aizu.FaultInjection.Tests.Harness.AizuProgram;
 using static Aizu.FaultInjection.Tests.Harness.CityMessages;
 

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Aizu.FaultInjection.Tests.Harness;
-using Xunit.Abstractions;
 using static Aizu.FaultInjection.Tests.Harness.AizuProgram;
 
 namespace Aizu.FaultInjection.Tests.Kills;

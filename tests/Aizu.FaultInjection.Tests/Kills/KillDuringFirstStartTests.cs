@@ -1,8 +1,4 @@
-using System.Diagnostics;
-using System.Net.Http.Json;
-using Aizu.FaultInjection.Tests.Harness;
 using Aizu.Storage;
-using Xunit.Abstractions;
 using static Aizu.FaultInjection.Tests.Harness.AizuProgram;
 
 namespace Aizu.FaultInjection.Tests.Kills;

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using Aizu.FaultInjection.Tests.Harness;
-using Aizu.Testing.City;
-using Xunit.Abstractions;
 using static Aizu.FaultInjection.Tests.Harness.CityMessages;
 
 namespace Aizu.FaultInjection.Tests.Kills;

@@ -1,12 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Aizu.FaultInjection.Tests.Harness;
-using Aizu.LocalServers;
-using Aizu.Testing.City;
-using Xunit.Abstractions;
-
 namespace Aizu.FaultInjection.Tests.Network;
 
 /// <summary>
@@ -53,8 +44,7 @@ public sealed class NetworkFaultTests(ITestOutputHelper output)
             ["AIZU_Aizu__Uplink__Timeout"] = "00:00:05",
         });
         await using var gateway = await CityGateway.StartAsync(home, uplinkPort, GatewayId, "07202-kitaaizu", city.PublicKeyFile, launch);
-        await Eventually.TrueAsync(() => recorder.Messages.Any(m => m.Topic == $"aizu/v1/status/{GatewayId}" && m.Text.Contains("online", StringComparison.Ordinal)),
-            TimeSpan.FromSeconds(60), () => $"the gateway never came online through its link:{Environment.NewLine}{gateway.Output}");
+        await gateway.WaitOnlineAsync(() => recorder.Messages, "the gateway never came online through its link");
 
         // 1. The link is cut while idle; the household grants (the consent state's publish goes into the cut) and a
         //    day of windows waits. The gateway finds the cut with its keep-alive and says so on the panel.

@@ -1,10 +1,3 @@
-using System.Threading.Channels;
-using Aizu.Hardware.BRoute;
-using Aizu.Hardware.Serial.Tty;
-using Aizu.Hardware.Simulators.BRoute;
-using Aizu.Hardware.Skstack;
-using Aizu.Readings;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Aizu.Fuzzing;

@@ -1,15 +1,3 @@
-using System.Buffers;
-using Aizu.Gateway.Configuration;
-using Aizu.Gateway.Hosting;
-using Aizu.Hardware.Dsmr;
-using Aizu.Hardware.EchonetLite;
-using Aizu.Hardware.EchonetLite.SmartMeter;
-using Aizu.Hardware.BRoute;
-using Aizu.Readings;
-using Aizu.Hardware.Skstack;
-using Aizu.Hardware.Sml;
-using Aizu.Wire;
-
 namespace Aizu.Fuzzing;
 
 /// <summary>The fuzz targets: every parser that reads bytes the gateway does not control.</summary>

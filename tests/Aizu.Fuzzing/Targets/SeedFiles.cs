@@ -1,10 +1,3 @@
-using System.Buffers;
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
-using Aizu.Hardware.Serial.Framing;
-using Aizu.Hardware.Sml;
-
 namespace Aizu.Fuzzing;
 
 /// <summary>Takes seeds out of the repository's real captures and documents.</summary>

@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using OpenQA.Selenium;
-using OpenQA.Selenium.Support.UI;
-
 namespace Aizu.Gateway.Tests.Browser;
 
 /// <summary>The indoor climate and settings screens and the gas row, in real headless Chromium against the real gateway.</summary>

@@ -1,12 +1,3 @@
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Aizu.Consent;
-using Aizu.Testing.City;
-using Microsoft.Extensions.DependencyInjection;
-using OpenQA.Selenium;
-using OpenQA.Selenium.Support.UI;
-
 namespace Aizu.Gateway.Tests.Browser;
 
 /// <summary>

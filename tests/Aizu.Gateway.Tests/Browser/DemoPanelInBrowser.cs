@@ -1,6 +1,3 @@
-using OpenQA.Selenium.Chrome;
-using OpenQA.Selenium.Support.UI;
-
 namespace Aizu.Gateway.Tests.Browser;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using OpenQA.Selenium.Chrome;
-
 namespace Aizu.Gateway.Tests.Browser;
 
 /// <summary>

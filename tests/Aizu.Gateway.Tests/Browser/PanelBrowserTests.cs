@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Aizu.Readings;
-using Aizu.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using OpenQA.Selenium;
-
 namespace Aizu.Gateway.Tests.Browser;
 
 /// <summary>The panel in real headless Chromium against the real gateway process.</summary>

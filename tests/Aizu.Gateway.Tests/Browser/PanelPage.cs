@@ -1,6 +1,3 @@
-using OpenQA.Selenium;
-using OpenQA.Selenium.Support.UI;
-
 namespace Aizu.Gateway.Tests.Browser;
 
 /// <summary>What a household does in the browser to get past the first-start form or the sign-in.</summary>

@@ -1,6 +1,3 @@
-using System.Drawing;
-using OpenQA.Selenium;
-
 namespace Aizu.Gateway.Tests.Browser;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Aizu.Alerts;
-
 namespace Aizu.Gateway.Tests.CityLink;
 
 /// <summary>CAP 1.2 alerts as the city writes them for the end-to-end tests (Japanese and English info blocks).</summary>

@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using Aizu.Gateway.Tests.Browser;
-using Aizu.Testing.City;
-using OpenQA.Selenium;
-using OpenQA.Selenium.Support.UI;
-using Xunit.Abstractions;
-
 namespace Aizu.Gateway.Tests.CityLink;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-using System.Text.Json;
-using Aizu.Alerts;
-using Aizu.Consent;
-using Aizu.Testing.City;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Aizu.Gateway.Tests.CityLink;
 
 /// <summary>

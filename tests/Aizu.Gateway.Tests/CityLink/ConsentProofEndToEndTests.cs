@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Aizu.Consent;
-using Aizu.Testing.City;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Aizu.Gateway.Tests.CityLink;
 
 /// <summary>

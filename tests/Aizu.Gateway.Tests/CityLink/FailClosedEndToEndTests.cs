@@ -1,17 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Aizu.Consent;
-using Aizu.Gateway.Cli;
-using Aizu.Gateway.Tests.Browser;
-using Aizu.Testing.City;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using OpenQA.Selenium;
-using OpenQA.Selenium.Support.UI;
-
 namespace Aizu.Gateway.Tests.CityLink;
 
 /// <summary>
@@ -276,26 +262,16 @@ public sealed class FailClosedEndToEndTests
     }
 
     /// <summary>A city, a gateway with an hourly grant whose data has reached the broker, and the tools to tamper with it.</summary>
-    private sealed class Scene : IAsyncDisposable
+    private sealed class Scene(TemporaryDirectory temporary, CityCouncil city, CityGateway gateway, ConsentGrant grant, string dataTopic) : IAsyncDisposable
     {
-        private readonly TemporaryDirectory temporary;
 
-        private Scene(TemporaryDirectory temporary, CityCouncil city, CityGateway gateway, ConsentGrant grant, string dataTopic)
-        {
-            this.temporary = temporary;
-            City = city;
-            Gateway = gateway;
-            Grant = grant;
-            DataTopicSeen = dataTopic;
-        }
+        public CityCouncil City { get; } = city;
 
-        public CityCouncil City { get; }
+        public CityGateway Gateway { get; } = gateway;
 
-        public CityGateway Gateway { get; }
+        public ConsentGrant Grant { get; } = grant;
 
-        public ConsentGrant Grant { get; }
-
-        public string DataTopicSeen { get; }
+        public string DataTopicSeen { get; } = dataTopic;
 
         public string Directory => temporary.Path;
 

@@ -1,11 +1,3 @@
-using System.Text.Json;
-using Aizu.Consent;
-using Aizu.Gateway.Cli;
-using Aizu.Signing;
-using Aizu.Testing.City;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Aizu.Gateway.Tests.Cli;
 
 /// <summary>
@@ -25,12 +17,12 @@ public sealed class ConsentShareDistrictTests : IDisposable
         var database = await GatewayWithCatalogueAsync();
         var config = await ConfigAsync(database, District);
 
-        var (code, output, error) = await InvokeAsync(["consent", "grant", CityCouncil.EnergyPurpose, DataCategories.ElectricImportEnergy, "--share-district", "--config", config]);
+        var (code, output, error) = await GatewayRun.InvokeAsync(["consent", "grant", CityCouncil.EnergyPurpose, DataCategories.ElectricImportEnergy, "--share-district", "--config", config]);
         Assert.True(code == ExitCodes.Ok, error);
         Assert.Contains($"with your district {District}.", output, StringComparison.Ordinal);
 
         // A purpose that does not ask for it cannot get it: one line, nothing recorded.
-        (code, _, error) = await InvokeAsync(["consent", "grant", CityCouncil.SafetyPurpose, DataCategories.AlertAcknowledgement, "--share-district", "--config", config]);
+        (code, _, error) = await GatewayRun.InvokeAsync(["consent", "grant", CityCouncil.SafetyPurpose, DataCategories.AlertAcknowledgement, "--share-district", "--config", config]);
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.StartsWith("error: ", error, StringComparison.Ordinal);
         Assert.Single(error.Trim().Split('\n'));
@@ -46,7 +38,7 @@ public sealed class ConsentShareDistrictTests : IDisposable
         var database = await GatewayWithCatalogueAsync();
         var config = await ConfigAsync(database, district: null);
 
-        var (code, _, error) = await InvokeAsync(["consent", "grant", CityCouncil.EnergyPurpose, DataCategories.ElectricImportEnergy, "--share-district", "--config", config]);
+        var (code, _, error) = await GatewayRun.InvokeAsync(["consent", "grant", CityCouncil.EnergyPurpose, DataCategories.ElectricImportEnergy, "--share-district", "--config", config]);
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Equal("error: No district is configured on this gateway (Aizu:Household:District), so none can be shared.", error.Trim());
         Assert.Empty(await GivenAsync(database));
@@ -90,13 +82,5 @@ public sealed class ConsentShareDistrictTests : IDisposable
         await File.WriteAllTextAsync(path,
             $"{{ \"Aizu\": {{ \"Storage\": {{ \"DatabasePath\": {JsonSerializer.Serialize(database)} }}, \"Consent\": {{ \"CityPublicKeyPem\": {JsonSerializer.Serialize(File.ReadAllText(directory.File("city.pub.pem")))} }}{household} }} }}");
         return path;
-    }
-
-    private static async Task<(int Code, string Output, string Error)> InvokeAsync(string[] arguments)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await GatewayCommandLine.Create(output, error).Parse(arguments).InvokeAsync();
-        return (code, output.ToString(), error.ToString());
     }
 }

@@ -1,13 +1,3 @@
-using Aizu.Consent;
-using Aizu.Egress;
-using Aizu.Gateway.Cli;
-using Aizu.Gateway.Configuration;
-using Aizu.Gateway.Hosting;
-using Aizu.Storage;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Gateway.Tests.Cli;
 
 /// <summary>Every verb finds the gateway's database the same way from the same configuration.</summary>
@@ -90,10 +80,8 @@ public sealed class DatabaseResolutionTests
 
     private static async Task<(int Code, string Error)> InvokeAsync(string[] arguments)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await GatewayCommandLine.Create(output, error).Parse(arguments).InvokeAsync();
-        return (code, error.ToString());
+        var (code, _, error) = await GatewayRun.InvokeAsync(arguments);
+        return (code, error);
     }
 
     // What `aizu run --demo --config FILE` hands the store, the consent ledger and the egress log.

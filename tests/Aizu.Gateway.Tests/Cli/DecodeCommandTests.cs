@@ -1,58 +1,38 @@
-using Aizu.Gateway.Cli;
-
 namespace Aizu.Gateway.Tests.Cli;
 
 public sealed class DecodeCommandTests
 {
-    [Fact]
-    public void Decode_GetResHex_PrintsTheDecodedPower()
-    {
-        // Instantaneous power Get_Res (504 W), as in the B-route examples of ROHM's BP35A1 application notes.
-        var (code, output, error) = Run("10 81 00 01 02 88 01 05 FF 01 72 01 E7 04 00 00 01 F8");
-
-        Assert.Equal(ExitCodes.Ok, code);
-        Assert.Empty(error);
-        Assert.Contains("Get_Res", output, StringComparison.Ordinal);
-        Assert.Contains("504 W", output, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Decode_ErxudpLine_PrintsTheUdpHeaderAndTheFrame()
-    {
-        const string Line = "ERXUDP FE80:0000:0000:0000:021D:1290:1234:5678 FE80:0000:0000:0000:021D:1290:0003:C890 0E1A 0E1A 001D129012345678 1 0012 1081000102880105FF017201E704000001F8";
-
-        var (code, output, _) = Run(Line);
-
-        Assert.Equal(ExitCodes.Ok, code);
-        Assert.Contains("ERXUDP from FE80:0000:0000:0000:021D:1290:1234:5678", output, StringComparison.Ordinal);
-        Assert.Contains("504 W", output, StringComparison.Ordinal);
-    }
+    private const string Unrecognised = "error: not recognised: give a hex ECHONET Lite frame, an ERXUDP, EVENT or EPANDESC line";
 
     [Theory]
-    [InlineData("10 81 0G")]
-    [InlineData("10 81 00 01 02 88 01 05 FF 01 72 01 E7 04 00 00")]
-    [InlineData("ERXUDP nonsense")]
-    public void Decode_BadInput_SaysWhatIsWrongAndFails(string input)
-    {
-        var (code, output, error) = Run(input);
-
-        Assert.Equal(ExitCodes.BadInput, code);
-        Assert.Empty(output);
-        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
-    }
-
-    [Theory]
+    // Instantaneous power Get_Res (504 W), as in the B-route examples of ROHM's BP35A1 application notes.
+    [InlineData("10 81 00 01 02 88 01 05 FF 01 72 01 E7 04 00 00 01 F8", "Get_Res", "504 W")]
+    // The same frame as the dongle prints it received.
+    [InlineData("ERXUDP FE80:0000:0000:0000:021D:1290:1234:5678 FE80:0000:0000:0000:021D:1290:0003:C890 0E1A 0E1A 001D129012345678 1 0012 1081000102880105FF017201E704000001F8", "ERXUDP from FE80:0000:0000:0000:021D:1290:1234:5678", "504 W")]
     [InlineData("EVENT 25 FE80:0000:0000:0000:021D:1290:1234:5678 0", "EVENT 25 PANA authentication succeeded from FE80:0000:0000:0000:021D:1290:1234:5678, side 0")]
     [InlineData("EVENT 21 FE80:0000:0000:0000:021D:1290:1234:5678 0 00", "parameter 00 (success)")]
     [InlineData("EVENT 24 FE80:0000:0000:0000:021D:1290:1234:5678 0", "PANA authentication failed (check the B-route ID and password)")]
     [InlineData("EVENT 32 FE80:0000:0000:0000:021D:1290:1234:5678 0", "transmission-time limit in force")]
-    public void Decode_EventLine_SaysWhatTheEventMeans(string line, string expected)
+    public void Decode_AFrameOrLine_SaysWhatItMeans(string input, params string[] expected)
     {
-        var (code, output, error) = Run(line);
+        var output = DecodeOk(input);
 
-        Assert.Equal(ExitCodes.Ok, code);
-        Assert.Empty(error);
-        Assert.Contains(expected, output, StringComparison.Ordinal);
+        Assert.All(expected, e => Assert.Contains(e, output, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("10 81 0G", "error: ")]
+    [InlineData("10 81 00 01 02 88 01 05 FF 01 72 01 E7 04 00 00", "error: ")]
+    [InlineData("ERXUDP nonsense", "error: ")]
+    [InlineData("hello meter", Unrecognised)]
+    [InlineData("VERSION 1.2.10", Unrecognised)]
+    [InlineData("{\"power\": 504}", Unrecognised)]
+    public void Decode_BadOrUnrecognisedInput_IsOneClearErrorLine(string input, string expected)
+    {
+        var error = DecodeRefused(input);
+
+        Assert.StartsWith(expected, error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Theory]
@@ -62,10 +42,8 @@ public sealed class DecodeCommandTests
     public void Decode_EpandescBlock_PrintsTheBeacon(string block)
     {
         // As the dongle prints it, pasted without its indentation, and as unquoted arguments joined by spaces.
-        var (code, output, error) = Run(block);
+        var output = DecodeOk(block);
 
-        Assert.Equal(ExitCodes.Ok, code);
-        Assert.Empty(error);
         Assert.Equal("EPANDESC: channel 33 (0x21), channel page 9, PAN ID 0x8888, MAC address 12345678ABCDEF01, LQI 225 (0xE1), pair ID AABBCCDD", output.Trim());
     }
 
@@ -78,10 +56,8 @@ public sealed class DecodeCommandTests
             "EVENT 22 FE80:0000:0000:0000:021D:1290:1234:5678 0\r\n" +
             "ERXUDP FE80:0000:0000:0000:021D:1290:1234:5678 FE80:0000:0000:0000:021D:1290:0003:C890 0E1A 0E1A 001D129012345678 1 0012 1081000102880105FF017201E704000001F8\r\n";
 
-        var (code, output, error) = Run(Transcript);
+        var output = DecodeOk(Transcript);
 
-        Assert.Equal(ExitCodes.Ok, code);
-        Assert.Empty(error);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("EVENT 20 beacon received", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("EPANDESC: channel 33", lines[1], StringComparison.Ordinal);
@@ -90,27 +66,11 @@ public sealed class DecodeCommandTests
         Assert.Contains("504 W", output, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("hello meter")]
-    [InlineData("VERSION 1.2.10")]
-    [InlineData("{\"power\": 504}")]
-    public void Decode_Unrecognised_IsOneClearLine(string input)
-    {
-        var (code, output, error) = Run(input);
-
-        Assert.Equal(ExitCodes.BadInput, code);
-        Assert.Empty(output);
-        Assert.StartsWith("error: not recognised: give a hex ECHONET Lite frame, an ERXUDP, EVENT or EPANDESC line", error, StringComparison.Ordinal);
-        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-    }
-
     [Fact]
     public void Decode_EventLineWithGarbage_NamesTheLineNotAHexDigit()
     {
-        var (code, output, error) = Run("EVENT 2X nonsense");
+        var error = DecodeRefused("EVENT 2X nonsense");
 
-        Assert.Equal(ExitCodes.BadInput, code);
-        Assert.Empty(output);
         Assert.StartsWith("error: 'EVENT 2X nonsense' is not a line a SKSTACK-IP dongle prints", error, StringComparison.Ordinal);
         Assert.DoesNotContain("hexadecimal digit", error, StringComparison.Ordinal);
     }
@@ -125,6 +85,24 @@ public sealed class DecodeCommandTests
 
         Assert.NotEqual(ExitCodes.Ok, code);
         Assert.Contains("--demon", error.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Decodes <paramref name="input"/>, which must succeed with nothing on standard error; returns what was printed.</summary>
+    private static string DecodeOk(string input)
+    {
+        var (code, output, error) = Run(input);
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Empty(error);
+        return output;
+    }
+
+    /// <summary>Decodes <paramref name="input"/>, which must fail as bad input with nothing on standard output; returns the error.</summary>
+    private static string DecodeRefused(string input)
+    {
+        var (code, output, error) = Run(input);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Empty(output);
+        return error;
     }
 
     private static (int Code, string Output, string Error) Run(string input)

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Aizu.Hardware.Simulators.BRoute;
-
 namespace Aizu.Gateway.Tests.Cli;
 
 /// <summary>

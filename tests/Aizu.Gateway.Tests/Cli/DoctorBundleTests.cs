@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Aizu.Gateway.Cli;
-
 namespace Aizu.Gateway.Tests.Cli;
 
 /// <summary><c>aizu doctor --bundle</c>: everything support needs, and not one secret of the household's.</summary>

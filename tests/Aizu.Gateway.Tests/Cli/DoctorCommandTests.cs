@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Aizu.Gateway.Cli;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Gateway.Tests.Cli;
 
 /// <summary><c>aizu doctor</c> as an installer runs it: one line per check, a fix for each problem, and an exit code scripts can use.</summary>

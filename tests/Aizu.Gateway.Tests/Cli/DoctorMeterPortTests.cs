@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
-using Aizu.Hardware.Simulators.BRoute;
-
 namespace Aizu.Gateway.Tests.Cli;
 
 /// <summary><c>aizu doctor</c> on the meter's serial port: there, openable, a dongle that answers, and left alone while in use.</summary>

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Aizu.Hardware.Simulators.Dsmr;
-using Aizu.Hardware.Simulators.PushMeters;
-using Aizu.Hardware.Simulators.Sml;
-
 namespace Aizu.Gateway.Tests.Cli;
 
 /// <summary>
@@ -16,10 +11,7 @@ public sealed class DoctorPushMeterTests
     [Fact]
     public async Task CleanP1Line_IsOk_WithTheTelegramCount()
     {
-        using var directory = new TemporaryDirectory();
-        await using var meter = await DsmrSimulation.StartAsync(new SimulatedP1Options { DevicePath = directory.File("ttyP1"), TelegramInterval = Fast }, TimeProvider.System, CancellationToken.None);
-
-        var check = await CheckAsync(directory, "Dsmr", meter.DevicePath, "P1 telegrams");
+        var check = await P1CheckAsync(_ => { });
 
         Assert.Equal("ok", check.GetProperty("outcome").GetString());
         Assert.Matches(@"^1\d telegrams in \d+ s: 1\d good, 0 with a CRC error, 0 refused otherwise \(0% lost\)$", check.GetProperty("detail").GetString());
@@ -28,41 +20,44 @@ public sealed class DoctorPushMeterTests
     [Fact]
     public async Task NoisyP1Line_ShowsItsCrcErrorRate_AndWhatToDo()
     {
-        using var directory = new TemporaryDirectory();
-        await using var meter = await DsmrSimulation.StartAsync(new SimulatedP1Options { DevicePath = directory.File("ttyP1"), TelegramInterval = Fast }, TimeProvider.System, CancellationToken.None);
-        meter.CorruptNextFrames(1_000);
+        var check = await P1CheckAsync(meter => meter.CorruptNextFrames(1_000));
 
-        var check = await CheckAsync(directory, "Dsmr", meter.DevicePath, "P1 telegrams");
-
-        Assert.Equal("fail", check.GetProperty("outcome").GetString());
-        Assert.Matches(@"^1\d telegrams in \d+ s: 0 good, 1\d with a CRC error, 0 refused otherwise \(100% lost\)$", check.GetProperty("detail").GetString());
-        Assert.Contains("replace the cable", check.GetProperty("fix").GetString(), StringComparison.Ordinal);
+        AssertFailed(check, @"^1\d telegrams in \d+ s: 0 good, 1\d with a CRC error, 0 refused otherwise \(100% lost\)$", "replace the cable");
     }
 
     [Fact]
     public async Task SilentSmlReadHead_Fails_WithTheCableHint()
     {
-        using var directory = new TemporaryDirectory();
-        await using var meter = await SmlSimulation.StartAsync(new SimulatedSmlOptions { DevicePath = directory.File("ttySML"), PushInterval = Fast }, TimeProvider.System, CancellationToken.None);
-        meter.SetSilent(true);
+        var check = await SmlCheckAsync(meter => meter.SetSilent(true));
 
-        var check = await CheckAsync(directory, "Sml", meter.DevicePath, "SML files");
-
-        Assert.Equal("fail", check.GetProperty("outcome").GetString());
-        Assert.Matches(@"^nothing arrived in 3\d s$", check.GetProperty("detail").GetString());
-        Assert.Contains("Check the cable", check.GetProperty("fix").GetString(), StringComparison.Ordinal);
+        AssertFailed(check, @"^nothing arrived in 3\d s$", "Check the cable");
     }
 
     [Fact]
     public async Task CleanSmlLine_IsOk()
     {
-        using var directory = new TemporaryDirectory();
-        await using var meter = await SmlSimulation.StartAsync(new SimulatedSmlOptions { DevicePath = directory.File("ttySML"), PushInterval = Fast }, TimeProvider.System, CancellationToken.None);
-
-        var check = await CheckAsync(directory, "Sml", meter.DevicePath, "SML files");
+        var check = await SmlCheckAsync(_ => { });
 
         Assert.Equal("ok", check.GetProperty("outcome").GetString());
         Assert.Contains("0 with a CRC error", check.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The doctor's "P1 telegrams" check on a simulated P1 port (a telegram every <see cref="Fast"/>) that <paramref name="fault"/> has set up.</summary>
+    private static async Task<JsonElement> P1CheckAsync(Action<SimulatedP1Meter> fault)
+    {
+        using var directory = new TemporaryDirectory();
+        await using var meter = await DsmrSimulation.StartAsync(new SimulatedP1Options { DevicePath = directory.File("ttyP1"), TelegramInterval = Fast }, TimeProvider.System, CancellationToken.None);
+        fault(meter);
+        return await CheckAsync(directory, "Dsmr", meter.DevicePath, "P1 telegrams");
+    }
+
+    /// <summary>The doctor's "SML files" check on a simulated SML read head (a file every <see cref="Fast"/>) that <paramref name="fault"/> has set up.</summary>
+    private static async Task<JsonElement> SmlCheckAsync(Action<SimulatedSmlMeter> fault)
+    {
+        using var directory = new TemporaryDirectory();
+        await using var meter = await SmlSimulation.StartAsync(new SimulatedSmlOptions { DevicePath = directory.File("ttySML"), PushInterval = Fast }, TimeProvider.System, CancellationToken.None);
+        fault(meter);
+        return await CheckAsync(directory, "Sml", meter.DevicePath, "SML files");
     }
 
     private static async Task<JsonElement> CheckAsync(TemporaryDirectory directory, string section, string device, string name)
@@ -70,5 +65,12 @@ public sealed class DoctorPushMeterTests
         var meter = new Dictionary<string, object> { ["DevicePath"] = device };
         var aizu = new Dictionary<string, object> { ["Storage"] = new { DatabasePath = directory.File("aizu.db") }, [section] = meter };
         return (await DoctorRun.ChecksAsync(directory, aizu))[name];
+    }
+
+    private static void AssertFailed(JsonElement check, string detailPattern, string fix)
+    {
+        Assert.Equal("fail", check.GetProperty("outcome").GetString());
+        Assert.Matches(detailPattern, check.GetProperty("detail").GetString());
+        Assert.Contains(fix, check.GetProperty("fix").GetString(), StringComparison.Ordinal);
     }
 }

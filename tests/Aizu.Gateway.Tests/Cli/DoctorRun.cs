@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Aizu.Gateway.Cli;
-
 namespace Aizu.Gateway.Tests.Cli;
 
 /// <summary>Runs <c>aizu doctor --json</c> on a configuration file made from an anonymous <c>Aizu</c> section and returns its checks by name.</summary>

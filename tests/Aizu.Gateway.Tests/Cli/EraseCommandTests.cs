@@ -1,16 +1,3 @@
-using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using Aizu.Consent;
-using Aizu.Egress;
-using Aizu.Gateway.Cli;
-using Aizu.Signing;
-using Aizu.Testing.City;
-using Aizu.Wire;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Aizu.Gateway.Tests.Cli;
 
 /// <summary>
@@ -60,13 +47,13 @@ public sealed class EraseCommandTests : IDisposable
         await File.WriteAllTextAsync(bystander, "not the household's");
 
         // Without --yes: a list, nothing touched.
-        var (code, output, error) = await InvokeAsync(["erase", "--config", config]);
+        var (code, output, error) = await GatewayRun.InvokeAsync(["erase", "--config", config]);
         Assert.True(code == ExitCodes.Ok, error);
         Assert.All(household, p => Assert.Contains(p, output, StringComparison.Ordinal));
         Assert.Contains("--include-config", output, StringComparison.Ordinal);
         Assert.All(household, p => Assert.True(File.Exists(p) || Directory.Exists(p), p));
 
-        (code, output, error) = await InvokeAsync(["erase", "--config", config, "--yes"]);
+        (code, output, error) = await GatewayRun.InvokeAsync(["erase", "--config", config, "--yes"]);
         Assert.True(code == ExitCodes.Ok, error);
         Assert.All(household, p => Assert.False(File.Exists(p) || Directory.Exists(p), $"{p} is still there"));
         Assert.All(household, p => Assert.Contains($"Removed {p}", output, StringComparison.Ordinal));
@@ -75,7 +62,7 @@ public sealed class EraseCommandTests : IDisposable
 
         // Asked for: the configuration with the B-route password goes too.
         await GatewayAsync();
-        (code, _, error) = await InvokeAsync(["erase", "--config", config, "--yes", "--include-config"]);
+        (code, _, error) = await GatewayRun.InvokeAsync(["erase", "--config", config, "--yes", "--include-config"]);
         Assert.True(code == ExitCodes.Ok, error);
         Assert.False(File.Exists(config));
         Assert.False(File.Exists(Database));
@@ -90,7 +77,7 @@ public sealed class EraseCommandTests : IDisposable
             await services.GetRequiredService<ConsentService>().GrantAsync(CityCouncil.EnergyPurpose, DataCategories.ElectricImportEnergy, Granularity.Default, null, null, CancellationToken.None);
         }
 
-        var (code, _, error) = await InvokeAsync(["erase", "--config", config, "--yes"]);
+        var (code, _, error) = await GatewayRun.InvokeAsync(["erase", "--config", config, "--yes"]);
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Single(error.Trim().Split('\n'));
@@ -110,7 +97,7 @@ public sealed class EraseCommandTests : IDisposable
                 TimeSpan.FromSeconds(10),
                 () => "tail opened the database");
 
-            var (code, _, error) = await InvokeAsync(["erase", "--config", config, "--yes"]);
+            var (code, _, error) = await GatewayRun.InvokeAsync(["erase", "--config", config, "--yes"]);
 
             Assert.Equal(ExitCodes.CannotStart, code);
             Assert.Contains($"process {holder.Id} (tail)", error, StringComparison.Ordinal);
@@ -147,7 +134,7 @@ public sealed class EraseCommandTests : IDisposable
             topic = WireTopics.DeletionConfirmation(dataSet.Purpose, dataSet.Pseudonym);
         }
 
-        var (code, output, error) = await InvokeAsync(["erase", "--config", config, "--yes"]);
+        var (code, output, error) = await GatewayRun.InvokeAsync(["erase", "--config", config, "--yes"]);
         Assert.True(code == ExitCodes.BadInput, output + error);
         Assert.Contains("1 deletion request(s) to the city (city-energy-planning) are not confirmed yet", error, StringComparison.Ordinal);
         Assert.True(File.Exists(Database));
@@ -160,7 +147,7 @@ public sealed class EraseCommandTests : IDisposable
             Assert.NotNull(await services.GetRequiredService<DeletionConfirmationReceiver>().AcceptAsync(topic, signed, CancellationToken.None));
         }
 
-        (code, output, error) = await InvokeAsync(["erase", "--config", config, "--yes"]);
+        (code, output, error) = await GatewayRun.InvokeAsync(["erase", "--config", config, "--yes"]);
         Assert.True(code == ExitCodes.Ok, error);
         Assert.Contains("The city (city-energy-office) confirmed on 2026-12-06 05:30 UTC that it deleted 17 stored window(s) of city-energy-planning", output, StringComparison.Ordinal);
         Assert.False(File.Exists(Database));
@@ -209,13 +196,5 @@ public sealed class EraseCommandTests : IDisposable
         services.AddAizuEgress(configuration.GetSection("Aizu:Egress"));
         services.PostConfigure<EgressOptions>(o => o.DatabasePath = Database);
         return services.BuildServiceProvider();
-    }
-
-    private static async Task<(int Code, string Output, string Error)> InvokeAsync(string[] arguments)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await GatewayCommandLine.Create(output, error).Parse(arguments).InvokeAsync();
-        return (code, output.ToString(), error.ToString());
     }
 }

@@ -1,9 +1,3 @@
-using Aizu.Gateway.Cli;
-using Aizu.Readings;
-using Aizu.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Gateway.Tests.Cli;
 
 public sealed class ExportCommandTests
@@ -14,21 +8,12 @@ public sealed class ExportCommandTests
         using var directory = new TemporaryDirectory();
         string database = Path.Combine(directory.Path, "aizu.db");
         var start = new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero);
-        await using (var store = new ReadingStore(Options.Create(new StorageOptions { DatabasePath = database }), NullLogger<ReadingStore>.Instance, new Aizu.Household.HouseholdCalendar(TimeZoneInfo.Local)))
-        {
-            await store.AppendAsync(
-                [.. Enumerable.Range(0, 3).Select(i => new Reading(SeriesNames.ElectricPower, start.AddMinutes(i), 500 + i, Units.Watt))],
-                CancellationToken.None);
-        }
+        await StoreAsync(database, new Aizu.Household.HouseholdCalendar(TimeZoneInfo.Local), [.. Enumerable.Range(0, 3).Select(i => new Reading(SeriesNames.ElectricPower, start.AddMinutes(i), 500 + i, Units.Watt))]);
 
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = await GatewayCommandLine.Create(output, error)
-            .Parse(["export", "--from", "2026-11-24", "--to", "2026-11-25", "--resolution", "raw", "--format", "csv", "--database", database])
-            .InvokeAsync();
+        var (code, output, _) = await GatewayRun.InvokeAsync(["export", "--from", "2026-11-24", "--to", "2026-11-25", "--resolution", "raw", "--format", "csv", "--database", database]);
 
         Assert.Equal(ExitCodes.Ok, code);
-        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(4, lines.Length);
         Assert.Contains("502", lines[3], StringComparison.Ordinal);
     }
@@ -45,21 +30,12 @@ public sealed class ExportCommandTests
         var household = new Aizu.Household.HouseholdCalendar(zone);
         await File.WriteAllTextAsync(config, $$"""{ "Aizu": { "Household": { "TimeZone": "{{zone.Id}}" } } }""");
         var start = new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
-        await using (var store = new ReadingStore(Options.Create(new StorageOptions { DatabasePath = database }), NullLogger<ReadingStore>.Instance, household))
-        {
-            await store.AppendAsync(
-                [.. Enumerable.Range(0, 72).Select(i => new Reading(SeriesNames.ElectricPower, start.AddHours(i), 100, Units.Watt))],
-                CancellationToken.None);
-        }
+        await StoreAsync(database, household, [.. Enumerable.Range(0, 72).Select(i => new Reading(SeriesNames.ElectricPower, start.AddHours(i), 100, Units.Watt))]);
 
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = await GatewayCommandLine.Create(output, error)
-            .Parse(["export", "--from", "2026-11-24", "--to", "2026-11-26", "--resolution", "day", "--format", "csv", "--database", database, "--config", config])
-            .InvokeAsync();
+        var (code, output, _) = await GatewayRun.InvokeAsync(["export", "--from", "2026-11-24", "--to", "2026-11-26", "--resolution", "day", "--format", "csv", "--database", database, "--config", config]);
 
         Assert.Equal(ExitCodes.Ok, code);
-        var days = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        var days = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
         Assert.NotEmpty(days);
         foreach (var day in days)
         {
@@ -75,34 +51,22 @@ public sealed class ExportCommandTests
         string database = Path.Combine(directory.Path, "aizu.db");
         string config = Path.Combine(directory.Path, "aizu.json");
         await File.WriteAllTextAsync(config, """{ "Aizu": { "Household": { "TimeZone": "Mars/Olympus_Mons" } } }""");
-        await using (var store = new ReadingStore(Options.Create(new StorageOptions { DatabasePath = database }), NullLogger<ReadingStore>.Instance, new Aizu.Household.HouseholdCalendar(TimeZoneInfo.Utc)))
-        {
-            await store.AppendAsync([new Reading(SeriesNames.ElectricPower, new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero), 1, Units.Watt)], CancellationToken.None);
-        }
+        await StoreAsync(database, new Aizu.Household.HouseholdCalendar(TimeZoneInfo.Utc), [new Reading(SeriesNames.ElectricPower, new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero), 1, Units.Watt)]);
 
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = await GatewayCommandLine.Create(output, error)
-            .Parse(["export", "--from", "2026-11-24", "--to", "2026-11-25", "--database", database, "--config", config])
-            .InvokeAsync();
+        var (code, _, error) = await GatewayRun.InvokeAsync(["export", "--from", "2026-11-24", "--to", "2026-11-25", "--database", database, "--config", config]);
 
         Assert.Equal(ExitCodes.BadConfiguration, code);
-        Assert.Contains("Mars/Olympus_Mons", error.ToString(), StringComparison.Ordinal);
-        Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Mars/Olympus_Mons", error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
     public async Task Export_MissingDatabase_SaysWhere()
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-
-        int code = await GatewayCommandLine.Create(output, error)
-            .Parse(["export", "--from", "2026-11-24", "--to", "2026-11-25", "--database", "/nonexistent/aizu.db"])
-            .InvokeAsync();
+        var (code, _, error) = await GatewayRun.InvokeAsync(["export", "--from", "2026-11-24", "--to", "2026-11-25", "--database", "/nonexistent/aizu.db"]);
 
         Assert.Equal(ExitCodes.BadConfiguration, code);
-        Assert.Contains("no gateway database", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("no gateway database", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -110,10 +74,7 @@ public sealed class ExportCommandTests
     {
         using var directory = new TemporaryDirectory();
         string database = Path.Combine(directory.Path, "aizu.db");
-        await using (var store = new ReadingStore(Options.Create(new StorageOptions { DatabasePath = database }), NullLogger<ReadingStore>.Instance, new Aizu.Household.HouseholdCalendar(TimeZoneInfo.Local)))
-        {
-            await store.AppendAsync([new Reading(SeriesNames.ElectricPower, new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero), 500, Units.Watt)], CancellationToken.None);
-        }
+        await StoreAsync(database, new Aizu.Household.HouseholdCalendar(TimeZoneInfo.Local), [new Reading(SeriesNames.ElectricPower, new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero), 500, Units.Watt)]);
 
         using var output = new FullDiskWriter();
         using var error = new StringWriter();
@@ -132,15 +93,17 @@ public sealed class ExportCommandTests
         string database = Path.Combine(directory.Path, "aizu.db");
         await File.WriteAllTextAsync(database, "not a database, as a half-written card might hold");
 
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = await GatewayCommandLine.Create(output, error)
-            .Parse(["export", "--from", "2026-11-24", "--to", "2026-11-25", "--resolution", "raw", "--database", database])
-            .InvokeAsync(new() { Output = output, Error = error });
+        var (code, _, error) = await GatewayRun.InvokeAsync(["export", "--from", "2026-11-24", "--to", "2026-11-25", "--resolution", "raw", "--database", database]);
 
         Assert.Equal(ExitCodes.CannotStart, code);
-        Assert.StartsWith("error: the store cannot be read: ", error.ToString(), StringComparison.Ordinal);
-        Assert.Single(error.ToString().Trim().Split('\n'));
+        Assert.StartsWith("error: the store cannot be read: ", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    private static async Task StoreAsync(string database, Aizu.Household.HouseholdCalendar household, IReadOnlyList<Reading> readings)
+    {
+        await using var store = new ReadingStore(Options.Create(new StorageOptions { DatabasePath = database }), NullLogger<ReadingStore>.Instance, household);
+        await store.AppendAsync(readings, CancellationToken.None);
     }
 
     // A destination with no room left, as stdout redirected to a full card is.

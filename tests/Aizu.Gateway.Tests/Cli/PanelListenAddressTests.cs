@@ -1,5 +1,3 @@
-using Aizu.Gateway.Configuration;
-
 namespace Aizu.Gateway.Tests.Cli;
 
 /// <summary>A typo in the panel's listen address must stop the gateway, not open the panel to the whole LAN.</summary>

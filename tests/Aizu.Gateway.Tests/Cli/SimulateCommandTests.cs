@@ -1,10 +1,3 @@
-using System.Buffers;
-using System.Globalization;
-using System.Text;
-using Aizu.Hardware.Dsmr;
-using Aizu.Hardware.Serial.Framing;
-using Aizu.Hardware.Serial.Tty;
-
 namespace Aizu.Gateway.Tests.Cli;
 
 /// <summary><c>aizu simulate …</c> as a tester runs it: its own process, a device path any program can open, Ctrl+C to stop.</summary>
@@ -17,8 +10,7 @@ public sealed class SimulateCommandTests
     {
         using var directory = new TemporaryDirectory();
         string device = Path.Combine(directory.Path, "ttyP1");
-        await using var simulator = GatewayProcess.Start(directory.Path, "simulate", "dsmr", "--device", device);
-        await simulator.WaitForOutputAsync("Ctrl+C stops");
+        await using var simulator = await StartSimulatorAsync(directory, "dsmr", device);
         Assert.Contains(device, simulator.Output, StringComparison.Ordinal);
 
         byte[] telegram;
@@ -42,8 +34,7 @@ public sealed class SimulateCommandTests
     {
         using var directory = new TemporaryDirectory();
         string device = Path.Combine(directory.Path, "ttyWiSUN");
-        await using var simulator = GatewayProcess.Start(directory.Path, "simulate", "broute", "--device", device);
-        await simulator.WaitForOutputAsync("Ctrl+C stops");
+        await using var simulator = await StartSimulatorAsync(directory, "broute", device);
 
         await using (var port = SerialDevice.Open(device, SerialSettings.Default))
         {
@@ -88,5 +79,21 @@ public sealed class SimulateCommandTests
         }
 
         return text.ToString();
+    }
+
+    /// <summary><c>aizu simulate KIND --device DEVICE</c> in its own process, once it says how to stop it.</summary>
+    private static async Task<GatewayProcess> StartSimulatorAsync(TemporaryDirectory directory, string kind, string device)
+    {
+        var simulator = GatewayProcess.Start(directory.Path, "simulate", kind, "--device", device);
+        try
+        {
+            await simulator.WaitForOutputAsync("Ctrl+C stops");
+            return simulator;
+        }
+        catch
+        {
+            await simulator.DisposeAsync();
+            throw;
+        }
     }
 }

@@ -1,5 +1,3 @@
-using Aizu.Gateway.Doctor;
-
 namespace Aizu.Gateway.Tests.Cli;
 
 /// <summary>

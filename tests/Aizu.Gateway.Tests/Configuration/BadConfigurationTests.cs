@@ -1,5 +1,3 @@
-using Aizu.Gateway.Cli;
-
 namespace Aizu.Gateway.Tests.Configuration;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Collections;
-using System.Text.RegularExpressions;
-using Aizu.Gateway.Configuration;
-
 namespace Aizu.Gateway.Tests.Configuration;
 
 /// <summary>docs/configuration.md lists exactly the keys the options classes bind, so it cannot drift from them.</summary>

@@ -1,8 +1,3 @@
-using System.Collections;
-using System.Reflection;
-using Aizu.Gateway.Configuration;
-using Microsoft.Extensions.Configuration;
-
 namespace Aizu.Gateway.Tests.Configuration;
 
 /// <summary>

@@ -1,16 +1,3 @@
-using System.Device.I2c;
-using System.Security.Cryptography;
-using System.Text;
-using Aizu.Alerts;
-using Aizu.Gateway.Display;
-using Aizu.Gateway.Tests.CityLink;
-using Aizu.Hardware.Display;
-using Aizu.Hardware.Simulators.Display;
-using Aizu.Testing.Display;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-
 namespace Aizu.Gateway.Tests.Display;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace Aizu.Gateway.Tests.EndToEnd;
 
 /// <summary>The real <c>aizu run --demo</c> process: indoor climate in both profiles, gas on the European one.</summary>

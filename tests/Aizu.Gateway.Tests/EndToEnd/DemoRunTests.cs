@@ -1,10 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Aizu.Gateway.Cli;
-using Aizu.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Gateway.Tests.EndToEnd;
 
 /// <summary><c>aizu run --demo</c> as a new user runs it, in its own process.</summary>

@@ -1,14 +1,3 @@
-using Aizu.Consent;
-using Aizu.Egress;
-using Aizu.Gateway.Hosting;
-using Aizu.Household;
-using Aizu.Panel;
-using Aizu.Readings;
-using Aizu.Storage;
-using Aizu.Tariffs;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Aizu.Gateway.Tests.Household;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-using Aizu.Gateway.Identity;
-
 namespace Aizu.Gateway.Tests.Identity;
 
 /// <summary>The device identity: made once from the injected randomness, private key 0600, a request the city can sign, nothing written before it is persisted.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Aizu.Gateway.Cli;
-
 namespace Aizu.Gateway.Tests.Identity;
 
 /// <summary>

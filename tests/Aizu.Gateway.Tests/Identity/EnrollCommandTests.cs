@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-using Aizu.Gateway.Cli;
-
 namespace Aizu.Gateway.Tests.Identity;
 
 /// <summary><c>aizu enroll</c>: the request out, the city's certificate in, and every certificate that cannot be this gateway's refused with one line and nothing installed.</summary>

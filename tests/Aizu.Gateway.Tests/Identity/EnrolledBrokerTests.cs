@@ -1,7 +1,3 @@
-using System.Text;
-using MQTTnet;
-using MQTTnet.Protocol;
-
 namespace Aizu.Gateway.Tests.Identity;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography.X509Certificates;
-using System.Text.Json.Nodes;
-using Aizu.Gateway.Cli;
-using Aizu.LocalServers;
-using MQTTnet;
-using MQTTnet.Formatter;
-
 namespace Aizu.Gateway.Tests.Identity;
 
 /// <summary>
@@ -13,26 +5,17 @@ namespace Aizu.Gateway.Tests.Identity;
 /// requires a client certificate and runs the ACL printed in docs/city.md, and a monitor on the plain listener
 /// subscribed to <c>#</c>. Enrols gateways through the real <c>aizu enroll</c> command.
 /// </summary>
-internal sealed class TestCity : IAsyncDisposable
+internal sealed class TestCity(TemporaryDirectory directory, TestCertificateAuthority authority, string caFile, MosquittoBroker broker, BrokerRecorder monitor) : IAsyncDisposable
 {
-    private TestCity(TemporaryDirectory directory, TestCertificateAuthority authority, string caFile, MosquittoBroker broker, BrokerRecorder monitor)
-    {
-        Directory = directory;
-        Authority = authority;
-        CaFile = caFile;
-        Broker = broker;
-        Monitor = monitor;
-    }
+    public TemporaryDirectory Directory { get; } = directory;
 
-    public TemporaryDirectory Directory { get; }
+    public TestCertificateAuthority Authority { get; } = authority;
 
-    public TestCertificateAuthority Authority { get; }
+    public string CaFile { get; } = caFile;
 
-    public string CaFile { get; }
+    public MosquittoBroker Broker { get; } = broker;
 
-    public MosquittoBroker Broker { get; }
-
-    public BrokerRecorder Monitor { get; }
+    public BrokerRecorder Monitor { get; } = monitor;
 
     public int TlsPort => Broker.TlsPort!.Value;
 

@@ -1,6 +1,3 @@
-using System.Reflection;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Gateway.Tests.Logging;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Aizu.Hardware.EchonetLite.Description;
-using Aizu.Hardware.EchonetLite.SmartMeter;
-using Aizu.Hardware.EchonetLite.Tests.TestData;
-
 namespace Aizu.Hardware.EchonetLite.Tests.Description;
 
 /// <summary>

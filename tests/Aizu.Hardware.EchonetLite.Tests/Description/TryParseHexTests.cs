@@ -1,5 +1,3 @@
-using Aizu.Hardware.EchonetLite.Description;
-
 namespace Aizu.Hardware.EchonetLite.Tests.Description;
 
 /// <summary>The hex a user pastes into <c>aizu decode</c>: from captures, logs, specifications and C arrays.</summary>

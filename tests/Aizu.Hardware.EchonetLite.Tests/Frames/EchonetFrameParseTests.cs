@@ -1,6 +1,3 @@
-using Aizu.Hardware.EchonetLite.SmartMeter;
-using Aizu.Hardware.EchonetLite.Tests.TestData;
-
 namespace Aizu.Hardware.EchonetLite.Tests.Frames;
 
 public sealed class EchonetFrameParseTests
@@ -90,10 +87,9 @@ public sealed class EchonetFrameParseTests
     {
         byte[] data = [.. Hex.Bytes(hex), 0x00, 0xFF];
 
-        var exception = Assert.Throws<EchonetLiteFormatException>(() => EchonetFrame.Parse(data));
+        var message = Refused(data);
 
-        Assert.Contains($"2 trailing byte(s) after the last property at offset {data.Length - 2}", exception.Message, StringComparison.Ordinal);
-        Assert.False(EchonetFrame.TryParse(data, out _));
+        Assert.Contains($"2 trailing byte(s) after the last property at offset {data.Length - 2}", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,10 +97,9 @@ public sealed class EchonetFrameParseTests
     {
         byte[] data = Hex.Bytes("10 81 00 01 02 88 01 05 FF 01 72 01 E7 0C 00 00 01 F8");
 
-        var exception = Assert.Throws<EchonetLiteFormatException>(() => EchonetFrame.Parse(data));
+        var message = Refused(data);
 
-        Assert.StartsWith("PDC 12 for EPC 0xE7 runs past the end of the 18-byte frame", exception.Message, StringComparison.Ordinal);
-        Assert.False(EchonetFrame.TryParse(data, out _));
+        Assert.StartsWith("PDC 12 for EPC 0xE7 runs past the end of the 18-byte frame", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -112,9 +107,9 @@ public sealed class EchonetFrameParseTests
     {
         byte[] data = Hex.Bytes("10 81 00 01 02 88 01 05 FF 01 72 02 E7 04 00 00 01 F8");
 
-        var exception = Assert.Throws<EchonetLiteFormatException>(() => EchonetFrame.Parse(data));
+        var message = Refused(data);
 
-        Assert.StartsWith("Property 2 of 2 (OPC) needs EPC and PDC at offset 18, past the end of the 18-byte frame", exception.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Property 2 of 2 (OPC) needs EPC and PDC at offset 18, past the end of the 18-byte frame", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -133,59 +128,31 @@ public sealed class EchonetFrameParseTests
     }
 
     [Theory]
-    [InlineData(0x00)]
-    [InlineData(0x80)]
-    [InlineData(0x11)]
-    public void Parse_WrongEhd1_Throws(byte ehd1)
+    [InlineData(0, 0x00, "EHD1 is 0x00; ECHONET Lite frames start with 0x10")]
+    [InlineData(0, 0x80, "EHD1 is 0x80; ECHONET Lite frames start with 0x10")]
+    [InlineData(0, 0x11, "EHD1 is 0x11; ECHONET Lite frames start with 0x10")]
+    [InlineData(1, 0x01, "EHD2 is 0x01; expected 0x81")]
+    [InlineData(10, 0x00, "ESV 0x00 is not an ECHONET Lite service code")]
+    [InlineData(10, 0x54, "ESV 0x54 is not an ECHONET Lite service code")]
+    [InlineData(10, 0x64, "ESV 0x64 is not an ECHONET Lite service code")]
+    [InlineData(10, 0x70, "ESV 0x70 is not an ECHONET Lite service code")]
+    [InlineData(10, 0xFF, "ESV 0xFF is not an ECHONET Lite service code")]
+    public void Parse_AWrongHeaderByte_IsRefusedNamingIt(int index, byte value, string expected)
     {
-        byte[] data = Hex.Bytes(GetResInstantaneousPower);
-        data[0] = ehd1;
+        var message = Refused(Changed(GetResInstantaneousPower, index, value));
 
-        var exception = Assert.Throws<EchonetLiteFormatException>(() => EchonetFrame.Parse(data));
-
-        Assert.StartsWith($"EHD1 is 0x{ehd1:X2}; ECHONET Lite frames start with 0x10", exception.Message, StringComparison.Ordinal);
-        Assert.False(EchonetFrame.TryParse(data, out _));
+        Assert.StartsWith(expected, message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_ArbitraryMessageFormat_IsRejectedAsUnsupported()
     {
-        byte[] data = Hex.Bytes(GetResInstantaneousPower);
-        data[1] = 0x82;
+        byte[] data = Changed(GetResInstantaneousPower, 1, 0x82);
 
-        var exception = Assert.Throws<EchonetLiteFormatException>(() => EchonetFrame.Parse(data));
+        var message = Refused(data);
 
-        Assert.Contains("EHD2 is 0x82 (arbitrary message format)", exception.Message, StringComparison.Ordinal);
-        Assert.Contains("only specified message format 1", exception.Message, StringComparison.Ordinal);
-        Assert.False(EchonetFrame.TryParse(data, out _));
-    }
-
-    [Fact]
-    public void Parse_UnknownEhd2_Throws()
-    {
-        byte[] data = Hex.Bytes(GetResInstantaneousPower);
-        data[1] = 0x01;
-
-        var exception = Assert.Throws<EchonetLiteFormatException>(() => EchonetFrame.Parse(data));
-
-        Assert.StartsWith("EHD2 is 0x01; expected 0x81", exception.Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData(0x00)]
-    [InlineData(0x54)]
-    [InlineData(0x64)]
-    [InlineData(0x70)]
-    [InlineData(0xFF)]
-    public void Parse_UnknownEsv_Throws(byte esv)
-    {
-        byte[] data = Hex.Bytes(GetResInstantaneousPower);
-        data[10] = esv;
-
-        var exception = Assert.Throws<EchonetLiteFormatException>(() => EchonetFrame.Parse(data));
-
-        Assert.StartsWith($"ESV 0x{esv:X2} is not an ECHONET Lite service code", exception.Message, StringComparison.Ordinal);
-        Assert.False(EchonetFrame.TryParse(data, out _));
+        Assert.Contains("EHD2 is 0x82 (arbitrary message format)", message, StringComparison.Ordinal);
+        Assert.Contains("only specified message format 1", message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -194,12 +161,11 @@ public sealed class EchonetFrameParseTests
     [InlineData(EchonetService.SetGet_SNA)]
     public void Parse_SetGetFamilyWithoutOpcGet_Throws(EchonetService service)
     {
-        byte[] data = Hex.Bytes("10 81 00 01 05 FF 01 02 88 01 6E 01 E5 01 00");
-        data[10] = (byte)service;
+        byte[] data = Changed("10 81 00 01 05 FF 01 02 88 01 6E 01 E5 01 00", 10, (byte)service);
 
-        var exception = Assert.Throws<EchonetLiteFormatException>(() => EchonetFrame.Parse(data));
+        var message = Refused(data);
 
-        Assert.Contains("needs an OPCGet after the Set properties", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("needs an OPCGet after the Set properties", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -229,5 +195,21 @@ public sealed class EchonetFrameParseTests
 
         Assert.Equal(0, frame.Tid);
         Assert.True(frame.Properties.IsEmpty);
+    }
+
+    /// <summary>Parse refuses <paramref name="data"/> and TryParse agrees; returns why.</summary>
+    private static string Refused(byte[] data)
+    {
+        var exception = Assert.Throws<EchonetLiteFormatException>(() => EchonetFrame.Parse(data));
+        Assert.False(EchonetFrame.TryParse(data, out _));
+        return exception.Message;
+    }
+
+    /// <summary>The frame <paramref name="hex"/> with the byte at <paramref name="index"/> set to <paramref name="value"/>.</summary>
+    private static byte[] Changed(string hex, int index, byte value)
+    {
+        byte[] data = Hex.Bytes(hex);
+        data[index] = value;
+        return data;
     }
 }

@@ -1,6 +1,3 @@
-using Aizu.Hardware.EchonetLite.Tests.TestData;
-using CsCheck;
-
 namespace Aizu.Hardware.EchonetLite.Tests.Frames;
 
 /// <summary>

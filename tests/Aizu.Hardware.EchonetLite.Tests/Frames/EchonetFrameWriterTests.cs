@@ -1,5 +1,3 @@
-using Aizu.Hardware.EchonetLite.Tests.TestData;
-
 namespace Aizu.Hardware.EchonetLite.Tests.Frames;
 
 public sealed class EchonetFrameWriterTests
@@ -67,8 +65,7 @@ public sealed class EchonetFrameWriterTests
     [Fact]
     public void Length_TracksBytesWritten()
     {
-        var writer = new EchonetFrameWriter(new byte[32]);
-        writer.WriteHeader(1, EchonetObject.Controller, EchonetObject.SmartElectricEnergyMeter, EchonetService.Get);
+        var writer = FromControllerToMeter(EchonetService.Get);
         writer.AddProperty(0xE7, []);
 
         Assert.Equal(14, writer.Length);
@@ -154,8 +151,7 @@ public sealed class EchonetFrameWriterTests
     {
         Assert.Throws<InvalidOperationException>(() =>
         {
-            var writer = new EchonetFrameWriter(new byte[32]);
-            writer.WriteHeader(1, EchonetObject.Controller, EchonetObject.SmartElectricEnergyMeter, EchonetService.Get);
+            var writer = FromControllerToMeter(EchonetService.Get);
             writer.WriteHeader(1, EchonetObject.Controller, EchonetObject.SmartElectricEnergyMeter, EchonetService.Get);
         });
     }
@@ -181,8 +177,7 @@ public sealed class EchonetFrameWriterTests
     {
         Assert.Throws<InvalidOperationException>(() =>
         {
-            var writer = new EchonetFrameWriter(new byte[32]);
-            writer.WriteHeader(1, EchonetObject.Controller, EchonetObject.SmartElectricEnergyMeter, EchonetService.Get);
+            var writer = FromControllerToMeter(EchonetService.Get);
             writer.BeginSecondList();
         });
     }
@@ -192,8 +187,7 @@ public sealed class EchonetFrameWriterTests
     {
         Assert.Throws<InvalidOperationException>(() =>
         {
-            var writer = new EchonetFrameWriter(new byte[32]);
-            writer.WriteHeader(1, EchonetObject.Controller, EchonetObject.SmartElectricEnergyMeter, EchonetService.SetGet);
+            var writer = FromControllerToMeter(EchonetService.SetGet);
             writer.BeginSecondList();
             writer.BeginSecondList();
         });
@@ -204,8 +198,7 @@ public sealed class EchonetFrameWriterTests
     {
         Assert.Throws<InvalidOperationException>(() =>
         {
-            var writer = new EchonetFrameWriter(new byte[32]);
-            writer.WriteHeader(1, EchonetObject.Controller, EchonetObject.SmartElectricEnergyMeter, EchonetService.SetGet);
+            var writer = FromControllerToMeter(EchonetService.SetGet);
             writer.AddProperty(0xE5, [0x01]);
             writer.Complete();
         });
@@ -220,5 +213,13 @@ public sealed class EchonetFrameWriterTests
             writer.WriteHeader(1, EchonetObject.Controller, EchonetObject.SmartElectricEnergyMeter, EchonetService.SetGet);
             writer.BeginSecondList();
         });
+    }
+
+    /// <summary>A writer on a 32-byte buffer with the header of a <paramref name="service"/> frame from the controller to the meter, TID 1.</summary>
+    private static EchonetFrameWriter FromControllerToMeter(EchonetService service)
+    {
+        var writer = new EchonetFrameWriter(new byte[32]);
+        writer.WriteHeader(1, EchonetObject.Controller, EchonetObject.SmartElectricEnergyMeter, service);
+        return writer;
     }
 }

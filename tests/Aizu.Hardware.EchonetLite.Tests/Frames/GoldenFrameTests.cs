@@ -1,6 +1,3 @@
-using Aizu.Hardware.EchonetLite.SmartMeter;
-using Aizu.Hardware.EchonetLite.Tests.TestData;
-
 namespace Aizu.Hardware.EchonetLite.Tests.Frames;
 
 /// <summary>
@@ -45,10 +42,7 @@ public sealed class GoldenFrameTests
     {
         var frame = EchonetFrame.Parse(Hex.Bytes(GetInstantaneousPower));
 
-        Assert.Equal(0x0001, frame.Tid);
-        Assert.Equal(EchonetObject.Controller, frame.Source);
-        Assert.Equal(EchonetObject.SmartElectricEnergyMeter, frame.Destination);
-        Assert.Equal(EchonetService.Get, frame.Service);
+        AssertHeader(frame, 0x0001, EchonetObject.Controller, EchonetObject.SmartElectricEnergyMeter, EchonetService.Get);
         Assert.Equal(1, frame.Properties.Count);
         Assert.True(frame.Properties.TryFind(SmartMeterEpc.InstantaneousPower, out var edt));
         Assert.True(edt.IsEmpty);
@@ -88,10 +82,7 @@ public sealed class GoldenFrameTests
     {
         var frame = EchonetFrame.Parse(Hex.Bytes(InstanceListNotification));
 
-        Assert.Equal(0x2EDA, frame.Tid);
-        Assert.Equal(EchonetObject.NodeProfile, frame.Source);
-        Assert.Equal(EchonetObject.NodeProfile, frame.Destination);
-        Assert.Equal(EchonetService.Inf, frame.Service);
+        AssertHeader(frame, 0x2EDA, EchonetObject.NodeProfile, EchonetObject.NodeProfile, EchonetService.Inf);
         Assert.True(frame.Properties.TryFind(0xD5, out var edt));
         Assert.Equal(1, edt[0]);
         Assert.Equal(EchonetObject.SmartElectricEnergyMeter, new EchonetObject(edt[1], edt[2], edt[3]));
@@ -119,5 +110,13 @@ public sealed class GoldenFrameTests
         var spec = FrameSpec.From(EchonetFrame.Parse(original));
 
         Assert.Equal(Hex.Of(original), Hex.Of(spec.ToBytes()));
+    }
+
+    private static void AssertHeader(EchonetFrame frame, ushort tid, EchonetObject source, EchonetObject destination, EchonetService service)
+    {
+        Assert.Equal(tid, frame.Tid);
+        Assert.Equal(source, frame.Source);
+        Assert.Equal(destination, frame.Destination);
+        Assert.Equal(service, frame.Service);
     }
 }

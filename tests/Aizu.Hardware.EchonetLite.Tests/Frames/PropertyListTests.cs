@@ -1,5 +1,3 @@
-using Aizu.Hardware.EchonetLite.Tests.TestData;
-
 namespace Aizu.Hardware.EchonetLite.Tests.Frames;
 
 public sealed class PropertyListTests

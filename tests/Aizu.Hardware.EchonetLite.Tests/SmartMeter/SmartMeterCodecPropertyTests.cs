@@ -1,6 +1,3 @@
-using Aizu.Hardware.EchonetLite.SmartMeter;
-using CsCheck;
-
 namespace Aizu.Hardware.EchonetLite.Tests.SmartMeter;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Aizu.Hardware.EchonetLite.SmartMeter;
-using Aizu.Hardware.EchonetLite.Tests.TestData;
-
 namespace Aizu.Hardware.EchonetLite.Tests.SmartMeter;
 
 public sealed class SmartMeterCodecTests

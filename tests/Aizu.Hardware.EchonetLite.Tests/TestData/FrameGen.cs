@@ -1,5 +1,3 @@
-using CsCheck;
-
 namespace Aizu.Hardware.EchonetLite.Tests.TestData;
 
 /// <summary>CsCheck generators of valid frames.</summary>

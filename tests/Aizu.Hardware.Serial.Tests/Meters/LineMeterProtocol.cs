@@ -1,11 +1,3 @@
-using System.Buffers;
-using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
-using System.Text;
-using Aizu.Hardware.Serial.Framing;
-using Aizu.Hardware.Serial.Meters;
-using Aizu.Readings;
-
 namespace Aizu.Hardware.Serial.Tests.Meters;
 
 /// <summary>

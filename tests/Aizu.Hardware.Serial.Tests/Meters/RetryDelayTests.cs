@@ -1,5 +1,3 @@
-using Aizu.Hardware.Serial.Recovery;
-
 namespace Aizu.Hardware.Serial.Tests.Meters;
 
 public sealed class RetryDelayTests

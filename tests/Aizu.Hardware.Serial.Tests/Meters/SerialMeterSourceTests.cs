@@ -1,12 +1,3 @@
-using System.Text;
-using System.Threading.Channels;
-using Aizu.Hardware.Serial.Meters;
-using Aizu.Hardware.Serial.PseudoTerminals;
-using Aizu.Hardware.Serial.Tty;
-using Aizu.Readings;
-using Aizu.Testing;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Hardware.Serial.Tests.Meters;
 
 /// <summary>The one serial meter loop, with a made-up meter over a real pseudo-terminal.</summary>

@@ -1,6 +1,3 @@
-using Aizu.Hardware.Simulators.Tests.Support;
-using Aizu.Hardware.Skstack;
-
 namespace Aizu.Hardware.Simulators.Tests.BRoute;
 
 public sealed class CommandErrorTests

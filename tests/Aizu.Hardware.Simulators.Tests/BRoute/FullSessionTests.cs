@@ -1,10 +1,3 @@
-using System.Globalization;
-using Aizu.Hardware.EchonetLite;
-using Aizu.Hardware.EchonetLite.SmartMeter;
-using Aizu.Hardware.Simulators.BRoute;
-using Aizu.Hardware.Simulators.Tests.Support;
-using Aizu.Hardware.Skstack;
-
 namespace Aizu.Hardware.Simulators.Tests.BRoute;
 
 public sealed class FullSessionTests

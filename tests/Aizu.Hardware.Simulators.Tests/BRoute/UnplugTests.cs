@@ -1,7 +1,3 @@
-using Aizu.Hardware.Serial.Tty;
-using Aizu.Hardware.Simulators.Tests.Support;
-using Aizu.Hardware.Skstack;
-
 namespace Aizu.Hardware.Simulators.Tests.BRoute;
 
 public sealed class UnplugTests : IDisposable

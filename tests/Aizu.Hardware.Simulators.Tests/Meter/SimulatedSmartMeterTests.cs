@@ -1,9 +1,3 @@
-using Aizu.Hardware.EchonetLite;
-using Aizu.Hardware.EchonetLite.SmartMeter;
-using Aizu.Hardware.Simulators.BRoute;
-using Aizu.Hardware.Simulators.Tests.Support;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Hardware.Simulators.Tests.Meter;
 
 public sealed class SimulatedSmartMeterTests

@@ -1,5 +1,3 @@
-using Aizu.Hardware.Simulators.BRoute;
-
 namespace Aizu.Hardware.Simulators.Tests.Profiles;
 
 public sealed class HouseholdLoadProfileTests

@@ -1,9 +1,3 @@
-using System.Buffers.Binary;
-using System.Globalization;
-using Aizu.Hardware.EchonetLite;
-using Aizu.Hardware.Simulators.BRoute;
-using Aizu.Hardware.Skstack;
-
 namespace Aizu.Hardware.Simulators.Tests.Support;
 
 /// <summary>A started simulator (profile, meter, dongle at 1/20 of real latency) and a host connected to it.</summary>

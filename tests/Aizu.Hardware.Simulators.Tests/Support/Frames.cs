@@ -1,5 +1,3 @@
-using Aizu.Hardware.EchonetLite;
-
 namespace Aizu.Hardware.Simulators.Tests.Support;
 
 /// <summary>ECHONET Lite frames a B-route controller sends, and plain-value views of what comes back.</summary>

@@ -1,8 +1,3 @@
-using System.Buffers;
-using System.Text;
-using Aizu.Hardware.Serial.Tty;
-using Aizu.Hardware.Skstack;
-
 namespace Aizu.Hardware.Simulators.Tests.Support;
 
 /// <summary>

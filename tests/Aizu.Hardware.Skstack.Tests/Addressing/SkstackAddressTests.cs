@@ -1,5 +1,3 @@
-using Aizu.Hardware.Skstack;
-
 namespace Aizu.Hardware.Skstack.Tests;
 
 public sealed class SkstackAddressTests

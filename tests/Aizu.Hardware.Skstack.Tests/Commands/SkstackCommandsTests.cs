@@ -1,4 +1,3 @@
-using Aizu.Hardware.Skstack;
 using static Aizu.Hardware.Skstack.Tests.WireFeed;
 
 namespace Aizu.Hardware.Skstack.Tests;

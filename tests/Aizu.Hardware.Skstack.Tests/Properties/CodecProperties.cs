@@ -1,6 +1,3 @@
-using System.Globalization;
-using Aizu.Hardware.Skstack;
-using CsCheck;
 using static Aizu.Hardware.Skstack.Tests.WireFeed;
 
 namespace Aizu.Hardware.Skstack.Tests;

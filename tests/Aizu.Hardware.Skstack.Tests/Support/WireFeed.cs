@@ -1,8 +1,3 @@
-using System.Buffers;
-using System.Text;
-using Aizu.Hardware.Skstack;
-using Aizu.Testing;
-
 namespace Aizu.Hardware.Skstack.Tests;
 
 /// <summary>Reads items the way a serial driver would, with a TryRead that may ask for more bytes.</summary>

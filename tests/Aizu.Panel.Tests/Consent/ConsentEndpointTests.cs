@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Aizu.Consent;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Aizu.Panel.Tests.Consent;
 
 /// <summary>The consent screen's API over real HTTP, on the real consent service, ledger and receipt signing.</summary>

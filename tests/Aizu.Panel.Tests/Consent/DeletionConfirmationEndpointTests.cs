@@ -1,9 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Aizu.Consent;
-using Aizu.Egress;
-using Aizu.Wire;
-
 namespace Aizu.Panel.Tests.Consent;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Aizu.Consent;
-
 namespace Aizu.Panel.Tests.Consent;
 
 /// <summary>Sharing the household's district is a separate, explicit choice, offered only by a purpose that asks for it.</summary>

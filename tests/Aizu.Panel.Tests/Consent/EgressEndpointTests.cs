@@ -1,12 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Aizu.Consent;
-using Aizu.Egress;
-using Aizu.Uplink.Messages;
-using Aizu.Wire;
-
 namespace Aizu.Panel.Tests.Consent;
 
 /// <summary>"What left my home" over real HTTP, on the real egress side's outbox and log in the same file.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-
 namespace Aizu.Storage.Influx.Tests.Configuration;
 
 public sealed class InfluxMirrorOptionsValidatorTests

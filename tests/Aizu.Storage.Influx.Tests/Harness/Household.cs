@@ -1,5 +1,3 @@
-using Aizu.Readings;
-
 namespace Aizu.Storage.Influx.Tests;
 
 /// <summary>Readings at 1 Hz for a few series, stamped from a UTC midnight two days ago.</summary>

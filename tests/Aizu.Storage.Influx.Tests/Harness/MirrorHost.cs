@@ -1,8 +1,3 @@
-using Aizu.Household;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-
 namespace Aizu.Storage.Influx.Tests;
 
 /// <summary>

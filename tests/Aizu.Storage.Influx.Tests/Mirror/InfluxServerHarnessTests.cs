@@ -1,5 +1,3 @@
-using Aizu.LocalServers;
-
 namespace Aizu.Storage.Influx.Tests.Mirror;
 
 /// <summary>The harness never lets a missing influxd pass as a skipped test.</summary>

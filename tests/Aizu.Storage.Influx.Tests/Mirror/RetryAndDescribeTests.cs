@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-
 namespace Aizu.Storage.Influx.Tests.Mirror;
 
 public sealed class RetryAndDescribeTests

@@ -1,5 +1,3 @@
-using CsCheck;
-
 namespace Aizu.Storage.Tests.Chunks;
 
 public sealed class ChunkCodecTests

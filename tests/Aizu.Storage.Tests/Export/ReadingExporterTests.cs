@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Aizu.Readings;
 using static Aizu.Storage.Tests.Samples;
 
 namespace Aizu.Storage.Tests.Export;

@@ -1,6 +1,3 @@
-using Aizu.Readings;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
 using static Aizu.Storage.Tests.Samples;
 
 namespace Aizu.Storage.Tests.Health;

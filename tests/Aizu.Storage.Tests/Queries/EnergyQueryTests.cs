@@ -1,9 +1,3 @@
-using Aizu.Household;
-using Aizu.Readings;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Storage.Tests.Queries;
 
 /// <summary>Register energy by local day, month and tariff period, in Tokyo.</summary>

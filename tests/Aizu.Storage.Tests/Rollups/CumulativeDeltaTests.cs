@@ -1,5 +1,3 @@
-using CsCheck;
-using Aizu.Readings;
 using static Aizu.Storage.Tests.Samples;
 
 namespace Aizu.Storage.Tests.Rollups;
@@ -39,25 +37,17 @@ public sealed class CumulativeDeltaTests : TempDatabaseTests
         Assert.Equal(0, await Delta(store, 120, 180));
     }
 
-    [Fact]
-    public async Task A_meter_reset_sums_the_rises_instead_of_going_negative()
+    [Theory]
+    // 5_000 -> 5_009.5 (+9.5), reset to 0.5 (the meter was exchanged: unknown, not counted), then 0.5 -> 3.0 (+2.5).
+    [InlineData(5_000, 5_009.5, 12.0)]
+    // A 5-digit register: 99_990 -> 99_999.5 (+9.5), wraps to 0.5 (+1.0 across the wrap), then 0.5 -> 3.0 (+2.5).
+    [InlineData(99_990, 99_999.5, 13.0)]
+    public async Task A_meter_reset_sums_the_rises_and_a_roll_over_counts_the_energy_across_the_wrap(double first, double beforeTheDrop, double expected)
     {
         await using var store = database.Open();
-        // 5_000 -> 5_009.5 (+9.5), reset to 0.5 (the meter was exchanged: unknown, not counted), then 0.5 -> 3.0 (+2.5).
-        await store.AppendAsync([Import(0, 5_000), Import(10, 5_009.5), Import(20, 0.5), Import(30, 3.0)], CancellationToken.None);
+        await store.AppendAsync([Import(0, first), Import(10, beforeTheDrop), Import(20, 0.5), Import(30, 3.0)], CancellationToken.None);
 
-        Assert.Equal(12.0, await Delta(store, 0, 30));
-        Assert.Equal(2.5, await Delta(store, 20, 60));
-    }
-
-    [Fact]
-    public async Task A_roll_over_past_the_registers_last_digit_counts_the_energy_across_the_wrap()
-    {
-        await using var store = database.Open();
-        // A 5-digit register: 99_990 -> 99_999.5 (+9.5), wraps to 0.5 (+1.0 across the wrap), then 0.5 -> 3.0 (+2.5).
-        await store.AppendAsync([Import(0, 99_990), Import(10, 99_999.5), Import(20, 0.5), Import(30, 3.0)], CancellationToken.None);
-
-        Assert.Equal(13.0, await Delta(store, 0, 30));
+        Assert.Equal(expected, await Delta(store, 0, 30));
         Assert.Equal(2.5, await Delta(store, 20, 60));
     }
 

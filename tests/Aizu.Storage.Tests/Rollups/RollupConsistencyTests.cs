@@ -1,7 +1,3 @@
-using Aizu.Household;
-using Aizu.Readings;
-using CsCheck;
-using Microsoft.Data.Sqlite;
 using static Aizu.Storage.Tests.Samples;
 
 namespace Aizu.Storage.Tests.Rollups;

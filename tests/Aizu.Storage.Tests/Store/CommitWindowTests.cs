@@ -1,4 +1,3 @@
-using Aizu.Readings;
 using static Aizu.Storage.Tests.Samples;
 
 namespace Aizu.Storage.Tests.Store;

@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using Aizu.Storage.CrashWriter;
-using Xunit.Abstractions;
-
 namespace Aizu.Storage.Tests.Store;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using static Aizu.Storage.Tests.Samples;
 
 namespace Aizu.Storage.Tests.Store;

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Aizu.Testing;
 
 /// <summary>The <c>manifest.json</c> beside a corpus of real inputs copied to the test output: one entry per file, with

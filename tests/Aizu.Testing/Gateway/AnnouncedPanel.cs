@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace Aizu.Testing;
 
 /// <summary>

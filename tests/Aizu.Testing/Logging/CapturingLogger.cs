@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Testing;
 
 /// <summary>Keeps every log line so a test can check what an operator would read.</summary>

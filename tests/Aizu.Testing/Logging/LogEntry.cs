@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Testing;
 
 /// <summary>One log line as the code under test wrote it.</summary>

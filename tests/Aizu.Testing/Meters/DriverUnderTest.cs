@@ -1,6 +1,3 @@
-using System.Threading.Channels;
-using Aizu.Readings;
-
 namespace Aizu.Testing;
 
 /// <summary>

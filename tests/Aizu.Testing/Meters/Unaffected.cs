@@ -1,5 +1,3 @@
-using Aizu.Readings;
-
 namespace Aizu.Testing;
 
 /// <summary>Which values a mutated frame must still deliver: those its change cannot have touched.</summary>

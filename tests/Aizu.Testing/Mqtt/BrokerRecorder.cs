@@ -1,9 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text;
-using MQTTnet;
-using MQTTnet.Formatter;
-using MQTTnet.Protocol;
-
 namespace Aizu.Testing;
 
 /// <summary>A plain MQTTnet client subscribed to <c>#</c> that records everything the broker delivers.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Aizu.Testing;
 
 /// <summary>One message as a raw subscriber on <c>#</c> saw it.</summary>

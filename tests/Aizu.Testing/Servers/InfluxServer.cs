@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text.Json;
-using Aizu.LocalServers;
-
 namespace Aizu.Testing;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using Aizu.Uplink.Messages;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-
 namespace Aizu.Uplink.Tests.Connection;
 
 /// <summary>

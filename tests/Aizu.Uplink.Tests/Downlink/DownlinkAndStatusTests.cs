@@ -1,14 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text;
-using Aizu.Hardware.Simulators.BRoute;
-using Aizu.LocalServers;
-using Aizu.Testing.Uplink;
-using Aizu.Wire;
-using MQTTnet;
-using MQTTnet.Protocol;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Uplink.Tests.Downlink;
 
 /// <summary>Birth and offline status, and the city's messages reaching the registered handlers.</summary>

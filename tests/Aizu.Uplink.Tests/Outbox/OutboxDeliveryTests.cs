@@ -1,11 +1,3 @@
-using Aizu.Consent;
-using Aizu.Egress;
-using Aizu.Hardware.Simulators.BRoute;
-using Aizu.LocalServers;
-using Aizu.Uplink.Messages;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Uplink.Tests.Outbox;
 
 /// <summary>The durable outbox with the real uplink and a real mosquitto: outages, crashes and refusals.</summary>

@@ -1,7 +1,3 @@
-using System.Reflection;
-using System.Xml.Linq;
-using Aizu.Uplink;
-
 namespace Aizu.Uplink.Tests.Structure;
 
 /// <summary>The uplink sends only what the egress policy made: it must not be able to reach the raw store.</summary>

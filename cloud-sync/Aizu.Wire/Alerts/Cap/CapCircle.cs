@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Aizu.Wire;
 
 /// <summary>A CAP <c>circle</c>: a centre point and a radius in kilometres.</summary>

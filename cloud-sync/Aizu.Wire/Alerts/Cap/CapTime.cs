@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Aizu.Wire;
 
 /// <summary>CAP 1.2 date-times (§3.3.2): <c>YYYY-MM-DDThh:mm:ss±hh:mm</c>, always with an explicit offset.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Aizu.Wire;
 
 /// <summary>A WGS 84 point in decimal degrees, as CAP writes it (<c>latitude,longitude</c>).</summary>

@@ -1,45 +1,12 @@
 // One city alert as HTML, shared by the full-screen takeover, the banner and the alerts screen, and the
 // "確認しました / I'm safe" button with an honest account of where the answer went.
 import { send } from './api.js';
-import { lang, t } from './i18n.js';
+import { addStrings, lang, t } from './i18n.js';
 import * as format from './format.js';
+import alertStrings from './strings/alert-view.json' with { type: 'json' };
 
-export const alertStrings = {
-  en: {
-    alertLevel: 'Level {0}', alertJAlert: 'J-Alert', alertIssued: 'Issued', alertExpires: 'Valid until',
-    alertSender: 'Issued by', alertArea: 'Area', alertWhatToDo: 'What to do', alertMore: 'More information',
-    alertAreaUnknown: 'This gateway could not compare the area with your home, so it is shown to be safe.',
-    alertOtherLanguage: 'The city did not provide this alert in English; it is shown in {0}.',
-    alertAck: '確認しました / I\'m safe', alertAckAgain: 'Pressed — press again',
-    alertAckPressed: 'You pressed "I\'m safe" at {0}.',
-    alertAckQueued: 'Sent to the city under your consent ({0}).',
-    alertAckAlreadyQueued: 'Already sent to the city under your consent ({0}); it is not sent twice.',
-    alertAckNotConsented: 'Kept on this device only — not sent: you have not allowed "I\'m safe" answers (alert.ack) to go to the city.',
-    alertAckNotConfigured: 'Kept on this device only — not sent: this gateway has no connection to the city.',
-    alertAckRefused: 'Kept on this device only — not sent: {0}',
-    alertAckGone: 'This alert has ended; nothing was recorded.',
-    alertAckFailed: 'Could not record it: {0}',
-    alertTestTitle: '訓練 / TEST — 実際の災害情報ではありません / not a real emergency',
-    alertLanguageJa: 'Japanese', alertLanguageEn: 'English',
-  },
-  ja: {
-    alertLevel: '警戒レベル{0}', alertJAlert: 'Jアラート', alertIssued: '発表', alertExpires: '有効期限',
-    alertSender: '発表者', alertArea: '対象地域', alertWhatToDo: 'とるべき行動', alertMore: '詳しい情報',
-    alertAreaUnknown: '対象地域とご自宅を照合できなかったため、念のため表示しています。',
-    alertOtherLanguage: '市はこの情報を日本語で提供していないため、{0}で表示しています。',
-    alertAck: '確認しました / I\'m safe', alertAckAgain: '押しました（もう一度押す）',
-    alertAckPressed: '{0}に「確認しました」を押しました。',
-    alertAckQueued: '同意（{0}）に基づいて市に送りました。',
-    alertAckAlreadyQueued: '同意（{0}）に基づいて市に送信済みです。二度は送りません。',
-    alertAckNotConsented: 'この機器にだけ記録しました。「確認しました」を市に送る同意（alert.ack）がないため、送っていません。',
-    alertAckNotConfigured: 'この機器にだけ記録しました。このゲートウェイは市と接続されていないため、送っていません。',
-    alertAckRefused: 'この機器にだけ記録しました。送っていません: {0}',
-    alertAckGone: 'この警報は終了しました。記録していません。',
-    alertAckFailed: '記録できませんでした: {0}',
-    alertTestTitle: '訓練 / TEST — 実際の災害情報ではありません / not a real emergency',
-    alertLanguageJa: '日本語', alertLanguageEn: '英語',
-  },
-};
+// Registered here once, for the alert layer and the alerts screen alike.
+addStrings(alertStrings);
 
 const esc = format.escape;
 

@@ -5,28 +5,13 @@
 import { getJson } from './api.js';
 import { addStrings, lang, onLanguage, t } from './i18n.js';
 import { connect, onConnection } from './live.js';
-import { ackMarkup, acknowledge, alertDetails, alertStrings, paintBadge } from './alert-view.js';
+import { ackMarkup, acknowledge, alertDetails, paintBadge } from './alert-view.js';
 import * as format from './format.js';
+import strings from './strings/alerts-layer.json' with { type: 'json' };
 
 const POLL_MS = 4000;
 const TONE_REPEAT_MS = 20000;
 
-const strings = {
-  en: {
-    ...alertStrings.en,
-    alertTakeoverLabel: 'Disaster alert', alertMinimise: 'Minimise', alertShowFull: 'Show full screen',
-    alertDetailsLink: 'Details', alertMoreCount: '{0} more alert(s)', alertSoundOn: 'Tap to enable sound',
-    alertSoundBlocked: 'The browser holds back sound until you tap the panel.', alertNew: 'New alert: {0}',
-    alertBannerLabel: 'Current alerts',
-  },
-  ja: {
-    ...alertStrings.ja,
-    alertTakeoverLabel: '災害情報', alertMinimise: '小さく表示', alertShowFull: '全画面で表示',
-    alertDetailsLink: '詳細', alertMoreCount: 'ほかに{0}件の警報があります', alertSoundOn: 'タップして音を出す',
-    alertSoundBlocked: 'パネルをタップするまで、ブラウザは音を出しません。', alertNew: '新しい警報: {0}',
-    alertBannerLabel: '発表中の警報',
-  },
-};
 addStrings(strings);
 
 const $ = (id) => document.getElementById(id);

@@ -2,7 +2,8 @@
 // No framework and nothing fetched from outside the gateway: it runs on a home LAN without internet.
 import { addStrings, onLanguage, preferredLanguage, setLanguage, t, lang, translate } from './i18n.js';
 import { getJson, send, useSession } from './api.js';
-import { shellStrings } from './strings.js';
+// The shell's own strings; each screen module carries its own.
+import shellStrings from './strings/shell.json' with { type: 'json' };
 import status from './status.js';
 import home from './screens/home.js';
 import history from './screens/history.js';

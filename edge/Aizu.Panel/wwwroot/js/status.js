@@ -3,6 +3,7 @@ import { getJson } from './api.js';
 import { connect, onConnection, subscribe } from './live.js';
 import { addStrings, onLanguage, t } from './i18n.js';
 import * as format from './format.js';
+import strings from './strings/status.json' with { type: 'json' };
 
 const REFRESH_MS = 30 * 1000;
 const $ = (id) => document.getElementById(id);
@@ -60,18 +61,7 @@ function start() {
 
 // The store's disk budget: a banner under the header while raw data had to be dropped for space,
 // a damaged block was set aside, or the disk is below its free-space floor. Removed again when all is well.
-addStrings({
-  en: {
-    storageDegraded: 'Storage needs attention.', storageCritical: 'The gateway’s disk is nearly full: new readings may soon not be stored.',
-    storageDropped: 'The oldest detailed readings were removed to keep space free; daily and hourly summaries are kept.',
-    storageSettings: 'Details in Settings',
-  },
-  ja: {
-    storageDegraded: 'データの保存について確認が必要です。', storageCritical: 'ゲートウェイのディスクの空きがほとんどありません。新しい測定値を保存できなくなるおそれがあります。',
-    storageDropped: '空き容量を確保するため、古い詳細データを削除しました。1日・1時間ごとの集計は残っています。',
-    storageSettings: '詳しくは設定画面へ',
-  },
-});
+addStrings(strings);
 
 function renderStorageBanner() {
   const storage = state.storage;

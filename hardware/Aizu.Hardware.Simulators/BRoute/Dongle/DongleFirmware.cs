@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Aizu.Hardware.Skstack;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Hardware.Simulators.BRoute;
 
 /// <summary>

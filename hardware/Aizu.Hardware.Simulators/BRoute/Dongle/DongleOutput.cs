@@ -1,6 +1,3 @@
-using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Hardware.Simulators.BRoute;
 
 /// <summary>

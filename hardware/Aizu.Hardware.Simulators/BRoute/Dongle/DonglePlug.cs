@@ -1,9 +1,3 @@
-using System.Buffers;
-using Aizu.Hardware.Serial.PseudoTerminals;
-using Aizu.Hardware.Serial.Tty;
-using Aizu.Hardware.Skstack;
-using Microsoft.Extensions.Logging;
-
 namespace Aizu.Hardware.Simulators.BRoute;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Aizu.Hardware.EchonetLite;
-using Aizu.Hardware.EchonetLite.SmartMeter;
-
 namespace Aizu.Hardware.Simulators.BRoute;
 
 /// <summary>

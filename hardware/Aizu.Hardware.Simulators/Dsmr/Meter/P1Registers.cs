@@ -1,5 +1,3 @@
-using Aizu.Hardware.Dsmr;
-
 namespace Aizu.Hardware.Simulators.Dsmr;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Aizu.Hardware.Dsmr;
-
 namespace Aizu.Hardware.Simulators.Dsmr;
 
 /// <summary>Writes telegrams the way each meter generation does: field widths, units and order follow the P1

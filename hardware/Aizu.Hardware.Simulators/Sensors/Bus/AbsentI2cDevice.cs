@@ -1,5 +1,3 @@
-using System.Device.I2c;
-
 namespace Aizu.Hardware.Simulators.Sensors;
 
 /// <summary>An address nothing answers at: opening succeeds (as on Linux) and every transfer is NACKed.</summary>

@@ -1,5 +1,3 @@
-using System.Device.I2c;
-
 namespace Aizu.Hardware.Simulators.Sensors;
 
 /// <summary>

@@ -1,11 +1,4 @@
-using System.Threading.Channels;
-using Aizu.Hardware.BRoute;
-using Aizu.Hardware.Skstack;
-using Aizu.Readings;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Aizu.Fuzzing;
 

@@ -1,5 +1,3 @@
-using Aizu.Hardware.BRoute;
-
 namespace Aizu.Fuzzing;
 
 /// <summary>The remembered PAN in memory: a replay starts with none, so the driver scans as on a first start.</summary>

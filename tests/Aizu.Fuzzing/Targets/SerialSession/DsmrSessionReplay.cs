@@ -1,10 +1,3 @@
-using System.Buffers;
-using Aizu.Hardware.Dsmr;
-using Aizu.Hardware.Serial.Framing;
-using Aizu.Readings;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace Aizu.Fuzzing;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Aizu.Readings;
-
 namespace Aizu.Fuzzing;
 
 /// <summary>What a serial meter driver did with one recording of its line.</summary>

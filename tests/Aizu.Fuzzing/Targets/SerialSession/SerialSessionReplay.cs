@@ -1,8 +1,3 @@
-using System.Threading.Channels;
-using Aizu.Hardware.Serial.Meters;
-using Aizu.Readings;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Aizu.Fuzzing;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Aizu.Readings;
-
 namespace Aizu.Fuzzing;
 
 /// <summary>What every serial meter session must satisfy, whatever the line carried.</summary>

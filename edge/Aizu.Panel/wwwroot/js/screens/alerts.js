@@ -4,35 +4,11 @@
 import { onLanguage, t } from '../i18n.js';
 import * as format from '../format.js';
 import layer from '../alerts-layer.js';
-import { ackMarkup, acknowledge, alertDetails, alertStrings, levelLabel, paintBadge } from '../alert-view.js';
+import { ackMarkup, acknowledge, alertDetails, levelLabel, paintBadge } from '../alert-view.js';
+import strings from './strings/alerts.json' with { type: 'json' };
 
 const state = { root: null, unsubscribe: null, data: null };
 const $ = (id) => document.getElementById(id);
-
-const strings = {
-  en: {
-    ...alertStrings.en,
-    navAlerts: 'Alerts', alertsTitle: 'Disaster alerts from the city', alertsCurrent: 'Now',
-    alertsNone: 'There is no alert for your home now.', alertsHistory: 'Ended alerts',
-    alertsNoHistory: 'No alert has ended since the gateway started.',
-    alertsDisabled: 'City alerts are not set up on this gateway. An installer can set them up (see the manual, "Disaster alerts").',
-    alertsLoading: 'Loading…', alertsUnreachable: 'The gateway cannot be reached; alerts shown may be out of date.',
-    alertsEnded: 'Ended', alertsReason: 'Why', alertsAlert: 'Alert',
-    alertsReasonUpdated: 'Replaced by an update', alertsReasonCancelled: 'Cancelled by the city', alertsReasonExpired: 'Expired',
-    alertsAckIntro: 'Pressing "確認しました / I\'m safe" records your answer on this gateway. It goes to the city only if you have allowed it (consent "alert.ack").',
-  },
-  ja: {
-    ...alertStrings.ja,
-    navAlerts: '警報', alertsTitle: '市からの災害情報', alertsCurrent: '発表中',
-    alertsNone: '現在、ご自宅に関する警報はありません。', alertsHistory: '終了した警報',
-    alertsNoHistory: 'ゲートウェイの起動後に終了した警報はありません。',
-    alertsDisabled: 'このゲートウェイでは市の災害情報が設定されていません。設置業者が設定できます（説明書「災害情報」を参照）。',
-    alertsLoading: '読み込み中…', alertsUnreachable: 'ゲートウェイに接続できません。表示中の警報は古い可能性があります。',
-    alertsEnded: '終了', alertsReason: '理由', alertsAlert: '警報',
-    alertsReasonUpdated: '更新されました', alertsReasonCancelled: '市が解除しました', alertsReasonExpired: '期限切れ',
-    alertsAckIntro: '「確認しました / I\'m safe」を押すと、このゲートウェイに記録します。市に送るのは、あなたが同意（alert.ack）した場合だけです。',
-  },
-};
 
 function render() {
   return `

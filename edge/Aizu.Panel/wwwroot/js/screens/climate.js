@@ -4,6 +4,7 @@ import { getJson } from '../api.js';
 import { subscribe } from '../live.js';
 import { onLanguage, t } from '../i18n.js';
 import * as format from '../format.js';
+import strings from './strings/climate.json' with { type: 'json' };
 
 const REFRESH_MS = 60 * 1000;
 const QUANTITIES = [
@@ -15,35 +16,6 @@ const QUANTITIES = [
 const ROOM_NAMES = ['living', 'bedroom', 'hallway', 'kitchen', 'kids', 'study', 'office', 'dining', 'bathroom', 'attic', 'basement'];
 const state = { data: null, timer: null, charts: [], visible: false, live: new Map(), loading: null };
 const $ = (id) => document.getElementById(id);
-
-const strings = {
-  en: {
-    navClimate: 'Indoor', climateTitle: 'Indoor climate', climateEmpty: 'No indoor sensors are reporting yet. Sensors are set up in the gateway configuration (see the household guide).',
-    temperature: 'Temperature', humidity: 'Humidity', co2: 'CO₂', pressure: 'Air pressure',
-    'level.cold': 'Cool', 'level.hot': 'Warm', 'level.dry': 'Dry', 'level.humid': 'Humid', 'level.ok': 'Comfortable',
-    'level.good': 'Fresh', 'level.ventilate': 'Ventilate soon', 'level.poor': 'Stale – ventilate now',
-    stale: 'no recent reading', measuredAt: 'Measured {0}', lineOf: '{0} over the last 24 hours in {1}',
-    ventilateHint: '{0}: CO₂ is {1} ppm – time to air the room. Open a window for 5–10 minutes.',
-    ventilateNowHint: '{0}: CO₂ is {1} ppm – the air is stale. Open a window now, ideally on two sides.',
-    airGood: 'The air is fresh in every room.',
-    bandsNote: 'Comfort bands: {0}–{1} °C, humidity {2}–{3} %, CO₂ below {4} ppm (Japan\'s Building Sanitation Act standard).',
-    'room.living': 'Living room', 'room.bedroom': 'Bedroom', 'room.hallway': 'Hallway', 'room.kitchen': 'Kitchen', 'room.kids': 'Children\'s room',
-    'room.study': 'Study', 'room.office': 'Office', 'room.dining': 'Dining room', 'room.bathroom': 'Bathroom', 'room.attic': 'Attic', 'room.basement': 'Basement',
-  },
-  ja: {
-    navClimate: '室内', climateTitle: '室内環境', climateEmpty: '室内センサーからのデータはまだありません。センサーはゲートウェイの設定で登録します（家庭向けガイドをご覧ください）。',
-    temperature: '室温', humidity: '湿度', co2: 'CO₂濃度', pressure: '気圧',
-    'level.cold': '低め', 'level.hot': '高め', 'level.dry': '乾燥', 'level.humid': '多湿', 'level.ok': '快適',
-    'level.good': '良好', 'level.ventilate': 'そろそろ換気を', 'level.poor': '空気がよどんでいます',
-    stale: '最近の測定値がありません', measuredAt: '{0}に測定', lineOf: '{1}の過去24時間の{0}',
-    ventilateHint: '{0}の換気をおすすめします。CO₂濃度が{1} ppmです。5〜10分ほど窓を開けてください。',
-    ventilateNowHint: '{0}の空気がよどんでいます。CO₂濃度が{1} ppmです。今すぐ窓を開けてください（2か所開けると効果的です）。',
-    airGood: 'どの部屋も空気は良好です。',
-    bandsNote: '快適の目安：{0}〜{1} °C、湿度{2}〜{3} %、CO₂ {4} ppm未満（建築物衛生法の基準による）。',
-    'room.living': 'リビング', 'room.bedroom': '寝室', 'room.hallway': '廊下', 'room.kitchen': 'キッチン', 'room.kids': '子ども部屋',
-    'room.study': '書斎', 'room.office': '仕事部屋', 'room.dining': 'ダイニング', 'room.bathroom': '浴室', 'room.attic': '屋根裏', 'room.basement': '地下室',
-  },
-};
 
 function roomName(room) {
   return ROOM_NAMES.includes(room) ? t(`room.${room}`) : room;

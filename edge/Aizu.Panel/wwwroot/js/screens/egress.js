@@ -3,6 +3,7 @@
 import { getJson } from '../api.js';
 import { onLanguage, t } from '../i18n.js';
 import * as format from '../format.js';
+import strings from './strings/egress.json' with { type: 'json' };
 
 const STATUSES = ['sent', 'refused', 'pending', 'dropped'];
 const FILTERS = ['purpose', 'category', 'status', 'from', 'to'];
@@ -13,61 +14,6 @@ const $ = (id) => document.getElementById(id);
 const REASONS = {
   0x00: 'Success', 0x10: 'No matching subscribers', 0x80: 'Unspecified error', 0x83: 'Implementation specific error',
   0x87: 'Not authorized', 0x90: 'Topic name invalid', 0x91: 'Packet identifier in use', 0x97: 'Quota exceeded', 0x99: 'Payload format invalid',
-};
-
-const strings = {
-  en: {
-    navEgress: 'What left my home',
-    egTitle: 'What left my home',
-    egIntro: 'Every message this gateway sent to the city, exactly as it was sent, and the consent it was sent under. Messages waiting to be sent and messages that were never sent are listed too.',
-    egNotConfigured: 'Nothing can leave this home: no city connection is configured on this gateway.',
-    egPurpose: 'Purpose', egCategory: 'Data', egStatus: 'Status', egFrom: 'From', egTo: 'To', egAll: 'All',
-    egApply: 'Show', egReset: 'Clear filters', egOlder: 'Show older',
-    egEmpty: 'Nothing matches.', egNothing: 'Nothing has left this home.',
-    egStatus_sent: 'Sent', egStatus_refused: 'Not accepted by the city broker', egStatus_pending: 'Waiting to be sent', egStatus_dropped: 'Never sent',
-    egKind_data: 'Consented data', egKind_consentState: 'Your list of consents (no household values)',
-    egKind_deletionRequest: 'Deletion request after a withdrawal', egKind_alertAck: '"I\'m safe" answer', egKind_other: 'Message',
-    egConsent: 'Consent', egTopic: 'Topic', egProperties: 'Properties', egPayload: 'Content', egExact: 'Exactly as sent ({0} bytes)',
-    egDownload: 'Download exactly as sent', egReason: 'Why', egAttempt: 'Send no. {0}', egRetained: 'kept by the broker for new subscribers (retained)',
-    egRefusedCode: 'The broker answered 0x{0} ({1}). This is not delivery: the gateway keeps the message and tries again.',
-    egNoAnswer: 'The connection ended before the broker answered. The gateway keeps the message and tries again.',
-    egBinary: 'The content is not text; shown as base64.',
-    egLinkTitle: 'Connection to the city',
-    egLinkUp: 'Connected to the city\'s broker since {0}.',
-    egLinkConnecting: 'Connecting to the city\'s broker…',
-    egLinkDown: 'Not connected to the city\'s broker since {0}. Consented messages wait here and leave in order once it is back; nothing is lost.',
-    egLinkError: 'Last error: {0}',
-    egLinkAttempts: '{0} failed attempts since the last connection.',
-    egOutbox: '{0} data windows waiting to be sent (at most {1} are kept).',
-    egOutboxDropped: '{0} of the oldest waiting windows were removed to stay within that limit, the last on {1}. They never left your home.',
-    egStopped: 'Nothing is being sent: {0}',
-  },
-  ja: {
-    navEgress: '送信の記録',
-    egTitle: '家から送られたデータ',
-    egIntro: 'このゲートウェイが市に送ったすべてのメッセージを、送ったとおりの内容と、もとになった同意とともに表示します。送信待ちのものと、送られなかったものも表示します。',
-    egNotConfigured: 'このゲートウェイには市への接続が設定されていないため、家から何も送られることはありません。',
-    egPurpose: '目的', egCategory: 'データ', egStatus: '状態', egFrom: '開始日', egTo: '終了日', egAll: 'すべて',
-    egApply: '表示', egReset: '条件をクリア', egOlder: 'さらに古いものを表示',
-    egEmpty: '該当するものはありません。', egNothing: '家から送られたものはありません。',
-    egStatus_sent: '送信済み', egStatus_refused: '市のブローカーが受け付けませんでした', egStatus_pending: '送信待ち', egStatus_dropped: '送信しませんでした',
-    egKind_data: '同意にもとづくデータ', egKind_consentState: '同意の一覧（ご家庭の値は含みません）',
-    egKind_deletionRequest: '撤回にともなう削除依頼', egKind_alertAck: '「確認しました」の回答', egKind_other: 'メッセージ',
-    egConsent: '同意', egTopic: 'トピック', egProperties: 'プロパティ', egPayload: '内容', egExact: '送ったとおりの内容（{0}バイト）',
-    egDownload: '送ったとおりにダウンロード', egReason: '理由', egAttempt: '{0}回目の送信', egRetained: '新しい受信者のためにブローカーが保持（retain）',
-    egRefusedCode: 'ブローカーの応答は 0x{0}（{1}）でした。配達されていないため、ゲートウェイはメッセージを保持し、再送します。',
-    egNoAnswer: 'ブローカーが応答する前に接続が切れました。ゲートウェイはメッセージを保持し、再送します。',
-    egBinary: '内容がテキストではないため、base64で表示しています。',
-    egLinkTitle: '市との接続',
-    egLinkUp: '{0}から市のブローカーに接続しています。',
-    egLinkConnecting: '市のブローカーに接続しています…',
-    egLinkDown: '{0}から市のブローカーに接続できていません。同意にもとづくメッセージはここで待ち、接続が戻ると順番に送られます。失われるものはありません。',
-    egLinkError: '最後のエラー: {0}',
-    egLinkAttempts: '前回の接続以降、{0}回接続に失敗しました。',
-    egOutbox: '送信待ちのデータ: {0}件（保持するのは最大{1}件）。',
-    egOutboxDropped: 'この上限を守るため、送信待ちのうち古いもの{0}件を削除しました（最後は{1}）。これらは家から送られていません。',
-    egStopped: '何も送られていません: {0}',
-  },
 };
 
 function render() {

@@ -2,25 +2,11 @@
 import { getJson } from '../api.js';
 import { onLanguage, t, locale } from '../i18n.js';
 import * as format from '../format.js';
+import strings from './strings/history.json' with { type: 'json' };
 
 const SPANS = ['day', 'week', 'month', 'year'];
 const state = { span: 'day', date: null, page: null, chart: null };
 const $ = (id) => document.getElementById(id);
-
-const strings = {
-  en: {
-    navHistory: 'History', day: 'Day', week: 'Week', month: 'Month', year: 'Year',
-    previous: '‹ Previous', next: 'Next ›', bought: 'Bought', sold: 'Sold', total: 'Total',
-    noData: 'No data for this period.', historyChart: 'Energy per period', when: 'When',
-    byPeriod: 'Bought per tariff period', tariffPeriod: 'Period', price: 'Price', charge: 'Energy charge', variesByDay: 'varies by day',
-  },
-  ja: {
-    navHistory: '履歴', day: '日', week: '週', month: '月', year: '年',
-    previous: '‹ 前へ', next: '次へ ›', bought: '買電', sold: '売電', total: '合計',
-    noData: 'この期間のデータはありません。', historyChart: '期間ごとの電力量', when: '時間',
-    byPeriod: '時間帯別の買電量', tariffPeriod: '時間帯', price: '単価', charge: '電力量料金', variesByDay: '曜日により異なる',
-  },
-};
 
 function render() {
   const spans = SPANS.map((s) => `<button type="button" class="span" data-span="${s}" data-i18n="${s}"></button>`).join('');

@@ -3,28 +3,12 @@
 import { getJson } from '../api.js';
 import { t } from '../i18n.js';
 import * as format from '../format.js';
+import costStrings from './strings/home-cost.json' with { type: 'json' };
 
 let last = null;
 const $ = (id) => document.getElementById(id);
 
-export const costStrings = {
-  en: {
-    costSoFar: 'Cost so far', forecast: 'Forecast for today', thisMonth: 'This month so far',
-    vsYesterday: 'Yesterday by this time', vsLastWeek: 'Same day last week', costDetails: 'How this is worked out',
-    line_basic: 'Basic charge (today\'s share)', line_fuel: 'Fuel-cost adjustment', line_renewable: 'Renewable energy surcharge',
-    line_export: 'Paid for export', moreThan: '{0} more', lessThan: '{0} less', same: 'about the same',
-    forecastProfile: 'following the shape of {0}', forecastLinear: 'at today\'s average rate so far', forecastSoFar: 'too early to tell',
-    noTariff: 'Set a tariff in the configuration to see costs.',
-  },
-  ja: {
-    costSoFar: '今日の電気代（現在まで）', forecast: '今日の予測', thisMonth: '今月（現在まで）',
-    vsYesterday: '昨日の同時刻まで', vsLastWeek: '先週の同じ曜日', costDetails: '計算の内訳',
-    line_basic: '基本料金（本日分）', line_fuel: '燃料費調整額', line_renewable: '再エネ賦課金',
-    line_export: '売電収入', moreThan: '{0} 多い', lessThan: '{0} 少ない', same: 'ほぼ同じ',
-    forecastProfile: '{0}の使い方をもとに予測', forecastLinear: '今日のこれまでの平均から予測', forecastSoFar: 'まだ予測できません',
-    noTariff: '料金を表示するには設定で料金プランを指定してください。',
-  },
-};
+export { costStrings };
 
 export function costMarkup() {
   return `

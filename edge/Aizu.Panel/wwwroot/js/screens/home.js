@@ -4,23 +4,13 @@ import { subscribe } from '../live.js';
 import { onLanguage, t } from '../i18n.js';
 import * as format from '../format.js';
 import { costMarkup, costStrings, refreshCost, renderCost } from './home-cost.js';
+import strings from './strings/home.json' with { type: 'json' };
 
 const POWER = 'elec.power';
 const SPARK_WINDOW_MS = 5 * 60 * 1000;
 const REFRESH_MS = 30 * 1000;
 const state = { points: [], timer: null, today: null };
 const $ = (id) => document.getElementById(id);
-
-const strings = {
-  en: {
-    navHome: 'Now', livePower: 'Live power', exporting: 'Exporting', updated: 'Updated', today: 'Today',
-    import: 'Bought from the grid', export: 'Sold to the grid', sparkline: 'Power over the last 5 minutes',
-  },
-  ja: {
-    navHome: '現在', livePower: '現在の電力', exporting: '売電中', updated: '更新', today: '今日',
-    import: '買電量', export: '売電量', sparkline: '直近5分間の電力',
-  },
-};
 
 function render() {
   return `
