@@ -44,12 +44,14 @@ for arch in "${arches[@]}"; do
   # On an x64 machine the arm64 program is cross-compiled: the ILCompiler package links it with clang
   # --target=aarch64-linux-gnu against Debian's cross C library and arm64 zlib (.ci/install-deps).
   start=$(date +%s)
+  # DebugType=none: no debug symbols are made at all (no .pdb, no DWARF from the AOT compiler, nothing for the linker
+  # and objcopy to write and strip), since the package ships none; the AOT program's stack traces come from its own
+  # metadata, not from symbols. The program needs only libc (and libssl, which .NET loads at run time); SQLite and
+  # the serial port library are the two native libraries beside it.
   dotnet publish "$root/edge/Aizu.Gateway/Aizu.Gateway.csproj" -c "$configuration" -r "$rid" \
-    -p:PublishAot=true -p:StripSymbols=true -p:GenerateDocumentationFile=false \
+    -p:PublishAot=true -p:DebugType=none -p:StripSymbols=true -p:GenerateDocumentationFile=false \
     --artifacts-path "$work/build" -o "$work/publish-$arch" -v q -nologo -m:1 >&2
-  # The stripped symbols (aizu.dbg) and the projects' .pdb files stay out of the package. The program needs only
-  # libc (and libssl, which .NET loads at run time); SQLite and the serial port library are the two native
-  # libraries beside it.
+  # A referenced package's own symbols would still be copied beside the program.
   rm -f "$work/publish-$arch/"*.dbg "$work/publish-$arch/"*.pdb
   echo "build-deb: published $rid ($configuration) in $(( $(date +%s) - start )) s" >&2
 
