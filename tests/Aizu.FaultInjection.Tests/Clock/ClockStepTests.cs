@@ -62,12 +62,13 @@ public sealed class ClockStepTests(ITestOutputHelper log)
             () => $"the step forward reported (status: {status}). Output:{Environment.NewLine}{gateway.Output}");
         Assert.True(status.GetProperty("lastClockStepSeconds").GetDouble() >= 86_399, status.ToString());
         await PanelStatus.WaitForStoredAsync(http, stored + 5, gateway);
-        var end = clock.Now;
 
-        // A clean stop writes the open buckets' rollups; then the store is read as an installer would.
+        // A clean stop writes the open buckets' rollups; then the store is read as an installer would. The clock is read
+        // after the stop: the gateway goes on storing readings until it stops, and none may be stamped after that.
         var stopping = Stopwatch.StartNew();
         Assert.True(await gateway.StopAsync() == 0, gateway.Output);
         stopping.Stop();
+        var end = clock.Now;
         var firstDay = DateOnly.FromDateTime(correct.UtcDateTime);
         var after = await StoreSnapshot.ReadAsync(database, withMinutes: true, from: firstDay.AddDays(-2), to: firstDay.AddDays(3));
         var at1970 = await StoreSnapshot.ReadAsync(database, from: new DateOnly(1969, 12, 31), to: new DateOnly(1970, 1, 3));
